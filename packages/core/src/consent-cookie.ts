@@ -1,0 +1,160 @@
+import { isRequired } from "./categories";
+import { CONSENT_METHODS, type ConsentMethod, type Decision, type DecisionScope } from "./decision";
+import { SUBJECT_ID, UUID_V7 } from "./ids";
+import { ID_PATTERN, POLICY_VERSION_PATTERN } from "./patterns";
+
+/** Name of the first-party cookie that holds the decision. */
+export const CONSENT_COOKIE = "assent";
+
+/** What the consent cookie holds: enough to apply a decision without any request. */
+export interface ConsentRecord {
+  /** Policy version the decision was made against. */
+  policyVersion: string;
+  /** When the decision was made (ms since epoch, second precision). */
+  decidedAt: number;
+  /** Pseudonymous subject id of this browser. */
+  subjectId: string;
+  /** Id of the receipt that logged this decision. */
+  receiptId: string;
+  method: ConsentMethod;
+  decision: Decision;
+}
+
+const FORMAT = "1";
+const METHOD_CODES = "arcwgp";
+
+function encodeMap(map: Record<string, boolean>): string {
+  const keys = Object.keys(map).filter((k) => ID_PATTERN.test(k));
+  const granted = keys.filter((k) => map[k] === true);
+  const denied = keys.filter((k) => map[k] !== true);
+  return `${granted.join(".")}_${denied.join(".")}`;
+}
+
+function decodeMap(text: string): Record<string, boolean> | null {
+  const halves = text.split("_");
+  if (halves.length !== 2) return null;
+  const out: Record<string, boolean> = {};
+  const [granted = "", denied = ""] = halves;
+  for (const [list, value] of [
+    [granted, true],
+    [denied, false],
+  ] as const) {
+    if (list === "") continue;
+    for (const id of list.split(".")) {
+      if (!ID_PATTERN.test(id) || id in out) return null;
+      out[id] = value;
+    }
+  }
+  return out;
+}
+
+/**
+ * Serialises a consent record into a compact cookie value (no characters that need escaping).
+ * @example encodeConsentCookie(record) // "1~3~t1k2p0~Ab...~0193...~a~necessary.analytics_marketing~..."
+ */
+export function encodeConsentCookie(record: ConsentRecord): string {
+  const method = METHOD_CODES[CONSENT_METHODS.indexOf(record.method)] ?? "p";
+  return [
+    FORMAT,
+    record.policyVersion,
+    Math.floor(record.decidedAt / 1000).toString(36),
+    record.subjectId,
+    record.receiptId,
+    method,
+    encodeMap(record.decision.categories),
+    encodeMap(record.decision.services),
+  ].join("~");
+}
+
+/**
+ * Reads a cookie value back. Garbage, truncated or foreign values give `null` ("no decision");
+ * this function never throws.
+ */
+export function decodeConsentCookie(value: string | null | undefined): ConsentRecord | null {
+  try {
+    if (typeof value !== "string" || value.length > 4096) return null;
+    const parts = value.split("~");
+    if (parts.length !== 8 || parts[0] !== FORMAT) return null;
+    const [
+      ,
+      policyVersion = "",
+      ts = "",
+      subjectId = "",
+      receiptId = "",
+      m = "",
+      cats = "",
+      svcs = "",
+    ] = parts;
+    if (!POLICY_VERSION_PATTERN.test(policyVersion)) return null;
+    if (!/^[0-9a-z]{1,9}$/.test(ts)) return null;
+    if (!SUBJECT_ID.test(subjectId) || !UUID_V7.test(receiptId)) return null;
+    const methodIndex = m.length === 1 ? METHOD_CODES.indexOf(m) : -1;
+    const method = CONSENT_METHODS[methodIndex];
+    if (!method) return null;
+    const categories = decodeMap(cats);
+    const services = decodeMap(svcs);
+    if (!categories || !services) return null;
+    const decidedAt = Number.parseInt(ts, 36) * 1000;
+    if (!Number.isFinite(decidedAt)) return null;
+    return {
+      policyVersion,
+      decidedAt,
+      subjectId,
+      receiptId,
+      method,
+      decision: { categories, services },
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Reads one cookie out of a `document.cookie`-style string. */
+export function readCookie(cookieHeader: string, name: string = CONSENT_COOKIE): string | null {
+  for (const part of cookieHeader.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+/** The part of a site configuration that decides whether a stored decision still holds. */
+export interface ValidityScope extends DecisionScope {
+  policyVersion: string;
+  expiry: { acceptedDays: number; rejectedDays: number };
+}
+
+const DAY = 86_400_000;
+
+/** When a decision expires: sooner after a refusal than after an acceptance (site settings). */
+export function expiresAt(record: ConsentRecord, scope: ValidityScope): number {
+  const granted = scope.categories.some((c) => !isRequired(c) && record.decision.categories[c.id]);
+  const days = granted ? scope.expiry.acceptedDays : scope.expiry.rejectedDays;
+  return record.decidedAt + days * DAY;
+}
+
+/**
+ * Whether a stored decision still applies: same policy version, not expired, not from the future.
+ * When it does not, the visitor must be asked again.
+ */
+export function isCurrent(
+  record: ConsentRecord | null,
+  scope: ValidityScope,
+  now: number,
+): boolean {
+  if (!record || record.policyVersion !== scope.policyVersion) return false;
+  return record.decidedAt <= now + DAY && now < expiresAt(record, scope);
+}
+
+/**
+ * Fits a stored decision to the current configuration: categories and services it does not name
+ * are denied (never switched on silently); required categories are on.
+ */
+export function reconcile(decision: Decision, scope: DecisionScope): Decision {
+  const categories: Record<string, boolean> = {};
+  for (const c of scope.categories)
+    categories[c.id] = isRequired(c) || decision.categories[c.id] === true;
+  const services: Record<string, boolean> = {};
+  for (const s of scope.services) services[s.id] = decision.services[s.id] === true;
+  return { categories, services };
+}

@@ -1,0 +1,13 @@
+/**
+ * The shapes of identifiers, kept apart from the schemas so the browser loader can use them
+ * without pulling in the schema library.
+ */
+
+/** Ids of categories and services: lower-case letters, digits and hyphens. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/** A site key as it appears in `/s/SITE_KEY.js`. */
+export const SITE_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
+/** A policy version: what the site owner bumps to ask every visitor again. */
+export const POLICY_VERSION_PATTERN = /^[A-Za-z0-9._-]{1,32}$/;

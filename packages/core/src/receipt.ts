@@ -1,0 +1,85 @@
+import * as v from "valibot";
+import { CONSENT_METHODS } from "./decision";
+import { SUBJECT_ID, UUID_V7 } from "./ids";
+import { ID_PATTERN, POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
+
+const MAX_ENTRIES = 64;
+
+const decisionMap = v.pipe(
+  v.record(
+    v.pipe(v.string(), v.regex(ID_PATTERN, "ids must be lower-case letters, digits and hyphens")),
+    v.boolean(),
+  ),
+  v.check((m) => Object.keys(m).length <= MAX_ENTRIES, `at most ${MAX_ENTRIES} entries`),
+);
+
+/**
+ * What the SDK sends for every decision (`POST /v1/receipts`). The id is made by the client so a
+ * retry is idempotent; everything the server knows better (time, IP, user agent) is added there.
+ */
+export const ReceiptInputSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(UUID_V7, "must be a UUIDv7")),
+  siteKey: v.pipe(v.string(), v.regex(SITE_KEY_PATTERN, "must be a site key")),
+  subjectId: v.pipe(v.string(), v.regex(SUBJECT_ID, "must be 22 base64url characters")),
+  policyVersion: v.pipe(v.string(), v.regex(POLICY_VERSION_PATTERN, "must be a policy version")),
+  configHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, "must be a SHA-256 hex digest")),
+  language: v.pipe(
+    v.string(),
+    v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, "must be a language tag"),
+  ),
+  method: v.picklist(CONSENT_METHODS, "must be a consent method"),
+  decision: v.strictObject({ categories: decisionMap, services: decisionMap }),
+  gpc: v.boolean(),
+  pagePath: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(512),
+      v.regex(/^\/[^?#]*$/, "must be a path without query or fragment"),
+    ),
+  ),
+  previousId: v.optional(v.nullable(v.pipe(v.string(), v.regex(UUID_V7, "must be a UUIDv7")))),
+});
+
+/** A receipt as the SDK sends it. */
+export type ReceiptInput = v.InferOutput<typeof ReceiptInputSchema>;
+
+/** A receipt as stored and returned by the API: the client's fields plus the server's. */
+export interface StoredReceipt extends ReceiptInput {
+  /** Server time of storage, ISO 8601 UTC. The client clock is never trusted. */
+  serverTime: string;
+  /** Truncated IP address (/24 or /48), or `null` when the site stores none. */
+  ip: string | null;
+  userAgent: string | null;
+  /** Whether the request carried `Sec-GPC: 1`. */
+  gpcHeader: boolean;
+  /** Country or region from CDN headers, when present. */
+  jurisdiction: string | null;
+  previousId: string | null;
+  pagePath?: string;
+}
+
+/** One page of a keyset-paginated listing. */
+export interface Page<T> {
+  items: T[];
+  /** Pass as `cursor` to get the next page; `null` on the last page. */
+  nextCursor: string | null;
+}
+
+/** Every API error has this shape. */
+export interface ApiError {
+  error: { code: string; message: string };
+}
+
+/**
+ * Validates an untrusted receipt body. Returns the receipt, or the first problem as
+ * `path: message` (e.g. `decision.categories: ids must be lower-case ...`).
+ */
+export function parseReceiptInput(
+  body: unknown,
+): { ok: true; value: ReceiptInput } | { ok: false; message: string } {
+  const result = v.safeParse(ReceiptInputSchema, body);
+  if (result.success) return { ok: true, value: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join(".");
+  return { ok: false, message: path ? `${path}: ${issue.message}` : issue.message };
+}

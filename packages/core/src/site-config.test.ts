@@ -1,0 +1,43 @@
+import * as v from "valibot";
+import { describe, expect, it } from "vitest";
+import { canonicalJson, sha256Hex } from "./canonical-json";
+import { defaultSiteConfig, SiteConfigSchema } from "./site-config";
+
+describe("site config", () => {
+  it("starts a site with the default categories and expiry", () => {
+    const config = defaultSiteConfig("demo");
+    expect(config.categories.map((c) => c.id)).toEqual([
+      "necessary",
+      "preferences",
+      "analytics",
+      "marketing",
+      "embeds",
+    ]);
+    expect(config.expiry).toEqual({ acceptedDays: 365, rejectedDays: 182 });
+  });
+
+  it("refuses a config without necessary, with duplicate ids or bad keys", () => {
+    const base = defaultSiteConfig("demo");
+    const bad = [
+      { ...base, categories: [{ id: "analytics" }] },
+      { ...base, categories: [...base.categories, { id: "analytics" }] },
+      { ...base, siteKey: "Not A Key" },
+      { ...base, services: [{ id: "x", category: "Y Z" }] },
+      { ...base, unexpected: 1 },
+    ];
+    for (const config of bad) expect(v.safeParse(SiteConfigSchema, config).success).toBe(false);
+  });
+});
+
+describe("canonical JSON", () => {
+  it("is independent of key order and drops undefined", () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: undefined }] })).toBe('{"a":[{"d":2}],"b":1}');
+    expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
+  });
+
+  it("hashes with SHA-256", async () => {
+    expect(await sha256Hex("abc")).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
+  });
+});

@@ -1,0 +1,4 @@
+export type { Database, DatabaseHandle } from "./database";
+export { applyMigrations, type MigrationExecutor } from "./migrate";
+export { migrations } from "./migrations.gen";
+export * from "./schema";

@@ -1,0 +1,25 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sites } from "./sites";
+
+/**
+ * Published configuration versions. A row is immutable once written: a change is a new version.
+ * `hash` is the SHA-256 of the canonical JSON of `config`; receipts point at it.
+ */
+export const siteConfigs = sqliteTable(
+  "site_configs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    siteId: integer("site_id")
+      .notNull()
+      .references(() => sites.id),
+    version: integer("version").notNull(),
+    hash: text("hash").notNull(),
+    config: text("config").notNull(),
+    publishedAt: integer("published_at").notNull(),
+    publishedBy: integer("published_by"),
+  },
+  (t) => [
+    uniqueIndex("site_configs_site_version").on(t.siteId, t.version),
+    index("site_configs_hash").on(t.hash),
+  ],
+);
