@@ -1,3 +1,4 @@
+export type { AdminSession, Role, SignInRequest, SiteSummary } from "./admin";
 export { canonicalJson, sha256Hex } from "./canonical-json";
 export {
   type Category,

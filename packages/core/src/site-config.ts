@@ -66,6 +66,8 @@ export interface LoaderBoot {
   configHash: string;
   /** Origin of the Assent API, e.g. `https://consent.example.org`. */
   api: string;
+  /** Absolute URL of the UI chunk, imported only when the visitor must be asked. */
+  ui: string;
 }
 
 /**

@@ -1,0 +1,57 @@
+import { Hono } from "hono";
+import { adminReceiptRoutes, sessionRoutes } from "./admin";
+import { sameOriginWrites } from "./auth";
+import type { AppDeps } from "./deps";
+import { notFoundHandler, onError } from "./errors";
+import { loaderRoutes } from "./loader";
+import { receiptRoutes } from "./receipts";
+
+/**
+ * Builds the Assent API. Runtime-free: the Node and Workers entries build `deps` and call this.
+ * @example const app = createApp({ db, sdk, clientIp: () => null }); serve({ fetch: app.fetch });
+ */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.onError(onError);
+  app.notFound(notFoundHandler);
+
+  app.use("*", async (c, next) => {
+    await next();
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+  });
+
+  app.get("/healthz", (c) => c.json({ ok: true }));
+  app.route("/", loaderRoutes(deps));
+  app.route("/", receiptRoutes(deps));
+
+  app.use("/v1/admin/*", sameOriginWrites);
+  app.use("/v1/admin/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+  app.route("/", sessionRoutes(deps));
+  app.route("/", adminReceiptRoutes(deps));
+
+  const { sdk, dashboard, demo } = deps.assets ?? {};
+  if (sdk) app.use("/sdk/*", sdk);
+  if (demo) {
+    app.get("/demo", (c) => c.redirect("/demo/"));
+    app.use("/demo/*", demo);
+  }
+  if (dashboard) {
+    app.get("/admin", (c) => c.redirect("/admin/"));
+    app.use("/admin/*", async (c, next) => {
+      c.header("Content-Security-Policy", DASHBOARD_CSP);
+      c.header("X-Frame-Options", "DENY");
+      await next();
+    });
+    app.use("/admin/*", dashboard);
+  }
+  app.get("/", (c) => c.redirect("/demo/"));
+  return app;
+}
+
+/** The dashboard runs under a strict policy: no inline script or style, no framing. */
+export const DASHBOARD_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";

@@ -1,0 +1,36 @@
+import type { Database } from "@assent/db";
+import type { Context, MiddlewareHandler } from "hono";
+
+/** The built browser SDK, as the runtime found it. */
+export interface SdkBundle {
+  /** Source of the loader (IIFE) that `/s/:siteKey.js` serves after the site's inlined config. */
+  loaderSource: string;
+  /** Path of the UI chunk under `/sdk/`, e.g. `/sdk/ui-3f2a1c.js` (content-hashed). */
+  uiPath: string;
+}
+
+/** Static files a runtime can serve; each handler answers or calls `next()`. */
+export interface StaticAssets {
+  /** The built SDK under `/sdk/*`. */
+  sdk?: MiddlewareHandler;
+  /** The dashboard under `/admin/*`, falling back to its `index.html`. */
+  dashboard?: MiddlewareHandler;
+  /** The demo site under `/demo/*`. */
+  demo?: MiddlewareHandler;
+}
+
+/**
+ * Everything the app needs from its runtime. Each runtime adapter (`runtime/node`,
+ * `runtime/workers`) builds these and hands them to `createApp`; the app never imports a runtime.
+ */
+export interface AppDeps {
+  db: Database;
+  sdk: SdkBundle;
+  assets?: StaticAssets;
+  /** The visitor's IP address as the runtime sees it, or `null`. */
+  clientIp(c: Context): string | null;
+  /** Public origin of this API when it sits behind a proxy; otherwise taken from the request. */
+  publicOrigin?: string;
+  /** Clock, replaceable in tests. */
+  now?: () => number;
+}

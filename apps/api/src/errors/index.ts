@@ -1,0 +1,2 @@
+export { ApiError, badRequest, notFound } from "./api-error";
+export { notFoundHandler, onError } from "./on-error";

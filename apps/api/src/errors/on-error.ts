@@ -1,0 +1,27 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { ApiError } from "./api-error";
+
+function body(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+/** The one place errors become responses. Unknown errors are logged and answered as 500. */
+export function onError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) {
+    for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
+    return c.json(body(err.code, err.message), err.status);
+  }
+  if (err instanceof HTTPException) {
+    const cause = err.cause as { code?: string } | undefined;
+    const code = cause?.code ?? (err.status === 413 ? "PAYLOAD_TOO_LARGE" : `HTTP_${err.status}`);
+    return c.json(body(code, err.message || "Request failed"), err.status);
+  }
+  console.error("[assent] unhandled error", err);
+  return c.json(body("INTERNAL", "Something went wrong on our side; nothing was stored."), 500);
+}
+
+/** JSON 404 for routes that do not exist. */
+export function notFoundHandler(c: Context): Response {
+  return c.json(body("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`), 404);
+}

@@ -1,0 +1,3 @@
+export { createApp, DASHBOARD_CSP } from "./app";
+export type { AppDeps, SdkBundle, StaticAssets } from "./deps";
+export { seed } from "./seed";

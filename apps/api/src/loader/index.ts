@@ -1,0 +1,1 @@
+export { loaderRoutes, publicOrigin } from "./loader.routes";

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp } from "../test-support/test-app";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => t.close());
+
+describe("GET /s/:siteKey.js", () => {
+  it("serves the loader with the published config inlined", async () => {
+    const res = await t.app.request("http://localhost:8787/s/demo.js");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toMatch(/^text\/javascript/);
+    const body = await res.text();
+    const boot = JSON.parse(/window\.__assent_boot=(.*);\n/.exec(body)?.[1] ?? "null");
+    expect(boot.config.siteKey).toBe("demo");
+    expect(boot.configHash).toBe(t.config.hash);
+    expect(boot.api).toBe("http://localhost:8787");
+    expect(boot.ui).toBe("http://localhost:8787/sdk/ui-test.js");
+    expect(body.endsWith("/* loader */")).toBe(true);
+  });
+
+  it("is cacheable and answers 304 to a matching If-None-Match", async () => {
+    const first = await t.app.request("/s/demo.js");
+    const etag = first.headers.get("ETag");
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(first.headers.get("Cache-Control")).toMatch(/max-age=\d+/);
+    const second = await t.app.request("/s/demo.js", { headers: { "If-None-Match": etag ?? "" } });
+    expect(second.status).toBe(304);
+  });
+
+  it("answers an unknown site with a JSON 404", async () => {
+    for (const path of ["/s/nope.js", "/s/NOT%20A%20KEY.js", "/s/x.js"]) {
+      const res = await t.app.request(path);
+      expect(res.status).toBe(404);
+      expect((await res.json()).error.code).toBe("SITE_NOT_FOUND");
+    }
+  });
+
+  it("cannot be made to break out of the script with config texts", async () => {
+    const res = await t.app.request("/s/demo.js");
+    expect(await res.text()).not.toMatch(/<\/script/i);
+  });
+});
+
+describe("GET /v1/sites/:key/config", () => {
+  it("serves the published config as JSON with its hash", async () => {
+    const res = await t.app.request("/v1/sites/demo/config");
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.hash).toBe(t.config.hash);
+    expect(body.config.categories[0].id).toBe("necessary");
+  });
+});
+
+describe("unknown routes", () => {
+  it("get the JSON error shape", async () => {
+    const res = await t.app.request("/v1/nothing-here");
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe("NOT_FOUND");
+  });
+});

@@ -1,0 +1,76 @@
+import { type LoaderBoot, SITE_KEY_PATTERN, sha256Hex } from "@assent/core";
+import { type Context, Hono } from "hono";
+import type { AppDeps } from "../deps";
+import { notFound } from "../errors";
+import { findSiteByKey, latestConfig, type PublishedConfig } from "../sites";
+
+/** JSON that is also safe to place anywhere in a script (no `</script>`, no line separators). */
+function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/** The public origin of this API for a request. */
+export function publicOrigin(c: Context, deps: AppDeps): string {
+  return deps.publicOrigin ?? new URL(c.req.url).origin;
+}
+
+async function siteConfig(deps: AppDeps, key: string): Promise<PublishedConfig> {
+  const site = SITE_KEY_PATTERN.test(key) ? await findSiteByKey(deps.db, key) : null;
+  if (!site) throw notFound("SITE_NOT_FOUND", `No site with key "${key.slice(0, 64)}"`);
+  const published = await latestConfig(deps.db, site.id);
+  if (!published)
+    throw notFound("CONFIG_NOT_PUBLISHED", `Site "${key}" has no published configuration`);
+  return published;
+}
+
+async function cacheable(c: Context, body: string, contentType: string): Promise<Response> {
+  const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
+  c.header("ETag", etag);
+  c.header("Cache-Control", "public, max-age=300, stale-while-revalidate=3600");
+  c.header("Vary", "Accept-Encoding");
+  const match = c.req.header("If-None-Match");
+  if (match?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
+    return c.body(null, 304);
+  }
+  c.header("Content-Type", contentType);
+  return c.body(body, 200);
+}
+
+/**
+ * `GET /s/:siteKey.js`: the loader with the site's published config inlined, so a page view
+ * costs one cacheable request. `GET /v1/sites/:key/config`: the same config as JSON.
+ */
+export function loaderRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.get("/s/:file", async (c) => {
+    const file = c.req.param("file");
+    const key = file.endsWith(".js") ? file.slice(0, -3) : file;
+    const published = await siteConfig(deps, key);
+    const origin = publicOrigin(c, deps);
+    const boot: LoaderBoot = {
+      config: published.config,
+      configHash: published.hash,
+      api: origin,
+      ui: new URL(deps.sdk.uiPath, origin).href,
+    };
+    const body = `/*! Assent consent loader: site ${key}, config v${published.version} */\nwindow.__assent_boot=${scriptSafeJson(boot)};\n${deps.sdk.loaderSource}`;
+    return cacheable(c, body, "text/javascript; charset=utf-8");
+  });
+
+  app.get("/v1/sites/:key/config", async (c) => {
+    const published = await siteConfig(deps, c.req.param("key"));
+    const body = JSON.stringify({
+      version: published.version,
+      hash: published.hash,
+      config: published.config,
+    });
+    c.header("Access-Control-Allow-Origin", "*");
+    return cacheable(c, body, "application/json; charset=utf-8");
+  });
+
+  return app;
+}

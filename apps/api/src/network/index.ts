@@ -1,0 +1,1 @@
+export { truncateIp } from "./truncate-ip";

@@ -1,0 +1,2 @@
+export { storeReceipt, toStoredReceipt } from "./receipt-store";
+export { MAX_RECEIPT_BYTES, receiptRoutes } from "./receipts.routes";

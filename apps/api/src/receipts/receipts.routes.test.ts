@@ -1,0 +1,133 @@
+import { receipts } from "@assent/db";
+import { count } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp } from "../test-support/test-app";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => t.close());
+
+async function stored(): Promise<number> {
+  const [row] = await t.db.select({ n: count() }).from(receipts);
+  return row?.n ?? 0;
+}
+
+describe("POST /v1/receipts", () => {
+  it("stores a receipt and answers 201 with what was stored", async () => {
+    const input = t.receipt({ method: "reject-all" });
+    const res = await t.post("/v1/receipts", input, {
+      "User-Agent": "TestBrowser/1.0",
+      "Sec-GPC": "1",
+      "CF-IPCountry": "gb",
+    });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body).toMatchObject({
+      id: input.id,
+      siteKey: "demo",
+      subjectId: input.subjectId,
+      method: "reject-all",
+      decision: input.decision,
+      ip: "203.0.113.0",
+      userAgent: "TestBrowser/1.0",
+      gpcHeader: true,
+      jurisdiction: "GB",
+      pagePath: "/demo/",
+    });
+    expect(Date.now() - Date.parse(body.serverTime)).toBeLessThan(5000);
+    expect(await stored()).toBe(1);
+  });
+
+  it("is idempotent by receipt id: a retry returns the stored receipt and adds nothing", async () => {
+    const input = t.receipt();
+    const first = await t.post("/v1/receipts", input);
+    const second = await t.post("/v1/receipts", input);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(200);
+    expect(await second.json()).toEqual(await first.json());
+    expect(await stored()).toBe(1);
+  });
+
+  it("refuses a reused id carrying another subject", async () => {
+    const input = t.receipt();
+    await t.post("/v1/receipts", input);
+    const res = await t.post("/v1/receipts", { ...input, subjectId: "B".repeat(22) });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe("RECEIPT_ID_CONFLICT");
+  });
+
+  it("accepts text/plain bodies (sendBeacon)", async () => {
+    const res = await t.post("/v1/receipts", t.receipt(), {
+      "Content-Type": "text/plain;charset=UTF-8",
+    });
+    expect(res.status).toBe(201);
+  });
+
+  const bad: Array<[string, () => [unknown, Record<string, string>?], number, string]> = [
+    ["malformed JSON", () => ["{not json", {}], 400, "INVALID_JSON"],
+    ["a wrong type", () => [{ ...t.receipt(), gpc: "yes" }], 400, "INVALID_RECEIPT"],
+    ["a missing field", () => [{ ...t.receipt(), decision: undefined }], 400, "INVALID_RECEIPT"],
+    ["an array", () => [[]], 400, "INVALID_RECEIPT"],
+    ["an unknown site", () => [t.receipt({ siteKey: "nope" })], 404, "SITE_NOT_FOUND"],
+    [
+      "an unknown config hash",
+      () => [t.receipt({ configHash: "0".repeat(64) })],
+      422,
+      "UNKNOWN_CONFIG",
+    ],
+    [
+      "a foreign origin",
+      () => [t.receipt(), { Origin: "https://evil.example" }],
+      403,
+      "ORIGIN_NOT_ALLOWED",
+    ],
+    [
+      "a form body",
+      () => ["a=1", { "Content-Type": "application/x-www-form-urlencoded" }],
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    ],
+    [
+      "an oversize body",
+      () => [{ ...t.receipt(), pagePath: `/${"a".repeat(9000)}` }],
+      413,
+      "PAYLOAD_TOO_LARGE",
+    ],
+  ];
+
+  it.each(bad)(
+    "answers %s with a clear error and stores nothing",
+    async (_name, make, status, code) => {
+      const [body, headers] = make();
+      const res = await t.post("/v1/receipts", body, headers);
+      expect(res.status).toBe(status);
+      const json = await res.json();
+      expect(json.error.code).toBe(code);
+      expect(typeof json.error.message).toBe("string");
+      expect(json.error.message.length).toBeGreaterThan(5);
+      expect(await stored()).toBe(0);
+    },
+  );
+
+  it("says which field is wrong", async () => {
+    const res = await t.post("/v1/receipts", { ...t.receipt(), method: "accept-some" });
+    expect((await res.json()).error.message).toMatch(/^method:/);
+  });
+
+  it("lets allowed origins post and tells the browser so", async () => {
+    const res = await t.post("/v1/receipts", t.receipt(), { Origin: "http://localhost:8787" });
+    expect(res.status).toBe(201);
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("http://localhost:8787");
+  });
+});
+
+describe("IP storage", () => {
+  it("stores no IP when the runtime cannot tell it", async () => {
+    const local = await createTestApp({ clientIp: null });
+    const res = await local.post("/v1/receipts", local.receipt());
+    expect((await res.json()).ip).toBeNull();
+    await local.close();
+  });
+});

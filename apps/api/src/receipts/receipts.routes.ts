@@ -1,0 +1,131 @@
+import { parseReceiptInput } from "@assent/core";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppDeps } from "../deps";
+import { ApiError, badRequest, notFound } from "../errors";
+import { publicOrigin } from "../loader";
+import { truncateIp } from "../network";
+import { findSiteByKey, isPublishedHash, type Site } from "../sites";
+import { storeReceipt, toStoredReceipt } from "./receipt-store";
+
+/** Largest receipt body accepted. */
+export const MAX_RECEIPT_BYTES = 8 * 1024;
+
+const COUNTRY_HEADERS = [
+  "cf-ipcountry",
+  "cloudfront-viewer-country",
+  "x-vercel-ip-country",
+  "x-country-code",
+];
+
+function jurisdiction(c: Context): string | null {
+  for (const name of COUNTRY_HEADERS) {
+    const value = c.req.header(name)?.trim().toUpperCase();
+    if (value && /^[A-Z]{2}$/.test(value) && value !== "XX" && value !== "T1") return value;
+  }
+  return null;
+}
+
+/** Whether a request's Origin may post receipts for a site: its own allowlist, or same origin. */
+function originAllowed(c: Context, deps: AppDeps, site: Site): boolean {
+  const origin = c.req.header("Origin");
+  if (!origin) return true;
+  return (
+    origin === publicOrigin(c, deps) ||
+    origin === new URL(c.req.url).origin ||
+    site.allowedOrigins.includes(origin)
+  );
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  const type = c.req.header("Content-Type") ?? "";
+  if (!/^(application\/json|text\/plain)\b/i.test(type)) {
+    throw new ApiError(
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+      "Send the receipt as application/json or text/plain",
+    );
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest("INVALID_JSON", "The body is not valid JSON");
+  }
+}
+
+/**
+ * `POST /v1/receipts`: validates a receipt with the core schema, stamps it with what only the
+ * server knows, stores it, and answers `201` with the stored receipt once the write is committed
+ * (`200` with the same receipt when the id was already stored).
+ */
+export function receiptRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  const now = deps.now ?? Date.now;
+
+  app.options("/v1/receipts", (c) => {
+    const origin = c.req.header("Origin");
+    if (origin) {
+      c.header("Access-Control-Allow-Origin", origin);
+      c.header("Vary", "Origin");
+    }
+    c.header("Access-Control-Allow-Methods", "POST");
+    c.header("Access-Control-Allow-Headers", "Content-Type");
+    c.header("Access-Control-Max-Age", "86400");
+    return c.body(null, 204);
+  });
+
+  app.post(
+    "/v1/receipts",
+    bodyLimit({
+      maxSize: MAX_RECEIPT_BYTES,
+      onError: () => {
+        throw new ApiError(
+          413,
+          "PAYLOAD_TOO_LARGE",
+          `A receipt is at most ${MAX_RECEIPT_BYTES} bytes`,
+        );
+      },
+    }),
+    async (c) => {
+      const parsed = parseReceiptInput(await readJson(c));
+      if (!parsed.ok) throw badRequest("INVALID_RECEIPT", parsed.message);
+      const input = parsed.value;
+      const site = await findSiteByKey(deps.db, input.siteKey);
+      if (!site) throw notFound("SITE_NOT_FOUND", `No site with key "${input.siteKey}"`);
+      if (!originAllowed(c, deps, site)) {
+        throw new ApiError(
+          403,
+          "ORIGIN_NOT_ALLOWED",
+          `Origin is not allowed for site "${site.key}"`,
+        );
+      }
+      const origin = c.req.header("Origin");
+      if (origin) {
+        c.header("Access-Control-Allow-Origin", origin);
+        c.header("Vary", "Origin");
+      }
+      if (!(await isPublishedHash(deps.db, site.id, input.configHash))) {
+        throw new ApiError(
+          422,
+          "UNKNOWN_CONFIG",
+          "configHash does not match any published configuration of this site",
+        );
+      }
+      const { created, row } = await storeReceipt(deps.db, input, {
+        siteId: site.id,
+        serverTime: now(),
+        ip: site.ipMode === "none" ? null : truncateIp(deps.clientIp(c)),
+        userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null,
+        gpcHeader: c.req.header("Sec-GPC") === "1",
+        jurisdiction: jurisdiction(c),
+      });
+      if (row.siteId !== site.id || row.subjectId !== input.subjectId) {
+        throw new ApiError(409, "RECEIPT_ID_CONFLICT", "A different receipt already has this id");
+      }
+      return c.json(toStoredReceipt(row, site.key), created ? 201 : 200);
+    },
+  );
+
+  return app;
+}

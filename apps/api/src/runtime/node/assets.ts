@@ -1,0 +1,56 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { serveStatic } from "@hono/node-server/serve-static";
+import type { MiddlewareHandler } from "hono";
+import type { SdkBundle, StaticAssets } from "../../deps";
+
+/** Folders of the built parts, relative to the repository root. */
+export const ROOT = fileURLToPath(new URL("../../../../../", import.meta.url));
+const SDK_DIST = `${ROOT}packages/sdk/dist`;
+const DASHBOARD_DIST = `${ROOT}apps/dashboard/dist`;
+const DEMO_SITE = `${ROOT}apps/demo/site`;
+
+/** Reads the built SDK; fails with a clear message when it has not been built. */
+export function readSdkBundle(): SdkBundle {
+  const loader = `${SDK_DIST}/loader.js`;
+  const ui = existsSync(SDK_DIST)
+    ? readdirSync(SDK_DIST).find((f) => /^ui-[\w-]+\.js$/.test(f))
+    : undefined;
+  if (!existsSync(loader) || !ui) {
+    throw new Error(`The SDK is not built (${SDK_DIST}): run \`pnpm build\` first.`);
+  }
+  return { loaderSource: readFileSync(loader, "utf8"), uiPath: `/sdk/${ui}` };
+}
+
+function folder(root: string, prefix: string, cache: (path: string) => string): MiddlewareHandler {
+  return serveStatic({
+    root,
+    rewriteRequestPath: (path) => path.slice(prefix.length) || "/",
+    onFound: (path, c) => {
+      c.header("Cache-Control", cache(path));
+    },
+  });
+}
+
+const hashed = (path: string) => /[-.][\w-]{8,}\.(js|css|woff2)$/.test(path);
+
+/** Static handlers for the SDK, the dashboard (with its single-page fallback) and the demo. */
+export function nodeAssets(): StaticAssets {
+  const dashboardFiles = folder(DASHBOARD_DIST, "/admin", (p) =>
+    hashed(p) ? "public, max-age=31536000, immutable" : "no-cache",
+  );
+  const dashboardIndex = serveStatic({ path: `${DASHBOARD_DIST}/index.html` });
+  return {
+    sdk: folder(SDK_DIST, "/sdk", (p) =>
+      hashed(p) ? "public, max-age=31536000, immutable" : "public, max-age=300",
+    ),
+    demo: folder(DEMO_SITE, "/demo", () => "no-cache"),
+    dashboard: async (c, next) => {
+      const served = await dashboardFiles(c, async () => {});
+      if (served) return served;
+      if (/\.\w+$/.test(c.req.path)) return next();
+      c.header("Cache-Control", "no-cache");
+      return dashboardIndex(c, next);
+    },
+  };
+}

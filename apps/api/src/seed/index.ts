@@ -1,0 +1,1 @@
+export { demoConfig, type SeedOptions, type SeedResult, seed } from "./seed";

@@ -1,0 +1,76 @@
+import { defaultSiteConfig, type SiteConfig } from "@assent/core";
+import { type Database, siteMembers, sites, users } from "@assent/db";
+import { count, eq } from "drizzle-orm";
+import { hashPassword, randomToken } from "../auth";
+import { publishConfig } from "../sites";
+
+/** The demo site's configuration: the services a membership body's site typically runs. */
+export function demoConfig(): SiteConfig {
+  return {
+    ...defaultSiteConfig("demo", [
+      { id: "google-analytics", category: "analytics" },
+      { id: "youtube", category: "embeds" },
+      { id: "twitter", category: "embeds" },
+    ]),
+    privacyPolicyUrl: "/demo/privacy.html",
+    cookiePolicyUrl: "/demo/privacy.html#cookies",
+  };
+}
+
+/** What to seed on first start. */
+export interface SeedOptions {
+  /** The server's own public origin: the demo site's allowed origin. */
+  origin: string;
+  ownerEmail: string;
+  /** The owner's password; when absent a random one is generated and returned once. */
+  ownerPassword?: string;
+  now: number;
+}
+
+/** What `seed` did. */
+export interface SeedResult {
+  createdSite: boolean;
+  /** Set when the owner account was created; `password` only when it was generated. */
+  createdOwner?: { email: string; password?: string };
+}
+
+/**
+ * First-start seeding: the `demo` site with a published configuration, and an owner account when
+ * there is no user yet. Does nothing on later starts.
+ */
+export async function seed(db: Database, options: SeedOptions): Promise<SeedResult> {
+  const result: SeedResult = { createdSite: false };
+  let [site] = await db.select().from(sites).where(eq(sites.key, "demo")).limit(1);
+  if (!site) {
+    [site] = await db
+      .insert(sites)
+      .values({
+        key: "demo",
+        name: "Demo: Guild of Independent Makers",
+        allowedOrigins: [options.origin],
+        createdAt: options.now,
+      })
+      .returning();
+    if (!site) throw new Error("could not create the demo site");
+    await publishConfig(db, site.id, demoConfig(), { now: options.now });
+    result.createdSite = true;
+  }
+  const [existing] = await db.select({ n: count() }).from(users);
+  if ((existing?.n ?? 0) === 0) {
+    const generated = options.ownerPassword ? undefined : randomToken().slice(0, 24);
+    const password = options.ownerPassword ?? (generated as string);
+    const [owner] = await db
+      .insert(users)
+      .values({
+        email: options.ownerEmail.toLowerCase(),
+        name: "Site owner",
+        passwordHash: await hashPassword(password),
+        createdAt: options.now,
+      })
+      .returning();
+    if (!owner) throw new Error("could not create the owner account");
+    await db.insert(siteMembers).values({ userId: owner.id, siteId: site.id, role: "owner" });
+    result.createdOwner = { email: owner.email, ...(generated ? { password: generated } : {}) };
+  }
+  return result;
+}

@@ -1,0 +1,8 @@
+export {
+  findSiteByKey,
+  isPublishedHash,
+  latestConfig,
+  type PublishedConfig,
+  publishConfig,
+  type Site,
+} from "./site-repository";
