@@ -1,0 +1,102 @@
+import {
+  decodeConsentCookie,
+  defaultSiteConfig,
+  type LoaderBoot,
+  parseReceiptInput,
+  readCookie,
+} from "@assent/core";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { UiHandle, UiModule } from "../contract";
+import { start as startLoader } from "./controller";
+
+const opened: string[] = [];
+const fakeUi: UiModule = {
+  mount: (): UiHandle => ({ open: (view) => opened.push(view), close: () => {} }),
+};
+const start = (b: LoaderBoot) => startLoader(b, { importUi: async () => fakeUi });
+
+const config = defaultSiteConfig("demo", [{ id: "google-analytics", category: "analytics" }]);
+const boot: LoaderBoot = {
+  config,
+  configHash: "a".repeat(64),
+  api: "https://consent.example.org",
+  ui: "https://consent.example.org/sdk/ui-test.js",
+};
+
+function clearCookies() {
+  for (const part of document.cookie.split(";")) {
+    const name = part.split("=")[0]?.trim();
+    if (name) document.cookie = `${name}=; Max-Age=0; Path=/`;
+  }
+}
+
+let fetchMock: ReturnType<typeof vi.fn>;
+beforeEach(() => {
+  clearCookies();
+  window.dataLayer = [];
+  document.body.innerHTML = `<script type="text/plain" data-category="analytics" id="ga"></script>`;
+  fetchMock = vi.fn(async () => new Response("{}", { status: 201 }));
+  vi.stubGlobal("fetch", fetchMock);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe("the loader's controller", () => {
+  it("accept-all writes the cookie, updates Consent Mode, fires events and sends a valid receipt", async () => {
+    const api = start(boot);
+    expect(api.get()).toBeNull();
+    const changes: unknown[] = [];
+    api.on("change", (d) => changes.push(d));
+    const events: Event[] = [];
+    window.addEventListener("assent:change", (e) => events.push(e), { once: true });
+
+    api.acceptAll();
+
+    expect(api.has("analytics")).toBe(true);
+    const record = decodeConsentCookie(readCookie(document.cookie, "assent"));
+    expect(record?.method).toBe("accept-all");
+    expect(record?.decision.categories.marketing).toBe(true);
+    expect(api.consentId()).toBe(record?.subjectId);
+    expect(changes).toHaveLength(1);
+    expect(events).toHaveLength(1);
+    const update = window.dataLayer?.find((e) => (e as IArguments)[1] === "update") as IArguments;
+    expect(update[2]).toMatchObject({ analytics_storage: "granted", ad_storage: "granted" });
+    expect(window.dataLayer).toContainEqual(expect.objectContaining({ event: "assent_update" }));
+
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe("https://consent.example.org/v1/receipts");
+    expect(init.keepalive).toBe(true);
+    const parsed = parseReceiptInput(JSON.parse(String(init.body)));
+    expect(parsed.ok).toBe(true);
+  });
+
+  it("a returning visitor's decision applies at start, and a new choice chains receipts", async () => {
+    const first = start(boot);
+    first.set({ categories: { analytics: true } });
+    const firstId = decodeConsentCookie(readCookie(document.cookie, "assent"))?.receiptId;
+
+    const second = start(boot);
+    expect(second.has("analytics")).toBe(true);
+    expect(second.has("marketing")).toBe(false);
+    second.withdraw();
+    expect(second.has("analytics")).toBe(false);
+    const body = JSON.parse(String((fetchMock.mock.calls[1] as [string, RequestInit])[1].body));
+    expect(body.method).toBe("withdraw");
+    expect(body.previousId).toBe(firstId);
+    expect(body.subjectId).toBe(first.consentId());
+  });
+
+  it("loads the banner only when a decision is needed", async () => {
+    opened.length = 0;
+    start(boot).acceptAll();
+    start(boot);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(opened).toEqual(["banner"]);
+  });
+
+  it("asks again after the policy version changes", () => {
+    start(boot).acceptAll();
+    const bumped = start({ ...boot, config: { ...config, policyVersion: "2" } });
+    expect(bumped.get()).toBeNull();
+  });
+});
