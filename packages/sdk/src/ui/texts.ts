@@ -45,5 +45,8 @@ export type Texts = (key: string) => string;
 export function textsFor(config: SiteConfig, language: string): Texts {
   const base = language.toLowerCase().split("-")[0] ?? "en";
   const overrides = { ...config.texts[base], ...config.texts[language.toLowerCase()] };
-  return (key) => overrides[key] ?? (EN as Record<string, string>)[key] ?? key;
+  return (key) =>
+    overrides[key] ??
+    (EN as Record<string, string>)[key] ??
+    key.replace(/^(service|category)\./, "");
 }

@@ -1,0 +1,55 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// Set once in the runner process; its workers inherit them, so every worker agrees.
+process.env.E2E_PORT ??= "8791";
+process.env.E2E_ADMIN_EMAIL ??= "owner@e2e.test";
+process.env.E2E_ADMIN_PASSWORD ??= randomBytes(18).toString("base64url");
+process.env.E2E_DATABASE ??= join(tmpdir(), `assent-e2e-${Date.now()}-${process.pid}.db`);
+
+const port = Number(process.env.E2E_PORT);
+const chromium =
+  process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+/**
+ * End-to-end specs against the built, running stack: the Node entry serving the API, SDK,
+ * dashboard and demo on one port, on a fresh libSQL file. Real Chromium (Debian's by default;
+ * set CHROMIUM_PATH to use another, or leave it unset where Playwright's own browser exists).
+ */
+export default defineConfig({
+  testDir: "specs",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+    },
+  },
+  webServer: {
+    command: "pnpm --filter @assent/api start",
+    cwd: "..",
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${process.env.E2E_DATABASE}`,
+      ASSENT_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,
+      ASSENT_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    },
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});

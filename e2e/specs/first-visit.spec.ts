@@ -1,0 +1,155 @@
+import type { StoredReceipt } from "@assent/core";
+import { findReceipt, signInToDashboard } from "../fixtures/admin";
+import { expect, test } from "../fixtures/third-party";
+
+const banner = (page: import("@playwright/test").Page) =>
+  page.locator("#assent-ui").getByRole("dialog", { name: "Cookies on this site" });
+
+test.describe("a first visit to the demo site", () => {
+  test("shows the banner and sends nothing to any third party before a choice", async ({
+    page,
+    thirdParty,
+  }) => {
+    await page.goto("/demo/");
+    await expect(banner(page)).toBeVisible();
+    for (const name of ["Accept all", "Reject all", "Manage preferences"]) {
+      await expect(banner(page).getByRole("button", { name })).toBeVisible();
+    }
+    await page.waitForLoadState("networkidle");
+    expect(thirdParty.hosts()).toEqual([]);
+    await expect(page.locator("#ga-library")).toHaveAttribute("type", "text/plain");
+    await expect(page.locator("#twitter-widgets")).toHaveAttribute("type", "text/plain");
+    await expect(page.locator("iframe[data-service=youtube]")).not.toHaveAttribute("src", /./);
+    expect(
+      await page.evaluate(() => (window as { __gaLoaded?: number }).__gaLoaded),
+    ).toBeUndefined();
+  });
+
+  test("Accept all runs the gated scripts and the receipt shows in the dashboard", async ({
+    page,
+    thirdParty,
+  }) => {
+    await page.goto("/demo/");
+    const stored = page.waitForResponse(
+      (r) => r.url().endsWith("/v1/receipts") && r.request().method() === "POST",
+    );
+    await banner(page).getByRole("button", { name: "Accept all" }).click();
+    const response = await stored;
+    expect(response.status()).toBe(201);
+    const receipt = (await response.json()) as StoredReceipt;
+    expect(receipt.method).toBe("accept-all");
+
+    await expect(banner(page)).toBeHidden();
+    await expect
+      .poll(() => page.evaluate(() => (window as { __gaLoaded?: number }).__gaLoaded))
+      .toBe(1);
+    expect(thirdParty.count("googletagmanager.com")).toBe(1);
+    await expect(page.locator("iframe[data-service=youtube]")).toHaveAttribute(
+      "src",
+      "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ",
+    );
+    // The inline gtag config ran after the library, in document order.
+    const commands = await page.evaluate(() =>
+      ((window as { dataLayer?: unknown[] }).dataLayer ?? []).map((e) =>
+        e && typeof e === "object" && "0" in e ? String((e as { 0: unknown })[0]) : "",
+      ),
+    );
+    expect(commands.indexOf("consent")).toBeLessThan(commands.indexOf("config"));
+
+    await signInToDashboard(page);
+    const table = page.getByRole("table", { name: "Consent records" });
+    await expect(table).toBeVisible();
+    const row = table.locator(`[data-receipt-id="${receipt.id}"]`);
+    await expect(row).toBeVisible();
+    await expect(row).toContainText("Accept all");
+    await expect(row).toContainText(receipt.subjectId);
+  });
+
+  test("Reject all keeps every gated script inert and stores every denial", async ({
+    page,
+    thirdParty,
+    request,
+  }) => {
+    await page.goto("/demo/");
+    const stored = page.waitForResponse(
+      (r) => r.url().endsWith("/v1/receipts") && r.request().method() === "POST",
+    );
+    await banner(page).getByRole("button", { name: "Reject all" }).click();
+    const receipt = (await (await stored).json()) as StoredReceipt;
+    await expect(banner(page)).toBeHidden();
+
+    await page.reload();
+    await page.waitForLoadState("networkidle");
+    await expect(banner(page)).toBeHidden();
+    expect(thirdParty.hosts()).toEqual([]);
+    await expect(page.locator("#ga-library")).toHaveAttribute("type", "text/plain");
+    await expect(page.locator("#ga-config")).toHaveAttribute("type", "text/plain");
+
+    const logged = await findReceipt(request, receipt.id);
+    expect(logged?.method).toBe("reject-all");
+    expect(logged?.decision.categories).toEqual({
+      necessary: true,
+      preferences: false,
+      analytics: false,
+      marketing: false,
+      embeds: false,
+    });
+    expect(Object.values(logged?.decision.services ?? { x: true }).every((v) => v === false)).toBe(
+      true,
+    );
+  });
+});
+
+test("a returning visitor with a valid decision never downloads the UI chunk", async ({
+  page,
+  thirdParty,
+}) => {
+  await page.goto("/demo/");
+  await banner(page).getByRole("button", { name: "Accept all" }).click();
+  await expect(banner(page)).toBeHidden();
+
+  const requested: string[] = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  await page.reload();
+  await page.waitForLoadState("networkidle");
+  expect(requested).toContain("/s/demo.js");
+  expect(requested.filter((p) => p.startsWith("/sdk/ui-"))).toEqual([]);
+  await expect(banner(page)).toBeHidden();
+  await expect
+    .poll(() => page.evaluate(() => (window as { __gaLoaded?: number }).__gaLoaded))
+    .toBe(1);
+  expect(thirdParty.count("googletagmanager.com")).toBe(2);
+});
+
+test("the preference centre records a custom choice per category", async ({
+  page,
+  thirdParty,
+  request,
+}) => {
+  await page.goto("/demo/");
+  await banner(page).getByRole("button", { name: "Manage preferences" }).click();
+  const prefs = page.locator("#assent-ui").getByRole("dialog", { name: "Privacy preferences" });
+  await expect(prefs).toBeVisible();
+  await prefs.getByRole("switch", { name: "Embedded content and social media" }).check();
+  const stored = page.waitForResponse(
+    (r) => r.url().endsWith("/v1/receipts") && r.request().method() === "POST",
+  );
+  await prefs.getByRole("button", { name: "Save choices" }).click();
+  const receipt = (await (await stored).json()) as StoredReceipt;
+  expect(receipt.method).toBe("custom");
+  expect(receipt.decision.categories).toMatchObject({ embeds: true, analytics: false });
+
+  await expect
+    .poll(() => page.evaluate(() => (window as { __twitterLoaded?: number }).__twitterLoaded))
+    .toBe(1);
+  expect(thirdParty.count("googletagmanager.com")).toBe(0);
+  expect((await findReceipt(request, receipt.id))?.decision.services).toMatchObject({
+    youtube: true,
+    twitter: true,
+    "google-analytics": false,
+  });
+
+  await page.getByRole("button", { name: "Cookie settings" }).click();
+  await expect(prefs).toBeVisible();
+  await expect(prefs.getByText(receipt.subjectId)).toBeVisible();
+});
