@@ -5,7 +5,7 @@ export default defineProject({
   test: {
     name: "sdk",
     environment: "happy-dom",
-    include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "checks/**/*.test.ts"],
     setupFiles: ["./vitest.setup.ts"],
   },
 });

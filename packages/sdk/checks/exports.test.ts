@@ -1,0 +1,23 @@
+// @vitest-environment node
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+
+const root = new URL("../", import.meta.url);
+const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as {
+  exports: Record<string, string | Record<string, string>>;
+  types: string;
+};
+
+function targets(entry: string | Record<string, string>): string[] {
+  return typeof entry === "string" ? [entry] : Object.values(entry);
+}
+
+describe("@assent/sdk exports map", () => {
+  it.each(Object.entries(pkg.exports))("%s resolves to a real file", (_name, entry) => {
+    for (const target of targets(entry)) expect(existsSync(new URL(target, root)), target).toBe(true);
+  });
+
+  it("declares its types", () => {
+    expect(existsSync(new URL(pkg.types, root))).toBe(true);
+  });
+});
