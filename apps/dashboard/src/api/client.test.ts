@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { apiError, ok, stubApi } from "../testing/fake-api";
+import { ApiRequestError, apiRequest, isSessionEnded } from "./client";
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("apiRequest", () => {
+  it("sends JSON with the same-origin session cookie and returns the parsed body", async () => {
+    const calls = stubApi({ "POST /v1/echo": (call) => ok({ got: call.body }) });
+
+    await expect(apiRequest("/v1/echo", { method: "POST", body: { a: 1 } })).resolves.toEqual({
+      got: { a: 1 },
+    });
+    expect(calls[0]?.init.credentials).toBe("same-origin");
+    expect(calls[0]?.init.headers).toMatchObject({ "Content-Type": "application/json" });
+  });
+
+  it("returns undefined for 204 No Content", async () => {
+    stubApi({ "DELETE /v1/thing": () => ({ status: 204 }) });
+    await expect(apiRequest("/v1/thing", { method: "DELETE" })).resolves.toBeUndefined();
+  });
+
+  it("throws the API's code and message with the status", async () => {
+    stubApi({ "GET /v1/private": () => apiError(403, "FORBIDDEN", "Not a member of this site") });
+
+    const error = await apiRequest("/v1/private").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect(error).toMatchObject({
+      status: 403,
+      code: "FORBIDDEN",
+      message: "Not a member of this site",
+    });
+    expect(isSessionEnded(error)).toBe(false);
+  });
+
+  it("names the status when the error body is not the API's shape", async () => {
+    vi.stubGlobal("fetch", async () => new Response("<h1>Bad gateway</h1>", { status: 502 }));
+
+    await expect(apiRequest("/v1/anything")).rejects.toMatchObject({
+      status: 502,
+      code: "HTTP_502",
+      message: "The request failed (HTTP 502).",
+    });
+  });
+
+  it("turns an unreachable server into a NETWORK_ERROR", async () => {
+    vi.stubGlobal("fetch", async () => {
+      throw new TypeError("Failed to fetch");
+    });
+
+    await expect(apiRequest("/v1/anything")).rejects.toMatchObject({
+      status: 0,
+      code: "NETWORK_ERROR",
+    });
+  });
+
+  it("treats 401 as the end of the session", async () => {
+    stubApi({ "GET /v1/admin/session": () => apiError(401, "UNAUTHENTICATED", "Sign in") });
+    const error = await apiRequest("/v1/admin/session").catch((e: unknown) => e);
+    expect(isSessionEnded(error)).toBe(true);
+  });
+});
+
+describe("apiRequest error wording", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("words a known code that came without a message", async () => {
+    stubApi({
+      "POST /v1/admin/session": () => ({
+        status: 429,
+        body: { error: { code: "TOO_MANY_ATTEMPTS" } },
+      }),
+    });
+
+    await expect(
+      apiRequest("/v1/admin/session", { method: "POST", body: {} }),
+    ).rejects.toMatchObject({
+      status: 429,
+      code: "TOO_MANY_ATTEMPTS",
+      message: "Too many sign-in attempts. Please wait a few minutes and try again.",
+    });
+  });
+});

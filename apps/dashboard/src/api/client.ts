@@ -1,0 +1,106 @@
+import type { ApiError } from "@assent/core";
+
+/** Status used when the request never got an answer (offline, DNS, connection reset). */
+export const NETWORK_FAILURE = 0;
+
+/** A failed API call: the HTTP status and the `{ error: { code, message } }` the API sent. */
+export class ApiRequestError extends Error {
+  override readonly name = "ApiRequestError";
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** Whether an error means the admin session is gone and the user must sign in again. */
+export function isSessionEnded(error: unknown): boolean {
+  return error instanceof ApiRequestError && error.status === 401;
+}
+
+export interface RequestOptions {
+  method?: "GET" | "POST" | "DELETE";
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * Calls the same-origin API with the session cookie and returns the parsed JSON body
+ * (`undefined` for 204). Any non-2xx answer or unreachable server throws `ApiRequestError`;
+ * an abort rethrows the `AbortError` untouched.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? "GET",
+      credentials: "same-origin",
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiRequestError(
+      NETWORK_FAILURE,
+      "NETWORK_ERROR",
+      "Could not reach the server. Check your connection and try again.",
+      { cause },
+    );
+  }
+
+  if (response.status === 204) return undefined as T;
+  const body = await readJson(response);
+  if (response.ok) {
+    if (body === undefined) {
+      throw new ApiRequestError(response.status, "INVALID_RESPONSE", "The server sent no data.");
+    }
+    return body as T;
+  }
+  throw toRequestError(response.status, body);
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Words for the codes the dashboard knows, used when the API sends a code without a message. */
+const FALLBACK_MESSAGES: Record<string, string> = {
+  UNAUTHENTICATED: "Please sign in.",
+  INVALID_CREDENTIALS: "That email and password do not match an account.",
+  TOO_MANY_ATTEMPTS: "Too many sign-in attempts. Please wait a few minutes and try again.",
+  FORBIDDEN: "You do not have access to this site.",
+};
+
+function toRequestError(status: number, body: unknown): ApiRequestError {
+  const error = isApiError(body) ? body.error : undefined;
+  const code = typeof error?.code === "string" ? error.code : `HTTP_${status}`;
+  const message =
+    typeof error?.message === "string" && error.message !== ""
+      ? error.message
+      : (FALLBACK_MESSAGES[code] ?? `The request failed (HTTP ${status}).`);
+  return new ApiRequestError(status, code, message);
+}
+
+function isApiError(body: unknown): body is Partial<ApiError> {
+  return typeof body === "object" && body !== null && "error" in body;
+}
+
+/** What to tell the user about a failed call. Unexpected errors are logged, not hidden. */
+export function userMessage(error: unknown): string {
+  if (error instanceof ApiRequestError) return error.message;
+  console.error(error);
+  return "Something went wrong. Please try again.";
+}

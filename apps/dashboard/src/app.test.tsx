@@ -1,0 +1,114 @@
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/preact";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { App, SESSION_ENDED_NOTICE, SIGNED_OUT_NOTICE } from "./app";
+import { apiError, fakeReceipt, fakeSession, ok, stubApi } from "./testing/fake-api";
+
+beforeEach(() => {
+  history.replaceState(null, "", "/admin/");
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const TWO_SITES = fakeSession({
+  sites: [
+    { key: "example-union", name: "Example Union", role: "owner" },
+    { key: "members-app", name: "Members App", role: "viewer" },
+  ],
+});
+
+const unauthenticated = () => apiError(401, "UNAUTHENTICATED", "Sign in first.");
+const noReceipts = () => ok({ items: [], nextCursor: null });
+
+describe("App", () => {
+  it("shows the sign-in form when nobody is signed in, then the records", async () => {
+    stubApi({
+      "GET /v1/admin/session": unauthenticated,
+      "POST /v1/admin/session": () => ok(fakeSession()),
+      "GET /v1/admin/receipts": () => ok({ items: [fakeReceipt()], nextCursor: null }),
+    });
+    render(<App />);
+
+    fireEvent.input(await screen.findByLabelText("Email"), {
+      target: { value: "dpo@example.org" },
+    });
+    fireEvent.input(screen.getByLabelText("Password"), { target: { value: "secret" } });
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
+
+    await screen.findByRole("table", { name: "Consent records" });
+    const header = screen.getByRole("banner");
+    expect(within(header).getByText("Assent")).toBeTruthy();
+    expect(within(header).getByText("dpo@example.org")).toBeTruthy();
+    expect(within(header).getByRole("button", { name: "Sign out" })).toBeTruthy();
+    expect(within(header).queryByLabelText("Site")).toBeNull();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Example Union");
+  });
+
+  it("goes back to sign-in with a message when the session ends", async () => {
+    stubApi({
+      "GET /v1/admin/session": () => ok(fakeSession()),
+      "GET /v1/admin/receipts": unauthenticated,
+    });
+    render(<App />);
+
+    expect(await screen.findByText(SESSION_ENDED_NOTICE)).toBeTruthy();
+    expect((screen.getByLabelText("Email") as HTMLInputElement).value).toBe("dpo@example.org");
+    expect(screen.getByRole("button", { name: "Sign in" })).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+  });
+
+  it("switches site from the picker and remembers it in the address", async () => {
+    const calls = stubApi({
+      "GET /v1/admin/session": () => ok(TWO_SITES),
+      "GET /v1/admin/receipts": noReceipts,
+    });
+    render(<App />);
+
+    const picker = await screen.findByLabelText("Site");
+    await screen.findByText("No consent records yet.");
+    fireEvent.change(picker, { target: { value: "members-app" } });
+
+    await vi.waitFor(() => expect(calls.at(-1)?.url.searchParams.get("site")).toBe("members-app"));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Members App");
+    expect(new URLSearchParams(location.search).get("site")).toBe("members-app");
+  });
+
+  it("opens the site named in the address when the user may see it", async () => {
+    history.replaceState(null, "", "/admin/?site=members-app");
+    const calls = stubApi({
+      "GET /v1/admin/session": () => ok(TWO_SITES),
+      "GET /v1/admin/receipts": noReceipts,
+    });
+    render(<App />);
+
+    await screen.findByText("No consent records yet.");
+    expect(calls.at(-1)?.url.searchParams.get("site")).toBe("members-app");
+  });
+
+  it("signs out with DELETE and shows the sign-in form", async () => {
+    const calls = stubApi({
+      "GET /v1/admin/session": () => ok(fakeSession()),
+      "DELETE /v1/admin/session": () => ({ status: 204 }),
+      "GET /v1/admin/receipts": noReceipts,
+    });
+    render(<App />);
+
+    fireEvent.click(await screen.findByRole("button", { name: "Sign out" }));
+
+    expect(await screen.findByText(SIGNED_OUT_NOTICE)).toBeTruthy();
+    expect(calls.some((call) => call.method === "DELETE")).toBe(true);
+    expect(screen.getByLabelText("Password")).toBeTruthy();
+  });
+
+  it("offers to try again when the API cannot be reached", async () => {
+    vi.stubGlobal("fetch", async () => {
+      throw new TypeError("Failed to fetch");
+    });
+    render(<App />);
+
+    expect((await screen.findByRole("alert")).textContent).toMatch(/Could not reach the server/);
+    expect(screen.getByRole("button", { name: "Try again" })).toBeTruthy();
+  });
+});

@@ -1,0 +1,1 @@
+export { RecordsView, type RecordsViewProps } from "./records-view";

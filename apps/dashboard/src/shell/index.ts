@@ -1,0 +1,1 @@
+export { SignedInShell, type SignedInShellProps } from "./signed-in-shell";

@@ -1,0 +1,1 @@
+export { SignInView, type SignInViewProps } from "./sign-in-view";
