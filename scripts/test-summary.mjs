@@ -10,7 +10,11 @@ if (!unit || !e2e) {
   process.exit(1);
 }
 const parts = {
-  unit: { passed: unit.numPassedTests, failed: unit.numFailedTests, skipped: unit.numPendingTests + unit.numTodoTests },
+  unit: {
+    passed: unit.numPassedTests,
+    failed: unit.numFailedTests,
+    skipped: unit.numPendingTests + unit.numTodoTests,
+  },
   e2e: {
     passed: e2e.stats.expected + e2e.stats.flaky,
     failed: e2e.stats.unexpected,

@@ -14,7 +14,8 @@ function targets(entry: string | Record<string, string>): string[] {
 
 describe("@assent/sdk exports map", () => {
   it.each(Object.entries(pkg.exports))("%s resolves to a real file", (_name, entry) => {
-    for (const target of targets(entry)) expect(existsSync(new URL(target, root)), target).toBe(true);
+    for (const target of targets(entry))
+      expect(existsSync(new URL(target, root)), target).toBe(true);
   });
 
   it("declares its types", () => {

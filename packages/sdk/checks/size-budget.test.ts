@@ -11,7 +11,8 @@ function gzipSize(file: string): number {
 }
 
 function built(): { loader: string; ui: string } {
-  if (!existsSync(new URL("loader.js", dist))) throw new Error("packages/sdk is not built: run `pnpm build`");
+  if (!existsSync(new URL("loader.js", dist)))
+    throw new Error("packages/sdk is not built: run `pnpm build`");
   const ui = readdirSync(dist).filter((f) => /^ui-[\w-]+\.js$/.test(f));
   expect(ui, "exactly one UI chunk in dist").toHaveLength(1);
   return { loader: "loader.js", ui: ui[0] as string };
