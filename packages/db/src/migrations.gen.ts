@@ -17,5 +17,31 @@ export const migrations: ReadonlyArray<{ tag: string; statements: readonly strin
       "CREATE TABLE `users` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`email` text NOT NULL,\n\t`name` text NOT NULL,\n\t`password_hash` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
       "CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);"
     ]
+  },
+  {
+    "tag": "0001_consent_log",
+    "statements": [
+      "CREATE TABLE `api_tokens` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`user_id` integer NOT NULL,\n\t`site_id` integer NOT NULL,\n\t`name` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`role` text DEFAULT 'viewer' NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`last_used_at` integer,\n\t`expires_at` integer,\n\t`revoked_at` integer,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `api_tokens_token_hash_unique` ON `api_tokens` (`token_hash`);",
+      "CREATE INDEX `api_tokens_site` ON `api_tokens` (`site_id`);",
+      "CREATE TABLE `audit_log` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`at` integer NOT NULL,\n\t`user_id` integer,\n\t`token_id` integer,\n\t`site_id` integer,\n\t`action` text NOT NULL,\n\t`target` text,\n\t`detail` text,\n\t`ip` text\n);",
+      "CREATE INDEX `audit_log_site_at` ON `audit_log` (`site_id`,`at`);",
+      "CREATE INDEX `audit_log_at` ON `audit_log` (`at`);",
+      "CREATE TABLE `daily_category_stats` (\n\t`site_id` integer NOT NULL,\n\t`day` integer NOT NULL,\n\t`policy_version` text NOT NULL,\n\t`category` text NOT NULL,\n\t`granted` integer DEFAULT 0 NOT NULL,\n\t`denied` integer DEFAULT 0 NOT NULL,\n\tPRIMARY KEY(`site_id`, `day`, `policy_version`, `category`)\n);",
+      "CREATE TABLE `daily_method_stats` (\n\t`site_id` integer NOT NULL,\n\t`day` integer NOT NULL,\n\t`policy_version` text NOT NULL,\n\t`method` text NOT NULL,\n\t`count` integer DEFAULT 0 NOT NULL,\n\tPRIMARY KEY(`site_id`, `day`, `policy_version`, `method`)\n);",
+      "CREATE TABLE `receipt_categories` (\n\t`receipt_id` text NOT NULL,\n\t`site_id` integer NOT NULL,\n\t`category` text NOT NULL,\n\t`granted` integer NOT NULL,\n\t`server_time` integer NOT NULL,\n\tPRIMARY KEY(`receipt_id`, `category`),\n\tFOREIGN KEY (`receipt_id`) REFERENCES `receipts`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `receipt_categories_filter` ON `receipt_categories` (`site_id`,`category`,`granted`,`server_time`);",
+      "CREATE TABLE `signing_keys` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`site_id` integer NOT NULL,\n\t`algorithm` text DEFAULT 'Ed25519' NOT NULL,\n\t`public_jwk` text NOT NULL,\n\t`private_jwk` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`retired_at` integer,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `signing_keys_site` ON `signing_keys` (`site_id`);",
+      "CREATE TABLE `site_config_drafts` (\n\t`site_id` integer PRIMARY KEY NOT NULL,\n\t`config` text NOT NULL,\n\t`updated_at` integer NOT NULL,\n\t`updated_by` integer,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "ALTER TABLE `receipts` ADD `digest` text;",
+      "ALTER TABLE `receipts` ADD `signature` text;",
+      "ALTER TABLE `receipts` ADD `key_id` text;",
+      "ALTER TABLE `receipts` ADD `erased_at` integer;",
+      "CREATE INDEX `receipts_site_method` ON `receipts` (`site_id`,`method`,`server_time`);",
+      "CREATE INDEX `receipts_site_policy` ON `receipts` (`site_id`,`policy_version`,`server_time`);",
+      "ALTER TABLE `sessions` ADD `csrf_token` text;",
+      "ALTER TABLE `sessions` ADD `last_seen_at` integer;"
+    ]
   }
 ];

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { sites } from "./sites";
 
 /**
@@ -29,9 +29,39 @@ export const receipts = sqliteTable(
     ip: text("ip"),
     userAgent: text("user_agent"),
     jurisdiction: text("jurisdiction"),
+    /** SHA-256 (hex) of the canonical JSON that was signed; kept after erasure as proof. */
+    digest: text("digest"),
+    /** Ed25519 signature (base64url) over the canonical JSON, by the site key `keyId`. */
+    signature: text("signature"),
+    keyId: text("key_id"),
+    /** Set when the subject's personal fields were erased (ms since epoch). */
+    erasedAt: integer("erased_at"),
   },
   (t) => [
     index("receipts_site_time").on(t.siteId, t.serverTime, t.id),
     index("receipts_site_subject").on(t.siteId, t.subjectId, t.serverTime),
+    index("receipts_site_method").on(t.siteId, t.method, t.serverTime),
+    index("receipts_site_policy").on(t.siteId, t.policyVersion, t.serverTime),
+  ],
+);
+
+/**
+ * One row per receipt and category, denormalised from `receipts.decision` so that filtering the
+ * log by "analytics denied" is an index lookup.
+ */
+export const receiptCategories = sqliteTable(
+  "receipt_categories",
+  {
+    receiptId: text("receipt_id")
+      .notNull()
+      .references(() => receipts.id),
+    siteId: integer("site_id").notNull(),
+    category: text("category").notNull(),
+    granted: integer("granted", { mode: "boolean" }).notNull(),
+    serverTime: integer("server_time").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.receiptId, t.category] }),
+    index("receipt_categories_filter").on(t.siteId, t.category, t.granted, t.serverTime),
   ],
 );

@@ -11,6 +11,9 @@ export const sessions = sqliteTable(
       .references(() => users.id),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
+    /** Token the dashboard echoes in `X-CSRF-Token` on every state-changing request. */
+    csrfToken: text("csrf_token"),
+    lastSeenAt: integer("last_seen_at"),
   },
   (t) => [index("sessions_user").on(t.userId)],
 );

@@ -23,3 +23,13 @@ export const siteConfigs = sqliteTable(
     index("site_configs_hash").on(t.hash),
   ],
 );
+
+/** The configuration a site's admins are editing; publishing copies it into `site_configs`. */
+export const siteConfigDrafts = sqliteTable("site_config_drafts", {
+  siteId: integer("site_id")
+    .primaryKey()
+    .references(() => sites.id),
+  config: text("config").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+  updatedBy: integer("updated_by"),
+});
