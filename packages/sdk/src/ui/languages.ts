@@ -26,7 +26,9 @@ export function pickLanguage(candidates: ReadonlyArray<string | null | undefined
 
 /** Imports a language's texts; English when that chunk cannot be loaded. */
 export async function loadDictionary(language: string): Promise<Dictionary> {
-  const url = new URL(`./lang/${language}.js`, import.meta.url).href;
+  // Resolved against this module's own URL at run time (kept out of the bundler's asset handling).
+  const here = import.meta.url;
+  const url = new URL(`lang/${language}.js`, here).href;
   try {
     return ((await import(/* @vite-ignore */ url)) as { default: Dictionary }).default;
   } catch (err) {
