@@ -1,6 +1,6 @@
 import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
 import { expect, test } from "../fixtures/third-party";
-import { bannerOf } from "../fixtures/ui";
+import { bannerOf, nextReceipt } from "../fixtures/ui";
 
 test("a returning visitor's page view requests the page and the loader, and nothing of the UI", async ({
   page,
@@ -9,7 +9,9 @@ test("a returning visitor's page view requests the page and the loader, and noth
   const key = siteKey("returning");
   await publishSite(key, demoLikeConfig());
   await openSitePage(page, key);
+  const stored = nextReceipt(page);
   await bannerOf(page).getByRole("button", { name: "Reject all" }).click();
+  await stored;
   await expect(bannerOf(page)).toBeHidden();
 
   const log: string[] = [];
