@@ -1,18 +1,33 @@
 import { defineConfig } from "vite";
 
-/** The UI chunk: an ES module with Preact inside, imported by the loader only when needed. */
+const languages = "en cy de fr es it nl pl pt sv da ar".split(" ");
+
+/**
+ * The UI chunk: an ES module with Preact inside, imported by the loader only when needed. Each
+ * language is its own small module (`dist/lang/de.js`), imported by the UI chunk by a URL relative
+ * to itself, so a visitor downloads only theirs.
+ */
 export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: {
     outDir: "dist",
     emptyOutDir: false,
-    target: "es2020",
+    target: "es2022",
     minify: true,
+    modulePreload: false,
     lib: {
-      entry: "src/ui/index.tsx",
+      entry: {
+        ui: "src/ui/index.tsx",
+        ...Object.fromEntries(languages.map((l) => [`lang/${l}`, `src/ui/lang/${l}.ts`])),
+      },
       formats: ["es"],
-      fileName: () => "ui.js",
     },
-    rolldownOptions: { output: { entryFileNames: "ui-[hash].js", minify: true } },
+    rolldownOptions: {
+      output: {
+        entryFileNames: (chunk) => (chunk.name === "ui" ? "ui-[hash].js" : "[name].js"),
+        minify: true,
+        comments: false,
+      },
+    },
   },
 });

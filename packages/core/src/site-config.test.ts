@@ -14,6 +14,19 @@ describe("site config", () => {
       "embeds",
     ]);
     expect(config.expiry).toEqual({ acceptedDays: 365, rejectedDays: 182 });
+    expect(config.ui).toEqual({ theme: "auto", position: "bar", floatingButton: false });
+  });
+
+  it("accepts the banner's look and refuses unknown themes and positions", () => {
+    const base = defaultSiteConfig("demo");
+    const ok = { ...base, ui: { theme: "dark", position: "box" } };
+    expect(v.parse(SiteConfigSchema, ok).ui).toEqual({
+      theme: "dark",
+      position: "box",
+      floatingButton: false,
+    });
+    for (const ui of [{ theme: "purple" }, { position: "top" }, { floatingButton: "yes" }])
+      expect(v.safeParse(SiteConfigSchema, { ...base, ui }).success).toBe(false);
   });
 
   it("refuses a config without necessary, with duplicate ids or bad keys", () => {

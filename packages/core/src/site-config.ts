@@ -43,6 +43,19 @@ export const SiteConfigSchema = v.strictObject({
     }),
     { acceptedDays: 365, rejectedDays: 182 },
   ),
+  /**
+   * How the banner looks: `theme` light, dark or following the visitor's system (`auto`);
+   * `position` a bar along the bottom, a box in a corner, or a centred modal; `floatingButton`
+   * a small button that reopens the preference centre at any time.
+   */
+  ui: v.optional(
+    v.strictObject({
+      theme: v.optional(v.picklist(["light", "dark", "auto"]), "auto"),
+      position: v.optional(v.picklist(["bar", "box", "modal"]), "bar"),
+      floatingButton: v.optional(v.boolean(), false),
+    }),
+    { theme: "auto", position: "bar", floatingButton: false },
+  ),
   /** Per-language text overrides, e.g. `{ en: { title: "Cookies on example.org" } }`. */
   texts: v.optional(
     v.record(

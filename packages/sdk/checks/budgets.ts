@@ -5,8 +5,11 @@
 export const BUDGETS = {
   /** The synchronous loader, without the inlined site config. */
   loader: 5 * 1024,
-  /** The lazily imported UI chunk (JS with its CSS and English texts inside). */
+  /** The lazily imported UI chunk (JS with its CSS inside) plus one language chunk, the largest. */
   ui: 10 * 1024,
-  /** What a first-time visitor downloads in all. */
+  /** What a first-time visitor downloads in all: loader, UI chunk and one language. */
   total: 15 * 1024,
 } as const;
+
+/** Every language the banner speaks; each must be built as `dist/lang/CODE.js`. */
+export const LANGUAGES = "en cy de fr es it nl pl pt sv da ar".split(" ");

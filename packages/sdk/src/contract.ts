@@ -1,4 +1,11 @@
-import type { Choice, ConsentMethod, Decision, LoaderBoot, SiteConfig } from "@assent/core";
+import type {
+  Choice,
+  ConsentMethod,
+  Decision,
+  LoaderBoot,
+  SiteConfig,
+  StoredReceipt,
+} from "@assent/core";
 
 /** Detail of the `assent:change` event and argument of `assent.on("change", fn)`. */
 export interface ChangeDetail {
@@ -42,6 +49,10 @@ export interface UiHost {
   /** The decision to pre-fill: the current one, or the last one when asking again. */
   decision(): Decision | null;
   consentId(): string | null;
+  /** Whether the browser sends a Global Privacy Control signal. */
+  gpc: boolean;
+  /** The nonce of the loader's script tag, for the `<style>` fallback on a strict CSP page. */
+  nonce?: string;
   choose(
     method: Extract<ConsentMethod, "accept-all" | "reject-all" | "custom">,
     choice?: Choice,
@@ -57,6 +68,8 @@ export interface UiHandle {
 /** The UI chunk's module shape. */
 export interface UiModule {
   mount(host: UiHost): UiHandle;
+  /** Keeps the visitor's copy of an acknowledged receipt (the preference centre lists them). */
+  rememberReceipt?(receipt: StoredReceipt): Promise<void>;
 }
 
 declare global {

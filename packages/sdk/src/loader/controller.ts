@@ -16,6 +16,7 @@ import {
 } from "@assent/core";
 import type { AssentApi, ChangeDetail, UiHandle, UiHost, UiModule } from "../contract";
 import { sendReceipt } from "../transport";
+import { mountFloatingButton } from "../ui/floating-button";
 import { pushConsentDefault, pushConsentUpdate } from "./consent-mode";
 import { readRecord, writeRecord } from "./consent-store";
 import { activateEmbeds } from "./gate-embeds";
@@ -55,6 +56,17 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   const listeners = new Set<(detail: ChangeDetail) => void>();
   const allows: Allows = (category, service) => allowsElement(current, category, service);
   let ui: Promise<UiHandle> | null = null;
+  let uiModule: Promise<UiModule> | null = null;
+  const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce || undefined;
+  const gpc =
+    (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  const importUi = (): Promise<UiModule> => {
+    uiModule ??= (options.importUi ?? importModule)(boot.ui);
+    uiModule.catch(() => {
+      uiModule = null;
+    });
+    return uiModule;
+  };
 
   pushConsentDefault();
   if (current) pushConsentUpdate(current);
@@ -99,11 +111,12 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       language,
       method,
       decision,
-      gpc:
-        (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true,
+      gpc,
       pagePath: location.pathname.slice(0, 512),
       previousId,
-    });
+    })
+      .then((stored) => stored && importUi().then((mod) => mod.rememberReceipt?.(stored)))
+      .catch((err) => console.warn("[assent] receipt not kept in this browser", err));
   };
 
   const host: UiHost = {
@@ -111,11 +124,13 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     language,
     decision: () => current ?? (record ? reconcile(record.decision, config) : null),
     consentId: () => record?.subjectId ?? null,
+    gpc,
+    nonce,
     choose: (method, choice) => choose(method, choice),
   };
 
   const loadUi = (): Promise<UiHandle> => {
-    ui ??= (options.importUi ?? importModule)(boot.ui).then(
+    ui ??= importUi().then(
       (mod) => new Promise<UiHandle>((resolve) => whenReady(() => resolve(mod.mount(host)))),
     );
     ui.catch((err) => {
@@ -127,6 +142,14 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
 
   whenReady(() => {
     if (current) apply();
+    if (config.ui?.floatingButton) {
+      const label = config.texts[language.split("-")[0] ?? ""]?.floatingButton;
+      mountFloatingButton(
+        label ?? "Cookie settings",
+        () => void loadUi().then((h) => h.open("preferences")),
+        nonce,
+      );
+    }
     document.addEventListener("click", (event) => {
       const opener = (event.target as Element | null)?.closest?.("[data-assent-open]");
       if (!opener) return;

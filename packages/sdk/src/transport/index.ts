@@ -1,1 +1,7 @@
+export {
+  HISTORY_LIMIT,
+  type HistoryEntry,
+  receiptHistory,
+  rememberReceipt,
+} from "./receipt-history";
 export { sendReceipt } from "./send-receipt";

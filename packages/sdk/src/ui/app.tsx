@@ -1,7 +1,8 @@
 import type { UiHost } from "../contract";
+import type { HistoryEntry } from "../transport";
 import { Banner } from "./banner";
 import { Preferences } from "./preferences";
-import { textsFor } from "./texts";
+import type { Texts } from "./texts";
 
 /** Which layer is showing. */
 export type View = "banner" | "preferences" | null;
@@ -9,45 +10,48 @@ export type View = "banner" | "preferences" | null;
 /** Props of the UI root. */
 export interface AppProps {
   host: UiHost;
+  t: Texts;
+  language: string;
   view: View;
+  /** The visitor has no valid decision yet: closing the preference centre goes back to the banner. */
+  undecided: boolean;
   setView(view: View): void;
+  loadHistory(): Promise<HistoryEntry[]>;
 }
 
 /** The UI root: the banner or the preference centre, never both. */
-export function App({ host, view, setView }: AppProps) {
-  const t = textsFor(host.config, host.language);
+export function App({ host, t, language, view, undecided, setView, loadHistory }: AppProps) {
   if (!view) return null;
+  const { config } = host;
   const decided = (fn: () => void) => () => {
     fn();
     setView(null);
   };
   const acceptAll = decided(() => host.choose("accept-all"));
   const rejectAll = decided(() => host.choose("reject-all"));
-  return (
-    <div class="root" dir="auto">
-      {view === "banner" ? (
-        <Banner
-          config={host.config}
-          t={t}
-          onAcceptAll={acceptAll}
-          onRejectAll={rejectAll}
-          onManage={() => setView("preferences")}
-        />
-      ) : (
-        <Preferences
-          config={host.config}
-          t={t}
-          initial={host.decision()}
-          consentId={host.consentId()}
-          onAcceptAll={acceptAll}
-          onRejectAll={rejectAll}
-          onSave={(choice) => {
-            host.choose("custom", choice);
-            setView(null);
-          }}
-          onClose={() => setView(host.decision() ? null : "banner")}
-        />
-      )}
-    </div>
+  return view === "banner" ? (
+    <Banner
+      config={config}
+      t={t}
+      modal={config.ui?.position === "modal"}
+      reconsent={host.decision() !== null}
+      onAcceptAll={acceptAll}
+      onRejectAll={rejectAll}
+      onManage={() => setView("preferences")}
+    />
+  ) : (
+    <Preferences
+      config={config}
+      t={t}
+      language={language}
+      initial={host.decision()}
+      consentId={host.consentId()}
+      gpc={host.gpc}
+      loadHistory={loadHistory}
+      onAcceptAll={acceptAll}
+      onRejectAll={rejectAll}
+      onSave={(choice) => decided(() => host.choose("custom", choice))()}
+      onClose={() => setView(undecided ? "banner" : null)}
+    />
   );
 }

@@ -1,75 +1,138 @@
 import { decide, defaultSiteConfig } from "@assent/core";
-import { fireEvent, render, screen } from "@testing-library/preact";
+import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
-import { Preferences } from "./preferences";
+import en from "./lang/en";
+import { Preferences, type PreferencesProps } from "./preferences";
 import { textsFor } from "./texts";
 
-const config = defaultSiteConfig("demo", [
-  { id: "google-analytics", category: "analytics" },
-  { id: "youtube", category: "embeds" },
-]);
-const t = textsFor(config, "en");
+const config = {
+  ...defaultSiteConfig("demo", [
+    { id: "google-analytics", category: "analytics" },
+    { id: "youtube", category: "embeds" },
+    { id: "vimeo", category: "embeds" },
+  ]),
+  texts: {
+    en: {
+      "service.youtube": "YouTube",
+      "service.youtube.provider": "Google Ireland Limited",
+      "service.youtube.purpose": "Showing videos",
+      "service.youtube.cookies": "VISITOR_INFO1_LIVE: 6 months; YSC: session",
+      "service.youtube.privacy": "https://policies.google.com/privacy",
+    },
+  },
+};
+const t = textsFor(config, "en", en);
+const switchNamed = (name: string) => screen.getByRole("switch", { name }) as HTMLInputElement;
 
-function setup(initial = null as ReturnType<typeof decide> | null) {
-  const props = { onSave: vi.fn(), onAcceptAll: vi.fn(), onRejectAll: vi.fn(), onClose: vi.fn() };
-  render(
-    <Preferences
-      config={config}
-      t={t}
-      initial={initial}
-      consentId="AbCdEfGhIjKlMnOpQrStUv"
-      {...props}
-    />,
-  );
+function setup(overrides: Partial<PreferencesProps> = {}) {
+  const props: PreferencesProps = {
+    config,
+    t,
+    language: "en",
+    initial: null,
+    consentId: "AbCdEfGhIjKlMnOpQrStUv",
+    gpc: false,
+    loadHistory: async () => [],
+    onSave: vi.fn(),
+    onAcceptAll: vi.fn(),
+    onRejectAll: vi.fn(),
+    onClose: vi.fn(),
+    ...overrides,
+  };
+  render(<Preferences {...props} />);
   return props;
 }
 
 describe("Preferences", () => {
   it("has nothing pre-ticked but necessary, which is locked on", () => {
     setup();
-    const necessary = screen.getByRole("switch", {
-      name: "Strictly necessary",
-    }) as HTMLInputElement;
-    expect(necessary.checked).toBe(true);
-    expect(necessary.disabled).toBe(true);
+    expect(switchNamed("Strictly necessary").checked).toBe(true);
+    expect(switchNamed("Strictly necessary").disabled).toBe(true);
     for (const name of [
       "Preferences",
       "Analytics",
       "Marketing",
       "Embedded content and social media",
+      "YouTube",
+      "vimeo",
     ]) {
-      expect((screen.getByRole("switch", { name }) as HTMLInputElement).checked).toBe(false);
+      expect(switchNamed(name).checked, name).toBe(false);
     }
   });
 
   it("saves the switches as a choice, a category carrying its services", () => {
     const props = setup();
-    fireEvent.click(screen.getByRole("switch", { name: "Analytics" }));
+    fireEvent.click(switchNamed("Analytics"));
     fireEvent.click(screen.getByRole("button", { name: "Save choices" }));
-    const choice = props.onSave.mock.calls[0]?.[0];
-    expect(choice.categories.analytics).toBe(true);
-    expect(choice.categories.marketing).toBe(false);
-    expect(choice.services["google-analytics"]).toBe(true);
-    expect(choice.services.youtube).toBe(false);
+    const choice = vi.mocked(props.onSave).mock.calls[0]?.[0];
+    expect(choice?.categories?.analytics).toBe(true);
+    expect(choice?.categories?.marketing).toBe(false);
+    expect(choice?.services?.["google-analytics"]).toBe(true);
+    expect(choice?.services?.youtube).toBe(false);
   });
 
-  it("pre-fills the previous decision and shows the consent ID", () => {
-    setup(decide(config, { categories: { embeds: true } }));
-    expect(
-      (
-        screen.getByRole("switch", {
-          name: "Embedded content and social media",
-        }) as HTMLInputElement
-      ).checked,
-    ).toBe(true);
-    expect(screen.getByText("AbCdEfGhIjKlMnOpQrStUv")).toBeTruthy();
-  });
-
-  it("is a labelled modal dialog that closes on Escape", () => {
+  it("lets one service be chosen on its own", () => {
     const props = setup();
-    const dialog = screen.getByRole("dialog");
+    fireEvent.click(switchNamed("YouTube"));
+    fireEvent.click(screen.getByRole("button", { name: "Save choices" }));
+    const choice = vi.mocked(props.onSave).mock.calls[0]?.[0];
+    expect(choice?.services).toMatchObject({ youtube: true, vimeo: false });
+    expect(choice?.categories?.embeds).toBe(false);
+  });
+
+  it("pre-fills the previous decision and leaves a service it never named off", () => {
+    const before = decide(
+      { categories: config.categories, services: config.services.slice(0, 2) },
+      { categories: { embeds: true } },
+    );
+    setup({ initial: { categories: before.categories, services: before.services } });
+    expect(switchNamed("Embedded content and social media").checked).toBe(true);
+    expect(switchNamed("YouTube").checked).toBe(true);
+    expect(switchNamed("vimeo").checked).toBe(false);
+  });
+
+  it("shows each service's provider, purpose, cookies and privacy policy", () => {
+    setup();
+    expect(screen.getByText("Google Ireland Limited")).toBeTruthy();
+    expect(screen.getByText("Showing videos")).toBeTruthy();
+    expect(screen.getByText("VISITOR_INFO1_LIVE (6 months), YSC (session)")).toBeTruthy();
+    expect(
+      screen.getByRole("link", { name: "Privacy policy of YouTube" }).getAttribute("href"),
+    ).toBe("https://policies.google.com/privacy");
+  });
+
+  it("shows the consent ID and the receipts this browser kept", async () => {
+    setup({
+      loadHistory: async () => [
+        {
+          id: "0193aaaa-0000-7000-8000-000000000001",
+          serverTime: "2025-01-02T10:00:00.000Z",
+          method: "custom",
+          policyVersion: "1",
+          granted: ["analytics"],
+        },
+      ],
+    });
+    expect(screen.getByText("AbCdEfGhIjKlMnOpQrStUv")).toBeTruthy();
+    await waitFor(() =>
+      expect(screen.getByText("0193aaaa-0000-7000-8000-000000000001")).toBeTruthy(),
+    );
+    expect(screen.getByRole("listitem").textContent).toContain("Custom choice: Analytics");
+  });
+
+  it("says so when nothing was kept yet, and mentions Global Privacy Control", async () => {
+    setup({ gpc: true });
+    await waitFor(() => expect(screen.getByText(/No choices recorded/)).toBeTruthy());
+    expect(screen.getByText(/Global Privacy Control/)).toBeTruthy();
+  });
+
+  it("is a labelled modal dialog that takes focus and closes on Escape or Close", () => {
+    const props = setup();
+    const dialog = screen.getByRole("dialog", { name: "Privacy preferences" });
     expect(dialog.getAttribute("aria-modal")).toBe("true");
+    expect(document.activeElement).toBe(dialog);
     fireEvent.keyDown(dialog, { key: "Escape" });
-    expect(props.onClose).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(props.onClose).toHaveBeenCalledTimes(2);
   });
 });

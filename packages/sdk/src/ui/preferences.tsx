@@ -1,128 +1,133 @@
 import { type Choice, type Decision, isRequired, type SiteConfig } from "@assent/core";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { Component } from "preact";
+import type { HistoryEntry } from "../transport";
+import { ConsentRecord } from "./consent-record";
+import { Dialog } from "./dialog";
+import { ServiceList } from "./service-list";
 import type { Texts } from "./texts";
 
 /** Props of the preference centre. */
 export interface PreferencesProps {
   config: SiteConfig;
   t: Texts;
-  /** Pre-fills the switches (the current or last decision); nothing is pre-ticked otherwise. */
+  language: string;
+  /**
+   * Pre-fills the switches: the current or the last decision. Anything it does not name (a new
+   * category or service) starts off; nothing is pre-ticked otherwise.
+   */
   initial: Decision | null;
   consentId: string | null;
+  /** The browser sends Global Privacy Control. */
+  gpc: boolean;
+  loadHistory(): Promise<HistoryEntry[]>;
   onSave(choice: Choice): void;
   onAcceptAll(): void;
   onRejectAll(): void;
   onClose(): void;
 }
 
-/** The preference centre: a switch per category and per service, and the visitor's consent ID. */
-export function Preferences(props: PreferencesProps) {
-  const { config, t, initial, consentId } = props;
-  const [categories, setCategories] = useState<Record<string, boolean>>(() =>
-    Object.fromEntries(
-      config.categories.map((c) => [c.id, isRequired(c) || initial?.categories[c.id] === true]),
-    ),
-  );
-  const [services, setServices] = useState<Record<string, boolean>>(() =>
-    Object.fromEntries(config.services.map((s) => [s.id, initial?.services[s.id] === true])),
-  );
-  const dialog = useRef<HTMLDivElement>(null);
+type Switches = Record<string, boolean>;
 
-  useEffect(() => {
-    dialog.current?.querySelector<HTMLElement>("input:not([disabled]), button")?.focus();
-  }, []);
+/** The preference centre: a switch per category and per service, and the visitor's own record. */
+export class Preferences extends Component<
+  PreferencesProps,
+  { categories: Switches; services: Switches }
+> {
+  constructor(props: PreferencesProps) {
+    super(props);
+    const { config, initial } = props;
+    this.state = {
+      categories: Object.fromEntries(
+        config.categories.map((c) => [c.id, isRequired(c) || initial?.categories[c.id] === true]),
+      ),
+      services: Object.fromEntries(
+        config.services.map((s) => [s.id, initial?.services[s.id] === true]),
+      ),
+    };
+  }
 
-  const toggleCategory = (id: string, on: boolean) => {
-    setCategories((prev) => ({ ...prev, [id]: on }));
-    setServices((prev) => {
-      const next = { ...prev };
-      for (const s of config.services) if (s.category === id) next[s.id] = on;
-      return next;
-    });
-  };
+  toggleCategory(id: string, on: boolean) {
+    const services = { ...this.state.services };
+    for (const s of this.props.config.services) if (s.category === id) services[s.id] = on;
+    this.setState({ categories: { ...this.state.categories, [id]: on }, services });
+  }
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === "Escape") props.onClose();
-  };
-
-  return (
-    <div class="overlay">
-      <div
-        class="dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="assent-prefs-title"
-        ref={dialog}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id="assent-prefs-title">{t("preferencesTitle")}</h2>
-        <p>{t("preferencesIntro")}</p>
-        {config.categories.map((category) => {
-          const locked = isRequired(category);
-          const own = config.services.filter((s) => s.category === category.id);
-          const inputId = `assent-cat-${category.id}`;
-          return (
-            <section class="category" key={category.id}>
-              <div class="category-head">
-                <label for={inputId}>{t(`category.${category.id}`)}</label>
-                {locked && <span class="always">{t("alwaysOn")}</span>}
-                <input
-                  id={inputId}
-                  type="checkbox"
-                  role="switch"
-                  checked={categories[category.id] === true}
-                  aria-checked={categories[category.id] === true}
-                  disabled={locked}
-                  onChange={(e) => toggleCategory(category.id, e.currentTarget.checked)}
-                />
-              </div>
-              <p>{t(`category.${category.id}.description`)}</p>
-              {own.length > 0 && (
-                <details>
-                  <summary>{t("services")}</summary>
-                  <ul>
-                    {own.map((service) => (
-                      <li class="service" key={service.id}>
-                        <label for={`assent-svc-${service.id}`}>{t(`service.${service.id}`)}</label>
-                        <input
-                          id={`assent-svc-${service.id}`}
-                          type="checkbox"
-                          role="switch"
-                          checked={services[service.id] === true}
-                          aria-checked={services[service.id] === true}
-                          disabled={locked}
-                          onChange={(e) => {
-                            const on = e.currentTarget.checked;
-                            setServices((prev) => ({ ...prev, [service.id]: on }));
-                          }}
-                        />
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              )}
-            </section>
-          );
-        })}
-        {consentId && (
-          <section class="category">
-            <h3>{t("consentId")}</h3>
-            <p class="consent-id">{consentId}</p>
-            <p>{t("consentIdHelp")}</p>
-          </section>
-        )}
-        <div class="actions">
-          <button type="button" onClick={() => props.onSave({ categories, services })}>
-            {t("save")}
-          </button>
-          <button type="button" onClick={props.onAcceptAll}>
-            {t("acceptAll")}
-          </button>
-          <button type="button" onClick={props.onRejectAll}>
-            {t("rejectAll")}
-          </button>
-        </div>
+  override render(props: PreferencesProps) {
+    const { config, t } = props;
+    const { categories, services } = this.state;
+    return (
+      <div class="overlay">
+        <Dialog
+          class="dialog"
+          modal
+          labelledBy="assent-prefs-title"
+          describedBy="assent-prefs-intro"
+          onEscape={props.onClose}
+        >
+          <div class="head">
+            <h2 id="assent-prefs-title">{t("preferencesTitle")}</h2>
+            <button type="button" class="close" onClick={props.onClose}>
+              {t("close")}
+            </button>
+          </div>
+          <p id="assent-prefs-intro">{t("preferencesIntro")}</p>
+          {props.gpc && <p class="note">{t("gpc")}</p>}
+          {config.categories.map((category) => {
+            const locked = isRequired(category);
+            const own = config.services.filter((s) => s.category === category.id);
+            const inputId = `assent-cat-${category.id}`;
+            return (
+              <section class="category" key={category.id}>
+                <div class="row">
+                  <label for={inputId}>{t(`category.${category.id}`)}</label>
+                  {locked && <span class="always">{t("alwaysOn")}</span>}
+                  <input
+                    id={inputId}
+                    type="checkbox"
+                    role="switch"
+                    aria-checked={categories[category.id] === true}
+                    checked={categories[category.id] === true}
+                    disabled={locked}
+                    aria-describedby={`${inputId}-text`}
+                    onChange={(e) => this.toggleCategory(category.id, e.currentTarget.checked)}
+                  />
+                </div>
+                <p id={`${inputId}-text`}>{t(`category.${category.id}.description`)}</p>
+                {own.length > 0 && (
+                  <ServiceList
+                    services={own}
+                    t={t}
+                    on={services}
+                    locked={locked}
+                    onToggle={(id, on) => this.setState({ services: { ...services, [id]: on } })}
+                  />
+                )}
+              </section>
+            );
+          })}
+          <ConsentRecord
+            t={t}
+            language={props.language}
+            consentId={props.consentId}
+            loadHistory={props.loadHistory}
+          />
+          <div class="actions">
+            <button
+              type="button"
+              part="button"
+              onClick={() => props.onSave({ categories, services })}
+            >
+              {t("save")}
+            </button>
+            <button type="button" part="button" onClick={props.onAcceptAll}>
+              {t("acceptAll")}
+            </button>
+            <button type="button" part="button" onClick={props.onRejectAll}>
+              {t("rejectAll")}
+            </button>
+          </div>
+        </Dialog>
       </div>
-    </div>
-  );
+    );
+  }
 }

@@ -1,53 +1,45 @@
-/** The UI's stylesheet, adopted by the shadow root: host-page CSS neither leaks in nor out. */
+const DARK =
+  "--assent-bg:#111827;--assent-fg:#f3f4f6;--assent-muted:#d1d5db;--assent-accent:#93c5fd;--assent-accent-fg:#0b1220;--assent-border:#9ca3af;--assent-note:#1e293b;";
+
+/**
+ * The UI's stylesheet, adopted by the shadow root: host-page CSS neither leaks in nor out.
+ * Sites restyle it with custom properties on `#assent-ui` (colours, `--assent-radius`,
+ * `--assent-font`, `--assent-width`) or with `#assent-ui::part(banner|dialog|button)`; theme and
+ * position come from the site config as `data-theme` and `data-position` on that element.
+ */
 export const CSS = `
-:host { all: initial; }
-* { box-sizing: border-box; }
-.root {
-  --assent-bg: #ffffff; --assent-fg: #1a1a1a; --assent-muted: #4a4a4a; --assent-accent: #1d4ed8;
-  --assent-accent-fg: #ffffff; --assent-border: #6b7280; --assent-radius: 8px;
-  --assent-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  font: 15px/1.5 var(--assent-font); color: var(--assent-fg);
-}
-@media (prefers-color-scheme: dark) {
-  .root { --assent-bg: #111827; --assent-fg: #f3f4f6; --assent-muted: #d1d5db; --assent-accent: #93c5fd;
-    --assent-accent-fg: #0b1220; --assent-border: #9ca3af; }
-}
-.banner {
-  position: fixed; left: 0; right: 0; bottom: 0; z-index: 2147483646; background: var(--assent-bg);
-  border-top: 1px solid var(--assent-border); box-shadow: 0 -4px 24px rgb(0 0 0 / 0.15);
-  padding: 16px 20px; display: flex; flex-wrap: wrap; gap: 12px 24px; align-items: center;
-}
-.banner .text { flex: 1 1 420px; }
-h2 { font-size: 1.1em; margin: 0 0 4px; }
-p { margin: 0 0 6px; color: var(--assent-muted); }
-a { color: var(--assent-accent); }
-.links { display: flex; gap: 16px; }
-.actions { display: flex; flex-wrap: wrap; gap: 8px; }
-button {
-  font: inherit; font-weight: 600; min-height: 44px; min-width: 10em; padding: 8px 16px; cursor: pointer;
-  border-radius: var(--assent-radius); border: 2px solid var(--assent-accent);
-  background: var(--assent-accent); color: var(--assent-accent-fg);
-}
-button:focus-visible, a:focus-visible, input:focus-visible, summary:focus-visible {
-  outline: 3px solid var(--assent-fg); outline-offset: 2px;
-}
-.overlay {
-  position: fixed; inset: 0; z-index: 2147483647; background: rgb(0 0 0 / 0.5);
-  display: flex; align-items: center; justify-content: center; padding: 16px;
-}
-.dialog {
-  background: var(--assent-bg); border-radius: var(--assent-radius); max-width: 640px; width: 100%;
-  max-height: calc(100vh - 32px); overflow: auto; padding: 20px; border: 1px solid var(--assent-border);
-}
-.category { border-top: 1px solid var(--assent-border); padding: 12px 0; }
-.category-head { display: flex; justify-content: space-between; gap: 12px; align-items: center; }
-.category-head label { font-weight: 600; }
-input[type="checkbox"] { width: 44px; height: 24px; accent-color: var(--assent-accent); }
-.always { font-size: 0.9em; color: var(--assent-muted); }
-details { margin-top: 4px; }
-ul { margin: 6px 0 0; padding-left: 20px; }
-.service { display: flex; justify-content: space-between; gap: 12px; align-items: center; }
-.consent-id { font-family: ui-monospace, monospace; word-break: break-all; }
-@media (prefers-reduced-motion: no-preference) { .banner, .dialog { animation: assent-in 120ms ease-out; } }
-@keyframes assent-in { from { opacity: 0; } to { opacity: 1; } }
+:host{all:initial;--assent-bg:#fff;--assent-fg:#1a1a1a;--assent-muted:#404040;--assent-accent:#1d4ed8;--assent-accent-fg:#fff;--assent-border:#6b7280;--assent-note:#eff6ff;--assent-radius:8px;--assent-width:440px;--assent-font:system-ui,sans-serif}
+:host([data-theme=dark]){${DARK}}
+@media (prefers-color-scheme:dark){:host([data-theme=auto]){${DARK}}}
+*{box-sizing:border-box}
+.banner,.dialog{font:15px/1.5 var(--assent-font);color:var(--assent-fg);background:var(--assent-bg);border:1px solid var(--assent-border);border-radius:var(--assent-radius);padding:16px 20px;z-index:2147483646}
+.banner{position:fixed;inset:auto 0 0;border-radius:0;display:flex;flex-wrap:wrap;gap:12px 24px;align-items:center}
+.text{flex:1 1 420px}
+:host([data-position=box]) .banner{inset:auto 16px 16px auto;max-width:min(var(--assent-width),calc(100vw - 32px));border-radius:var(--assent-radius)}
+:host([data-position=box]) .text{flex-basis:100%}
+.overlay{position:fixed;inset:0;z-index:2147483647;background:rgb(0 0 0/.5);display:flex;align-items:center;justify-content:center;padding:16px}
+.overlay .banner{position:static;max-width:var(--assent-width);border-radius:var(--assent-radius)}
+.dialog{max-width:640px;max-height:100%;overflow:auto}
+.banner:focus,.dialog:focus{outline:0}
+h2{font-size:1.15em;margin:0 0 4px}
+h3{font-size:1em;margin:8px 0 4px}
+p,dl,ol{margin:0 0 6px;color:var(--assent-muted)}
+.note{color:var(--assent-fg);background:var(--assent-note);border-inline-start:4px solid var(--assent-accent);padding:6px 10px}
+a,summary{color:var(--assent-accent)}
+.links,.actions{display:flex;flex-wrap:wrap;gap:8px 16px}
+button{font:inherit;font-weight:600;min-height:44px;min-width:10em;padding:8px 16px;cursor:pointer;border-radius:var(--assent-radius);border:2px solid var(--assent-accent);background:var(--assent-accent);color:var(--assent-accent-fg)}
+button.close{min-width:0;background:none;color:var(--assent-accent)}
+:focus-visible{outline:3px solid var(--assent-fg);outline-offset:2px}
+.category,.record{border-top:1px solid var(--assent-border);padding:12px 0}
+.row,.head{display:flex;gap:12px;align-items:center}
+label{font-weight:600;margin-inline-end:auto}
+h2{margin-inline-end:auto}
+input{width:44px;height:24px;margin:0;accent-color:var(--assent-accent)}
+summary{cursor:pointer;font-weight:600;padding:4px 0}
+.service{border-inline-start:2px solid var(--assent-border);padding-inline-start:12px;margin:8px 0}
+dl{display:grid;grid-template-columns:auto 1fr;gap:0 12px}
+dt{font-weight:600}dd{margin:0}
+.mono{font-family:ui-monospace,monospace;word-break:break-all}
+@media (prefers-reduced-motion:no-preference){.banner,.dialog{animation:assent-in .12s ease-out}}
+@keyframes assent-in{from{transform:translateY(8px)}}
 `;

@@ -1,52 +1,21 @@
 import type { SiteConfig } from "@assent/core";
+import type en from "./lang/en";
 
-/** English texts; sites override any of them per language in their config. */
-export const EN = {
-  title: "Cookies on this site",
-  description:
-    "We use cookies and similar technologies to see how the site is used, to show videos and social media posts, and to measure our advertising. Nothing beyond what the site needs to work is used unless you allow it, and you can change your mind at any time.",
-  acceptAll: "Accept all",
-  rejectAll: "Reject all",
-  manage: "Manage preferences",
-  save: "Save choices",
-  close: "Close",
-  privacyPolicy: "Privacy policy",
-  cookiePolicy: "Cookie policy",
-  preferencesTitle: "Privacy preferences",
-  preferencesIntro:
-    "Choose what you allow. Strictly necessary cookies keep the site working and cannot be switched off.",
-  alwaysOn: "Always on",
-  services: "Services",
-  consentId: "Your consent ID",
-  consentIdHelp: "Quote it if you ask us what we hold about your choices, or to erase it.",
-  "category.necessary": "Strictly necessary",
-  "category.necessary.description":
-    "Security, load balancing and remembering your privacy choices.",
-  "category.preferences": "Preferences",
-  "category.preferences.description": "Remembering settings such as language or region.",
-  "category.analytics": "Analytics",
-  "category.analytics.description":
-    "Counting visits and seeing how the site is used, so we can improve it.",
-  "category.marketing": "Marketing",
-  "category.marketing.description":
-    "Measuring and personalising advertising, on this site and elsewhere.",
-  "category.embeds": "Embedded content and social media",
-  "category.embeds.description":
-    "Videos, photos and share buttons from other sites, which may track you.",
-};
+/** Every text the UI shows; each language chunk has all of them. */
+export type Dictionary = Record<keyof typeof en, string>;
 
-/** A text key. */
-export type TextKey = keyof typeof EN;
+/** Looks a text up by key; `fallback` is returned when neither the site nor the language has it. */
+export type Texts = (key: string, fallback?: string) => string;
 
-/** Looks a text up: the site's override for the language, then English, then the key itself. */
-export type Texts = (key: string) => string;
-
-/** Builds the text lookup for a site and language. */
-export function textsFor(config: SiteConfig, language: string): Texts {
-  const base = language.toLowerCase().split("-")[0] ?? "en";
-  const overrides = { ...config.texts[base], ...config.texts[language.toLowerCase()] };
-  return (key) =>
-    overrides[key] ??
-    (EN as Record<string, string>)[key] ??
-    key.replace(/^(service|category)\./, "");
+/**
+ * Builds the text lookup for a site and language: the site's override for the exact tag, then for
+ * the base language, then the language chunk, then the key's last part (a custom category's id).
+ * Whatever it returns is rendered as text, never as HTML.
+ */
+export function textsFor(config: SiteConfig, language: string, dictionary: Dictionary): Texts {
+  const tag = language.toLowerCase();
+  const overrides = { ...config.texts[tag.split("-")[0] ?? tag], ...config.texts[tag] };
+  const base = dictionary as Record<string, string>;
+  return (key, fallback) =>
+    overrides[key] ?? base[key] ?? fallback ?? key.replace(/^(service|category)\./, "");
 }

@@ -1,0 +1,75 @@
+import { expect, test } from "@playwright/test";
+import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
+import { bannerOf, nextReceipt, preferencesOf } from "../fixtures/ui";
+
+/**
+ * Each test publishes its own isolated site into the server's database, so bumping the policy
+ * version cannot disturb the demo site or another test running in parallel. A new browser
+ * context with the first one's cookies and IndexedDB is the visitor coming back with an empty
+ * HTTP cache, so the new config is certainly the one served.
+ */
+test("a policy-version bump asks again, pre-fills the last choice, and never switches a new service on", async ({
+  browser,
+  baseURL,
+}) => {
+  const key = siteKey("reconsent");
+  const v1 = demoLikeConfig();
+  await publishSite(key, v1);
+
+  const first = await browser.newContext({ baseURL });
+  const page = await first.newPage();
+  await openSitePage(page, key);
+  await bannerOf(page).getByRole("button", { name: "Manage preferences" }).click();
+  await preferencesOf(page)
+    .getByRole("switch", { name: "Embedded content and social media" })
+    .check();
+  const firstReceipt = nextReceipt(page);
+  await preferencesOf(page).getByRole("button", { name: "Save choices" }).click();
+  const stored = await firstReceipt;
+  expect(stored.decision.services).toMatchObject({ youtube: true });
+
+  // Still valid: no banner.
+  await page.reload();
+  await page.waitForLoadState("networkidle");
+  await expect(bannerOf(page)).toBeHidden();
+
+  await publishSite(key, {
+    ...v1,
+    policyVersion: "2",
+    services: [...v1.services, { id: "vimeo", category: "embeds" }],
+  });
+  const state = await first.storageState({ indexedDB: true });
+  await first.close();
+
+  const second = await browser.newContext({ baseURL, storageState: state });
+  const again = await second.newPage();
+  await openSitePage(again, key);
+  const banner = bannerOf(again);
+  await expect(banner).toBeVisible();
+  await expect(banner.getByText(/changed since you last chose/)).toBeVisible();
+  expect(
+    await again.evaluate(() => (window as { assent?: { get(): unknown } }).assent?.get()),
+  ).toBeNull();
+
+  await banner.getByRole("button", { name: "Manage preferences" }).click();
+  const prefs = preferencesOf(again);
+  await expect(
+    prefs.getByRole("switch", { name: "Embedded content and social media" }),
+  ).toBeChecked();
+  await prefs.getByText("Services (2)").click();
+  await expect(prefs.getByRole("switch", { name: "youtube" })).toBeChecked();
+  await expect(prefs.getByRole("switch", { name: "vimeo" })).not.toBeChecked();
+  await expect(prefs.getByRole("switch", { name: "Analytics" })).not.toBeChecked();
+  // The visitor's own record: the same consent ID and the receipt kept from the first visit.
+  await expect(prefs.getByText(stored.subjectId)).toBeVisible();
+  await expect(prefs.getByText(stored.id)).toBeVisible();
+
+  const nextStored = nextReceipt(again);
+  await prefs.getByRole("button", { name: "Save choices" }).click();
+  const renewed = await nextStored;
+  expect(renewed.policyVersion).toBe("2");
+  expect(renewed.previousId).toBe(stored.id);
+  expect(renewed.subjectId).toBe(stored.subjectId);
+  expect(renewed.decision.services).toMatchObject({ youtube: true, vimeo: false });
+  await second.close();
+});

@@ -1,0 +1,24 @@
+import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
+import { expect, test } from "../fixtures/third-party";
+import { bannerOf, nextReceipt } from "../fixtures/ui";
+
+test("a returning visitor's page view requests the page and the loader, and nothing of the UI", async ({
+  page,
+  thirdParty,
+}) => {
+  const key = siteKey("returning");
+  await publishSite(key, demoLikeConfig());
+  await openSitePage(page, key);
+  const stored = nextReceipt(page);
+  await bannerOf(page).getByRole("button", { name: "Reject all" }).click();
+  await stored;
+  await expect(bannerOf(page)).toBeHidden();
+
+  const log: string[] = [];
+  page.on("request", (r) => log.push(`${r.method()} ${new URL(r.url()).pathname}`));
+  await page.reload();
+  await page.waitForLoadState("networkidle");
+  expect(log).toEqual([`GET /demo/e2e/${key}.html`, `GET /s/${key}.js`]);
+  expect(thirdParty.hosts()).toEqual([]);
+  await expect(page.locator("#assent-ui")).toHaveCount(0);
+});

@@ -1,0 +1,68 @@
+import { Component, type ComponentChildren, createRef } from "preact";
+
+const FOCUSABLE = "a[href],button:not(:disabled),input:not(:disabled),summary";
+
+/** Props of a dialog. */
+export interface DialogProps {
+  class: string;
+  /** Modal dialogs keep keyboard focus inside until they close. */
+  modal: boolean;
+  labelledBy: string;
+  describedBy?: string;
+  onEscape?(): void;
+  children: ComponentChildren;
+}
+
+/**
+ * A labelled dialog that takes focus when it opens, traps Tab when modal, and hands Escape to
+ * its owner. Focus goes back where it was when the UI closes (see `mount`).
+ */
+export class Dialog extends Component<DialogProps> {
+  ref = createRef<HTMLDivElement>();
+
+  override componentDidMount() {
+    this.ref.current?.focus();
+  }
+
+  onKeyDown = (event: KeyboardEvent) => {
+    const { props } = this;
+    const dialog = this.ref.current;
+    if (event.key === "Escape" && props.onEscape) {
+      event.stopPropagation();
+      props.onEscape();
+    }
+    if (event.key !== "Tab" || !props.modal || !dialog) return;
+    const items = Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+      (el) => el.getClientRects().length > 0,
+    );
+    const first = items[0];
+    const last = items[items.length - 1];
+    const active = (dialog.getRootNode() as ShadowRoot | Document).activeElement;
+    if (!first || !last) return;
+    if (event.shiftKey && (active === first || active === dialog)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && active === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  override render(props: DialogProps) {
+    return (
+      <div
+        ref={this.ref}
+        class={props.class}
+        part={props.class}
+        role="dialog"
+        aria-modal={props.modal ? "true" : "false"}
+        aria-labelledby={props.labelledBy}
+        aria-describedby={props.describedBy}
+        tabIndex={-1}
+        onKeyDown={this.onKeyDown}
+      >
+        {props.children}
+      </div>
+    );
+  }
+}

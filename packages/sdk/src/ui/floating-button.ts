@@ -1,0 +1,31 @@
+const CSS =
+  ":host{all:initial}button{position:fixed;bottom:16px;inset-inline-start:16px;z-index:2147483645;font:600 14px/1.2 system-ui,sans-serif;min-height:44px;padding:8px 14px;border-radius:22px;border:2px solid #fff;background:#1d4ed8;color:#fff;cursor:pointer;box-shadow:0 2px 8px rgb(0 0 0/.3)}button:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}";
+
+/**
+ * A small button, always on screen, that reopens the preference centre (the site config's
+ * `ui.floatingButton`). Plain DOM, no Preact: the loader renders it, so a returning visitor gets
+ * it without downloading the UI chunk. Its label is the site's `floatingButton` text.
+ * @example mountFloatingButton("Cookie settings", () => window.assent?.show());
+ */
+export function mountFloatingButton(label: string, onClick: () => void, nonce?: string): void {
+  const host = document.createElement("div");
+  host.id = "assent-button";
+  const shadow = host.attachShadow({ mode: "open" });
+  const button = document.createElement("button");
+  button.type = "button";
+  button.setAttribute("part", "floating-button");
+  button.textContent = label;
+  button.onclick = onClick;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement("style");
+    if (nonce) style.nonce = nonce;
+    style.textContent = CSS;
+    shadow.append(style);
+  }
+  shadow.append(button);
+  document.body.append(host);
+}
