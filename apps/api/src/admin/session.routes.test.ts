@@ -44,14 +44,17 @@ describe("admin sign-in", () => {
     expect((await res.json()).error.code).toBe("CSRF_REJECTED");
   });
 
-  it("signs out", async () => {
-    const cookie = await t.signIn();
-    const out = await t.app.request("/v1/admin/session", {
+  it("signs out, with the session's CSRF token", async () => {
+    const a = await t.admin();
+    const forged = await t.app.request("/v1/admin/session", {
       method: "DELETE",
-      headers: { Cookie: cookie },
+      headers: { Cookie: a.cookie },
     });
+    expect(forged.status).toBe(403);
+    expect((await a.get("/v1/admin/session")).status).toBe(200);
+    const out = await a.request("DELETE", "/v1/admin/session");
     expect(out.status).toBe(204);
-    const after = await t.app.request("/v1/admin/session", { headers: { Cookie: cookie } });
+    const after = await t.app.request("/v1/admin/session", { headers: { Cookie: a.cookie } });
     expect(after.status).toBe(401);
   });
 });
