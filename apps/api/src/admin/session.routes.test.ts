@@ -1,4 +1,4 @@
-import { sessions } from "@assent/db";
+import { auditLog, sessions } from "@assent/db";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, OWNER } from "../test-support/test-app";
 
@@ -102,5 +102,107 @@ describe("GET /v1/admin/receipts", () => {
     expect((await get("?site=demo&cursor=garbage")).status).toBe(400);
     expect((await get("?site=other")).status).toBe(404);
     expect((await get("")).status).toBe(400);
+  });
+});
+
+describe("CSRF protection", () => {
+  it("gives each session a CSRF token, at sign-in and from GET /v1/admin/session", async () => {
+    const a = await t.admin();
+    expect(a.csrfToken).toMatch(/^[\w-]{43}$/);
+    const again = await (await a.get("/v1/admin/session")).json();
+    expect(again.csrfToken).toBe(a.csrfToken);
+    const b = await t.admin();
+    expect(b.csrfToken).not.toBe(a.csrfToken);
+  });
+
+  it("refuses a write without, or with another session's, token, and changes nothing", async () => {
+    const a = await t.admin();
+    const b = await t.admin();
+    for (const token of [undefined, "", b.csrfToken, `${a.csrfToken}x`]) {
+      const res = await t.app.request("/v1/admin/sites/demo", {
+        method: "PATCH",
+        headers: {
+          Cookie: a.cookie,
+          "Content-Type": "application/json",
+          ...(token === undefined ? {} : { "X-CSRF-Token": token }),
+        },
+        body: JSON.stringify({ name: "Renamed" }),
+      });
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe("CSRF_TOKEN_INVALID");
+    }
+    const site = await (await a.get("/v1/admin/sites/demo")).json();
+    expect(site.name).not.toBe("Renamed");
+    const ok = await a.request("PATCH", "/v1/admin/sites/demo", { name: "Renamed" });
+    expect(ok.status).toBe(200);
+  });
+
+  it("still refuses cross-site writes even with the right token", async () => {
+    const a = await t.admin();
+    const res = await a.request(
+      "PATCH",
+      "/v1/admin/sites/demo",
+      { name: "x" },
+      {
+        Origin: "https://evil.example",
+      },
+    );
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe("CSRF_REJECTED");
+    const form = await a.request("PATCH", "/v1/admin/sites/demo", "name=x", {
+      "Content-Type": "application/x-www-form-urlencoded",
+    });
+    expect(form.status).toBe(415);
+  });
+
+  it("needs no token for reads", async () => {
+    const cookie = await t.signIn();
+    const res = await t.app.request("/v1/admin/sites", { headers: { Cookie: cookie } });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe("sessions", () => {
+  it("sets Secure on the cookie over https", async () => {
+    const res = await t.app.request("https://consent.example.org/v1/admin/session", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(OWNER),
+    });
+    expect(res.headers.get("Set-Cookie")).toMatch(/Secure/);
+  });
+
+  it("ends a session after its lifetime", async () => {
+    let now = Date.now();
+    const clocked = await createTestApp({ now: () => now });
+    const a = await clocked.admin();
+    expect((await a.get("/v1/admin/session")).status).toBe(200);
+    now += 12 * 60 * 60 * 1000 + 1;
+    const res = await a.get("/v1/admin/session");
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe("UNAUTHENTICATED");
+    await clocked.close();
+  });
+
+  it("answers throttled sign-ins with Retry-After, even with the right password", async () => {
+    for (let i = 0; i < 5; i++)
+      await t.post("/v1/admin/session", { ...OWNER, password: `no-${i}` });
+    const res = await t.post("/v1/admin/session", OWNER);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(res.headers.get("Set-Cookie")).toBeNull();
+  });
+
+  it("audits sign-in and sign-out", async () => {
+    const a = await t.admin();
+    await a.request("DELETE", "/v1/admin/session");
+    const rows = await t.db.select().from(auditLog);
+    expect(rows.map((r) => r.action)).toEqual(["session.sign-in", "session.sign-out"]);
+    expect(rows[0]?.ip).toBe("203.0.113.77");
+  });
+
+  it("refuses malformed sign-in bodies", async () => {
+    expect((await t.post("/v1/admin/session", "{nope")).status).toBe(400);
+    expect((await t.post("/v1/admin/session", { email: "x" })).status).toBe(400);
   });
 });
