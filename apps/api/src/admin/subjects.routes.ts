@@ -1,13 +1,16 @@
 import { type ErasureResult, SUBJECT_ID, type SubjectRecords, sha256Hex } from "@assent/core";
 import { receipts } from "@assent/db";
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
 import type { AppDeps } from "../deps";
 import { notFound } from "../errors";
 import { defineRoute } from "../openapi";
 import { siteRoute } from "./admin-route";
-import { toAdminReceipt } from "./receipt-query";
+import { readReceiptBatch, toAdminReceipt } from "./receipt-query";
+
+/** Most receipts a subject access answer lists (a browser makes a handful a year). */
+const MAX_SUBJECT_RECEIPTS = 10_000;
 
 const params = v.object({
   subjectId: v.pipe(
@@ -46,11 +49,15 @@ export function subjectRoutes(deps: AppDeps): Hono {
 
   siteRoute(app, deps, subjectAccessRoute, async ({ c, input, site, audit }) => {
     const { subjectId } = input.params;
-    const rows = await deps.db
-      .select()
-      .from(receipts)
-      .where(and(eq(receipts.siteId, site.id), eq(receipts.subjectId, subjectId)))
-      .orderBy(asc(receipts.serverTime), asc(receipts.id));
+    const rows = await readReceiptBatch(
+      deps.db,
+      site.id,
+      { site: site.key, subject: subjectId },
+      {
+        limit: MAX_SUBJECT_RECEIPTS,
+        order: "asc",
+      },
+    );
     await audit({
       action: "subject.access",
       target: `sha256:${await sha256Hex(subjectId)}`,
