@@ -1,5 +1,8 @@
 export { type JsonSchema, toJsonSchema } from "./json-schema";
 export { openApiRoutes } from "./openapi.routes";
+
+import "./public-routes";
+
 export { openApiDocument } from "./openapi-document";
 export {
   type Access,
