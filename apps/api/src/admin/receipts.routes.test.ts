@@ -54,7 +54,7 @@ describe("GET /v1/admin/receipts filters", () => {
     const to = new Date(Date.UTC(2026, 0, 10, 15)).toISOString();
     expect(ids(await query(`&from=${from}&to=${to}`))).toEqual([c.id, b.id]);
     expect(ids(await query("&from=2026-01-11"))).toEqual([]);
-    expect(ids(await query("&method=accept-all&subject=" + d.subjectId))).toEqual([d.id]);
+    expect(ids(await query(`&method=accept-all&subject=${d.subjectId}`))).toEqual([d.id]);
   });
 
   it("filters by the decision per category, alone and combined", async () => {

@@ -160,6 +160,30 @@ describe("tenant isolation", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("every admin route refuses anonymous callers and unknown tokens, changing nothing", async () => {
+    const before = await snapshot();
+    // Signing out without a session is a harmless no-op (204), so it is left out.
+    const admin = declaredRoutes().filter(
+      (r) =>
+        r.access.kind !== "public" &&
+        r.path.startsWith("/v1/admin/") &&
+        !(r.method === "DELETE" && r.path === "/v1/admin/session"),
+    );
+    for (const spec of admin) {
+      const target = spec.access.kind === "site" ? url(spec, "other") : spec.path;
+      const body = cases[`${spec.method} ${spec.path}`]?.body;
+      for (const headers of [{}, { Authorization: "Bearer assent_forged" }]) {
+        const res = await t.app.request(target, {
+          method: spec.method,
+          headers: { ...headers, "Content-Type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        expect([spec.method, spec.path, res.status]).toEqual([spec.method, spec.path, 401]);
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
   it("the same requests reach the site for its own owner (the table is well-formed)", async () => {
     const owner = await t.admin({
       email: "owner-b@example.org",
