@@ -7,14 +7,14 @@ import {
   SiteUpdateSchema,
 } from "@assent/core";
 import { siteMembers, sites } from "@assent/db";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
 import { defineRoute } from "../openapi";
 import { publishConfig, type Site } from "../sites";
 import { accountRoute, siteRoute } from "./admin-route";
-import { type SiteAccess, sitesForUser } from "./site-access";
+import { sitesForUser } from "./site-access";
 import { SiteParams } from "./site-params";
 
 export const listSitesRoute = defineRoute({
@@ -126,14 +126,14 @@ export function siteRoutes(deps: AppDeps): Hono {
     const [updated] = await deps.db
       .update(sites)
       .set(change)
-      .where(and(eq(sites.id, site.id)))
+      .where(eq(sites.id, site.id))
       .returning();
     if (!updated) throw new Error("site vanished");
     const before = Object.fromEntries(
       Object.keys(change).map((k) => [k, (site as Record<string, unknown>)[k]]),
     );
     await audit({ action: "site.update", target: site.key, detail: { before, after: change } });
-    return c.json(siteSettings(updated, (site as SiteAccess).role));
+    return c.json(siteSettings(updated, site.role));
   });
 
   return app;

@@ -172,7 +172,8 @@ describe("tenant isolation", () => {
     for (const spec of admin) {
       const target = spec.access.kind === "site" ? url(spec, "other") : spec.path;
       const body = cases[`${spec.method} ${spec.path}`]?.body;
-      for (const headers of [{}, { Authorization: "Bearer assent_forged" }]) {
+      const variants: Record<string, string>[] = [{}, { Authorization: "Bearer assent_forged" }];
+      for (const headers of variants) {
         const res = await t.app.request(target, {
           method: spec.method,
           headers: { ...headers, "Content-Type": "application/json" },
