@@ -1,9 +1,10 @@
 import { Hono } from "hono";
-import { adminReceiptRoutes, sessionRoutes } from "./admin";
+import { adminRoutes } from "./admin";
 import { sameOriginWrites } from "./auth";
 import type { AppDeps } from "./deps";
 import { notFoundHandler, onError } from "./errors";
 import { loaderRoutes } from "./loader";
+import { openApiRoutes } from "./openapi";
 import { receiptRoutes } from "./receipts";
 
 /**
@@ -30,8 +31,8 @@ export function createApp(deps: AppDeps): Hono {
     await next();
     c.header("Cache-Control", "no-store");
   });
-  app.route("/", sessionRoutes(deps));
-  app.route("/", adminReceiptRoutes(deps));
+  app.route("/", adminRoutes(deps));
+  app.route("/", openApiRoutes(deps));
 
   const { sdk, dashboard, demo } = deps.assets ?? {};
   if (sdk) app.use("/sdk/*", sdk);

@@ -1,9 +1,22 @@
 /**
- * Shapes of the admin API, shared by the API (sender) and the dashboard (reader).
+ * Shapes of the admin API, shared by the API (sender and validator) and the dashboard (reader).
+ * Request bodies are valibot schemas; the API validates with them and documents them in OpenAPI.
  */
+import * as v from "valibot";
+import { SITE_KEY_PATTERN } from "./patterns";
+import type { SiteConfig } from "./site-config";
+
+/** Roles on a site, weakest first: viewers read, admins manage config and requests, owners
+ * manage users, tokens and the site itself. */
+export const ROLES = ["viewer", "admin", "owner"] as const;
 
 /** A dashboard user's role on one site. */
-export type Role = "owner" | "admin" | "viewer";
+export type Role = (typeof ROLES)[number];
+
+/** Whether `role` is at least `minimum`. */
+export function hasRole(role: Role, minimum: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
+}
 
 /** A site as the dashboard lists it. */
 export interface SiteSummary {
@@ -16,10 +29,153 @@ export interface SiteSummary {
 export interface AdminSession {
   user: { id: number; email: string; name: string };
   sites: SiteSummary[];
+  /** Echo in `X-CSRF-Token` on every state-changing admin request of this session. */
+  csrfToken: string;
 }
 
 /** `POST /v1/admin/session` body. */
 export interface SignInRequest {
   email: string;
   password: string;
+}
+
+/** The header that carries the session's CSRF token. */
+export const CSRF_HEADER = "X-CSRF-Token";
+
+/** Default retention of receipts: six years. */
+export const DEFAULT_RETENTION_DAYS = 2190;
+
+const roleSchema = v.picklist(ROLES, "must be owner, admin or viewer");
+const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
+const emailSchema = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email());
+const origins = v.pipe(
+  v.array(
+    v.pipe(
+      v.string(),
+      v.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, "must be an origin like https://example.org"),
+    ),
+  ),
+  v.maxLength(50),
+);
+const retentionDays = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(1),
+  v.maxValue(3650, "must be at most ten years"),
+);
+
+/** `POST /v1/admin/sites`: a new site; its creator becomes its owner. */
+export const SiteCreateSchema = v.strictObject({
+  key: v.pipe(
+    v.string(),
+    v.regex(SITE_KEY_PATTERN, "must be 2-63 lower-case letters, digits or -"),
+  ),
+  name: nameSchema,
+  allowedOrigins: v.optional(origins, []),
+  ipMode: v.optional(v.picklist(["truncate", "none"]), "truncate"),
+  retentionDays: v.optional(retentionDays, DEFAULT_RETENTION_DAYS),
+});
+export type SiteCreateRequest = v.InferInput<typeof SiteCreateSchema>;
+
+/** `PATCH /v1/admin/sites/:site`: any subset of the settings (retention needs the owner role). */
+export const SiteUpdateSchema = v.strictObject({
+  name: v.optional(nameSchema),
+  allowedOrigins: v.optional(origins),
+  ipMode: v.optional(v.picklist(["truncate", "none"])),
+  retentionDays: v.optional(retentionDays),
+});
+export type SiteUpdateRequest = v.InferInput<typeof SiteUpdateSchema>;
+
+/** A site's settings as the dashboard shows them. */
+export interface SiteSettings extends SiteSummary {
+  allowedOrigins: string[];
+  ipMode: "truncate" | "none";
+  retentionDays: number;
+  createdAt: string;
+}
+
+/** `POST /v1/admin/sites/:site/members`: adds an existing user, or creates one with a password. */
+export const MemberAddSchema = v.strictObject({
+  email: emailSchema,
+  role: roleSchema,
+  name: v.optional(nameSchema),
+  password: v.optional(
+    v.pipe(v.string(), v.minLength(12, "must be at least 12 characters"), v.maxLength(1024)),
+  ),
+});
+export type MemberAddRequest = v.InferInput<typeof MemberAddSchema>;
+
+/** `PATCH /v1/admin/sites/:site/members/:userId`. */
+export const MemberRoleSchema = v.strictObject({ role: roleSchema });
+
+/** A user's membership of a site. */
+export interface Member {
+  userId: number;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** `POST /v1/admin/sites/:site/tokens`: an API token for scripted exports. */
+export const TokenCreateSchema = v.strictObject({
+  name: nameSchema,
+  role: v.optional(roleSchema, "viewer"),
+  expiresInDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650))),
+});
+export type TokenCreateRequest = v.InferInput<typeof TokenCreateSchema>;
+
+/** An API token as listed (the secret is shown once, at creation). */
+export interface ApiTokenSummary {
+  id: number;
+  name: string;
+  role: Role;
+  createdBy: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+/** `POST /v1/admin/sites/:site/tokens` answer: send `token` as `Authorization: Bearer TOKEN`. */
+export interface CreatedApiToken extends ApiTokenSummary {
+  token: string;
+}
+
+/** `POST /v1/admin/sites/:site/config/bump`: a new policy version, published at once. */
+export const PolicyBumpSchema = v.strictObject({
+  policyVersion: v.optional(
+    v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,32}$/, "must be a policy version")),
+  ),
+});
+
+/** A published configuration version, as listed. */
+export interface ConfigVersionSummary {
+  version: number;
+  hash: string;
+  policyVersion: string;
+  publishedAt: string;
+  publishedBy: string | null;
+}
+
+/** A published configuration version with its content. */
+export interface ConfigVersion extends ConfigVersionSummary {
+  config: SiteConfig;
+}
+
+/** `GET /v1/admin/sites/:site/config`: what visitors see now, and what admins are editing. */
+export interface ConfigState {
+  published: ConfigVersion | null;
+  draft: { config: SiteConfig; updatedAt: string; updatedBy: string | null } | null;
+}
+
+/** One entry of the audit log. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  user: string | null;
+  tokenId: number | null;
+  action: string;
+  target: string | null;
+  detail: unknown;
+  ip: string | null;
 }

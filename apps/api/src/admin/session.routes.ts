@@ -4,24 +4,53 @@ import { eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import * as v from "valibot";
+import { recordAudit } from "../audit";
 import {
-  type AdminEnv,
+  type ActiveSession,
+  authenticate,
   createSession,
   deleteSession,
-  requireSession,
+  requireCsrf,
   SESSION_COOKIE,
   SESSION_TTL_MS,
-  type SessionUser,
   SignInThrottle,
+  sessionForToken,
   verifyPassword,
 } from "../auth";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
-import { sitesForUser } from "./memberships";
+import { defineRoute } from "../openapi";
+import { sitesForUser } from "./site-access";
 
 const SignInSchema = v.object({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email()),
   password: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+});
+
+export const signInRoute = defineRoute({
+  method: "POST",
+  path: "/v1/admin/session",
+  summary: "Sign in: sets the HttpOnly session cookie and returns the CSRF token",
+  tag: "session",
+  access: { kind: "public" },
+  body: SignInSchema,
+  response: { status: 200, description: "The user, their sites and roles, and the CSRF token" },
+});
+export const sessionRoute = defineRoute({
+  method: "GET",
+  path: "/v1/admin/session",
+  summary: "The signed-in user, their sites and roles, and the CSRF token",
+  tag: "session",
+  access: { kind: "account", sessionOnly: true },
+  response: { status: 200, description: "The current session" },
+});
+export const signOutRoute = defineRoute({
+  method: "DELETE",
+  path: "/v1/admin/session",
+  summary: "Sign out: ends the session and clears its cookie",
+  tag: "session",
+  access: { kind: "account", sessionOnly: true },
+  response: { status: 204, description: "Signed out" },
 });
 
 // A hash of a random password: verifying against it costs the same as a real one, so the
@@ -29,8 +58,15 @@ const SignInSchema = v.object({
 const DUMMY_HASH =
   "pbkdf2-sha256$600000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-async function sessionBody(db: Database, user: SessionUser): Promise<AdminSession> {
-  return { user, sites: await sitesForUser(db, user.id) };
+async function sessionBody(
+  db: Database,
+  session: Pick<ActiveSession, "user" | "csrfToken">,
+): Promise<AdminSession> {
+  return {
+    user: session.user,
+    sites: await sitesForUser(db, session.user.id),
+    csrfToken: session.csrfToken,
+  };
 }
 
 function cookieOptions(c: Context) {
@@ -43,12 +79,12 @@ function cookieOptions(c: Context) {
 }
 
 /** Sign-in, current session, sign-out. */
-export function sessionRoutes(deps: AppDeps): Hono<AdminEnv> {
-  const app = new Hono<AdminEnv>();
+export function sessionRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
   const now = deps.now ?? Date.now;
   const throttle = new SignInThrottle();
 
-  app.post("/v1/admin/session", async (c) => {
+  app.post(signInRoute.path, async (c) => {
     const body = await c.req.json().catch(() => {
       throw badRequest("INVALID_JSON", "The body is not valid JSON");
     });
@@ -56,7 +92,8 @@ export function sessionRoutes(deps: AppDeps): Hono<AdminEnv> {
     if (!parsed.success)
       throw badRequest("INVALID_SIGN_IN", "Give an email address and a password");
     const { email, password } = parsed.output;
-    const keys = [`email:${email}`, `ip:${deps.clientIp(c) ?? "unknown"}`];
+    const ip = deps.clientIp(c);
+    const keys = [`email:${email}`, `ip:${ip ?? "unknown"}`];
     const wait = Math.max(...keys.map((k) => throttle.retryAfter(k, now())));
     if (wait > 0) {
       throw new ApiError(429, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins; try again later", {
@@ -75,18 +112,34 @@ export function sessionRoutes(deps: AppDeps): Hono<AdminEnv> {
       );
     }
     for (const k of keys) throttle.succeed(k);
-    const token = await createSession(deps.db, user.id, now());
+    const { token, csrfToken } = await createSession(deps.db, user.id, now());
+    await recordAudit(deps.db, { at: now(), userId: user.id, action: "session.sign-in", ip });
     setCookie(c, SESSION_COOKIE, token, { ...cookieOptions(c), maxAge: SESSION_TTL_MS / 1000 });
-    return c.json(await sessionBody(deps.db, { id: user.id, email: user.email, name: user.name }));
+    const sessionUser = { id: user.id, email: user.email, name: user.name };
+    return c.json(await sessionBody(deps.db, { user: sessionUser, csrfToken }));
   });
 
-  app.get("/v1/admin/session", requireSession(deps), async (c) => {
-    return c.json(await sessionBody(deps.db, c.var.user));
+  app.get(sessionRoute.path, async (c) => {
+    const principal = await authenticate(c, deps);
+    if (principal.kind !== "session") {
+      throw new ApiError(403, "SESSION_REQUIRED", "API tokens have no session");
+    }
+    return c.json(await sessionBody(deps.db, principal));
   });
 
-  app.delete("/v1/admin/session", async (c) => {
+  app.delete(signOutRoute.path, async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) await deleteSession(deps.db, token);
+    const session = token ? await sessionForToken(deps.db, token, now()) : null;
+    if (token && session) {
+      requireCsrf(c, { kind: "session", ...session });
+      await deleteSession(deps.db, token);
+      await recordAudit(deps.db, {
+        at: now(),
+        userId: session.user.id,
+        action: "session.sign-out",
+        ip: deps.clientIp(c),
+      });
+    }
     deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
     return c.body(null, 204);
   });

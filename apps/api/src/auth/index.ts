@@ -1,10 +1,15 @@
+export { API_TOKEN_PREFIX, grantForApiToken, newApiToken, type TokenGrant } from "./api-tokens";
 export { DEFAULT_ITERATIONS, hashPassword, randomToken, verifyPassword } from "./password";
-export { type AdminEnv, requireSession, SESSION_COOKIE, sameOriginWrites } from "./require-session";
+export { authenticate, type Principal, requireCsrf, SESSION_COOKIE } from "./principal";
+export { sameOriginWrites } from "./same-origin-writes";
 export {
+  type ActiveSession,
   createSession,
   deleteSession,
+  deleteUserSessions,
   SESSION_TTL_MS,
   type SessionUser,
+  sessionForToken,
   userForSession,
 } from "./sessions";
 export { SignInThrottle } from "./sign-in-throttle";

@@ -69,6 +69,10 @@ export async function storeReceipt(
     ip: stamp.ip,
     userAgent: stamp.userAgent,
     jurisdiction: stamp.jurisdiction,
+    digest: null,
+    signature: null,
+    keyId: null,
+    erasedAt: null,
   };
   const inserted = await db
     .insert(receipts)

@@ -1,8 +1,19 @@
-import { newSubjectId, type ReceiptInput, uuidv7 } from "@assent/core";
+import {
+  CSRF_HEADER,
+  defaultSiteConfig,
+  newSubjectId,
+  type ReceiptInput,
+  type Role,
+  uuidv7,
+} from "@assent/core";
+import { siteMembers, sites, users } from "@assent/db";
 import { openLibsql } from "@assent/db/libsql";
+import { eq } from "drizzle-orm";
 import { createApp } from "../app";
+import { hashPassword } from "../auth";
 import { seed } from "../seed";
-import { latestConfig } from "../sites";
+import { latestConfig, publishConfig } from "../sites";
+import { deriveRowsIngestionWillWrite } from "./derived-tables";
 
 /** Credentials of the owner every test app is seeded with. */
 export const OWNER = { email: "owner@example.org", password: "correct horse battery staple" };
@@ -10,7 +21,9 @@ export const OWNER = { email: "owner@example.org", password: "correct horse batt
 /**
  * A real app on a real in-memory libSQL database, seeded like a first start. For tests only.
  */
-export async function createTestApp(options: { url?: string; clientIp?: string | null } = {}) {
+export async function createTestApp(
+  options: { url?: string; clientIp?: string | null; now?: () => number } = {},
+) {
   const handle = await openLibsql({ url: options.url ?? ":memory:" });
   await seed(handle.db, {
     origin: "http://localhost:8787",
@@ -22,6 +35,7 @@ export async function createTestApp(options: { url?: string; clientIp?: string |
     db: handle.db,
     sdk: { loaderSource: "/* loader */", uiPath: "/sdk/ui-test.js" },
     clientIp: () => (options.clientIp === undefined ? "203.0.113.77" : options.clientIp),
+    ...(options.now ? { now: options.now } : {}),
   });
   const [site] = await handle.db.query.sites.findMany({ limit: 1 });
   const config = site ? await latestConfig(handle.db, site.id) : null;
@@ -68,8 +82,72 @@ export async function createTestApp(options: { url?: string; clientIp?: string |
     return cookie.split(";")[0] ?? "";
   };
 
+  /** A signed-in dashboard: its cookie and CSRF token, and a way to call the admin API. */
+  const admin = async (credentials = OWNER) => {
+    const res = await post("/v1/admin/session", credentials);
+    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status}`);
+    const cookie = (res.headers.get("Set-Cookie") ?? "").split(";")[0] ?? "";
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    const request = (
+      method: string,
+      path: string,
+      body?: unknown,
+      headers: Record<string, string> = {},
+    ) =>
+      app.request(path, {
+        method,
+        headers: {
+          Cookie: cookie,
+          [CSRF_HEADER]: csrfToken,
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+          ...headers,
+        },
+        body:
+          body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      });
+    return { cookie, csrfToken, request, get: (path: string) => request("GET", path) };
+  };
+
+  /** Creates a site with the default configuration published. */
+  const addSite = async (key: string) => {
+    const [row] = await handle.db
+      .insert(sites)
+      .values({ key, name: `Site ${key}`, createdAt: Date.now() })
+      .returning();
+    if (!row) throw new Error("site not created");
+    const published = await publishConfig(handle.db, row.id, defaultSiteConfig(key), {
+      now: Date.now(),
+    });
+    return { ...row, config: published };
+  };
+
+  /** Creates (or reuses) a user with a role on a site; returns the credentials. */
+  const addUser = async (email: string, role: Role, siteKey = "demo") => {
+    const password = `pw-${email}-long-enough`;
+    let [user] = await handle.db.select().from(users).where(eq(users.email, email));
+    if (!user) {
+      [user] = await handle.db
+        .insert(users)
+        .values({
+          email,
+          name: email,
+          passwordHash: await hashPassword(password, 1000),
+          createdAt: Date.now(),
+        })
+        .returning();
+    }
+    const [site] = await handle.db.select().from(sites).where(eq(sites.key, siteKey));
+    if (!user || !site) throw new Error("user or site missing");
+    await handle.db.insert(siteMembers).values({ userId: user.id, siteId: site.id, role });
+    return { email, password, id: user.id };
+  };
+
   return {
     app,
+    admin,
+    addSite,
+    addUser,
+    derive: () => deriveRowsIngestionWillWrite(handle.db),
     db: handle.db,
     client: handle.client,
     config,

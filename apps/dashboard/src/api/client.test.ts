@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { apiError, ok, stubApi } from "../testing/fake-api";
+import { apiError, fakeSession, ok, stubApi } from "../testing/fake-api";
 import { ApiRequestError, apiRequest, isSessionEnded } from "./client";
 
 afterEach(() => {
@@ -60,6 +60,28 @@ describe("apiRequest", () => {
     stubApi({ "GET /v1/admin/session": () => apiError(401, "UNAUTHENTICATED", "Sign in") });
     const error = await apiRequest("/v1/admin/session").catch((e: unknown) => e);
     expect(isSessionEnded(error)).toBe(true);
+  });
+});
+
+describe("CSRF token", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("echoes the session's token on writes, not on reads, and forgets it on sign-out", async () => {
+    const calls = stubApi({
+      "GET /v1/admin/session": () => ok({ ...fakeSession(), csrfToken: "token-1" }),
+      "POST /v1/thing": () => ok({}),
+      "GET /v1/thing": () => ok({}),
+      "DELETE /v1/admin/session": () => ({ status: 204 }),
+    });
+    await apiRequest("/v1/admin/session");
+    await apiRequest("/v1/thing", { method: "POST", body: {} });
+    await apiRequest("/v1/thing");
+    await apiRequest("/v1/admin/session", { method: "DELETE" });
+    await apiRequest("/v1/thing", { method: "POST", body: {} });
+    const sent = calls.map((c) => (c.init.headers as Record<string, string>)["X-CSRF-Token"]);
+    expect(sent).toEqual([undefined, "token-1", undefined, "token-1", undefined]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ApiError } from "@assent/core";
+import { type ApiError, CSRF_HEADER } from "@assent/core";
 
 /** Status used when the request never got an answer (offline, DNS, connection reset). */
 export const NETWORK_FAILURE = 0;
@@ -29,6 +29,20 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+const SESSION_PATH = "/v1/admin/session";
+
+/** The signed-in session's CSRF token, echoed on every state-changing request. */
+let csrfToken: string | null = null;
+
+function rememberCsrfToken(path: string, method: string, body: unknown): void {
+  if (path !== SESSION_PATH) return;
+  if (method === "DELETE") csrfToken = null;
+  else if (typeof body === "object" && body !== null && "csrfToken" in body) {
+    const token = (body as { csrfToken: unknown }).csrfToken;
+    if (typeof token === "string") csrfToken = token;
+  }
+}
+
 /**
  * Calls the same-origin API with the session cookie and returns the parsed JSON body
  * (`undefined` for 204). Any non-2xx answer or unreachable server throws `ApiRequestError`;
@@ -37,11 +51,13 @@ export interface RequestOptions {
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  const method = options.method ?? "GET";
+  if (method !== "GET" && csrfToken) headers[CSRF_HEADER] = csrfToken;
 
   let response: Response;
   try {
     response = await fetch(path, {
-      method: options.method ?? "GET",
+      method,
       credentials: "same-origin",
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -57,9 +73,13 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     );
   }
 
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) {
+    rememberCsrfToken(path, method, undefined);
+    return undefined as T;
+  }
   const body = await readJson(response);
   if (response.ok) {
+    rememberCsrfToken(path, method, body);
     if (body === undefined) {
       throw new ApiRequestError(response.status, "INVALID_RESPONSE", "The server sent no data.");
     }

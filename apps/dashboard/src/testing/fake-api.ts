@@ -52,6 +52,7 @@ export function fakeSession(overrides: Partial<AdminSession> = {}): AdminSession
   return {
     user: { id: 1, email: "dpo@example.org", name: "Data Protection Officer" },
     sites: [{ key: "example-union", name: "Example Union", role: "owner" }],
+    csrfToken: "fake-csrf-token",
     ...overrides,
   };
 }

@@ -2,6 +2,7 @@ import { openLibsql } from "@assent/db/libsql";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { createApp } from "../../app";
+import { schedulePurge } from "../../retention";
 import { seed } from "../../seed";
 import { nodeAssets, ROOT, readSdkBundle } from "./assets";
 
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
     },
   });
 
+  const stopPurge = schedulePurge(handle.db);
+
   const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
     console.log(`Assent is running on ${origin} (${handle.driver}: ${databaseUrl})`);
     console.log(`  demo site  ${origin}/demo/`);
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: closing`);
+    stopPurge();
     server.close(() => {
       void handle.close().then(() => process.exit(0));
     });

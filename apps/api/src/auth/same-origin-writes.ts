@@ -1,16 +1,5 @@
-import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import type { AppDeps } from "../deps";
 import { ApiError } from "../errors";
-import { type SessionUser, userForSession } from "./sessions";
-
-/** Name of the dashboard's session cookie. */
-export const SESSION_COOKIE = "assent_session";
-
-/** Variables the admin middleware puts on the context. */
-export interface AdminEnv {
-  Variables: { user: SessionUser };
-}
 
 /**
  * Refuses cross-site writes: a state-changing admin request must come from the API's own origin
@@ -31,14 +20,3 @@ export const sameOriginWrites = createMiddleware(async (c, next) => {
   }
   await next();
 });
-
-/** Requires a valid session cookie; puts the user on `c.var.user`. */
-export function requireSession(deps: AppDeps) {
-  return createMiddleware<AdminEnv>(async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    const user = token ? await userForSession(deps.db, token, (deps.now ?? Date.now)()) : null;
-    if (!user) throw new ApiError(401, "UNAUTHENTICATED", "Sign in to continue");
-    c.set("user", user);
-    await next();
-  });
-}

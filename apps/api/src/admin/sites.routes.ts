@@ -1,0 +1,140 @@
+import {
+  defaultSiteConfig,
+  hasRole,
+  SiteCreateSchema,
+  type SiteSettings,
+  type SiteSummary,
+  SiteUpdateSchema,
+} from "@assent/core";
+import { siteMembers, sites } from "@assent/db";
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import type { AppDeps } from "../deps";
+import { ApiError, badRequest } from "../errors";
+import { defineRoute } from "../openapi";
+import { publishConfig, type Site } from "../sites";
+import { accountRoute, siteRoute } from "./admin-route";
+import { sitesForUser } from "./site-access";
+import { SiteParams } from "./site-params";
+
+export const listSitesRoute = defineRoute({
+  method: "GET",
+  path: "/v1/admin/sites",
+  summary: "The sites the caller may see, with their role on each",
+  tag: "sites",
+  access: { kind: "account" },
+  response: { status: 200, description: "`{ sites: [{ key, name, role }] }`" },
+});
+export const createSiteRoute = defineRoute({
+  method: "POST",
+  path: "/v1/admin/sites",
+  summary:
+    "Create a site (with the default configuration published); the caller becomes its owner. Needs the owner role on some site",
+  tag: "sites",
+  access: { kind: "account", sessionOnly: true },
+  body: SiteCreateSchema,
+  response: { status: 201, description: "The new site's settings" },
+});
+export const getSiteRoute = defineRoute({
+  method: "GET",
+  path: "/v1/admin/sites/:site",
+  summary: "A site's settings",
+  tag: "sites",
+  access: { kind: "site", role: "viewer" },
+  params: SiteParams,
+  response: { status: 200, description: "The site's settings" },
+});
+export const updateSiteRoute = defineRoute({
+  method: "PATCH",
+  path: "/v1/admin/sites/:site",
+  summary: "Change a site's name, allowed origins or IP mode (admin), or its retention (owner)",
+  tag: "sites",
+  access: { kind: "site", role: "admin" },
+  params: SiteParams,
+  body: SiteUpdateSchema,
+  response: { status: 200, description: "The site's settings after the change" },
+});
+
+/** A site row as the dashboard shows it. */
+export function siteSettings(site: Site, role: SiteSummary["role"]): SiteSettings {
+  return {
+    key: site.key,
+    name: site.name,
+    role,
+    allowedOrigins: site.allowedOrigins,
+    ipMode: site.ipMode,
+    retentionDays: site.retentionDays,
+    createdAt: new Date(site.createdAt).toISOString(),
+  };
+}
+
+/** Sites: list, create, read and change settings (retention included). */
+export function siteRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  accountRoute(app, deps, listSitesRoute, async ({ c, principal }) => {
+    let list = await sitesForUser(deps.db, principal.user.id);
+    if (principal.kind === "token") {
+      const [own] = await deps.db.select().from(sites).where(eq(sites.id, principal.siteId));
+      list = list
+        .filter((s) => s.key === own?.key)
+        .map((s) => ({ ...s, role: hasRole(principal.role, s.role) ? s.role : principal.role }));
+    }
+    return c.json({ sites: list });
+  });
+
+  accountRoute(app, deps, createSiteRoute, async ({ c, input, principal, now, audit }) => {
+    const mine = await sitesForUser(deps.db, principal.user.id);
+    if (!mine.some((s) => s.role === "owner")) {
+      throw new ApiError(403, "FORBIDDEN", "Only owners of a site may create sites");
+    }
+    const body = input.body;
+    const [taken] = await deps.db
+      .select({ id: sites.id })
+      .from(sites)
+      .where(eq(sites.key, body.key));
+    if (taken) throw new ApiError(409, "SITE_KEY_TAKEN", `The key "${body.key}" is taken`);
+    const [site] = await deps.db
+      .insert(sites)
+      .values({ ...body, createdAt: now })
+      .returning();
+    if (!site) throw new Error("site was not created");
+    await deps.db
+      .insert(siteMembers)
+      .values({ userId: principal.user.id, siteId: site.id, role: "owner" });
+    await publishConfig(deps.db, site.id, defaultSiteConfig(site.key), {
+      now,
+      userId: principal.user.id,
+    });
+    await audit({ siteId: site.id, action: "site.create", target: site.key, detail: body });
+    return c.json(siteSettings(site, "owner"), 201);
+  });
+
+  siteRoute(app, deps, getSiteRoute, ({ c, site }) => c.json(siteSettings(site, site.role)));
+
+  siteRoute(app, deps, updateSiteRoute, async ({ c, input, site, audit }) => {
+    const change = input.body;
+    if (Object.keys(change).length === 0)
+      throw badRequest("NOTHING_TO_CHANGE", "Send at least one setting");
+    if (change.retentionDays !== undefined && !hasRole(site.role, "owner")) {
+      throw new ApiError(
+        403,
+        "FORBIDDEN",
+        `Changing retention needs the owner role on "${site.key}"`,
+      );
+    }
+    const [updated] = await deps.db
+      .update(sites)
+      .set(change)
+      .where(eq(sites.id, site.id))
+      .returning();
+    if (!updated) throw new Error("site vanished");
+    const before = Object.fromEntries(
+      Object.keys(change).map((k) => [k, (site as Record<string, unknown>)[k]]),
+    );
+    await audit({ action: "site.update", target: site.key, detail: { before, after: change } });
+    return c.json(siteSettings(updated, site.role));
+  });
+
+  return app;
+}

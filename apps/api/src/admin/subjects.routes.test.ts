@@ -1,0 +1,119 @@
+import { auditLog, receipts } from "@assent/db";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp } from "../test-support/test-app";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => t.close());
+
+async function storeForSubject(subjectId: string, n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = t.receipt({ subjectId, method: i === n - 1 ? "withdraw" : "accept-all" });
+    expect((await t.post("/v1/receipts", r, { "User-Agent": "Browser/1" })).status).toBe(201);
+    ids.push(r.id);
+  }
+  return ids;
+}
+
+describe("subject access", () => {
+  it("returns every receipt held for a subject, oldest first, and audits the request", async () => {
+    const subject = t.receipt().subjectId;
+    const ids = await storeForSubject(subject, 3);
+    await storeForSubject(t.receipt().subjectId, 1);
+    const a = await t.admin();
+    const res = await a.get(`/v1/admin/subjects/${subject}?site=demo`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.subjectId).toBe(subject);
+    expect(body.receipts.map((r: { id: string }) => r.id)).toEqual(ids);
+    expect(body.receipts[0]).toMatchObject({ ip: "203.0.113.0", userAgent: "Browser/1" });
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, "subject.access"));
+    expect(entry?.target).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(entry?.target).not.toContain(subject);
+  });
+
+  it("answers an empty list for a subject with nothing held", async () => {
+    const a = await t.admin();
+    const res = await a.get(`/v1/admin/subjects/${t.receipt().subjectId}?site=demo`);
+    expect((await res.json()).receipts).toEqual([]);
+  });
+
+  it("refuses a malformed subject id and a missing site", async () => {
+    const a = await t.admin();
+    expect((await a.get("/v1/admin/subjects/short?site=demo")).status).toBe(400);
+    expect((await a.get(`/v1/admin/subjects/${t.receipt().subjectId}`)).status).toBe(400);
+  });
+});
+
+describe("subject erasure", () => {
+  it("removes the personal fields, keeps each receipt as proof, and audits it", async () => {
+    const subject = t.receipt().subjectId;
+    const ids = await storeForSubject(subject, 2);
+    const [other] = await storeForSubject(t.receipt().subjectId, 1);
+    const before = await t.db.select().from(receipts).where(eq(receipts.subjectId, subject));
+    const a = await t.admin();
+    const res = await a.request("DELETE", `/v1/admin/subjects/${subject}?site=demo`);
+    expect(res.status).toBe(200);
+    const result = await res.json();
+    expect(result).toMatchObject({ site: "demo", erased: 2, receiptIds: [...ids].sort() });
+
+    for (const id of ids) {
+      const [row] = await t.db.select().from(receipts).where(eq(receipts.id, id));
+      const was = before.find((r) => r.id === id);
+      expect(row).toMatchObject({
+        subjectId: null,
+        ip: null,
+        userAgent: null,
+        pagePath: null,
+        erasedAt: expect.any(Number),
+        decision: was?.decision,
+        method: was?.method,
+        serverTime: was?.serverTime,
+        configHash: was?.configHash,
+        digest: was?.digest,
+        signature: was?.signature,
+      });
+    }
+    const [untouched] = await t.db
+      .select()
+      .from(receipts)
+      .where(eq(receipts.id, other as string));
+    expect(untouched?.subjectId).not.toBeNull();
+    expect(untouched?.erasedAt).toBeNull();
+
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.id, result.auditId));
+    expect(entry).toMatchObject({ action: "subject.erase", userId: expect.any(Number) });
+    expect(entry?.target).not.toContain(subject);
+    expect(JSON.parse(entry?.detail ?? "{}").receiptIds).toEqual([...ids].sort());
+
+    const access = await (await a.get(`/v1/admin/subjects/${subject}?site=demo`)).json();
+    expect(access.receipts).toEqual([]);
+    const listed = await (await a.get(`/v1/admin/receipts?site=demo&id=${ids[0]}`)).json();
+    expect(listed.items[0]).toMatchObject({ subjectId: "", erasedAt: expect.any(String) });
+  });
+
+  it("answers 404 when nothing is held, and changes nothing", async () => {
+    const a = await t.admin();
+    const res = await a.request("DELETE", `/v1/admin/subjects/${t.receipt().subjectId}?site=demo`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe("SUBJECT_NOT_FOUND");
+    expect(await t.db.select().from(auditLog).where(eq(auditLog.action, "subject.erase"))).toEqual(
+      [],
+    );
+  });
+
+  it("is refused to viewers, and leaves the receipts alone", async () => {
+    const subject = t.receipt().subjectId;
+    await storeForSubject(subject, 1);
+    const viewer = await t.admin(await t.addUser("viewer@example.org", "viewer"));
+    const res = await viewer.request("DELETE", `/v1/admin/subjects/${subject}?site=demo`);
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe("FORBIDDEN");
+    const [row] = await t.db.select().from(receipts).where(eq(receipts.subjectId, subject));
+    expect(row?.erasedAt).toBeNull();
+  });
+});

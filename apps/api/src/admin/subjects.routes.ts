@@ -1,0 +1,104 @@
+import { type ErasureResult, SUBJECT_ID, type SubjectRecords, sha256Hex } from "@assent/core";
+import { receipts } from "@assent/db";
+import { and, eq } from "drizzle-orm";
+import { Hono } from "hono";
+import * as v from "valibot";
+import type { AppDeps } from "../deps";
+import { notFound } from "../errors";
+import { defineRoute } from "../openapi";
+import { siteRoute } from "./admin-route";
+import { readReceiptBatch, toAdminReceipt } from "./receipt-query";
+
+/** Most receipts a subject access answer lists (a browser makes a handful a year). */
+const MAX_SUBJECT_RECEIPTS = 10_000;
+
+const params = v.object({
+  subjectId: v.pipe(
+    v.string(),
+    v.regex(SUBJECT_ID, "must be a subject id (22 base64url characters)"),
+  ),
+});
+const query = v.strictObject({ site: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{1,62}$/)) });
+
+export const subjectAccessRoute = defineRoute({
+  method: "GET",
+  path: "/v1/admin/subjects/:subjectId",
+  summary: "Subject access: every receipt held for a subject id on a site, oldest first",
+  tag: "requests",
+  access: { kind: "site", role: "viewer" },
+  params,
+  query,
+  response: { status: 200, description: "The subject's receipts (an empty list when none)" },
+});
+
+export const subjectErasureRoute = defineRoute({
+  method: "DELETE",
+  path: "/v1/admin/subjects/:subjectId",
+  summary:
+    "Subject erasure: clears subject id, IP, user agent and page path of the subject's receipts, keeping each receipt, its decision and signature as proof",
+  tag: "requests",
+  access: { kind: "site", role: "admin" },
+  params,
+  query,
+  response: { status: 200, description: "How many receipts were erased, and the audit entry" },
+});
+
+/** Subject access and erasure requests. */
+export function subjectRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  siteRoute(app, deps, subjectAccessRoute, async ({ c, input, site, audit }) => {
+    const { subjectId } = input.params;
+    const rows = await readReceiptBatch(
+      deps.db,
+      site.id,
+      { site: site.key, subject: subjectId },
+      {
+        limit: MAX_SUBJECT_RECEIPTS,
+        order: "asc",
+      },
+    );
+    await audit({
+      action: "subject.access",
+      target: `sha256:${await sha256Hex(subjectId)}`,
+      detail: { receipts: rows.length },
+    });
+    const body: SubjectRecords = {
+      site: site.key,
+      subjectId,
+      receipts: rows.map((row) => toAdminReceipt(row, site.key)),
+    };
+    return c.json(body);
+  });
+
+  siteRoute(app, deps, subjectErasureRoute, async ({ c, input, site, audit, now }) => {
+    const { subjectId } = input.params;
+    const mine = and(eq(receipts.siteId, site.id), eq(receipts.subjectId, subjectId));
+    const erased = await deps.db
+      .update(receipts)
+      .set({ subjectId: null, ip: null, userAgent: null, pagePath: null, erasedAt: now })
+      .where(mine)
+      .returning({ id: receipts.id });
+    if (erased.length === 0) {
+      throw notFound("SUBJECT_NOT_FOUND", "No receipts of this subject id on this site");
+    }
+    const receiptIds = erased.map((r) => r.id).sort();
+    // The audit entry names the subject only by its hash: the erased id is not kept in clear, yet
+    // a later request presenting the same id can be matched to this erasure.
+    const auditId = await audit({
+      action: "subject.erase",
+      target: `sha256:${await sha256Hex(subjectId)}`,
+      detail: { receipts: receiptIds.length, receiptIds },
+    });
+    const body: ErasureResult = {
+      site: site.key,
+      erased: receiptIds.length,
+      receiptIds,
+      erasedAt: new Date(now).toISOString(),
+      auditId,
+    };
+    return c.json(body);
+  });
+
+  return app;
+}

@@ -1,0 +1,123 @@
+import {
+  type ApiTokenSummary,
+  type CreatedApiToken,
+  hasRole,
+  TokenCreateSchema,
+} from "@assent/core";
+import { apiTokens, users } from "@assent/db";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { Hono } from "hono";
+import * as v from "valibot";
+import { newApiToken } from "../auth";
+import type { AppDeps } from "../deps";
+import { ApiError, notFound } from "../errors";
+import { defineRoute } from "../openapi";
+import { siteRoute } from "./admin-route";
+import { idParam, SiteParams, siteKeyParam } from "./site-params";
+
+const base = "/v1/admin/sites/:site/tokens";
+const DAY_MS = 86_400_000;
+
+export const listTokensRoute = defineRoute({
+  method: "GET",
+  path: base,
+  summary: "The site's API tokens (never their secrets)",
+  tag: "tokens",
+  access: { kind: "site", role: "owner", sessionOnly: true },
+  params: SiteParams,
+  response: { status: 200, description: "`{ tokens: [...] }`" },
+});
+export const createTokenRoute = defineRoute({
+  method: "POST",
+  path: base,
+  summary: "Create an API token for scripted exports; its secret is shown only in this answer",
+  tag: "tokens",
+  access: { kind: "site", role: "owner", sessionOnly: true },
+  params: SiteParams,
+  body: TokenCreateSchema,
+  response: { status: 201, description: "The token, with its secret" },
+});
+export const revokeTokenRoute = defineRoute({
+  method: "DELETE",
+  path: `${base}/:tokenId`,
+  summary: "Revoke an API token",
+  tag: "tokens",
+  access: { kind: "site", role: "owner", sessionOnly: true },
+  params: v.object({ site: siteKeyParam, tokenId: idParam }),
+  response: { status: 204, description: "Revoked" },
+});
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function summary(row: typeof apiTokens.$inferSelect, createdBy: string): ApiTokenSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    createdBy,
+    createdAt: new Date(row.createdAt).toISOString(),
+    lastUsedAt: iso(row.lastUsedAt),
+    expiresAt: iso(row.expiresAt),
+    revokedAt: iso(row.revokedAt),
+  };
+}
+
+/** API tokens: bearer secrets scoped to one site and a role, stored only as hashes. */
+export function tokenRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  const db = deps.db;
+
+  siteRoute(app, deps, listTokensRoute, async ({ c, site }) => {
+    const rows = await db
+      .select({ token: apiTokens, email: users.email })
+      .from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .where(eq(apiTokens.siteId, site.id))
+      .orderBy(desc(apiTokens.id));
+    return c.json({ tokens: rows.map((r) => summary(r.token, r.email)) });
+  });
+
+  siteRoute(app, deps, createTokenRoute, async ({ c, input, site, principal, now, audit }) => {
+    const { name, role, expiresInDays } = input.body;
+    if (!hasRole(site.role, role)) {
+      throw new ApiError(403, "FORBIDDEN", "A token cannot have more rights than its creator");
+    }
+    const { token, hash } = await newApiToken();
+    const [row] = await db
+      .insert(apiTokens)
+      .values({
+        userId: principal.user.id,
+        siteId: site.id,
+        name,
+        role,
+        tokenHash: hash,
+        createdAt: now,
+        expiresAt: expiresInDays ? now + expiresInDays * DAY_MS : null,
+      })
+      .returning();
+    if (!row) throw new Error("token was not created");
+    await audit({ action: "token.create", target: name, detail: { tokenId: row.id, role } });
+    const body: CreatedApiToken = { ...summary(row, principal.user.email), token };
+    return c.json(body, 201);
+  });
+
+  siteRoute(app, deps, revokeTokenRoute, async ({ c, input, site, now, audit }) => {
+    const revoked = await db
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(apiTokens.id, input.params.tokenId),
+          eq(apiTokens.siteId, site.id),
+          isNull(apiTokens.revokedAt),
+        ),
+      )
+      .returning({ id: apiTokens.id, name: apiTokens.name });
+    const row = revoked[0];
+    if (!row) throw notFound("TOKEN_NOT_FOUND", "No active token with this id on this site");
+    await audit({ action: "token.revoke", target: row.name, detail: { tokenId: row.id } });
+    return c.body(null, 204);
+  });
+
+  return app;
+}

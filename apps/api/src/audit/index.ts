@@ -1,0 +1,1 @@
+export { type AuditRecord, listAudit, recordAudit } from "./audit-log";

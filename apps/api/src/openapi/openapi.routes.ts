@@ -1,0 +1,13 @@
+import { Hono } from "hono";
+import type { AppDeps } from "../deps";
+import { openApiDocument } from "./openapi-document";
+
+/** `GET /v1/openapi.json`: the OpenAPI 3.1 document, built from the declared routes. */
+export function openApiRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.get("/v1/openapi.json", (c) => {
+    c.header("Cache-Control", "no-cache");
+    return c.json(openApiDocument(deps.publicOrigin ?? new URL(c.req.url).origin));
+  });
+  return app;
+}

@@ -1,0 +1,1 @@
+export { type PurgeReport, purgeExpiredReceipts, schedulePurge } from "./purge";

@@ -1,0 +1,68 @@
+import { auditLog, dailyMethodStats, receiptCategories, receipts, sites } from "@assent/db";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp } from "../test-support/test-app";
+import { purgeExpiredReceipts, schedulePurge } from "./purge";
+
+const DAY = 86_400_000;
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let now = 0;
+beforeEach(async () => {
+  now = Date.UTC(2020, 0, 1);
+  t = await createTestApp({ now: () => now });
+});
+afterEach(async () => t.close());
+
+describe("retention purge", () => {
+  it("deletes receipts and their category rows older than the site's retention, audited", async () => {
+    await t.db.update(sites).set({ retentionDays: 30 }).where(eq(sites.key, "demo"));
+    const old = t.receipt();
+    expect((await t.post("/v1/receipts", old)).status).toBe(201);
+    now += 20 * DAY;
+    const kept = t.receipt();
+    expect((await t.post("/v1/receipts", kept)).status).toBe(201);
+    await t.derive();
+
+    now += 11 * DAY; // the first is 31 days old, the second 11
+    const reports = await purgeExpiredReceipts(t.db, now);
+    expect(reports).toEqual([
+      { site: "demo", cutoff: new Date(now - 30 * DAY).toISOString(), deleted: 1 },
+    ]);
+    const left = await t.db.select({ id: receipts.id }).from(receipts);
+    expect(left.map((r) => r.id)).toEqual([kept.id]);
+    const cats = await t.db.select().from(receiptCategories);
+    expect(new Set(cats.map((c) => c.receiptId))).toEqual(new Set([kept.id]));
+    expect((await t.db.select().from(dailyMethodStats)).length).toBe(2);
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "retention.purge"));
+    expect(JSON.parse(entry?.detail ?? "{}")).toMatchObject({ deleted: 1, retentionDays: 30 });
+
+    expect(await purgeExpiredReceipts(t.db, now)).toEqual([]);
+  });
+
+  it("keeps everything younger than the default six years", async () => {
+    expect((await t.post("/v1/receipts", t.receipt())).status).toBe(201);
+    expect(await purgeExpiredReceipts(t.db, now + 2189 * DAY)).toEqual([]);
+    const [report] = await purgeExpiredReceipts(t.db, now + 2191 * DAY);
+    expect(report?.deleted).toBe(1);
+  });
+
+  it("purges in batches past the batch size", async () => {
+    await t.db.update(sites).set({ retentionDays: 1 }).where(eq(sites.key, "demo"));
+    for (let i = 0; i < 1203; i++) {
+      await t.client.execute({
+        sql: "insert into receipts (id, site_id, subject_id, server_time, policy_version, config_hash, language, method, decision, gpc, gpc_header) values (?, 1, 'x', ?, '1', 'h', 'en', 'custom', '{}', 0, 0)",
+        args: [`r-${i}`, now - 2 * DAY],
+      });
+    }
+    const [report] = await purgeExpiredReceipts(t.db, now);
+    expect(report?.deleted).toBe(1203);
+  });
+
+  it("can be scheduled and stopped without keeping the process alive", () => {
+    const stop = schedulePurge(t.db, { intervalMs: 1000 });
+    stop();
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Query shapes of the admin API's reads (receipts, exports, statistics, subjects) and their
+ * answers. Query strings arrive as text: the schemas check the text and turn it into values.
+ */
+import * as v from "valibot";
+import { CONSENT_METHODS, type ConsentMethod } from "./decision";
+import { SUBJECT_ID, UUID_V7 } from "./ids";
+import { ID_PATTERN, POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
+import type { Page, StoredReceipt } from "./receipt";
+
+const siteParam = v.pipe(
+  v.string("say which site with ?site=KEY"),
+  v.regex(SITE_KEY_PATTERN, "must be a site key"),
+);
+
+/** An instant as ISO 8601 (`2026-01-31` or `2026-01-31T12:00:00Z`), read as ms since epoch. */
+const instant = v.pipe(
+  v.string(),
+  v.regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/,
+    "must be an ISO 8601 date or date-time",
+  ),
+  v.check((s) => !Number.isNaN(Date.parse(s)), "must be a real date"),
+  v.transform((s) => Date.parse(s)),
+  v.metadata({ openapi: { type: "string", format: "date-time" } }),
+);
+
+/** A calendar day (UTC) as `YYYY-MM-DD`, read as days since the Unix epoch. */
+const day = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-01-31"),
+  v.check((s) => !Number.isNaN(Date.parse(s)), "must be a real date"),
+  v.transform((s) => Math.floor(Date.parse(s) / 86_400_000)),
+  v.metadata({ openapi: { type: "string", format: "date" } }),
+);
+
+const idList = v.pipe(
+  v.string(),
+  v.regex(
+    /^[a-z0-9][a-z0-9-]{0,39}(,[a-z0-9][a-z0-9-]{0,39}){0,7}$/,
+    "must be up to 8 category ids, comma-separated",
+  ),
+  v.transform((s) => [...new Set(s.split(","))]),
+  v.metadata({ openapi: { type: "string", description: "comma-separated category ids" } }),
+);
+
+/** Filters shared by the receipts listing and the exports. */
+export const receiptFilterEntries = {
+  site: siteParam,
+  from: v.optional(instant),
+  to: v.optional(instant),
+  method: v.optional(v.picklist(CONSENT_METHODS, "must be a consent method")),
+  policyVersion: v.optional(
+    v.pipe(v.string(), v.regex(POLICY_VERSION_PATTERN, "must be a policy version")),
+  ),
+  subject: v.optional(v.pipe(v.string(), v.regex(SUBJECT_ID, "must be a subject id"))),
+  id: v.optional(v.pipe(v.string(), v.regex(UUID_V7, "must be a receipt id (UUIDv7)"))),
+  granted: v.optional(idList),
+  denied: v.optional(idList),
+};
+
+const limit = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,4}$/, "must be an integer from 1 to 500"),
+  v.transform(Number),
+  v.minValue(1, "must be an integer from 1 to 500"),
+  v.maxValue(500, "must be an integer from 1 to 500"),
+  v.metadata({ openapi: { type: "integer", minimum: 1, maximum: 500, default: 50 } }),
+);
+
+/** `GET /v1/admin/receipts`: newest first, keyset-paginated. */
+export const ReceiptQuerySchema = v.strictObject({
+  ...receiptFilterEntries,
+  limit: v.optional(limit, "50"),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
+});
+export type ReceiptQuery = v.InferInput<typeof ReceiptQuerySchema>;
+/** The filters once parsed. */
+export type ReceiptFilter = Omit<v.InferOutput<typeof ReceiptQuerySchema>, "limit" | "cursor">;
+
+/** Export formats: CSV, NDJSON (one stored receipt a line), ISO/IEC TS 27560-shaped JSON. */
+export const EXPORT_FORMATS = ["csv", "ndjson", "iso27560"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** `GET /v1/admin/exports`: a streamed export of the filtered receipts, oldest first. */
+export const ExportQuerySchema = v.strictObject({
+  ...receiptFilterEntries,
+  format: v.picklist(EXPORT_FORMATS, "must be csv, ndjson or iso27560"),
+});
+export type ExportQuery = v.InferInput<typeof ExportQuerySchema>;
+
+/** Longest range of statistics one request may ask for. */
+export const MAX_STATS_DAYS = 400;
+
+/** `GET /v1/admin/stats`: daily statistics from the rollups, `from` and `to` inclusive. */
+export const StatsQuerySchema = v.pipe(
+  v.strictObject({
+    site: siteParam,
+    from: day,
+    to: day,
+    policyVersion: v.optional(
+      v.pipe(v.string(), v.regex(POLICY_VERSION_PATTERN, "must be a policy version")),
+    ),
+  }),
+  v.check((q) => q.from <= q.to, "from must not be after to"),
+  v.check((q) => q.to - q.from < MAX_STATS_DAYS, `at most ${MAX_STATS_DAYS} days at once`),
+);
+export type StatsQuery = v.InferInput<typeof StatsQuerySchema>;
+
+/** A receipt as the admin API shows it: the stored receipt, its proof, and whether it was erased. */
+export type AdminReceipt = StoredReceipt & {
+  /** SHA-256 (hex) of the signed canonical JSON; kept after erasure. */
+  digest: string | null;
+  signature: string | null;
+  keyId: string | null;
+  /** When the subject's personal fields were erased (ISO 8601), or `null`. */
+  erasedAt: string | null;
+};
+
+/** `GET /v1/admin/receipts` answer. */
+export type ReceiptPage = Page<AdminReceipt>;
+
+/** `GET /v1/admin/subjects/:subjectId`: everything held for one subject id, oldest first. */
+export interface SubjectRecords {
+  site: string;
+  subjectId: string;
+  receipts: AdminReceipt[];
+}
+
+/** `DELETE /v1/admin/subjects/:subjectId` answer: what was erased, and the audit entry. */
+export interface ErasureResult {
+  site: string;
+  erased: number;
+  receiptIds: string[];
+  erasedAt: string;
+  auditId: number;
+}
+
+/** How many receipts granted and denied a category, and the share that granted. */
+export interface CategoryRate {
+  granted: number;
+  denied: number;
+  /** granted / (granted + denied), or `null` when nobody decided. */
+  optInRate: number | null;
+}
+
+/** Counts over some set of receipts. */
+export interface StatsBucket {
+  total: number;
+  methods: Record<ConsentMethod, number>;
+  categories: Record<string, CategoryRate>;
+}
+
+/** `GET /v1/admin/stats` answer: every day of the range (empty days included). */
+export interface SiteStats {
+  site: string;
+  from: string;
+  to: string;
+  totals: StatsBucket;
+  byPolicyVersion: Record<string, StatsBucket>;
+  days: Array<StatsBucket & { date: string; byPolicyVersion: Record<string, StatsBucket> }>;
+}
+
+/** Ids the receipt filters accept for categories. */
+export const CATEGORY_ID = ID_PATTERN;
