@@ -31,6 +31,11 @@ export interface AppDeps {
   clientIp(c: Context): string | null;
   /** Public origin of this API when it sits behind a proxy; otherwise taken from the request. */
   publicOrigin?: string;
+  /**
+   * Group-commit limits of receipt ingestion: `maxBatch` receipts per transaction (1,000) and
+   * `maxParams` bound parameters per statement (100, D1's limit; a libSQL file allows 32,766).
+   */
+  ingest?: { maxBatch?: number; maxParams?: number };
   /** Clock, replaceable in tests. */
   now?: () => number;
 }

@@ -1,2 +1,15 @@
-export { storeReceipt, toStoredReceipt } from "./receipt-store";
+export { receiptReadRoutes, SUBJECT_HEADER } from "./receipt-read.routes";
+export { appendStatements, type ReceiptWrite, runBatch, utcDay } from "./receipt-statements";
+export {
+  type ReceiptRow,
+  receiptRow,
+  type ServerStamp,
+  toStoredReceipt,
+} from "./receipt-store";
+export {
+  ReceiptWriter,
+  receiptWriter,
+  type WriteResult,
+  type WriterLimits,
+} from "./receipt-writer";
 export { MAX_RECEIPT_BYTES, receiptRoutes } from "./receipts.routes";
