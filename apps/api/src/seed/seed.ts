@@ -25,6 +25,8 @@ export interface SeedOptions {
   /** The owner's password; when absent a random one is generated and returned once. */
   ownerPassword?: string;
   now: number;
+  /** PBKDF2 iterations for the owner's password (Workers cap PBKDF2 at 100,000). */
+  passwordIterations?: number;
 }
 
 /** What `seed` did. */
@@ -64,7 +66,7 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
       .values({
         email: options.ownerEmail.toLowerCase(),
         name: "Site owner",
-        passwordHash: await hashPassword(password),
+        passwordHash: await hashPassword(password, options.passwordIterations),
         createdAt: options.now,
       })
       .returning();
