@@ -7,14 +7,19 @@ const SDK_DIST = fileURLToPath(new URL("../../../packages/sdk/dist/", import.met
 
 interface PluginBuild {
   onResolve(o: { filter: RegExp }, f: () => { path: string; namespace: string }): void;
-  onLoad(o: { filter: RegExp; namespace: string }, f: () => { contents: string; loader: "js" }): void;
+  onLoad(
+    o: { filter: RegExp; namespace: string },
+    f: () => { contents: string; loader: "js" },
+  ): void;
 }
 
 /** The part of esbuild's API used here. */
 interface Esbuild {
-  build(options: Record<string, unknown> & {
-    plugins: Array<{ name: string; setup(build: PluginBuild): void }>;
-  }): Promise<unknown>;
+  build(
+    options: Record<string, unknown> & {
+      plugins: Array<{ name: string; setup(build: PluginBuild): void }>;
+    },
+  ): Promise<unknown>;
 }
 
 /** esbuild comes with the toolchain (through tsx), not as a dependency of its own. */
@@ -29,7 +34,9 @@ const esbuild = createRequire(createRequire(import.meta.url).resolve("tsx/packag
  * @returns the path of the bundle
  */
 export async function buildWorker(outdir = `${API}dist/worker`): Promise<string> {
-  const ui = existsSync(SDK_DIST) ? readdirSync(SDK_DIST).find((f) => /^ui-[\w-]+\.js$/.test(f)) : undefined;
+  const ui = existsSync(SDK_DIST)
+    ? readdirSync(SDK_DIST).find((f) => /^ui-[\w-]+\.js$/.test(f))
+    : undefined;
   if (!ui || !existsSync(`${SDK_DIST}loader.js`)) {
     throw new Error(`The SDK is not built (${SDK_DIST}): run \`pnpm build\` first.`);
   }

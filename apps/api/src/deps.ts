@@ -33,9 +33,10 @@ export interface AppDeps {
   publicOrigin?: string;
   /**
    * Group-commit limits of receipt ingestion: `maxBatch` receipts per transaction (1,000) and
-   * `maxParams` bound parameters per statement (100, D1's limit; a libSQL file allows 32,766).
+   * `maxParams` bound parameters per statement (100, D1's limit; a libSQL file allows 32,766);
+   * `groupCommit` off where requests may not share I/O (Workers).
    */
-  ingest?: { maxBatch?: number; maxParams?: number };
+  ingest?: { maxBatch?: number; maxParams?: number; groupCommit?: boolean };
   /** Clock, replaceable in tests. */
   now?: () => number;
 }

@@ -26,16 +26,15 @@ async function siteConfig(deps: AppDeps, key: string): Promise<PublishedConfig> 
   return published;
 }
 
-const etags = new Map<string, Promise<string>>();
+const etags = new Map<string, string>();
 
 /** Strong ETag of a body; remembered, since the same few bodies are served on every page view. */
-function etagOf(body: string): Promise<string> {
-  let etag = etags.get(body);
-  if (!etag) {
-    if (etags.size > 256) etags.clear();
-    etag = sha256Hex(body).then((hex) => `"${hex.slice(0, 32)}"`);
-    etags.set(body, etag);
-  }
+async function etagOf(body: string): Promise<string> {
+  const known = etags.get(body);
+  if (known) return known;
+  const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
+  if (etags.size > 256) etags.clear();
+  etags.set(body, etag);
   return etag;
 }
 

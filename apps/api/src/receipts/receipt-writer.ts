@@ -15,6 +15,11 @@ export interface WriterLimits {
   maxBatch?: number;
   /** Most bound parameters in one statement (default 100, D1's limit). */
   maxParams?: number;
+  /**
+   * Whether concurrent receipts share a transaction (default true). Workers must turn it off: a
+   * request there may not wait on a commit that another request's I/O performs.
+   */
+  groupCommit?: boolean;
 }
 
 interface Pending extends ReceiptWrite {
@@ -37,6 +42,7 @@ export class ReceiptWriter {
   private flushing = false;
   private readonly maxBatch: number;
   private readonly maxParams: number;
+  private readonly grouped: boolean;
 
   constructor(
     private readonly db: Database,
@@ -44,12 +50,18 @@ export class ReceiptWriter {
   ) {
     this.maxBatch = limits.maxBatch ?? 1000;
     this.maxParams = limits.maxParams ?? 100;
+    this.grouped = limits.groupCommit ?? true;
   }
 
   /** Appends a receipt; resolves once it is committed (or found already stored). */
   write(entry: ReceiptWrite): Promise<WriteResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ ...entry, resolve, reject });
+      const pending = { ...entry, resolve, reject };
+      if (!this.grouped) {
+        void this.commit([pending], false);
+        return;
+      }
+      this.queue.push(pending);
       if (!this.flushing) void this.flush();
     });
   }

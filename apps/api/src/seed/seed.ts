@@ -52,10 +52,16 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
         allowedOrigins: [options.origin],
         createdAt: options.now,
       })
+      .onConflictDoNothing()
       .returning();
-    if (!site) throw new Error("could not create the demo site");
-    await publishConfig(db, site.id, demoConfig(), { now: options.now });
-    result.createdSite = true;
+    if (site) {
+      await publishConfig(db, site.id, demoConfig(), { now: options.now });
+      result.createdSite = true;
+    } else {
+      // Another instance seeded it meanwhile (concurrent first requests on Workers).
+      [site] = await db.select().from(sites).where(eq(sites.key, "demo")).limit(1);
+      if (!site) throw new Error("could not create the demo site");
+    }
   }
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) === 0) {
@@ -69,8 +75,9 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
         passwordHash: await hashPassword(password, options.passwordIterations),
         createdAt: options.now,
       })
+      .onConflictDoNothing()
       .returning();
-    if (!owner) throw new Error("could not create the owner account");
+    if (!owner) return result;
     await db.insert(siteMembers).values({ userId: owner.id, siteId: site.id, role: "owner" });
     result.createdOwner = { email: owner.email, ...(generated ? { password: generated } : {}) };
   }

@@ -9,7 +9,7 @@ export interface SigningKey {
 }
 
 const ED25519 = { name: "Ed25519" };
-const active = new WeakMap<Database, Map<number, Promise<SigningKey>>>();
+const active = new WeakMap<Database, Map<number, SigningKey>>();
 
 function randomHex(bytes: number): string {
   const buf = crypto.getRandomValues(new Uint8Array(bytes));
@@ -69,9 +69,10 @@ export async function createSigningKey(
 
 /**
  * The key that signs a site's new receipts: the oldest key not retired, created on first need.
- * Cached per database for the life of the process (a retired key is noticed on restart).
+ * Cached per database for the life of the process (a retired key is noticed on restart). Only
+ * the loaded key is cached, not a pending load (Workers forbid waiting on another request's I/O).
  */
-export function signingKeyFor(
+export async function signingKeyFor(
   db: Database,
   site: { id: number; key: string },
   now: number,
@@ -81,20 +82,16 @@ export function signingKeyFor(
     perDb = new Map();
     active.set(db, perDb);
   }
-  let key = perDb.get(site.id);
-  if (!key) {
-    key = (async () => {
-      let row = await oldestActive(db, site.id);
-      if (!row) {
-        await createSigningKey(db, site, now);
-        row = await oldestActive(db, site.id);
-      }
-      if (!row) throw new Error(`no signing key for site ${site.key}`);
-      return importPrivate(row.id, row.privateJwk);
-    })();
-    perDb.set(site.id, key);
-    key.catch(() => perDb.delete(site.id));
+  const cached = perDb.get(site.id);
+  if (cached) return cached;
+  let row = await oldestActive(db, site.id);
+  if (!row) {
+    await createSigningKey(db, site, now);
+    row = await oldestActive(db, site.id);
   }
+  if (!row) throw new Error(`no signing key for site ${site.key}`);
+  const key = await importPrivate(row.id, row.privateJwk);
+  perDb.set(site.id, key);
   return key;
 }
 

@@ -14,7 +14,7 @@ import {
 export const SITE_CACHE_TTL_MS = 5_000;
 
 interface Entry<T> {
-  value: Promise<T>;
+  value: T;
   expires: number;
 }
 
@@ -35,14 +35,16 @@ function caches(db: Database): Caches {
   return c;
 }
 
-function remember<K, T>(map: Map<K, Entry<T>>, key: K, load: () => Promise<T>): Promise<T> {
-  const now = Date.now();
+/**
+ * Only settled values are cached, never a pending promise: on Workers a request must not wait on
+ * I/O started by another request, so concurrent misses each load for themselves.
+ */
+async function remember<K, T>(map: Map<K, Entry<T>>, key: K, load: () => Promise<T>): Promise<T> {
   const hit = map.get(key);
-  if (hit && hit.expires > now) return hit.value;
+  if (hit && hit.expires > Date.now()) return hit.value;
+  const value = await load();
   if (map.size > 10_000) map.clear();
-  const value = load();
-  map.set(key, { value, expires: now + SITE_CACHE_TTL_MS });
-  value.catch(() => map.delete(key));
+  map.set(key, { value, expires: Date.now() + SITE_CACHE_TTL_MS });
   return value;
 }
 

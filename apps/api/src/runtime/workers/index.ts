@@ -1,5 +1,5 @@
-import { type D1Like, openD1 } from "@assent/db/d1";
 import { loaderSource, uiPath } from "assent:sdk";
+import { type D1Like, openD1 } from "@assent/db/d1";
 import type { Hono } from "hono";
 import { createApp } from "../../app";
 import { seed } from "../../seed";
@@ -17,7 +17,8 @@ export interface WorkerEnv {
 /** Workers cap PBKDF2 at 100,000 iterations. */
 const WORKER_PBKDF2_ITERATIONS = 100_000;
 
-let ready: Promise<Hono> | undefined;
+/** The app once booted. Concurrent first requests each boot (Workers forbid sharing their I/O). */
+let ready: Hono | undefined;
 
 async function boot(env: WorkerEnv, request: Request): Promise<Hono> {
   const { db } = await openD1(env.DB);
@@ -30,24 +31,23 @@ async function boot(env: WorkerEnv, request: Request): Promise<Hono> {
     passwordIterations: WORKER_PBKDF2_ITERATIONS,
   });
   if (seeded.createdOwner?.password) {
-    console.log(`First start: owner ${seeded.createdOwner.email} / ${seeded.createdOwner.password}`);
+    console.log(
+      `First start: owner ${seeded.createdOwner.email} / ${seeded.createdOwner.password}`,
+    );
   }
   return createApp({
     db,
     sdk: { loaderSource, uiPath },
     publicOrigin: env.PUBLIC_URL?.replace(/\/$/, ""),
     clientIp: (c) => c.req.header("CF-Connecting-IP") ?? null,
+    ingest: { groupCommit: false },
   });
 }
 
 /** The Cloudflare Workers entry: D1 for storage, the SDK's loader bundled in as text. */
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: unknown): Promise<Response> {
-    ready ??= boot(env, request).catch((err) => {
-      ready = undefined;
-      throw err;
-    });
-    const app = await ready;
-    return app.fetch(request, env, ctx as never);
+    ready ??= await boot(env, request);
+    return ready.fetch(request, env, ctx as never);
   },
 };
