@@ -32,7 +32,7 @@ export interface AppDeps {
   /** Public origin of this API when it sits behind a proxy; otherwise taken from the request. */
   publicOrigin?: string;
   /**
-   * Group-commit limits of receipt ingestion: `maxBatch` receipts per transaction (1,000) and
+   * Group-commit limits of receipt ingestion: `maxBatch` receipts per transaction (256) and
    * `maxParams` bound parameters per statement (100, D1's limit; a libSQL file allows 32,766);
    * `groupCommit` off where requests may not share I/O (Workers).
    */

@@ -1,5 +1,11 @@
+export { type RawSql, rawSql } from "./raw-batch";
 export { receiptReadRoutes, SUBJECT_HEADER } from "./receipt-read.routes";
-export { appendStatements, type ReceiptWrite, runBatch, utcDay } from "./receipt-statements";
+export {
+  appendStatements,
+  type ReceiptWrite,
+  type Statement,
+  utcDay,
+} from "./receipt-statements";
 export {
   type ReceiptRow,
   receiptRow,

@@ -1,11 +1,3 @@
-import {
-  type Database,
-  dailyCategoryStats,
-  dailyMethodStats,
-  receiptCategories,
-  receipts,
-} from "@assent/db";
-import { type SQL, sql } from "drizzle-orm";
 import type { ReceiptRow } from "./receipt-store";
 
 /** A receipt ready to append, with its categories (denormalised for filters and rollups). */
@@ -14,114 +6,136 @@ export interface ReceiptWrite {
   categories: Record<string, boolean>;
 }
 
+/** One SQL statement with its positional arguments. */
+export interface Statement {
+  sql: string;
+  args: Array<string | number | null>;
+}
+
 const DAY_MS = 86_400_000;
 
 /** Days since the Unix epoch (UTC), the `day` of the rollup tables. */
 export const utcDay = (ms: number): number => Math.floor(ms / DAY_MS);
 
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+const RECEIPT_COLUMNS = [
+  "id",
+  "site_id",
+  "subject_id",
+  "server_time",
+  "policy_version",
+  "config_hash",
+  "language",
+  "method",
+  "decision",
+  "gpc",
+  "gpc_header",
+  "page_path",
+  "previous_id",
+  "ip",
+  "user_agent",
+  "jurisdiction",
+  "digest",
+  "signature",
+  "key_id",
+  "erased_at",
+];
+
+const receiptArgs = (r: ReceiptRow): Statement["args"] => [
+  r.id,
+  r.siteId,
+  r.subjectId,
+  r.serverTime,
+  r.policyVersion,
+  r.configHash,
+  r.language,
+  r.method,
+  r.decision,
+  r.gpc ? 1 : 0,
+  r.gpcHeader ? 1 : 0,
+  r.pagePath,
+  r.previousId,
+  r.ip,
+  r.userAgent,
+  r.jurisdiction,
+  r.digest,
+  r.signature,
+  r.keyId,
+  r.erasedAt,
+];
+
+/** Multi-row INSERTs of `rows` (each `width` values), at most `maxParams` arguments each. */
+function inserts(
+  head: string,
+  width: number,
+  rows: Statement["args"][],
+  maxParams: number,
+  tail = "",
+): Statement[] {
+  const perStatement = Math.max(1, Math.floor(maxParams / width));
+  const tuple = `(${Array(width).fill("?").join(",")})`;
+  const out: Statement[] = [];
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const part = rows.slice(i, i + perStatement);
+    out.push({
+      sql: `${head} VALUES ${Array(part.length).fill(tuple).join(",")}${tail}`,
+      args: part.flat(),
+    });
+  }
   return out;
 }
-
-const plusExcluded = (column: { name: string }): SQL =>
-  sql`${sql.identifier(column.name)} + excluded.${sql.identifier(column.name)}`;
 
 /**
  * The statements that append receipts: the rows, one `receipt_categories` row per category, and
  * the daily rollups summed over the whole set. Run them in one batch (one transaction) so the
- * log and its rollups never disagree. `maxParams` bounds the bound parameters per statement
- * (D1 allows 100).
+ * log and its rollups never disagree. Plain SQL with positional arguments: building thousands of
+ * rows through the query builder costs more than committing them. `maxParams` bounds the
+ * arguments per statement (D1 allows 100).
  */
-// biome-ignore lint/suspicious/noExplicitAny: drizzle's batch item type differs per driver.
-export function appendStatements(db: Database, writes: ReceiptWrite[], maxParams: number): any[] {
-  const rows = writes.map((w) => w.row);
-  const categoryRows = writes.flatMap(({ row, categories }) =>
-    Object.entries(categories).map(([category, granted]) => ({
-      receiptId: row.id,
-      siteId: row.siteId,
-      category,
-      granted,
-      serverTime: row.serverTime,
-    })),
-  );
-  const methods = new Map<string, typeof dailyMethodStats.$inferInsert>();
-  const cats = new Map<string, typeof dailyCategoryStats.$inferInsert>();
+export function appendStatements(writes: ReceiptWrite[], maxParams: number): Statement[] {
+  const categoryRows: Statement["args"][] = [];
+  const methods = new Map<string, Statement["args"]>();
+  const cats = new Map<string, Statement["args"]>();
   for (const { row, categories } of writes) {
     const day = utcDay(row.serverTime);
     const mKey = `${row.siteId}|${day}|${row.policyVersion}|${row.method}`;
     const m = methods.get(mKey);
-    if (m) m.count = (m.count ?? 0) + 1;
-    else
-      methods.set(mKey, {
-        siteId: row.siteId,
-        day,
-        policyVersion: row.policyVersion,
-        method: row.method,
-        count: 1,
-      });
-    for (const [category, granted] of Object.entries(categories)) {
+    if (m) (m[4] as number)++;
+    else methods.set(mKey, [row.siteId, day, row.policyVersion, row.method, 1]);
+    for (const category in categories) {
+      const granted = categories[category] === true;
+      categoryRows.push([row.id, row.siteId, category, granted ? 1 : 0, row.serverTime]);
       const cKey = `${row.siteId}|${day}|${row.policyVersion}|${category}`;
-      let c = cats.get(cKey);
-      if (!c) {
-        c = { siteId: row.siteId, day, policyVersion: row.policyVersion, category, granted: 0 };
-        c.denied = 0;
-        cats.set(cKey, c);
-      }
-      if (granted) c.granted = (c.granted ?? 0) + 1;
-      else c.denied = (c.denied ?? 0) + 1;
+      const c = cats.get(cKey) ?? [row.siteId, day, row.policyVersion, category, 0, 0];
+      (c[granted ? 4 : 5] as number)++;
+      cats.set(cKey, c);
     }
   }
-  const statements: unknown[] = [];
-  for (const part of chunks(rows, Math.max(1, Math.floor(maxParams / 20)))) {
-    statements.push(db.insert(receipts).values(part));
-  }
-  for (const part of chunks(categoryRows, Math.max(1, Math.floor(maxParams / 5)))) {
-    statements.push(db.insert(receiptCategories).values(part));
-  }
-  for (const part of chunks([...methods.values()], Math.max(1, Math.floor(maxParams / 5)))) {
-    statements.push(
-      db
-        .insert(dailyMethodStats)
-        .values(part)
-        .onConflictDoUpdate({
-          target: [
-            dailyMethodStats.siteId,
-            dailyMethodStats.day,
-            dailyMethodStats.policyVersion,
-            dailyMethodStats.method,
-          ],
-          set: { count: plusExcluded(dailyMethodStats.count) },
-        }),
-    );
-  }
-  for (const part of chunks([...cats.values()], Math.max(1, Math.floor(maxParams / 6)))) {
-    statements.push(
-      db
-        .insert(dailyCategoryStats)
-        .values(part)
-        .onConflictDoUpdate({
-          target: [
-            dailyCategoryStats.siteId,
-            dailyCategoryStats.day,
-            dailyCategoryStats.policyVersion,
-            dailyCategoryStats.category,
-          ],
-          set: {
-            granted: plusExcluded(dailyCategoryStats.granted),
-            denied: plusExcluded(dailyCategoryStats.denied),
-          },
-        }),
-    );
-  }
-  return statements;
-}
-
-/** Runs statements atomically with the driver's batch (one transaction on libSQL and D1). */
-export async function runBatch(db: Database, statements: unknown[]): Promise<void> {
-  if (statements.length === 0) return;
-  const batch = (db as unknown as { batch?: (s: unknown[]) => Promise<unknown> }).batch;
-  if (!batch) throw new Error("this database driver has no batch()");
-  await batch.call(db, statements);
+  return [
+    ...inserts(
+      `INSERT INTO receipts (${RECEIPT_COLUMNS.join(",")})`,
+      RECEIPT_COLUMNS.length,
+      writes.map((w) => receiptArgs(w.row)),
+      maxParams,
+    ),
+    ...inserts(
+      "INSERT INTO receipt_categories (receipt_id,site_id,category,granted,server_time)",
+      5,
+      categoryRows,
+      maxParams,
+    ),
+    ...inserts(
+      "INSERT INTO daily_method_stats (site_id,day,policy_version,method,count)",
+      5,
+      [...methods.values()],
+      maxParams,
+      " ON CONFLICT (site_id,day,policy_version,method) DO UPDATE SET count = count + excluded.count",
+    ),
+    ...inserts(
+      "INSERT INTO daily_category_stats (site_id,day,policy_version,category,granted,denied)",
+      6,
+      [...cats.values()],
+      maxParams,
+      " ON CONFLICT (site_id,day,policy_version,category) DO UPDATE SET granted = granted + excluded.granted, denied = denied + excluded.denied",
+    ),
+  ];
 }

@@ -1,6 +1,7 @@
 import { type Database, receipts } from "@assent/db";
 import { inArray } from "drizzle-orm";
-import { appendStatements, type ReceiptWrite, runBatch } from "./receipt-statements";
+import { type RawSql, rawSql } from "./raw-batch";
+import { appendStatements, type ReceiptWrite } from "./receipt-statements";
 import type { ReceiptRow } from "./receipt-store";
 
 /** Result of appending a receipt: `created` is false when its id was already stored. */
@@ -11,7 +12,7 @@ export interface WriteResult {
 
 /** Limits of one group commit. */
 export interface WriterLimits {
-  /** Most receipts committed together (default 1,000). */
+  /** Most receipts committed together (default 256: a bigger batch stalls the loop longer). */
   maxBatch?: number;
   /** Most bound parameters in one statement (default 100, D1's limit). */
   maxParams?: number;
@@ -21,6 +22,13 @@ export interface WriterLimits {
    */
   groupCommit?: boolean;
 }
+
+/**
+ * Runs after the pending I/O callbacks: every request already received gets to join the next
+ * commit (the embedded libSQL driver is synchronous, so a commit blocks the loop while it runs).
+ */
+const later: (fn: () => void) => void =
+  typeof setImmediate === "function" ? (fn) => setImmediate(fn) : (fn) => setTimeout(fn, 0);
 
 interface Pending extends ReceiptWrite {
   resolve(result: WriteResult): void;
@@ -43,14 +51,16 @@ export class ReceiptWriter {
   private readonly maxBatch: number;
   private readonly maxParams: number;
   private readonly grouped: boolean;
+  private readonly raw: RawSql;
 
   constructor(
     private readonly db: Database,
     limits: WriterLimits = {},
   ) {
-    this.maxBatch = limits.maxBatch ?? 1000;
+    this.maxBatch = limits.maxBatch ?? 256;
     this.maxParams = limits.maxParams ?? 100;
     this.grouped = limits.groupCommit ?? true;
+    this.raw = rawSql(db);
   }
 
   /** Appends a receipt; resolves once it is committed (or found already stored). */
@@ -62,32 +72,41 @@ export class ReceiptWriter {
         return;
       }
       this.queue.push(pending);
-      if (!this.flushing) void this.flush();
+      if (!this.flushing) {
+        this.flushing = true;
+        later(() => void this.flush());
+      }
     });
   }
 
   private async flush(): Promise<void> {
-    this.flushing = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         await this.commit(batch, true);
+        if (this.queue.length < this.maxBatch) await new Promise<void>((r) => later(r));
       }
     } finally {
       this.flushing = false;
     }
   }
 
+  /** Which of these ids are stored already (rows read through drizzle only for those). */
   private async stored(ids: string[]): Promise<Map<string, ReceiptRow>> {
     const found = new Map<string, ReceiptRow>();
     const size = Math.max(1, this.maxParams);
+    const hits: string[] = [];
     for (let i = 0; i < ids.length; i += size) {
-      const rows = await this.db
-        .select()
-        .from(receipts)
-        .where(inArray(receipts.id, ids.slice(i, i + size)));
-      for (const row of rows) found.set(row.id, row);
+      const part = ids.slice(i, i + size);
+      const rows = await this.raw.rows({
+        sql: `SELECT id FROM receipts WHERE id IN (${part.map(() => "?").join(",")})`,
+        args: part,
+      });
+      for (const row of rows) hits.push(String(row[0]));
     }
+    if (hits.length === 0) return found;
+    const rows = await this.db.select().from(receipts).where(inArray(receipts.id, hits));
+    for (const row of rows) found.set(row.id, row);
     return found;
   }
 
@@ -97,7 +116,7 @@ export class ReceiptWriter {
       for (const p of batch) if (!first.has(p.row.id)) first.set(p.row.id, p);
       const existing = await this.stored([...first.keys()]);
       const fresh = [...first.values()].filter((p) => !existing.has(p.row.id));
-      await runBatch(this.db, appendStatements(this.db, fresh, this.maxParams));
+      await this.raw.batch(appendStatements(fresh, this.maxParams));
       for (const p of batch) {
         const old = existing.get(p.row.id);
         const winner = first.get(p.row.id);

@@ -2,6 +2,7 @@ import { defaultSiteConfig, type SiteConfig } from "@assent/core";
 import { type Database, siteMembers, sites, users } from "@assent/db";
 import { count, eq } from "drizzle-orm";
 import { hashPassword, randomToken } from "../auth";
+import { signingKeyFor } from "../signing";
 import { publishConfig } from "../sites";
 
 /** The demo site's configuration: the services a membership body's site typically runs. */
@@ -56,6 +57,7 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
       .returning();
     if (site) {
       await publishConfig(db, site.id, demoConfig(), { now: options.now });
+      await signingKeyFor(db, site, options.now);
       result.createdSite = true;
     } else {
       // Another instance seeded it meanwhile (concurrent first requests on Workers).
