@@ -85,7 +85,6 @@ describe("durability", () => {
     while (acknowledged.length < 1500 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 20));
     }
-    console.log("DBG", acknowledged.length, Date.now() - deadline + 10000);
     child.kill("SIGKILL");
     await Promise.all(load);
     stop = true;
