@@ -1,7 +1,7 @@
 import { type Database, receipts } from "@assent/db";
 import { inArray } from "drizzle-orm";
 import { type RawSql, rawSql } from "./raw-batch";
-import { appendStatements, type ReceiptWrite } from "./receipt-statements";
+import { appendStatements, type ReceiptWrite, type Statement } from "./receipt-statements";
 import type { ReceiptRow } from "./receipt-store";
 
 /** Result of appending a receipt: `created` is false when its id was already stored. */
@@ -21,6 +21,11 @@ export interface WriterLimits {
    * request there may not wait on a commit that another request's I/O performs.
    */
   groupCommit?: boolean;
+  /**
+   * Runs a batch of statements as one transaction somewhere other than `db`'s own connection
+   * (the Node entry passes a commit thread). Defaults to the driver's batch.
+   */
+  commit?: (statements: Statement[]) => Promise<void>;
 }
 
 /**
@@ -52,6 +57,7 @@ export class ReceiptWriter {
   private readonly maxParams: number;
   private readonly grouped: boolean;
   private readonly raw: RawSql;
+  private readonly commitBatch: (statements: Statement[]) => Promise<void>;
 
   constructor(
     private readonly db: Database,
@@ -61,6 +67,7 @@ export class ReceiptWriter {
     this.maxParams = limits.maxParams ?? 100;
     this.grouped = limits.groupCommit ?? true;
     this.raw = rawSql(db);
+    this.commitBatch = limits.commit ?? this.raw.batch;
   }
 
   /** Appends a receipt; resolves once it is committed (or found already stored). */
@@ -116,7 +123,7 @@ export class ReceiptWriter {
       for (const p of batch) if (!first.has(p.row.id)) first.set(p.row.id, p);
       const existing = await this.stored([...first.keys()]);
       const fresh = [...first.values()].filter((p) => !existing.has(p.row.id));
-      await this.raw.batch(appendStatements(fresh, this.maxParams));
+      if (fresh.length > 0) await this.commitBatch(appendStatements(fresh, this.maxParams));
       for (const p of batch) {
         const old = existing.get(p.row.id);
         const winner = first.get(p.row.id);

@@ -129,6 +129,7 @@ export function receiptRoutes(deps: AppDeps): Hono {
       const proof = await signReceipt(
         toStoredReceipt(unsigned, site.key),
         await signingKeyFor(deps.db, site, serverTime),
+        deps.signature,
       );
       const signed = {
         ...unsigned,

@@ -1,5 +1,5 @@
 export { jwksRoutes } from "./jwks.routes";
-export { signReceipt } from "./sign-receipt";
+export { type SignaturePrimitives, signReceipt, webPrimitives } from "./sign-receipt";
 export {
   createSigningKey,
   forgetSigningKeys,

@@ -4,6 +4,8 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { createApp } from "../../app";
 import type { SdkBundle, StaticAssets } from "../../deps";
 import { seed } from "../../seed";
+import { startCommitThread } from "./commit-thread";
+import { nodePrimitives } from "./node-signature";
 
 /** How to run the Node server. */
 export interface NodeServerOptions {
@@ -49,12 +51,16 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     ownerPassword: options.ownerPassword,
     now: Date.now(),
   });
+  const thread = handle.driver === "libsql-file" ? startCommitThread(options.databaseUrl) : null;
   const app = createApp({
     db: handle.db,
     sdk: options.sdk,
     assets: options.assets,
     publicOrigin: options.publicOrigin,
-    ingest: { maxParams: handle.driver === "libsql-file" ? LIBSQL_MAX_PARAMS : 100 },
+    signature: nodePrimitives,
+    ingest: thread
+      ? { maxParams: LIBSQL_MAX_PARAMS, commit: thread.commit }
+      : { maxParams: handle.driver === "libsql-file" ? LIBSQL_MAX_PARAMS : 100 },
     clientIp: (c) => {
       try {
         return getConnInfo(c).remote.address ?? null;
@@ -78,7 +84,9 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     generatedPassword: seeded.createdOwner?.password,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => void handle.close().then(resolve));
+        server.close(() => {
+          void Promise.all([thread?.close(), handle.close()]).then(() => resolve());
+        });
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };
