@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { newSubjectId, uuidv7 } from "@assent/core";
 import { openLibsql } from "@assent/db/libsql";
@@ -224,7 +225,11 @@ async function generateLog() {
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  console.log(`Assent ingestion bench (${QUICK ? "quick" : "full"}; ${SECONDS} s phases)`);
+  const machine = {
+    cpus: cpus().length,
+    loadavgBefore: loadavg().map((l) => Math.round(l * 10) / 10),
+  };
+  console.log(`Assent ingestion bench (${QUICK ? "quick" : "full"}; ${SECONDS} s phases)`, machine);
   const ceiling = await rawCeiling();
   console.log("raw libSQL insert ceiling (receipt rows/s):", ceiling);
   const writer = await writerAlone();
@@ -233,7 +238,7 @@ async function main() {
   console.log("POST /v1/receipts over HTTP:", http);
   const generated = await generateLog();
   console.log("generated log:", generated, `(${OUT}/receipts-1m.db)`);
-  const results = { at: new Date().toISOString(), ceiling, writer, http, generated };
+  const results = { at: new Date().toISOString(), machine, ceiling, writer, http, generated };
   writeFileSync(`${OUT}/results.json`, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`results: ${OUT}/results.json`);
 }
