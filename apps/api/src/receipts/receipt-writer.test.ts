@@ -2,6 +2,7 @@ import { newSubjectId, uuidv7 } from "@assent/core";
 import { openLibsql } from "@assent/db/libsql";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seed } from "../seed";
+import { rawSql } from "./raw-batch";
 import { receiptRow } from "./receipt-store";
 import { ReceiptWriter } from "./receipt-writer";
 
@@ -81,5 +82,23 @@ describe("ReceiptWriter (group commit)", () => {
     expect(await scalar("SELECT count(*) FROM receipts")).toBe(2);
     expect(await scalar("SELECT count(*) FROM receipt_categories")).toBe(4);
     expect(await scalar("SELECT sum(count) FROM daily_method_stats")).toBe(2);
+  });
+
+  it("pipelines batches without ever writing an id twice", async () => {
+    const raw = rawSql(handle.db);
+    const writer = new ReceiptWriter(handle.db, {
+      maxBatch: 2,
+      pipeline: 2,
+      commit: async (statements) => {
+        await new Promise((r) => setTimeout(r, 5));
+        await raw.batch(statements);
+      },
+    });
+    const id = uuidv7();
+    const writes = [write(id), write(), write(id), write(), write(id), write()];
+    const results = await Promise.all(writes.map((w) => writer.write(w)));
+    expect(results.filter((r) => r.row.id === id && r.created)).toHaveLength(1);
+    expect(await scalar("SELECT count(*) FROM receipts")).toBe(4);
+    expect(await scalar("SELECT sum(count) FROM daily_method_stats")).toBe(4);
   });
 });

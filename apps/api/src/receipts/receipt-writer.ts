@@ -26,6 +26,11 @@ export interface WriterLimits {
    * (the Node entry passes a commit thread). Defaults to the driver's batch.
    */
   commit?: (statements: Statement[]) => Promise<void>;
+  /**
+   * Batches allowed in flight at once (default 1). With a commit thread, 2 lets the next batch
+   * queue up at the thread while the current one commits; a receipt whose id is in flight waits.
+   */
+  pipeline?: number;
 }
 
 /**
@@ -52,7 +57,10 @@ interface Pending extends ReceiptWrite {
  */
 export class ReceiptWriter {
   private queue: Pending[] = [];
-  private flushing = false;
+  private scheduled = false;
+  private inFlight = 0;
+  private readonly inFlightIds = new Set<string>();
+  private readonly maxInFlight: number;
   private readonly maxBatch: number;
   private readonly maxParams: number;
   private readonly grouped: boolean;
@@ -68,6 +76,7 @@ export class ReceiptWriter {
     this.grouped = limits.groupCommit ?? true;
     this.raw = rawSql(db);
     this.commitBatch = limits.commit ?? this.raw.batch;
+    this.maxInFlight = Math.max(1, limits.pipeline ?? 1);
   }
 
   /** Appends a receipt; resolves once it is committed (or found already stored). */
@@ -79,22 +88,34 @@ export class ReceiptWriter {
         return;
       }
       this.queue.push(pending);
-      if (!this.flushing) {
-        this.flushing = true;
-        later(() => void this.flush());
-      }
+      this.schedule();
     });
   }
 
-  private async flush(): Promise<void> {
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, this.maxBatch);
-        await this.commit(batch, true);
-        if (this.queue.length < this.maxBatch) await new Promise<void>((r) => later(r));
-      }
-    } finally {
-      this.flushing = false;
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    later(() => {
+      this.scheduled = false;
+      this.pump();
+    });
+  }
+
+  /** Starts batches while fewer than `maxInFlight` are committing. */
+  private pump(): void {
+    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
+      const taken = this.queue.splice(0, this.maxBatch);
+      const batch = taken.filter((p) => !this.inFlightIds.has(p.row.id));
+      const held = taken.filter((p) => this.inFlightIds.has(p.row.id));
+      this.queue.unshift(...held);
+      if (batch.length === 0) return;
+      this.inFlight++;
+      for (const p of batch) this.inFlightIds.add(p.row.id);
+      void this.commit(batch, true).finally(() => {
+        this.inFlight--;
+        for (const p of batch) this.inFlightIds.delete(p.row.id);
+        if (this.queue.length > 0) this.schedule();
+      });
     }
   }
 

@@ -59,7 +59,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     publicOrigin: options.publicOrigin,
     signature: nodePrimitives,
     ingest: thread
-      ? { maxParams: LIBSQL_MAX_PARAMS, commit: thread.commit }
+      ? { maxParams: LIBSQL_MAX_PARAMS, commit: thread.commit, pipeline: 2 }
       : { maxParams: handle.driver === "libsql-file" ? LIBSQL_MAX_PARAMS : 100 },
     clientIp: (c) => {
       try {
