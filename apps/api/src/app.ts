@@ -5,7 +5,8 @@ import type { AppDeps } from "./deps";
 import { notFoundHandler, onError } from "./errors";
 import { loaderRoutes } from "./loader";
 import { openApiRoutes } from "./openapi";
-import { receiptRoutes } from "./receipts";
+import { receiptReadRoutes, receiptRoutes } from "./receipts";
+import { jwksRoutes } from "./signing";
 
 /**
  * Builds the Assent API. Runtime-free: the Node and Workers entries build `deps` and call this.
@@ -25,6 +26,8 @@ export function createApp(deps: AppDeps): Hono {
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.route("/", loaderRoutes(deps));
   app.route("/", receiptRoutes(deps));
+  app.route("/", receiptReadRoutes(deps));
+  app.route("/", jwksRoutes(deps));
 
   app.use("/v1/admin/*", sameOriginWrites);
   app.use("/v1/admin/*", async (c, next) => {

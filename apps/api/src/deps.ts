@@ -1,5 +1,7 @@
 import type { Database } from "@assent/db";
 import type { Context, MiddlewareHandler } from "hono";
+import type { WriterLimits } from "./receipts";
+import type { SignaturePrimitives } from "./signing";
 
 /** The built browser SDK, as the runtime found it. */
 export interface SdkBundle {
@@ -31,6 +33,15 @@ export interface AppDeps {
   clientIp(c: Context): string | null;
   /** Public origin of this API when it sits behind a proxy; otherwise taken from the request. */
   publicOrigin?: string;
+  /**
+   * Group-commit limits of receipt ingestion: `maxBatch` receipts per transaction (256) and
+   * `maxParams` bound parameters per statement (100, D1's limit; a libSQL file allows 32,766);
+   * `groupCommit` off where requests may not share I/O (Workers); `commit` to run batches
+   * elsewhere (the Node entry's commit thread).
+   */
+  ingest?: WriterLimits;
+  /** SHA-256 and Ed25519 for receipt signatures; WebCrypto when absent. */
+  signature?: SignaturePrimitives;
   /** Clock, replaceable in tests. */
   now?: () => number;
 }

@@ -87,8 +87,18 @@ export {
   parseReceiptInput,
   type ReceiptInput,
   ReceiptInputSchema,
+  type ReceiptProof,
   type StoredReceipt,
 } from "./receipt";
+export {
+  type ReceiptJwk,
+  type ReceiptJwks,
+  type ReceiptVerification,
+  receiptDigest,
+  receiptSigningPayload,
+  SIGNED_RECEIPT_FIELDS,
+  verifyReceipt,
+} from "./receipt-proof";
 export {
   defaultSiteConfig,
   type LoaderBoot,

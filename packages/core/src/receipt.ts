@@ -56,6 +56,21 @@ export interface StoredReceipt extends ReceiptInput {
   jurisdiction: string | null;
   previousId: string | null;
   pagePath?: string;
+  /**
+   * The server's signature. `digest` is the SHA-256 (hex) of the canonical JSON of the signed
+   * fields (`SIGNED_RECEIPT_FIELDS`); `signature` is Ed25519 (base64url) over the digest's ASCII
+   * bytes by the site key `kid` (see `GET /v1/sites/:key/jwks`). Absent on receipts stored before
+   * signing existed.
+   */
+  proof?: ReceiptProof;
+}
+
+/** How a stored receipt proves itself. */
+export interface ReceiptProof {
+  alg: "EdDSA";
+  kid: string;
+  digest: string;
+  signature: string;
 }
 
 /** One page of a keyset-paginated listing. */

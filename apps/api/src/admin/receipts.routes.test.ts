@@ -91,9 +91,9 @@ describe("GET /v1/admin/receipts filters", () => {
     await store([{}]);
     const page = await query("");
     expect(page.items[0]).toMatchObject({
-      digest: null,
-      signature: null,
-      keyId: null,
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+      signature: expect.stringMatching(/^[\w-]{86}$/),
+      keyId: expect.stringMatching(/^demo-/),
       erasedAt: null,
     });
   });

@@ -78,6 +78,8 @@ describe("sites", () => {
     });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ name: "Renamed", ipMode: "none", role: "admin" });
+    const stored = await t.post("/v1/receipts", t.receipt());
+    expect((await stored.json()).ip).toBeNull();
     const retention = await admin.request("PATCH", "/v1/admin/sites/demo", { retentionDays: 30 });
     expect(retention.status).toBe(403);
     const owner = await t.admin();

@@ -12,7 +12,7 @@ import { Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
 import { defineRoute } from "../openapi";
-import { publishConfig, type Site } from "../sites";
+import { invalidateSiteCache, publishConfig, type Site } from "../sites";
 import { accountRoute, siteRoute } from "./admin-route";
 import { sitesForUser } from "./site-access";
 import { SiteParams } from "./site-params";
@@ -129,6 +129,7 @@ export function siteRoutes(deps: AppDeps): Hono {
       .where(eq(sites.id, site.id))
       .returning();
     if (!updated) throw new Error("site vanished");
+    invalidateSiteCache(deps.db, site.id);
     const before = Object.fromEntries(
       Object.keys(change).map((k) => [k, (site as Record<string, unknown>)[k]]),
     );

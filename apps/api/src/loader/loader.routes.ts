@@ -2,7 +2,7 @@ import { type LoaderBoot, SITE_KEY_PATTERN, sha256Hex } from "@assent/core";
 import { type Context, Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { notFound } from "../errors";
-import { findSiteByKey, latestConfig, type PublishedConfig } from "../sites";
+import { cachedLatestConfig, cachedSite, type PublishedConfig } from "../sites";
 
 /** JSON that is also safe to place anywhere in a script (no `</script>`, no line separators). */
 function scriptSafeJson(value: unknown): string {
@@ -18,16 +18,28 @@ export function publicOrigin(c: Context, deps: AppDeps): string {
 }
 
 async function siteConfig(deps: AppDeps, key: string): Promise<PublishedConfig> {
-  const site = SITE_KEY_PATTERN.test(key) ? await findSiteByKey(deps.db, key) : null;
+  const site = SITE_KEY_PATTERN.test(key) ? await cachedSite(deps.db, key) : null;
   if (!site) throw notFound("SITE_NOT_FOUND", `No site with key "${key.slice(0, 64)}"`);
-  const published = await latestConfig(deps.db, site.id);
+  const published = await cachedLatestConfig(deps.db, site.id);
   if (!published)
     throw notFound("CONFIG_NOT_PUBLISHED", `Site "${key}" has no published configuration`);
   return published;
 }
 
-async function cacheable(c: Context, body: string, contentType: string): Promise<Response> {
+const etags = new Map<string, string>();
+
+/** Strong ETag of a body; remembered, since the same few bodies are served on every page view. */
+async function etagOf(body: string): Promise<string> {
+  const known = etags.get(body);
+  if (known) return known;
   const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
+  if (etags.size > 256) etags.clear();
+  etags.set(body, etag);
+  return etag;
+}
+
+async function cacheable(c: Context, body: string, contentType: string): Promise<Response> {
+  const etag = await etagOf(body);
   c.header("ETag", etag);
   c.header("Cache-Control", "public, max-age=300, stale-while-revalidate=3600");
   c.header("Vary", "Accept-Encoding");

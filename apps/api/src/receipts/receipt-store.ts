@@ -1,8 +1,8 @@
 import type { ReceiptInput, StoredReceipt } from "@assent/core";
-import { type Database, receipts } from "@assent/db";
-import { eq } from "drizzle-orm";
+import type { receipts } from "@assent/db";
 
-type Row = typeof receipts.$inferSelect;
+/** A row of the `receipts` table. */
+export type ReceiptRow = typeof receipts.$inferSelect;
 
 /** What the server adds to a client's receipt. */
 export interface ServerStamp {
@@ -14,8 +14,8 @@ export interface ServerStamp {
   jurisdiction: string | null;
 }
 
-/** Turns a stored row back into the public receipt shape. */
-export function toStoredReceipt(row: Row, siteKey: string): StoredReceipt {
+/** Turns a stored row back into the public receipt shape (with its proof when signed). */
+export function toStoredReceipt(row: ReceiptRow, siteKey: string): StoredReceipt {
   const receipt: StoredReceipt = {
     id: row.id,
     siteKey,
@@ -34,25 +34,15 @@ export function toStoredReceipt(row: Row, siteKey: string): StoredReceipt {
     jurisdiction: row.jurisdiction,
   };
   if (row.pagePath !== null) receipt.pagePath = row.pagePath;
+  if (row.digest && row.signature && row.keyId) {
+    receipt.proof = { alg: "EdDSA", kid: row.keyId, digest: row.digest, signature: row.signature };
+  }
   return receipt;
 }
 
-/** Result of storing a receipt: `created` is false when the id was already stored (a retry). */
-export interface StoreResult {
-  created: boolean;
-  row: Row;
-}
-
-/**
- * Appends a receipt. Idempotent by the client's id: storing the same id again returns the row
- * already there and writes nothing.
- */
-export async function storeReceipt(
-  db: Database,
-  input: ReceiptInput,
-  stamp: ServerStamp,
-): Promise<StoreResult> {
-  const row: Row = {
+/** The row a validated receipt becomes, not yet signed. */
+export function receiptRow(input: ReceiptInput, stamp: ServerStamp): ReceiptRow {
+  return {
     id: input.id,
     siteId: stamp.siteId,
     subjectId: input.subjectId,
@@ -74,13 +64,4 @@ export async function storeReceipt(
     keyId: null,
     erasedAt: null,
   };
-  const inserted = await db
-    .insert(receipts)
-    .values(row)
-    .onConflictDoNothing({ target: receipts.id })
-    .returning({ id: receipts.id });
-  if (inserted.length > 0) return { created: true, row };
-  const existing = await db.select().from(receipts).where(eq(receipts.id, input.id)).limit(1);
-  if (!existing[0]) throw new Error(`receipt ${input.id} neither inserted nor found`);
-  return { created: false, row: existing[0] };
 }

@@ -5,8 +5,10 @@ import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
 import { publicOrigin } from "../loader";
 import { truncateIp } from "../network";
-import { findSiteByKey, isPublishedHash, type Site } from "../sites";
-import { storeReceipt, toStoredReceipt } from "./receipt-store";
+import { signingKeyFor, signReceipt } from "../signing";
+import { cachedIsPublishedHash, cachedSite, type Site } from "../sites";
+import { receiptRow, toStoredReceipt } from "./receipt-store";
+import { receiptWriter } from "./receipt-writer";
 
 /** Largest receipt body accepted. */
 export const MAX_RECEIPT_BYTES = 8 * 1024;
@@ -56,12 +58,15 @@ async function readJson(c: Context): Promise<unknown> {
 
 /**
  * `POST /v1/receipts`: validates a receipt with the core schema, stamps it with what only the
- * server knows, stores it, and answers `201` with the stored receipt once the write is committed
- * (`200` with the same receipt when the id was already stored).
+ * server knows, signs it with the site's key, appends it (with its category rows and the daily
+ * rollups, in one transaction, grouped with concurrent receipts) and answers `201` with the
+ * stored receipt and its proof once that transaction has committed (`200` with the receipt
+ * already stored when the id was seen before).
  */
 export function receiptRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const now = deps.now ?? Date.now;
+  const writer = receiptWriter(deps.db, deps.ingest);
 
   app.options("/v1/receipts", (c) => {
     const origin = c.req.header("Origin");
@@ -91,7 +96,7 @@ export function receiptRoutes(deps: AppDeps): Hono {
       const parsed = parseReceiptInput(await readJson(c));
       if (!parsed.ok) throw badRequest("INVALID_RECEIPT", parsed.message);
       const input = parsed.value;
-      const site = await findSiteByKey(deps.db, input.siteKey);
+      const site = await cachedSite(deps.db, input.siteKey);
       if (!site) throw notFound("SITE_NOT_FOUND", `No site with key "${input.siteKey}"`);
       if (!originAllowed(c, deps, site)) {
         throw new ApiError(
@@ -105,20 +110,36 @@ export function receiptRoutes(deps: AppDeps): Hono {
         c.header("Access-Control-Allow-Origin", origin);
         c.header("Vary", "Origin");
       }
-      if (!(await isPublishedHash(deps.db, site.id, input.configHash))) {
+      if (!(await cachedIsPublishedHash(deps.db, site.id, input.configHash))) {
         throw new ApiError(
           422,
           "UNKNOWN_CONFIG",
           "configHash does not match any published configuration of this site",
         );
       }
-      const { created, row } = await storeReceipt(deps.db, input, {
+      const serverTime = now();
+      const unsigned = receiptRow(input, {
         siteId: site.id,
-        serverTime: now(),
+        serverTime,
         ip: site.ipMode === "none" ? null : truncateIp(deps.clientIp(c)),
         userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null,
         gpcHeader: c.req.header("Sec-GPC") === "1",
         jurisdiction: jurisdiction(c),
+      });
+      const proof = await signReceipt(
+        toStoredReceipt(unsigned, site.key),
+        await signingKeyFor(deps.db, site, serverTime),
+        deps.signature,
+      );
+      const signed = {
+        ...unsigned,
+        digest: proof.digest,
+        signature: proof.signature,
+        keyId: proof.kid,
+      };
+      const { created, row } = await writer.write({
+        row: signed,
+        categories: input.decision.categories,
       });
       if (row.siteId !== site.id || row.subjectId !== input.subjectId) {
         throw new ApiError(409, "RECEIPT_ID_CONFLICT", "A different receipt already has this id");

@@ -2,6 +2,7 @@ import { defaultSiteConfig, type SiteConfig } from "@assent/core";
 import { type Database, siteMembers, sites, users } from "@assent/db";
 import { count, eq } from "drizzle-orm";
 import { hashPassword, randomToken } from "../auth";
+import { signingKeyFor } from "../signing";
 import { publishConfig } from "../sites";
 
 /** The demo site's configuration: the services a membership body's site typically runs. */
@@ -25,6 +26,8 @@ export interface SeedOptions {
   /** The owner's password; when absent a random one is generated and returned once. */
   ownerPassword?: string;
   now: number;
+  /** PBKDF2 iterations for the owner's password (Workers cap PBKDF2 at 100,000). */
+  passwordIterations?: number;
 }
 
 /** What `seed` did. */
@@ -50,10 +53,17 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
         allowedOrigins: [options.origin],
         createdAt: options.now,
       })
+      .onConflictDoNothing()
       .returning();
-    if (!site) throw new Error("could not create the demo site");
-    await publishConfig(db, site.id, demoConfig(), { now: options.now });
-    result.createdSite = true;
+    if (site) {
+      await publishConfig(db, site.id, demoConfig(), { now: options.now });
+      await signingKeyFor(db, site, options.now);
+      result.createdSite = true;
+    } else {
+      // Another instance seeded it meanwhile (concurrent first requests on Workers).
+      [site] = await db.select().from(sites).where(eq(sites.key, "demo")).limit(1);
+      if (!site) throw new Error("could not create the demo site");
+    }
   }
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) === 0) {
@@ -64,11 +74,12 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
       .values({
         email: options.ownerEmail.toLowerCase(),
         name: "Site owner",
-        passwordHash: await hashPassword(password),
+        passwordHash: await hashPassword(password, options.passwordIterations),
         createdAt: options.now,
       })
+      .onConflictDoNothing()
       .returning();
-    if (!owner) throw new Error("could not create the owner account");
+    if (!owner) return result;
     await db.insert(siteMembers).values({ userId: owner.id, siteId: site.id, role: "owner" });
     result.createdOwner = { email: owner.email, ...(generated ? { password: generated } : {}) };
   }

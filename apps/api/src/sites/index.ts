@@ -1,4 +1,11 @@
 export {
+  cachedIsPublishedHash,
+  cachedLatestConfig,
+  cachedSite,
+  invalidateSiteCache,
+  SITE_CACHE_TTL_MS,
+} from "./site-cache";
+export {
   findSiteByKey,
   isPublishedHash,
   latestConfig,

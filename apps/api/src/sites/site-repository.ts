@@ -1,6 +1,7 @@
 import { canonicalJson, type SiteConfig, sha256Hex } from "@assent/core";
 import { type Database, siteConfigs, sites } from "@assent/db";
 import { and, desc, eq, max } from "drizzle-orm";
+import { invalidateSiteCache } from "./site-cache";
 
 /** A site row. */
 export type Site = typeof sites.$inferSelect;
@@ -71,5 +72,6 @@ export async function publishConfig(
     publishedAt: options.now,
     publishedBy: options.userId ?? null,
   });
+  invalidateSiteCache(db, siteId);
   return { version, hash, json, config };
 }

@@ -1,10 +1,5 @@
-import { openLibsql } from "@assent/db/libsql";
-import { serve } from "@hono/node-server";
-import { getConnInfo } from "@hono/node-server/conninfo";
-import { createApp } from "../../app";
-import { schedulePurge } from "../../retention";
-import { seed } from "../../seed";
 import { nodeAssets, ROOT, readSdkBundle } from "./assets";
+import { startNodeServer } from "./server";
 
 /**
  * The Node entry: API, built SDK, dashboard and demo on one port, with an embedded libSQL file.
@@ -15,62 +10,40 @@ import { nodeAssets, ROOT, readSdkBundle } from "./assets";
  */
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
-  const hostname = process.env.HOST ?? "0.0.0.0";
   const databaseUrl = process.env.DATABASE_URL ?? `file:${ROOT}data/assent.db`;
-  const publicOrigin = process.env.PUBLIC_URL?.replace(/\/$/, "");
-  const origin = publicOrigin ?? `http://localhost:${port}`;
-
-  const sdk = readSdkBundle();
-  const handle = await openLibsql({ url: databaseUrl, authToken: process.env.DATABASE_AUTH_TOKEN });
-  const seeded = await seed(handle.db, {
-    origin,
+  const server = await startNodeServer({
+    port,
+    hostname: process.env.HOST ?? "0.0.0.0",
+    databaseUrl,
+    databaseAuthToken: process.env.DATABASE_AUTH_TOKEN,
+    publicOrigin: process.env.PUBLIC_URL?.replace(/\/$/, ""),
+    sdk: readSdkBundle(),
+    assets: nodeAssets(),
     ownerEmail: process.env.ASSENT_ADMIN_EMAIL ?? "owner@assent.local",
     ownerPassword: process.env.ASSENT_ADMIN_PASSWORD || undefined,
-    now: Date.now(),
   });
-  if (seeded.createdOwner?.password) {
+  if (server.generatedPassword) {
     console.log(
       [
         "",
         "  First start: an owner account was created for the dashboard.",
-        `    email:    ${seeded.createdOwner.email}`,
-        `    password: ${seeded.createdOwner.password}`,
+        `    email:    ${process.env.ASSENT_ADMIN_EMAIL ?? "owner@assent.local"}`,
+        `    password: ${server.generatedPassword}`,
         "  It is shown only this once: sign in and keep it somewhere safe.",
         "",
       ].join("\n"),
     );
   }
-
-  const app = createApp({
-    db: handle.db,
-    sdk,
-    assets: nodeAssets(),
-    publicOrigin,
-    clientIp: (c) => {
-      try {
-        return getConnInfo(c).remote.address ?? null;
-      } catch {
-        return null;
-      }
-    },
-  });
-
-  const stopPurge = schedulePurge(handle.db);
-
-  const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-    console.log(`Assent is running on ${origin} (${handle.driver}: ${databaseUrl})`);
-    console.log(`  demo site  ${origin}/demo/`);
-    console.log(`  dashboard  ${origin}/admin/`);
-    console.log(`  loader     ${origin}/s/demo.js`);
-    if (info.port !== port) console.log(`  (listening on port ${info.port})`);
-  });
+  const { origin } = server;
+  console.log(`Assent is running on ${origin} (${server.driver}: ${databaseUrl})`);
+  console.log(`  demo site  ${origin}/demo/`);
+  console.log(`  dashboard  ${origin}/admin/`);
+  console.log(`  loader     ${origin}/s/demo.js`);
+  if (server.port !== port) console.log(`  (listening on port ${server.port})`);
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: closing`);
-    stopPurge();
-    server.close(() => {
-      void handle.close().then(() => process.exit(0));
-    });
+    void server.close().then(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on("SIGINT", () => shutdown("SIGINT"));

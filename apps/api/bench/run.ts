@@ -1,0 +1,249 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { newSubjectId, uuidv7 } from "@assent/core";
+import { openLibsql } from "@assent/db/libsql";
+import autocannon from "autocannon";
+import { appendStatements, ReceiptWriter, rawSql, receiptRow } from "../src/receipts";
+import { seed } from "../src/seed";
+import { generateReceipts } from "./generate";
+
+/**
+ * `pnpm bench`: ingestion throughput on the embedded libSQL file, beside the raw insert ceiling
+ * measured in the same run, p99 at a fixed 1,000 requests/s, and the time to generate the
+ * 1,000,000-receipt log the admin query benchmarks read (`.bench/receipts-1m.db`).
+ *
+ * Bounded: each load phase runs a fixed time on 127.0.0.1. `BENCH_ROWS` changes the generated
+ * count; `BENCH_QUICK=1` shortens everything for a smoke run; `BENCH_PORT` (8814) the port.
+ */
+const API_DIR = fileURLToPath(new URL("../", import.meta.url));
+const OUT = `${API_DIR}.bench`;
+const QUICK = process.env.BENCH_QUICK === "1";
+const PORT = Number(process.env.BENCH_PORT ?? 8814);
+const ROWS = Number(process.env.BENCH_ROWS ?? (QUICK ? 20_000 : 1_000_000));
+const SECONDS = QUICK ? 3 : 10;
+const CATEGORIES = {
+  necessary: true,
+  preferences: false,
+  analytics: true,
+  marketing: false,
+  embeds: true,
+};
+
+const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000);
+
+async function freshDb(name: string) {
+  rmSync(`${OUT}/${name}`, { force: true });
+  rmSync(`${OUT}/${name}-wal`, { force: true });
+  rmSync(`${OUT}/${name}-shm`, { force: true });
+  const handle = await openLibsql({ url: `file:${OUT}/${name}` });
+  await seed(handle.db, {
+    origin: "http://127.0.0.1",
+    ownerEmail: "bench@example.org",
+    ownerPassword: "bench-password-1",
+    now: Date.now(),
+  });
+  return handle;
+}
+
+function syntheticRow() {
+  const row = receiptRow(
+    {
+      id: uuidv7(),
+      siteKey: "demo",
+      subjectId: newSubjectId(),
+      policyVersion: "1",
+      configHash: "a".repeat(64),
+      language: "en",
+      method: "custom",
+      decision: { categories: CATEGORIES, services: {} },
+      gpc: false,
+      pagePath: "/",
+    },
+    {
+      siteId: 1,
+      serverTime: Date.now(),
+      ip: "203.0.113.0",
+      userAgent: "bench",
+      gpcHeader: false,
+      jurisdiction: null,
+    },
+  );
+  return {
+    row: { ...row, digest: "d".repeat(64), signature: "s".repeat(86), keyId: "k" },
+    categories: CATEGORIES,
+  };
+}
+
+/** The ceiling: plain INSERTs of receipt rows, one commit each and then 1,000 per commit. */
+async function rawCeiling() {
+  const handle = await freshDb("ceiling.db");
+  const raw = rawSql(handle.db);
+  const single = async () => {
+    let n = 0;
+    const start = performance.now();
+    while (performance.now() - start < SECONDS * 300) {
+      await raw.batch(appendStatements([syntheticRow()], 30_000).slice(0, 1));
+      n++;
+    }
+    return perSecond(n, performance.now() - start);
+  };
+  const batched = async () => {
+    let n = 0;
+    const start = performance.now();
+    while (performance.now() - start < SECONDS * 300) {
+      const rows = Array.from({ length: 1000 }, syntheticRow);
+      await raw.batch(appendStatements(rows, 30_000).slice(0, 1));
+      n += rows.length;
+    }
+    return perSecond(n, performance.now() - start);
+  };
+  const result = { oneRowPerCommit: await single(), thousandRowsPerCommit: await batched() };
+  await handle.close();
+  return result;
+}
+
+/** The group-commit writer alone (no HTTP): full receipts with categories and rollups. */
+async function writerAlone() {
+  const handle = await freshDb("writer.db");
+  const writer = new ReceiptWriter(handle.db, { maxParams: 30_000 });
+  let n = 0;
+  const start = performance.now();
+  const lane = async () => {
+    while (performance.now() - start < SECONDS * 300) {
+      await writer.write(syntheticRow());
+      n++;
+    }
+  };
+  await Promise.all(Array.from({ length: 256 }, lane));
+  const rate = perSecond(n, performance.now() - start);
+  await handle.close();
+  return rate;
+}
+
+async function startServer(dbFile: string): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, ["--import", "tsx", "src/runtime/node/main.ts"], {
+    cwd: API_DIR,
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${dbFile}`,
+      ASSENT_ADMIN_PASSWORD: "bench-password-1",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return proc;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  proc.kill("SIGKILL");
+  throw new Error("the server did not start");
+}
+
+/** POST /v1/receipts over HTTP against the real Node server. */
+async function overHttp() {
+  rmSync(`${OUT}/http.db`, { force: true });
+  const server = await startServer(`${OUT}/http.db`);
+  try {
+    const base = `http://127.0.0.1:${PORT}`;
+    const config = await (await fetch(`${base}/v1/sites/demo/config`)).json();
+    const [head, tail] = JSON.stringify({
+      id: "ID",
+      siteKey: "demo",
+      subjectId: "SUBJECT",
+      policyVersion: config.config.policyVersion,
+      configHash: config.hash,
+      language: "en",
+      method: "custom",
+      decision: { categories: CATEGORIES, services: {} },
+      gpc: false,
+      pagePath: "/join/",
+    }).split('"ID"');
+    const body = () => `${head}"${uuidv7()}"${tail}`.replace("SUBJECT", newSubjectId());
+    const run = (opts: { connections: number; duration: number; overallRate?: number }) =>
+      autocannon({
+        url: `${base}/v1/receipts`,
+        ...opts,
+        timeout: 10,
+        requests: [
+          {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            setupRequest: (req) => ({ ...req, body: body() }),
+          },
+        ],
+      });
+    await run({ connections: 16, duration: 2 });
+    const max = await run({ connections: 96, duration: SECONDS });
+    const paced = await run({ connections: 64, duration: SECONDS, overallRate: 1000 });
+    const handle = await openLibsql({ url: `file:${OUT}/http.db` });
+    const stored = Number(
+      (await handle.client.execute("SELECT count(*) FROM receipts")).rows[0]?.[0],
+    );
+    await handle.close();
+    return {
+      maxReceiptsPerSecond: Math.round(max["2xx"] / max.duration),
+      maxP99Ms: max.latency.p99,
+      maxErrors: max.errors + max.non2xx,
+      pacedRequestsPerSecond: Math.round(paced.requests.total / paced.duration),
+      pacedP50Ms: paced.latency.p50,
+      pacedP99Ms: paced.latency.p99,
+      pacedErrors: paced.errors + paced.non2xx,
+      storedAll: stored,
+    };
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+async function generateLog() {
+  const handle = await freshDb("receipts-1m.db");
+  const [site] = await handle.db.query.sites.findMany({ limit: 1 });
+  const config = await handle.db.query.siteConfigs.findFirst();
+  if (!site || !config) throw new Error("seed did not create the demo site");
+  const now = Date.now();
+  const result = await generateReceipts(handle.db, {
+    count: ROWS,
+    siteId: site.id,
+    configHash: config.hash,
+    policyVersions: ["1"],
+    from: now - 365 * 86_400_000,
+    to: now,
+    onProgress: (n) => {
+      if (n % 100_000 === 0) process.stdout.write(`  generated ${n}\n`);
+    },
+  });
+  await handle.close();
+  return { rows: result.count, seconds: Math.round(result.ms / 100) / 10 };
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const machine = {
+    cpus: cpus().length,
+    loadavgBefore: loadavg().map((l) => Math.round(l * 10) / 10),
+  };
+  console.log(`Assent ingestion bench (${QUICK ? "quick" : "full"}; ${SECONDS} s phases)`, machine);
+  const ceiling = await rawCeiling();
+  console.log("raw libSQL insert ceiling (receipt rows/s):", ceiling);
+  const writer = await writerAlone();
+  console.log("group-commit writer alone (receipts/s, with categories + rollups):", writer);
+  const http = await overHttp();
+  console.log("POST /v1/receipts over HTTP:", http);
+  const generated = await generateLog();
+  console.log("generated log:", generated, `(${OUT}/receipts-1m.db)`);
+  const results = { at: new Date().toISOString(), machine, ceiling, writer, http, generated };
+  writeFileSync(`${OUT}/results.json`, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`results: ${OUT}/results.json`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

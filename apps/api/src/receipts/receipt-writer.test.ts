@@ -1,0 +1,104 @@
+import { newSubjectId, uuidv7 } from "@assent/core";
+import { openLibsql } from "@assent/db/libsql";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { seed } from "../seed";
+import { rawSql } from "./raw-batch";
+import { receiptRow } from "./receipt-store";
+import { ReceiptWriter } from "./receipt-writer";
+
+let handle: Awaited<ReturnType<typeof openLibsql>>;
+beforeEach(async () => {
+  handle = await openLibsql({ url: ":memory:" });
+  await seed(handle.db, {
+    origin: "http://x",
+    ownerEmail: "o@x.org",
+    ownerPassword: "pw-123456789",
+    now: 1,
+  });
+});
+afterEach(async () => handle.close());
+
+const categories = { necessary: true, analytics: false };
+const write = (id = uuidv7(), siteId = 1) => ({
+  categories,
+  row: receiptRow(
+    {
+      id,
+      siteKey: "demo",
+      subjectId: newSubjectId(),
+      policyVersion: "1",
+      configHash: "a".repeat(64),
+      language: "en",
+      method: "custom",
+      decision: { categories, services: {} },
+      gpc: false,
+    },
+    {
+      siteId,
+      serverTime: Date.UTC(2026, 0, 2, 12),
+      ip: null,
+      userAgent: null,
+      gpcHeader: false,
+      jurisdiction: null,
+    },
+  ),
+});
+const scalar = async (sql: string) => Number((await handle.client.execute(sql)).rows[0]?.[0]);
+
+describe("ReceiptWriter (group commit)", () => {
+  it("commits concurrent receipts together and keeps rollups equal to the log", async () => {
+    const writer = new ReceiptWriter(handle.db, { maxParams: 30_000, maxBatch: 64 });
+    const results = await Promise.all(Array.from({ length: 300 }, () => writer.write(write())));
+    expect(results.every((r) => r.created)).toBe(true);
+    expect(await scalar("SELECT count(*) FROM receipts")).toBe(300);
+    expect(await scalar("SELECT count(*) FROM receipt_categories")).toBe(600);
+    expect(await scalar("SELECT sum(count) FROM daily_method_stats WHERE day = 20455")).toBe(300);
+    expect(
+      await scalar("SELECT sum(granted) FROM daily_category_stats WHERE category = 'necessary'"),
+    ).toBe(300);
+    expect(
+      await scalar("SELECT sum(denied) FROM daily_category_stats WHERE category = 'analytics'"),
+    ).toBe(300);
+  });
+
+  it("stores an id sent twice in the same batch once", async () => {
+    const writer = new ReceiptWriter(handle.db);
+    const id = uuidv7();
+    const [a, b] = await Promise.all([writer.write(write(id)), writer.write(write(id))]);
+    expect([a?.created, b?.created].sort()).toEqual([false, true]);
+    expect(b?.row.id).toBe(id);
+    expect(await scalar("SELECT count(*) FROM receipts")).toBe(1);
+    expect(await scalar("SELECT sum(count) FROM daily_method_stats")).toBe(1);
+  });
+
+  it("does not let one failing receipt fail the others of its batch", async () => {
+    const writer = new ReceiptWriter(handle.db);
+    const outcomes = await Promise.allSettled([
+      writer.write(write()),
+      writer.write(write(uuidv7(), 999)), // no such site: the foreign key refuses it
+      writer.write(write()),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(await scalar("SELECT count(*) FROM receipts")).toBe(2);
+    expect(await scalar("SELECT count(*) FROM receipt_categories")).toBe(4);
+    expect(await scalar("SELECT sum(count) FROM daily_method_stats")).toBe(2);
+  });
+
+  it("pipelines batches without ever writing an id twice", async () => {
+    const raw = rawSql(handle.db);
+    const writer = new ReceiptWriter(handle.db, {
+      maxBatch: 2,
+      pipeline: 2,
+      commit: async (statements) => {
+        await new Promise((r) => setTimeout(r, 5));
+        await raw.batch(statements);
+      },
+    });
+    const id = uuidv7();
+    const writes = [write(id), write(), write(id), write(), write(id), write()];
+    const results = await Promise.all(writes.map((w) => writer.write(w)));
+    expect(results.filter((r) => r.row.id === id && r.created)).toHaveLength(1);
+    expect(await scalar("SELECT count(*) FROM receipts")).toBe(4);
+    expect(await scalar("SELECT sum(count) FROM daily_method_stats")).toBe(4);
+  });
+});

@@ -1,0 +1,123 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { newSubjectId, uuidv7 } from "@assent/core";
+import { openLibsql } from "@assent/db/libsql";
+import { afterAll, describe, expect, it } from "vitest";
+
+/** Loopback port of this test (the 8810-8819 range is kept for API tests). */
+const PORT = 8812;
+const BASE = `http://127.0.0.1:${PORT}`;
+const API_DIR = fileURLToPath(new URL("../../../", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "assent-durability-"));
+const DB_URL = `file:${join(dir, "assent.db")}`;
+let child: ChildProcess | undefined;
+
+afterAll(() => {
+  child?.kill("SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts the real Node entry (`src/runtime/node/main.ts`) as its own process. */
+async function startServer(): Promise<ChildProcess> {
+  const proc = spawn(process.execPath, ["--import", "tsx", "src/runtime/node/main.ts"], {
+    cwd: API_DIR,
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATABASE_URL: DB_URL,
+      ASSENT_ADMIN_PASSWORD: "correct horse battery staple",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
+    try {
+      if ((await fetch(`${BASE}/healthz`)).ok) return proc;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  proc.kill("SIGKILL");
+  throw new Error("server did not start within 15 s");
+}
+
+describe("durability", () => {
+  it("keeps every receipt acknowledged with 201 across a kill -9 mid-load, each once", async () => {
+    child = await startServer();
+    const config = await (await fetch(`${BASE}/v1/sites/demo/config`)).json();
+    const acknowledged: string[] = [];
+    let stop = false;
+
+    const worker = async () => {
+      while (!stop) {
+        const id = uuidv7();
+        try {
+          const res = await fetch(`${BASE}/v1/receipts`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({
+              id,
+              siteKey: "demo",
+              subjectId: newSubjectId(),
+              policyVersion: config.config.policyVersion,
+              configHash: config.hash,
+              language: "en",
+              method: "reject-all",
+              decision: { categories: { necessary: true, analytics: false }, services: {} },
+              gpc: false,
+            }),
+          });
+          if (res.status === 201) acknowledged.push(id);
+          else await res.body?.cancel();
+        } catch {
+          return; // the server is gone
+        }
+      }
+    };
+    const load = Array.from({ length: 32 }, worker);
+    const deadline = Date.now() + 10_000;
+    while (acknowledged.length < 1500 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill("SIGKILL");
+    await Promise.all(load);
+    stop = true;
+    expect(acknowledged.length).toBeGreaterThan(100);
+
+    child = await startServer();
+    const after = await fetch(`${BASE}/v1/sites/demo/config`);
+    expect(after.status).toBe(200);
+    child.kill("SIGKILL");
+    await new Promise((r) => child?.once("exit", r));
+
+    const { client, close } = await openLibsql({ url: DB_URL });
+    const stored = new Set<string>();
+    for (let i = 0; i < acknowledged.length; i += 500) {
+      const part = acknowledged.slice(i, i + 500);
+      const rows = await client.execute({
+        sql: `SELECT id FROM receipts WHERE id IN (${part.map(() => "?").join(",")})`,
+        args: part,
+      });
+      for (const row of rows.rows) stored.add(String(row.id));
+    }
+    const scalar = async (sql: string) => Number((await client.execute(sql)).rows[0]?.[0]);
+    const total = await scalar("SELECT count(*) FROM receipts");
+    const distinct = await scalar("SELECT count(DISTINCT id) FROM receipts");
+    const categories = await scalar("SELECT count(*) FROM receipt_categories");
+    const rolledUp = await scalar("SELECT coalesce(sum(count), 0) FROM daily_method_stats");
+    await close();
+
+    expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+    expect(distinct).toBe(total);
+    expect(total).toBeGreaterThanOrEqual(acknowledged.length);
+    // Receipt, category rows and rollups commit together or not at all.
+    expect(categories).toBe(total * 2);
+    expect(rolledUp).toBe(total);
+  }, 30_000);
+});

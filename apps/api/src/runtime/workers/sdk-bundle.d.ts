@@ -1,0 +1,7 @@
+/** The built SDK, resolved at bundle time by `scripts/build-worker.ts`. */
+declare module "assent:sdk" {
+  /** Source of `packages/sdk/dist/loader.js`. */
+  export const loaderSource: string;
+  /** Path of the content-hashed UI chunk, e.g. `/sdk/ui-3f2a1c.js`. */
+  export const uiPath: string;
+}

@@ -1,0 +1,9 @@
+export { jwksRoutes } from "./jwks.routes";
+export { type SignaturePrimitives, signReceipt, webPrimitives } from "./sign-receipt";
+export {
+  createSigningKey,
+  forgetSigningKeys,
+  type SigningKey,
+  signingKeyFor,
+  siteJwks,
+} from "./signing-keys";

@@ -1,0 +1,91 @@
+import type { Database } from "@assent/db";
+import {
+  findSiteByKey,
+  isPublishedHash,
+  latestConfig,
+  type PublishedConfig,
+  type Site,
+} from "./site-repository";
+
+/**
+ * How long a cached site or published config is trusted. Publishing through this process
+ * invalidates at once; another process (or Worker isolate) sees the change within this time.
+ */
+export const SITE_CACHE_TTL_MS = 5_000;
+
+interface Entry<T> {
+  value: T;
+  expires: number;
+}
+
+interface Caches {
+  sites: Map<string, Entry<Site | null>>;
+  configs: Map<number, Entry<PublishedConfig | null>>;
+  hashes: Map<number, Set<string>>;
+}
+
+const perDb = new WeakMap<Database, Caches>();
+
+function caches(db: Database): Caches {
+  let c = perDb.get(db);
+  if (!c) {
+    c = { sites: new Map(), configs: new Map(), hashes: new Map() };
+    perDb.set(db, c);
+  }
+  return c;
+}
+
+/**
+ * Only settled values are cached, never a pending promise: on Workers a request must not wait on
+ * I/O started by another request, so concurrent misses each load for themselves.
+ */
+async function remember<K, T>(map: Map<K, Entry<T>>, key: K, load: () => Promise<T>): Promise<T> {
+  const hit = map.get(key);
+  if (hit && hit.expires > Date.now()) return hit.value;
+  const value = await load();
+  if (map.size > 10_000) map.clear();
+  map.set(key, { value, expires: Date.now() + SITE_CACHE_TTL_MS });
+  return value;
+}
+
+/** `findSiteByKey` through a short in-process cache. */
+export function cachedSite(db: Database, key: string): Promise<Site | null> {
+  return remember(caches(db).sites, key, () => findSiteByKey(db, key));
+}
+
+/** `latestConfig` through a short in-process cache, so a page view does not touch the database. */
+export function cachedLatestConfig(db: Database, siteId: number): Promise<PublishedConfig | null> {
+  return remember(caches(db).configs, siteId, () => latestConfig(db, siteId));
+}
+
+/**
+ * `isPublishedHash`, remembering hashes once seen (a published version is immutable, so a hash
+ * once published stays valid). A hash not yet seen is checked in the database.
+ */
+export async function cachedIsPublishedHash(
+  db: Database,
+  siteId: number,
+  hash: string,
+): Promise<boolean> {
+  const known = caches(db).hashes;
+  if (known.get(siteId)?.has(hash)) return true;
+  if (!(await isPublishedHash(db, siteId, hash))) return false;
+  let set = known.get(siteId);
+  if (!set) {
+    set = new Set();
+    known.set(siteId, set);
+  }
+  if (set.size < 1000) set.add(hash);
+  return true;
+}
+
+/** Drops what is cached for a site (after publishing or editing it), or for every site. */
+export function invalidateSiteCache(db: Database, siteId?: number): void {
+  const c = caches(db);
+  if (siteId === undefined) {
+    perDb.delete(db);
+    return;
+  }
+  c.configs.delete(siteId);
+  c.sites.clear();
+}

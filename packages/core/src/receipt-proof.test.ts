@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import type { StoredReceipt } from "./receipt";
+import {
+  type ReceiptJwks,
+  receiptDigest,
+  receiptSigningPayload,
+  verifyReceipt,
+} from "./receipt-proof";
+
+/** WebCrypto as the test uses it (core is type-checked without DOM or Node types). */
+interface TestCrypto {
+  subtle: {
+    generateKey(
+      a: object,
+      e: boolean,
+      u: string[],
+    ): Promise<{ publicKey: unknown; privateKey: unknown }>;
+    exportKey(f: "jwk", k: unknown): Promise<{ x?: string }>;
+    sign(a: object, k: unknown, data: Uint8Array): Promise<ArrayBuffer>;
+  };
+}
+const web = globalThis as unknown as {
+  crypto: TestCrypto;
+  btoa(s: string): string;
+  TextEncoder: new () => { encode(s: string): Uint8Array };
+};
+const crypto = web.crypto;
+
+const base64Url = (bytes: ArrayBuffer) =>
+  web
+    .btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+
+async function signed(): Promise<{ receipt: StoredReceipt; jwks: ReceiptJwks }> {
+  const pair = await crypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"]);
+  const jwk = await crypto.subtle.exportKey("jwk", pair.publicKey);
+  const receipt: StoredReceipt = {
+    id: "01934f5e-8c2a-7b3d-9f00-1a2b3c4d5e6f",
+    siteKey: "demo",
+    subjectId: "AAAAAAAAAAAAAAAAAAAAAA",
+    policyVersion: "2",
+    configHash: "a".repeat(64),
+    language: "en",
+    method: "custom",
+    decision: { categories: { necessary: true, analytics: false }, services: {} },
+    gpc: false,
+    previousId: null,
+    serverTime: "2026-11-25T10:00:00.000Z",
+    ip: "203.0.113.0",
+    userAgent: "Test/1",
+    gpcHeader: false,
+    jurisdiction: "GB",
+  };
+  const digest = await receiptDigest(receipt);
+  const signature = await crypto.subtle.sign(
+    { name: "Ed25519" },
+    pair.privateKey,
+    new web.TextEncoder().encode(digest),
+  );
+  receipt.proof = { alg: "EdDSA", kid: "demo-k1", digest, signature: base64Url(signature) };
+  return {
+    receipt,
+    jwks: { keys: [{ kty: "OKP", crv: "Ed25519", x: jwk.x as string, kid: "demo-k1" }] },
+  };
+}
+
+describe("verifyReceipt", () => {
+  it("accepts a receipt signed by a key of the JWKS, after a JSON round trip", async () => {
+    const { receipt, jwks } = await signed();
+    const copy = JSON.parse(JSON.stringify(receipt)) as StoredReceipt;
+    expect(await verifyReceipt(copy, jwks)).toEqual({ valid: true, kid: "demo-k1" });
+  });
+
+  it("rejects any change to a signed field", async () => {
+    const { receipt, jwks } = await signed();
+    const tampered = {
+      ...receipt,
+      decision: { ...receipt.decision, categories: { necessary: true, analytics: true } },
+    };
+    expect(await verifyReceipt(tampered, jwks)).toEqual({
+      valid: false,
+      reason: "DIGEST_MISMATCH",
+    });
+    const later = { ...receipt, serverTime: "2026-11-26T10:00:00.000Z" };
+    expect((await verifyReceipt(later, jwks)).valid).toBe(false);
+  });
+
+  it("rejects a forged digest, an unknown key and an unsigned receipt", async () => {
+    const { receipt, jwks } = await signed();
+    const other = await signed();
+    const forged = { ...other.receipt, proof: { ...other.receipt.proof!, kid: "demo-k1" } };
+    expect(await verifyReceipt(forged, jwks)).toEqual({ valid: false, reason: "BAD_SIGNATURE" });
+    expect(await verifyReceipt(receipt, { keys: [] })).toEqual({
+      valid: false,
+      reason: "UNKNOWN_KEY",
+    });
+    const { proof: _, ...unsigned } = receipt;
+    expect(await verifyReceipt(unsigned, jwks)).toEqual({ valid: false, reason: "UNSIGNED" });
+  });
+
+  it("signs a fixed set of fields in canonical order, ignoring extra ones", () => {
+    const payload = receiptSigningPayload({
+      ...({ extra: "not signed" } as object),
+      id: "x",
+    } as unknown as StoredReceipt);
+    expect(payload).not.toContain("extra");
+    expect(payload.startsWith('{"configHash":null,"decision":null,"gpc":null')).toBe(true);
+  });
+});
