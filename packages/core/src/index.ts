@@ -1,6 +1,14 @@
 export type { AdminSession, Role, SignInRequest, SiteSummary } from "./admin";
 export { canonicalJson, sha256Hex } from "./canonical-json";
 export {
+  CATALOGUE,
+  type CatalogueEntry,
+  CONSENT_MODE_KEYS,
+  type ConsentModeKey,
+  nameMatches,
+  type StoredItem,
+} from "./catalogue";
+export {
   type Category,
   DEFAULT_CATEGORIES,
   isRequired,
@@ -19,6 +27,13 @@ export {
   type ValidityScope,
 } from "./consent-cookie";
 export {
+  type ConsentModeState,
+  consentModeState,
+  DEFAULT_CONSENT_MODE_CATEGORIES,
+  GATED_CONSENT_MODE_KEYS,
+} from "./consent-mode";
+export { cookieDomains, cookiePaths, expiringCookies, isPublicSuffix } from "./cookie-domains";
+export {
   acceptAll,
   allowsElement,
   type Choice,
@@ -31,6 +46,7 @@ export {
   isAllowed,
   rejectAll,
 } from "./decision";
+export { matchHost, serviceForUrl } from "./host-match";
 export { newSubjectId, SUBJECT_ID, UUID_V7, uuidv7, uuidv7Time } from "./ids";
 export { ID_PATTERN, POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
 export {
@@ -41,6 +57,12 @@ export {
   ReceiptInputSchema,
   type StoredReceipt,
 } from "./receipt";
+export {
+  catalogueEntry,
+  type ResolvedService,
+  resolveServices,
+  type SiteService,
+} from "./services";
 export {
   defaultSiteConfig,
   type LoaderBoot,

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { CATALOGUE } from "./catalogue";
+import { matchHost, serviceForUrl } from "./host-match";
+import { resolveServices } from "./services";
+
+const idFor = (url: string) => serviceForUrl(url, CATALOGUE)?.id;
+
+describe("host matching", () => {
+  it("matches a host and its sub-domains, never a look-alike", () => {
+    expect(matchHost("https://www.google-analytics.com/g/collect", "google-analytics.com")).toBe(
+      20,
+    );
+    expect(matchHost("https://google-analytics.com/", "google-analytics.com")).toBeGreaterThan(0);
+    expect(matchHost("https://evilgoogle-analytics.com/", "google-analytics.com")).toBe(0);
+    expect(matchHost("https://google-analytics.com.evil.test/", "google-analytics.com")).toBe(0);
+    expect(matchHost("https://WWW.YouTube.COM/embed/x", "youtube.com")).toBeGreaterThan(0);
+    expect(matchHost("//platform.twitter.com/widgets.js", "platform.twitter.com")).toBeGreaterThan(
+      0,
+    );
+    expect(matchHost("https://user@flickr.com:443/p", "flickr.com")).toBeGreaterThan(0);
+  });
+
+  it("matches a path prefix, with * standing for part of one segment", () => {
+    expect(matchHost("https://www.facebook.com/tr?id=1&ev=PageView", "facebook.com/tr")).toBe(15);
+    expect(matchHost("https://www.facebook.com/plugins/like.php", "facebook.com/tr")).toBe(0);
+    const sdk = "connect.facebook.net/*/sdk.js";
+    expect(matchHost("https://connect.facebook.net/en_GB/sdk.js", sdk)).toBeGreaterThan(0);
+    expect(matchHost("https://connect.facebook.net/en_GB/x/sdk.js", sdk)).toBe(0);
+  });
+
+  it("ignores what is not an absolute http(s) URL", () => {
+    expect(idFor("/local/youtube.com/script.js")).toBeUndefined();
+    expect(idFor("data:text/html,youtube.com")).toBeUndefined();
+    expect(idFor("javascript:alert('youtube.com')")).toBeUndefined();
+    expect(idFor("https://example.org/?u=https://youtube.com")).toBeUndefined();
+  });
+
+  it("finds the catalogue service of the seed sites' third parties, most specific first", () => {
+    expect(idFor("https://www.googletagmanager.com/gtag/js?id=G-1")).toBe("google-analytics");
+    expect(idFor("https://region1.google-analytics.com/g/collect")).toBe("google-analytics");
+    expect(idFor("https://stats.g.doubleclick.net/g/collect")).toBe("google-ads");
+    expect(idFor("https://connect.facebook.net/en_US/fbevents.js")).toBe("meta-pixel");
+    expect(idFor("https://www.facebook.com/tr?id=1")).toBe("meta-pixel");
+    expect(idFor("https://connect.facebook.net/en_GB/sdk.js")).toBe("facebook-social");
+    expect(idFor("https://www.facebook.com/plugins/share_button.php")).toBe("facebook-social");
+    expect(idFor("https://platform.twitter.com/widgets.js")).toBe("twitter");
+    expect(idFor("https://www.youtube.com/embed/abc")).toBe("youtube");
+    expect(idFor("https://www.youtube-nocookie.com/embed/abc")).toBe("youtube");
+    expect(idFor("https://i.ytimg.com/vi/abc/hqdefault.jpg")).toBe("youtube");
+    expect(idFor("https://player.vimeo.com/video/1")).toBe("vimeo");
+    expect(idFor("https://embedr.flickr.com/assets/client-code.js")).toBe("flickr");
+    expect(idFor("https://live.staticflickr.com/1/2_b.jpg")).toBe("flickr");
+    expect(idFor("https://snap.licdn.com/li.lms-analytics/insight.min.js")).toBe(
+      "linkedin-insight",
+    );
+    expect(idFor("https://static.hotjar.com/c/hotjar-1.js")).toBe("hotjar");
+    expect(idFor("https://www.clarity.ms/tag/abc")).toBe("microsoft-clarity");
+    expect(idFor("https://cdn.example.org/app.js")).toBeUndefined();
+  });
+
+  it("lets a site's own service claim its hosts, and overrides win over the catalogue", () => {
+    const services = resolveServices([
+      { id: "mailer", category: "marketing", hosts: ["list-manage.com"] },
+      { id: "youtube", category: "marketing" },
+    ]);
+    expect(serviceForUrl("https://x.list-manage.com/subscribe.js", services)?.id).toBe("mailer");
+    const youtube = serviceForUrl("https://www.youtube.com/embed/x", services);
+    expect(youtube?.category).toBe("marketing");
+    expect(youtube?.name).toBe("YouTube");
+  });
+});
