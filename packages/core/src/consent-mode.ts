@@ -1,4 +1,4 @@
-import type { CatalogueEntry, ConsentModeKey } from "./catalogue";
+import type { ConsentModeKey } from "./catalogue";
 import type { Decision } from "./decision";
 
 /** Google Consent Mode v2 keys each default category grants; a site may map its own. */
@@ -29,7 +29,7 @@ export type ConsentModeState = Record<string, "granted" | "denied">;
 export function consentModeState(
   decision: Decision | null,
   mapping: Record<string, readonly string[]> = DEFAULT_CONSENT_MODE_CATEGORIES,
-  services: readonly Pick<CatalogueEntry, "id" | "consentModeKeys">[] = [],
+  services: readonly { id: string; consentModeKeys?: readonly string[] }[] = [],
 ): ConsentModeState {
   const state: ConsentModeState = {};
   for (const key of GATED_CONSENT_MODE_KEYS) state[key] = "denied";
@@ -39,6 +39,6 @@ export function consentModeState(
   for (const [category, keys] of Object.entries(mapping))
     if (decision?.categories[category]) grant(keys);
   for (const service of services)
-    if (decision?.services[service.id]) grant(service.consentModeKeys);
+    if (decision?.services[service.id]) grant(service.consentModeKeys ?? []);
   return state;
 }

@@ -4,40 +4,18 @@
  * every path above the page.
  */
 
-/** Second-level labels that, under a two-letter country TLD, form a public suffix (`co.uk`). */
-const COUNTRY_SECOND_LEVEL =
-  /^(ac|asn|co|com|edu|gov|govt|id|ltd|me|mil|ne|net|nhs|nom|or|org|plc|police|sch)$/;
-
-/** Suffixes from the private part of the Public Suffix List that sites are commonly hosted on. */
-const HOSTING_SUFFIXES = [
-  "github.io",
-  "gitlab.io",
-  "netlify.app",
-  "vercel.app",
-  "pages.dev",
-  "workers.dev",
-  "web.app",
-  "firebaseapp.com",
-  "herokuapp.com",
-  "azurewebsites.net",
-  "cloudfront.net",
-  "blogspot.com",
-  "wordpress.com",
-];
+/**
+ * Public suffixes: a single label (`com`, `uk`, `localhost`), a second level under a two-letter
+ * country TLD that registries hand out (`co.uk`, `org.uk`, `com.au`, `co.jp`...), and the hosting
+ * suffixes of the Public Suffix List's private part that sites commonly live on.
+ */
+const PUBLIC_SUFFIX =
+  /^([^.]+|(ac|co|com|edu|gov|govt|id|ltd|me|mil|ne|net|nhs|nom|or|org|plc|police|sch)\.[a-z]{2}|github\.io|(netlify|vercel)\.app|pages\.dev|herokuapp\.com)$/;
 
 /** Whether `domain` is a public suffix, under which no site may set a cookie. */
 export function isPublicSuffix(domain: string): boolean {
-  const labels = domain.split(".");
-  if (labels.length === 1) return true;
-  if (HOSTING_SUFFIXES.includes(domain)) return true;
-  return (
-    labels.length === 2 &&
-    (labels[1] as string).length === 2 &&
-    COUNTRY_SECOND_LEVEL.test(labels[0] as string)
-  );
+  return PUBLIC_SUFFIX.test(domain);
 }
-
-const IP = /^(\d{1,3}(\.\d{1,3}){3}|\[?[0-9a-f:]+\]?)$/i;
 
 /**
  * The domains a cookie visible on `hostname` can have been set for, most specific first: the
@@ -47,11 +25,9 @@ const IP = /^(\d{1,3}(\.\d{1,3}){3}|\[?[0-9a-f:]+\]?)$/i;
  */
 export function cookieDomains(hostname: string): string[] {
   const host = hostname.toLowerCase().replace(/\.$/, "");
-  if (IP.test(host) || !host.includes(".")) return [host];
   const out: string[] = [];
-  for (let d = host; d.includes(".") && !isPublicSuffix(d); d = d.slice(d.indexOf(".") + 1)) {
-    out.push(d);
-  }
+  if (!/^[\d.]+$|:/.test(host))
+    for (let d = host; !isPublicSuffix(d); d = d.slice(d.indexOf(".") + 1)) out.push(d);
   return out.length ? out : [host];
 }
 
@@ -62,13 +38,9 @@ export function cookieDomains(hostname: string): string[] {
  */
 export function cookiePaths(pathname: string): string[] {
   const out = ["/"];
-  const segments = pathname.split("/").slice(1, -1);
   let path = "";
-  for (const segment of segments) {
-    if (!segment) continue;
-    path += `/${segment}`;
-    out.push(path, `${path}/`);
-  }
+  for (const segment of pathname.split("/").slice(1, -1))
+    if (segment) out.push((path += `/${segment}`), `${path}/`);
   return out;
 }
 
@@ -79,10 +51,8 @@ export function cookiePaths(pathname: string): string[] {
  */
 export function expiringCookies(name: string, hostname: string, pathname: string): string[] {
   const out: string[] = [];
-  const domains = ["", ...cookieDomains(hostname).map((d) => `; Domain=${d}`)];
-  for (const path of cookiePaths(pathname)) {
-    for (const domain of domains)
-      out.push(`${name}=; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=${path}${domain}`);
-  }
+  for (const path of cookiePaths(pathname))
+    for (const domain of ["", ...cookieDomains(hostname)])
+      out.push(`${name}=; Max-Age=0; Path=${path}${domain && `; Domain=${domain}`}`);
   return out;
 }

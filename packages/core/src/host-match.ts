@@ -1,48 +1,35 @@
-import type { CatalogueEntry } from "./catalogue";
-
 const HTTP_URL = /^(?:https?:)?\/\/(?:[^@/?#]*@)?([^/?#:]+)(?::\d*)?([^?#]*)/i;
 
 /**
- * Whether an absolute http(s) URL matches a host pattern: `example.com` matches the host and its
- * sub-domains (not `badexample.com`); `example.com/tr` also needs the path to start with `/tr`;
- * `*` in the path stands for any characters but `/`. Returns the pattern's length (its
- * specificity), or 0 when it does not match.
+ * Whether an absolute (or protocol-relative) http(s) URL matches a host pattern: `example.com`
+ * matches the host and its sub-domains (never `badexample.com`); `example.com/tr` also needs the
+ * URL's path to contain `/tr`. Returns the pattern's length (its specificity), or 0.
  * @example matchHost("https://www.facebook.com/tr?id=1", "facebook.com/tr") // 15
  */
 export function matchHost(href: string, pattern: string): number {
   const m = HTTP_URL.exec(href);
-  if (!m) return 0;
-  const name = (m[1] as string).toLowerCase().replace(/\.$/, "");
-  const slash = pattern.indexOf("/");
-  const host = slash < 0 ? pattern : pattern.slice(0, slash);
-  if (name !== host && !name.endsWith(`.${host}`)) return 0;
-  if (slash < 0) return pattern.length;
-  const path = pattern
-    .slice(slash)
-    .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
-    .replace(/\*/g, "[^/]*");
-  return new RegExp(`^${path}`).test(m[2] || "/") ? pattern.length : 0;
+  const name = m?.[1]?.toLowerCase() ?? "";
+  const [, host, path] = /^([^/]*)(.*)/.exec(pattern) as string[];
+  return (name === host || name.endsWith(`.${host}`)) && (!path || m?.[2]?.includes(path))
+    ? pattern.length
+    : 0;
 }
 
 /**
- * The service an absolute URL loads from: the one with the most specific matching host pattern,
- * or `undefined` for a URL no service claims (or one that is not http(s)).
+ * The service a URL loads from: the one with the most specific matching host pattern, or
+ * `undefined` for a URL no service claims (a relative URL, `data:`, `javascript:`...).
  * @example serviceForUrl("https://www.youtube.com/embed/x", CATALOGUE)?.id // "youtube"
  */
-export function serviceForUrl<T extends Pick<CatalogueEntry, "hosts">>(
+export function serviceForUrl<T extends { hosts?: readonly string[] }>(
   href: string,
   services: readonly T[],
 ): T | undefined {
   let best: T | undefined;
   let score = 0;
-  for (const service of services) {
-    for (const pattern of service.hosts) {
+  for (const service of services)
+    for (const pattern of service.hosts ?? []) {
       const s = matchHost(href, pattern);
-      if (s > score) {
-        score = s;
-        best = service;
-      }
+      if (s > score) [score, best] = [s, service];
     }
-  }
   return best;
 }

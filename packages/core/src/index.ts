@@ -5,7 +5,6 @@ export {
   type CatalogueEntry,
   CONSENT_MODE_KEYS,
   type ConsentModeKey,
-  nameMatches,
   type StoredItem,
 } from "./catalogue";
 export {
@@ -57,12 +56,10 @@ export {
   ReceiptInputSchema,
   type StoredReceipt,
 } from "./receipt";
-export {
-  catalogueEntry,
-  type ResolvedService,
-  resolveServices,
-  type SiteService,
-} from "./services";
+export { CATALOGUE_HOSTS } from "./catalogue-hosts";
+export { nameMatches } from "./name-patterns";
+export { pageServices } from "./page-services";
+export { catalogueEntry, completeService, type SiteService } from "./services";
 export {
   defaultSiteConfig,
   type LoaderBoot,

@@ -1,12 +1,12 @@
 import { CATALOGUE, type CatalogueEntry } from "./catalogue";
 
-/** A service as a site lists it: a catalogue id and its category, or a site's own description. */
+/**
+ * A service as a site lists it: a catalogue id and its category, optionally completed or
+ * overridden by the site (a site's own services describe themselves).
+ */
 export type SiteService = { id: string; category: string } & Partial<
   Omit<CatalogueEntry, "id" | "category">
 >;
-
-/** A service with everything the SDK needs to gate it and clean up after it. */
-export type ResolvedService = CatalogueEntry;
 
 /** The catalogue entry with this id, if there is one. */
 export function catalogueEntry(id: string): CatalogueEntry | undefined {
@@ -14,26 +14,11 @@ export function catalogueEntry(id: string): CatalogueEntry | undefined {
 }
 
 /**
- * Every service a page must know about: the site's own list (catalogue entries completed or
- * overridden by what the site says), then the catalogue entries the site does not list, so that
- * content from a known host is recognised even when the site forgot to configure it.
- * @example resolveServices([{ id: "youtube", category: "embeds" }])[0].hosts // ["youtube.com", ...]
+ * A site's service completed from the catalogue (what the site says wins), so that a published
+ * configuration carries, and its hash covers, exactly what the visitor is shown and what the
+ * SDK deletes on withdrawal.
+ * @example completeService({ id: "youtube", category: "embeds" }).privacyPolicyUrl
  */
-export function resolveServices(site: readonly SiteService[]): ResolvedService[] {
-  const listed = site.map((service) => {
-    const known = catalogueEntry(service.id);
-    return {
-      name: service.id,
-      provider: "",
-      purpose: "",
-      hosts: [],
-      cookies: [],
-      privacyPolicyUrl: "",
-      consentModeKeys: [],
-      ...known,
-      ...service,
-    } as ResolvedService;
-  });
-  const ids = new Set(site.map((s) => s.id));
-  return [...listed, ...CATALOGUE.filter((entry) => !ids.has(entry.id))];
+export function completeService(service: SiteService): SiteService {
+  return { ...catalogueEntry(service.id), ...service };
 }

@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { CONSENT_MODE_KEYS } from "./catalogue";
 import { DEFAULT_CATEGORIES, NECESSARY } from "./categories";
+import { completeService } from "./services";
 import { ID_PATTERN, POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
 
 const id = v.pipe(
@@ -86,8 +87,9 @@ export const SiteConfigSchema = v.strictObject({
     v.check((list) => list.some((c) => c.id === NECESSARY), "must include `necessary`"),
     v.check((list) => new Set(list.map((c) => c.id)).size === list.length, "ids must be unique"),
   ),
+  /** Completed from the catalogue on parsing (see `completeService`). */
   services: v.pipe(
-    v.array(SiteServiceSchema),
+    v.array(v.pipe(SiteServiceSchema, v.transform((service) => completeService(service) as typeof service))),
     v.maxLength(64),
     v.check((list) => new Set(list.map((s) => s.id)).size === list.length, "ids must be unique"),
   ),

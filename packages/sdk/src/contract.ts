@@ -6,6 +6,11 @@ export interface ChangeDetail {
   method: ConsentMethod;
   /** Id of the receipt that logs this decision. */
   receiptId: string;
+  /**
+   * Services allowed before this change and denied now: their cookies and storage keys have just
+   * been deleted.
+   */
+  withdrawn: string[];
 }
 
 /**
@@ -39,6 +44,12 @@ export interface AssentApi {
 export interface UiHost {
   config: SiteConfig;
   language: string;
+  /**
+   * Whether the browser sends Global Privacy Control: marketing is then denied unless the visitor
+   * turns it on in the preference centre (the UI says the signal was honoured).
+   */
+  gpc?: boolean;
+
   /** The decision to pre-fill: the current one, or the last one when asking again. */
   decision(): Decision | null;
   consentId(): string | null;
@@ -64,5 +75,6 @@ declare global {
     __assent_boot?: LoaderBoot;
     assent?: AssentApi;
     dataLayer?: unknown[];
+    fbq?: (...args: unknown[]) => void;
   }
 }

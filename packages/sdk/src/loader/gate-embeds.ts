@@ -1,17 +1,68 @@
+import type { SiteService } from "@assent/core";
 import type { Allows } from "./gate-scripts";
 
-const GATED = "iframe[data-src][data-category],iframe[data-src][data-service]";
+/** Gated iframes: `data-src` and a category and/or a service. */
+export const GATED_FRAME = "iframe[data-src]:is([data-category],[data-service])";
+const DONE = "data-assent-done";
+
+/** What the embed gate needs from the controller. */
+export interface EmbedGate {
+  allows: Allows;
+  /** The service an iframe names or loads from. */
+  service(frame: HTMLIFrameElement): SiteService | undefined;
+  /** A placeholder text, in the page's language where the site gave one. */
+  text(key: string): string;
+  /** Records "always allow" for a service, or `undefined` when the site does not list it. */
+  alwaysAllow(service: SiteService): (() => void) | undefined;
+}
+
+/** The placeholders' English texts; a site overrides them per language in `texts`. */
+export const EMBED_TEXTS: Record<string, string> = {
+  "embed.loadOnce": "Load this once",
+  "embed.alwaysAllow": "Always allow {service}",
+  privacyPolicy: "Privacy policy",
+};
+
+const escape = (text = "") => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Loads one gated iframe: `data-src` (rewritten if need be) becomes its `src`. */
+export function loadEmbed(frame: HTMLIFrameElement, service?: SiteService): void {
+  let src = frame.getAttribute("data-src") as string;
+  const embed = service?.embed;
+  if (embed && src.startsWith(embed.from)) src = embed.to + src.slice(embed.from.length);
+  frame.setAttribute(DONE, "");
+  frame.removeAttribute("srcdoc");
+  frame.src = src;
+}
 
 /**
- * Loads the gated iframes the decision allows, by moving `data-src` into `src`. Until then an
- * iframe has no `src`, so nothing is requested from its host.
+ * Shows the placeholder inside the iframe itself (`srcdoc`, same origin as the page), so it has
+ * exactly the iframe's box, responsive or not, and nothing moves when the content loads.
  */
-export function activateEmbeds(allows: Allows, root: ParentNode = document): void {
-  for (const frame of Array.from(root.querySelectorAll<HTMLIFrameElement>(GATED))) {
-    const src = frame.getAttribute("data-src");
-    if (!src || frame.getAttribute("src") === src) continue;
-    if (allows(frame.getAttribute("data-category"), frame.getAttribute("data-service"))) {
-      frame.setAttribute("src", src);
-    }
+function placehold(frame: HTMLIFrameElement, gate: EmbedGate, service?: SiteService): void {
+  const name = service?.name ?? (frame.getAttribute("data-src") as string).split("/")[2];
+  const policy = service?.privacyPolicyUrl;
+  const allow = service && gate.alwaysAllow(service);
+  frame.srcdoc = `<style>body{margin:0;height:100vh;display:grid;place-content:center;gap:6px;text-align:center;font:14px system-ui;background:#eee}</style><b>${escape(name)}</b><div>${escape(service?.purpose)}${policy ? ` <a target=_blank href="${escape(policy)}">${escape(gate.text("privacyPolicy"))}</a>` : ""}</div><div><button>${escape(gate.text("embed.loadOnce"))}</button> ${allow ? `<button>${escape(gate.text("embed.alwaysAllow").replace("{service}", name ?? ""))}</button>` : ""}</div>`;
+  frame.onload = () => {
+    const buttons = frame.contentDocument?.querySelectorAll("button") ?? [];
+    if (buttons[0]) buttons[0].onclick = () => loadEmbed(frame, service);
+    if (buttons[1] && allow) buttons[1].onclick = allow;
+  };
+}
+
+/**
+ * Gates iframes marked with `data-src` and `data-category`/`data-service`: an allowed one is
+ * loaded; any other gets a placeholder of the same box size that names the service, its purpose
+ * and privacy policy, with "Load this once" and "Always allow". Until it is loaded an iframe has
+ * no `src`, so nothing at all is requested from its host.
+ */
+export function gateEmbeds(gate: EmbedGate, frames?: Iterable<HTMLIFrameElement>): void {
+  for (const frame of frames ?? document.querySelectorAll<HTMLIFrameElement>(GATED_FRAME)) {
+    if (frame.hasAttribute(DONE) || !frame.isConnected) continue;
+    const service = gate.service(frame);
+    if (gate.allows(frame.getAttribute("data-category"), frame.getAttribute("data-service")))
+      loadEmbed(frame, service);
+    else if (!frame.srcdoc) placehold(frame, gate, service);
   }
 }

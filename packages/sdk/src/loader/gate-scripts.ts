@@ -1,10 +1,17 @@
 /** Decides whether a gated element may run, from its `data-category` and `data-service`. */
 export type Allows = (category: string | null, service: string | null) => boolean;
 
-const GATED = 'script[type="text/plain"][data-category],script[type="text/plain"][data-service]';
+const MARKED = ":is([data-category],[data-service])";
+const GATED = `script[type="text/plain"]${MARKED},img[data-src]${MARKED},link[data-href]${MARKED}`;
 const DONE = "data-assent-done";
 
 let queue: Promise<void> = Promise.resolve();
+
+/** The `[category, service]` of every script that ran on this page. */
+export const ran: Array<[string | null, string | null]> = [];
+
+const cat = (el: Element) => el.getAttribute("data-category");
+const svc = (el: Element) => el.getAttribute("data-service");
 
 function activate(original: HTMLScriptElement): Promise<void> {
   const script = document.createElement("script");
@@ -18,6 +25,7 @@ function activate(original: HTMLScriptElement): Promise<void> {
   if (type) script.type = type;
   const src = original.getAttribute("data-src") ?? original.getAttribute("src");
   original.setAttribute(DONE, "");
+  ran.push([cat(original), svc(original)]);
   if (!src) {
     script.text = original.text;
     original.replaceWith(script);
@@ -32,18 +40,21 @@ function activate(original: HTMLScriptElement): Promise<void> {
 }
 
 /**
- * Activates the gated scripts the decision allows, in document order; an external script is
- * loaded before the next gated one runs. A script never runs twice. Calls are queued, so a choice
- * made while scripts are loading cannot reorder them.
+ * Activates the gated scripts (and marked `<img data-src>` and `<link data-href>`) the decision
+ * allows, in document order; an external script is loaded before the next gated one runs. A
+ * script never runs twice. Calls are queued, so a choice made while scripts are loading cannot
+ * reorder them.
  */
 export function activateScripts(allows: Allows, root: ParentNode = document): Promise<void> {
   queue = queue.then(async () => {
-    const candidates = Array.from(root.querySelectorAll<HTMLScriptElement>(GATED));
-    for (const original of candidates) {
-      if (original.hasAttribute(DONE) || !original.isConnected) continue;
-      if (!allows(original.getAttribute("data-category"), original.getAttribute("data-service")))
-        continue;
-      await activate(original);
+    for (const el of Array.from(root.querySelectorAll<HTMLElement>(GATED))) {
+      if (el.hasAttribute(DONE) || !el.isConnected || !allows(cat(el), svc(el))) continue;
+      if (el instanceof HTMLScriptElement) await activate(el);
+      else {
+        const attr = el instanceof HTMLLinkElement ? "href" : "src";
+        el.setAttribute(DONE, "");
+        el.setAttribute(attr, el.getAttribute(`data-${attr}`) as string);
+      }
     }
   });
   return queue;

@@ -5,5 +5,7 @@ const boot = window.__assent_boot;
 if (!boot) {
   console.error("[assent] no site configuration: load the loader from /s/SITE_KEY.js");
 } else if (!window.assent) {
-  window.assent = start(boot);
+  window.assent = start(boot, {
+    autoblock: document.currentScript?.hasAttribute("data-autoblock") === true,
+  });
 }
