@@ -3,7 +3,7 @@
  * add their own services (or override these) in their configuration.
  */
 
-import { CATALOGUE_HOSTS } from "./catalogue-hosts";
+import { CATALOGUE_HOSTS, type KnownHosts } from "./catalogue-hosts";
 
 /** Every Google Consent Mode v2 key. */
 export const CONSENT_MODE_KEYS = [
@@ -52,8 +52,7 @@ export interface CatalogueEntry {
 
 /** The id, default category and hosts of a catalogue service. */
 function known(id: string): Pick<CatalogueEntry, "id" | "category" | "hosts"> {
-  const [category, ...hosts] = CATALOGUE_HOSTS[id] as readonly string[];
-  return { id, category: category as string, hosts };
+  return CATALOGUE_HOSTS.find((entry) => entry.id === id) as KnownHosts;
 }
 
 const GOOGLE_POLICY = "https://policies.google.com/privacy";
@@ -182,4 +181,3 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     consentModeKeys: ["analytics_storage"],
   },
 ];
-

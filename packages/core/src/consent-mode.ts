@@ -9,14 +9,9 @@ export const DEFAULT_CONSENT_MODE_CATEGORIES: Record<string, readonly ConsentMod
 };
 
 /** The keys Assent sets: every key but `security_storage`, which is always granted. */
-export const GATED_CONSENT_MODE_KEYS: readonly ConsentModeKey[] = [
-  "ad_storage",
-  "ad_user_data",
-  "ad_personalization",
-  "analytics_storage",
-  "functionality_storage",
-  "personalization_storage",
-];
+export const GATED_CONSENT_MODE_KEYS: readonly ConsentModeKey[] = Object.values(
+  DEFAULT_CONSENT_MODE_CATEGORIES,
+).flat();
 
 /** A Consent Mode state: each key granted or denied. */
 export type ConsentModeState = Record<string, "granted" | "denied">;

@@ -1,12 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { nameMatches } from "./name-patterns";
 import { cookieDomains, cookiePaths, expiringCookies, isPublicSuffix } from "./cookie-domains";
+import { nameMatches } from "./name-patterns";
 
 describe("cookie domains", () => {
   it("walks up to the registrable domain of a .com site", () => {
-    expect(cookieDomains("www.example.com")).toEqual(["www.example.com", "example.com"]);
-    expect(cookieDomains("example.com")).toEqual(["example.com"]);
-    expect(cookieDomains("a.b.example.org.")).toEqual([
+    expect(cookieDomains("www.example.com", isPublicSuffix)).toEqual([
+      "www.example.com",
+      "example.com",
+    ]);
+    expect(cookieDomains("example.com", isPublicSuffix)).toEqual(["example.com"]);
+    expect(cookieDomains("a.b.example.org.", isPublicSuffix)).toEqual([
       "a.b.example.org",
       "b.example.org",
       "example.org",
@@ -14,11 +17,23 @@ describe("cookie domains", () => {
   });
 
   it("never goes past a .co.uk-style public suffix", () => {
-    expect(cookieDomains("www.guild.co.uk")).toEqual(["www.guild.co.uk", "guild.co.uk"]);
-    expect(cookieDomains("members.union.org.uk")).toEqual(["members.union.org.uk", "union.org.uk"]);
-    expect(cookieDomains("shop.example.com.au")).toEqual(["shop.example.com.au", "example.com.au"]);
-    expect(cookieDomains("www.trust.nhs.uk")).toEqual(["www.trust.nhs.uk", "trust.nhs.uk"]);
-    expect(cookieDomains("me.github.io")).toEqual(["me.github.io"]);
+    expect(cookieDomains("www.guild.co.uk", isPublicSuffix)).toEqual([
+      "www.guild.co.uk",
+      "guild.co.uk",
+    ]);
+    expect(cookieDomains("members.union.org.uk", isPublicSuffix)).toEqual([
+      "members.union.org.uk",
+      "union.org.uk",
+    ]);
+    expect(cookieDomains("shop.example.com.au", isPublicSuffix)).toEqual([
+      "shop.example.com.au",
+      "example.com.au",
+    ]);
+    expect(cookieDomains("www.trust.nhs.uk", isPublicSuffix)).toEqual([
+      "www.trust.nhs.uk",
+      "trust.nhs.uk",
+    ]);
+    expect(cookieDomains("me.github.io", isPublicSuffix)).toEqual(["me.github.io"]);
     for (const suffix of [
       "co.uk",
       "org.uk",
@@ -34,10 +49,19 @@ describe("cookie domains", () => {
       expect(isPublicSuffix(domain), domain).toBe(false);
   });
 
+  it("stops where the given rule says (a browser knows the whole list)", () => {
+    const browser = (d: string) =>
+      ["uk", "co.uk", "com", "pvt.k12.ma.us", "k12.ma.us", "ma.us", "us"].includes(d);
+    expect(cookieDomains("www.school.pvt.k12.ma.us", browser)).toEqual([
+      "www.school.pvt.k12.ma.us",
+      "school.pvt.k12.ma.us",
+    ]);
+  });
+
   it("gives an IP address or a single-label host only itself", () => {
-    expect(cookieDomains("127.0.0.1")).toEqual(["127.0.0.1"]);
-    expect(cookieDomains("localhost")).toEqual(["localhost"]);
-    expect(cookieDomains("[::1]")).toEqual(["[::1]"]);
+    expect(cookieDomains("127.0.0.1", isPublicSuffix)).toEqual(["127.0.0.1"]);
+    expect(cookieDomains("localhost", isPublicSuffix)).toEqual(["localhost"]);
+    expect(cookieDomains("[::1]", isPublicSuffix)).toEqual(["[::1]"]);
   });
 });
 
@@ -57,7 +81,11 @@ describe("cookie paths", () => {
 
 describe("expiringCookies", () => {
   it("expires the cookie host-only and on every domain, on every path", () => {
-    const lines = expiringCookies("_ga", "www.guild.co.uk", "/demo/");
+    const lines = expiringCookies(
+      "_ga",
+      { hostname: "www.guild.co.uk", pathname: "/demo/" },
+      isPublicSuffix,
+    );
     expect(lines).toHaveLength(3 * 3);
     for (const line of lines) expect(line).toMatch(/^_ga=; Max-Age=0; Path=\//);
     expect(lines).toContain("_ga=; Max-Age=0; Path=/");

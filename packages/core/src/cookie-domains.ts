@@ -5,29 +5,34 @@
  */
 
 /**
- * Public suffixes: a single label (`com`, `uk`, `localhost`), a second level under a two-letter
- * country TLD that registries hand out (`co.uk`, `org.uk`, `com.au`, `co.jp`...), and the hosting
+ * Public suffixes beyond a single label (`com`, `uk`): a second level under a two-letter country
+ * TLD that registries hand out (`co.uk`, `org.uk`, `com.au`, `co.jp`...), and the hosting
  * suffixes of the Public Suffix List's private part that sites commonly live on.
  */
 const PUBLIC_SUFFIX =
-  /^([^.]+|(ac|co|com|edu|gov|govt|id|ltd|me|mil|ne|net|nhs|nom|or|org|plc|police|sch)\.[a-z]{2}|github\.io|(netlify|vercel)\.app|pages\.dev|herokuapp\.com)$/;
+  /^((ac|co|com|edu|gov|govt|id|ltd|me|mil|ne|net|nhs|nom|or|org|plc|police|sch)\.[a-z]{2}|github\.io|(netlify|vercel)\.app|pages\.dev|herokuapp\.com)$/;
 
 /** Whether `domain` is a public suffix, under which no site may set a cookie. */
 export function isPublicSuffix(domain: string): boolean {
-  return PUBLIC_SUFFIX.test(domain);
+  return !domain.includes(".") || PUBLIC_SUFFIX.test(domain);
 }
 
 /**
  * The domains a cookie visible on `hostname` can have been set for, most specific first: the
  * host itself, then each parent down to the registrable domain. An IP address or a single-label
- * host (`localhost`) has only itself.
- * @example cookieDomains("www.shop.example.co.uk") // ["www.shop.example.co.uk", "shop.example.co.uk", "example.co.uk"]
+ * host (`localhost`) has only itself. `publicSuffix` says where to stop: `isPublicSuffix` here,
+ * or in a browser the browser itself, which knows the whole Public Suffix List.
+ * @example cookieDomains("www.shop.example.co.uk", isPublicSuffix) // ["www.shop.example.co.uk", "shop.example.co.uk", "example.co.uk"]
  */
-export function cookieDomains(hostname: string): string[] {
+export function cookieDomains(
+  hostname: string,
+  publicSuffix: (domain: string) => boolean,
+): string[] {
   const host = hostname.toLowerCase().replace(/\.$/, "");
   const out: string[] = [];
   if (!/^[\d.]+$|:/.test(host))
-    for (let d = host; !isPublicSuffix(d); d = d.slice(d.indexOf(".") + 1)) out.push(d);
+    for (let d = host; d.includes(".") && !publicSuffix(d); d = d.slice(d.indexOf(".") + 1))
+      out.push(d);
   return out.length ? out : [host];
 }
 
@@ -47,12 +52,16 @@ export function cookiePaths(pathname: string): string[] {
 /**
  * The `document.cookie` assignments that delete a cookie wherever it can live for a page: as a
  * host-only cookie and on every domain of `cookieDomains`, on every path of `cookiePaths`.
- * @example for (const line of expiringCookies("_ga", location.hostname, location.pathname)) document.cookie = line;
+ * @example for (const line of expiringCookies("_ga", location, isPublicSuffix)) document.cookie = line;
  */
-export function expiringCookies(name: string, hostname: string, pathname: string): string[] {
+export function expiringCookies(
+  name: string,
+  location: { hostname: string; pathname: string },
+  publicSuffix: (domain: string) => boolean,
+): string[] {
   const out: string[] = [];
-  for (const path of cookiePaths(pathname))
-    for (const domain of ["", ...cookieDomains(hostname)])
+  for (const path of cookiePaths(location.pathname))
+    for (const domain of ["", ...cookieDomains(location.hostname, publicSuffix)])
       out.push(`${name}=; Max-Age=0; Path=${path}${domain && `; Domain=${domain}`}`);
   return out;
 }

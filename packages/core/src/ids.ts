@@ -22,7 +22,7 @@ export const SUBJECT_ID = /^[A-Za-z0-9_-]{22}$/;
 export function uuidv7(now: number = Date.now()): string {
   const bytes = random().getRandomValues(new Uint8Array(10));
   const hex = Array.from(bytes, (b) => (b | 256).toString(16).slice(1)).join("");
-  const t = Math.max(0, Math.floor(now)).toString(16).padStart(12, "0");
+  const t = Math.floor(now).toString(16).padStart(12, "0");
   const variant = ((bytes[2] as number) & 0x3f) | 0x80;
   return `${t.slice(0, 8)}-${t.slice(8)}-7${hex.slice(1, 4)}-${variant.toString(16)}${hex.slice(6, 8)}-${hex.slice(8)}`;
 }

@@ -7,6 +7,7 @@ export {
   type ConsentModeKey,
   type StoredItem,
 } from "./catalogue";
+export { CATALOGUE_HOSTS } from "./catalogue-hosts";
 export {
   type Category,
   DEFAULT_CATEGORIES,
@@ -47,6 +48,8 @@ export {
 } from "./decision";
 export { matchHost, serviceForUrl } from "./host-match";
 export { newSubjectId, SUBJECT_ID, UUID_V7, uuidv7, uuidv7Time } from "./ids";
+export { nameMatches } from "./name-patterns";
+export { pageServices } from "./page-services";
 export { ID_PATTERN, POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
 export {
   type ApiError,
@@ -56,9 +59,6 @@ export {
   ReceiptInputSchema,
   type StoredReceipt,
 } from "./receipt";
-export { CATALOGUE_HOSTS } from "./catalogue-hosts";
-export { nameMatches } from "./name-patterns";
-export { pageServices } from "./page-services";
 export { catalogueEntry, completeService, type SiteService } from "./services";
 export {
   defaultSiteConfig,

@@ -8,8 +8,5 @@ import type { SiteService } from "./services";
  * @example pageServices(config.services).find((s) => s.id === "hotjar")?.hosts // ["hotjar.com", ...]
  */
 export function pageServices(site: readonly SiteService[]): SiteService[] {
-  const out = [...site];
-  for (const [id, [category, ...hosts]] of Object.entries(CATALOGUE_HOSTS))
-    if (!site.some((s) => s.id === id)) out.push({ id, category: category as string, hosts });
-  return out;
+  return [...site, ...CATALOGUE_HOSTS.filter((known) => !site.some((s) => s.id === known.id))];
 }

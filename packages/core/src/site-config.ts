@@ -1,8 +1,8 @@
 import * as v from "valibot";
 import { CONSENT_MODE_KEYS } from "./catalogue";
 import { DEFAULT_CATEGORIES, NECESSARY } from "./categories";
-import { completeService } from "./services";
 import { ID_PATTERN, POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
+import { completeService } from "./services";
 
 const id = v.pipe(
   v.string(),
@@ -89,7 +89,12 @@ export const SiteConfigSchema = v.strictObject({
   ),
   /** Completed from the catalogue on parsing (see `completeService`). */
   services: v.pipe(
-    v.array(v.pipe(SiteServiceSchema, v.transform((service) => completeService(service) as typeof service))),
+    v.array(
+      v.pipe(
+        SiteServiceSchema,
+        v.transform((service) => completeService(service) as typeof service),
+      ),
+    ),
     v.maxLength(64),
     v.check((list) => new Set(list.map((s) => s.id)).size === list.length, "ids must be unique"),
   ),

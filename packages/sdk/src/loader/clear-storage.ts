@@ -1,5 +1,18 @@
 import { expiringCookies, nameMatches, type SiteService } from "@assent/core";
 
+const PROBE = "assent_probe";
+
+/**
+ * Whether a domain is a public suffix, asked of the browser (which knows the whole Public Suffix
+ * List): it refuses a cookie for one. This is how analytics tags find their own cookie domain.
+ */
+function publicSuffix(domain: string): boolean {
+  document.cookie = `${PROBE}=1; Path=/; Domain=${domain}`;
+  const refused = !document.cookie.includes(`${PROBE}=`);
+  document.cookie = `${PROBE}=; Max-Age=0; Path=/; Domain=${domain}`;
+  return refused;
+}
+
 /**
  * Deletes what the given services left in this browser: their cookies (on the host, on every
  * parent domain where they can live and on every path above the page) and their `localStorage`
@@ -11,8 +24,7 @@ export function clearServices<T extends SiteService>(services: T[]): T[] {
       for (const part of document.cookie.split(";")) {
         const name = part.split("=")[0]?.trim() as string;
         if (nameMatches(name, cookie.name))
-          for (const line of expiringCookies(name, location.hostname, location.pathname))
-            document.cookie = line;
+          for (const line of expiringCookies(name, location, publicSuffix)) document.cookie = line;
       }
     try {
       for (const pattern of service.storage ?? [])

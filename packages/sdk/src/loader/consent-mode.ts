@@ -8,17 +8,14 @@ import {
 
 /** Pushes a gtag command onto `dataLayer`: gtag.js reads only `arguments` objects as commands. */
 export function gtag(..._args: unknown[]): void {
-  window.dataLayer = window.dataLayer || [];
   // biome-ignore lint/complexity/noArguments: gtag.js recognises commands by their Arguments object.
-  window.dataLayer.push(arguments);
+  pushData(arguments);
 }
 
-/** A tag command (`config`, `event`, a GTM event) already on `dataLayer`, if any. */
-export function earlyCommand(dataLayer: unknown[] = window.dataLayer || []): unknown {
-  return dataLayer.find((entry) => {
-    const e = entry as { 0?: unknown; event?: unknown } | null;
-    return e?.[0] === "config" || e?.[0] === "event" || typeof e?.event === "string";
-  });
+/** Pushes an entry (a gtag command or a GTM event object) onto `dataLayer`. */
+export function pushData(entry: unknown): void {
+  window.dataLayer = window.dataLayer || [];
+  window.dataLayer.push(entry);
 }
 
 /**
@@ -28,8 +25,11 @@ export function earlyCommand(dataLayer: unknown[] = window.dataLayer || []): unk
  */
 export function pushConsentDefault(config: SiteConfig): void {
   const options = config.consentMode ?? {};
-  const early = earlyCommand();
-  if (early) console.warn("[assent] a tag command reached dataLayer before consent default", early);
+  const early = window.dataLayer?.find((e) => {
+    const entry = e as { 0?: unknown; event?: unknown } | null;
+    return entry?.[0] === "config" || entry?.[0] === "event" || typeof entry?.event === "string";
+  });
+  if (early) console.warn("[assent] tag command before consent default", early);
   gtag("consent", "default", {
     ...consentModeState(null),
     security_storage: "granted",

@@ -1,5 +1,4 @@
 import {
-  acceptAll,
   allowsElement,
   type Choice,
   type ConsentMethod,
@@ -12,20 +11,16 @@ import {
   newSubjectId,
   pageServices,
   reconcile,
-  rejectAll,
-  type SiteService,
-  serviceForUrl,
   uuidv7,
 } from "@assent/core";
 import type { AssentApi, ChangeDetail, UiHandle, UiHost, UiModule } from "../contract";
 import { sendReceipt } from "../transport";
 import { autoblock } from "./autoblock";
 import { clearServices } from "./clear-storage";
-import { pushConsentDefault, pushConsentUpdate } from "./consent-mode";
+import { pushConsentDefault, pushConsentUpdate, pushData } from "./consent-mode";
 import { readRecord, writeRecord } from "./consent-store";
-import { EMBED_TEXTS, type EmbedGate, gateEmbeds } from "./gate-embeds";
+import { EMBED_TEXTS, gateEmbeds } from "./gate-embeds";
 import { type Allows, activateScripts, ran } from "./gate-scripts";
-import { syncMetaPixel } from "./meta-pixel";
 
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
 
@@ -57,74 +52,63 @@ const importModule = (url: string) => import(/* @vite-ignore */ url) as Promise<
 export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   const { config } = boot;
   const services = pageServices(config.services);
-  const byId = (id: string | null | undefined) => services.find((s) => s.id === id);
   const language = pageLanguage(config.defaultLanguage);
-  const gpc =
-    (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-  const advanced = config.consentMode?.mode === "advanced";
+  const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  const texts = { ...config.texts[language.split("-")[0] as string], ...config.texts[language] };
   let record: ConsentRecord | null = readRecord();
   let current: Decision | null =
     record && isCurrent(record, config, Date.now()) ? reconcile(record.decision, config) : null;
   const listeners = new Set<(detail: ChangeDetail) => void>();
-  // In advanced Consent Mode, the tags that read Consent Mode load before consent.
+  let ui: Promise<UiHandle> | null = null;
+
+  /** What a decision lets run. In advanced Consent Mode, tags that read it always may. */
   const allowsIn =
     (decision: Decision | null): Allows =>
     (category, service) =>
-      (advanced && !!byId(service)?.consentModeKeys?.length) ||
+      (config.consentMode?.mode === "advanced" &&
+        !!services.find((s) => s.id === service)?.consentModeKeys?.length) ||
       allowsElement(decision, category, service);
   const allows: Allows = (category, service) => allowsIn(current)(category, service);
-  /** Clears what every denied service left behind; returns those services. */
-  const clear = () => clearServices(services.filter((s) => !allows(s.category, s.id)));
-  let ui: Promise<UiHandle> | null = null;
 
-  pushConsentDefault(config);
-  const syncPixel = () => syncMetaPixel(allows("marketing", "meta-pixel"));
-  syncPixel();
-
-  const overrides = {
-    ...config.texts[language.split("-")[0] as string],
-    ...config.texts[language],
-  };
-  const gate: EmbedGate = {
-    allows,
-    service: (frame) =>
-      byId(frame.getAttribute("data-service")) ??
-      serviceForUrl(frame.getAttribute("data-src") as string, services),
-    text: (key) => overrides[key] ?? EMBED_TEXTS[key] ?? key,
-    alwaysAllow: (service) =>
-      config.services.some((s) => s.id === service.id)
-        ? () => {
-            choose("custom", {
-              categories: { ...current?.categories },
-              services: { ...current?.services, [service.id]: true },
-            });
-            void ui?.then((handle) => handle.close());
-          }
-        : undefined,
-  };
-
+  /** Brings the page in line with the decision; returns the denied services. */
   const apply = () => {
     void activateScripts(allows);
-    gateEmbeds(gate);
+    gateEmbeds({
+      allows,
+      services,
+      text: (key) => texts[key] ?? EMBED_TEXTS[key] ?? key,
+      // Only a service the site lists can be remembered: the others are not in the decision.
+      alwaysAllow: (id) =>
+        config.services.some((s) => s.id === id)
+          ? () => {
+              choose("custom", {
+                categories: { ...current?.categories },
+                services: { ...current?.services, [id]: true },
+              });
+              void ui?.then((handle) => handle.close());
+            }
+          : undefined,
+    });
+    window.fbq?.("consent", allows("marketing", "meta-pixel") ? "grant" : "revoke");
+    return clearServices(services.filter((s) => !allows(s.category, s.id)));
   };
 
-  const choose = (method: ConsentMethod, choice?: Choice) => {
+  const choose = (method: ConsentMethod, choice: Choice = {}) => {
+    const before = allowsIn(current);
     // Under Global Privacy Control, "accept all" leaves marketing denied.
+    const all = Object.fromEntries(
+      config.categories.map((c) => [c.id, !gpc || c.id !== "marketing"]),
+    );
     const decision = decide(
       config,
       method === "accept-all"
-        ? {
-            categories: Object.fromEntries(
-              config.categories.map((c) => [c.id, !gpc || c.id !== "marketing"]),
-            ),
-          }
-        : method === "reject-all" || method === "withdraw"
+        ? { categories: all }
+        : /^(reject-all|withdraw)$/.test(method)
           ? {}
           : choice,
     );
-    const before = allowsIn(current);
     const previousId = record?.receiptId ?? null;
-    const next: ConsentRecord = {
+    record = {
       policyVersion: config.policyVersion,
       decidedAt: Date.now(),
       subjectId: record?.subjectId ?? newSubjectId(),
@@ -132,27 +116,20 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       method,
       decision,
     };
-    writeRecord(next, config);
-    record = next;
+    writeRecord(record, config);
     current = decision;
     pushConsentUpdate(decision, config, services);
-    const withdrawn = clear()
+    const withdrawn = apply()
       .filter((s) => before(s.category, s.id))
       .map((s) => s.id);
-    syncPixel();
-    apply();
-    const detail: ChangeDetail = { decision, method, receiptId: next.receiptId, withdrawn };
-    window.dispatchEvent(new CustomEvent("assent:change", { detail }));
-    window.dataLayer = window.dataLayer || [];
-    window.dataLayer.push({
-      event: "assent_update",
-      assent: { method, withdrawn, ...decision.categories },
-    });
+    const detail: ChangeDetail = { decision, method, receiptId: record.receiptId, withdrawn };
+    dispatchEvent(new CustomEvent("assent:change", { detail }));
+    pushData({ event: "assent_update", assent: { method, withdrawn, ...decision.categories } });
     for (const fn of listeners) fn(detail);
     void sendReceipt(boot.api, {
-      id: next.receiptId,
+      id: record.receiptId,
       siteKey: config.siteKey,
-      subjectId: next.subjectId,
+      subjectId: record.subjectId,
       policyVersion: config.policyVersion,
       configHash: boot.configHash,
       language,
@@ -166,10 +143,8 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       location.reload();
   };
 
-  if (current) {
-    pushConsentUpdate(current, config, services);
-    clear();
-  }
+  pushConsentDefault(config);
+  if (current) pushConsentUpdate(current, config, services);
 
   const host: UiHost = {
     config,
@@ -177,7 +152,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     gpc,
     decision: () => current ?? (record ? reconcile(record.decision, config) : null),
     consentId: () => record?.subjectId ?? null,
-    choose: (method, choice) => choose(method, choice),
+    choose,
   };
 
   const loadUi = (): Promise<UiHandle> => {
@@ -185,25 +160,24 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       (mod) => new Promise<UiHandle>((resolve) => whenReady(() => resolve(mod.mount(host)))),
     );
     ui.catch((err) => {
-      console.error("[assent] the consent banner could not be loaded", err);
+      console.error("[assent] banner not loaded", err);
       ui = null;
     });
     return ui;
   };
+  const show = () => loadUi().then((handle) => handle.open("preferences"));
 
   if (options.autoblock)
-    autoblock(services, allows, (frames) => {
-      // During parsing the page is not laid out yet: the first pass, when it is, sees them.
-      if (document.readyState !== "loading") gateEmbeds(gate, frames);
+    autoblock(services, allows, () => {
+      // While the page is parsed it is not laid out yet: the pass at DOMContentLoaded gates them.
+      if (document.readyState !== "loading") apply();
     });
-
   whenReady(() => {
     apply();
     document.addEventListener("click", (event) => {
-      const opener = (event.target as Element | null)?.closest?.("[data-assent-open]");
-      if (!opener) return;
+      if (!(event.target as Element | null)?.closest?.("[data-assent-open]")) return;
       event.preventDefault();
-      void loadUi().then((handle) => handle.open("preferences"));
+      void show();
     });
   });
   if (!current) void loadUi().then((handle) => handle.open("banner"));
@@ -215,7 +189,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    show: () => loadUi().then((handle) => handle.open("preferences")),
+    show,
     acceptAll: () => choose("accept-all"),
     rejectAll: () => choose("reject-all"),
     set: (choice) => choose("api", choice),

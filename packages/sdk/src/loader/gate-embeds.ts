@@ -3,17 +3,16 @@ import type { Allows } from "./gate-scripts";
 
 /** Gated iframes: `data-src` and a category and/or a service. */
 export const GATED_FRAME = "iframe[data-src]:is([data-category],[data-service])";
-const DONE = "data-assent-done";
 
 /** What the embed gate needs from the controller. */
 export interface EmbedGate {
   allows: Allows;
-  /** The service an iframe names or loads from. */
-  service(frame: HTMLIFrameElement): SiteService | undefined;
+  /** The site's services, then the catalogue's. */
+  services: readonly SiteService[];
   /** A placeholder text, in the page's language where the site gave one. */
   text(key: string): string;
   /** Records "always allow" for a service, or `undefined` when the site does not list it. */
-  alwaysAllow(service: SiteService): (() => void) | undefined;
+  alwaysAllow(id: string): (() => void) | undefined;
 }
 
 /** The placeholders' English texts; a site overrides them per language in `texts`. */
@@ -30,7 +29,8 @@ export function loadEmbed(frame: HTMLIFrameElement, service?: SiteService): void
   let src = frame.getAttribute("data-src") as string;
   const embed = service?.embed;
   if (embed && src.startsWith(embed.from)) src = embed.to + src.slice(embed.from.length);
-  frame.setAttribute(DONE, "");
+  // Without `data-src` it is no longer gated.
+  frame.removeAttribute("data-src");
   frame.removeAttribute("srcdoc");
   frame.src = src;
 }
@@ -42,8 +42,8 @@ export function loadEmbed(frame: HTMLIFrameElement, service?: SiteService): void
 function placehold(frame: HTMLIFrameElement, gate: EmbedGate, service?: SiteService): void {
   const name = service?.name ?? (frame.getAttribute("data-src") as string).split("/")[2];
   const policy = service?.privacyPolicyUrl;
-  const allow = service && gate.alwaysAllow(service);
-  frame.srcdoc = `<style>body{margin:0;height:100vh;display:grid;place-content:center;gap:6px;text-align:center;font:14px system-ui;background:#eee}</style><b>${escape(name)}</b><div>${escape(service?.purpose)}${policy ? ` <a target=_blank href="${escape(policy)}">${escape(gate.text("privacyPolicy"))}</a>` : ""}</div><div><button>${escape(gate.text("embed.loadOnce"))}</button> ${allow ? `<button>${escape(gate.text("embed.alwaysAllow").replace("{service}", name ?? ""))}</button>` : ""}</div>`;
+  const allow = service && gate.alwaysAllow(service.id);
+  frame.srcdoc = `<style>body{display:grid;place-content:center;height:90vh;text-align:center;font:14px system-ui;background:#eee}</style><b>${escape(name)}</b><div>${escape(service?.purpose)}${policy ? ` <a target=_blank href="${escape(policy)}">${escape(gate.text("privacyPolicy"))}</a>` : ""}</div><div><button>${escape(gate.text("embed.loadOnce"))}</button> ${allow ? `<button>${escape(gate.text("embed.alwaysAllow").replace("{service}", name ?? ""))}</button>` : ""}</div>`;
   frame.onload = () => {
     const buttons = frame.contentDocument?.querySelectorAll("button") ?? [];
     if (buttons[0]) buttons[0].onclick = () => loadEmbed(frame, service);
@@ -57,10 +57,9 @@ function placehold(frame: HTMLIFrameElement, gate: EmbedGate, service?: SiteServ
  * and privacy policy, with "Load this once" and "Always allow". Until it is loaded an iframe has
  * no `src`, so nothing at all is requested from its host.
  */
-export function gateEmbeds(gate: EmbedGate, frames?: Iterable<HTMLIFrameElement>): void {
-  for (const frame of frames ?? document.querySelectorAll<HTMLIFrameElement>(GATED_FRAME)) {
-    if (frame.hasAttribute(DONE) || !frame.isConnected) continue;
-    const service = gate.service(frame);
+export function gateEmbeds(gate: EmbedGate): void {
+  for (const frame of document.querySelectorAll<HTMLIFrameElement>(GATED_FRAME)) {
+    const service = gate.services.find((s) => s.id === frame.getAttribute("data-service"));
     if (gate.allows(frame.getAttribute("data-category"), frame.getAttribute("data-service")))
       loadEmbed(frame, service);
     else if (!frame.srcdoc) placehold(frame, gate, service);

@@ -3,7 +3,6 @@ export type Allows = (category: string | null, service: string | null) => boolea
 
 const MARKED = ":is([data-category],[data-service])";
 const GATED = `script[type="text/plain"]${MARKED},img[data-src]${MARKED},link[data-href]${MARKED}`;
-const DONE = "data-assent-done";
 
 let queue: Promise<void> = Promise.resolve();
 
@@ -14,27 +13,17 @@ const cat = (el: Element) => el.getAttribute("data-category");
 const svc = (el: Element) => el.getAttribute("data-service");
 
 function activate(original: HTMLScriptElement): Promise<void> {
-  const script = document.createElement("script");
-  for (const attr of Array.from(original.attributes)) {
-    if (attr.name === "type" || attr.name === "data-src") continue;
-    script.setAttribute(attr.name, attr.value);
-  }
-  const nonce = original.nonce;
-  if (nonce) script.nonce = nonce;
+  // A clone keeps every attribute, the text and the nonce; it is not "already started".
+  const script = original.cloneNode(true) as HTMLScriptElement;
   const type = original.getAttribute("data-type");
+  const src = original.getAttribute("data-src");
   if (type) script.type = type;
-  const src = original.getAttribute("data-src") ?? original.getAttribute("src");
-  original.setAttribute(DONE, "");
+  else script.removeAttribute("type");
   ran.push([cat(original), svc(original)]);
-  if (!src) {
-    script.text = original.text;
-    original.replaceWith(script);
-    return Promise.resolve();
-  }
   return new Promise((resolve) => {
-    script.onload = script.onerror = () => resolve();
-    script.async = false;
-    script.src = src;
+    if (src) script.src = src;
+    if (script.src) script.onload = script.onerror = () => resolve();
+    else resolve();
     original.replaceWith(script);
   });
 }
@@ -45,15 +34,16 @@ function activate(original: HTMLScriptElement): Promise<void> {
  * script never runs twice. Calls are queued, so a choice made while scripts are loading cannot
  * reorder them.
  */
-export function activateScripts(allows: Allows, root: ParentNode = document): Promise<void> {
+export function activateScripts(allows: Allows): Promise<void> {
   queue = queue.then(async () => {
-    for (const el of Array.from(root.querySelectorAll<HTMLElement>(GATED))) {
-      if (el.hasAttribute(DONE) || !el.isConnected || !allows(cat(el), svc(el))) continue;
+    for (const el of document.querySelectorAll<HTMLElement>(GATED)) {
+      if (!el.isConnected || !allows(cat(el), svc(el))) continue;
       if (el instanceof HTMLScriptElement) await activate(el);
       else {
-        const attr = el instanceof HTMLLinkElement ? "href" : "src";
-        el.setAttribute(DONE, "");
+        // Without `data-src` / `data-href` it is no longer gated: it is never activated twice.
+        const attr = el.tagName === "LINK" ? "href" : "src";
         el.setAttribute(attr, el.getAttribute(`data-${attr}`) as string);
+        el.removeAttribute(`data-${attr}`);
       }
     }
   });
