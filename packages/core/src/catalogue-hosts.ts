@@ -7,13 +7,13 @@
  */
 const TABLE = `google-analytics analytics googletagmanager.com google-analytics.com
 google-ads marketing googleadservices.com doubleclick.net googlesyndication.com
-meta-pixel marketing connect.facebook.net facebook.com/tr
+meta-pixel marketing connect.facebook.net
 facebook-social embeds connect.facebook.net/sdk.js facebook.com/plugins/
 twitter embeds platform.twitter.com syndication.twitter.com
 youtube embeds youtube.com youtube-nocookie.com
 vimeo embeds vimeo.com
 flickr embeds flickr.com
-linkedin-insight marketing licdn.com ads.linkedin.com
+linkedin-insight marketing licdn.com
 hotjar analytics hotjar.com
 microsoft-clarity analytics clarity.ms`;
 

@@ -44,9 +44,12 @@ function decodeMap(text: string): Record<string, boolean> | null {
   return out;
 }
 
-/** The whole cookie value: format 1, then policy version, time, subject, receipt, method, maps. */
+/**
+ * The whole cookie value: format 1, then policy version, time, subject, receipt id (its shape
+ * only: the API re-validates it as `previousId`), method, and the two maps.
+ */
 const VALUE =
-  /^1~([\w.-]{1,32})~([0-9a-z]{1,9})~([\w-]{22})~([0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})~([arcwgp])~([a-z0-9.-]*_[a-z0-9.-]*)~([a-z0-9.-]*_[a-z0-9.-]*)$/;
+  /^1~([\w.-]{1,32})~([0-9a-z]{1,9})~([\w-]{22})~([0-9a-f-]{36})~([arcwgp])~([a-z0-9.-]*_[a-z0-9.-]*)~([a-z0-9.-]*_[a-z0-9.-]*)$/;
 
 /**
  * Serialises a consent record into a compact cookie value (no characters that need escaping).

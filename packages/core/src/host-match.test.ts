@@ -53,7 +53,6 @@ describe("host matching", () => {
     expect(idFor("https://stats.g.doubleclick.net/g/collect")).toBe("google-ads");
     expect(idFor("https://www.facebook.com/v19.0/plugins/like.php")).toBe("facebook-social");
     expect(idFor("https://connect.facebook.net/en_US/fbevents.js")).toBe("meta-pixel");
-    expect(idFor("https://www.facebook.com/tr?id=1")).toBe("meta-pixel");
     expect(idFor("https://connect.facebook.net/en_GB/sdk.js")).toBe("facebook-social");
     expect(idFor("https://www.facebook.com/plugins/share_button.php")).toBe("facebook-social");
     expect(idFor("https://platform.twitter.com/widgets.js")).toBe("twitter");

@@ -27,13 +27,13 @@ export function pushConsentDefault(config: SiteConfig): void {
   const options = config.consentMode ?? {};
   const early = window.dataLayer?.find((e) => {
     const entry = e as { 0?: unknown; event?: unknown } | null;
-    return entry?.[0] === "config" || entry?.[0] === "event" || typeof entry?.event === "string";
+    return entry?.[0] === "config" || entry?.[0] === "event" || entry?.event;
   });
   if (early) console.warn("[assent] tag command before consent default", early);
   gtag("consent", "default", {
     ...consentModeState(null),
     security_storage: "granted",
-    wait_for_update: options.waitForUpdate ?? 500,
+    wait_for_update: 500,
     ...(options.regions?.length ? { region: options.regions } : {}),
   });
   if (options.adsDataRedaction) gtag("set", "ads_data_redaction", true);

@@ -54,7 +54,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   const services = pageServices(config.services);
   const language = pageLanguage(config.defaultLanguage);
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-  const texts = { ...config.texts[language.split("-")[0] as string], ...config.texts[language] };
+  const texts = config.texts[language.split("-")[0] as string] ?? {};
   let record: ConsentRecord | null = readRecord();
   let current: Decision | null =
     record && isCurrent(record, config, Date.now()) ? reconcile(record.decision, config) : null;
@@ -124,7 +124,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       .map((s) => s.id);
     const detail: ChangeDetail = { decision, method, receiptId: record.receiptId, withdrawn };
     dispatchEvent(new CustomEvent("assent:change", { detail }));
-    pushData({ event: "assent_update", assent: { method, withdrawn, ...decision.categories } });
+    pushData({ event: "assent_update", assent: { method, ...decision.categories } });
     for (const fn of listeners) fn(detail);
     void sendReceipt(boot.api, {
       id: record.receiptId,
@@ -139,7 +139,8 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       pagePath: location.pathname.slice(0, 512),
       previousId,
     });
-    if (config.reloadOnWithdraw && ran.some(([c, s]) => before(c, s) && !allows(c, s)))
+    // An id names a service or else a category, which `allows` reads either way.
+    if (config.reloadOnWithdraw && ran.some((id) => before(id, id) && !allows(id, id)))
       location.reload();
   };
 
@@ -167,11 +168,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   };
   const show = () => loadUi().then((handle) => handle.open("preferences"));
 
-  if (options.autoblock)
-    autoblock(services, allows, () => {
-      // While the page is parsed it is not laid out yet: the pass at DOMContentLoaded gates them.
-      if (document.readyState !== "loading") apply();
-    });
+  if (options.autoblock) autoblock(services, allows, apply);
   whenReady(() => {
     apply();
     document.addEventListener("click", (event) => {

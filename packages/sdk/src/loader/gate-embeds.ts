@@ -43,11 +43,14 @@ function placehold(frame: HTMLIFrameElement, gate: EmbedGate, service?: SiteServ
   const name = service?.name ?? (frame.getAttribute("data-src") as string).split("/")[2];
   const policy = service?.privacyPolicyUrl;
   const allow = service && gate.alwaysAllow(service.id);
-  frame.srcdoc = `<style>body{display:grid;place-content:center;height:90vh;text-align:center;font:14px system-ui;background:#eee}</style><b>${escape(name)}</b><div>${escape(service?.purpose)}${policy ? ` <a target=_blank href="${escape(policy)}">${escape(gate.text("privacyPolicy"))}</a>` : ""}</div><div><button>${escape(gate.text("embed.loadOnce"))}</button> ${allow ? `<button>${escape(gate.text("embed.alwaysAllow").replace("{service}", name ?? ""))}</button>` : ""}</div>`;
+  const [policyText, once, always] = ["privacyPolicy", "embed.loadOnce", "embed.alwaysAllow"].map(
+    (key) => escape(gate.text(key).replace("{service}", name ?? "")),
+  );
+  frame.srcdoc = `<body style="display:grid;place-content:center;height:90vh;text-align:center;font:14px system-ui;background:#eee"><p><b>${escape(name)}</b><br>${escape(service?.purpose)} ${policy ? `<a target=_blank href="${escape(policy)}">${policyText}</a>` : ""}<p><button>${once}</button> ${allow ? `<button>${always}</button>` : ""}`;
   frame.onload = () => {
     const buttons = frame.contentDocument?.querySelectorAll("button") ?? [];
     if (buttons[0]) buttons[0].onclick = () => loadEmbed(frame, service);
-    if (buttons[1] && allow) buttons[1].onclick = allow;
+    if (buttons[1]) buttons[1].onclick = allow ?? null;
   };
 }
 
@@ -59,9 +62,9 @@ function placehold(frame: HTMLIFrameElement, gate: EmbedGate, service?: SiteServ
  */
 export function gateEmbeds(gate: EmbedGate): void {
   for (const frame of document.querySelectorAll<HTMLIFrameElement>(GATED_FRAME)) {
-    const service = gate.services.find((s) => s.id === frame.getAttribute("data-service"));
-    if (gate.allows(frame.getAttribute("data-category"), frame.getAttribute("data-service")))
-      loadEmbed(frame, service);
+    const id = frame.getAttribute("data-service");
+    const service = gate.services.find((s) => s.id === id);
+    if (gate.allows(frame.getAttribute("data-category"), id)) loadEmbed(frame, service);
     else if (!frame.srcdoc) placehold(frame, gate, service);
   }
 }

@@ -6,8 +6,8 @@ const GATED = `script[type="text/plain"]${MARKED},img[data-src]${MARKED},link[da
 
 let queue: Promise<void> = Promise.resolve();
 
-/** The `[category, service]` of every script that ran on this page. */
-export const ran: Array<[string | null, string | null]> = [];
+/** The service (or else the category) of every gated script that ran on this page. */
+export const ran: string[] = [];
 
 const cat = (el: Element) => el.getAttribute("data-category");
 const svc = (el: Element) => el.getAttribute("data-service");
@@ -19,7 +19,7 @@ function activate(original: HTMLScriptElement): Promise<void> {
   const src = original.getAttribute("data-src");
   if (type) script.type = type;
   else script.removeAttribute("type");
-  ran.push([cat(original), svc(original)]);
+  ran.push((svc(original) ?? cat(original)) as string);
   return new Promise((resolve) => {
     if (src) script.src = src;
     if (script.src) script.onload = script.onerror = () => resolve();
