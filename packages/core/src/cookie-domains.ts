@@ -44,8 +44,11 @@ export function cookieDomains(
 export function cookiePaths(pathname: string): string[] {
   const out = ["/"];
   let path = "";
-  for (const segment of pathname.split("/").slice(1, -1))
-    if (segment) out.push((path += `/${segment}`), `${path}/`);
+  for (const segment of pathname.split("/").slice(1, -1)) {
+    if (!segment) continue;
+    path += `/${segment}`;
+    out.push(path, `${path}/`);
+  }
   return out;
 }
 

@@ -85,7 +85,6 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
                 categories: { ...current?.categories },
                 services: { ...current?.services, [id]: true },
               });
-              void ui?.then((handle) => handle.close());
             }
           : undefined,
     });
@@ -118,6 +117,8 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     };
     writeRecord(record, config);
     current = decision;
+    // A choice made elsewhere (the API, a placeholder) answers the banner too.
+    void ui?.then((handle) => handle.close());
     pushConsentUpdate(decision, config, services);
     const withdrawn = apply()
       .filter((s) => before(s.category, s.id))

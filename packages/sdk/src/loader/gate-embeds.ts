@@ -22,7 +22,7 @@ export const EMBED_TEXTS: Record<string, string> = {
   privacyPolicy: "Privacy policy",
 };
 
-const escape = (text = "") => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text = "") => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Loads one gated iframe: `data-src` (rewritten if need be) becomes its `src`. */
 export function loadEmbed(frame: HTMLIFrameElement, service?: SiteService): void {
@@ -44,9 +44,9 @@ function placehold(frame: HTMLIFrameElement, gate: EmbedGate, service?: SiteServ
   const policy = service?.privacyPolicyUrl;
   const allow = service && gate.alwaysAllow(service.id);
   const [policyText, once, always] = ["privacyPolicy", "embed.loadOnce", "embed.alwaysAllow"].map(
-    (key) => escape(gate.text(key).replace("{service}", name ?? "")),
+    (key) => escapeHtml(gate.text(key).replace("{service}", name ?? "")),
   );
-  frame.srcdoc = `<body style="display:grid;place-content:center;height:90vh;text-align:center;font:14px system-ui;background:#eee"><p><b>${escape(name)}</b><br>${escape(service?.purpose)} ${policy ? `<a target=_blank href="${escape(policy)}">${policyText}</a>` : ""}<p><button>${once}</button> ${allow ? `<button>${always}</button>` : ""}`;
+  frame.srcdoc = `<body style="display:grid;place-content:center;height:90vh;text-align:center;font:14px system-ui;background:#eee"><p><b>${escapeHtml(name)}</b><br>${escapeHtml(service?.purpose)} ${policy ? `<a target=_blank href="${escapeHtml(policy)}">${policyText}</a>` : ""}<p><button>${once}</button> ${allow ? `<button>${always}</button>` : ""}`;
   frame.onload = () => {
     const buttons = frame.contentDocument?.querySelectorAll("button") ?? [];
     if (buttons[0]) buttons[0].onclick = () => loadEmbed(frame, service);
