@@ -109,6 +109,7 @@ test("marketing allowed: the Meta pixel loads and its consent is granted, then r
 
 test("Consent Mode: default before any tag, update after the choice, and at once on the next page", async ({
   page,
+  thirdParty,
 }) => {
   await page.goto("/demo/blocking.html");
   expect(await commands(page)).toEqual(["consent default"]);
@@ -126,6 +127,7 @@ test("Consent Mode: default before any tag, update after the choice, and at once
   const next = await commands(page);
   expect(next.slice(0, 2)).toEqual(["consent default", "consent update"]);
   expect(next.indexOf("config G-DEMO123456")).toBeGreaterThan(1);
+  expect(thirdParty.count("googletagmanager.com")).toBe(2);
   const state = await page.evaluate(() => {
     const layer = (window as { dataLayer?: IArguments[] }).dataLayer ?? [];
     return (layer[1] as IArguments)[2];
@@ -133,7 +135,10 @@ test("Consent Mode: default before any tag, update after the choice, and at once
   expect(state).toMatchObject({ analytics_storage: "granted", ad_user_data: "granted" });
 });
 
-test("a tag command that reached dataLayer before Assent is reported", async ({ page }) => {
+test("a tag command that reached dataLayer before Assent is reported", async ({
+  page,
+  thirdParty,
+}) => {
   const warnings: string[] = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   await page.addInitScript(() => {
@@ -146,6 +151,7 @@ test("a tag command that reached dataLayer before Assent is reported", async ({ 
   });
   await page.goto("/demo/blocking.html");
   await expect.poll(() => warnings.join("\n")).toContain("before consent default");
+  expect(thirdParty.hosts()).toEqual([]);
 });
 
 test.describe("embed placeholders", () => {
