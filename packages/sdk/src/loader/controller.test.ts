@@ -173,3 +173,35 @@ describe("Global Privacy Control", () => {
     expect(api.has("marketing")).toBe(true);
   });
 });
+
+describe("site options", () => {
+  it("reloads after a withdrawal when a withdrawn script had run, if the site asks", async () => {
+    const reload = vi.fn();
+    const { hostname, pathname, protocol, href } = window.location;
+    vi.spyOn(window, "location", "get").mockReturnValue({
+      hostname,
+      pathname,
+      protocol,
+      href,
+      reload,
+    } as unknown as Location);
+    const api = start({ ...boot, config: { ...config, reloadOnWithdraw: true } });
+    api.acceptAll();
+    await new Promise((r) => setTimeout(r, 0));
+    api.set({ categories: { analytics: true } });
+    expect(reload).not.toHaveBeenCalled();
+    api.withdraw();
+    expect(reload).toHaveBeenCalledOnce();
+    vi.restoreAllMocks();
+  });
+
+  it("lets Google's tags load before consent only in advanced Consent Mode", async () => {
+    document.body.innerHTML = `<script type="text/plain" data-service="google-analytics" id="ga"></script>`;
+    start(boot);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.getElementById("ga")?.getAttribute("type")).toBe("text/plain");
+    start({ ...boot, config: { ...config, consentMode: { mode: "advanced" } } });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.getElementById("ga")?.getAttribute("type")).toBeNull();
+  });
+});
