@@ -150,7 +150,7 @@ test("a tag command that reached dataLayer before Assent is reported", async ({
     })("config", "G-TOO-EARLY");
   });
   await page.goto("/demo/blocking.html");
-  await expect.poll(() => warnings.join("\n")).toContain("before consent default");
+  await expect.poll(() => warnings.join("\n")).toContain("gtag before consent default");
   expect(thirdParty.hosts()).toEqual([]);
 });
 

@@ -6,10 +6,10 @@
  * after it must be contained in the URL's path. The longest matching pattern across services wins.
  */
 const TABLE = `google-analytics analytics googletagmanager.com google-analytics.com
-google-ads marketing googleadservices.com doubleclick.net googlesyndication.com
-meta-pixel marketing connect.facebook.net
-facebook-social embeds connect.facebook.net/sdk.js facebook.com/plugins/
-twitter embeds platform.twitter.com syndication.twitter.com
+google-ads marketing googleadservices.com doubleclick.net
+meta-pixel marketing facebook.net
+facebook-social embeds facebook.net/sdk.js facebook.com/plugins/
+twitter embeds twitter.com
 youtube embeds youtube.com youtube-nocookie.com
 vimeo embeds vimeo.com
 flickr embeds flickr.com

@@ -61,10 +61,4 @@ describe("Consent Mode state", () => {
     });
     expect(custom.personalization_storage).toBe("granted");
   });
-
-  it("grants what a service allowed on its own needs", () => {
-    const decision = decide(scope, { services: { "google-ads": true } });
-    const state = consentModeState(decision, undefined, CATALOGUE);
-    expect(state).toMatchObject({ ad_user_data: "granted", analytics_storage: "denied" });
-  });
 });

@@ -74,7 +74,7 @@ export function encodeConsentCookie(record: ConsentRecord): string {
  * this function never throws.
  */
 export function decodeConsentCookie(value: string | null | undefined): ConsentRecord | null {
-  const m = typeof value === "string" && value.length < 4096 ? VALUE.exec(value) : null;
+  const m = typeof value === "string" ? VALUE.exec(value) : null;
   if (!m) return null;
   const [, policyVersion, ts, subjectId, receiptId, code, cats, svcs] = m as unknown as string[];
   const categories = decodeMap(cats as string);

@@ -17,14 +17,13 @@ export const GATED_CONSENT_MODE_KEYS: readonly ConsentModeKey[] = Object.values(
 export type ConsentModeState = Record<string, "granted" | "denied">;
 
 /**
- * The Consent Mode state a decision implies: a key is granted when a granted category maps to it
- * or a granted service needs it; everything else is denied. No decision: everything denied.
- * @example consentModeState(decision, DEFAULT_CONSENT_MODE_CATEGORIES, services).analytics_storage // "granted"
+ * The Consent Mode state a decision implies: a key is granted when a granted category maps to
+ * it; everything else is denied. No decision: everything denied.
+ * @example consentModeState(decision, DEFAULT_CONSENT_MODE_CATEGORIES).analytics_storage // "granted"
  */
 export function consentModeState(
   decision: Decision | null,
   mapping: Record<string, readonly string[]> = DEFAULT_CONSENT_MODE_CATEGORIES,
-  services: readonly { id: string; consentModeKeys?: readonly string[] }[] = [],
 ): ConsentModeState {
   const state: ConsentModeState = {};
   for (const key of GATED_CONSENT_MODE_KEYS) state[key] = "denied";
@@ -33,7 +32,5 @@ export function consentModeState(
   };
   for (const [category, keys] of Object.entries(mapping))
     if (decision?.categories[category]) grant(keys);
-  for (const service of services)
-    if (decision?.services[service.id]) grant(service.consentModeKeys ?? []);
   return state;
 }

@@ -38,8 +38,8 @@ export function cookieDomains(
 
 /**
  * The paths a cookie visible on `pathname` can have been set for: `/` and every directory above
- * the page, with and without its trailing slash.
- * @example cookiePaths("/news/2024/item.html") // ["/", "/news", "/news/", "/news/2024", "/news/2024/"]
+ * the page, as a browser writes a cookie's default path (no trailing slash).
+ * @example cookiePaths("/news/2024/item.html") // ["/", "/news", "/news/2024"]
  */
 export function cookiePaths(pathname: string): string[] {
   const out = ["/"];
@@ -47,7 +47,7 @@ export function cookiePaths(pathname: string): string[] {
   for (const segment of pathname.split("/").slice(1, -1)) {
     if (!segment) continue;
     path += `/${segment}`;
-    out.push(path, `${path}/`);
+    out.push(path);
   }
   return out;
 }

@@ -34,23 +34,41 @@ export function autoblock(
     return true;
   };
 
-  // A script added by code starts loading the moment it is inserted: its `src` (property or
-  // attribute) is stopped when it is set.
-  const proto = HTMLScriptElement.prototype;
-  const src = Object.getOwnPropertyDescriptor(proto, "src") as PropertyDescriptor;
-  Object.defineProperty(proto, "src", {
-    ...src,
-    set(this: HTMLScriptElement, url: string) {
-      if (!block(this, String(url))) src.set?.call(this, url);
+  // A script or an iframe added by code starts loading the moment it is inserted: its `src`
+  // (property or attribute) is stopped when it is set.
+  for (const proto of [HTMLScriptElement.prototype, HTMLIFrameElement.prototype]) {
+    const src = Object.getOwnPropertyDescriptor(proto, "src") as PropertyDescriptor;
+    Object.defineProperty(proto, "src", {
+      ...src,
+      set(this: Element, url: string) {
+        if (!block(this, url)) src.set?.call(this, url);
+      },
+    });
+    proto.setAttribute = function (this: Element, name: string, value: string) {
+      if (name.toLowerCase() !== "src" || !block(this, value)) setAttr.call(this, name, value);
+    };
+  }
+
+  // `innerHTML` with an iframe: parsed in an inert template first, so a stopped iframe never
+  // starts loading.
+  const inner = Object.getOwnPropertyDescriptor(
+    Element.prototype,
+    "innerHTML",
+  ) as PropertyDescriptor;
+  Object.defineProperty(Element.prototype, "innerHTML", {
+    ...inner,
+    set(this: Element, html: string) {
+      if (!/<iframe/i.test(html)) return inner.set?.call(this, html);
+      const template = document.createElement("template");
+      inner.set?.call(template, html);
+      for (const frame of template.content.querySelectorAll("iframe"))
+        block(frame, frame.getAttribute("src"));
+      this.replaceChildren(template.content);
     },
   });
-  proto.setAttribute = function (this: HTMLScriptElement, name: string, value: string) {
-    if (name.toLowerCase() !== "src" || !block(this, value)) setAttr.call(this, name, value);
-  };
 
-  // Everything else that is inserted (by the parser, `appendChild`, `innerHTML`...) is seen
-  // before it runs: a parser-inserted script runs only after observers are told, and an
-  // iframe's navigation starts in a later task, so removing its `src` here stops it.
+  // What the parser inserts after the loader is seen before it runs (a parser-inserted script
+  // runs only after observers are told); so is anything inserted some other way.
   new MutationObserver((records) => {
     let frames = false;
     for (const record of records)

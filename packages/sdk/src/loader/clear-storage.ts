@@ -1,15 +1,13 @@
 import { expiringCookies, nameMatches, type SiteService } from "@assent/core";
 
-const PROBE = "assent_probe";
-
 /**
  * Whether a domain is a public suffix, asked of the browser (which knows the whole Public Suffix
  * List): it refuses a cookie for one. This is how analytics tags find their own cookie domain.
  */
 function publicSuffix(domain: string): boolean {
-  document.cookie = `${PROBE}=1; Path=/; Domain=${domain}`;
-  const refused = !document.cookie.includes(`${PROBE}=`);
-  document.cookie = `${PROBE}=; Max-Age=0; Path=/; Domain=${domain}`;
+  document.cookie = `assent_probe=1; Domain=${domain}`;
+  const refused = !document.cookie.includes("assent_probe");
+  document.cookie = `assent_probe=; Max-Age=0; Domain=${domain}`;
   return refused;
 }
 

@@ -54,20 +54,13 @@ describe("Google Consent Mode", () => {
     warn.mockRestore();
   });
 
-  it("updates through the site's category mapping and the services allowed on their own", () => {
-    pushConsentUpdate(decide(scope, { categories: { analytics: true } }), config, []);
+  it("updates through the site's category mapping", () => {
+    pushConsentUpdate(decide(scope, { categories: { analytics: true } }), config);
     expect(command(0)[1]).toBe("update");
     expect(command(0)[2]).toMatchObject({ analytics_storage: "granted", ad_storage: "denied" });
 
     const mapped = { ...config, consentMode: { categories: { embeds: ["ad_storage" as const] } } };
-    pushConsentUpdate(decide(scope, { categories: { embeds: true } }), mapped, []);
+    pushConsentUpdate(decide(scope, { categories: { embeds: true } }), mapped);
     expect(command(1)[2]).toMatchObject({ ad_storage: "granted", analytics_storage: "denied" });
-
-    const ads = [
-      { id: "google-ads", category: "marketing", consentModeKeys: ["ad_user_data" as const] },
-    ];
-    const decision = decide({ ...scope, services: ads }, { services: { "google-ads": true } });
-    pushConsentUpdate(decision, config, ads);
-    expect(command(2)[2]).toMatchObject({ ad_user_data: "granted", ad_storage: "denied" });
   });
 });

@@ -3,7 +3,6 @@ import {
   DEFAULT_CONSENT_MODE_CATEGORIES,
   type Decision,
   type SiteConfig,
-  type SiteService,
 } from "@assent/core";
 
 /** Pushes a gtag command onto `dataLayer`: gtag.js reads only `arguments` objects as commands. */
@@ -14,8 +13,7 @@ export function gtag(..._args: unknown[]): void {
 
 /** Pushes an entry (a gtag command or a GTM event object) onto `dataLayer`. */
 export function pushData(entry: unknown): void {
-  window.dataLayer = window.dataLayer || [];
-  window.dataLayer.push(entry);
+  (window.dataLayer = window.dataLayer || []).push(entry);
 }
 
 /**
@@ -29,7 +27,7 @@ export function pushConsentDefault(config: SiteConfig): void {
     const entry = e as { 0?: unknown; event?: unknown } | null;
     return entry?.[0] === "config" || entry?.[0] === "event" || entry?.event;
   });
-  if (early) console.warn("[assent] tag command before consent default", early);
+  if (early) console.warn("[assent] gtag before consent default", early);
   gtag("consent", "default", {
     ...consentModeState(null),
     security_storage: "granted",
@@ -40,12 +38,8 @@ export function pushConsentDefault(config: SiteConfig): void {
   if (options.urlPassthrough) gtag("set", "url_passthrough", true);
 }
 
-/** `consent update` from a decision, through the site's category mapping and its services. */
-export function pushConsentUpdate(
-  decision: Decision,
-  config: SiteConfig,
-  services: readonly SiteService[],
-): void {
+/** `consent update` from a decision, through the site's category mapping. */
+export function pushConsentUpdate(decision: Decision, config: SiteConfig): void {
   const mapping = config.consentMode?.categories ?? DEFAULT_CONSENT_MODE_CATEGORIES;
-  gtag("consent", "update", consentModeState(decision, mapping, services));
+  gtag("consent", "update", consentModeState(decision, mapping));
 }

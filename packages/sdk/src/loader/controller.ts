@@ -76,7 +76,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     gateEmbeds({
       allows,
       services,
-      text: (key) => texts[key] ?? EMBED_TEXTS[key] ?? key,
+      text: (key) => texts[key] ?? (EMBED_TEXTS[key] as string),
       // Only a service the site lists can be remembered: the others are not in the decision.
       alwaysAllow: (id) =>
         config.services.some((s) => s.id === id)
@@ -119,7 +119,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     current = decision;
     // A choice made elsewhere (the API, a placeholder) answers the banner too.
     void ui?.then((handle) => handle.close());
-    pushConsentUpdate(decision, config, services);
+    pushConsentUpdate(decision, config);
     const withdrawn = apply()
       .filter((s) => before(s.category, s.id))
       .map((s) => s.id);
@@ -146,14 +146,15 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   };
 
   pushConsentDefault(config);
-  if (current) pushConsentUpdate(current, config, services);
+  if (current) pushConsentUpdate(current, config);
 
+  const consentId = () => record?.subjectId ?? null;
   const host: UiHost = {
     config,
     language,
     gpc,
     decision: () => current ?? (record ? reconcile(record.decision, config) : null),
-    consentId: () => record?.subjectId ?? null,
+    consentId,
     choose,
   };
 
@@ -192,6 +193,6 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     rejectAll: () => choose("reject-all"),
     set: (choice) => choose("api", choice),
     withdraw: () => choose("withdraw"),
-    consentId: () => record?.subjectId ?? null,
+    consentId,
   };
 }

@@ -1,5 +1,5 @@
 import type { SiteService } from "@assent/core";
-import type { Allows } from "./gate-scripts";
+import { type Allows, cat, svc } from "./gate-scripts";
 
 /** Gated iframes: `data-src` and a category and/or a service. */
 export const GATED_FRAME = "iframe[data-src]:is([data-category],[data-service])";
@@ -22,7 +22,7 @@ export const EMBED_TEXTS: Record<string, string> = {
   privacyPolicy: "Privacy policy",
 };
 
-const escapeHtml = (text = "") => text.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text = "") => text.replace(/[<&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Loads one gated iframe: `data-src` (rewritten if need be) becomes its `src`. */
 export function loadEmbed(frame: HTMLIFrameElement, service?: SiteService): void {
@@ -43,14 +43,16 @@ function placehold(frame: HTMLIFrameElement, gate: EmbedGate, service?: SiteServ
   const name = service?.name ?? (frame.getAttribute("data-src") as string).split("/")[2];
   const policy = service?.privacyPolicyUrl;
   const allow = service && gate.alwaysAllow(service.id);
-  const [policyText, once, always] = ["privacyPolicy", "embed.loadOnce", "embed.alwaysAllow"].map(
-    (key) => escapeHtml(gate.text(key).replace("{service}", name ?? "")),
-  );
-  frame.srcdoc = `<body style="display:grid;place-content:center;height:90vh;text-align:center;font:14px system-ui;background:#eee"><p><b>${escapeHtml(name)}</b><br>${escapeHtml(service?.purpose)} ${policy ? `<a target=_blank href="${escapeHtml(policy)}">${policyText}</a>` : ""}<p><button>${once}</button> ${allow ? `<button>${always}</button>` : ""}`;
+  const [policyText, onceText, alwaysText] = [
+    "privacyPolicy",
+    "embed.loadOnce",
+    "embed.alwaysAllow",
+  ].map((key) => escapeHtml(gate.text(key).replace("{service}", name ?? "")));
+  frame.srcdoc = `<body style="font:14px sans-serif;text-align:center;background:#eee"><p><b>${escapeHtml(name)}</b> ${escapeHtml(service?.purpose)} ${policy ? `<a target=_blank href="${escapeHtml(policy)}">${policyText}</a>` : ""}<p><button>${onceText}</button> ${allow ? `<button>${alwaysText}</button>` : ""}`;
   frame.onload = () => {
-    const buttons = frame.contentDocument?.querySelectorAll("button") ?? [];
-    if (buttons[0]) buttons[0].onclick = () => loadEmbed(frame, service);
-    if (buttons[1]) buttons[1].onclick = allow ?? null;
+    const [once, always] = frame.contentDocument?.querySelectorAll("button") ?? [];
+    if (once) once.onclick = () => loadEmbed(frame, service);
+    if (always) always.onclick = allow ?? null;
   };
 }
 
@@ -62,9 +64,9 @@ function placehold(frame: HTMLIFrameElement, gate: EmbedGate, service?: SiteServ
  */
 export function gateEmbeds(gate: EmbedGate): void {
   for (const frame of document.querySelectorAll<HTMLIFrameElement>(GATED_FRAME)) {
-    const id = frame.getAttribute("data-service");
+    const id = svc(frame);
     const service = gate.services.find((s) => s.id === id);
-    if (gate.allows(frame.getAttribute("data-category"), id)) loadEmbed(frame, service);
+    if (gate.allows(cat(frame), id)) loadEmbed(frame, service);
     else if (!frame.srcdoc) placehold(frame, gate, service);
   }
 }

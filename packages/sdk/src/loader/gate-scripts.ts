@@ -9,8 +9,10 @@ let queue: Promise<void> = Promise.resolve();
 /** The service (or else the category) of every gated script that ran on this page. */
 export const ran: string[] = [];
 
-const cat = (el: Element) => el.getAttribute("data-category");
-const svc = (el: Element) => el.getAttribute("data-service");
+/** An element's `data-category`. */
+export const cat = (el: Element) => el.getAttribute("data-category");
+/** An element's `data-service`. */
+export const svc = (el: Element) => el.getAttribute("data-service");
 
 function activate(original: HTMLScriptElement): Promise<void> {
   // A clone keeps every attribute, the text and the nonce; it is not "already started".

@@ -6,6 +6,6 @@ if (!boot) {
   console.error("[assent] no site config: load /s/SITE_KEY.js");
 } else if (!window.assent) {
   window.assent = start(boot, {
-    autoblock: document.currentScript?.hasAttribute("data-autoblock") === true,
+    autoblock: !!document.currentScript?.hasAttribute("data-autoblock"),
   });
 }
