@@ -13,7 +13,8 @@ export function gtag(..._args: unknown[]): void {
 
 /** Pushes an entry (a gtag command or a GTM event object) onto `dataLayer`. */
 export function pushData(entry: unknown): void {
-  (window.dataLayer = window.dataLayer || []).push(entry);
+  window.dataLayer = window.dataLayer || [];
+  window.dataLayer.push(entry);
 }
 
 /**
