@@ -63,7 +63,7 @@ describe("consent cookie codec", () => {
       "",
       "garbage",
       "1~3",
-      "2" + good.slice(1),
+      `2${good.slice(1)}`,
       good.replace("~c~", "~z~"),
       good.replace(/~[^~]+~/, "~<script>~"),
       good.replace(/_/, "__"),

@@ -1,7 +1,6 @@
 import { isRequired } from "./categories";
 import { CONSENT_METHODS, type ConsentMethod, type Decision, type DecisionScope } from "./decision";
-import { SUBJECT_ID, UUID_V7 } from "./ids";
-import { ID_PATTERN, POLICY_VERSION_PATTERN } from "./patterns";
+import { ID_PATTERN } from "./patterns";
 
 /** Name of the first-party cookie that holds the decision. */
 export const CONSENT_COOKIE = "assent";
@@ -24,29 +23,33 @@ const FORMAT = "1";
 const METHOD_CODES = "arcwgp";
 
 function encodeMap(map: Record<string, boolean>): string {
-  const keys = Object.keys(map).filter((k) => ID_PATTERN.test(k));
+  // Ids are validated where they come from (the site config); the decoder re-checks them.
+  const keys = Object.keys(map);
   const granted = keys.filter((k) => map[k] === true);
   const denied = keys.filter((k) => map[k] !== true);
   return `${granted.join(".")}_${denied.join(".")}`;
 }
 
 function decodeMap(text: string): Record<string, boolean> | null {
-  const halves = text.split("_");
-  if (halves.length !== 2) return null;
   const out: Record<string, boolean> = {};
-  const [granted = "", denied = ""] = halves;
-  for (const [list, value] of [
-    [granted, true],
-    [denied, false],
-  ] as const) {
-    if (list === "") continue;
-    for (const id of list.split(".")) {
+  const halves = text.split("_");
+  for (const [half, value] of [
+    [halves[0], true],
+    [halves[1], false],
+  ] as const)
+    for (const id of (half as string).split(".").filter(Boolean)) {
       if (!ID_PATTERN.test(id) || id in out) return null;
       out[id] = value;
     }
-  }
   return out;
 }
+
+/**
+ * The whole cookie value: format 1, then policy version, time, subject, receipt id (its shape
+ * only: the API re-validates it as `previousId`), method, and the two maps.
+ */
+const VALUE =
+  /^1~([\w.-]{1,32})~([0-9a-z]{1,9})~([\w-]{22})~([0-9a-f-]{36})~([arcwgp])~([a-z0-9.-]*_[a-z0-9.-]*)~([a-z0-9.-]*_[a-z0-9.-]*)$/;
 
 /**
  * Serialises a consent record into a compact cookie value (no characters that need escaping).
@@ -71,42 +74,20 @@ export function encodeConsentCookie(record: ConsentRecord): string {
  * this function never throws.
  */
 export function decodeConsentCookie(value: string | null | undefined): ConsentRecord | null {
-  try {
-    if (typeof value !== "string" || value.length > 4096) return null;
-    const parts = value.split("~");
-    if (parts.length !== 8 || parts[0] !== FORMAT) return null;
-    const [
-      ,
-      policyVersion = "",
-      ts = "",
-      subjectId = "",
-      receiptId = "",
-      m = "",
-      cats = "",
-      svcs = "",
-    ] = parts;
-    if (!POLICY_VERSION_PATTERN.test(policyVersion)) return null;
-    if (!/^[0-9a-z]{1,9}$/.test(ts)) return null;
-    if (!SUBJECT_ID.test(subjectId) || !UUID_V7.test(receiptId)) return null;
-    const methodIndex = m.length === 1 ? METHOD_CODES.indexOf(m) : -1;
-    const method = CONSENT_METHODS[methodIndex];
-    if (!method) return null;
-    const categories = decodeMap(cats);
-    const services = decodeMap(svcs);
-    if (!categories || !services) return null;
-    const decidedAt = Number.parseInt(ts, 36) * 1000;
-    if (!Number.isFinite(decidedAt)) return null;
-    return {
-      policyVersion,
-      decidedAt,
-      subjectId,
-      receiptId,
-      method,
-      decision: { categories, services },
-    };
-  } catch {
-    return null;
-  }
+  const m = typeof value === "string" ? VALUE.exec(value) : null;
+  if (!m) return null;
+  const [, policyVersion, ts, subjectId, receiptId, code, cats, svcs] = m as unknown as string[];
+  const categories = decodeMap(cats as string);
+  const services = decodeMap(svcs as string);
+  if (!categories || !services) return null;
+  return {
+    policyVersion: policyVersion as string,
+    decidedAt: Number.parseInt(ts as string, 36) * 1000,
+    subjectId: subjectId as string,
+    receiptId: receiptId as string,
+    method: CONSENT_METHODS[METHOD_CODES.indexOf(code as string)] as ConsentMethod,
+    decision: { categories, services },
+  };
 }
 
 /** Reads one cookie out of a `document.cookie`-style string. */

@@ -9,8 +9,6 @@ interface RandomSource {
 
 const random = (): RandomSource => (globalThis as unknown as { crypto: RandomSource }).crypto;
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-
 /** Matches a UUID of version 7 in its canonical lower-case form. */
 export const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -22,16 +20,11 @@ export const SUBJECT_ID = /^[A-Za-z0-9_-]{22}$/;
  * @example uuidv7() // "01934f5e-8c2a-7b3d-9f00-1a2b3c4d5e6f"
  */
 export function uuidv7(now: number = Date.now()): string {
-  const bytes = random().getRandomValues(new Uint8Array(16));
-  let ms = Math.max(0, Math.floor(now));
-  for (let i = 5; i >= 0; i--) {
-    bytes[i] = ms % 256;
-    ms = Math.floor(ms / 256);
-  }
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const h = Array.from(bytes, (b) => HEX[b]).join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  const bytes = random().getRandomValues(new Uint8Array(10));
+  const hex = Array.from(bytes, (b) => (b | 256).toString(16).slice(1)).join("");
+  const t = Math.floor(now).toString(16).padStart(12, "0");
+  const variant = ((bytes[2] as number) & 0x3f) | 0x80;
+  return `${t.slice(0, 8)}-${t.slice(8)}-7${hex.slice(1, 4)}-${variant.toString(16)}${hex.slice(6, 8)}-${hex.slice(8)}`;
 }
 
 /** Reads the millisecond timestamp back out of a UUIDv7. */
@@ -45,18 +38,9 @@ export function uuidv7Time(id: string): number {
  */
 export function newSubjectId(): string {
   const bytes = random().getRandomValues(new Uint8Array(16));
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  let out = "";
-  let acc = 0;
-  let bits = 0;
-  for (const b of bytes) {
-    acc = (acc << 8) | b;
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += alphabet[(acc >> bits) & 63];
-    }
-  }
-  if (bits > 0) out += alphabet[(acc << (6 - bits)) & 63];
-  return out;
+  const { btoa } = globalThis as unknown as { btoa(data: string): string };
+  return btoa(String.fromCharCode(...bytes))
+    .slice(0, 22)
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_");
 }

@@ -49,6 +49,14 @@ export {
 } from "./admin-query";
 export { canonicalJson, sha256Hex } from "./canonical-json";
 export {
+  CATALOGUE,
+  type CatalogueEntry,
+  CONSENT_MODE_KEYS,
+  type ConsentModeKey,
+  type StoredItem,
+} from "./catalogue";
+export { CATALOGUE_HOSTS } from "./catalogue-hosts";
+export {
   type Category,
   DEFAULT_CATEGORIES,
   isRequired,
@@ -67,6 +75,13 @@ export {
   type ValidityScope,
 } from "./consent-cookie";
 export {
+  type ConsentModeState,
+  consentModeState,
+  DEFAULT_CONSENT_MODE_CATEGORIES,
+  GATED_CONSENT_MODE_KEYS,
+} from "./consent-mode";
+export { cookieDomains, cookiePaths, expiringCookies, isPublicSuffix } from "./cookie-domains";
+export {
   acceptAll,
   allowsElement,
   type Choice,
@@ -79,7 +94,10 @@ export {
   isAllowed,
   rejectAll,
 } from "./decision";
+export { matchHost, serviceForUrl } from "./host-match";
 export { newSubjectId, SUBJECT_ID, UUID_V7, uuidv7, uuidv7Time } from "./ids";
+export { nameMatches } from "./name-patterns";
+export { pageServices } from "./page-services";
 export { ID_PATTERN, POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
 export {
   type ApiError,
@@ -99,6 +117,7 @@ export {
   SIGNED_RECEIPT_FIELDS,
   verifyReceipt,
 } from "./receipt-proof";
+export { catalogueEntry, completeService, type SiteService } from "./services";
 export {
   defaultSiteConfig,
   type LoaderBoot,

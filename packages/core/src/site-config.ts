@@ -1,6 +1,8 @@
 import * as v from "valibot";
+import { CONSENT_MODE_KEYS } from "./catalogue";
 import { DEFAULT_CATEGORIES, NECESSARY } from "./categories";
 import { ID_PATTERN, POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
+import { completeService } from "./services";
 
 const id = v.pipe(
   v.string(),
@@ -12,6 +14,61 @@ const httpUrl = v.pipe(
   v.maxLength(2048),
   v.check((s) => /^https?:\/\//.test(s) || s.startsWith("/"), "must be an http(s) URL or a path"),
 );
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const pattern = v.pipe(v.string(), v.regex(/^[^\s;,=]{1,80}$/, "must be a name or a prefix*"));
+const consentModeKey = v.picklist(CONSENT_MODE_KEYS);
+
+/**
+ * A service on a site: a catalogue id with its category, optionally completed or overridden by
+ * the site (a site's own services describe themselves in full).
+ */
+const SiteServiceSchema = v.strictObject({
+  id,
+  category: id,
+  name: v.optional(text(80)),
+  provider: v.optional(text(80)),
+  purpose: v.optional(text(300)),
+  /** Hosts it loads from (`example.com` or `example.com/path`). */
+  hosts: v.optional(
+    v.pipe(
+      v.array(v.pipe(v.string(), v.regex(/^[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/))),
+      v.maxLength(20),
+    ),
+  ),
+  cookies: v.optional(
+    v.pipe(
+      v.array(v.strictObject({ name: pattern, days: v.pipe(v.number(), v.minValue(0)) })),
+      v.maxLength(30),
+    ),
+  ),
+  storage: v.optional(v.pipe(v.array(pattern), v.maxLength(30))),
+  privacyPolicyUrl: v.optional(httpUrl),
+  consentModeKeys: v.optional(v.array(consentModeKey)),
+  /** Embed URLs starting with `from` are loaded from `to` instead. */
+  embed: v.optional(v.strictObject({ from: httpUrl, to: httpUrl })),
+});
+
+/**
+ * Google Consent Mode v2 options. Without them: basic mode, the default category mapping, one
+ * default for every region, 500 ms `wait_for_update`.
+ */
+const ConsentModeSchema = v.strictObject({
+  /**
+   * `basic` (default): Google's tags do not load until consent. `advanced`: they load at once and
+   * send cookieless pings while consent is denied.
+   */
+  mode: v.optional(v.picklist(["basic", "advanced"])),
+  /** Which Consent Mode keys each category grants, e.g. `{ analytics: ["analytics_storage"] }`. */
+  categories: v.optional(v.record(id, v.array(consentModeKey))),
+  /** ISO 3166-2 regions the denied default applies to (e.g. `["GB", "FR", "US-CA"]`); all when absent. */
+  regions: v.optional(
+    v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/))), v.maxLength(300)),
+  ),
+  adsDataRedaction: v.optional(v.boolean()),
+  urlPassthrough: v.optional(v.boolean()),
+  waitForUpdate: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))),
+});
 
 /** Schema of a site's published configuration, as inlined in the loader. */
 export const SiteConfigSchema = v.strictObject({
@@ -30,8 +87,14 @@ export const SiteConfigSchema = v.strictObject({
     v.check((list) => list.some((c) => c.id === NECESSARY), "must include `necessary`"),
     v.check((list) => new Set(list.map((c) => c.id)).size === list.length, "ids must be unique"),
   ),
+  /** Completed from the catalogue on parsing (see `completeService`). */
   services: v.pipe(
-    v.array(v.strictObject({ id, category: id })),
+    v.array(
+      v.pipe(
+        SiteServiceSchema,
+        v.transform((service) => completeService(service) as typeof service),
+      ),
+    ),
     v.maxLength(64),
     v.check((list) => new Set(list.map((s) => s.id)).size === list.length, "ids must be unique"),
   ),
@@ -56,6 +119,9 @@ export const SiteConfigSchema = v.strictObject({
     }),
     { theme: "auto", position: "bar", floatingButton: false },
   ),
+  consentMode: v.optional(ConsentModeSchema),
+  /** Reload the page after a withdrawal when a withdrawn service's script had already run. */
+  reloadOnWithdraw: v.optional(v.boolean()),
   /** Per-language text overrides, e.g. `{ en: { title: "Cookies on example.org" } }`. */
   texts: v.optional(
     v.record(
@@ -89,7 +155,7 @@ export interface LoaderBoot {
  */
 export function defaultSiteConfig(
   siteKey: string,
-  services: SiteConfig["services"] = [],
+  services: SiteConfigInput["services"] = [],
 ): SiteConfig {
   return v.parse(SiteConfigSchema, {
     siteKey,

@@ -7,38 +7,86 @@ import type {
   StoredReceipt,
 } from "@assent/core";
 
-/** Detail of the `assent:change` event and argument of `assent.on("change", fn)`. */
+/**
+ * Detail of the `assent:change` event and argument of `assent.on("change", fn)`.
+ * @example
+ * window.addEventListener("assent:change", (event) => {
+ *   const { decision, method, withdrawn } = (event as CustomEvent<ChangeDetail>).detail;
+ *   if (withdrawn.includes("google-analytics")) stopAnalytics();
+ * });
+ */
 export interface ChangeDetail {
+  /** Every configured category and service, granted (`true`) or denied (`false`). */
   decision: Decision;
+  /** How the decision was made: `accept-all`, `reject-all`, `custom`, `withdraw`, `gpc` or `api`. */
   method: ConsentMethod;
   /** Id of the receipt that logs this decision. */
   receiptId: string;
+  /**
+   * Services allowed before this change and denied now: their cookies and storage keys have
+   * just been deleted.
+   */
+  withdrawn: string[];
 }
 
 /**
- * `window.assent`: the site's handle on the visitor's consent.
+ * `window.assent`: the site's handle on the visitor's consent, installed synchronously by the
+ * loader (`<script src="https://HOST/s/SITE_KEY.js">`).
  * @example
  * if (window.assent.has("analytics")) startAnalytics();
  * window.assent.on("change", ({ decision }) => console.log(decision));
  */
 export interface AssentApi {
-  /** The current decision, or `null` while the visitor has not decided. */
+  /**
+   * The current decision, or `null` while the visitor has not decided (or must decide again
+   * after a policy-version bump or expiry).
+   * @example window.assent.get()?.categories.analytics // true | false | undefined
+   */
   get(): Decision | null;
-  /** Whether a category or a service is allowed. `necessary` always is. */
+  /**
+   * Whether a category or a service is allowed. A service's own setting wins over its
+   * category; `necessary` always is allowed; anything else is denied until decided.
+   * @example window.assent.has("youtube")
+   */
   has(categoryOrService: string): boolean;
-  /** Calls `fn` after every change of decision; returns a function that stops it. */
+  /**
+   * Calls `fn` after every change of decision; returns a function that stops it.
+   * @example const stop = window.assent.on("change", ({ method }) => console.log(method));
+   */
   on(event: "change", fn: (detail: ChangeDetail) => void): () => void;
-  /** Opens the preference centre. */
+  /**
+   * Opens the preference centre (loading the UI chunk if it is not loaded yet).
+   * @example document.querySelector("#cookie-settings")?.addEventListener("click", () => window.assent.show());
+   */
   show(): Promise<void>;
-  /** Grants everything, as the banner's "Accept all" does. */
+  /**
+   * Grants everything, as the banner's "Accept all" does (marketing stays denied when the
+   * browser sends Global Privacy Control).
+   * @example window.assent.acceptAll()
+   */
   acceptAll(): void;
-  /** Denies everything but `necessary`, as the banner's "Reject all" does. */
+  /**
+   * Denies everything but `necessary`, as the banner's "Reject all" does.
+   * @example window.assent.rejectAll()
+   */
   rejectAll(): void;
-  /** Sets a custom decision; anything not named is denied. */
+  /**
+   * Sets a decision from the site's own controls (logged with method `api`); categories not
+   * named are denied, services not named follow their category.
+   * @example window.assent.set({ categories: { analytics: true }, services: { youtube: true } })
+   */
   set(choice: Choice): void;
-  /** Withdraws consent: everything but `necessary` denied, logged as a withdrawal. */
+  /**
+   * Withdraws consent: everything but `necessary` denied, the withdrawn services' cookies and
+   * storage deleted, logged as a withdrawal (a new receipt; the old one is kept).
+   * @example window.assent.withdraw()
+   */
   withdraw(): void;
-  /** The visitor's pseudonymous consent id (to quote in an access or erasure request). */
+  /**
+   * The visitor's pseudonymous consent id, to quote in an access or erasure request; `null`
+   * before the first decision.
+   * @example window.assent.consentId() // "Vh3k...22 characters"
+   */
   consentId(): string | null;
 }
 
@@ -46,11 +94,14 @@ export interface AssentApi {
 export interface UiHost {
   config: SiteConfig;
   language: string;
+  /**
+   * Whether the browser sends Global Privacy Control: marketing is then denied unless the visitor
+   * turns it on in the preference centre (the UI says the signal was honoured).
+   */
+  gpc: boolean;
   /** The decision to pre-fill: the current one, or the last one when asking again. */
   decision(): Decision | null;
   consentId(): string | null;
-  /** Whether the browser sends a Global Privacy Control signal. */
-  gpc: boolean;
   /** The nonce of the loader's script tag, for the `<style>` fallback on a strict CSP page. */
   nonce?: string;
   choose(
@@ -77,5 +128,6 @@ declare global {
     __assent_boot?: LoaderBoot;
     assent?: AssentApi;
     dataLayer?: unknown[];
+    fbq?: (...args: unknown[]) => void;
   }
 }

@@ -7,5 +7,12 @@
  * const assent = window.assent as AssentApi;
  * assent.on("change", ({ decision }) => decision.categories.analytics && startAnalytics());
  */
-export type { Choice, ConsentMethod, Decision } from "@assent/core";
+export type {
+  CatalogueEntry,
+  Choice,
+  ConsentMethod,
+  Decision,
+  SiteConfig,
+  SiteService,
+} from "@assent/core";
 export type { AssentApi, ChangeDetail } from "./contract";

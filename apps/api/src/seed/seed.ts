@@ -10,7 +10,10 @@ export function demoConfig(): SiteConfig {
   return {
     ...defaultSiteConfig("demo", [
       { id: "google-analytics", category: "analytics" },
+      { id: "meta-pixel", category: "marketing" },
       { id: "youtube", category: "embeds" },
+      { id: "flickr", category: "embeds" },
+      { id: "facebook-social", category: "embeds" },
       { id: "twitter", category: "embeds" },
     ]),
     privacyPolicyUrl: "/demo/privacy.html",

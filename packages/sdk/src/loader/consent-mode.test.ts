@@ -1,8 +1,10 @@
-import { acceptAll, DEFAULT_CATEGORIES, decide } from "@assent/core";
-import { beforeEach, describe, expect, it } from "vitest";
-import { consentModeState, pushConsentDefault, pushConsentUpdate } from "./consent-mode";
+import { DEFAULT_CATEGORIES, decide, defaultSiteConfig } from "@assent/core";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { pushConsentDefault, pushConsentUpdate } from "./consent-mode";
 
 const scope = { categories: [...DEFAULT_CATEGORIES], services: [] };
+const config = defaultSiteConfig("demo");
+const command = (i: number) => window.dataLayer?.[i] as IArguments;
 
 beforeEach(() => {
   window.dataLayer = [];
@@ -10,12 +12,12 @@ beforeEach(() => {
 
 describe("Google Consent Mode", () => {
   it("pushes a default with everything denied but security, as an Arguments object", () => {
-    pushConsentDefault();
-    const entry = window.dataLayer?.[0] as IArguments;
+    pushConsentDefault(config);
+    const entry = command(0);
     expect(Object.prototype.toString.call(entry)).toBe("[object Arguments]");
     expect(entry[0]).toBe("consent");
     expect(entry[1]).toBe("default");
-    expect(entry[2]).toMatchObject({
+    expect(entry[2]).toEqual({
       ad_storage: "denied",
       ad_user_data: "denied",
       ad_personalization: "denied",
@@ -25,15 +27,40 @@ describe("Google Consent Mode", () => {
       security_storage: "granted",
       wait_for_update: 500,
     });
+    expect(window.dataLayer).toHaveLength(1);
   });
 
-  it("maps categories to keys", () => {
-    const state = consentModeState(decide(scope, { categories: { analytics: true } }));
-    expect(state.analytics_storage).toBe("granted");
-    expect(state.ad_storage).toBe("denied");
-    pushConsentUpdate(acceptAll(scope));
-    const entry = window.dataLayer?.[0] as IArguments;
-    expect(entry[1]).toBe("update");
-    expect(Object.values(entry[2] as object).every((v) => v === "granted")).toBe(true);
+  it("applies the site's regions, ads_data_redaction and url_passthrough", () => {
+    pushConsentDefault({
+      ...config,
+      consentMode: { regions: ["GB", "FR"], adsDataRedaction: true, urlPassthrough: true },
+    });
+    expect(command(0)[2]).toMatchObject({ region: ["GB", "FR"], ad_storage: "denied" });
+    expect([...command(1)]).toEqual(["set", "ads_data_redaction", true]);
+    expect([...command(2)]).toEqual(["set", "url_passthrough", true]);
+  });
+
+  it("warns when a config or event command reached dataLayer before the default", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    pushConsentDefault(config);
+    expect(warn).not.toHaveBeenCalled();
+    window.dataLayer = [];
+    (function gtag(..._: unknown[]) {
+      // biome-ignore lint/complexity/noArguments: gtag commands are Arguments objects.
+      window.dataLayer?.push(arguments);
+    })("config", "G-1");
+    pushConsentDefault(config);
+    expect(warn).toHaveBeenCalledOnce();
+    warn.mockRestore();
+  });
+
+  it("updates through the site's category mapping", () => {
+    pushConsentUpdate(decide(scope, { categories: { analytics: true } }), config);
+    expect(command(0)[1]).toBe("update");
+    expect(command(0)[2]).toMatchObject({ analytics_storage: "granted", ad_storage: "denied" });
+
+    const mapped = { ...config, consentMode: { categories: { embeds: ["ad_storage" as const] } } };
+    pushConsentUpdate(decide(scope, { categories: { embeds: true } }), mapped);
+    expect(command(1)[2]).toMatchObject({ ad_storage: "granted", analytics_storage: "denied" });
   });
 });

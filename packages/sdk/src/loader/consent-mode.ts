@@ -1,41 +1,46 @@
-import type { Decision } from "@assent/core";
-
-/** Google Consent Mode v2 keys each default category stands for. */
-export const CONSENT_MODE_KEYS: Record<string, readonly string[]> = {
-  analytics: ["analytics_storage"],
-  marketing: ["ad_storage", "ad_user_data", "ad_personalization"],
-  preferences: ["functionality_storage", "personalization_storage"],
-};
-
-const ALL_KEYS = Object.values(CONSENT_MODE_KEYS).flat();
+import {
+  consentModeState,
+  DEFAULT_CONSENT_MODE_CATEGORIES,
+  type Decision,
+  type SiteConfig,
+} from "@assent/core";
 
 /** Pushes a gtag command onto `dataLayer`: gtag.js reads only `arguments` objects as commands. */
 export function gtag(..._args: unknown[]): void {
-  window.dataLayer = window.dataLayer || [];
   // biome-ignore lint/complexity/noArguments: gtag.js recognises commands by their Arguments object.
-  window.dataLayer.push(arguments);
+  pushData(arguments);
 }
 
-/** The Consent Mode state a decision implies. */
-export function consentModeState(decision: Decision | null): Record<string, "granted" | "denied"> {
-  const state: Record<string, "granted" | "denied"> = {};
-  for (const key of ALL_KEYS) state[key] = "denied";
-  for (const [category, keys] of Object.entries(CONSENT_MODE_KEYS)) {
-    if (decision?.categories[category]) for (const key of keys) state[key] = "granted";
-  }
-  return state;
+/** Pushes an entry (a gtag command or a GTM event object) onto `dataLayer`. */
+export function pushData(entry: unknown): void {
+  window.dataLayer = window.dataLayer || [];
+  window.dataLayer.push(entry);
 }
 
-/** `consent default`: everything denied but security, before any tag can run. */
-export function pushConsentDefault(): void {
+/**
+ * `consent default`: everything denied but security, with `wait_for_update`, optionally for some
+ * regions only; then the `ads_data_redaction` and `url_passthrough` settings. Warns when a tag
+ * command reached `dataLayer` first: Google's tags then ran without any consent state.
+ */
+export function pushConsentDefault(config: SiteConfig): void {
+  const options = config.consentMode ?? {};
+  const early = window.dataLayer?.find((e) => {
+    const entry = e as { 0?: unknown; event?: unknown } | null;
+    return entry?.[0] === "config" || entry?.[0] === "event" || entry?.event;
+  });
+  if (early) console.warn("[assent] gtag before consent default", early);
   gtag("consent", "default", {
     ...consentModeState(null),
     security_storage: "granted",
     wait_for_update: 500,
+    ...(options.regions?.length ? { region: options.regions } : {}),
   });
+  if (options.adsDataRedaction) gtag("set", "ads_data_redaction", true);
+  if (options.urlPassthrough) gtag("set", "url_passthrough", true);
 }
 
-/** `consent update` from a decision. */
-export function pushConsentUpdate(decision: Decision): void {
-  gtag("consent", "update", consentModeState(decision));
+/** `consent update` from a decision, through the site's category mapping. */
+export function pushConsentUpdate(decision: Decision, config: SiteConfig): void {
+  const mapping = config.consentMode?.categories ?? DEFAULT_CONSENT_MODE_CATEGORIES;
+  gtag("consent", "update", consentModeState(decision, mapping));
 }

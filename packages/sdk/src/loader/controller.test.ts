@@ -6,7 +6,7 @@ import {
   readCookie,
 } from "@assent/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { UiHandle, UiModule } from "../contract";
+import type { ChangeDetail, UiHandle, UiModule } from "../contract";
 import { start as startLoader } from "./controller";
 
 const opened: string[] = [];
@@ -15,7 +15,11 @@ const fakeUi: UiModule = {
 };
 const start = (b: LoaderBoot) => startLoader(b, { importUi: async () => fakeUi });
 
-const config = defaultSiteConfig("demo", [{ id: "google-analytics", category: "analytics" }]);
+const config = defaultSiteConfig("demo", [
+  { id: "google-analytics", category: "analytics" },
+  { id: "meta-pixel", category: "marketing" },
+  { id: "hotjar", category: "analytics" },
+]);
 const boot: LoaderBoot = {
   config,
   configHash: "a".repeat(64),
@@ -38,7 +42,14 @@ beforeEach(() => {
   fetchMock = vi.fn(async () => new Response("{}", { status: 201 }));
   vi.stubGlobal("fetch", fetchMock);
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+  delete window.fbq;
+});
+
+const sent = (call: number) =>
+  JSON.parse(String((fetchMock.mock.calls[call] as [string, RequestInit])[1].body));
 
 describe("the loader's controller", () => {
   it("accept-all writes the cookie, updates Consent Mode, fires events and sends a valid receipt", async () => {
@@ -98,5 +109,99 @@ describe("the loader's controller", () => {
     start(boot).acceptAll();
     const bumped = start({ ...boot, config: { ...config, policyVersion: "2" } });
     expect(bumped.get()).toBeNull();
+  });
+});
+
+describe("withdrawal", () => {
+  it("deletes the withdrawn services' cookies and storage keys and says which were withdrawn", () => {
+    const api = start(boot);
+    api.acceptAll();
+    document.cookie = "_ga=GA1.1.1; Path=/";
+    document.cookie = "_ga_ABC123=GS1; Path=/";
+    document.cookie = "_gid=GA1.1.2; Path=/";
+    document.cookie = "_fbp=fb.1.1; Path=/";
+    document.cookie = "site_pref=dark; Path=/";
+    localStorage.setItem("_hjSessionUser_1", "x");
+    localStorage.setItem("cart", "3");
+    const details: ChangeDetail[] = [];
+    api.on("change", (d) => details.push(d));
+
+    api.set({ categories: { marketing: true } });
+
+    // The site's services and the catalogue's it does not list but whose category was granted.
+    expect(details[0]?.withdrawn).toEqual(expect.arrayContaining(["google-analytics", "hotjar"]));
+    expect(details[0]?.withdrawn).not.toContain("meta-pixel");
+    expect(readCookie(document.cookie, "_ga")).toBeNull();
+    expect(readCookie(document.cookie, "_ga_ABC123")).toBeNull();
+    expect(readCookie(document.cookie, "_gid")).toBeNull();
+    expect(readCookie(document.cookie, "_fbp")).toBe("fb.1.1");
+    expect(readCookie(document.cookie, "site_pref")).toBe("dark");
+    expect(localStorage.getItem("_hjSessionUser_1")).toBeNull();
+    expect(localStorage.getItem("cart")).toBe("3");
+
+    api.withdraw();
+    expect(document.cookie).not.toMatch(/_fbp=fb/);
+    expect(details[1]?.withdrawn).toContain("meta-pixel");
+    expect(details[1]?.withdrawn).not.toContain("google-analytics");
+    expect(sent(2).method).toBe("withdraw");
+  });
+
+  it("keeps the Meta pixel's consent in step with the decision", () => {
+    const fbq = vi.fn();
+    window.fbq = fbq;
+    const api = start(boot);
+    expect(fbq).toHaveBeenLastCalledWith("consent", "revoke");
+    api.acceptAll();
+    expect(fbq).toHaveBeenLastCalledWith("consent", "grant");
+    api.rejectAll();
+    expect(fbq).toHaveBeenLastCalledWith("consent", "revoke");
+  });
+});
+
+describe("Global Privacy Control", () => {
+  it("leaves marketing denied on accept-all and records the signal", () => {
+    (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl = true;
+    const api = start(boot);
+    api.acceptAll();
+    expect(api.has("analytics")).toBe(true);
+    expect(api.has("marketing")).toBe(false);
+    expect(api.has("meta-pixel")).toBe(false);
+    expect(sent(0)).toMatchObject({ method: "accept-all", gpc: true });
+    expect(sent(0).decision.categories.marketing).toBe(false);
+    // An explicit choice in the preference centre is the visitor's to make.
+    api.set({ categories: { marketing: true } });
+    expect(api.has("marketing")).toBe(true);
+  });
+});
+
+describe("site options", () => {
+  it("reloads after a withdrawal when a withdrawn script had run, if the site asks", async () => {
+    const reload = vi.fn();
+    const { hostname, pathname, protocol, href } = window.location;
+    vi.spyOn(window, "location", "get").mockReturnValue({
+      hostname,
+      pathname,
+      protocol,
+      href,
+      reload,
+    } as unknown as Location);
+    const api = start({ ...boot, config: { ...config, reloadOnWithdraw: true } });
+    api.acceptAll();
+    await new Promise((r) => setTimeout(r, 0));
+    api.set({ categories: { analytics: true } });
+    expect(reload).not.toHaveBeenCalled();
+    api.withdraw();
+    expect(reload).toHaveBeenCalledOnce();
+    vi.restoreAllMocks();
+  });
+
+  it("lets Google's tags load before consent only in advanced Consent Mode", async () => {
+    document.body.innerHTML = `<script type="text/plain" data-service="google-analytics" id="ga"></script>`;
+    start(boot);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.getElementById("ga")?.getAttribute("type")).toBe("text/plain");
+    start({ ...boot, config: { ...config, consentMode: { mode: "advanced" } } });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.getElementById("ga")?.getAttribute("type")).toBeNull();
   });
 });

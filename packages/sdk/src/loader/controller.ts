@@ -1,5 +1,4 @@
 import {
-  acceptAll,
   allowsElement,
   type Choice,
   type ConsentMethod,
@@ -10,17 +9,20 @@ import {
   isCurrent,
   type LoaderBoot,
   newSubjectId,
+  pageServices,
   reconcile,
-  rejectAll,
   uuidv7,
 } from "@assent/core";
 import type { AssentApi, ChangeDetail, UiHandle, UiHost, UiModule } from "../contract";
 import { sendReceipt } from "../transport";
-import { mountFloatingButton } from "../ui/floating-button";
-import { pushConsentDefault, pushConsentUpdate } from "./consent-mode";
+import type { mountFloatingButton } from "../ui/floating-button";
+import { autoblock } from "./autoblock";
+import { clearServices } from "./clear-storage";
+import { pushConsentDefault, pushConsentUpdate, pushData } from "./consent-mode";
 import { readRecord, writeRecord } from "./consent-store";
-import { activateEmbeds } from "./gate-embeds";
-import { type Allows, activateScripts } from "./gate-scripts";
+import type { placehold } from "./embed-placeholder";
+import { type EmbedGate, gateEmbeds } from "./gate-embeds";
+import { type Allows, activateScripts, ran } from "./gate-scripts";
 
 const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
 
@@ -39,6 +41,8 @@ function whenReady(fn: () => void): void {
 export interface StartOptions {
   /** Imports the UI chunk; defaults to a dynamic `import()` of `boot.ui`. */
   importUi?: (url: string) => Promise<UiModule>;
+  /** Stops scripts and iframes from known third-party hosts that were not marked up. */
+  autoblock?: boolean;
 }
 
 const importModule = (url: string) => import(/* @vite-ignore */ url) as Promise<UiModule>;
@@ -49,17 +53,17 @@ const importModule = (url: string) => import(/* @vite-ignore */ url) as Promise<
  */
 export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   const { config } = boot;
+  const services = pageServices(config.services);
   const language = pageLanguage(config.defaultLanguage);
+  const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  const texts = config.texts[language.split("-")[0] as string] ?? {};
   let record: ConsentRecord | null = readRecord();
   let current: Decision | null =
     record && isCurrent(record, config, Date.now()) ? reconcile(record.decision, config) : null;
   const listeners = new Set<(detail: ChangeDetail) => void>();
-  const allows: Allows = (category, service) => allowsElement(current, category, service);
   let ui: Promise<UiHandle> | null = null;
   let uiModule: Promise<UiModule> | null = null;
   const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce || undefined;
-  const gpc =
-    (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   const importUi = (): Promise<UiModule> => {
     uiModule ??= (options.importUi ?? importModule)(boot.ui);
     uiModule.catch(() => {
@@ -68,23 +72,63 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     return uiModule;
   };
 
-  pushConsentDefault();
-  if (current) pushConsentUpdate(current);
+  /** What a decision lets run. In advanced Consent Mode, tags that read it always may. */
+  const allowsIn =
+    (decision: Decision | null): Allows =>
+    (category, service) =>
+      (config.consentMode?.mode === "advanced" &&
+        !!services.find((s) => s.id === service)?.consentModeKeys?.length) ||
+      allowsElement(decision, category, service);
+  const allows: Allows = (category, service) => allowsIn(current)(category, service);
 
-  const apply = () => {
-    void activateScripts(allows);
-    activateEmbeds(allows);
+  /** Imports one of the SDK's small on-demand modules, which sit beside the UI chunk. */
+  const importChunk = (name: string) =>
+    (options.importUi ?? importModule)(new URL(name, boot.ui).href) as Promise<unknown>;
+
+  const gate: EmbedGate = {
+    allows,
+    services,
+    text: (key) => texts[key],
+    placehold: (frame, service) =>
+      void importChunk("embed-placeholder.js")
+        .then((mod) => (mod as { placehold?: typeof placehold }).placehold?.(frame, gate, service))
+        .catch((err) => console.warn("[assent]", err)),
+    // Only a service the site lists can be remembered: the others are not in the decision.
+    alwaysAllow: (id) =>
+      config.services.some((s) => s.id === id)
+        ? () => {
+            choose("custom", {
+              categories: { ...current?.categories },
+              services: { ...current?.services, [id]: true },
+            });
+          }
+        : undefined,
   };
 
-  const choose = (method: ConsentMethod, choice?: Choice) => {
-    const decision =
+  /** Brings the page in line with the decision; returns the denied services. */
+  const apply = () => {
+    void activateScripts(allows);
+    gateEmbeds(gate);
+    window.fbq?.("consent", allows("marketing", "meta-pixel") ? "grant" : "revoke");
+    return clearServices(services.filter((s) => !allows(s.category, s.id)));
+  };
+
+  const choose = (method: ConsentMethod, choice: Choice = {}) => {
+    const before = allowsIn(current);
+    // Under Global Privacy Control, "accept all" leaves marketing denied.
+    const all = Object.fromEntries(
+      config.categories.map((c) => [c.id, !gpc || c.id !== "marketing"]),
+    );
+    const decision = decide(
+      config,
       method === "accept-all"
-        ? acceptAll(config)
-        : method === "reject-all" || method === "withdraw"
-          ? rejectAll(config)
-          : decide(config, choice);
+        ? { categories: all }
+        : /^(reject-all|withdraw)$/.test(method)
+          ? {}
+          : choice,
+    );
     const previousId = record?.receiptId ?? null;
-    const next: ConsentRecord = {
+    record = {
       policyVersion: config.policyVersion,
       decidedAt: Date.now(),
       subjectId: record?.subjectId ?? newSubjectId(),
@@ -92,20 +136,22 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       method,
       decision,
     };
-    writeRecord(next, config);
-    record = next;
+    writeRecord(record, config);
     current = decision;
-    pushConsentUpdate(decision);
-    apply();
-    const detail: ChangeDetail = { decision, method, receiptId: next.receiptId };
-    window.dispatchEvent(new CustomEvent("assent:change", { detail }));
-    window.dataLayer = window.dataLayer || [];
-    window.dataLayer.push({ event: "assent_update", assent: { method, ...decision.categories } });
+    // A choice made elsewhere (the API, a placeholder) answers the banner too.
+    void ui?.then((handle) => handle.close());
+    pushConsentUpdate(decision, config);
+    const withdrawn = apply()
+      .filter((s) => before(s.category, s.id))
+      .map((s) => s.id);
+    const detail: ChangeDetail = { decision, method, receiptId: record.receiptId, withdrawn };
+    dispatchEvent(new CustomEvent("assent:change", { detail }));
+    pushData({ event: "assent_update", assent: { method, ...decision.categories } });
     for (const fn of listeners) fn(detail);
     void sendReceipt(boot.api, {
-      id: next.receiptId,
+      id: record.receiptId,
       siteKey: config.siteKey,
-      subjectId: next.subjectId,
+      subjectId: record.subjectId,
       policyVersion: config.policyVersion,
       configHash: boot.configHash,
       language,
@@ -117,16 +163,23 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     })
       .then((stored) => stored && importUi().then((mod) => mod.rememberReceipt?.(stored)))
       .catch((err) => console.warn("[assent] receipt not kept in this browser", err));
+    // An id names a service or else a category, which `allows` reads either way.
+    if (config.reloadOnWithdraw && ran.some((id) => before(id, id) && !allows(id, id)))
+      location.reload();
   };
 
+  pushConsentDefault(config);
+  if (current) pushConsentUpdate(current, config);
+
+  const consentId = () => record?.subjectId ?? null;
   const host: UiHost = {
     config,
     language,
-    decision: () => current ?? (record ? reconcile(record.decision, config) : null),
-    consentId: () => record?.subjectId ?? null,
     gpc,
+    decision: () => current ?? (record ? reconcile(record.decision, config) : null),
+    consentId,
     nonce,
-    choose: (method, choice) => choose(method, choice),
+    choose,
   };
 
   const loadUi = (): Promise<UiHandle> => {
@@ -134,27 +187,32 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       (mod) => new Promise<UiHandle>((resolve) => whenReady(() => resolve(mod.mount(host)))),
     );
     ui.catch((err) => {
-      console.error("[assent] the consent banner could not be loaded", err);
+      console.error("[assent] banner not loaded", err);
       ui = null;
     });
     return ui;
   };
+  const show = () => loadUi().then((handle) => handle.open("preferences"));
 
+  if (options.autoblock) autoblock(services, allows, apply);
   whenReady(() => {
-    if (current) apply();
+    apply();
     if (config.ui?.floatingButton) {
       const label = config.texts[language.split("-")[0] ?? ""]?.floatingButton;
-      mountFloatingButton(
-        label ?? "Cookie settings",
-        () => void loadUi().then((h) => h.open("preferences")),
-        nonce,
-      );
+      importChunk("floating-button.js")
+        .then((mod) =>
+          (mod as { mountFloatingButton?: typeof mountFloatingButton }).mountFloatingButton?.(
+            label ?? "Cookie settings",
+            () => void show(),
+            nonce,
+          ),
+        )
+        .catch((err) => console.warn("[assent]", err));
     }
     document.addEventListener("click", (event) => {
-      const opener = (event.target as Element | null)?.closest?.("[data-assent-open]");
-      if (!opener) return;
+      if (!(event.target as Element | null)?.closest?.("[data-assent-open]")) return;
       event.preventDefault();
-      void loadUi().then((handle) => handle.open("preferences"));
+      void show();
     });
   });
   if (!current) void loadUi().then((handle) => handle.open("banner"));
@@ -166,11 +224,11 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    show: () => loadUi().then((handle) => handle.open("preferences")),
+    show,
     acceptAll: () => choose("accept-all"),
     rejectAll: () => choose("reject-all"),
     set: (choice) => choose("api", choice),
     withdraw: () => choose("withdraw"),
-    consentId: () => record?.subjectId ?? null,
+    consentId,
   };
 }

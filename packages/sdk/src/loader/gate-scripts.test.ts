@@ -1,7 +1,6 @@
 import { allowsElement, DEFAULT_CATEGORIES, decide } from "@assent/core";
 import { beforeEach, describe, expect, it } from "vitest";
-import { activateEmbeds } from "./gate-embeds";
-import { activateScripts } from "./gate-scripts";
+import { activateScripts, ran } from "./gate-scripts";
 
 const scope = {
   categories: [...DEFAULT_CATEGORIES],
@@ -10,20 +9,25 @@ const scope = {
     { id: "youtube", category: "embeds" },
   ],
 };
+const allowing = (choice: Parameters<typeof decide>[1]) => {
+  const decision = decide(scope, choice);
+  return (c: string | null, s: string | null) => allowsElement(decision, c, s);
+};
 
 beforeEach(() => {
+  (window as unknown as { order: string[] }).order = [];
   document.body.innerHTML = `
     <script type="text/plain" data-category="analytics" id="a1">window.order.push("a1")</script>
     <script type="text/plain" data-category="marketing" id="m1">window.order.push("m1")</script>
     <script type="text/plain" data-service="google-analytics" data-type="module" nonce="abc" id="ga">window.order.push("ga")</script>
     <script type="text/plain" id="unmarked">window.order.push("unmarked")</script>
-    <iframe data-src="https://www.youtube-nocookie.com/embed/x" data-category="embeds" data-service="youtube" id="yt"></iframe>`;
+    <img data-src="/pixel.gif" data-category="analytics" id="img" alt="">
+    <link data-href="/tracker.css" data-category="marketing" rel="stylesheet" id="css">`;
 });
 
 describe("activateScripts", () => {
   it("activates allowed scripts only, keeping attributes and the nonce", async () => {
-    const decision = decide(scope, { categories: { analytics: true } });
-    await activateScripts((c, s) => allowsElement(decision, c, s));
+    await activateScripts(allowing({ categories: { analytics: true } }));
     const a1 = document.getElementById("a1") as HTMLScriptElement;
     expect(a1.getAttribute("type")).toBeNull();
     expect(a1.text).toBe('window.order.push("a1")');
@@ -33,11 +37,11 @@ describe("activateScripts", () => {
     expect(ga.nonce || ga.getAttribute("nonce")).toBe("abc");
     expect(document.getElementById("m1")?.getAttribute("type")).toBe("text/plain");
     expect(document.getElementById("unmarked")?.getAttribute("type")).toBe("text/plain");
+    expect(ran).toContain("google-analytics");
   });
 
   it("never activates the same script twice", async () => {
-    const decision = decide(scope, { categories: { analytics: true } });
-    const allows = (c: string | null, s: string | null) => allowsElement(decision, c, s);
+    const allows = allowing({ categories: { analytics: true } });
     await activateScripts(allows);
     const first = document.getElementById("a1");
     await activateScripts(allows);
@@ -48,15 +52,15 @@ describe("activateScripts", () => {
   it("leaves everything inert without a decision", async () => {
     await activateScripts((c, s) => allowsElement(null, c, s));
     expect(document.querySelectorAll('script[type="text/plain"]')).toHaveLength(4);
+    expect(document.getElementById("img")?.getAttribute("src")).toBeNull();
   });
-});
 
-describe("activateEmbeds", () => {
-  it("gives an iframe its src only once its service is allowed", () => {
-    const frame = document.getElementById("yt") as HTMLIFrameElement;
-    activateEmbeds((c, s) => allowsElement(decide(scope, {}), c, s));
-    expect(frame.getAttribute("src")).toBeNull();
-    activateEmbeds((c, s) => allowsElement(decide(scope, { services: { youtube: true } }), c, s));
-    expect(frame.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/x");
+  it("gates marked images and stylesheets the same way", async () => {
+    await activateScripts(allowing({ categories: { analytics: true } }));
+    expect(document.getElementById("img")?.getAttribute("src")).toBe("/pixel.gif");
+    expect(document.getElementById("img")?.hasAttribute("data-src")).toBe(false);
+    expect(document.getElementById("css")?.getAttribute("href")).toBeNull();
+    await activateScripts(allowing({ categories: { marketing: true } }));
+    expect(document.getElementById("css")?.getAttribute("href")).toBe("/tracker.css");
   });
 });

@@ -1,49 +1,52 @@
 /** Decides whether a gated element may run, from its `data-category` and `data-service`. */
 export type Allows = (category: string | null, service: string | null) => boolean;
 
-const GATED = 'script[type="text/plain"][data-category],script[type="text/plain"][data-service]';
-const DONE = "data-assent-done";
+const MARKED = ":is([data-category],[data-service])";
+const GATED = `script[type="text/plain"]${MARKED},img[data-src]${MARKED},link[data-href]${MARKED}`;
 
 let queue: Promise<void> = Promise.resolve();
 
+/** The service (or else the category) of every gated script that ran on this page. */
+export const ran: string[] = [];
+
+/** An element's `data-category`. */
+export const cat = (el: Element) => el.getAttribute("data-category");
+/** An element's `data-service`. */
+export const svc = (el: Element) => el.getAttribute("data-service");
+
 function activate(original: HTMLScriptElement): Promise<void> {
-  const script = document.createElement("script");
-  for (const attr of Array.from(original.attributes)) {
-    if (attr.name === "type" || attr.name === "data-src") continue;
-    script.setAttribute(attr.name, attr.value);
-  }
-  const nonce = original.nonce;
-  if (nonce) script.nonce = nonce;
+  // A clone keeps every attribute, the text and the nonce; it is not "already started".
+  const script = original.cloneNode(true) as HTMLScriptElement;
   const type = original.getAttribute("data-type");
+  const src = original.getAttribute("data-src");
   if (type) script.type = type;
-  const src = original.getAttribute("data-src") ?? original.getAttribute("src");
-  original.setAttribute(DONE, "");
-  if (!src) {
-    script.text = original.text;
-    original.replaceWith(script);
-    return Promise.resolve();
-  }
+  else script.removeAttribute("type");
+  ran.push((svc(original) ?? cat(original)) as string);
   return new Promise((resolve) => {
-    script.onload = script.onerror = () => resolve();
-    script.async = false;
-    script.src = src;
+    if (src) script.src = src;
+    if (script.src) script.onload = script.onerror = () => resolve();
+    else resolve();
     original.replaceWith(script);
   });
 }
 
 /**
- * Activates the gated scripts the decision allows, in document order; an external script is
- * loaded before the next gated one runs. A script never runs twice. Calls are queued, so a choice
- * made while scripts are loading cannot reorder them.
+ * Activates the gated scripts (and marked `<img data-src>` and `<link data-href>`) the decision
+ * allows, in document order; an external script is loaded before the next gated one runs. A
+ * script never runs twice. Calls are queued, so a choice made while scripts are loading cannot
+ * reorder them.
  */
-export function activateScripts(allows: Allows, root: ParentNode = document): Promise<void> {
+export function activateScripts(allows: Allows): Promise<void> {
   queue = queue.then(async () => {
-    const candidates = Array.from(root.querySelectorAll<HTMLScriptElement>(GATED));
-    for (const original of candidates) {
-      if (original.hasAttribute(DONE) || !original.isConnected) continue;
-      if (!allows(original.getAttribute("data-category"), original.getAttribute("data-service")))
-        continue;
-      await activate(original);
+    for (const el of document.querySelectorAll<HTMLElement>(GATED)) {
+      if (!el.isConnected || !allows(cat(el), svc(el))) continue;
+      if (el instanceof HTMLScriptElement) await activate(el);
+      else {
+        // Without `data-src` / `data-href` it is no longer gated: it is never activated twice.
+        const attr = el.tagName === "LINK" ? "href" : "src";
+        el.setAttribute(attr, el.getAttribute(`data-${attr}`) as string);
+        el.removeAttribute(`data-${attr}`);
+      }
     }
   });
   return queue;

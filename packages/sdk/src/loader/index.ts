@@ -3,7 +3,9 @@ import { start } from "./controller";
 // The API serves this file after `window.__assent_boot = {...}` (the site's published config).
 const boot = window.__assent_boot;
 if (!boot) {
-  console.error("[assent] no site configuration: load the loader from /s/SITE_KEY.js");
+  console.error("[assent] no site config: load /s/SITE_KEY.js");
 } else if (!window.assent) {
-  window.assent = start(boot);
+  window.assent = start(boot, {
+    autoblock: !!document.currentScript?.hasAttribute("data-autoblock"),
+  });
 }

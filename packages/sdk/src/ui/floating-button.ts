@@ -3,8 +3,9 @@ const CSS =
 
 /**
  * A small button, always on screen, that reopens the preference centre (the site config's
- * `ui.floatingButton`). Plain DOM, no Preact: the loader renders it, so a returning visitor gets
- * it without downloading the UI chunk. Its label is the site's `floatingButton` text.
+ * `ui.floatingButton`). Plain DOM, no Preact, in its own tiny module that the loader imports only
+ * on sites that turn it on, so a returning visitor gets it without downloading the UI chunk and
+ * the loader stays within its budget. Its label is the site's `floatingButton` text.
  * @example mountFloatingButton("Cookie settings", () => window.assent?.show());
  */
 export function mountFloatingButton(label: string, onClick: () => void, nonce?: string): void {

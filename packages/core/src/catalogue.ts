@@ -1,0 +1,183 @@
+/**
+ * The service catalogue: what Assent knows about the third parties the seed sites run. Sites may
+ * add their own services (or override these) in their configuration.
+ */
+
+import { CATALOGUE_HOSTS, type KnownHosts } from "./catalogue-hosts";
+
+/** Every Google Consent Mode v2 key. */
+export const CONSENT_MODE_KEYS = [
+  "ad_storage",
+  "ad_user_data",
+  "ad_personalization",
+  "analytics_storage",
+  "functionality_storage",
+  "personalization_storage",
+  "security_storage",
+] as const;
+
+/** A Google Consent Mode v2 key. */
+export type ConsentModeKey = (typeof CONSENT_MODE_KEYS)[number];
+
+/** A cookie or storage key a service sets: a name, or a prefix ending in `*`, with its lifetime. */
+export interface StoredItem {
+  /** Exact name, or a prefix followed by `*` (e.g. `_ga_*`). */
+  name: string;
+  /** Lifetime in days; `0` for a session cookie. */
+  days: number;
+}
+
+/** One service as the catalogue (or a site) describes it. */
+export interface CatalogueEntry {
+  /** Stable id, e.g. `google-analytics`. */
+  id: string;
+  name: string;
+  provider: string;
+  /** The category it belongs to unless the site says otherwise. */
+  category: string;
+  /** What it is for, in one sentence a visitor can read. */
+  purpose: string;
+  /** Where it loads from (see `CATALOGUE_HOSTS`). */
+  hosts: readonly string[];
+  /** First-party cookies it sets (the ones Assent can and does delete on withdrawal). */
+  cookies: readonly StoredItem[];
+  /** `localStorage` keys it sets (name or prefix ending in `*`). */
+  storage?: readonly string[];
+  privacyPolicyUrl: string;
+  /** The Consent Mode keys it needs granted. */
+  consentModeKeys: readonly ConsentModeKey[];
+  /** A privacy-friendlier URL for its embeds: URLs starting with `from` are rewritten to `to`. */
+  embed?: { from: string; to: string };
+}
+
+/** The id, default category and hosts of a catalogue service. */
+function known(id: string): Pick<CatalogueEntry, "id" | "category" | "hosts"> {
+  return CATALOGUE_HOSTS.find((entry) => entry.id === id) as KnownHosts;
+}
+
+const GOOGLE_POLICY = "https://policies.google.com/privacy";
+const ADS: readonly ConsentModeKey[] = ["ad_storage", "ad_user_data", "ad_personalization"];
+const YEAR = 365;
+
+/** Every service Assent knows, by the ids in DESIGN.md. */
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  {
+    ...known("google-analytics"),
+    name: "Google Analytics",
+    provider: "Google",
+    purpose: "Counts visits and how pages are used, so the site can be improved.",
+    cookies: [
+      { name: "_ga", days: 2 * YEAR },
+      { name: "_ga_*", days: 2 * YEAR },
+      { name: "_gid", days: 1 },
+      { name: "_gat*", days: 0 },
+    ],
+    privacyPolicyUrl: GOOGLE_POLICY,
+    consentModeKeys: ["analytics_storage"],
+  },
+  {
+    ...known("google-ads"),
+    name: "Google Ads",
+    provider: "Google",
+    purpose: "Measures and personalises advertising, including Google Signals.",
+    cookies: [
+      { name: "_gcl_*", days: 90 },
+      { name: "_gac_*", days: 90 },
+    ],
+    privacyPolicyUrl: GOOGLE_POLICY,
+    consentModeKeys: ADS,
+  },
+  {
+    ...known("meta-pixel"),
+    name: "Meta Pixel",
+    provider: "Meta",
+    purpose: "Measures Facebook and Instagram adverts and builds audiences for them.",
+    cookies: [
+      { name: "_fbp", days: 90 },
+      { name: "_fbc", days: 90 },
+    ],
+    privacyPolicyUrl: "https://www.facebook.com/privacy/policy/",
+    consentModeKeys: [],
+  },
+  {
+    ...known("facebook-social"),
+    name: "Facebook",
+    provider: "Meta",
+    purpose: "Shows Facebook like and share buttons and posts; Meta may track you.",
+    cookies: [],
+    privacyPolicyUrl: "https://www.facebook.com/privacy/policy/",
+    consentModeKeys: [],
+  },
+  {
+    ...known("twitter"),
+    name: "X (Twitter)",
+    provider: "X Corp.",
+    purpose: "Shows posts and share buttons from X; X may track you.",
+    cookies: [],
+    privacyPolicyUrl: "https://x.com/privacy",
+    consentModeKeys: [],
+  },
+  {
+    ...known("youtube"),
+    name: "YouTube",
+    provider: "Google",
+    purpose: "Plays videos from YouTube; Google may count views and track you.",
+    cookies: [],
+    storage: ["yt-*", "ytidb::*"],
+    privacyPolicyUrl: GOOGLE_POLICY,
+    consentModeKeys: [],
+    embed: {
+      from: "https://www.youtube.com/embed/",
+      to: "https://www.youtube-nocookie.com/embed/",
+    },
+  },
+  {
+    ...known("vimeo"),
+    name: "Vimeo",
+    provider: "Vimeo",
+    purpose: "Plays videos from Vimeo; Vimeo may count views.",
+    cookies: [],
+    privacyPolicyUrl: "https://vimeo.com/privacy",
+    consentModeKeys: [],
+  },
+  {
+    ...known("flickr"),
+    name: "Flickr",
+    provider: "Flickr",
+    purpose: "Shows photos and albums from Flickr; Flickr may track you.",
+    cookies: [],
+    privacyPolicyUrl: "https://www.flickr.com/help/privacy",
+    consentModeKeys: [],
+  },
+  {
+    ...known("linkedin-insight"),
+    name: "LinkedIn Insight Tag",
+    provider: "LinkedIn",
+    purpose: "Measures LinkedIn adverts and builds audiences for them.",
+    cookies: [{ name: "li_fat_id", days: 30 }],
+    privacyPolicyUrl: "https://www.linkedin.com/legal/privacy-policy",
+    consentModeKeys: [],
+  },
+  {
+    ...known("hotjar"),
+    name: "Hotjar",
+    provider: "Hotjar",
+    purpose: "Records how pages are used (clicks, scrolling) and runs surveys.",
+    cookies: [{ name: "_hj*", days: YEAR }],
+    storage: ["_hj*"],
+    privacyPolicyUrl: "https://www.hotjar.com/legal/policies/privacy/",
+    consentModeKeys: [],
+  },
+  {
+    ...known("microsoft-clarity"),
+    name: "Microsoft Clarity",
+    provider: "Microsoft",
+    purpose: "Records how pages are used (clicks, scrolling) as heatmaps and replays.",
+    cookies: [
+      { name: "_clck", days: YEAR },
+      { name: "_clsk", days: 1 },
+    ],
+    privacyPolicyUrl: "https://privacy.microsoft.com/privacystatement",
+    consentModeKeys: ["analytics_storage"],
+  },
+];

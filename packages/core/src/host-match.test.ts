@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { CATALOGUE } from "./catalogue";
+import { matchHost, serviceForUrl } from "./host-match";
+import { pageServices } from "./page-services";
+import { completeService } from "./services";
+
+/** What a browser's URL parser gives for an absolute http(s) URL (enough for these tests). */
+function url(href: string) {
+  const [, hostname = "", pathname = "/"] =
+    /^https?:\/\/(?:[^@/]*@)?([^/?#:]+)[^/?#]*([^?#]*)/i.exec(href) ?? [];
+  return { hostname: hostname.toLowerCase(), pathname: pathname || "/" };
+}
+
+const idFor = (href: string) => serviceForUrl(url(href), CATALOGUE)?.id;
+
+describe("host matching", () => {
+  it("matches a host and its sub-domains, never a look-alike", () => {
+    expect(
+      matchHost(url("https://www.google-analytics.com/g/collect"), "google-analytics.com"),
+    ).toBe(20);
+    expect(matchHost(url("https://google-analytics.com/"), "google-analytics.com")).toBeGreaterThan(
+      0,
+    );
+    expect(matchHost(url("https://evilgoogle-analytics.com/"), "google-analytics.com")).toBe(0);
+    expect(matchHost(url("https://google-analytics.com.evil.test/"), "google-analytics.com")).toBe(
+      0,
+    );
+    expect(matchHost(url("https://WWW.YouTube.COM/embed/x"), "youtube.com")).toBeGreaterThan(0);
+    expect(matchHost(url("https://user@flickr.com:443/p"), "flickr.com")).toBeGreaterThan(0);
+    expect(matchHost(url("https://evil.test/?https://flickr.com/"), "flickr.com")).toBe(0);
+  });
+
+  it("needs the path to contain the pattern's path, when it has one", () => {
+    expect(matchHost(url("https://www.facebook.com/tr?id=1&ev=PageView"), "facebook.com/tr")).toBe(
+      15,
+    );
+    expect(matchHost(url("https://www.facebook.com/plugins/like.php"), "facebook.com/tr")).toBe(0);
+    expect(matchHost(url("https://www.facebook.com/?q=/tr"), "facebook.com/tr")).toBe(0);
+    const sdk = "connect.facebook.net/sdk.js";
+    expect(matchHost(url("https://connect.facebook.net/en_GB/sdk.js"), sdk)).toBeGreaterThan(0);
+    expect(matchHost(url("https://connect.facebook.net/en_GB/fbevents.js"), sdk)).toBe(0);
+  });
+
+  it("reads only the host and path, never the query", () => {
+    expect(idFor("https://example.org/?u=https://youtube.com")).toBeUndefined();
+    expect(idFor("https://example.org/youtube.com/embed")).toBeUndefined();
+  });
+
+  it("finds the catalogue service of the seed sites' third parties, most specific first", () => {
+    expect(idFor("https://www.googletagmanager.com/gtag/js?id=G-1")).toBe("google-analytics");
+    expect(idFor("https://region1.google-analytics.com/g/collect")).toBe("google-analytics");
+    expect(idFor("https://www.google-analytics.com.evil.test/x.js")).toBeUndefined();
+    expect(idFor("https://stats.g.doubleclick.net/g/collect")).toBe("google-ads");
+    expect(idFor("https://www.facebook.com/v19.0/plugins/like.php")).toBe("facebook-social");
+    expect(idFor("https://connect.facebook.net/en_US/fbevents.js")).toBe("meta-pixel");
+    expect(idFor("https://connect.facebook.net/en_GB/sdk.js")).toBe("facebook-social");
+    expect(idFor("https://www.facebook.com/plugins/share_button.php")).toBe("facebook-social");
+    expect(idFor("https://platform.twitter.com/widgets.js")).toBe("twitter");
+    expect(idFor("https://www.youtube.com/embed/abc")).toBe("youtube");
+    expect(idFor("https://www.youtube-nocookie.com/embed/abc")).toBe("youtube");
+    expect(idFor("https://player.vimeo.com/video/1")).toBe("vimeo");
+    expect(idFor("https://embedr.flickr.com/assets/client-code.js")).toBe("flickr");
+    expect(idFor("https://snap.licdn.com/li.lms-analytics/insight.min.js")).toBe(
+      "linkedin-insight",
+    );
+    expect(idFor("https://static.hotjar.com/c/hotjar-1.js")).toBe("hotjar");
+    expect(idFor("https://www.clarity.ms/tag/abc")).toBe("microsoft-clarity");
+    expect(idFor("https://cdn.example.org/app.js")).toBeUndefined();
+  });
+
+  it("lets a site's own service claim its hosts, and overrides win over the catalogue", () => {
+    const services = pageServices(
+      [
+        { id: "mailer", category: "marketing", hosts: ["list-manage.com"] },
+        { id: "youtube", category: "marketing" },
+      ].map(completeService),
+    );
+    expect(serviceForUrl(url("https://static.hotjar.com/c/h.js"), services)?.category).toBe(
+      "analytics",
+    );
+    expect(serviceForUrl(url("https://x.list-manage.com/subscribe.js"), services)?.id).toBe(
+      "mailer",
+    );
+    const youtube = serviceForUrl(url("https://www.youtube.com/embed/x"), services);
+    expect(youtube?.category).toBe("marketing");
+    expect(youtube?.name).toBe("YouTube");
+  });
+});
