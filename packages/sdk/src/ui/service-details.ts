@@ -1,3 +1,4 @@
+import type { SiteService } from "@assent/core";
 import type { Texts } from "./texts";
 
 /** What the preference centre shows about one service. */
@@ -9,22 +10,18 @@ export interface ServiceDetails {
 }
 
 /**
- * The details of a service, from the site's texts: `service.ID.provider`, `service.ID.purpose`,
- * `service.ID.privacy` (a URL) and `service.ID.cookies` ("name: lifetime; name: lifetime").
- * This is the one place to merge in defaults from the service catalogue of `@assent/core`;
- * a site's own texts should keep winning over them.
+ * The details of a service, from what the published config carries (the API completes each
+ * service from the catalogue of `@assent/core`; a site's own services describe themselves). The
+ * site's texts for the page's language translate the words: `service.ID.provider`,
+ * `service.ID.purpose`, `service.ID.privacy` (a URL). Lifetimes are shown in days (`_ga`, `730 d`).
  */
-export function serviceDetails(id: string, t: Texts): ServiceDetails {
-  const text = (field: string) => t(`service.${id}.${field}`, "");
-  const privacy = text("privacy");
+export function serviceDetails(service: SiteService, t: Texts): ServiceDetails {
+  const text = (field: string) => t(`service.${service.id}.${field}`, "");
+  const privacy = text("privacy") || (service.privacyPolicyUrl ?? "");
   return {
-    provider: text("provider"),
-    purpose: text("purpose"),
+    provider: text("provider") || (service.provider ?? ""),
+    purpose: text("purpose") || (service.purpose ?? ""),
     privacyPolicyUrl: /^(https?:\/\/|\/)/.test(privacy) ? privacy : "",
-    cookies: text("cookies")
-      .split(";")
-      .map((pair) => pair.split(":").map((part) => part.trim()))
-      .filter(([name]) => name)
-      .map(([name = "", lifetime = ""]) => ({ name, lifetime })),
+    cookies: (service.cookies ?? []).map((c) => ({ name: c.name, lifetime: `${c.days} d` })),
   };
 }

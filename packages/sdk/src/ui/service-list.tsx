@@ -1,10 +1,10 @@
-import type { Service } from "@assent/core";
+import type { SiteService } from "@assent/core";
 import { serviceDetails } from "./service-details";
 import type { Texts } from "./texts";
 
 /** Props of a category's expandable list of services. */
 export interface ServiceListProps {
-  services: readonly Service[];
+  services: readonly SiteService[];
   t: Texts;
   on: Record<string, boolean>;
   locked: boolean;
@@ -19,8 +19,8 @@ export function ServiceList({ services, t, on, locked, onToggle }: ServiceListPr
         {t("services")} ({services.length})
       </summary>
       {services.map((service) => {
-        const name = t(`service.${service.id}`);
-        const info = serviceDetails(service.id, t);
+        const name = t(`service.${service.id}`, service.name ?? service.id);
+        const info = serviceDetails(service, t);
         const inputId = `assent-svc-${service.id}`;
         return (
           <div class="service" key={service.id}>
