@@ -15,7 +15,8 @@ import { generateReceipts } from "./generate";
  * 1,000,000-receipt log the admin query benchmarks read (`.bench/receipts-1m.db`).
  *
  * Bounded: each load phase runs a fixed time on 127.0.0.1. `BENCH_ROWS` changes the generated
- * count; `BENCH_QUICK=1` shortens everything for a smoke run; `BENCH_PORT` (8814) the port.
+ * count; `BENCH_QUICK=1` shortens everything for a smoke run; `BENCH_PORT` (8814) the port;
+ * `BENCH_CONNECTIONS` (96) the connections of the max-rate phase.
  */
 const API_DIR = fileURLToPath(new URL("../", import.meta.url));
 const OUT = `${API_DIR}.bench`;
@@ -23,6 +24,8 @@ const QUICK = process.env.BENCH_QUICK === "1";
 const PORT = Number(process.env.BENCH_PORT ?? 8814);
 const ROWS = Number(process.env.BENCH_ROWS ?? (QUICK ? 20_000 : 1_000_000));
 const SECONDS = QUICK ? 3 : 10;
+/** Concurrent connections for the max-rate phase: receipts come from many browsers at once. */
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 96);
 const CATEGORIES = {
   necessary: true,
   preferences: false,
@@ -180,7 +183,7 @@ async function overHttp() {
         ],
       });
     await run({ connections: 16, duration: 2 });
-    const max = await run({ connections: 96, duration: SECONDS });
+    const max = await run({ connections: CONNECTIONS, duration: SECONDS });
     const paced = await run({ connections: 64, duration: SECONDS, overallRate: 1000 });
     const handle = await openLibsql({ url: `file:${OUT}/http.db` });
     const stored = Number(
