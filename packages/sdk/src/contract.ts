@@ -119,8 +119,6 @@ export interface UiHandle {
 /** The UI chunk's module shape. */
 export interface UiModule {
   mount(host: UiHost): UiHandle;
-  /** Keeps the visitor's copy of an acknowledged receipt (the preference centre lists them). */
-  rememberReceipt?(receipt: StoredReceipt): Promise<void>;
 }
 
 declare global {

@@ -7,13 +7,25 @@ import {
 } from "@assent/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ChangeDetail, UiHandle, UiModule } from "../contract";
+import { flush, type OutboxStore, resetOutbox } from "../transport";
 import { start as startLoader } from "./controller";
 
 const opened: string[] = [];
 const fakeUi: UiModule = {
   mount: (): UiHandle => ({ open: (view) => opened.push(view), close: () => {} }),
 };
-const start = (b: LoaderBoot) => startLoader(b, { importUi: async () => fakeUi });
+/** An in-memory outbox behind the real outbox module (happy-dom has no IndexedDB). */
+const memory = new Map<string, unknown>();
+const store: OutboxStore = {
+  all: async () => [...memory.values()] as never,
+  put: async (r) => void memory.set(r.id, r),
+  remove: async (id) => void memory.delete(id),
+};
+const fakeOutbox = { flush: (api: string) => flush(api, { store, remember: async () => {} }) };
+const start = (b: LoaderBoot) =>
+  startLoader(b, {
+    importUi: async (url) => (url.endsWith("outbox.js") ? fakeOutbox : fakeUi) as UiModule,
+  });
 
 const config = defaultSiteConfig("demo", [
   { id: "google-analytics", category: "analytics" },
@@ -39,6 +51,9 @@ beforeEach(() => {
   clearCookies();
   window.dataLayer = [];
   document.body.innerHTML = `<script type="text/plain" data-category="analytics" id="ga"></script>`;
+  memory.clear();
+  localStorage.clear();
+  resetOutbox();
   fetchMock = vi.fn(async () => new Response("{}", { status: 201 }));
   vi.stubGlobal("fetch", fetchMock);
 });
@@ -48,8 +63,11 @@ afterEach(() => {
   delete window.fbq;
 });
 
-const sent = (call: number) =>
-  JSON.parse(String((fetchMock.mock.calls[call] as [string, RequestInit])[1].body));
+/** The body of the `call`-th request, once the outbox has sent it. */
+async function sent(call: number) {
+  await vi.waitFor(() => expect(fetchMock.mock.calls.length).toBeGreaterThan(call));
+  return JSON.parse(String((fetchMock.mock.calls[call] as [string, RequestInit])[1].body));
+}
 
 describe("the loader's controller", () => {
   it("accept-all writes the cookie, updates Consent Mode, fires events and sends a valid receipt", async () => {
@@ -73,6 +91,7 @@ describe("the loader's controller", () => {
     expect(update[2]).toMatchObject({ analytics_storage: "granted", ad_storage: "granted" });
     expect(window.dataLayer).toContainEqual(expect.objectContaining({ event: "assent_update" }));
 
+    await sent(0);
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
     expect(url).toBe("https://consent.example.org/v1/receipts");
@@ -91,7 +110,7 @@ describe("the loader's controller", () => {
     expect(second.has("marketing")).toBe(false);
     second.withdraw();
     expect(second.has("analytics")).toBe(false);
-    const body = JSON.parse(String((fetchMock.mock.calls[1] as [string, RequestInit])[1].body));
+    const body = await sent(1);
     expect(body.method).toBe("withdraw");
     expect(body.previousId).toBe(firstId);
     expect(body.subjectId).toBe(first.consentId());
@@ -113,7 +132,7 @@ describe("the loader's controller", () => {
 });
 
 describe("withdrawal", () => {
-  it("deletes the withdrawn services' cookies and storage keys and says which were withdrawn", () => {
+  it("deletes the withdrawn services' cookies and storage keys and says which were withdrawn", async () => {
     const api = start(boot);
     api.acceptAll();
     document.cookie = "_ga=GA1.1.1; Path=/";
@@ -143,7 +162,7 @@ describe("withdrawal", () => {
     expect(document.cookie).not.toMatch(/_fbp=fb/);
     expect(details[1]?.withdrawn).toContain("meta-pixel");
     expect(details[1]?.withdrawn).not.toContain("google-analytics");
-    expect(sent(2).method).toBe("withdraw");
+    expect((await sent(2)).method).toBe("withdraw");
   });
 
   it("keeps the Meta pixel's consent in step with the decision", () => {
@@ -159,15 +178,15 @@ describe("withdrawal", () => {
 });
 
 describe("Global Privacy Control", () => {
-  it("leaves marketing denied on accept-all and records the signal", () => {
+  it("leaves marketing denied on accept-all and records the signal", async () => {
     (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl = true;
     const api = start(boot);
     api.acceptAll();
     expect(api.has("analytics")).toBe(true);
     expect(api.has("marketing")).toBe(false);
     expect(api.has("meta-pixel")).toBe(false);
-    expect(sent(0)).toMatchObject({ method: "accept-all", gpc: true });
-    expect(sent(0).decision.categories.marketing).toBe(false);
+    expect(await sent(0)).toMatchObject({ method: "accept-all", gpc: true });
+    expect((await sent(0)).decision.categories.marketing).toBe(false);
     // An explicit choice in the preference centre is the visitor's to make.
     api.set({ categories: { marketing: true } });
     expect(api.has("marketing")).toBe(true);

@@ -10,11 +10,13 @@ import {
   type LoaderBoot,
   newSubjectId,
   pageServices,
+  type ReceiptInput,
   reconcile,
   uuidv7,
 } from "@assent/core";
 import type { AssentApi, ChangeDetail, UiHandle, UiHost, UiModule } from "../contract";
-import { sendReceipt } from "../transport";
+import type { flush } from "../transport/outbox";
+import { OUTBOX_PREFIX, WRITE_AHEAD } from "../transport/outbox-keys";
 import type { mountFloatingButton } from "../ui/floating-button";
 import { autoblock } from "./autoblock";
 import { clearServices } from "./clear-storage";
@@ -85,6 +87,12 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   const importChunk = (name: string) =>
     (options.importUi ?? importModule)(new URL(name, boot.ui).href) as Promise<unknown>;
 
+  /** Sends what waits in the outbox (its module is imported only when there is something). */
+  const flushOutbox = () =>
+    void importChunk("outbox.js")
+      .then((mod) => (mod as { flush?: typeof flush }).flush?.(boot.api))
+      .catch((err) => console.warn("[assent]", err));
+
   const gate: EmbedGate = {
     allows,
     services,
@@ -148,7 +156,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     dispatchEvent(new CustomEvent("assent:change", { detail }));
     pushData({ event: "assent_update", assent: { method, ...decision.categories } });
     for (const fn of listeners) fn(detail);
-    void sendReceipt(boot.api, {
+    const receipt: ReceiptInput = {
       id: record.receiptId,
       siteKey: config.siteKey,
       subjectId: record.subjectId,
@@ -160,9 +168,12 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       gpc,
       pagePath: location.pathname.slice(0, 512),
       previousId,
-    })
-      .then((stored) => stored && importUi().then((mod) => mod.rememberReceipt?.(stored)))
-      .catch((err) => console.warn("[assent] receipt not kept in this browser", err));
+    };
+    // Written before it is sent: the outbox sends it until the API acknowledges it.
+    try {
+      localStorage.setItem(WRITE_AHEAD + receipt.id, JSON.stringify(receipt));
+    } catch {}
+    flushOutbox();
     // An id names a service or else a category, which `allows` reads either way.
     if (config.reloadOnWithdraw && ran.some((id) => before(id, id) && !allows(id, id)))
       location.reload();
@@ -215,7 +226,15 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       void show();
     });
   });
-  if (!current) void loadUi().then((handle) => handle.open("banner"));
+  if (!current) {
+    void loadUi().then((handle) => handle.open("banner"));
+    // Ready before the choice, so it can keep retrying even if the API goes away meanwhile.
+    void importChunk("outbox.js").catch(() => {});
+  }
+  // Receipts left unsent by an earlier page view (API down, page closed): send them now.
+  try {
+    if (Object.keys(localStorage).some((k) => k.startsWith(OUTBOX_PREFIX))) flushOutbox();
+  } catch {}
 
   return {
     get: () => current,

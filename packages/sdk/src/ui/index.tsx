@@ -6,8 +6,6 @@ import { direction, loadDictionary, pickLanguage } from "./languages";
 import { CSS } from "./styles";
 import { textsFor } from "./texts";
 
-export { rememberReceipt } from "../transport";
-
 function adoptStyles(shadow: ShadowRoot, nonce?: string): void {
   try {
     const sheet = new CSSStyleSheet();

@@ -1,0 +1,144 @@
+import { newSubjectId, type ReceiptInput, uuidv7 } from "@assent/core";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { flush, type OutboxStore, PENDING_FLAG, resetOutbox, WRITE_AHEAD } from "./outbox";
+
+const API = "https://consent.example.org";
+const memory = new Map<string, ReceiptInput>();
+const store: OutboxStore = {
+  all: async () => [...memory.values()],
+  put: async (r) => void memory.set(r.id, r),
+  remove: async (id) => void memory.delete(id),
+};
+const remember = vi.fn(async () => {});
+
+function receipt(): ReceiptInput {
+  return {
+    id: uuidv7(),
+    siteKey: "demo",
+    subjectId: newSubjectId(),
+    policyVersion: "1",
+    configHash: "a".repeat(64),
+    language: "en",
+    method: "reject-all",
+    decision: { categories: { necessary: true }, services: {} },
+    gpc: false,
+    previousId: null,
+  };
+}
+
+/** What the loader does before it imports the outbox. */
+function writeAhead(r: ReceiptInput) {
+  localStorage.setItem(WRITE_AHEAD + r.id, JSON.stringify(r));
+}
+
+const answer = (status: number) =>
+  vi.fn(async (_url: string, init: RequestInit) => new Response(String(init.body), { status }));
+
+beforeEach(() => {
+  memory.clear();
+  localStorage.clear();
+  remember.mockClear();
+  resetOutbox();
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe("the outbox", () => {
+  it("takes the loader's write-ahead entry, sends it, and forgets it once acknowledged", async () => {
+    const fetchMock = answer(201);
+    vi.stubGlobal("fetch", fetchMock);
+    const r = receipt();
+    writeAhead(r);
+    expect(await flush(API, { store, remember })).toBe(0);
+    expect(fetchMock).toHaveBeenCalledOnce();
+    const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe(`${API}/v1/receipts`);
+    expect(init.keepalive).toBe(true);
+    expect(JSON.parse(String(init.body)).id).toBe(r.id);
+    expect(memory.size).toBe(0);
+    expect(Object.keys(localStorage)).toEqual([]);
+    expect(remember).toHaveBeenCalledOnce();
+  });
+
+  it("keeps a receipt while the API fails, retries with backoff, and delivers it once", async () => {
+    vi.useFakeTimers();
+    let status = 500;
+    const fetchMock = vi.fn(
+      async (_u: string, init: RequestInit) => new Response(String(init.body), { status }),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    const r = receipt();
+    writeAhead(r);
+    expect(await flush(API, { store, remember })).toBe(1);
+    expect(memory.has(r.id)).toBe(true);
+    expect(localStorage.getItem(PENDING_FLAG)).toBe("1");
+
+    await vi.advanceTimersByTimeAsync(1000); // first retry after 1 s: still failing
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    status = 201;
+    await vi.advanceTimersByTimeAsync(1999); // the next waits 2 s
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    await vi.waitFor(() => expect(memory.size).toBe(0));
+    expect(localStorage.getItem(PENDING_FLAG)).toBeNull();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
+
+  it("retries when the network is down, and on the online event", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("offline"))),
+    );
+    const r = receipt();
+    writeAhead(r);
+    expect(await flush(API, { store, remember })).toBe(1);
+    const fetchMock = answer(201);
+    vi.stubGlobal("fetch", fetchMock);
+    window.dispatchEvent(new Event("online"));
+    await vi.waitFor(() => expect(memory.size).toBe(0));
+    expect(fetchMock).toHaveBeenCalledOnce();
+  });
+
+  it("drops a receipt the API refuses for good (4xx), with a warning", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    vi.stubGlobal("fetch", answer(400));
+    writeAhead(receipt());
+    expect(await flush(API, { store, remember })).toBe(0);
+    expect(memory.size).toBe(0);
+    expect(warn).toHaveBeenCalled();
+    expect(remember).not.toHaveBeenCalled();
+  });
+
+  it("hands what is pending to sendBeacon when the page goes away", async () => {
+    vi.stubGlobal("fetch", answer(503));
+    const beacon = vi.fn(() => true);
+    vi.stubGlobal("navigator", { ...navigator, sendBeacon: beacon });
+    const r = receipt();
+    writeAhead(r);
+    await flush(API, { store, remember });
+    window.dispatchEvent(new Event("pagehide"));
+    expect(beacon).toHaveBeenCalledWith(`${API}/v1/receipts`, expect.any(Blob));
+    expect(memory.has(r.id)).toBe(true);
+  });
+
+  it("keeps the write-ahead entry when IndexedDB is unavailable, and still sends it", async () => {
+    const broken: OutboxStore = {
+      all: () => Promise.reject(new Error("no IndexedDB")),
+      put: () => Promise.reject(new Error("no IndexedDB")),
+      remove: () => Promise.reject(new Error("no IndexedDB")),
+    };
+    vi.stubGlobal("fetch", answer(503));
+    const r = receipt();
+    writeAhead(r);
+    expect(await flush(API, { store: broken, remember })).toBe(1);
+    expect(localStorage.getItem(WRITE_AHEAD + r.id)).not.toBeNull();
+    vi.stubGlobal("fetch", answer(201));
+    resetOutbox();
+    expect(await flush(API, { store: broken, remember })).toBe(0);
+    expect(localStorage.getItem(WRITE_AHEAD + r.id)).toBeNull();
+  });
+});

@@ -1,0 +1,176 @@
+import type { ReceiptInput, StoredReceipt } from "@assent/core";
+import { createStore, del, set, values } from "idb-keyval";
+import { PENDING_FLAG, WRITE_AHEAD } from "./outbox-keys";
+import { rememberReceipt } from "./receipt-history";
+
+/**
+ * The browser outbox: every receipt waits here until the API acknowledges it, so a choice made
+ * while the API is unreachable, failing or cut off by the page closing still arrives, once.
+ *
+ * The loader writes each receipt synchronously to `localStorage` under `assent:q:ID` (a write
+ * that survives the page closing a millisecond later) and imports this module, which moves it
+ * into IndexedDB (idb-keyval) and sends it: `fetch` with `keepalive`, retried with exponential
+ * backoff and on the `online` event, beaconed on `pagehide`, and retried on the next page view.
+ * The API is idempotent by receipt id, so a receipt sent twice is stored once.
+ */
+
+export { PENDING_FLAG, WRITE_AHEAD } from "./outbox-keys";
+
+/** Where pending receipts wait. */
+export interface OutboxStore {
+  all(): Promise<ReceiptInput[]>;
+  put(receipt: ReceiptInput): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+/** The IndexedDB outbox. */
+export function indexedDbOutbox(): OutboxStore {
+  const store = createStore("assent-outbox", "pending");
+  return {
+    all: () => values<ReceiptInput>(store),
+    put: (receipt) => set(receipt.id, receipt, store),
+    remove: (id) => del(id, store),
+  };
+}
+
+/** What became of one attempt to send a receipt. */
+export type SendResult = { ok: true; stored: StoredReceipt } | { ok: false; retry: boolean };
+
+/** Sends one receipt; 2xx is acknowledged, other 4xx are final refusals, the rest retried. */
+export async function postReceipt(api: string, receipt: ReceiptInput): Promise<SendResult> {
+  try {
+    const res = await fetch(`${api}/v1/receipts`, {
+      method: "POST",
+      keepalive: true,
+      credentials: "omit",
+      headers: { "Content-Type": "text/plain;charset=UTF-8" },
+      body: JSON.stringify(receipt),
+    });
+    if (res.ok) return { ok: true, stored: (await res.json()) as StoredReceipt };
+    const retry = res.status >= 500 || res.status === 408 || res.status === 429;
+    if (!retry) console.warn(`[assent] receipt ${receipt.id} refused: ${res.status}`);
+    return { ok: false, retry };
+  } catch {
+    return { ok: false, retry: true };
+  }
+}
+
+/** What a flush may be given instead of the browser's own facilities (tests). */
+export interface OutboxOptions {
+  store?: OutboxStore;
+  send?: typeof postReceipt;
+  remember?: (receipt: StoredReceipt) => Promise<void>;
+}
+
+/** Longest wait between retries. */
+export const MAX_BACKOFF_MS = 60_000;
+
+let running: Promise<number> | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let attempts = 0;
+let listening = false;
+let lastPending: ReceiptInput[] = [];
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Moves the loader's write-ahead entries into the store (left in place if the store fails). */
+async function adoptWriteAhead(store: OutboxStore): Promise<ReceiptInput[]> {
+  const local = storage();
+  const stranded: ReceiptInput[] = [];
+  for (const key of Object.keys(local ?? {})) {
+    if (!key.startsWith(WRITE_AHEAD)) continue;
+    let receipt: ReceiptInput;
+    try {
+      receipt = JSON.parse(local?.getItem(key) ?? "null");
+    } catch {
+      local?.removeItem(key);
+      continue;
+    }
+    try {
+      await store.put(receipt);
+      local?.removeItem(key);
+    } catch {
+      stranded.push(receipt);
+    }
+  }
+  return stranded;
+}
+
+async function drain(api: string, options: OutboxOptions): Promise<number> {
+  const store = options.store ?? indexedDbOutbox();
+  const send = options.send ?? postReceipt;
+  const remember = options.remember ?? rememberReceipt;
+  const stranded = await adoptWriteAhead(store);
+  const stored = await store.all().catch(() => [] as ReceiptInput[]);
+  const pending = [...stored, ...stranded.filter((s) => !stored.some((r) => r.id === s.id))];
+  const left: ReceiptInput[] = [];
+  for (const receipt of pending) {
+    const result = await send(api, receipt);
+    if (result.ok || !result.retry) {
+      await store.remove(receipt.id).catch(() => {});
+      storage()?.removeItem(WRITE_AHEAD + receipt.id);
+      if (result.ok) await remember(result.stored);
+    } else {
+      left.push(receipt);
+    }
+  }
+  lastPending = left;
+  if (left.length > 0) storage()?.setItem(PENDING_FLAG, String(left.length));
+  else storage()?.removeItem(PENDING_FLAG);
+  return left.length;
+}
+
+function listen(api: string, options: OutboxOptions): void {
+  if (listening || typeof window === "undefined") return;
+  listening = true;
+  window.addEventListener("online", () => void flush(api, options));
+  // The page is going away: hand what is still pending to the browser. Its result is unknown,
+  // so the receipts stay in the outbox; the next page view sends them again (stored once).
+  window.addEventListener("pagehide", () => {
+    for (const receipt of lastPending) {
+      navigator.sendBeacon?.(
+        `${api}/v1/receipts`,
+        new Blob([JSON.stringify(receipt)], { type: "text/plain;charset=UTF-8" }),
+      );
+    }
+  });
+}
+
+/**
+ * Sends every pending receipt now; what cannot be sent is retried with exponential backoff
+ * (1 s, 2 s, 4 s ... up to a minute), on the `online` event and on the next page view.
+ * @returns how many receipts are still waiting
+ * @example await flush("https://consent.example.org")
+ */
+export function flush(api: string, options: OutboxOptions = {}): Promise<number> {
+  listen(api, options);
+  running ??= drain(api, options)
+    .then((left) => {
+      clearTimeout(retryTimer);
+      if (left === 0) {
+        attempts = 0;
+      } else {
+        const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempts++);
+        retryTimer = setTimeout(() => void flush(api, options), delay);
+      }
+      return left;
+    })
+    .finally(() => {
+      running = null;
+    });
+  return running;
+}
+
+/** Forgets timers and listeners state (tests). */
+export function resetOutbox(): void {
+  clearTimeout(retryTimer);
+  running = null;
+  attempts = 0;
+  lastPending = [];
+}
