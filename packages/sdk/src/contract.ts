@@ -4,7 +4,6 @@ import type {
   Decision,
   LoaderBoot,
   SiteConfig,
-  StoredReceipt,
 } from "@assent/core";
 
 /**
