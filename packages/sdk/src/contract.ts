@@ -1,10 +1,4 @@
-import type {
-  Choice,
-  ConsentMethod,
-  Decision,
-  LoaderBoot,
-  SiteConfig,
-} from "@assent/core";
+import type { Choice, ConsentMethod, Decision, LoaderBoot, SiteConfig } from "@assent/core";
 
 /**
  * Detail of the `assent:change` event and argument of `assent.on("change", fn)`.
