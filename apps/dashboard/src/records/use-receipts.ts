@@ -36,7 +36,6 @@ export function useReceipts(
   sessionEnded.current = onSessionEnded;
   const filterKey = JSON.stringify(filters);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for filters
   const fetchPage = useCallback(
     (cursor: string | null): Promise<boolean> => {
       inFlight.current?.abort();

@@ -16,7 +16,7 @@ export function EmbedSnippet({ siteKey }: { siteKey: string }) {
     <section aria-labelledby="snippet-heading" class="card-form">
       <h2 id="snippet-heading">Embed snippet</h2>
       <p>Paste this as the first element of every page's &lt;head&gt;.</p>
-      <pre class="snippet" tabindex={0} aria-label="Embed snippet">
+      <pre class="snippet">
         <code data-testid="embed-snippet">{snippet}</code>
       </pre>
       <button class="button" type="button" onClick={copy}>

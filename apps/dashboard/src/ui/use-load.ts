@@ -37,7 +37,6 @@ export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
     );
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` names what is loaded
   useEffect(() => {
     reload();
     return () => {
