@@ -33,7 +33,7 @@ function Overview({ stats }: { stats: SiteStats }) {
         </span>
       </p>
       {categories.length > 0 && <RatesChart categories={categories} data={series} />}
-      <section aria-labelledby="rates-heading" class="table-scroll">
+      <section aria-labelledby="rates-heading" class="table-scroll" tabindex={0}>
         <h2 id="rates-heading">Consent rates by category</h2>
         <table class="figures">
           <thead>
@@ -59,7 +59,7 @@ function Overview({ stats }: { stats: SiteStats }) {
           </tbody>
         </table>
       </section>
-      <section aria-labelledby="split-heading" class="table-scroll">
+      <section aria-labelledby="split-heading" class="table-scroll" tabindex={0}>
         <h2 id="split-heading">How visitors decided</h2>
         <table class="figures">
           <thead>
@@ -82,7 +82,7 @@ function Overview({ stats }: { stats: SiteStats }) {
           </tbody>
         </table>
       </section>
-      <section aria-labelledby="versions-heading" class="table-scroll">
+      <section aria-labelledby="versions-heading" class="table-scroll" tabindex={0}>
         <h2 id="versions-heading">By policy version (last 30 days)</h2>
         <table class="figures">
           <thead>

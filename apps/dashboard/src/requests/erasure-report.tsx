@@ -5,9 +5,9 @@ import { formatServerTime } from "../records/receipt-format";
 export function ErasureReport({ result, audit }: { result: ErasureResult; audit: unknown }) {
   const entry = audit as AuditEntry | undefined;
   return (
-    <section class="erasure-report" aria-labelledby="erasure-heading" role="status">
+    <section class="erasure-report" aria-labelledby="erasure-heading">
       <h2 id="erasure-heading">Erasure done</h2>
-      <p>
+      <p role="status">
         Erased the personal fields of {result.erased} {result.erased === 1 ? "record" : "records"}{" "}
         on {formatServerTime(result.erasedAt)}.
       </p>

@@ -49,9 +49,9 @@ export function UsersView() {
       {!members.data ? (
         <LoadState loaded={members} what="users" />
       ) : (
-        <div class="table-scroll">
+        <section class="table-scroll" aria-labelledby="users-caption" tabindex={0}>
           <table class="figures">
-            <caption>Users of this site</caption>
+            <caption id="users-caption">Users of this site</caption>
             <thead>
               <tr>
                 <th scope="col">Email</th>
@@ -107,7 +107,7 @@ export function UsersView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {owner && (
         <form class="card-form" onSubmit={add}>
