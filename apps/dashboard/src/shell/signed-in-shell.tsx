@@ -19,7 +19,7 @@ export function SignedInShell({ session, onSignedOut, onSessionEnded }: SignedIn
   const [sites, setSites] = useState<SiteSummary[]>(session.sites);
   const [site, setSite] = useState(() => initialSite(session.sites));
   const [view, setView] = useState<View>(() =>
-    initialView(VIEWS, session.sites.length > 0 ? "overview" : "sites"),
+    initialView(VIEWS, session.sites.length > 0 ? "records" : "sites"),
   );
   const [error, setError] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
