@@ -11,6 +11,7 @@ import { bannerOf, nextReceipt, preferencesOf } from "../fixtures/ui";
 test("a policy-version bump asks again, pre-fills the last choice, and never switches a new service on", async ({
   browser,
   baseURL,
+  request,
 }) => {
   const key = siteKey("reconsent");
   const v1 = demoLikeConfig();
@@ -38,6 +39,11 @@ test("a policy-version bump asks again, pre-fills the last choice, and never swi
     policyVersion: "2",
     services: [...v1.services, { id: "vimeo", category: "embeds" }],
   });
+  // Written straight to the database, the new version reaches visitors once the server's
+  // short-lived site cache lets go of the old one.
+  await expect
+    .poll(async () => (await request.get(`/s/${key}.js`)).text(), { timeout: 15_000 })
+    .toContain('"policyVersion":"2"');
   const state = await first.storageState({ indexedDB: true });
   await first.close();
 

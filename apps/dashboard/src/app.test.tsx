@@ -4,7 +4,7 @@ import { App, SESSION_ENDED_NOTICE, SIGNED_OUT_NOTICE } from "./app";
 import { apiError, fakeReceipt, fakeSession, ok, stubApi } from "./testing/fake-api";
 
 beforeEach(() => {
-  history.replaceState(null, "", "/admin/");
+  history.replaceState(null, "", "/admin/?view=records");
 });
 
 afterEach(() => {
@@ -43,7 +43,7 @@ describe("App", () => {
     expect(within(header).getByText("dpo@example.org")).toBeTruthy();
     expect(within(header).getByRole("button", { name: "Sign out" })).toBeTruthy();
     expect(within(header).queryByLabelText("Site")).toBeNull();
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Example Union");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Example Union: Records");
   });
 
   it("goes back to sign-in with a message when the session ends", async () => {
@@ -67,23 +67,23 @@ describe("App", () => {
     render(<App />);
 
     const picker = await screen.findByLabelText("Site");
-    await screen.findByText("No consent records yet.");
+    await screen.findByText("No consent records match.");
     fireEvent.change(picker, { target: { value: "members-app" } });
 
     await vi.waitFor(() => expect(calls.at(-1)?.url.searchParams.get("site")).toBe("members-app"));
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Members App");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Members App: Records");
     expect(new URLSearchParams(location.search).get("site")).toBe("members-app");
   });
 
   it("opens the site named in the address when the user may see it", async () => {
-    history.replaceState(null, "", "/admin/?site=members-app");
+    history.replaceState(null, "", "/admin/?site=members-app&view=records");
     const calls = stubApi({
       "GET /v1/admin/session": () => ok(TWO_SITES),
       "GET /v1/admin/receipts": noReceipts,
     });
     render(<App />);
 
-    await screen.findByText("No consent records yet.");
+    await screen.findByText("No consent records match.");
     expect(calls.at(-1)?.url.searchParams.get("site")).toBe("members-app");
   });
 
@@ -100,6 +100,25 @@ describe("App", () => {
     expect(await screen.findByText(SIGNED_OUT_NOTICE)).toBeTruthy();
     expect(calls.some((call) => call.method === "DELETE")).toBe(true);
     expect(screen.getByLabelText("Password")).toBeTruthy();
+  });
+
+  it("shows only the sections a viewer may open", async () => {
+    stubApi({
+      "GET /v1/admin/session": () => ok(TWO_SITES),
+      "GET /v1/admin/receipts": noReceipts,
+    });
+    history.replaceState(null, "", "/admin/?site=members-app&view=records");
+    render(<App />);
+
+    const nav = await screen.findByRole("navigation", { name: "Sections" });
+    const links = within(nav)
+      .getAllByRole("link")
+      .map((a) => a.textContent);
+    expect(links).not.toContain("Audit log");
+    expect(links).toContain("Records");
+    expect(within(nav).getByRole("link", { name: "Records" }).getAttribute("aria-current")).toBe(
+      "page",
+    );
   });
 
   it("offers to try again when the API cannot be reached", async () => {

@@ -23,7 +23,7 @@ export function isSessionEnded(error: unknown): boolean {
 }
 
 export interface RequestOptions {
-  method?: "GET" | "POST" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
@@ -94,6 +94,24 @@ async function readJson(response: Response): Promise<unknown> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Starts a GET whose body the caller reads as a stream (exports). Failures throw like
+ * `apiRequest`; a 2xx answer is returned unread.
+ */
+export async function apiStream(path: string, signal?: AbortSignal): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: "same-origin", signal });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiRequestError(NETWORK_FAILURE, "NETWORK_ERROR", "Could not reach the server.", {
+      cause,
+    });
+  }
+  if (response.ok) return response;
+  throw toRequestError(response.status, await readJson(response));
 }
 
 /** Words for the codes the dashboard knows, used when the API sends a code without a message. */

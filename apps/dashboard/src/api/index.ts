@@ -1,2 +1,16 @@
-export { getSession, listReceipts, signIn, signOut } from "./admin";
-export { ApiRequestError, isSessionEnded, userMessage } from "./client";
+export {
+  eraseSubject,
+  filterParams,
+  getJwks,
+  getReceipt,
+  getSession,
+  getStats,
+  getSubject,
+  listReceipts,
+  RECEIPTS_PAGE_SIZE,
+  type ReceiptFilters,
+  signIn,
+  signOut,
+} from "./admin";
+export { ApiRequestError, apiStream, isSessionEnded, userMessage } from "./client";
+export * from "./sites";

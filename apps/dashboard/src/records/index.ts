@@ -1,1 +1,2 @@
-export { RecordsView, type RecordsViewProps } from "./records-view";
+export { RecordsTable, type RecordsTableProps } from "./records-table";
+export { RecordsView } from "./records-view";

@@ -1,18 +1,20 @@
-import type { StoredReceipt } from "@assent/core";
+import type { AdminReceipt } from "@assent/core";
 import type { Ref } from "preact";
 import { categoryColumns, categoryLabel } from "./category-columns";
 import { formatServerTime, methodLabel } from "./receipt-format";
 
 export interface RecordsTableProps {
-  receipts: readonly StoredReceipt[];
+  receipts: readonly AdminReceipt[];
   /** Whether the first page has arrived; before that there is no empty state to show. */
   loaded: boolean;
   /** The scrolling container, focusable so keyboard users can scroll a wide table. */
   scrollRef?: Ref<HTMLElement>;
+  /** Opens a receipt's detail view; without it the table has no detail buttons. */
+  onOpen?: (receipt: AdminReceipt) => void;
 }
 
 /** Consent receipts as a table. Everything a visitor's browser sent is rendered as text. */
-export function RecordsTable({ receipts, loaded, scrollRef }: RecordsTableProps) {
+export function RecordsTable({ receipts, loaded, scrollRef, onOpen }: RecordsTableProps) {
   const categories = categoryColumns(receipts);
   return (
     <section ref={scrollRef} class="table-scroll" aria-labelledby="records-caption" tabindex={0}>
@@ -29,6 +31,7 @@ export function RecordsTable({ receipts, loaded, scrollRef }: RecordsTableProps)
               </th>
             ))}
             <th scope="col">Policy version</th>
+            {onOpen && <th scope="col">Receipt</th>}
           </tr>
         </thead>
         <tbody>
@@ -38,7 +41,11 @@ export function RecordsTable({ receipts, loaded, scrollRef }: RecordsTableProps)
                 <time datetime={receipt.serverTime}>{formatServerTime(receipt.serverTime)}</time>
               </th>
               <td>
-                <code class="subject">{receipt.subjectId}</code>
+                {receipt.erasedAt ? (
+                  <span class="erased">Erased</span>
+                ) : (
+                  <code class="subject">{receipt.subjectId}</code>
+                )}
               </td>
               <td>{methodLabel(receipt.method)}</td>
               {categories.map((id) => (
@@ -47,12 +54,24 @@ export function RecordsTable({ receipts, loaded, scrollRef }: RecordsTableProps)
                 </td>
               ))}
               <td>{receipt.policyVersion}</td>
+              {onOpen && (
+                <td>
+                  <button
+                    class="button small"
+                    type="button"
+                    aria-label={`Details of receipt ${receipt.id}`}
+                    onClick={() => onOpen(receipt)}
+                  >
+                    Details
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
           {loaded && receipts.length === 0 && (
             <tr>
               <td class="empty" colspan={4}>
-                No consent records yet.
+                No consent records match.
               </td>
             </tr>
           )}

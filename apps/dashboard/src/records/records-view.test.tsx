@@ -1,6 +1,7 @@
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/preact";
+import { cleanup, fireEvent, screen, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiError, fakeReceipt, ok, stubApi } from "../testing/fake-api";
+import { renderInSite } from "../testing/render-in-site";
 import { RecordsView } from "./records-view";
 
 afterEach(() => {
@@ -35,7 +36,7 @@ describe("RecordsView", () => {
     const calls = stubApi({
       "GET /v1/admin/receipts": () => ok({ items: [FIRST, SECOND], nextCursor: null }),
     });
-    render(<RecordsView site="example-union" onSessionEnded={vi.fn()} />);
+    renderInSite(<RecordsView />);
 
     const table = await screen.findByRole("table", { name: "Consent records" });
     await screen.findByText("Showing all 2 records.");
@@ -53,6 +54,7 @@ describe("RecordsView", () => {
       "Analytics",
       "Marketing",
       "Policy version",
+      "Receipt",
     ]);
 
     const first = within(rowFor(FIRST.id));
@@ -74,7 +76,7 @@ describe("RecordsView", () => {
   it("renders visitor-supplied text as text, never as markup", async () => {
     const hostile = fakeReceipt({ policyVersion: "<img src=x onerror=alert(1)>" });
     stubApi({ "GET /v1/admin/receipts": () => ok({ items: [hostile], nextCursor: null }) });
-    render(<RecordsView site="example-union" onSessionEnded={vi.fn()} />);
+    renderInSite(<RecordsView />);
 
     expect(await screen.findByText("<img src=x onerror=alert(1)>")).toBeTruthy();
     expect(document.querySelector("img")).toBeNull();
@@ -87,7 +89,7 @@ describe("RecordsView", () => {
           ? ok({ items: [SECOND], nextCursor: null })
           : ok({ items: [FIRST], nextCursor: "cursor-1" }),
     });
-    render(<RecordsView site="example-union" onSessionEnded={vi.fn()} />);
+    renderInSite(<RecordsView />);
 
     const loadMore = await screen.findByRole("button", { name: "Load more" });
     loadMore.focus();
@@ -111,9 +113,9 @@ describe("RecordsView", () => {
 
   it("shows the empty state when the site has no receipts", async () => {
     stubApi({ "GET /v1/admin/receipts": () => ok({ items: [], nextCursor: null }) });
-    render(<RecordsView site="example-union" onSessionEnded={vi.fn()} />);
+    renderInSite(<RecordsView />);
 
-    expect(await screen.findByText("No consent records yet.")).toBeTruthy();
+    expect(await screen.findByText("No consent records match.")).toBeTruthy();
     expect(document.querySelectorAll("tr[data-receipt-id]")).toHaveLength(0);
   });
 
@@ -125,7 +127,7 @@ describe("RecordsView", () => {
           ? apiError(403, "FORBIDDEN", "You are not a member of this site.")
           : ok({ items: [FIRST], nextCursor: null }),
     });
-    render(<RecordsView site="example-union" onSessionEnded={vi.fn()} />);
+    renderInSite(<RecordsView />);
 
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("You are not a member of this site.");
@@ -140,10 +142,9 @@ describe("RecordsView", () => {
     stubApi({
       "GET /v1/admin/receipts": () => apiError(401, "UNAUTHENTICATED", "Session expired"),
     });
-    const onSessionEnded = vi.fn();
-    render(<RecordsView site="example-union" onSessionEnded={onSessionEnded} />);
+    const { context } = renderInSite(<RecordsView />);
 
-    await vi.waitFor(() => expect(onSessionEnded).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect(context.onSessionEnded).toHaveBeenCalledOnce());
     expect(screen.queryByRole("alert")).toBeNull();
   });
 });

@@ -1,19 +1,21 @@
-import { useRef } from "preact/hooks";
+import type { AdminReceipt } from "@assent/core";
+import { useRef, useState } from "preact/hooks";
+import type { ReceiptFilters } from "../api";
+import { useAdmin } from "../ui";
+import { ReceiptDetail } from "./receipt-detail";
+import { RecordFilters } from "./record-filters";
 import { RecordsTable } from "./records-table";
 import { type Receipts, useReceipts } from "./use-receipts";
 
-export interface RecordsViewProps {
-  /** Site key whose receipts are shown. Give the view `key={site}` so a switch starts afresh. */
-  site: string;
-  /** Called when the API answers 401: the admin session is over. */
-  onSessionEnded: () => void;
-}
-
-/** The consent log of one site: a table, keyset paging, and loading and error states. */
-export function RecordsView({ site, onSessionEnded }: RecordsViewProps) {
-  const records = useReceipts(site, onSessionEnded);
+/** The consent log of one site: filters, a keyset-paged table, and a receipt's detail. */
+export function RecordsView() {
+  const { site, onSessionEnded } = useAdmin();
+  const [filters, setFilters] = useState<ReceiptFilters>({});
+  const [open, setOpen] = useState<AdminReceipt | null>(null);
+  const records = useReceipts(site.key, filters, onSessionEnded);
   const scrollRef = useRef<HTMLElement>(null);
   const loadMoreButton = useRef<HTMLButtonElement>(null);
+  const opener = useRef<string | null>(null);
 
   const loadMore = async () => {
     const button = loadMoreButton.current;
@@ -26,8 +28,21 @@ export function RecordsView({ site, onSessionEnded }: RecordsViewProps) {
     }
   };
 
+  const close = () => {
+    setOpen(null);
+    // Back where the user was: the row's Details button.
+    requestAnimationFrame(() =>
+      document
+        .querySelector<HTMLButtonElement>(`tr[data-receipt-id="${opener.current}"] button`)
+        ?.focus(),
+    );
+  };
+
+  if (open) return <ReceiptDetail receipt={open} onClose={close} />;
+
   return (
     <div class="records-view">
+      <RecordFilters onApply={setFilters} />
       <p class="records-status" role="status">
         {statusText(records)}
       </p>
@@ -35,6 +50,10 @@ export function RecordsView({ site, onSessionEnded }: RecordsViewProps) {
         receipts={records.receipts}
         loaded={records.status !== "loading"}
         scrollRef={scrollRef}
+        onOpen={(receipt) => {
+          opener.current = receipt.id;
+          setOpen(receipt);
+        }}
       />
       {records.status === "error" && (
         <div class="load-error" role="alert">

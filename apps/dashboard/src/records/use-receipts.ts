@@ -1,11 +1,11 @@
-import type { StoredReceipt } from "@assent/core";
+import type { AdminReceipt } from "@assent/core";
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import { isSessionEnded, listReceipts, userMessage } from "../api";
+import { isSessionEnded, listReceipts, type ReceiptFilters, userMessage } from "../api";
 
 export type ReceiptsStatus = "loading" | "loading-more" | "ready" | "error";
 
 export interface ReceiptsState {
-  receipts: StoredReceipt[];
+  receipts: AdminReceipt[];
   nextCursor: string | null;
   status: ReceiptsStatus;
   /** Set when `status` is `error`. */
@@ -22,14 +22,19 @@ export interface Receipts extends ReceiptsState {
 const INITIAL: ReceiptsState = { receipts: [], nextCursor: null, status: "loading", error: "" };
 
 /**
- * A site's receipts, newest first, one keyset page at a time. A 401 calls `onSessionEnded`
- * instead of showing an error. Mount it again (with a `key`) to switch sites.
+ * A site's receipts matching `filters`, newest first, one keyset page at a time. A 401 calls
+ * `onSessionEnded` instead of showing an error. New filters start again from the first page.
  */
-export function useReceipts(site: string, onSessionEnded: () => void): Receipts {
+export function useReceipts(
+  site: string,
+  filters: ReceiptFilters,
+  onSessionEnded: () => void,
+): Receipts {
   const [state, setState] = useState<ReceiptsState>(INITIAL);
   const inFlight = useRef<AbortController | null>(null);
   const sessionEnded = useRef(onSessionEnded);
   sessionEnded.current = onSessionEnded;
+  const filterKey = JSON.stringify(filters);
 
   const fetchPage = useCallback(
     (cursor: string | null): Promise<boolean> => {
@@ -38,7 +43,7 @@ export function useReceipts(site: string, onSessionEnded: () => void): Receipts 
       inFlight.current = controller;
       setState((s) => ({ ...s, status: cursor ? "loading-more" : "loading", error: "" }));
 
-      return listReceipts({ site, cursor, signal: controller.signal }).then(
+      return listReceipts({ site, filters, cursor, signal: controller.signal }).then(
         (page) => {
           if (controller.signal.aborted) return false;
           setState((s) => ({
@@ -57,7 +62,7 @@ export function useReceipts(site: string, onSessionEnded: () => void): Receipts 
         },
       );
     },
-    [site],
+    [site, filterKey],
   );
 
   useEffect(() => {
@@ -76,7 +81,7 @@ export function useReceipts(site: string, onSessionEnded: () => void): Receipts 
 }
 
 /** Adds a page to the list, skipping any receipt already shown. */
-function appendNew(shown: StoredReceipt[], page: StoredReceipt[]): StoredReceipt[] {
+function appendNew(shown: AdminReceipt[], page: AdminReceipt[]): AdminReceipt[] {
   const ids = new Set(shown.map((receipt) => receipt.id));
   return [...shown, ...page.filter((receipt) => !ids.has(receipt.id))];
 }

@@ -1,9 +1,12 @@
-import type { AdminSession } from "@assent/core";
+import type { AdminSession, SiteSummary } from "@assent/core";
 import { useEffect, useRef, useState } from "preact/hooks";
-import { isSessionEnded, signOut, userMessage } from "../api";
-import { RecordsView } from "../records";
+import { isSessionEnded, listSites, signOut, userMessage } from "../api";
+import { AdminContext } from "../ui";
 import { AppHeader } from "./app-header";
-import { initialSite, rememberSite } from "./site-in-url";
+import { initialSite, initialView, rememberPlace } from "./site-in-url";
+import { SiteNav } from "./site-nav";
+import { SiteSection } from "./site-section";
+import { VIEW_LABELS, VIEWS, type View } from "./views";
 
 export interface SignedInShellProps {
   session: AdminSession;
@@ -11,21 +14,37 @@ export interface SignedInShellProps {
   onSessionEnded: () => void;
 }
 
-/** Everything a signed-in user sees: the header and the selected site's records. */
+/** Everything a signed-in user sees: the header, the sections their role allows, the view. */
 export function SignedInShell({ session, onSignedOut, onSessionEnded }: SignedInShellProps) {
+  const [sites, setSites] = useState<SiteSummary[]>(session.sites);
   const [site, setSite] = useState(() => initialSite(session.sites));
+  const [view, setView] = useState<View>(() =>
+    initialView(VIEWS, session.sites.length > 0 ? "records" : "sites"),
+  );
   const [error, setError] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
-  const current = session.sites.find((s) => s.key === site);
+  const current = sites.find((s) => s.key === site);
 
   useEffect(() => {
-    document.title = "Consent records · Assent";
+    document.title = `${VIEW_LABELS[view]} · Assent`;
     heading.current?.focus();
-  }, []);
+  }, [view, site]);
 
-  const chooseSite = (key: string) => {
+  const navigate = (next: View, key = site) => {
+    setView(next);
     setSite(key);
-    rememberSite(key);
+    rememberPlace(key, next);
+  };
+
+  const sitesChanged = async (select?: string) => {
+    try {
+      const list = await listSites();
+      setSites(list);
+      if (select) navigate("settings", select);
+    } catch (caught) {
+      if (isSessionEnded(caught)) onSessionEnded();
+      else setError(userMessage(caught));
+    }
   };
 
   const signOutNow = async () => {
@@ -39,6 +58,7 @@ export function SignedInShell({ session, onSignedOut, onSessionEnded }: SignedIn
     }
   };
 
+  const shown: View = current || view === "sites" ? view : "sites";
   return (
     <>
       <a class="skip-link" href="#main">
@@ -46,28 +66,40 @@ export function SignedInShell({ session, onSignedOut, onSessionEnded }: SignedIn
       </a>
       <AppHeader
         email={session.user.email}
-        sites={session.sites}
+        sites={sites}
         site={site}
-        onSiteChange={chooseSite}
+        onSiteChange={(key) => navigate(view === "sites" ? "overview" : view, key)}
         onSignOut={signOutNow}
       />
+      <SiteNav view={shown} role={current?.role} onNavigate={(v) => navigate(v)} />
       <main id="main">
         <p class="sign-out-error" role="alert">
           {error}
         </p>
         <h1 ref={heading} tabindex={-1}>
-          {current?.name ?? "No sites yet"}
+          {shown === "sites" ? "Sites" : `${current?.name ?? ""}: ${VIEW_LABELS[shown]}`}
         </h1>
-        {current && (
+        {current && shown !== "sites" && (
           <p class="site-key">
-            Site key <code>{current.key}</code>
+            Site key <code>{current.key}</code> · your role: {current.role}
           </p>
         )}
-        {current ? (
-          <RecordsView key={current.key} site={current.key} onSessionEnded={onSessionEnded} />
-        ) : (
-          <p>Your account is not a member of any site yet. Ask a site owner to add you.</p>
-        )}
+        <AdminContext.Provider
+          value={{
+            site: current ?? { key: "", name: "", role: "viewer" },
+            email: session.user.email,
+            ownsASite: sites.some((s) => s.role === "owner"),
+            onSessionEnded,
+            onSitesChanged: sitesChanged,
+          }}
+        >
+          <SiteSection
+            key={`${shown}:${site}`}
+            view={shown}
+            sites={sites}
+            onOpenSite={(key) => navigate("overview", key)}
+          />
+        </AdminContext.Provider>
       </main>
     </>
   );

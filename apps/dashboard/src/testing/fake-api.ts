@@ -1,4 +1,4 @@
-import type { AdminSession, StoredReceipt } from "@assent/core";
+import type { AdminReceipt, AdminSession } from "@assent/core";
 import { vi } from "vitest";
 
 /** One request the app made, as the fake API saw it. */
@@ -57,7 +57,7 @@ export function fakeSession(overrides: Partial<AdminSession> = {}): AdminSession
   };
 }
 
-export function fakeReceipt(overrides: Partial<StoredReceipt> = {}): StoredReceipt {
+export function fakeReceipt(overrides: Partial<AdminReceipt> = {}): AdminReceipt {
   return {
     id: "0192f0c1-7a3b-7c00-8000-000000000001",
     siteKey: "example-union",
@@ -74,6 +74,10 @@ export function fakeReceipt(overrides: Partial<StoredReceipt> = {}): StoredRecei
     gpcHeader: false,
     jurisdiction: "GB",
     previousId: null,
+    digest: null,
+    signature: null,
+    keyId: null,
+    erasedAt: null,
     ...overrides,
   };
 }

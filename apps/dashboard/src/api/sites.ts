@@ -1,0 +1,87 @@
+import type {
+  AuditEntry,
+  ConfigState,
+  ConfigVersion,
+  Member,
+  MemberAddRequest,
+  Role,
+  SiteConfig,
+  SiteCreateRequest,
+  SiteSettings,
+  SiteSummary,
+  SiteUpdateRequest,
+} from "@assent/core";
+import { apiRequest } from "./client";
+
+const site = (key: string) => `/v1/admin/sites/${encodeURIComponent(key)}`;
+
+/** The sites the user may see. */
+export async function listSites(): Promise<SiteSummary[]> {
+  return (await apiRequest<{ sites: SiteSummary[] }>("/v1/admin/sites")).sites;
+}
+
+/** Creates a site with the default configuration; the caller becomes its owner. */
+export function createSite(body: SiteCreateRequest): Promise<SiteSettings> {
+  return apiRequest("/v1/admin/sites", { method: "POST", body });
+}
+
+export function getSiteSettings(key: string): Promise<SiteSettings> {
+  return apiRequest(site(key));
+}
+
+export function updateSiteSettings(key: string, body: SiteUpdateRequest): Promise<SiteSettings> {
+  return apiRequest(site(key), { method: "PATCH", body });
+}
+
+export function getConfigState(key: string): Promise<ConfigState> {
+  return apiRequest(`${site(key)}/config`);
+}
+
+export function saveDraft(key: string, config: SiteConfig): Promise<ConfigState> {
+  return apiRequest(`${site(key)}/config/draft`, { method: "PUT", body: config });
+}
+
+export function publishDraft(key: string): Promise<ConfigVersion> {
+  return apiRequest(`${site(key)}/config/publish`, { method: "POST" });
+}
+
+/** Publishes the current configuration under a new policy version: everyone is asked again. */
+export function bumpPolicy(key: string, policyVersion?: string): Promise<ConfigVersion> {
+  return apiRequest(`${site(key)}/config/bump`, {
+    method: "POST",
+    body: policyVersion ? { policyVersion } : {},
+  });
+}
+
+/** A published version by number or content hash (as receipts name it). */
+export function getConfigVersion(key: string, ref: string): Promise<ConfigVersion> {
+  return apiRequest(`${site(key)}/config/versions/${encodeURIComponent(ref)}`);
+}
+
+export async function listMembers(key: string): Promise<Member[]> {
+  return (await apiRequest<{ members: Member[] }>(`${site(key)}/members`)).members;
+}
+
+export function addMember(key: string, body: MemberAddRequest): Promise<Member> {
+  return apiRequest(`${site(key)}/members`, { method: "POST", body });
+}
+
+export function changeRole(key: string, userId: number, role: Role): Promise<Member> {
+  return apiRequest(`${site(key)}/members/${userId}`, { method: "PATCH", body: { role } });
+}
+
+export function removeMember(key: string, userId: number): Promise<void> {
+  return apiRequest(`${site(key)}/members/${userId}`, { method: "DELETE" });
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  nextBefore: number | null;
+}
+
+/** The audit log, newest first. */
+export function listAudit(key: string, before?: number | null): Promise<AuditPage> {
+  const params = new URLSearchParams({ limit: "50" });
+  if (before) params.set("before", String(before));
+  return apiRequest(`${site(key)}/audit?${params}`);
+}

@@ -1,0 +1,1 @@
+export { RequestsView } from "./requests-view";

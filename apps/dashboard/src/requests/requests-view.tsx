@@ -1,0 +1,122 @@
+import { type ErasureResult, SUBJECT_ID, type SubjectRecords } from "@assent/core";
+import { useState } from "preact/hooks";
+import { eraseSubject, getSubject, listAudit } from "../api";
+import { RecordsTable } from "../records";
+import { ConfirmDialog, saveFile, useAdmin } from "../ui";
+import { ErasureReport } from "./erasure-report";
+
+/** Subject access (show and export everything held for a subject id) and erasure. */
+export function RequestsView() {
+  const { site, can, failure } = useAdmin();
+  const [subject, setSubject] = useState<SubjectRecords | null>(null);
+  const [error, setError] = useState("");
+  const [confirming, setConfirming] = useState(false);
+  const [erasure, setErasure] = useState<{ result: ErasureResult; audit: unknown } | null>(null);
+
+  const lookUp = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const id = String(form.get("subject") ?? "").trim();
+    setErasure(null);
+    setSubject(null);
+    if (!SUBJECT_ID.test(id)) {
+      setError("A subject id is 22 letters, digits, - or _ (the visitor's consent ID).");
+      return;
+    }
+    setError("");
+    try {
+      setSubject(await getSubject(site.key, id));
+    } catch (caught) {
+      setError(failure(caught));
+    }
+  };
+
+  const erase = async () => {
+    if (!subject) return;
+    setConfirming(false);
+    try {
+      const result = await eraseSubject(site.key, subject.subjectId);
+      const log = await listAudit(site.key).catch(() => ({ items: [] }));
+      setErasure({ result, audit: log.items.find((entry) => entry.id === result.auditId) });
+      setSubject(await getSubject(site.key, subject.subjectId));
+    } catch (caught) {
+      setError(failure(caught));
+    }
+  };
+
+  const exportJson = () => {
+    if (!subject) return;
+    const file = new Blob([JSON.stringify(subject, null, 2)], { type: "application/json" });
+    saveFile(`assent-${site.key}-subject-${subject.subjectId}.json`, file);
+  };
+
+  return (
+    <div class="requests-view">
+      <form class="card-form" onSubmit={lookUp}>
+        <h2>Subject access and erasure</h2>
+        <p class="help" id="subject-help">
+          Visitors find their consent ID in the banner's preference centre.
+        </p>
+        <div class="field">
+          <label for="subject-id">Subject id</label>
+          <input
+            id="subject-id"
+            name="subject"
+            autocomplete="off"
+            required
+            aria-describedby="subject-help"
+          />
+        </div>
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+        <button class="button primary" type="submit">
+          Find records
+        </button>
+      </form>
+      {erasure && <ErasureReport result={erasure.result} audit={erasure.audit} />}
+      {subject && (
+        <section aria-labelledby="subject-heading">
+          <h2 id="subject-heading">
+            Records of <code>{subject.subjectId}</code>
+          </h2>
+          <p role="status">
+            {subject.receipts.length === 0
+              ? "No records are held for this subject id."
+              : `${subject.receipts.length} ${subject.receipts.length === 1 ? "record" : "records"} held.`}
+          </p>
+          {subject.receipts.length > 0 && (
+            <>
+              <RecordsTable receipts={subject.receipts} loaded />
+              <div class="actions">
+                <button class="button" type="button" onClick={exportJson}>
+                  Export these records (JSON)
+                </button>
+                {can("admin") && !subject.receipts.every((r) => r.erasedAt) && (
+                  <button class="button danger" type="button" onClick={() => setConfirming(true)}>
+                    Erase this subject
+                  </button>
+                )}
+              </div>
+            </>
+          )}
+        </section>
+      )}
+      {confirming && subject && (
+        <ConfirmDialog
+          title="Erase this subject?"
+          confirmLabel="Erase"
+          onConfirm={erase}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            The subject id, IP address, user agent and page path of {subject.receipts.length}{" "}
+            {subject.receipts.length === 1 ? "record" : "records"} will be removed for good. Each
+            record, its decision and its signature stay as proof that it existed. This cannot be
+            undone.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

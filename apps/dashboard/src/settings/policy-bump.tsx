@@ -1,0 +1,79 @@
+import { useState } from "preact/hooks";
+import { bumpPolicy } from "../api";
+import { ConfirmDialog, useAdmin } from "../ui";
+
+export interface PolicyBumpProps {
+  current: string;
+  onBumped: (policyVersion: string) => void;
+}
+
+/** Bumping the policy version, with what it means for visitors said before and after. */
+export function PolicyBump({ current, onBumped }: PolicyBumpProps) {
+  const { site, can, failure } = useAdmin();
+  const [wanted, setWanted] = useState("");
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState("");
+  const [error, setError] = useState("");
+
+  const bump = async () => {
+    setConfirming(false);
+    setError("");
+    try {
+      const version = await bumpPolicy(site.key, wanted.trim() || undefined);
+      setMessage(
+        `Policy version is now ${version.config.policyVersion}. Every visitor will be asked again on their next page view.`,
+      );
+      setWanted("");
+      onBumped(version.config.policyVersion);
+    } catch (caught) {
+      setError(failure(caught));
+    }
+  };
+
+  return (
+    <section aria-labelledby="bump-heading" class="card-form">
+      <h2 id="bump-heading">Policy version</h2>
+      <p>
+        Current policy version: <strong data-testid="policy-version">{current}</strong>
+      </p>
+      <p id="bump-help" class="help">
+        Bump the version when your privacy or cookie policy changes in a way visitors should agree
+        to again. Every visitor's earlier choice stops counting: they will see the banner again on
+        their next visit, with their last choice pre-filled, and nothing new is switched on until
+        they decide.
+      </p>
+      {can("admin") && (
+        <div class="inline-add">
+          <label for="bump-version">New version (optional)</label>
+          <input
+            id="bump-version"
+            value={wanted}
+            placeholder={/^\d+$/.test(current) ? String(Number(current) + 1) : "e.g. 2026-02"}
+            onInput={(e) => setWanted(e.currentTarget.value)}
+            aria-describedby="bump-help"
+          />
+          <button class="button danger" type="button" onClick={() => setConfirming(true)}>
+            Bump policy version
+          </button>
+        </div>
+      )}
+      <p role="status">{message}</p>
+      <p class="form-error" role="alert">
+        {error}
+      </p>
+      {confirming && (
+        <ConfirmDialog
+          title="Ask every visitor again?"
+          confirmLabel="Bump and ask again"
+          onConfirm={bump}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            The published configuration is republished under a new policy version. All visitors will
+            be asked for their consent again.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+export { SitesView, type SitesViewProps } from "./sites-view";

@@ -1,0 +1,88 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { adminApi, createSite, openDashboard, sendReceipts, watchCsp } from "../fixtures/dashboard";
+
+const SECTIONS = [
+  "Overview",
+  "Records",
+  "Requests",
+  "Exports",
+  "Site settings",
+  "Users",
+  "Audit log",
+] as const;
+
+for (const [colorScheme, width] of [
+  ["light", 1280],
+  ["dark", 360],
+] as const) {
+  test(`every section passes axe, fits ${width} px and breaks no CSP rule (${colorScheme})`, async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width, height: 800 });
+    await page.emulateMedia({ colorScheme });
+    const violations = await watchCsp(page);
+    const api = await adminApi(request, baseURL ?? "");
+    const key = await createSite(api, "a11y");
+    const [receipt] = await sendReceipts(request, api, key, [
+      { method: "custom", categories: { analytics: true, marketing: false } },
+    ]);
+
+    await openDashboard(page, key, "overview");
+    await expect(page.locator(".rates-chart canvas")).toBeVisible();
+    for (const section of SECTIONS) {
+      await page.getByRole("link", { name: section, exact: true }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+        `Dashboard a11y: ${section}`,
+      );
+      await page.waitForLoadState("networkidle");
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(axe.violations.map((v) => `${section}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow, `${section} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+
+    await page.getByRole("link", { name: "Records", exact: true }).click();
+    await page.getByRole("button", { name: `Details of receipt ${receipt?.id}` }).click();
+    await expect(page.getByText("Signature verified")).toBeVisible();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `detail: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+    expect(violations).toEqual([]);
+  });
+}
+
+test("the dashboard works from the keyboard alone", async ({ page, request, baseURL }) => {
+  const api = await adminApi(request, baseURL ?? "");
+  const key = await createSite(api, "keys");
+  await sendReceipts(request, api, key, [
+    { method: "accept-all", categories: { analytics: true } },
+  ]);
+  await openDashboard(page, key, "overview");
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+
+  // Back up to the first stop on the page, the skip link, then forward to the sections.
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await pressUntilFocused(page, "Shift+Tab", skip);
+  const records = page.getByRole("link", { name: "Records", exact: true });
+  await pressUntilFocused(page, "Tab", records);
+  await expect(records).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  const details = page.getByRole("button", { name: /^Details of receipt/ });
+  await details.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 2, name: /^Receipt / })).toBeFocused();
+});
+
+async function pressUntilFocused(page: Page, key: string, target: Locator): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(key);
+  }
+  await expect(target).toBeFocused();
+}

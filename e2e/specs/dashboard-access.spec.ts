@@ -1,0 +1,74 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { ADMIN } from "../fixtures/admin";
+import { adminApi, createSite, openDashboard } from "../fixtures/dashboard";
+
+test("sign in, sign out, and a session that ends sends the user back to sign in", async ({
+  page,
+  context,
+  request,
+  baseURL,
+}) => {
+  const api = await adminApi(request, baseURL ?? "");
+  const key = await createSite(api, "session");
+  await openDashboard(page, key, "records");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard session: Records");
+
+  await context.clearCookies();
+  await page.getByRole("link", { name: "Users" }).click();
+  await expect(page.getByText("Your session has ended; please sign in again")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(ADMIN.email);
+  await expect(page.getByLabel("Password")).toBeFocused();
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard session: Users");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+});
+
+test("owners create sites and manage users; a viewer sees a read-only dashboard", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}) => {
+  await openDashboard(page, "none", "sites");
+  const key = `dash-ui-${randomBytes(4).toString("hex")}`;
+  await page.getByLabel("Name").fill("Dashboard UI Union");
+  await page.getByLabel("Site key").fill(key);
+  await page.getByRole("button", { name: "Add site" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Dashboard UI Union: Site settings",
+  );
+
+  await page.getByRole("link", { name: "Users" }).click();
+  const viewer = { email: `viewer-${key}@e2e.test`, password: randomBytes(12).toString("hex") };
+  await page.getByLabel("Email").fill(viewer.email);
+  await page.getByLabel("Role", { exact: true }).selectOption("admin");
+  await page.getByLabel("Password for a new account").fill(viewer.password);
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByText(`Added ${viewer.email}.`)).toBeVisible();
+  await page.getByLabel(`Role of ${viewer.email}`).selectOption("viewer");
+  await expect(page.getByText(`${viewer.email} is now viewer.`)).toBeVisible();
+
+  await page.getByRole("link", { name: "Audit log" }).click();
+  await expect(page.locator("tbody")).toContainText("member.");
+
+  const other = await browser.newContext({ baseURL });
+  const viewerPage = await other.newPage();
+  await openDashboard(viewerPage, key, "settings", viewer);
+  const nav = viewerPage.getByRole("navigation", { name: "Sections" });
+  await expect(nav.getByRole("link", { name: "Audit log" })).toHaveCount(0);
+  await expect(viewerPage.getByRole("button", { name: "Publish" })).toBeDisabled();
+  await expect(viewerPage.getByRole("button", { name: "Bump policy version" })).toHaveCount(0);
+  await nav.getByRole("link", { name: "Users" }).click();
+  await expect(viewerPage.getByRole("button", { name: "Add user" })).toHaveCount(0);
+  await expect(viewerPage.getByRole("row", { name: new RegExp(viewer.email) })).toContainText(
+    "viewer",
+  );
+  await other.close();
+  void request;
+});

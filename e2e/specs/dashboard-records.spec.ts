@@ -1,0 +1,84 @@
+import { expect, test } from "@playwright/test";
+import { adminApi, createSite, openDashboard, sendReceipts } from "../fixtures/dashboard";
+
+test("records filter, search by id, and show a receipt with its config and verified signature", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const api = await adminApi(request, baseURL ?? "");
+  const key = await createSite(api, "records");
+  const [accepted, rejected, custom] = await sendReceipts(request, api, key, [
+    { method: "accept-all", categories: { analytics: true, marketing: true } },
+    { method: "reject-all", categories: { analytics: false, marketing: false } },
+    { method: "custom", categories: { analytics: true, marketing: false } },
+  ]);
+  if (!accepted || !rejected || !custom) throw new Error("receipts not stored");
+
+  await openDashboard(page, key, "records");
+  const rows = page.locator("tr[data-receipt-id]");
+  await expect(rows).toHaveCount(3);
+
+  await page.getByLabel("Method").selectOption("reject-all");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute("data-receipt-id", rejected.id);
+
+  await page.getByRole("button", { name: "Clear" }).click();
+  await expect(rows).toHaveCount(3);
+  await page.getByLabel("Analytics").selectOption("granted");
+  await page.getByLabel("Marketing").selectOption("denied");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute("data-receipt-id", custom.id);
+
+  await page.getByRole("button", { name: "Clear" }).click();
+  await page.getByLabel("Policy version").fill("99");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByText("No consent records match.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Clear" }).click();
+  await page.getByLabel("Receipt id or subject id").fill(accepted.subjectId);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(rows).toHaveCount(1);
+
+  await page.getByLabel("Receipt id or subject id").fill(accepted.id);
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(rows).toHaveCount(1);
+  await page.getByRole("button", { name: `Details of receipt ${accepted.id}` }).click();
+
+  const detail = page.getByRole("region", { name: `Receipt ${accepted.id}` });
+  await expect(detail.getByText("Signature verified")).toBeVisible();
+  await expect(detail.getByTestId("config-version")).toHaveText("1");
+  await expect(detail.getByText(accepted.configHash)).toBeVisible();
+  await expect(detail.getByText("/membership")).toBeVisible();
+  await expect(detail.getByText("Texts shown (en-GB)")).toBeVisible();
+
+  await page.getByRole("button", { name: "Back to records" }).click();
+  await expect(
+    page.getByRole("button", { name: `Details of receipt ${accepted.id}` }),
+  ).toBeFocused();
+});
+
+test("a receipt whose fields were tampered with shows Signature invalid", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const api = await adminApi(request, baseURL ?? "");
+  const key = await createSite(api, "tamper");
+  const [receipt] = await sendReceipts(request, api, key, [
+    { method: "reject-all", categories: { analytics: false } },
+  ]);
+  if (!receipt) throw new Error("receipt not stored");
+  await page.route("**/v1/admin/receipts?*", async (route) => {
+    const response = await route.fetch();
+    const body = await response.json();
+    for (const item of body.items) item.method = "accept-all";
+    await route.fulfill({ response, json: body });
+  });
+
+  await openDashboard(page, key, "records");
+  await page.getByRole("button", { name: `Details of receipt ${receipt.id}` }).click();
+  await expect(page.getByText("Signature invalid")).toBeVisible();
+});

@@ -1,0 +1,86 @@
+import { expect, test } from "@playwright/test";
+import { adminApi, createSite, openDashboard } from "../fixtures/dashboard";
+import { openSitePage } from "../fixtures/sites";
+import { bannerOf } from "../fixtures/ui";
+
+/**
+ * Each test works on a site of its own, created through the admin API: a policy bump or a new
+ * banner title there cannot reach the demo site, which other specs use at the same time.
+ */
+test("texts, theme and services edited with a live preview, published to the visitor's banner", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}) => {
+  const api = await adminApi(request, baseURL ?? "");
+  const key = await createSite(api, "settings");
+  await openDashboard(page, key, "settings");
+
+  const preview = page.getByTestId("banner-preview");
+  await expect(preview).toContainText("Cookies on this site");
+  await page.getByLabel("Title").fill("Cookies at the Dashboard Union");
+  await expect(preview).toContainText("Cookies at the Dashboard Union");
+  await page.getByLabel("Theme").selectOption("dark");
+  await expect(preview).toHaveClass(/theme-dark/);
+  await page.getByLabel("Position").selectOption("box");
+  await expect(page.locator(".preview-page")).toHaveClass(/position-box/);
+
+  await page.getByLabel("Service id").fill("youtube");
+  await expect(page.getByLabel("in category")).toHaveValue("embeds");
+  await page.getByRole("button", { name: "Add service" }).click();
+  await expect(page.getByRole("button", { name: "Remove service youtube" })).toBeVisible();
+  await page.getByLabel("Privacy policy URL").fill("/demo/privacy.html");
+
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText(/Published as version 2/)).toBeVisible();
+
+  await expect(page.getByTestId("embed-snippet")).toHaveText(
+    `<script src="${new URL(baseURL ?? "").origin}/s/${key}.js"></script>`,
+  );
+
+  const visitor = await browser.newContext({ baseURL });
+  const visit = await visitor.newPage();
+  await openSitePage(visit, key);
+  await expect(bannerOf(visit, "Cookies at the Dashboard Union")).toBeVisible();
+  await visitor.close();
+});
+
+test("a policy-version bump, explained and confirmed, makes the site ask the visitor again", async ({
+  page,
+  browser,
+  request,
+  baseURL,
+}) => {
+  const api = await adminApi(request, baseURL ?? "");
+  const key = await createSite(api, "bump");
+
+  const first = await browser.newContext({ baseURL });
+  const visit = await first.newPage();
+  await openSitePage(visit, key);
+  const receipt = visit.waitForResponse((r) => r.url().endsWith("/v1/receipts"));
+  await bannerOf(visit).getByRole("button", { name: "Accept all" }).click();
+  await receipt;
+  await visit.reload();
+  await visit.waitForLoadState("networkidle");
+  await expect(bannerOf(visit)).toBeHidden();
+
+  await openDashboard(page, key, "settings");
+  await expect(page.getByTestId("policy-version")).toHaveText("1");
+  await expect(page.getByText(/they will see the banner again/)).toBeVisible();
+  await page.getByRole("button", { name: "Bump policy version" }).click();
+  const dialog = page.getByRole("dialog", { name: "Ask every visitor again?" });
+  await dialog.getByRole("button", { name: "Bump and ask again" }).click();
+  await expect(page.getByText(/Policy version is now 2/)).toBeVisible();
+  await expect(page.getByTestId("policy-version")).toHaveText("2");
+
+  const state = await first.storageState({ indexedDB: true });
+  await first.close();
+  const second = await browser.newContext({ baseURL, storageState: state });
+  const again = await second.newPage();
+  await openSitePage(again, key);
+  const banner = bannerOf(again);
+  await expect(banner).toBeVisible();
+  await expect(banner.getByText(/changed since you last chose/)).toBeVisible();
+  await second.close();
+});
