@@ -109,7 +109,7 @@ export function ConfigEditor({ config, onChange, language, onLanguage }: ConfigE
           />
           <datalist id="service-suggestions">
             {SERVICE_SUGGESTIONS.map((s) => (
-              <option key={s.id} value={s.id} />
+              <option key={s.id} value={s.id} label={s.name} />
             ))}
           </datalist>
           <label for="new-service-category">in category</label>
