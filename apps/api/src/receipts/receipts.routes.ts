@@ -1,6 +1,7 @@
 import { parseReceiptInput } from "@assent/core";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
 import { receiptLimiter } from "../limits";
@@ -49,7 +50,13 @@ async function readJson(c: Context): Promise<unknown> {
       "Send the receipt as application/json or text/plain",
     );
   }
-  const text = await c.req.text();
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch (err) {
+    if (err instanceof ApiError || err instanceof HTTPException) throw err;
+    throw new ApiError(408, "BODY_INCOMPLETE", "The request body did not arrive in time");
+  }
   try {
     return JSON.parse(text);
   } catch {
