@@ -41,7 +41,8 @@ function decodeMap(text: string): Record<string, boolean> | null {
   ] as const) {
     if (list === "") continue;
     for (const id of list.split(".")) {
-      if (!ID_PATTERN.test(id) || id in out) return null;
+      // Own keys only: "constructor" is a valid id and `in` would find Object.prototype's.
+      if (!ID_PATTERN.test(id) || Object.hasOwn(out, id)) return null;
       out[id] = value;
     }
   }
