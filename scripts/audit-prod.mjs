@@ -15,7 +15,8 @@ function run() {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (res.error) return JSON.stringify({ error: { code: res.error.code, message: String(res.error) } });
+  if (res.error)
+    return JSON.stringify({ error: { code: res.error.code, message: String(res.error) } });
   return `${res.stdout}${res.stdout.trim() ? "" : res.stderr}`;
 }
 
@@ -25,7 +26,9 @@ try {
   report = JSON.parse(text);
 } catch {
   if (UNREACHABLE.test(text)) {
-    console.log(`::notice::pnpm audit could not reach the audit endpoint; skipped.\n${text.trim()}`);
+    console.log(
+      `::notice::pnpm audit could not reach the audit endpoint; skipped.\n${text.trim()}`,
+    );
     process.exit(0);
   }
   console.error(`pnpm audit gave an answer that is not JSON:\n${text}`);
