@@ -38,6 +38,14 @@ test("a policy-version bump asks again, pre-fills the last choice, and never swi
     policyVersion: "2",
     services: [...v1.services, { id: "vimeo", category: "embeds" }],
   });
+  // Written straight to the database: the server notices once its site cache (5 s) expires.
+  await expect
+    .poll(
+      async () =>
+        (await (await page.request.get(`/v1/sites/${key}/config`)).json()).config.policyVersion,
+      { timeout: 10_000 },
+    )
+    .toBe("2");
   const state = await first.storageState({ indexedDB: true });
   await first.close();
 
