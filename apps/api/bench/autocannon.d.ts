@@ -31,6 +31,14 @@ declare module "autocannon" {
       onResponse?: (status: number, body: string) => void;
     }>;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A running load: a promise of the result that also reports each response. */
+  interface Instance extends Promise<Result> {
+    on(
+      event: "response",
+      listener: (client: unknown, status: number, bytes: number, ms: number) => void,
+    ): this;
+    on(event: "reqError", listener: (err: Error) => void): this;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

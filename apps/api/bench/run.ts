@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -8,15 +7,21 @@ import autocannon from "autocannon";
 import { appendStatements, ReceiptWriter, rawSql, receiptRow } from "../src/receipts";
 import { seed } from "../src/seed";
 import { generateReceipts } from "./generate";
+import { startBenchServer } from "./server";
+import { soak } from "./soak";
 
 /**
  * `pnpm bench`: ingestion throughput on the embedded libSQL file, beside the raw insert ceiling
  * measured in the same run, p99 at a fixed 1,000 requests/s, and the time to generate the
  * 1,000,000-receipt log the admin query benchmarks read (`.bench/receipts-1m.db`).
  *
+ * Then the soak (`bench/soak.ts`): 500 receipts/s for 10 minutes, errors, p99 per minute, RSS.
+ *
  * Bounded: each load phase runs a fixed time on 127.0.0.1. `BENCH_ROWS` changes the generated
- * count; `BENCH_QUICK=1` shortens everything for a smoke run; `BENCH_PORT` (8814) the port;
- * `BENCH_CONNECTIONS` (96) the connections of the max-rate phase.
+ * count; `BENCH_QUICK=1` shortens everything for a smoke run (a 20 s soak); `SOAK_SECONDS` the
+ * soak; `BENCH_PORT` (8814) the port; `BENCH_CONNECTIONS` (96) the connections of the max-rate
+ * phase. The bench server runs with `RATE_LIMIT_IP=off` and `RATE_LIMIT_SITE=off` (all its load
+ * comes from 127.0.0.1 for one site); the soak keeps the default per-site limit.
  */
 const API_DIR = fileURLToPath(new URL("../", import.meta.url));
 const OUT = `${API_DIR}.bench`;
@@ -125,34 +130,10 @@ async function writerAlone() {
   return rate;
 }
 
-async function startServer(dbFile: string): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ["--import", "tsx", "src/runtime/node/main.ts"], {
-    cwd: API_DIR,
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      DATABASE_URL: `file:${dbFile}`,
-      ASSENT_ADMIN_PASSWORD: "bench-password-1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return proc;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill("SIGKILL");
-  throw new Error("the server did not start");
-}
-
 /** POST /v1/receipts over HTTP against the real Node server. */
 async function overHttp() {
   rmSync(`${OUT}/http.db`, { force: true });
-  const server = await startServer(`${OUT}/http.db`);
+  const server = await startBenchServer(`${OUT}/http.db`, PORT);
   try {
     const base = `http://127.0.0.1:${PORT}`;
     const config = await (await fetch(`${base}/v1/sites/demo/config`)).json();
@@ -241,9 +222,25 @@ async function main() {
   console.log("POST /v1/receipts over HTTP:", http);
   const generated = await generateLog();
   console.log("generated log:", generated, `(${OUT}/receipts-1m.db)`);
-  const results = { at: new Date().toISOString(), machine, ceiling, writer, http, generated };
+  const soakSeconds = Number(process.env.SOAK_SECONDS ?? (QUICK ? 20 : 600));
+  console.log(`soak: 500 receipts/s for ${soakSeconds} s`);
+  const soaked = await soak({ seconds: soakSeconds });
+  console.log("soak:", soaked);
+  const results = {
+    at: new Date().toISOString(),
+    machine,
+    ceiling,
+    writer,
+    http,
+    generated,
+    soak: soaked,
+  };
   writeFileSync(`${OUT}/results.json`, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`results: ${OUT}/results.json`);
+  if (soaked.errors > 0 || soaked.stored < soaked.acknowledged) {
+    console.error(`soak failed: ${soaked.errors} errors, ${soaked.stored} stored`);
+    process.exit(1);
+  }
 }
 
 main().catch((err) => {

@@ -1,12 +1,17 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { adminRoutes } from "./admin";
 import { sameOriginWrites } from "./auth";
 import type { AppDeps } from "./deps";
-import { notFoundHandler, onError } from "./errors";
+import { ApiError, notFoundHandler, onError } from "./errors";
 import { loaderRoutes } from "./loader";
 import { openApiRoutes } from "./openapi";
 import { receiptReadRoutes, receiptRoutes } from "./receipts";
+import { secureHeaders } from "./security";
 import { jwksRoutes } from "./signing";
+
+/** Largest body an admin route accepts (a site configuration with all its texts fits easily). */
+export const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
 
 /**
  * Builds the Assent API. Runtime-free: the Node and Workers entries build `deps` and call this.
@@ -17,11 +22,7 @@ export function createApp(deps: AppDeps): Hono {
   app.onError(onError);
   app.notFound(notFoundHandler);
 
-  app.use("*", async (c, next) => {
-    await next();
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "strict-origin-when-cross-origin");
-  });
+  app.use("*", secureHeaders(deps.publicOrigin));
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.route("/", loaderRoutes(deps));
@@ -29,6 +30,15 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", receiptReadRoutes(deps));
   app.route("/", jwksRoutes(deps));
 
+  app.use(
+    "/v1/admin/*",
+    bodyLimit({
+      maxSize: MAX_ADMIN_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(413, "PAYLOAD_TOO_LARGE", "An admin request body is at most 1 MB");
+      },
+    }),
+  );
   app.use("/v1/admin/*", sameOriginWrites);
   app.use("/v1/admin/*", async (c, next) => {
     await next();

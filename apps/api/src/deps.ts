@@ -1,5 +1,6 @@
 import type { Database } from "@assent/db";
 import type { Context, MiddlewareHandler } from "hono";
+import type { RateLimits } from "./limits";
 import type { WriterLimits } from "./receipts";
 import type { SignaturePrimitives } from "./signing";
 
@@ -40,6 +41,11 @@ export interface AppDeps {
    * elsewhere (the Node entry's commit thread).
    */
   ingest?: WriterLimits;
+  /**
+   * Rate limits of `POST /v1/receipts` (per address, per site; `DEFAULT_RATE_LIMITS` when
+   * absent); `false` turns them off, e.g. for a load test from one address.
+   */
+  rateLimits?: RateLimits | false;
   /** SHA-256 and Ed25519 for receipt signatures; WebCrypto when absent. */
   signature?: SignaturePrimitives;
   /** Clock, replaceable in tests. */

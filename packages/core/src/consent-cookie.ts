@@ -38,7 +38,8 @@ function decodeMap(text: string): Record<string, boolean> | null {
     [halves[1], false],
   ] as const)
     for (const id of (half as string).split(".").filter(Boolean)) {
-      if (!ID_PATTERN.test(id) || id in out) return null;
+      // Own keys only: "constructor" is a valid id and `in` would find Object.prototype's.
+      if (!ID_PATTERN.test(id) || Object.hasOwn(out, id)) return null;
       out[id] = value;
     }
   return out;

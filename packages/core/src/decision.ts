@@ -65,6 +65,9 @@ export function rejectAll(scope: DecisionScope): Decision {
   return decide(scope, {});
 }
 
+/** Own keys only: "constructor" is a valid id, and `in` would find Object.prototype's. */
+const names = (map: Record<string, boolean>, id: string): boolean => Object.hasOwn(map, id);
+
 /**
  * Whether a decision allows a category or a service. A service id wins over its category;
  * anything the decision does not name is denied (new services are never switched on silently).
@@ -73,7 +76,9 @@ export function rejectAll(scope: DecisionScope): Decision {
 export function isAllowed(decision: Decision | null, categoryOrService: string): boolean {
   if (categoryOrService === NECESSARY) return true;
   if (!decision) return false;
-  if (categoryOrService in decision.services) return decision.services[categoryOrService] === true;
+  if (names(decision.services, categoryOrService)) {
+    return decision.services[categoryOrService] === true;
+  }
   return decision.categories[categoryOrService] === true;
 }
 
@@ -86,7 +91,7 @@ export function allowsElement(
   category: string | null | undefined,
   service: string | null | undefined,
 ): boolean {
-  if (service && decision && service in decision.services)
+  if (service && decision && names(decision.services, service))
     return decision.services[service] === true;
   if (category) return isAllowed(decision, category);
   return service ? isAllowed(decision, service) : false;

@@ -20,6 +20,7 @@ import {
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
 import { defineRoute } from "../openapi";
+import { servedOverHttps } from "../security";
 import { sitesForUser } from "./site-access";
 
 const SignInSchema = v.object({
@@ -69,10 +70,10 @@ async function sessionBody(
   };
 }
 
-function cookieOptions(c: Context) {
+function cookieOptions(c: Context, deps: AppDeps) {
   return {
     httpOnly: true,
-    secure: new URL(c.req.url).protocol === "https:",
+    secure: servedOverHttps(c, deps.publicOrigin),
     sameSite: "Strict" as const,
     path: "/",
   };
@@ -114,7 +115,10 @@ export function sessionRoutes(deps: AppDeps): Hono {
     for (const k of keys) throttle.succeed(k);
     const { token, csrfToken } = await createSession(deps.db, user.id, now());
     await recordAudit(deps.db, { at: now(), userId: user.id, action: "session.sign-in", ip });
-    setCookie(c, SESSION_COOKIE, token, { ...cookieOptions(c), maxAge: SESSION_TTL_MS / 1000 });
+    setCookie(c, SESSION_COOKIE, token, {
+      ...cookieOptions(c, deps),
+      maxAge: SESSION_TTL_MS / 1000,
+    });
     const sessionUser = { id: user.id, email: user.email, name: user.name };
     return c.json(await sessionBody(deps.db, { user: sessionUser, csrfToken }));
   });
@@ -140,7 +144,7 @@ export function sessionRoutes(deps: AppDeps): Hono {
         ip: deps.clientIp(c),
       });
     }
-    deleteCookie(c, SESSION_COOKIE, cookieOptions(c));
+    deleteCookie(c, SESSION_COOKIE, cookieOptions(c, deps));
     return c.body(null, 204);
   });
 

@@ -1,2 +1,3 @@
 export { ApiError, badRequest, notFound } from "./api-error";
+export { DatabaseBusyError, isDatabaseBusy } from "./database-busy";
 export { notFoundHandler, onError } from "./on-error";

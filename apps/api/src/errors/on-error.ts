@@ -1,13 +1,16 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ApiError } from "./api-error";
+import { DatabaseBusyError, isDatabaseBusy } from "./database-busy";
 
 function body(code: string, message: string) {
   return { error: { code, message } };
 }
 
 /** The one place errors become responses. Unknown errors are logged and answered as 500. */
-export function onError(err: Error, c: Context): Response {
+export function onError(thrown: Error, c: Context): Response {
+  const err =
+    !(thrown instanceof ApiError) && isDatabaseBusy(thrown) ? new DatabaseBusyError() : thrown;
   if (err instanceof ApiError) {
     for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
     return c.json(body(err.code, err.message), err.status);

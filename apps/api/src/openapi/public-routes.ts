@@ -9,7 +9,7 @@ defineRoute({
   method: "POST",
   path: "/v1/receipts",
   summary:
-    "Store a consent receipt (idempotent by its id); 201 once committed, 200 for a retry of a stored id",
+    "Store a consent receipt (idempotent by its id); 201 once committed, 200 for a retry of a stored id; 429 RATE_LIMITED or 503 DATABASE_BUSY with Retry-After",
   tag: "receipts",
   access: { kind: "public" },
   body: ReceiptInputSchema,

@@ -1,6 +1,7 @@
 import { newSubjectId, uuidv7 } from "@assent/core";
 import { openLibsql } from "@assent/db/libsql";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DatabaseBusyError } from "../errors";
 import { seed } from "../seed";
 import { rawSql } from "./raw-batch";
 import { receiptRow } from "./receipt-store";
@@ -100,5 +101,34 @@ describe("ReceiptWriter (group commit)", () => {
     expect(results.filter((r) => r.row.id === id && r.created)).toHaveLength(1);
     expect(await scalar("SELECT count(*) FROM receipts")).toBe(4);
     expect(await scalar("SELECT sum(count) FROM daily_method_stats")).toBe(4);
+  });
+
+  it("fails a batch that finds the database locked at once, with everything queued behind it", async () => {
+    let calls = 0;
+    let locked = true;
+    const raw = rawSql(handle.db);
+    const writer = new ReceiptWriter(handle.db, {
+      maxParams: 30_000,
+      maxBatch: 4,
+      commit: async (statements) => {
+        calls++;
+        if (locked)
+          throw Object.assign(new Error("SQLITE_BUSY: database is locked"), {
+            code: "SQLITE_BUSY",
+          });
+        await raw.batch(statements);
+      },
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => writer.write(write())),
+    );
+    expect(
+      results.every((r) => r.status === "rejected" && r.reason instanceof DatabaseBusyError),
+    ).toBe(true);
+    // One attempt, not one per receipt: a locked database is not retried receipt by receipt.
+    expect(calls).toBe(1);
+    locked = false;
+    expect((await writer.write(write())).created).toBe(true);
+    expect(await scalar("SELECT count(*) FROM receipts")).toBe(1);
   });
 });

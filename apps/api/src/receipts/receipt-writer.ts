@@ -1,5 +1,6 @@
 import { type Database, receipts } from "@assent/db";
 import { inArray } from "drizzle-orm";
+import { DatabaseBusyError, isDatabaseBusy } from "../errors";
 import { type RawSql, rawSql } from "./raw-batch";
 import { appendStatements, type ReceiptWrite, type Statement } from "./receipt-statements";
 import type { ReceiptRow } from "./receipt-store";
@@ -54,6 +55,8 @@ interface Pending extends ReceiptWrite {
  * Idempotent by id: ids already stored (or repeated within a batch) are not written again; the
  * stored row is returned instead. If a batch fails (e.g. another process inserted one of its ids
  * meanwhile), its receipts are retried one by one, so one bad receipt cannot fail the others.
+ * A batch that finds the database locked (`SQLITE_BUSY`) fails with `DatabaseBusyError`, and so
+ * does every receipt queued behind it.
  */
 export class ReceiptWriter {
   private queue: Pending[] = [];
@@ -153,6 +156,12 @@ export class ReceiptWriter {
         else p.resolve({ created: false, row: (winner as Pending).row });
       }
     } catch (err) {
+      if (isDatabaseBusy(err)) {
+        // Locked by another process: everything waiting would wait as long again. Answer now.
+        const busy = new DatabaseBusyError();
+        for (const p of [...batch, ...this.queue.splice(0)]) p.reject(busy);
+        return;
+      }
       if (retryAlone && batch.length > 1) {
         for (const p of batch) await this.commit([p], false);
         return;

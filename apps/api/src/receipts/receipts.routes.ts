@@ -1,8 +1,10 @@
 import { parseReceiptInput } from "@assent/core";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
+import { receiptLimiter } from "../limits";
 import { publicOrigin } from "../loader";
 import { truncateIp } from "../network";
 import { signingKeyFor, signReceipt } from "../signing";
@@ -48,7 +50,13 @@ async function readJson(c: Context): Promise<unknown> {
       "Send the receipt as application/json or text/plain",
     );
   }
-  const text = await c.req.text();
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch (err) {
+    if (err instanceof ApiError || err instanceof HTTPException) throw err;
+    throw new ApiError(408, "BODY_INCOMPLETE", "The request body did not arrive in time");
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -57,16 +65,35 @@ async function readJson(c: Context): Promise<unknown> {
 }
 
 /**
+ * Runs a rate-limit check; a refusal stays readable cross-origin (the SDK waits `Retry-After`).
+ */
+function limited(c: Context, check: () => void): void {
+  try {
+    check();
+  } catch (err) {
+    const origin = c.req.header("Origin");
+    if (origin && err instanceof ApiError) {
+      err.headers["Access-Control-Allow-Origin"] = origin;
+      err.headers["Access-Control-Expose-Headers"] = "Retry-After";
+      err.headers.Vary = "Origin";
+    }
+    throw err;
+  }
+}
+
+/**
  * `POST /v1/receipts`: validates a receipt with the core schema, stamps it with what only the
  * server knows, signs it with the site's key, appends it (with its category rows and the daily
  * rollups, in one transaction, grouped with concurrent receipts) and answers `201` with the
  * stored receipt and its proof once that transaction has committed (`200` with the receipt
- * already stored when the id was seen before).
+ * already stored when the id was seen before). Rate limited per address (before the body is
+ * read) and per site (`deps.rateLimits`): `429 RATE_LIMITED` with `Retry-After`.
  */
 export function receiptRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const now = deps.now ?? Date.now;
   const writer = receiptWriter(deps.db, deps.ingest);
+  const limiter = receiptLimiter(deps.rateLimits, now);
 
   app.options("/v1/receipts", (c) => {
     const origin = c.req.header("Origin");
@@ -82,6 +109,10 @@ export function receiptRoutes(deps: AppDeps): Hono {
 
   app.post(
     "/v1/receipts",
+    async (c, next) => {
+      limited(c, () => limiter.address(deps.clientIp(c)));
+      await next();
+    },
     bodyLimit({
       maxSize: MAX_RECEIPT_BYTES,
       onError: () => {
@@ -98,6 +129,7 @@ export function receiptRoutes(deps: AppDeps): Hono {
       const input = parsed.value;
       const site = await cachedSite(deps.db, input.siteKey);
       if (!site) throw notFound("SITE_NOT_FOUND", `No site with key "${input.siteKey}"`);
+      limited(c, () => limiter.site(site.key));
       if (!originAllowed(c, deps, site)) {
         throw new ApiError(
           403,

@@ -11,6 +11,7 @@ import { openLibsql } from "@assent/db/libsql";
 import { eq } from "drizzle-orm";
 import { createApp } from "../app";
 import { hashPassword } from "../auth";
+import type { RateLimits } from "../limits";
 import { seed } from "../seed";
 import { latestConfig, publishConfig } from "../sites";
 import { deriveRowsIngestionWillWrite } from "./derived-tables";
@@ -22,7 +23,15 @@ export const OWNER = { email: "owner@example.org", password: "correct horse batt
  * A real app on a real in-memory libSQL database, seeded like a first start. For tests only.
  */
 export async function createTestApp(
-  options: { url?: string; clientIp?: string | null; now?: () => number } = {},
+  options: {
+    url?: string;
+    /** The visitor address every request comes from (or a function read per request). */
+    clientIp?: string | null | (() => string | null);
+    now?: () => number;
+    /** Receipt rate limits; off unless a test sets them (tests post many receipts at once). */
+    rateLimits?: RateLimits | false;
+    publicOrigin?: string;
+  } = {},
 ) {
   const handle = await openLibsql({ url: options.url ?? ":memory:" });
   await seed(handle.db, {
@@ -34,7 +43,12 @@ export async function createTestApp(
   const app = createApp({
     db: handle.db,
     sdk: { loaderSource: "/* loader */", uiPath: "/sdk/ui-test.js" },
-    clientIp: () => (options.clientIp === undefined ? "203.0.113.77" : options.clientIp),
+    clientIp: () => {
+      const ip = options.clientIp;
+      return typeof ip === "function" ? ip() : ip === undefined ? "203.0.113.77" : ip;
+    },
+    rateLimits: options.rateLimits ?? false,
+    ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const [site] = await handle.db.query.sites.findMany({ limit: 1 });

@@ -2,18 +2,26 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import type { Statement } from "../../receipts";
 
-/** The worker's code: one libSQL connection that runs each batch as one transaction. */
+/**
+ * The worker's code: one libSQL connection that runs each batch as one transaction. A batch that
+ * fails (e.g. `SQLITE_BUSY`) can leave the driver's connection inside its transaction, so the
+ * connection is closed (rolling back) and opened afresh before the next batch.
+ */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { createClient } = require(workerData.clientPath);
-const client = createClient({ url: workerData.url });
-const ready = (async () => {
-  await client.execute("PRAGMA journal_mode = WAL");
-  await client.execute("PRAGMA synchronous = FULL");
-  await client.execute("PRAGMA busy_timeout = 5000");
-  await client.execute("PRAGMA foreign_keys = ON");
-})();
-parentPort.on("message", async ({ id, statements, close }) => {
+let client;
+let ready;
+function open() {
+  client = createClient({ url: workerData.url });
+  ready = (async () => {
+    await client.execute("PRAGMA journal_mode = WAL");
+    await client.execute("PRAGMA synchronous = FULL");
+    await client.execute("PRAGMA foreign_keys = ON");
+  })();
+}
+open();
+parentPort.on("message", async ({ id, statements, close, sentAt }) => {
   if (close) {
     await ready.catch(() => {});
     client.close();
@@ -22,13 +30,27 @@ parentPort.on("message", async ({ id, statements, close }) => {
   }
   try {
     await ready;
+    const left = Math.max(50, workerData.busyMs - (Date.now() - sentAt));
+    await client.execute("PRAGMA busy_timeout = " + Math.round(left));
     await client.batch(statements, "write");
     parentPort.postMessage({ id });
   } catch (err) {
-    parentPort.postMessage({ id, error: String(err && err.message || err) });
+    const code = err && typeof err.code === "string" ? err.code : undefined;
+    parentPort.postMessage({ id, error: String((err && err.message) || err), code });
+    try {
+      client.close();
+    } catch {}
+    open();
   }
 });
 `;
+
+/**
+ * How long a batch may wait on a write lock held by another connection or process, counted
+ * from when it was handed to the thread. Past it the batch fails with `SQLITE_BUSY`, which the
+ * API answers `503 DATABASE_BUSY`.
+ */
+export const COMMIT_BUSY_TIMEOUT_MS = 2000;
 
 /** A thread that commits receipt batches, so fsync never stalls the event loop. */
 export interface CommitThread {
@@ -42,21 +64,21 @@ export interface CommitThread {
  * the main thread keeps serving while the thread writes; a receipt is acknowledged only after
  * the thread reports its transaction committed.
  */
-export function startCommitThread(url: string): CommitThread {
+export function startCommitThread(url: string, busyMs = COMMIT_BUSY_TIMEOUT_MS): CommitThread {
   const clientPath = createRequire(import.meta.resolve("@assent/db/libsql")).resolve(
     "@libsql/client",
   );
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { url, clientPath } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { url, clientPath, busyMs } });
   const waiting = new Map<number, { resolve(): void; reject(err: Error): void }>();
   let next = 0;
   const failAll = (err: Error) => {
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
   };
-  worker.on("message", ({ id, error }: { id: number; error?: string }) => {
+  worker.on("message", ({ id, error, code }: { id: number; error?: string; code?: string }) => {
     const w = waiting.get(id);
     waiting.delete(id);
-    if (error) w?.reject(new Error(error));
+    if (error) w?.reject(Object.assign(new Error(error), code ? { code } : {}));
     else w?.resolve();
   });
   worker.on("error", failAll);
@@ -66,7 +88,7 @@ export function startCommitThread(url: string): CommitThread {
       new Promise<void>((resolve, reject) => {
         const id = next++;
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, statements });
+        worker.postMessage({ id, statements, sentAt: Date.now() });
       }),
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,3 +1,4 @@
+import { parseBucketSpec, type RateLimits } from "../../limits";
 import { nodeAssets, ROOT, readSdkBundle } from "./assets";
 import { startNodeServer } from "./server";
 
@@ -6,12 +7,19 @@ import { startNodeServer } from "./server";
  *
  * Environment: `PORT` (8787), `HOST` (0.0.0.0), `DATABASE_URL` (file:data/assent.db at the
  * repository root; or `libsql://...` with `DATABASE_AUTH_TOKEN`), `PUBLIC_URL` (when behind a
- * proxy), `ASSENT_ADMIN_EMAIL` and `ASSENT_ADMIN_PASSWORD` (the first start's owner account).
+ * proxy), `ASSENT_ADMIN_EMAIL` and `ASSENT_ADMIN_PASSWORD` (the first start's owner account),
+ * `RATE_LIMIT_IP` and `RATE_LIMIT_SITE` (receipts a minute, `PER_MINUTE[:BURST]`, or `off`).
  */
 async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8787);
   const databaseUrl = process.env.DATABASE_URL ?? `file:${ROOT}data/assent.db`;
+  const rateLimits: RateLimits = {};
+  const perIp = parseBucketSpec(process.env.RATE_LIMIT_IP);
+  const perSite = parseBucketSpec(process.env.RATE_LIMIT_SITE);
+  if (perIp !== undefined) rateLimits.perIp = perIp;
+  if (perSite !== undefined) rateLimits.perSite = perSite;
   const server = await startNodeServer({
+    rateLimits,
     port,
     hostname: process.env.HOST ?? "0.0.0.0",
     databaseUrl,

@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { createApp } from "../../app";
 import type { SdkBundle, StaticAssets } from "../../deps";
+import type { RateLimits } from "../../limits";
 import { schedulePurge } from "../../retention";
 import { seed } from "../../seed";
 import { startCommitThread } from "./commit-thread";
@@ -21,7 +22,37 @@ export interface NodeServerOptions {
   assets?: StaticAssets;
   ownerEmail: string;
   ownerPassword?: string;
+  /** Receipt rate limits (`DEFAULT_RATE_LIMITS` when absent; `false`: off). */
+  rateLimits?: RateLimits | false;
+  /** HTTP limits of the socket layer (`NODE_HTTP_LIMITS` when absent). */
+  http?: Partial<HttpLimits>;
 }
+
+/** What the Node HTTP server allows a connection before it answers or hangs up. */
+export interface HttpLimits {
+  /** Largest request head (request line and headers), bytes; larger gets `431`. */
+  maxHeaderSize: number;
+  /** Time to receive the headers, ms; a client that stalls is cut off. */
+  headersTimeout: number;
+  /** Time to receive the whole request, body included, ms; then `408` and the socket closes. */
+  requestTimeout: number;
+  /** How often those two timeouts are checked, ms. */
+  connectionsCheckingInterval: number;
+  /** Idle time of a kept-alive connection, ms. */
+  keepAliveTimeout: number;
+}
+
+/**
+ * A slow or never-finishing request cannot hold a connection for long: 10 s to send the headers,
+ * 30 s for the whole request (a receipt is at most 8 KB), checked every second.
+ */
+export const NODE_HTTP_LIMITS: HttpLimits = {
+  maxHeaderSize: 16 * 1024,
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  connectionsCheckingInterval: 1_000,
+  keepAliveTimeout: 5_000,
+};
 
 /** A running Node server. */
 export interface NodeServer {
@@ -58,6 +89,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     sdk: options.sdk,
     assets: options.assets,
     publicOrigin: options.publicOrigin,
+    rateLimits: options.rateLimits,
     signature: nodePrimitives,
     ingest: thread
       ? { maxParams: LIBSQL_MAX_PARAMS, commit: thread.commit, pipeline: 2 }
@@ -73,10 +105,12 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
   const stopPurge = schedulePurge(handle.db);
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
     (resolve) => {
+      const { keepAliveTimeout, ...serverOptions } = { ...NODE_HTTP_LIMITS, ...options.http };
       const s = serve(
-        { fetch: app.fetch, port: options.port, hostname: options.hostname },
+        { fetch: app.fetch, port: options.port, hostname: options.hostname, serverOptions },
         (info) => resolve({ server: s, port: info.port }),
       );
+      (s as unknown as { keepAliveTimeout: number }).keepAliveTimeout = keepAliveTimeout;
     },
   );
   return {

@@ -2,6 +2,7 @@ import { loaderSource, uiPath } from "assent:sdk";
 import { type D1Like, openD1 } from "@assent/db/d1";
 import type { Hono } from "hono";
 import { createApp } from "../../app";
+import { parseBucketSpec, type RateLimits } from "../../limits";
 import { seed } from "../../seed";
 
 /** Bindings and variables of the Worker (see `wrangler.jsonc`). */
@@ -12,6 +13,9 @@ export interface WorkerEnv {
   PUBLIC_URL?: string;
   ASSENT_ADMIN_EMAIL?: string;
   ASSENT_ADMIN_PASSWORD?: string;
+  /** Receipts a minute per address and per site, `PER_MINUTE[:BURST]` or `off` (per isolate). */
+  RATE_LIMIT_IP?: string;
+  RATE_LIMIT_SITE?: string;
 }
 
 /** Workers cap PBKDF2 at 100,000 iterations. */
@@ -35,7 +39,13 @@ async function boot(env: WorkerEnv, request: Request): Promise<Hono> {
       `First start: owner ${seeded.createdOwner.email} / ${seeded.createdOwner.password}`,
     );
   }
+  const rateLimits: RateLimits = {};
+  const perIp = parseBucketSpec(env.RATE_LIMIT_IP);
+  const perSite = parseBucketSpec(env.RATE_LIMIT_SITE);
+  if (perIp !== undefined) rateLimits.perIp = perIp;
+  if (perSite !== undefined) rateLimits.perSite = perSite;
   return createApp({
+    rateLimits,
     db,
     sdk: { loaderSource, uiPath },
     publicOrigin: env.PUBLIC_URL?.replace(/\/$/, ""),

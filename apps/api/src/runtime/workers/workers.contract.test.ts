@@ -17,7 +17,7 @@ receiptContract("Worker on workerd (miniflare), D1", async () => {
     compatibilityDate: "2026-04-15",
     d1Databases: { DB: "assent-contract" },
     d1Persist: join(dir, "d1"),
-    bindings: { ASSENT_ADMIN_PASSWORD: "correct horse battery staple" },
+    bindings: { ASSENT_ADMIN_PASSWORD: "correct horse battery staple", RATE_LIMIT_IP: "off" },
   });
   const d1 = await mf.getD1Database("DB");
   return {

@@ -1,0 +1,35 @@
+import { ApiError } from "./api-error";
+
+/** Seconds a client is asked to wait when the database is locked. */
+const BUSY_RETRY_AFTER_S = 2;
+
+/**
+ * The database stayed locked (another process holds a write lock) past the wait the server
+ * allows; nothing was stored. `503 DATABASE_BUSY` with `Retry-After`: a receipt retried later
+ * with the same id is stored once.
+ */
+export class DatabaseBusyError extends ApiError {
+  constructor() {
+    super(
+      503,
+      "DATABASE_BUSY",
+      "The database is locked by another process; nothing was stored. Retry shortly.",
+      { "Retry-After": String(BUSY_RETRY_AFTER_S) },
+    );
+    this.name = "DatabaseBusyError";
+  }
+}
+
+/** Whether an error (or one of its causes) is SQLite's `SQLITE_BUSY` / "database is locked". */
+export function isDatabaseBusy(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 5; depth++) {
+    if (e instanceof DatabaseBusyError) return true;
+    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === "string" && code.startsWith("SQLITE_BUSY")) return true;
+    if (typeof message === "string" && /SQLITE_BUSY|database is locked/i.test(message)) {
+      return true;
+    }
+    e = cause;
+  }
+  return false;
+}

@@ -1,0 +1,1 @@
+export { API_CSP, HSTS, secureHeaders, servedOverHttps } from "./secure-headers";

@@ -1,0 +1,30 @@
+import type { Context, MiddlewareHandler } from "hono";
+
+/** API responses are data, never a document: nothing may load from them or frame them. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/** One year; only ever sent over https. */
+export const HSTS = "max-age=31536000; includeSubDomains";
+
+/** Whether the visitor reached this API over https (directly, or through a proxy's public URL). */
+export function servedOverHttps(c: Context, publicOrigin?: string): boolean {
+  return new URL(c.req.url).protocol === "https:" || !!publicOrigin?.startsWith("https://");
+}
+
+/**
+ * Headers every response gets: no MIME sniffing, a strict referrer policy, HSTS over https,
+ * and, on anything but an HTML page (which sets its own policy: the dashboard), a CSP that
+ * allows nothing and no framing.
+ */
+export function secureHeaders(publicOrigin?: string): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (servedOverHttps(c, publicOrigin)) c.header("Strict-Transport-Security", HSTS);
+    const type = c.res.headers.get("Content-Type") ?? "";
+    if (!c.res.headers.has("Content-Security-Policy") && !/^text\/html\b/i.test(type)) {
+      c.header("Content-Security-Policy", API_CSP);
+    }
+  };
+}

@@ -1,0 +1,74 @@
+import { newSubjectId, type StoredReceipt, uuidv7 } from "@assent/core";
+import { expect, test } from "@playwright/test";
+import { findReceipt, signInToDashboard } from "../fixtures/admin";
+
+/** User agents (and a page path) a visitor's browser, or anyone with curl, can send. */
+const PAYLOADS = [
+  {
+    userAgent: "<img src=x onerror=window.__xss=1>",
+    pagePath: "/<img src=x onerror=window.__xss=2>",
+  },
+  {
+    userAgent: '"><script>window.__xss=1</script>',
+    pagePath: '/"><svg onload=window.__xss=3>',
+  },
+];
+
+test("markup in visitor-supplied fields is stored and shown as text, never run", async ({
+  page,
+  request,
+}) => {
+  const config = await (await request.get("/v1/sites/demo/config")).json();
+  const stored: StoredReceipt[] = [];
+  for (const { userAgent, pagePath } of PAYLOADS) {
+    const res = await request.post("/v1/receipts", {
+      headers: { "User-Agent": userAgent, "Content-Type": "application/json" },
+      data: {
+        id: uuidv7(),
+        siteKey: "demo",
+        subjectId: newSubjectId(),
+        policyVersion: config.config.policyVersion,
+        configHash: config.hash,
+        language: "en",
+        method: "custom",
+        decision: { categories: { necessary: true, analytics: false }, services: {} },
+        gpc: false,
+        pagePath,
+      },
+    });
+    expect(res.status()).toBe(201);
+    stored.push((await res.json()) as StoredReceipt);
+  }
+  // Stored exactly as sent: as text, neither stripped nor escaped into something else.
+  for (const [i, receipt] of stored.entries()) {
+    const found = await findReceipt(request, receipt.id);
+    expect(found?.userAgent).toBe(PAYLOADS[i]?.userAgent);
+    expect(found?.pagePath).toBe(PAYLOADS[i]?.pagePath);
+  }
+
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await signInToDashboard(page);
+  const table = page.getByRole("table", { name: "Consent records" });
+  await expect(table).toBeVisible();
+  for (const receipt of stored) {
+    const row = table.locator(`[data-receipt-id="${receipt.id}"]`);
+    await expect(row).toBeVisible();
+    await expect(row).toContainText(receipt.subjectId);
+    await expect(row.locator("img, script, svg")).toHaveCount(0);
+  }
+  // Wherever the dashboard shows a user agent or page path, it shows the text itself.
+  for (const { userAgent, pagePath } of PAYLOADS) {
+    for (const text of [userAgent, pagePath]) {
+      for (const shown of await page.getByText(text, { exact: false }).all()) {
+        await expect(shown).toBeVisible();
+      }
+    }
+  }
+  await expect(page.locator("img[src=x], svg[onload], body script:not([src])")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
