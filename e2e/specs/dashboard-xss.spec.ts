@@ -60,13 +60,14 @@ test("markup in visitor-supplied fields is stored and shown as text, never run",
     await expect(row).toContainText(receipt.subjectId);
     await expect(row.locator("img, script, svg")).toHaveCount(0);
   }
-  // Wherever the dashboard shows a user agent or page path, it shows the text itself.
-  for (const { userAgent, pagePath } of PAYLOADS) {
-    for (const text of [userAgent, pagePath]) {
-      for (const shown of await page.getByText(text, { exact: false }).all()) {
-        await expect(shown).toBeVisible();
-      }
-    }
+  // The detail view shows the user agent and page path as the very text that was sent.
+  for (const [i, receipt] of stored.entries()) {
+    await page.getByRole("button", { name: `Details of receipt ${receipt.id}` }).click();
+    const detail = page.getByRole("region", { name: `Receipt ${receipt.id}` });
+    await expect(detail.getByText(PAYLOADS[i]?.userAgent ?? "", { exact: true })).toBeVisible();
+    await expect(detail.getByText(PAYLOADS[i]?.pagePath ?? "", { exact: true })).toBeVisible();
+    await expect(detail.locator("img, script, svg")).toHaveCount(0);
+    await page.getByRole("button", { name: "Back to records" }).click();
   }
   await expect(page.locator("img[src=x], svg[onload], body script:not([src])")).toHaveCount(0);
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();

@@ -2,6 +2,7 @@ import { ID_PATTERN, isRequired, type SiteConfig } from "@assent/core";
 import { useState } from "preact/hooks";
 import { categoryLabel } from "../records/category-columns";
 import { EDITABLE_TEXTS, withText } from "./banner-texts";
+import { ConsentModeFields } from "./consent-mode-fields";
 import { SERVICE_SUGGESTIONS } from "./service-catalogue";
 
 export interface ConfigEditorProps {
@@ -16,7 +17,10 @@ const num = (value: string, fallback: number) => {
   return Number.isNaN(n) ? fallback : n;
 };
 
-/** The banner's configuration: categories, services, texts, policy links, expiry and look. */
+/**
+ * The banner's configuration: categories, services, texts, policy links, expiry, look, and
+ * Consent Mode options.
+ */
 export function ConfigEditor({ config, onChange, language, onLanguage }: ConfigEditorProps) {
   const [newCategory, setNewCategory] = useState("");
   const [newService, setNewService] = useState("");
@@ -298,6 +302,8 @@ export function ConfigEditor({ config, onChange, language, onLanguage }: ConfigE
           <label for="ui-floating">Show a small button that reopens the preferences</label>
         </div>
       </fieldset>
+
+      <ConsentModeFields config={config} onChange={onChange} />
     </>
   );
 }
