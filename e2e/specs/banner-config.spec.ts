@@ -1,6 +1,6 @@
 import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
 import { expect, test } from "../fixtures/third-party";
-import { bannerOf, focusedLabel, preferencesOf } from "../fixtures/ui";
+import { bannerOf, focusedLabel, outboxSettled, preferencesOf } from "../fixtures/ui";
 
 test.describe("language selection", () => {
   test("<html lang> comes first", async ({ page }) => {
@@ -107,6 +107,7 @@ test("a floating button reopens the preference centre, without the UI chunk unti
   );
   await openSitePage(page, key);
   await bannerOf(page).getByRole("button", { name: "Reject all" }).click();
+  await outboxSettled(page);
 
   const requested: string[] = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));

@@ -1,6 +1,7 @@
 import type { StoredReceipt } from "@assent/core";
 import { findReceipt, signInToDashboard } from "../fixtures/admin";
 import { expect, test } from "../fixtures/third-party";
+import { outboxSettled } from "../fixtures/ui";
 
 const banner = (page: import("@playwright/test").Page) =>
   page.locator("#assent-ui").getByRole("dialog", { name: "Cookies on this site" });
@@ -107,6 +108,7 @@ test("a returning visitor with a valid decision never downloads the UI chunk", a
   await page.goto("/demo/");
   await banner(page).getByRole("button", { name: "Accept all" }).click();
   await expect(banner(page)).toBeHidden();
+  await outboxSettled(page);
 
   const requested: string[] = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));

@@ -1,6 +1,6 @@
 import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
 import { expect, test } from "../fixtures/third-party";
-import { bannerOf, nextReceipt } from "../fixtures/ui";
+import { bannerOf, nextReceipt, outboxSettled } from "../fixtures/ui";
 
 test("a returning visitor's page view requests the page and the loader, and nothing of the UI", async ({
   page,
@@ -13,6 +13,7 @@ test("a returning visitor's page view requests the page and the loader, and noth
   await bannerOf(page).getByRole("button", { name: "Reject all" }).click();
   await stored;
   await expect(bannerOf(page)).toBeHidden();
+  await outboxSettled(page);
 
   const log: string[] = [];
   page.on("request", (r) => log.push(`${r.method()} ${new URL(r.url()).pathname}`));
