@@ -40,8 +40,11 @@ test("owners create sites and manage users; a viewer sees a read-only dashboard"
   await page.getByLabel("Name").fill("Dashboard UI Union");
   await page.getByLabel("Site key").fill(key);
   await page.getByRole("button", { name: "Add site" }).click();
+  // Creating a site makes its signing key and first config, then reloads the session: allow
+  // for a busy machine.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Dashboard UI Union: Site settings",
+    { timeout: 15_000 },
   );
 
   await page.getByRole("link", { name: "Users" }).click();
