@@ -95,6 +95,8 @@ test("a page closed right after the choice still delivers its receipt, once", as
   const next = await context.newPage();
   await next.goto("/demo/privacy.html");
   await expect
-    .poll(async () => (await receiptsOfSubject(request, record.subjectId)).map((r) => r.id))
+    .poll(async () => (await receiptsOfSubject(request, record.subjectId)).map((r) => r.id), {
+      timeout: 15_000,
+    })
     .toEqual([record.receiptId]);
 });

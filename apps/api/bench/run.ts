@@ -7,7 +7,7 @@ import autocannon from "autocannon";
 import { appendStatements, ReceiptWriter, rawSql, receiptRow } from "../src/receipts";
 import { seed } from "../src/seed";
 import { generateReceipts } from "./generate";
-import { startBenchServer } from "./server";
+import { receiptBodies, startBenchServer } from "./server";
 import { soak } from "./soak";
 
 /**
@@ -136,20 +136,7 @@ async function overHttp() {
   const server = await startBenchServer(`${OUT}/http.db`, PORT);
   try {
     const base = `http://127.0.0.1:${PORT}`;
-    const config = await (await fetch(`${base}/v1/sites/demo/config`)).json();
-    const [head, tail] = JSON.stringify({
-      id: "ID",
-      siteKey: "demo",
-      subjectId: "SUBJECT",
-      policyVersion: config.config.policyVersion,
-      configHash: config.hash,
-      language: "en",
-      method: "custom",
-      decision: { categories: CATEGORIES, services: {} },
-      gpc: false,
-      pagePath: "/join/",
-    }).split('"ID"');
-    const body = () => `${head}"${uuidv7()}"${tail}`.replace("SUBJECT", newSubjectId());
+    const body = await receiptBodies(base, CATEGORIES);
     const run = (opts: { connections: number; duration: number; overallRate?: number }) =>
       autocannon({
         url: `${base}/v1/receipts`,

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { newSubjectId, uuidv7 } from "@assent/core";
 
 const API_DIR = fileURLToPath(new URL("../", import.meta.url));
 
@@ -36,4 +37,28 @@ export async function startBenchServer(
   }
   proc.kill("SIGKILL");
   throw new Error("the server did not start");
+}
+
+/**
+ * Makes fresh receipt bodies for the demo site of a running bench server: each call a new
+ * receipt id and subject, so every request is a real write (a repeated id is an idempotent 200).
+ */
+export async function receiptBodies(
+  base: string,
+  categories: Record<string, boolean>,
+): Promise<() => string> {
+  const config = await (await fetch(`${base}/v1/sites/demo/config`)).json();
+  const [head, tail] = JSON.stringify({
+    id: "ID",
+    siteKey: "demo",
+    subjectId: "SUBJECT",
+    policyVersion: config.config.policyVersion,
+    configHash: config.hash,
+    language: "en",
+    method: "custom",
+    decision: { categories, services: {} },
+    gpc: false,
+    pagePath: "/join/",
+  }).split('"ID"');
+  return () => `${head}"${uuidv7()}"${tail}`.replace("SUBJECT", newSubjectId());
 }

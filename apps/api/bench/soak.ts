@@ -2,10 +2,9 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { newSubjectId, uuidv7 } from "@assent/core";
 import { openLibsql } from "@assent/db/libsql";
 import autocannon from "autocannon";
-import { startBenchServer } from "./server";
+import { receiptBodies, startBenchServer } from "./server";
 
 /**
  * The soak: a steady 500 receipts/s against the real Node server on 127.0.0.1 for 10 minutes
@@ -67,23 +66,7 @@ export async function soak(
   try {
     const pid = server.pid ?? 0;
     const base = `http://127.0.0.1:${port}`;
-    const config = await (await fetch(`${base}/v1/sites/demo/config`)).json();
-    const [head, tail] = JSON.stringify({
-      id: "ID",
-      siteKey: "demo",
-      subjectId: "SUBJECT",
-      policyVersion: config.config.policyVersion,
-      configHash: config.hash,
-      language: "en",
-      method: "custom",
-      decision: {
-        categories: { necessary: true, analytics: true, marketing: false },
-        services: {},
-      },
-      gpc: false,
-      pagePath: "/join/",
-    }).split('"ID"');
-    const body = () => `${head}"${uuidv7()}"${tail}`.replace("SUBJECT", newSubjectId());
+    const body = await receiptBodies(base, { necessary: true, analytics: true, marketing: false });
 
     const rssBootMb = rssMb(pid);
     const load = (seconds: number) =>

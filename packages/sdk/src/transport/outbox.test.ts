@@ -46,6 +46,29 @@ afterEach(() => {
 });
 
 describe("the outbox", () => {
+  it("leaves the next page view a cue from the moment a receipt moves into IndexedDB", async () => {
+    let release: () => void = () => {};
+    const fetchMock = vi.fn(
+      (_url: string, init: RequestInit) =>
+        new Promise<Response>((resolve) => {
+          release = () => resolve(new Response(String(init.body), { status: 201 }));
+        }),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    const r = receipt();
+    writeAhead(r);
+    const done = flush(API, { store, remember });
+    // The page could close now, while the receipt is on its way: IndexedDB has it, and
+    // localStorage still says so.
+    await vi.waitFor(() => expect(memory.has(r.id)).toBe(true));
+    await vi.waitFor(() => expect(localStorage.getItem(WRITE_AHEAD + r.id)).toBeNull());
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalledOnce());
+    expect(Object.keys(localStorage).some((k) => k.startsWith("assent:q"))).toBe(true);
+    release();
+    expect(await done).toBe(0);
+    expect(Object.keys(localStorage)).toEqual([]);
+  });
+
   it("takes the loader's write-ahead entry, sends it, and forgets it once acknowledged", async () => {
     const fetchMock = answer(201);
     vi.stubGlobal("fetch", fetchMock);

@@ -94,6 +94,9 @@ async function adoptWriteAhead(store: OutboxStore): Promise<ReceiptInput[]> {
     }
     try {
       await store.put(receipt);
+      // Flag first, then drop the write-ahead entry: a page closed in between still leaves the
+      // next page view a cue to send what now waits in IndexedDB.
+      local?.setItem(PENDING_FLAG, "1");
       local?.removeItem(key);
     } catch {
       stranded.push(receipt);
