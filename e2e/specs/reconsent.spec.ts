@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
-import { bannerOf, nextReceipt, preferencesOf } from "../fixtures/ui";
+import { bannerOf, nextReceipt, outboxSettled, preferencesOf } from "../fixtures/ui";
 
 /**
  * Each test publishes its own isolated site into the server's database, so bumping the policy
@@ -28,6 +28,8 @@ test("a policy-version bump asks again, pre-fills the last choice, and never swi
   await preferencesOf(page).getByRole("button", { name: "Save choices" }).click();
   const stored = await firstReceipt;
   expect(stored.decision.services).toMatchObject({ youtube: true });
+  // Acknowledged and kept in this browser's receipt history before the page goes.
+  await outboxSettled(page);
 
   // Still valid: no banner.
   await page.reload();
@@ -44,6 +46,7 @@ test("a policy-version bump asks again, pre-fills the last choice, and never swi
   await expect
     .poll(async () => (await request.get(`/s/${key}.js`)).text(), { timeout: 15_000 })
     .toContain('"policyVersion":"2"');
+  await outboxSettled(page);
   const state = await first.storageState({ indexedDB: true });
   await first.close();
 
