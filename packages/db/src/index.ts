@@ -1,3 +1,4 @@
+export { isSqliteBusy } from "./busy";
 export type { Database, DatabaseHandle } from "./database";
 export { applyMigrations, type MigrationExecutor } from "./migrate";
 export { migrations } from "./migrations.gen";

@@ -1,3 +1,4 @@
+import { isSqliteBusy } from "@assent/db";
 import { ApiError } from "./api-error";
 
 /** Seconds a client is asked to wait when the database is locked. */
@@ -20,16 +21,7 @@ export class DatabaseBusyError extends ApiError {
   }
 }
 
-/** Whether an error (or one of its causes) is SQLite's `SQLITE_BUSY` / "database is locked". */
+/** Whether an error is a `DatabaseBusyError` or SQLite's `SQLITE_BUSY` ("database is locked"). */
 export function isDatabaseBusy(err: unknown): boolean {
-  for (let e = err, depth = 0; e && depth < 5; depth++) {
-    if (e instanceof DatabaseBusyError) return true;
-    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof code === "string" && code.startsWith("SQLITE_BUSY")) return true;
-    if (typeof message === "string" && /SQLITE_BUSY|database is locked/i.test(message)) {
-      return true;
-    }
-    e = cause;
-  }
-  return false;
+  return err instanceof DatabaseBusyError || isSqliteBusy(err);
 }

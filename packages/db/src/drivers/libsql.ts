@@ -6,6 +6,9 @@ import { drizzle } from "drizzle-orm/libsql";
 import type { Database, DatabaseHandle } from "../database";
 import { applyMigrations } from "../migrate";
 import * as schema from "../schema";
+import { LOCAL_PRAGMAS, localClient } from "./local-client";
+
+export { LOCAL_BUSY_TIMEOUT_MS, localClient } from "./local-client";
 
 /** Options for a libSQL database. */
 export interface LibsqlOptions {
@@ -15,29 +18,34 @@ export interface LibsqlOptions {
   authToken?: string;
 }
 
+/** The filesystem path of a `file:` URL (`file:data/x.db`, `file:/abs/x.db`, `file:///abs/x.db`). */
+export function localFilePath(url: string): string {
+  const bare = url.split("?")[0] as string;
+  return bare.startsWith("file://") ? fileURLToPath(bare) : bare.slice("file:".length);
+}
+
 function ensureDirectory(url: string): void {
   if (!url.startsWith("file:")) return;
-  const path = url.startsWith("file://") ? fileURLToPath(url) : url.slice("file:".length);
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(localFilePath(url)), { recursive: true });
 }
 
 /**
  * Opens a libSQL database (embedded file, in-memory or remote) and applies pending migrations.
  * An embedded file is created on first use, with WAL journaling and full fsync so that a commit
- * survives a crash.
+ * survives a crash; its client recovers from lock timeouts (see {@link localClient}).
  * @example const { db, close } = await openLibsql({ url: "file:data/assent.db" });
  */
 export async function openLibsql(
   options: LibsqlOptions,
 ): Promise<DatabaseHandle & { client: Client }> {
   ensureDirectory(options.url);
-  const client = createClient({ url: options.url, authToken: options.authToken });
-  const local = options.url.startsWith("file:") || options.url === ":memory:";
-  if (local) {
-    await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA synchronous = FULL");
-    await client.execute("PRAGMA busy_timeout = 5000");
-    await client.execute("PRAGMA foreign_keys = ON");
+  const file = options.url.startsWith("file:");
+  const local = file || options.url === ":memory:";
+  const client = file
+    ? localClient(options.url)
+    : createClient({ url: options.url, authToken: options.authToken });
+  if (options.url === ":memory:") {
+    for (const pragma of LOCAL_PRAGMAS) await client.execute(pragma);
   }
   await applyMigrations({
     async query(sql) {

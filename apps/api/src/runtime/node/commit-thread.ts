@@ -1,46 +1,59 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import { localFilePath } from "@assent/db/libsql";
 import type { Statement } from "../../receipts";
 
 /**
- * The worker's code: one libSQL connection that runs each batch as one transaction. A batch that
- * fails (e.g. `SQLITE_BUSY`) can leave the driver's connection inside its transaction, so the
- * connection is closed (rolling back) and opened afresh before the next batch.
+ * The worker's code: one connection to the file, through the synchronous embedded driver, that
+ * runs each batch as one `BEGIN IMMEDIATE` ... `COMMIT` with prepared statements kept between
+ * batches. Messages are handled one at a time. After any failure the connection is closed and a
+ * new one opened for the next batch: a statement that failed with `SQLITE_BUSY` is left un-reset
+ * by the driver and would otherwise keep the write lock after the connection's next write.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { createClient } = require(workerData.clientPath);
-let client;
-let ready;
+const Database = require(workerData.driverPath);
+const MAX_PREPARED = 64;
+let db = null;
+let prepared = new Map();
 function open() {
-  client = createClient({ url: workerData.url });
-  ready = (async () => {
-    await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA synchronous = FULL");
-    await client.execute("PRAGMA foreign_keys = ON");
-  })();
+  db = new Database(workerData.path, { timeout: workerData.busyMs });
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = FULL");
+  db.exec("PRAGMA foreign_keys = ON");
+  prepared = new Map();
 }
-open();
-parentPort.on("message", async ({ id, statements, close, sentAt }) => {
+function drop() {
+  try { if (db) db.close(); } catch {}
+  db = null;
+}
+function statement(sql) {
+  let stmt = prepared.get(sql);
+  if (!stmt) {
+    if (prepared.size >= MAX_PREPARED) prepared.delete(prepared.keys().next().value);
+    stmt = db.prepare(sql);
+    prepared.set(sql, stmt);
+  }
+  return stmt;
+}
+parentPort.on("message", ({ id, statements, close, sentAt }) => {
   if (close) {
-    await ready.catch(() => {});
-    client.close();
+    drop();
     parentPort.close();
     return;
   }
   try {
-    await ready;
+    if (!db) open();
     const left = Math.max(50, workerData.busyMs - (Date.now() - sentAt));
-    await client.execute("PRAGMA busy_timeout = " + Math.round(left));
-    await client.batch(statements, "write");
+    db.exec("PRAGMA busy_timeout = " + Math.round(left));
+    db.exec("BEGIN IMMEDIATE");
+    for (const s of statements) statement(s.sql).run(s.args);
+    db.exec("COMMIT");
     parentPort.postMessage({ id });
   } catch (err) {
     const code = err && typeof err.code === "string" ? err.code : undefined;
+    drop();
     parentPort.postMessage({ id, error: String((err && err.message) || err), code });
-    try {
-      client.close();
-    } catch {}
-    open();
   }
 });
 `;
@@ -68,7 +81,9 @@ export function startCommitThread(url: string, busyMs = COMMIT_BUSY_TIMEOUT_MS):
   const clientPath = createRequire(import.meta.resolve("@assent/db/libsql")).resolve(
     "@libsql/client",
   );
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { url, clientPath, busyMs } });
+  const driverPath = createRequire(clientPath).resolve("libsql");
+  const workerData = { path: localFilePath(url), driverPath, busyMs };
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
   const waiting = new Map<number, { resolve(): void; reject(err: Error): void }>();
   let next = 0;
   const failAll = (err: Error) => {

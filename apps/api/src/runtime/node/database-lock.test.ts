@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { newSubjectId, uuidv7 } from "@assent/core";
+import { localClient } from "@assent/db/libsql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMIT_BUSY_TIMEOUT_MS } from "./commit-thread";
 import { type NodeServer, startNodeServer } from "./server";
@@ -116,6 +117,27 @@ describe("database locked by another process", () => {
       expect(again.map((r) => r.status)).toEqual([201, 201, 201]);
       const repeat = await post(held[0]);
       expect(repeat.status).toBe(200);
+      // Nothing in the server kept the lock: another connection writes at once, and so do the
+      // admin routes (on the server's own connection) and the receipt writer again.
+      const other = localClient(DB_URL, 200);
+      try {
+        await other.execute({
+          sql: "INSERT INTO sites (key, name, allowed_origins, created_at) VALUES (?, 'x', '[]', ?)",
+          args: ["after-lock", Date.now()],
+        });
+      } finally {
+        other.close();
+      }
+      const signIn = await fetch(`${BASE}/v1/admin/session`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: BASE },
+        body: JSON.stringify({
+          email: "owner@example.org",
+          password: "correct horse battery staple",
+        }),
+      });
+      expect(signIn.status).toBe(200);
+      expect((await post(receipt())).status).toBe(201);
     } finally {
       if (!released) lock.proc.kill("SIGKILL");
     }

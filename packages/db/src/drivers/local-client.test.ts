@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createClient } from "@libsql/client";
+import { afterAll, describe, expect, it } from "vitest";
+import { isSqliteBusy } from "../busy";
+import { localClient } from "./local-client";
+
+const dir = mkdtempSync(join(tmpdir(), "assent-local-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function fileWithTable(name: string): Promise<string> {
+  const url = `file:${join(dir, name)}`;
+  const setup = localClient(url);
+  await setup.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)");
+  setup.close();
+  return url;
+}
+
+describe("local libSQL client", () => {
+  it("applies its pragmas to the connection it uses", async () => {
+    const client = localClient(await fileWithTable("pragmas.db"));
+    const [fk, journal, busy] = await Promise.all([
+      client.execute("PRAGMA foreign_keys"),
+      client.execute("PRAGMA journal_mode"),
+      client.execute("PRAGMA busy_timeout"),
+    ]);
+    expect(Number(fk.rows[0]?.[0])).toBe(1);
+    expect(String(journal.rows[0]?.[0])).toBe("wal");
+    expect(Number(busy.rows[0]?.[0])).toBe(5000);
+    client.close();
+  });
+
+  it("does not keep the write lock after a write that timed out on someone else's lock", async () => {
+    const url = await fileWithTable("busy.db");
+    const ours = localClient(url, 100);
+    const other = createClient({ url, timeout: 100 });
+    const lock = await other.transaction("write");
+    await lock.execute("INSERT INTO t (v) VALUES ('held')");
+    const refused = await ours.execute("INSERT INTO t (v) VALUES ('refused')").catch((e) => e);
+    expect(isSqliteBusy(refused)).toBe(true);
+    await lock.commit();
+
+    await ours.execute("INSERT INTO t (v) VALUES ('ours')");
+    // Another connection can write at once: our earlier failure left nothing holding the lock.
+    await other.execute("INSERT INTO t (v) VALUES ('theirs')");
+    const rows = await ours.execute("SELECT v FROM t ORDER BY id");
+    expect(rows.rows.map((r) => r.v)).toEqual(["held", "ours", "theirs"]);
+    ours.close();
+    other.close();
+  });
+});

@@ -1,0 +1,112 @@
+import type { Client, InStatement, TransactionMode } from "@libsql/client";
+import { createClient } from "@libsql/client";
+import { isSqliteBusy } from "../busy";
+
+/**
+ * How long a statement on an embedded file waits for another connection's write lock before it
+ * fails with `SQLITE_BUSY`.
+ */
+export const LOCAL_BUSY_TIMEOUT_MS = 5000;
+
+/** The pragmas every connection to an embedded file runs before its first statement. */
+export const LOCAL_PRAGMAS = [
+  "PRAGMA journal_mode = WAL",
+  "PRAGMA synchronous = FULL",
+  "PRAGMA foreign_keys = ON",
+] as const;
+
+/**
+ * A libSQL client for an embedded file (or `:memory:`) that stays usable after a lock timeout.
+ *
+ * Two properties of the embedded driver matter here:
+ * - its pool opens extra connections when calls overlap, and a pragma run on one connection
+ *   (busy timeout, foreign keys) does not reach the others. So the pool has one connection, whose
+ *   busy timeout is set at open and whose pragmas run before anything else.
+ * - a statement that fails with `SQLITE_BUSY` is left un-reset, and the connection's next write
+ *   then keeps the write lock after it returns, locking out every other connection and process
+ *   until the statement is garbage-collected. So after a `SQLITE_BUSY` the connection is closed
+ *   (which releases everything) and a fresh one is opened for the next call.
+ */
+export function localClient(url: string, busyTimeoutMs = LOCAL_BUSY_TIMEOUT_MS): Client {
+  return new RecoveringClient(url, busyTimeoutMs) as unknown as Client;
+}
+
+class RecoveringClient {
+  private current!: Client;
+  private ready!: Promise<void>;
+
+  constructor(
+    private readonly url: string,
+    private readonly busyTimeoutMs: number,
+  ) {
+    this.open();
+  }
+
+  get closed(): boolean {
+    return this.current.closed;
+  }
+
+  get protocol(): string {
+    return this.current.protocol;
+  }
+
+  execute(stmt: InStatement | string, args?: unknown) {
+    return this.run((c) =>
+      args === undefined ? c.execute(stmt) : c.execute(stmt as string, args as never),
+    );
+  }
+
+  batch(stmts: InStatement[], mode?: TransactionMode) {
+    return this.run((c) => c.batch(stmts, mode));
+  }
+
+  migrate(stmts: InStatement[]) {
+    return this.run((c) => c.migrate(stmts));
+  }
+
+  executeMultiple(sql: string) {
+    return this.run((c) => c.executeMultiple(sql));
+  }
+
+  async transaction(mode?: TransactionMode) {
+    await this.ready;
+    return this.current.transaction(mode);
+  }
+
+  sync() {
+    return this.run((c) => c.sync());
+  }
+
+  async reconnect(): Promise<void> {
+    this.current.close();
+    this.open();
+    await this.ready;
+  }
+
+  close(): void {
+    this.current.close();
+  }
+
+  private open(): void {
+    const client = createClient({ url: this.url, concurrency: 1, timeout: this.busyTimeoutMs });
+    this.current = client;
+    this.ready = (async () => {
+      for (const pragma of LOCAL_PRAGMAS) await client.execute(pragma);
+    })();
+  }
+
+  private async run<T>(call: (client: Client) => Promise<T>): Promise<T> {
+    const client = this.current;
+    try {
+      await this.ready;
+      if (client !== this.current) return await this.run(call);
+      return await call(client);
+    } catch (err) {
+      if (isSqliteBusy(err) && client === this.current) {
+        client.close();
+        this.open();
+      }
+      throw err;
+    }
+  }
+}
