@@ -1,9 +1,9 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { adminRoutes } from "./admin";
 import { sameOriginWrites } from "./auth";
 import type { AppDeps } from "./deps";
-import { ApiError, notFoundHandler, onError } from "./errors";
+import { notFoundHandler, onError } from "./errors";
+import { bodyLimit } from "./limits";
 import { loaderRoutes } from "./loader";
 import { openApiRoutes } from "./openapi";
 import { receiptReadRoutes, receiptRoutes } from "./receipts";
@@ -30,15 +30,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", receiptReadRoutes(deps));
   app.route("/", jwksRoutes(deps));
 
-  app.use(
-    "/v1/admin/*",
-    bodyLimit({
-      maxSize: MAX_ADMIN_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(413, "PAYLOAD_TOO_LARGE", "An admin request body is at most 1 MB");
-      },
-    }),
-  );
+  app.use("/v1/admin/*", bodyLimit(MAX_ADMIN_BODY_BYTES, "An admin request body is at most 1 MB"));
   app.use("/v1/admin/*", sameOriginWrites);
   app.use("/v1/admin/*", async (c, next) => {
     await next();

@@ -1,3 +1,4 @@
+export { bodyLimit } from "./body-limit";
 export {
   addressKey,
   DEFAULT_RATE_LIMITS,

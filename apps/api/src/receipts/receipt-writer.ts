@@ -53,7 +53,7 @@ interface Pending extends ReceiptWrite {
  * only after the transaction holding its receipt has committed.
  *
  * Idempotent by id: ids already stored (or repeated within a batch) are not written again; the
- * stored row is returned instead. If a batch fails (e.g. another process inserted one of its ids
+ * stored row is returned instead (found after an optimistic insert trips the primary key). If a batch fails (e.g. another process inserted one of its ids
  * meanwhile), its receipts are retried one by one, so one bad receipt cannot fail the others.
  * A batch that finds the database locked (`SQLITE_BUSY`) fails with `DatabaseBusyError`, and so
  * does every receipt queued behind it.
@@ -80,6 +80,17 @@ export class ReceiptWriter {
     this.raw = rawSql(db);
     this.commitBatch = limits.commit ?? this.raw.batch;
     this.maxInFlight = Math.max(1, limits.pipeline ?? 1);
+  }
+
+  /**
+   * Resolves once every receipt handed to the writer so far is committed or refused (within
+   * `timeoutMs`): a server that stops waits for this before closing the database.
+   */
+  async drain(timeoutMs = 5000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while ((this.queue.length > 0 || this.inFlight > 0) && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   /** Appends a receipt; resolves once it is committed (or found already stored). */
@@ -141,11 +152,16 @@ export class ReceiptWriter {
     return found;
   }
 
-  private async commit(batch: Pending[], retryAlone: boolean): Promise<void> {
+  /**
+   * Commits a batch. The first attempt writes optimistically (a fresh id is by far the common
+   * case); a uniqueness violation means an id was stored before (a client's retry), and the
+   * batch, rolled back as a whole, is tried again after looking up which ids are stored.
+   */
+  private async commit(batch: Pending[], retryAlone: boolean, lookFirst = false): Promise<void> {
     try {
       const first = new Map<string, Pending>();
       for (const p of batch) if (!first.has(p.row.id)) first.set(p.row.id, p);
-      const existing = await this.stored([...first.keys()]);
+      const existing = lookFirst ? await this.stored([...first.keys()]) : new Map();
       const fresh = [...first.values()].filter((p) => !existing.has(p.row.id));
       if (fresh.length > 0) await this.commitBatch(appendStatements(fresh, this.maxParams));
       for (const p of batch) {
@@ -162,13 +178,28 @@ export class ReceiptWriter {
         for (const p of [...batch, ...this.queue.splice(0)]) p.reject(busy);
         return;
       }
+      if (!lookFirst && isUniqueViolation(err)) {
+        await this.commit(batch, retryAlone, true);
+        return;
+      }
       if (retryAlone && batch.length > 1) {
-        for (const p of batch) await this.commit([p], false);
+        for (const p of batch) await this.commit([p], false, true);
         return;
       }
       for (const p of batch) p.reject(err);
     }
   }
+}
+
+/** Whether a failed write broke a UNIQUE or PRIMARY KEY constraint (libSQL and D1 wording). */
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 5; depth++) {
+    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
+    if (code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE") return true;
+    if (typeof message === "string" && /UNIQUE constraint failed/i.test(message)) return true;
+    e = cause;
+  }
+  return false;
 }
 
 const writers = new WeakMap<Database, ReceiptWriter>();

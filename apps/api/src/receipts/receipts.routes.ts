@@ -1,10 +1,9 @@
 import { parseReceiptInput } from "@assent/core";
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
-import { receiptLimiter } from "../limits";
+import { bodyLimit, receiptLimiter } from "../limits";
 import { publicOrigin } from "../loader";
 import { truncateIp } from "../network";
 import { signingKeyFor, signReceipt } from "../signing";
@@ -113,16 +112,7 @@ export function receiptRoutes(deps: AppDeps): Hono {
       limited(c, () => limiter.address(deps.clientIp(c)));
       await next();
     },
-    bodyLimit({
-      maxSize: MAX_RECEIPT_BYTES,
-      onError: () => {
-        throw new ApiError(
-          413,
-          "PAYLOAD_TOO_LARGE",
-          `A receipt is at most ${MAX_RECEIPT_BYTES} bytes`,
-        );
-      },
-    }),
+    bodyLimit(MAX_RECEIPT_BYTES, `A receipt is at most ${MAX_RECEIPT_BYTES} bytes`),
     async (c) => {
       const parsed = parseReceiptInput(await readJson(c));
       if (!parsed.ok) throw badRequest("INVALID_RECEIPT", parsed.message);

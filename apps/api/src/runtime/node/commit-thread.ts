@@ -6,9 +6,13 @@ import type { Statement } from "../../receipts";
 /**
  * The worker's code: one connection to the file, through the synchronous embedded driver, that
  * runs each batch as one `BEGIN IMMEDIATE` ... `COMMIT` with prepared statements kept between
- * batches. Messages are handled one at a time. After any failure the connection is closed and a
- * new one opened for the next batch: a statement that failed with `SQLITE_BUSY` is left un-reset
- * by the driver and would otherwise keep the write lock after the connection's next write.
+ * batches. Messages are handled one at a time.
+ *
+ * After a failure the transaction is rolled back explicitly: closing a connection that still has
+ * prepared statements does not close it, so a transaction left open would keep the write lock.
+ * After a `SQLITE_BUSY` (or a failed rollback) the connection is also abandoned for a fresh one,
+ * since the driver leaves a statement that failed that way un-reset, and the connection's next
+ * write would then keep the lock after it returns.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -23,9 +27,18 @@ function open() {
   db.exec("PRAGMA foreign_keys = ON");
   prepared = new Map();
 }
-function drop() {
-  try { if (db) db.close(); } catch {}
+function abandon() {
+  prepared = new Map();
+  try { db.close(); } catch {}
   db = null;
+}
+function rollBack() {
+  try {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    return true;
+  } catch {
+    return false;
+  }
 }
 function statement(sql) {
   let stmt = prepared.get(sql);
@@ -38,7 +51,7 @@ function statement(sql) {
 }
 parentPort.on("message", ({ id, statements, close, sentAt }) => {
   if (close) {
-    drop();
+    if (db) abandon();
     parentPort.close();
     return;
   }
@@ -52,7 +65,7 @@ parentPort.on("message", ({ id, statements, close, sentAt }) => {
     parentPort.postMessage({ id });
   } catch (err) {
     const code = err && typeof err.code === "string" ? err.code : undefined;
-    drop();
+    if (db && (!rollBack() || (code && code.startsWith("SQLITE_BUSY")))) abandon();
     parentPort.postMessage({ id, error: String((err && err.message) || err), code });
   }
 });

@@ -109,4 +109,23 @@ describe("Node HTTP limits", () => {
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
   });
+
+  it("refuses a chunked receipt body (no Content-Length) once it passes 8 KB", async () => {
+    const chunk = new TextEncoder().encode(`{"padding":"${"x".repeat(4000)}`);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 4) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const res = await fetch(`http://127.0.0.1:${PORT}/v1/receipts`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
+  });
 });

@@ -4,6 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { createApp } from "../../app";
 import type { SdkBundle, StaticAssets } from "../../deps";
 import type { RateLimits } from "../../limits";
+import { receiptWriter } from "../../receipts";
 import { schedulePurge } from "../../retention";
 import { seed } from "../../seed";
 import { startCommitThread } from "./commit-thread";
@@ -118,13 +119,20 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     origin: options.publicOrigin ?? `http://localhost:${port}`,
     driver: handle.driver,
     generatedPassword: seeded.createdOwner?.password,
-    close: () =>
-      new Promise<void>((resolve) => {
-        stopPurge();
-        server.close(() => {
-          void Promise.all([thread?.close(), handle.close()]).then(() => resolve());
-        });
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-      }),
+    close: async () => {
+      stopPurge();
+      // Stop taking connections, let the receipts already received commit, then close.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const http = server as unknown as {
+        closeIdleConnections?: () => void;
+        closeAllConnections?: () => void;
+      };
+      http.closeIdleConnections?.();
+      await receiptWriter(handle.db).drain();
+      http.closeAllConnections?.();
+      await closed;
+      await thread?.close();
+      await handle.close();
+    },
   };
 }
