@@ -14,7 +14,8 @@ interface Measured {
  * Under 4x CPU throttling (Chromium's CDP), records layout shifts and long animation frames with
  * the scripts each one ran. Layout shift must round to 0 (the banner is fixed-position). The SDK's
  * long-frame scripts are reported (console and test annotation), not asserted: on a shared
- * two-core machine their duration under throttling depends on the neighbours' load.
+ * two-core machine their duration under throttling depends on the neighbours' load. The 50 ms
+ * target is checked over many visits by `pnpm bench:sdk` (`e2e/bench/sdk-tasks.ts`).
  */
 test("the banner causes no layout shift under 4x CPU throttling; SDK long frames reported", async ({
   page,

@@ -15,6 +15,7 @@ import {
   uuidv7,
 } from "@assent/core";
 import type { AssentApi, ChangeDetail, UiHandle, UiHost, UiModule } from "../contract";
+import { pickLanguage } from "../languages";
 import type { flush } from "../transport/outbox";
 import { OUTBOX_PREFIX, WRITE_AHEAD } from "../transport/outbox-keys";
 import type { mountFloatingButton } from "../ui/floating-button";
@@ -56,9 +57,13 @@ const importModule = (url: string) => import(/* @vite-ignore */ url) as Promise<
 export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   const { config } = boot;
   const services = pageServices(config.services);
-  const language = pageLanguage(config.defaultLanguage);
+  // Read when first needed (a placeholder, the banner, a receipt), not in the loader's own task.
+  let pageLang: string | undefined;
+  const language = () => {
+    pageLang ??= pageLanguage(config.defaultLanguage);
+    return pageLang;
+  };
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-  const texts = config.texts[language.split("-")[0] as string] ?? {};
   let record: ConsentRecord | null = readRecord();
   let current: Decision | null =
     record && isCurrent(record, config, Date.now()) ? reconcile(record.decision, config) : null;
@@ -96,7 +101,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   const gate: EmbedGate = {
     allows,
     services,
-    text: (key) => texts[key],
+    text: (key) => config.texts[language().split("-")[0] as string]?.[key],
     placehold: (frame, service) =>
       void importChunk("embed-placeholder.js")
         .then((mod) => (mod as { placehold?: typeof placehold }).placehold?.(frame, gate, service))
@@ -162,7 +167,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       subjectId: record.subjectId,
       policyVersion: config.policyVersion,
       configHash: boot.configHash,
-      language,
+      language: language(),
       method,
       decision,
       gpc,
@@ -185,7 +190,9 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   const consentId = () => record?.subjectId ?? null;
   const host: UiHost = {
     config,
-    language,
+    get language() {
+      return language();
+    },
     gpc,
     decision: () => current ?? (record ? reconcile(record.decision, config) : null),
     consentId,
@@ -209,7 +216,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   whenReady(() => {
     apply();
     if (config.ui?.floatingButton) {
-      const label = config.texts[language.split("-")[0] ?? ""]?.floatingButton;
+      const label = config.texts[language().split("-")[0] ?? ""]?.floatingButton;
       importChunk("floating-button.js")
         .then((mod) =>
           (mod as { mountFloatingButton?: typeof mountFloatingButton }).mountFloatingButton?.(
@@ -226,15 +233,30 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       void show();
     });
   });
-  if (!current) {
-    void loadUi().then((handle) => handle.open("banner"));
-    // Ready before the choice, so it can keep retrying even if the API goes away meanwhile.
-    void importChunk("outbox.js").catch(() => {});
-  }
-  // Receipts left unsent by an earlier page view (API down, page closed): send them now.
-  try {
-    if (Object.keys(localStorage).some((k) => k.startsWith(OUTBOX_PREFIX))) flushOutbox();
-  } catch {}
+  // Everything the page's own scripts must see (the decision, the gates, Consent Mode defaults)
+  // is in place by now; fetching the banner and the outbox waits for the next task, so this
+  // script's task stays short on a slow device.
+  // The banner's language is fetched beside the UI chunk, so the banner can render as soon as
+  // the chunk runs; the outbox (needed only once the visitor chooses) comes a task later.
+  setTimeout(() => {
+    if (!current) {
+      void loadUi().then((handle) => handle.open("banner"));
+      const banner = pickLanguage([
+        document.documentElement.lang,
+        ...(navigator.languages ?? []),
+        config.defaultLanguage,
+      ]);
+      void importChunk(`lang/${banner}.js`).catch(() => {});
+    }
+    setTimeout(() => {
+      // Ready before the choice, so it can keep retrying even if the API goes away meanwhile.
+      if (!current) void importChunk("outbox.js").catch(() => {});
+      // Receipts left unsent by an earlier page view (API down, page closed): send them now.
+      try {
+        if (Object.keys(localStorage).some((k) => k.startsWith(OUTBOX_PREFIX))) flushOutbox();
+      } catch {}
+    });
+  });
 
   return {
     get: () => current,

@@ -1,5 +1,5 @@
 import { defaultSiteConfig } from "@assent/core";
-import { fireEvent, render, screen } from "@testing-library/preact";
+import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { Banner, type BannerProps } from "./banner";
 import en from "./lang/en";
@@ -38,12 +38,13 @@ describe("Banner", () => {
     expect(props.onAcceptAll).not.toHaveBeenCalled();
   });
 
-  it("is a labelled, described dialog that takes focus and is not dismissed by Escape", () => {
+  it("is a labelled, described dialog that takes focus and is not dismissed by Escape", async () => {
     const { props } = setup();
     const dialog = screen.getByRole("dialog", { name: "Cookies on this site" });
     expect(dialog.getAttribute("aria-modal")).toBe("false");
     expect(dialog.getAttribute("aria-describedby")).toBe("assent-text");
-    expect(document.activeElement).toBe(dialog);
+    // Focus moves in once the dialog has been painted (after the first frame).
+    await waitFor(() => expect(document.activeElement).toBe(dialog));
     fireEvent.keyDown(dialog, { key: "Escape" });
     expect(screen.getByRole("dialog")).toBeTruthy();
     for (const fn of [props.onAcceptAll, props.onRejectAll, props.onManage])

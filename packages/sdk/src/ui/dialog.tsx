@@ -20,8 +20,18 @@ export interface DialogProps {
 export class Dialog extends Component<DialogProps> {
   ref = createRef<HTMLDivElement>();
 
+  /**
+   * Focus moves in once the dialog has been painted: focusing during the first render would make
+   * the browser lay out the whole page inside this script's task (tens of milliseconds on a slow
+   * device); after the frame, the layout is already done.
+   */
   override componentDidMount() {
-    this.ref.current?.focus();
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const dialog = this.ref.current;
+        if (dialog?.isConnected) dialog.focus({ preventScroll: true });
+      }),
+    );
   }
 
   onKeyDown = (event: KeyboardEvent) => {

@@ -126,11 +126,12 @@ describe("Preferences", () => {
     expect(screen.getByText(/Global Privacy Control/)).toBeTruthy();
   });
 
-  it("is a labelled modal dialog that takes focus and closes on Escape or Close", () => {
+  it("is a labelled modal dialog that takes focus and closes on Escape or Close", async () => {
     const props = setup();
     const dialog = screen.getByRole("dialog", { name: "Privacy preferences" });
     expect(dialog.getAttribute("aria-modal")).toBe("true");
-    expect(document.activeElement).toBe(dialog);
+    // Focus moves in once the dialog has been painted (after the first frame).
+    await waitFor(() => expect(document.activeElement).toBe(dialog));
     fireEvent.keyDown(dialog, { key: "Escape" });
     fireEvent.click(screen.getByRole("button", { name: "Close" }));
     expect(props.onClose).toHaveBeenCalledTimes(2);
