@@ -2,7 +2,9 @@ export { type RawSql, rawSql } from "./raw-batch";
 export { receiptReadRoutes, SUBJECT_HEADER } from "./receipt-read.routes";
 export {
   appendStatements,
+  type PendingSignature,
   type ReceiptWrite,
+  SIGNATURE_SLOT,
   type Statement,
   utcDay,
 } from "./receipt-statements";

@@ -4,7 +4,22 @@ import type { ReceiptRow } from "./receipt-store";
 export interface ReceiptWrite {
   row: ReceiptRow;
   categories: Record<string, boolean>;
+  /** Set when the commit signs the receipt (`WriterLimits.signsOnCommit`). */
+  sign?: PendingSignature;
 }
+
+/** A receipt signature left to the commit: Ed25519 with `key` over the digest's ASCII bytes. */
+export interface PendingSignature {
+  kid: string;
+  key: CryptoKey;
+  digest: string;
+}
+
+/**
+ * Stands in for the signature argument of a receipt signed by the commit: the committer replaces
+ * `SIGNATURE_SLOT + i` with the signature of the `i`-th pending signature of the batch.
+ */
+export const SIGNATURE_SLOT = "\u0000assent-signature:";
 
 /** One SQL statement with its positional arguments. */
 export interface Statement {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DatabaseBusyError } from "../errors";
 import { seed } from "../seed";
 import { rawSql } from "./raw-batch";
+import { SIGNATURE_SLOT } from "./receipt-statements";
 import { receiptRow } from "./receipt-store";
 import { ReceiptWriter } from "./receipt-writer";
 
@@ -85,6 +86,42 @@ describe("ReceiptWriter (group commit)", () => {
     expect(await scalar("SELECT sum(count) FROM daily_method_stats")).toBe(2);
   });
 
+  it("stores and returns the signatures a signing commit makes, in order", async () => {
+    const raw = rawSql(handle.db);
+    const signedBy: string[] = [];
+    const writer = new ReceiptWriter(handle.db, {
+      signsOnCommit: true,
+      commit: async (statements, pending = []) => {
+        const signatures = pending.map((p) => `sig-of-${p.digest}`);
+        signedBy.push(...pending.map((p) => p.kid));
+        const slot = (a: unknown) =>
+          typeof a === "string" && a.startsWith(SIGNATURE_SLOT)
+            ? signatures[Number(a.slice(SIGNATURE_SLOT.length))]
+            : a;
+        await raw.batch(statements.map((st) => ({ ...st, args: st.args.map(slot) as never })));
+        return signatures;
+      },
+    });
+    expect(writer.signsOnCommit).toBe(true);
+    const key = {} as CryptoKey;
+    const writes = ["d1", "d2", "d3"].map((digest) => {
+      const w = write();
+      return { ...w, row: { ...w.row, digest, signature: "" }, sign: { kid: "k1", key, digest } };
+    });
+    const results = await Promise.all(writes.map((w) => writer.write(w)));
+    expect(results.map((r) => r.row.signature)).toEqual(["sig-of-d1", "sig-of-d2", "sig-of-d3"]);
+    expect(signedBy).toEqual(["k1", "k1", "k1"]);
+    const stored = await raw.rows({
+      sql: "SELECT digest, signature FROM receipts ORDER BY digest",
+      args: [],
+    });
+    expect(stored).toEqual([
+      ["d1", "sig-of-d1"],
+      ["d2", "sig-of-d2"],
+      ["d3", "sig-of-d3"],
+    ]);
+  });
+
   it("pipelines batches without ever writing an id twice", async () => {
     const raw = rawSql(handle.db);
     const writer = new ReceiptWriter(handle.db, {
@@ -93,6 +130,7 @@ describe("ReceiptWriter (group commit)", () => {
       commit: async (statements) => {
         await new Promise((r) => setTimeout(r, 5));
         await raw.batch(statements);
+        return undefined;
       },
     });
     const id = uuidv7();
@@ -117,6 +155,7 @@ describe("ReceiptWriter (group commit)", () => {
             code: "SQLITE_BUSY",
           });
         await raw.batch(statements);
+        return undefined;
       },
     });
     const results = await Promise.allSettled(

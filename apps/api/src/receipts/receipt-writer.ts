@@ -2,7 +2,13 @@ import { type Database, receipts } from "@assent/db";
 import { inArray } from "drizzle-orm";
 import { DatabaseBusyError, isDatabaseBusy } from "../errors";
 import { type RawSql, rawSql } from "./raw-batch";
-import { appendStatements, type ReceiptWrite, type Statement } from "./receipt-statements";
+import {
+  appendStatements,
+  type PendingSignature,
+  type ReceiptWrite,
+  SIGNATURE_SLOT,
+  type Statement,
+} from "./receipt-statements";
 import type { ReceiptRow } from "./receipt-store";
 
 /** Result of appending a receipt: `created` is false when its id was already stored. */
@@ -26,7 +32,16 @@ export interface WriterLimits {
    * Runs a batch of statements as one transaction somewhere other than `db`'s own connection
    * (the Node entry passes a commit thread). Defaults to the driver's batch.
    */
-  commit?: (statements: Statement[]) => Promise<void>;
+  commit?: (
+    statements: Statement[],
+    signatures?: PendingSignature[],
+  ) => Promise<string[] | undefined>;
+  /**
+   * Whether `commit` signs receipts (the Node commit thread does, off the main thread): the route
+   * then hands over each receipt's digest and key instead of a signature, and `commit` fills the
+   * `SIGNATURE_SLOT` arguments and returns the signatures in order.
+   */
+  signsOnCommit?: boolean;
   /**
    * Batches allowed in flight at once (default 1). With a commit thread, 2 lets the next batch
    * queue up at the thread while the current one commits; a receipt whose id is in flight waits.
@@ -68,7 +83,9 @@ export class ReceiptWriter {
   private readonly maxParams: number;
   private readonly grouped: boolean;
   private readonly raw: RawSql;
-  private readonly commitBatch: (statements: Statement[]) => Promise<void>;
+  private readonly commitBatch: NonNullable<WriterLimits["commit"]>;
+  /** Whether receipts may be handed over unsigned, with a `sign` for the commit. */
+  readonly signsOnCommit: boolean;
 
   constructor(
     private readonly db: Database,
@@ -78,7 +95,13 @@ export class ReceiptWriter {
     this.maxParams = limits.maxParams ?? 100;
     this.grouped = limits.groupCommit ?? true;
     this.raw = rawSql(db);
-    this.commitBatch = limits.commit ?? this.raw.batch;
+    this.commitBatch =
+      limits.commit ??
+      (async (statements) => {
+        await this.raw.batch(statements);
+        return undefined;
+      });
+    this.signsOnCommit = !!(limits.commit && limits.signsOnCommit);
     this.maxInFlight = Math.max(1, limits.pipeline ?? 1);
   }
 
@@ -152,6 +175,27 @@ export class ReceiptWriter {
     return found;
   }
 
+  /** Writes new receipts; those left to the commit to sign get their signature once it ran. */
+  private async commitFresh(fresh: Pending[]): Promise<void> {
+    const pending: PendingSignature[] = [];
+    const writes = fresh.map((p) => {
+      if (!p.sign) return p;
+      const slot = pending.push(p.sign) - 1;
+      return { ...p, row: { ...p.row, signature: SIGNATURE_SLOT + slot } };
+    });
+    const statements = appendStatements(writes, this.maxParams);
+    if (pending.length === 0) {
+      await this.commitBatch(statements);
+      return;
+    }
+    const signatures = await this.commitBatch(statements, pending);
+    if (!signatures || signatures.length !== pending.length) {
+      throw new Error("the commit did not return a signature for every receipt it signed");
+    }
+    let next = 0;
+    for (const p of fresh) if (p.sign) p.row.signature = signatures[next++] as string;
+  }
+
   /**
    * Commits a batch. The first attempt writes optimistically (a fresh id is by far the common
    * case); a uniqueness violation means an id was stored before (a client's retry), and the
@@ -163,7 +207,7 @@ export class ReceiptWriter {
       for (const p of batch) if (!first.has(p.row.id)) first.set(p.row.id, p);
       const existing = lookFirst ? await this.stored([...first.keys()]) : new Map();
       const fresh = [...first.values()].filter((p) => !existing.has(p.row.id));
-      if (fresh.length > 0) await this.commitBatch(appendStatements(fresh, this.maxParams));
+      if (fresh.length > 0) await this.commitFresh(fresh);
       for (const p of batch) {
         const old = existing.get(p.row.id);
         const winner = first.get(p.row.id);

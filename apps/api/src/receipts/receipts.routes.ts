@@ -6,8 +6,9 @@ import { ApiError, badRequest, notFound } from "../errors";
 import { bodyLimit, receiptLimiter } from "../limits";
 import { publicOrigin } from "../loader";
 import { truncateIp } from "../network";
-import { signingKeyFor, signReceipt } from "../signing";
+import { digestReceipt, signingKeyFor, signReceipt } from "../signing";
 import { cachedIsPublishedHash, cachedSite, type Site } from "../sites";
+import type { ReceiptWrite } from "./receipt-statements";
 import { receiptRow, toStoredReceipt } from "./receipt-store";
 import { receiptWriter } from "./receipt-writer";
 
@@ -148,21 +149,25 @@ export function receiptRoutes(deps: AppDeps): Hono {
         gpcHeader: c.req.header("Sec-GPC") === "1",
         jurisdiction: jurisdiction(c),
       });
-      const proof = await signReceipt(
-        toStoredReceipt(unsigned, site.key),
-        await signingKeyFor(deps.db, site, serverTime),
-        deps.signature,
-      );
-      const signed = {
-        ...unsigned,
-        digest: proof.digest,
-        signature: proof.signature,
-        keyId: proof.kid,
-      };
-      const { created, row } = await writer.write({
-        row: signed,
-        categories: input.decision.categories,
-      });
+      const key = await signingKeyFor(deps.db, site, serverTime);
+      const stored = toStoredReceipt(unsigned, site.key);
+      let write: ReceiptWrite;
+      if (writer.signsOnCommit) {
+        // Digested here, signed by the commit (off this thread), stored with its signature.
+        const digest = await digestReceipt(stored, deps.signature);
+        write = {
+          row: { ...unsigned, digest, signature: "", keyId: key.kid },
+          categories: input.decision.categories,
+          sign: { kid: key.kid, key: key.privateKey, digest },
+        };
+      } else {
+        const proof = await signReceipt(stored, key, deps.signature);
+        write = {
+          row: { ...unsigned, digest: proof.digest, signature: proof.signature, keyId: proof.kid },
+          categories: input.decision.categories,
+        };
+      }
+      const { created, row } = await writer.write(write);
       if (row.siteId !== site.id || row.subjectId !== input.subjectId) {
         throw new ApiError(409, "RECEIPT_ID_CONFLICT", "A different receipt already has this id");
       }

@@ -1,5 +1,10 @@
 export { jwksRoutes } from "./jwks.routes";
-export { type SignaturePrimitives, signReceipt, webPrimitives } from "./sign-receipt";
+export {
+  digestReceipt,
+  type SignaturePrimitives,
+  signReceipt,
+  webPrimitives,
+} from "./sign-receipt";
 export {
   createSigningKey,
   forgetSigningKeys,

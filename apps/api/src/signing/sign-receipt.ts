@@ -28,6 +28,14 @@ function base64Url(bytes: Uint8Array | ArrayBuffer): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
+/** The hex SHA-256 of a receipt's canonical signed fields: what its signature covers. */
+export async function digestReceipt(
+  receipt: Omit<StoredReceipt, "proof">,
+  primitives: SignaturePrimitives = webPrimitives,
+): Promise<string> {
+  return primitives.sha256Hex(receiptSigningPayload(receipt));
+}
+
 /**
  * Signs a receipt: SHA-256 over the canonical JSON of the signed fields, then Ed25519 over the
  * digest's ASCII bytes. `verifyReceipt` in `@assent/core` checks it with the site's JWKS.
@@ -37,7 +45,7 @@ export async function signReceipt(
   key: SigningKey,
   primitives: SignaturePrimitives = webPrimitives,
 ): Promise<ReceiptProof> {
-  const digest = await primitives.sha256Hex(receiptSigningPayload(receipt));
+  const digest = await digestReceipt(receipt, primitives);
   const signature = await primitives.signEd25519(key.privateKey, new TextEncoder().encode(digest));
   return { alg: "EdDSA", kid: key.kid, digest, signature: base64Url(signature) };
 }
