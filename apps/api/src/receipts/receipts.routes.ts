@@ -171,6 +171,16 @@ export function receiptRoutes(deps: AppDeps): Hono {
       if (row.siteId !== site.id || row.subjectId !== input.subjectId) {
         throw new ApiError(409, "RECEIPT_ID_CONFLICT", "A different receipt already has this id");
       }
+      if (created && row === write.row && row.digest && row.signature && row.keyId) {
+        // The receipt as built for its digest, with the proof the commit completed.
+        const proof = {
+          alg: "EdDSA",
+          kid: row.keyId,
+          digest: row.digest,
+          signature: row.signature,
+        };
+        return c.json({ ...stored, proof }, 201);
+      }
       return c.json(toStoredReceipt(row, site.key), created ? 201 : 200);
     },
   );
