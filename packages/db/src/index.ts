@@ -1,5 +1,5 @@
-export { isSqliteBusy } from "./busy";
 export type { Database, DatabaseHandle } from "./database";
 export { applyMigrations, type MigrationExecutor } from "./migrate";
 export { migrations } from "./migrations.gen";
 export * from "./schema";
+export { isSqliteBusy, isUniqueViolation } from "./sqlite-errors";

@@ -24,3 +24,11 @@ export function pickLanguage(candidates: ReadonlyArray<string | null | undefined
   }
   return "en";
 }
+
+/**
+ * The banner's language on this page: the page's `<html lang>`, then the browser's languages,
+ * then the site's default. The loader fetches it beside the UI chunk; the UI renders in it.
+ */
+export function bannerLanguage(siteDefault: string): string {
+  return pickLanguage([document.documentElement.lang, ...(navigator.languages ?? []), siteDefault]);
+}

@@ -34,10 +34,15 @@ export function toStoredReceipt(row: ReceiptRow, siteKey: string): StoredReceipt
     jurisdiction: row.jurisdiction,
   };
   if (row.pagePath !== null) receipt.pagePath = row.pagePath;
-  if (row.digest && row.signature && row.keyId) {
-    receipt.proof = { alg: "EdDSA", kid: row.keyId, digest: row.digest, signature: row.signature };
-  }
+  const proof = receiptProof(row);
+  if (proof) receipt.proof = proof;
   return receipt;
+}
+
+/** A stored row's proof (digest, signature, key id), or nothing for a row not signed. */
+export function receiptProof(row: ReceiptRow): StoredReceipt["proof"] {
+  if (!row.digest || !row.signature || !row.keyId) return undefined;
+  return { alg: "EdDSA", kid: row.keyId, digest: row.digest, signature: row.signature };
 }
 
 /** The row a validated receipt becomes, not yet signed. */

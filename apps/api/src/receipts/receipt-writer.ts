@@ -1,4 +1,4 @@
-import { type Database, receipts } from "@assent/db";
+import { type Database, isUniqueViolation, receipts } from "@assent/db";
 import { inArray } from "drizzle-orm";
 import { DatabaseBusyError, isDatabaseBusy } from "../errors";
 import { type RawSql, rawSql } from "./raw-batch";
@@ -68,8 +68,9 @@ interface Pending extends ReceiptWrite {
  * only after the transaction holding its receipt has committed.
  *
  * Idempotent by id: ids already stored (or repeated within a batch) are not written again; the
- * stored row is returned instead (found after an optimistic insert trips the primary key). If a batch fails (e.g. another process inserted one of its ids
- * meanwhile), its receipts are retried one by one, so one bad receipt cannot fail the others.
+ * stored row is returned instead (found after an optimistic insert trips the primary key). If a
+ * batch fails otherwise, its receipts are retried one by one, so one bad receipt cannot fail the
+ * others.
  * A batch that finds the database locked (`SQLITE_BUSY`) fails with `DatabaseBusyError`, and so
  * does every receipt queued behind it.
  */
@@ -233,17 +234,6 @@ export class ReceiptWriter {
       for (const p of batch) p.reject(err);
     }
   }
-}
-
-/** Whether a failed write broke a UNIQUE or PRIMARY KEY constraint (libSQL and D1 wording). */
-function isUniqueViolation(err: unknown): boolean {
-  for (let e = err, depth = 0; e && depth < 5; depth++) {
-    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
-    if (code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE") return true;
-    if (typeof message === "string" && /UNIQUE constraint failed/i.test(message)) return true;
-    e = cause;
-  }
-  return false;
 }
 
 const writers = new WeakMap<Database, ReceiptWriter>();

@@ -9,7 +9,7 @@ import { truncateIp } from "../network";
 import { digestReceipt, signingKeyFor, signReceipt } from "../signing";
 import { cachedIsPublishedHash, cachedSite, type Site } from "../sites";
 import type { ReceiptWrite } from "./receipt-statements";
-import { receiptRow, toStoredReceipt } from "./receipt-store";
+import { receiptProof, receiptRow, toStoredReceipt } from "./receipt-store";
 import { receiptWriter } from "./receipt-writer";
 
 /** Largest receipt body accepted. */
@@ -171,15 +171,9 @@ export function receiptRoutes(deps: AppDeps): Hono {
       if (row.siteId !== site.id || row.subjectId !== input.subjectId) {
         throw new ApiError(409, "RECEIPT_ID_CONFLICT", "A different receipt already has this id");
       }
-      if (created && row === write.row && row.digest && row.signature && row.keyId) {
+      if (created && row === write.row) {
         // The receipt as built for its digest, with the proof the commit completed.
-        const proof = {
-          alg: "EdDSA",
-          kid: row.keyId,
-          digest: row.digest,
-          signature: row.signature,
-        };
-        return c.json({ ...stored, proof }, 201);
+        return c.json({ ...stored, proof: receiptProof(row) }, 201);
       }
       return c.json(toStoredReceipt(row, site.key), created ? 201 : 200);
     },

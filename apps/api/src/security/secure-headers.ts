@@ -17,21 +17,22 @@ export function servedOverHttps(c: Context, publicOrigin?: string): boolean {
  * allows nothing and no framing.
  */
 export function secureHeaders(publicOrigin?: string): MiddlewareHandler {
+  const always = (c: Context) => {
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (servedOverHttps(c, publicOrigin)) c.header("Strict-Transport-Security", HSTS);
+  };
   return async (c, next) => {
     if (c.req.path.startsWith("/v1/")) {
       // The API answers JSON only: everything is known before the route runs, and set on the
       // context it reaches the response without reading the response's headers back.
-      c.header("X-Content-Type-Options", "nosniff");
-      c.header("Referrer-Policy", "strict-origin-when-cross-origin");
+      always(c);
       c.header("Content-Security-Policy", API_CSP);
-      if (servedOverHttps(c, publicOrigin)) c.header("Strict-Transport-Security", HSTS);
       await next();
       return;
     }
     await next();
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    if (servedOverHttps(c, publicOrigin)) c.header("Strict-Transport-Security", HSTS);
+    always(c);
     const type = c.res.headers.get("Content-Type") ?? "";
     if (!c.res.headers.has("Content-Security-Policy") && !/^text\/html\b/i.test(type)) {
       c.header("Content-Security-Policy", API_CSP);

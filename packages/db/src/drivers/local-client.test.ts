@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { afterAll, describe, expect, it } from "vitest";
-import { isSqliteBusy } from "../busy";
+import { isSqliteBusy } from "../sqlite-errors";
 import { localClient } from "./local-client";
 
 const dir = mkdtempSync(join(tmpdir(), "assent-local-"));

@@ -1,6 +1,6 @@
 import type { Client, InStatement, TransactionMode } from "@libsql/client";
 import { createClient } from "@libsql/client";
-import { isSqliteBusy } from "../busy";
+import { isSqliteBusy } from "../sqlite-errors";
 
 /**
  * How long a statement on an embedded file waits for another connection's write lock before it

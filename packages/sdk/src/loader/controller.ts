@@ -15,7 +15,7 @@ import {
   uuidv7,
 } from "@assent/core";
 import type { AssentApi, ChangeDetail, UiHandle, UiHost, UiModule } from "../contract";
-import { pickLanguage } from "../languages";
+import { bannerLanguage } from "../languages";
 import type { flush } from "../transport/outbox";
 import { OUTBOX_PREFIX, WRITE_AHEAD } from "../transport/outbox-keys";
 import type { mountFloatingButton } from "../ui/floating-button";
@@ -63,6 +63,8 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     pageLang ??= pageLanguage(config.defaultLanguage);
     return pageLang;
   };
+  /** The site's own texts for the page language (placeholders, the floating button). */
+  const siteTexts = () => config.texts[language().split("-")[0] as string];
   const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   let record: ConsentRecord | null = readRecord();
   let current: Decision | null =
@@ -101,7 +103,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   const gate: EmbedGate = {
     allows,
     services,
-    text: (key) => config.texts[language().split("-")[0] as string]?.[key],
+    text: (key) => siteTexts()?.[key],
     placehold: (frame, service) =>
       void importChunk("embed-placeholder.js")
         .then((mod) => (mod as { placehold?: typeof placehold }).placehold?.(frame, gate, service))
@@ -216,7 +218,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   whenReady(() => {
     apply();
     if (config.ui?.floatingButton) {
-      const label = config.texts[language().split("-")[0] ?? ""]?.floatingButton;
+      const label = siteTexts()?.floatingButton;
       importChunk("floating-button.js")
         .then((mod) =>
           (mod as { mountFloatingButton?: typeof mountFloatingButton }).mountFloatingButton?.(
@@ -234,19 +236,13 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     });
   });
   // Everything the page's own scripts must see (the decision, the gates, Consent Mode defaults)
-  // is in place by now; fetching the banner and the outbox waits for the next task, so this
+  // is in place by now. The banner and its language (fetched together, so the banner renders as
+  // soon as the UI chunk runs) wait for the next task, the outbox for the one after: this
   // script's task stays short on a slow device.
-  // The banner's language is fetched beside the UI chunk, so the banner can render as soon as
-  // the chunk runs; the outbox (needed only once the visitor chooses) comes a task later.
   setTimeout(() => {
     if (!current) {
       void loadUi().then((handle) => handle.open("banner"));
-      const banner = pickLanguage([
-        document.documentElement.lang,
-        ...(navigator.languages ?? []),
-        config.defaultLanguage,
-      ]);
-      void importChunk(`lang/${banner}.js`).catch(() => {});
+      void importChunk(`lang/${bannerLanguage(config.defaultLanguage)}.js`).catch(() => {});
     }
     setTimeout(() => {
       // Ready before the choice, so it can keep retrying even if the API goes away meanwhile.

@@ -1,6 +1,6 @@
 import type { Dictionary } from "./texts";
 
-export { direction, LANGUAGES, pickLanguage } from "../languages";
+export { bannerLanguage, direction, LANGUAGES, pickLanguage } from "../languages";
 
 /** Imports a language's texts; English when that chunk cannot be loaded. */
 export async function loadDictionary(language: string): Promise<Dictionary> {

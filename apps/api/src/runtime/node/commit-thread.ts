@@ -1,7 +1,7 @@
 import { KeyObject } from "node:crypto";
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import { localFilePath } from "@assent/db/libsql";
+import { LOCAL_PRAGMAS, localFilePath } from "@assent/db/libsql";
 import { type PendingSignature, SIGNATURE_SLOT, type Statement } from "../../receipts";
 
 /**
@@ -39,9 +39,7 @@ function fill(args, signed) {
 }
 function open() {
   db = new Database(workerData.path, { timeout: workerData.busyMs });
-  db.exec("PRAGMA journal_mode = WAL");
-  db.exec("PRAGMA synchronous = FULL");
-  db.exec("PRAGMA foreign_keys = ON");
+  for (const pragma of workerData.pragmas) db.exec(pragma);
 }
 function abandon() {
   try { db.close(); } catch {}
@@ -118,7 +116,13 @@ export function startCommitThread(url: string, busyMs = COMMIT_BUSY_TIMEOUT_MS):
     "@libsql/client",
   );
   const driverPath = createRequire(clientPath).resolve("libsql");
-  const workerData = { path: localFilePath(url), driverPath, busyMs, slot: SIGNATURE_SLOT };
+  const workerData = {
+    path: localFilePath(url),
+    driverPath,
+    busyMs,
+    pragmas: LOCAL_PRAGMAS,
+    slot: SIGNATURE_SLOT,
+  };
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
   const waiting = new Map<
     number,
