@@ -8,11 +8,20 @@ export function canonicalJson(value: unknown): string {
       throw new TypeError("non-finite number");
     return JSON.stringify(value) ?? "null";
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  if (Array.isArray(value)) {
+    let items = "";
+    for (let i = 0; i < value.length; i++) items += `${i > 0 ? "," : ""}${canonicalJson(value[i])}`;
+    return `[${items}]`;
+  }
+  const record = value as Record<string, unknown>;
+  let members = "";
+  // The default sort compares UTF-16 code units, as the canonical order requires.
+  for (const key of Object.keys(record).sort()) {
+    const member = record[key];
+    if (member === undefined) continue;
+    members += `${members ? "," : ""}${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `{${members}}`;
 }
 
 interface WebGlobals {

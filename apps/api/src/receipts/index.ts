@@ -1,10 +1,15 @@
 export { type RawSql, rawSql } from "./raw-batch";
 export { receiptReadRoutes, SUBJECT_HEADER } from "./receipt-read.routes";
 export {
+  type AppendRows,
+  appendRows,
   appendStatements,
   type PendingSignature,
+  type ReceiptToSign,
   type ReceiptWrite,
-  SIGNATURE_SLOT,
+  rowStatements,
+  SIGNATURE_COLUMN,
+  SINGLE_ROW_SQL,
   type Statement,
   utcDay,
 } from "./receipt-statements";

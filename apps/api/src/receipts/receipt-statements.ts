@@ -5,21 +5,20 @@ export interface ReceiptWrite {
   row: ReceiptRow;
   categories: Record<string, boolean>;
   /** Set when the commit signs the receipt (`WriterLimits.signsOnCommit`). */
-  sign?: PendingSignature;
+  sign?: ReceiptToSign;
 }
 
 /** A receipt signature left to the commit: Ed25519 with `key` over the digest's ASCII bytes. */
-export interface PendingSignature {
+export interface ReceiptToSign {
   kid: string;
   key: CryptoKey;
   digest: string;
 }
 
-/**
- * Stands in for the signature argument of a receipt signed by the commit: the committer replaces
- * `SIGNATURE_SLOT + i` with the signature of the `i`-th pending signature of the batch.
- */
-export const SIGNATURE_SLOT = "\u0000assent-signature:";
+/** A signature the commit makes and stores in the `signature` column of `rows.receipts[row]`. */
+export interface PendingSignature extends ReceiptToSign {
+  row: number;
+}
 
 /** One SQL statement with its positional arguments. */
 export interface Statement {
@@ -55,6 +54,9 @@ const RECEIPT_COLUMNS = [
   "erased_at",
 ];
 
+/** Where the signature sits in a row of `AppendRows.receipts`. */
+export const SIGNATURE_COLUMN = RECEIPT_COLUMNS.indexOf("signature");
+
 const receiptArgs = (r: ReceiptRow): Statement["args"] => [
   r.id,
   r.siteId,
@@ -78,39 +80,62 @@ const receiptArgs = (r: ReceiptRow): Statement["args"] => [
   r.erasedAt,
 ];
 
-/** Multi-row INSERTs of `rows` (each `width` values), at most `maxParams` arguments each. */
-function inserts(
-  head: string,
-  width: number,
-  rows: Statement["args"][],
-  maxParams: number,
-  tail = "",
-): Statement[] {
-  const perStatement = Math.max(1, Math.floor(maxParams / width));
-  const tuple = `(${Array(width).fill("?").join(",")})`;
-  const out: Statement[] = [];
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const part = rows.slice(i, i + perStatement);
-    out.push({
-      sql: `${head} VALUES ${Array(part.length).fill(tuple).join(",")}${tail}`,
-      args: part.flat(),
-    });
-  }
-  return out;
+/**
+ * The rows a set of receipts appends, table by table, each row's values in the order of its
+ * table's `APPEND_TABLES` columns: the receipts, one `receipt_categories` row per category, and
+ * the daily rollups summed over the whole set (added to the stored counts on conflict).
+ */
+export interface AppendRows {
+  receipts: Statement["args"][];
+  categories: Statement["args"][];
+  methodStats: Statement["args"][];
+  categoryStats: Statement["args"][];
 }
 
-/**
- * The statements that append receipts: the rows, one `receipt_categories` row per category, and
- * the daily rollups summed over the whole set. Run them in one batch (one transaction) so the
- * log and its rollups never disagree. Plain SQL with positional arguments: building thousands of
- * rows through the query builder costs more than committing them. `maxParams` bounds the
- * arguments per statement (D1 allows 100).
- */
-export function appendStatements(writes: ReceiptWrite[], maxParams: number): Statement[] {
-  const categoryRows: Statement["args"][] = [];
+/** How each table of `AppendRows` is written: `head VALUES (...)[, (...)] tail`. */
+export const APPEND_TABLES: Record<
+  keyof AppendRows,
+  { head: string; width: number; tail: string }
+> = {
+  receipts: {
+    head: `INSERT INTO receipts (${RECEIPT_COLUMNS.join(",")})`,
+    width: RECEIPT_COLUMNS.length,
+    tail: "",
+  },
+  categories: {
+    head: "INSERT INTO receipt_categories (receipt_id,site_id,category,granted,server_time)",
+    width: 5,
+    tail: "",
+  },
+  methodStats: {
+    head: "INSERT INTO daily_method_stats (site_id,day,policy_version,method,count)",
+    width: 5,
+    tail: " ON CONFLICT (site_id,day,policy_version,method) DO UPDATE SET count = count + excluded.count",
+  },
+  categoryStats: {
+    head: "INSERT INTO daily_category_stats (site_id,day,policy_version,category,granted,denied)",
+    width: 6,
+    tail: " ON CONFLICT (site_id,day,policy_version,category) DO UPDATE SET granted = granted + excluded.granted, denied = denied + excluded.denied",
+  },
+};
+
+const tuple = (width: number) => `(${Array(width).fill("?").join(",")})`;
+
+/** Each table's one-row statement: a committer may prepare these once and run them per row. */
+export const SINGLE_ROW_SQL = Object.fromEntries(
+  Object.entries(APPEND_TABLES).map(([table, t]) => [
+    table,
+    `${t.head} VALUES ${tuple(t.width)}${t.tail}`,
+  ]),
+) as Record<keyof AppendRows, string>;
+
+/** The rows that append `writes` (see `AppendRows`). */
+export function appendRows(writes: ReceiptWrite[]): AppendRows {
+  const rows: AppendRows = { receipts: [], categories: [], methodStats: [], categoryStats: [] };
   const methods = new Map<string, Statement["args"]>();
   const cats = new Map<string, Statement["args"]>();
   for (const { row, categories } of writes) {
+    rows.receipts.push(receiptArgs(row));
     const day = utcDay(row.serverTime);
     const mKey = `${row.siteId}|${day}|${row.policyVersion}|${row.method}`;
     const m = methods.get(mKey);
@@ -118,39 +143,41 @@ export function appendStatements(writes: ReceiptWrite[], maxParams: number): Sta
     else methods.set(mKey, [row.siteId, day, row.policyVersion, row.method, 1]);
     for (const category in categories) {
       const granted = categories[category] === true;
-      categoryRows.push([row.id, row.siteId, category, granted ? 1 : 0, row.serverTime]);
+      rows.categories.push([row.id, row.siteId, category, granted ? 1 : 0, row.serverTime]);
       const cKey = `${row.siteId}|${day}|${row.policyVersion}|${category}`;
       const c = cats.get(cKey) ?? [row.siteId, day, row.policyVersion, category, 0, 0];
       (c[granted ? 4 : 5] as number)++;
       cats.set(cKey, c);
     }
   }
-  return [
-    ...inserts(
-      `INSERT INTO receipts (${RECEIPT_COLUMNS.join(",")})`,
-      RECEIPT_COLUMNS.length,
-      writes.map((w) => receiptArgs(w.row)),
-      maxParams,
-    ),
-    ...inserts(
-      "INSERT INTO receipt_categories (receipt_id,site_id,category,granted,server_time)",
-      5,
-      categoryRows,
-      maxParams,
-    ),
-    ...inserts(
-      "INSERT INTO daily_method_stats (site_id,day,policy_version,method,count)",
-      5,
-      [...methods.values()],
-      maxParams,
-      " ON CONFLICT (site_id,day,policy_version,method) DO UPDATE SET count = count + excluded.count",
-    ),
-    ...inserts(
-      "INSERT INTO daily_category_stats (site_id,day,policy_version,category,granted,denied)",
-      6,
-      [...cats.values()],
-      maxParams,
-      " ON CONFLICT (site_id,day,policy_version,category) DO UPDATE SET granted = granted + excluded.granted, denied = denied + excluded.denied",
-    ),
-  ];
+  rows.methodStats = [...methods.values()];
+  rows.categoryStats = [...cats.values()];
+  return rows;
 }
+
+/**
+ * `rows` as multi-row INSERTs, at most `maxParams` arguments per statement (D1 allows 100).
+ * Run them in one batch (one transaction) so the log and its rollups never disagree. Plain SQL
+ * with positional arguments: building thousands of rows through the query builder costs more
+ * than committing them.
+ */
+export function rowStatements(rows: AppendRows, maxParams: number): Statement[] {
+  const out: Statement[] = [];
+  for (const table of Object.keys(APPEND_TABLES) as (keyof AppendRows)[]) {
+    const { head, width, tail } = APPEND_TABLES[table];
+    const perStatement = Math.max(1, Math.floor(maxParams / width));
+    const all = rows[table];
+    for (let i = 0; i < all.length; i += perStatement) {
+      const part = all.slice(i, i + perStatement);
+      out.push({
+        sql: `${head} VALUES ${Array(part.length).fill(tuple(width)).join(",")}${tail}`,
+        args: part.flat(),
+      });
+    }
+  }
+  return out;
+}
+
+/** The statements that append `writes`: `rowStatements(appendRows(writes), maxParams)`. */
+export const appendStatements = (writes: ReceiptWrite[], maxParams: number): Statement[] =>
+  rowStatements(appendRows(writes), maxParams);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DatabaseBusyError } from "../errors";
 import { seed } from "../seed";
 import { rawSql } from "./raw-batch";
-import { SIGNATURE_SLOT } from "./receipt-statements";
+import { rowStatements, SIGNATURE_COLUMN } from "./receipt-statements";
 import { receiptRow } from "./receipt-store";
 import { ReceiptWriter } from "./receipt-writer";
 
@@ -91,14 +91,13 @@ describe("ReceiptWriter (group commit)", () => {
     const signedBy: string[] = [];
     const writer = new ReceiptWriter(handle.db, {
       signsOnCommit: true,
-      commit: async (statements, pending = []) => {
+      commit: async (rows, pending = []) => {
         const signatures = pending.map((p) => `sig-of-${p.digest}`);
         signedBy.push(...pending.map((p) => p.kid));
-        const slot = (a: unknown) =>
-          typeof a === "string" && a.startsWith(SIGNATURE_SLOT)
-            ? signatures[Number(a.slice(SIGNATURE_SLOT.length))]
-            : a;
-        await raw.batch(statements.map((st) => ({ ...st, args: st.args.map(slot) as never })));
+        pending.forEach((p, i) => {
+          (rows.receipts[p.row] as unknown[])[SIGNATURE_COLUMN] = signatures[i];
+        });
+        await raw.batch(rowStatements(rows, 30_000));
         return signatures;
       },
     });
@@ -127,9 +126,9 @@ describe("ReceiptWriter (group commit)", () => {
     const writer = new ReceiptWriter(handle.db, {
       maxBatch: 2,
       pipeline: 2,
-      commit: async (statements) => {
+      commit: async (rows) => {
         await new Promise((r) => setTimeout(r, 5));
-        await raw.batch(statements);
+        await raw.batch(rowStatements(rows, 30_000));
         return undefined;
       },
     });
@@ -148,13 +147,13 @@ describe("ReceiptWriter (group commit)", () => {
     const writer = new ReceiptWriter(handle.db, {
       maxParams: 30_000,
       maxBatch: 4,
-      commit: async (statements) => {
+      commit: async (rows) => {
         calls++;
         if (locked)
           throw Object.assign(new Error("SQLITE_BUSY: database is locked"), {
             code: "SQLITE_BUSY",
           });
-        await raw.batch(statements);
+        await raw.batch(rowStatements(rows, 30_000));
         return undefined;
       },
     });

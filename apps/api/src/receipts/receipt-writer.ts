@@ -3,11 +3,11 @@ import { inArray } from "drizzle-orm";
 import { DatabaseBusyError, isDatabaseBusy } from "../errors";
 import { type RawSql, rawSql } from "./raw-batch";
 import {
-  appendStatements,
+  type AppendRows,
+  appendRows,
   type PendingSignature,
   type ReceiptWrite,
-  SIGNATURE_SLOT,
-  type Statement,
+  rowStatements,
 } from "./receipt-statements";
 import type { ReceiptRow } from "./receipt-store";
 
@@ -29,22 +29,20 @@ export interface WriterLimits {
    */
   groupCommit?: boolean;
   /**
-   * Runs a batch of statements as one transaction somewhere other than `db`'s own connection
-   * (the Node entry passes a commit thread). Defaults to the driver's batch.
+   * Appends a batch's rows in one transaction somewhere other than `db`'s own connection (the
+   * Node entry passes a commit thread). Defaults to `rowStatements` run as one driver batch.
    */
-  commit?: (
-    statements: Statement[],
-    signatures?: PendingSignature[],
-  ) => Promise<string[] | undefined>;
+  commit?: (rows: AppendRows, signatures?: PendingSignature[]) => Promise<string[] | undefined>;
   /**
    * Whether `commit` signs receipts (the Node commit thread does, off the main thread): the route
-   * then hands over each receipt's digest and key instead of a signature, and `commit` fills the
-   * `SIGNATURE_SLOT` arguments and returns the signatures in order.
+   * then hands over each receipt's digest and key instead of a signature, and `commit` stores
+   * the signature of each `PendingSignature` in its row and returns them in order.
    */
   signsOnCommit?: boolean;
   /**
-   * Batches allowed in flight at once (default 1). With a commit thread, 2 lets the next batch
-   * queue up at the thread while the current one commits; a receipt whose id is in flight waits.
+   * Batches allowed in flight at once (default 1). The Node commit thread takes every batch
+   * waiting for it into its next transaction, so a few in flight keep it busy without making
+   * the receipts received meanwhile wait for a slot; a receipt whose id is in flight waits.
    */
   pipeline?: number;
 }
@@ -98,8 +96,8 @@ export class ReceiptWriter {
     this.raw = rawSql(db);
     this.commitBatch =
       limits.commit ??
-      (async (statements) => {
-        await this.raw.batch(statements);
+      (async (rows) => {
+        await this.raw.batch(rowStatements(rows, this.maxParams));
         return undefined;
       });
     this.signsOnCommit = !!(limits.commit && limits.signsOnCommit);
@@ -179,22 +177,20 @@ export class ReceiptWriter {
   /** Writes new receipts; those left to the commit to sign get their signature once it ran. */
   private async commitFresh(fresh: Pending[]): Promise<void> {
     const pending: PendingSignature[] = [];
-    const writes = fresh.map((p) => {
-      if (!p.sign) return p;
-      const slot = pending.push(p.sign) - 1;
-      return { ...p, row: { ...p.row, signature: SIGNATURE_SLOT + slot } };
+    fresh.forEach((p, row) => {
+      if (p.sign) pending.push({ ...p.sign, row });
     });
-    const statements = appendStatements(writes, this.maxParams);
-    if (pending.length === 0) {
-      await this.commitBatch(statements);
-      return;
-    }
-    const signatures = await this.commitBatch(statements, pending);
-    if (!signatures || signatures.length !== pending.length) {
+    const signatures = await this.commitBatch(
+      appendRows(fresh),
+      pending.length > 0 ? pending : undefined,
+    );
+    if (pending.length === 0) return;
+    if (signatures?.length !== pending.length) {
       throw new Error("the commit did not return a signature for every receipt it signed");
     }
-    let next = 0;
-    for (const p of fresh) if (p.sign) p.row.signature = signatures[next++] as string;
+    pending.forEach(({ row }, i) => {
+      (fresh[row] as Pending).row.signature = signatures[i] as string;
+    });
   }
 
   /**

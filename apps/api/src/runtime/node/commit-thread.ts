@@ -1,15 +1,67 @@
 import { KeyObject } from "node:crypto";
 import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, Worker } from "node:worker_threads";
 import { LOCAL_PRAGMAS, localFilePath } from "@assent/db/libsql";
-import { type PendingSignature, SIGNATURE_SLOT, type Statement } from "../../receipts";
+import {
+  type AppendRows,
+  type PendingSignature,
+  SIGNATURE_COLUMN,
+  SINGLE_ROW_SQL,
+} from "../../receipts";
 
 /**
- * The worker's code: one connection to the file, through the synchronous embedded driver, that
- * runs each batch as one `BEGIN IMMEDIATE` ... `COMMIT`. Messages are handled one at a time.
- * Statements are prepared per batch: the driver's statements hold native memory until they are
- * garbage-collected, and a cache of them grew the thread's memory by about 50 MB a minute at
- * 500 receipts/s in the soak.
+ * The signing thread's code: signs the receipts of a batch that carry a pending signature
+ * (Ed25519, about 30 µs each), writes each signature into its receipt row, and passes the batch
+ * on to the commit thread through `workerData.next`. While it signs one batch, the commit thread
+ * commits the one before, so signing adds no time to the commit thread's share of each receipt.
+ */
+const SIGNER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { createPrivateKey, sign } = require("node:crypto");
+const next = workerData.next;
+const keys = new Map();
+function keyFor(kid, pkcs8) {
+  let key = keys.get(kid);
+  if (!key) {
+    key = createPrivateKey({ key: Buffer.from(pkcs8), format: "der", type: "pkcs8" });
+    keys.set(kid, key);
+  }
+  return key;
+}
+parentPort.on("message", (message) => {
+  if (message.close) {
+    next.postMessage(message);
+    next.close();
+    parentPort.close();
+    return;
+  }
+  const { id, rows, signatures } = message;
+  try {
+    message.signed = signatures.map(({ row, kid, pkcs8, digest }) => {
+      const signature = sign(null, Buffer.from(digest, "utf8"), keyFor(kid, pkcs8)).toString("base64url");
+      rows.receipts[row][workerData.signatureColumn] = signature;
+      return signature;
+    });
+    message.signatures = undefined;
+    next.postMessage(message);
+  } catch (err) {
+    parentPort.postMessage({ id, error: String((err && err.message) || err) });
+  }
+});
+`;
+
+/**
+ * The commit thread's code: one connection to the file, through the synchronous embedded driver,
+ * for batches from the main thread and from the signing thread (`workerData.signed`) alike.
+ * Whenever it is free it takes every batch waiting on either port and commits them together, as
+ * one `BEGIN IMMEDIATE` ... `COMMIT`: the busier it is, the bigger its transactions, so the
+ * fixed cost of a commit (its fsync) is shared by more receipts. If such a transaction fails, each
+ * batch is tried again on its own, so one bad batch cannot fail the others.
+ *
+ * Each table's one-row statement (`SINGLE_ROW_SQL`) is prepared once per connection and run per
+ * row: a fixed set of four statements, where preparing multi-row statements per batch cost a
+ * quarter of the thread's time (and a cache of those, keyed by their varying text, grew the
+ * thread's memory by about 50 MB a minute in the soak).
  *
  * After a failure the transaction is rolled back explicitly: closing a connection that still has
  * prepared statements does not close it, so a transaction left open would keep the write lock.
@@ -17,31 +69,20 @@ import { type PendingSignature, SIGNATURE_SLOT, type Statement } from "../../rec
  * since the driver leaves a statement that failed that way un-reset, and the connection's next
  * write would then keep the lock after it returns.
  */
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-const { createPrivateKey, sign } = require("node:crypto");
+const COMMITTER_SOURCE = `
+const { parentPort, receiveMessageOnPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driverPath);
-const SLOT = workerData.slot;
+const ports = [parentPort, workerData.signed];
 let db = null;
-const keys = new Map();
-function signAll(signatures) {
-  return signatures.map(({ kid, pkcs8, digest }) => {
-    let key = keys.get(kid);
-    if (!key) {
-      key = createPrivateKey({ key: Buffer.from(pkcs8), format: "der", type: "pkcs8" });
-      keys.set(kid, key);
-    }
-    return sign(null, Buffer.from(digest, "utf8"), key).toString("base64url");
-  });
-}
-function fill(args, signed) {
-  return args.map((a) => (typeof a === "string" && a.startsWith(SLOT) ? signed[Number(a.slice(SLOT.length))] : a));
-}
+let statements = null;
+let openSenders = ports.length;
 function open() {
   db = new Database(workerData.path, { timeout: workerData.busyMs });
   for (const pragma of workerData.pragmas) db.exec(pragma);
+  statements = Object.entries(workerData.sql).map(([table, sql]) => [table, db.prepare(sql)]);
 }
 function abandon() {
+  statements = null;
   try { db.close(); } catch {}
   db = null;
 }
@@ -53,28 +94,58 @@ function rollBack() {
     return false;
   }
 }
-parentPort.on("message", ({ id, statements, signatures, close, sentAt }) => {
-  if (close) {
-    if (db) abandon();
-    parentPort.close();
-    return;
-  }
+function isBusy(err) {
+  return !!(err && typeof err.code === "string" && err.code.startsWith("SQLITE_BUSY"));
+}
+function run(batches) {
   try {
     if (!db) open();
-    const left = Math.max(50, workerData.busyMs - (Date.now() - sentAt));
+    const oldest = Math.min(...batches.map((b) => b.sentAt));
+    const left = Math.max(50, workerData.busyMs - (Date.now() - oldest));
     db.exec("PRAGMA busy_timeout = " + Math.round(left));
-    const signed = signatures ? signAll(signatures) : null;
     db.exec("BEGIN IMMEDIATE");
-    for (const s of statements) db.prepare(s.sql).run(signed ? fill(s.args, signed) : s.args);
+    for (const { rows } of batches)
+      for (const [table, statement] of statements) for (const args of rows[table]) statement.run(args);
     db.exec("COMMIT");
-    parentPort.postMessage({ id, signed });
   } catch (err) {
-    const code = err && typeof err.code === "string" ? err.code : undefined;
-    if (db && (!rollBack() || (code && code.startsWith("SQLITE_BUSY")))) abandon();
-    parentPort.postMessage({ id, error: String((err && err.message) || err), code });
+    if (db && (!rollBack() || isBusy(err))) abandon();
+    throw err;
   }
-});
+}
+function commit(batches) {
+  try {
+    run(batches);
+    for (const { id, signed } of batches) parentPort.postMessage({ id, signed });
+  } catch (err) {
+    if (batches.length > 1 && !isBusy(err)) {
+      for (const batch of batches) commit([batch]);
+      return;
+    }
+    const error = String((err && err.message) || err);
+    const code = err && typeof err.code === "string" ? err.code : undefined;
+    for (const { id } of batches) parentPort.postMessage({ id, error, code });
+  }
+}
+function onMessage(first) {
+  const waiting = [first];
+  for (const port of ports)
+    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) waiting.push(m.message);
+  const batches = waiting.filter((m) => !m.close);
+  if (batches.length > 0) commit(batches);
+  openSenders -= waiting.length - batches.length;
+  if (openSenders > 0) return;
+  if (db) abandon();
+  for (const port of ports) port.close();
+}
+for (const port of ports) port.on("message", onMessage);
 `;
+
+/**
+ * How long a batch may wait on a write lock held by another connection or process, counted
+ * from when it was handed to the thread. Past it the batch fails with `SQLITE_BUSY`, which the
+ * API answers `503 DATABASE_BUSY`.
+ */
+export const COMMIT_BUSY_TIMEOUT_MS = 2000;
 
 const derOfKey = new WeakMap<CryptoKey, Uint8Array>();
 
@@ -89,41 +160,48 @@ function privateKeyDer(key: CryptoKey): Uint8Array {
 }
 
 /**
- * How long a batch may wait on a write lock held by another connection or process, counted
- * from when it was handed to the thread. Past it the batch fails with `SQLITE_BUSY`, which the
- * API answers `503 DATABASE_BUSY`.
- */
-export const COMMIT_BUSY_TIMEOUT_MS = 2000;
-
-/**
- * A thread that commits receipt batches, so fsync never stalls the event loop. It also signs the
- * receipts handed over with a pending signature (Ed25519 costs about 30 µs each, on this thread
- * instead of the one serving requests), and resolves with their signatures once committed.
+ * The threads that commit receipt batches, so fsync never stalls the event loop, and sign the
+ * receipts handed over with a pending signature (see `WriterLimits.signsOnCommit`).
  */
 export interface CommitThread {
-  commit(statements: Statement[], signatures?: PendingSignature[]): Promise<string[] | undefined>;
+  /**
+   * Appends the rows in one transaction, after signing `signatures` into their rows; resolves
+   * with those signatures, in order, once the transaction has committed.
+   */
+  commit(rows: AppendRows, signatures?: PendingSignature[]): Promise<string[] | undefined>;
   close(): Promise<void>;
 }
 
 /**
- * Starts the commit thread for an embedded libSQL file. The embedded driver is synchronous: a
- * commit on the main thread (with its fsync) would stop every other request while it runs. Here
- * the main thread keeps serving while the thread writes; a receipt is acknowledged only after
- * the thread reports its transaction committed.
+ * Starts the commit thread for an embedded libSQL file, with a signing thread in front of it.
+ * The embedded driver is synchronous: a commit on the main thread (with its fsync) would stop
+ * every other request while it runs. Here the main thread keeps serving while the commit thread
+ * writes; a receipt is acknowledged only after the commit thread reports its transaction
+ * committed. Batches with signatures to make go through the signing thread first.
  */
 export function startCommitThread(url: string, busyMs = COMMIT_BUSY_TIMEOUT_MS): CommitThread {
   const clientPath = createRequire(import.meta.resolve("@assent/db/libsql")).resolve(
     "@libsql/client",
   );
   const driverPath = createRequire(clientPath).resolve("libsql");
-  const workerData = {
-    path: localFilePath(url),
-    driverPath,
-    busyMs,
-    pragmas: LOCAL_PRAGMAS,
-    slot: SIGNATURE_SLOT,
-  };
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+  const { port1: toCommitter, port2: fromSigner } = new MessageChannel();
+  const committer = new Worker(COMMITTER_SOURCE, {
+    eval: true,
+    workerData: {
+      path: localFilePath(url),
+      driverPath,
+      busyMs,
+      pragmas: LOCAL_PRAGMAS,
+      sql: SINGLE_ROW_SQL,
+      signed: fromSigner,
+    },
+    transferList: [fromSigner],
+  });
+  const signer = new Worker(SIGNER_SOURCE, {
+    eval: true,
+    workerData: { next: toCommitter, signatureColumn: SIGNATURE_COLUMN },
+    transferList: [toCommitter],
+  });
   const waiting = new Map<
     number,
     { resolve(signed: string[] | undefined): void; reject(err: Error): void }
@@ -133,47 +211,48 @@ export function startCommitThread(url: string, busyMs = COMMIT_BUSY_TIMEOUT_MS):
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
   };
-  worker.on(
-    "message",
-    ({
-      id,
-      error,
-      code,
-      signed,
-    }: {
-      id: number;
-      error?: string;
-      code?: string;
-      signed?: string[];
-    }) => {
-      const w = waiting.get(id);
-      waiting.delete(id);
-      if (error) w?.reject(Object.assign(new Error(error), code ? { code } : {}));
-      else w?.resolve(signed ?? undefined);
-    },
-  );
-  worker.on("error", failAll);
-  worker.on("exit", () => failAll(new Error("the commit thread stopped")));
+  type Reply = { id: number; error?: string; code?: string; signed?: string[] };
+  const settle = ({ id, error, code, signed }: Reply) => {
+    const w = waiting.get(id);
+    waiting.delete(id);
+    if (error) w?.reject(Object.assign(new Error(error), code ? { code } : {}));
+    else w?.resolve(signed);
+  };
+  for (const worker of [committer, signer]) {
+    worker.on("message", settle);
+    worker.on("error", failAll);
+    worker.on("exit", () => failAll(new Error("the commit thread stopped")));
+  }
+  const exited = (worker: Worker) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => void worker.terminate(), 2000);
+      worker.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   return {
-    commit: (statements, pending) =>
+    commit: (rows, pending) =>
       new Promise<string[] | undefined>((resolve, reject) => {
         const id = next++;
         waiting.set(id, { resolve, reject });
-        const signatures = pending?.map(({ kid, key, digest }) => ({
+        if (!pending?.length) {
+          committer.postMessage({ id, rows, sentAt: Date.now() });
+          return;
+        }
+        const signatures = pending.map(({ row, kid, key, digest }) => ({
+          row,
           kid,
           pkcs8: privateKeyDer(key),
           digest,
         }));
-        worker.postMessage({ id, statements, signatures, sentAt: Date.now() });
+        signer.postMessage({ id, rows, signatures, sentAt: Date.now() });
       }),
-    close: () =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(() => void worker.terminate(), 2000);
-        worker.once("exit", () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        worker.postMessage({ close: true });
-      }),
+    close: async () => {
+      const done = Promise.all([exited(signer), exited(committer)]);
+      signer.postMessage({ close: true });
+      committer.postMessage({ close: true });
+      await done;
+    },
   };
 }

@@ -93,7 +93,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     rateLimits: options.rateLimits,
     signature: nodePrimitives,
     ingest: thread
-      ? { maxParams: LIBSQL_MAX_PARAMS, commit: thread.commit, signsOnCommit: true, pipeline: 2 }
+      ? { maxParams: LIBSQL_MAX_PARAMS, commit: thread.commit, signsOnCommit: true, pipeline: 4 }
       : { maxParams: handle.driver === "libsql-file" ? LIBSQL_MAX_PARAMS : 100 },
     clientIp: (c) => {
       try {
