@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { newSubjectId, uuidv7, verifyReceipt } from "@assent/core";
@@ -17,7 +17,8 @@ import { type CommitThread, startCommitThread } from "./commit-thread";
 import { nodePrimitives } from "./node-signature";
 
 const dir = mkdtempSync(join(tmpdir(), "assent-commit-thread-"));
-const DB_URL = `file:${join(dir, "assent.db")}`;
+const DB_FILE = join(dir, "assent.db");
+const DB_URL = `file:${DB_FILE}`;
 let handle: Awaited<ReturnType<typeof openLibsql>>;
 let thread: CommitThread;
 let key: SigningKey;
@@ -118,6 +119,19 @@ describe("commit thread", () => {
     expect(await count("SELECT count(*) FROM receipts")).toBe(before + 2002);
     expect(await count(`SELECT count(*) FROM receipts WHERE id = '${bad[0]?.row.id}'`)).toBe(0);
     expect(await count("SELECT sum(count) FROM daily_method_stats")).toBe(before + 2002);
+  });
+
+  it("copies the write-ahead log into the database file between commits, off the commit thread", async () => {
+    // Nothing else checkpoints here: the commit thread only past 16,000 pages of log, and the
+    // test's own connection only after a write of its own.
+    const before = statSync(DB_FILE).size;
+    const writes = await Promise.all(Array.from({ length: 1000 }, () => unsigned()));
+    await thread.commit(...batch(writes));
+    const deadline = Date.now() + 5000;
+    while (statSync(DB_FILE).size < before + 500_000 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(statSync(DB_FILE).size).toBeGreaterThanOrEqual(before + 500_000);
   });
 
   it("leaves no lock behind after a failed transaction: another process writes at once", async () => {
