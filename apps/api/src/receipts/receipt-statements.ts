@@ -93,10 +93,7 @@ export interface AppendRows {
 }
 
 /** How each table of `AppendRows` is written: `head VALUES (...)[, (...)] tail`. */
-export const APPEND_TABLES: Record<
-  keyof AppendRows,
-  { head: string; width: number; tail: string }
-> = {
+const APPEND_TABLES: Record<keyof AppendRows, { head: string; width: number; tail: string }> = {
   receipts: {
     head: `INSERT INTO receipts (${RECEIPT_COLUMNS.join(",")})`,
     width: RECEIPT_COLUMNS.length,

@@ -42,7 +42,7 @@ parentPort.on("message", (message) => {
       rows.receipts[row][workerData.signatureColumn] = signature;
       return signature;
     });
-    message.signatures = undefined;
+    delete message.signatures;
     next.postMessage(message);
   } catch (err) {
     parentPort.postMessage({ id, error: String((err && err.message) || err) });
@@ -218,11 +218,12 @@ export interface CommitThread {
 }
 
 /**
- * Starts the commit thread for an embedded libSQL file, with a signing thread in front of it.
- * The embedded driver is synchronous: a commit on the main thread (with its fsync) would stop
- * every other request while it runs. Here the main thread keeps serving while the commit thread
- * writes; a receipt is acknowledged only after the commit thread reports its transaction
- * committed. Batches with signatures to make go through the signing thread first.
+ * Starts the commit thread for an embedded libSQL file, with a signing thread in front of it and
+ * a checkpoint thread beside it. The embedded driver is synchronous: a commit on the main thread
+ * (with its fsync) would stop every other request while it runs. Here the main thread keeps
+ * serving while the commit thread writes; a receipt is acknowledged only after the commit thread
+ * reports its transaction committed. Batches with signatures to make go through the signing
+ * thread first. `close()` stops all three.
  */
 export function startCommitThread(url: string, busyMs = COMMIT_BUSY_TIMEOUT_MS): CommitThread {
   const clientPath = createRequire(import.meta.resolve("@assent/db/libsql")).resolve(
