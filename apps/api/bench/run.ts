@@ -1,11 +1,11 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
-import { newSubjectId, uuidv7 } from "@assent/core";
 import { openLibsql } from "@assent/db/libsql";
 import autocannon from "autocannon";
-import { appendStatements, ReceiptWriter, rawSql, receiptRow } from "../src/receipts";
+import { appendStatements, ReceiptWriter, rawSql } from "../src/receipts";
 import { seed } from "../src/seed";
+import { sampleReceiptRow } from "../src/test-support/sample-receipt";
 import { generateReceipts } from "./generate";
 import { receiptBodies, startBenchServer } from "./server";
 import { soak } from "./soak";
@@ -63,28 +63,12 @@ async function freshDb(name: string) {
 }
 
 function syntheticRow() {
-  const row = receiptRow(
-    {
-      id: uuidv7(),
-      siteKey: "demo",
-      subjectId: newSubjectId(),
-      policyVersion: "1",
-      configHash: "a".repeat(64),
-      language: "en",
-      method: "custom",
-      decision: { categories: CATEGORIES, services: {} },
-      gpc: false,
-      pagePath: "/",
-    },
-    {
-      siteId: 1,
-      serverTime: Date.now(),
-      ip: "203.0.113.0",
-      userAgent: "bench",
-      gpcHeader: false,
-      jurisdiction: null,
-    },
-  );
+  const row = sampleReceiptRow({
+    categories: CATEGORIES,
+    pagePath: "/",
+    ip: "203.0.113.0",
+    userAgent: "bench",
+  });
   return {
     row: { ...row, digest: "d".repeat(64), signature: "s".repeat(86), keyId: "k" },
     categories: CATEGORIES,

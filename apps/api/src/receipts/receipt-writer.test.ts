@@ -1,11 +1,11 @@
-import { newSubjectId, uuidv7 } from "@assent/core";
+import { uuidv7 } from "@assent/core";
 import { openLibsql } from "@assent/db/libsql";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DatabaseBusyError } from "../errors";
 import { seed } from "../seed";
+import { sampleReceiptRow } from "../test-support/sample-receipt";
 import { rawSql } from "./raw-batch";
 import { rowStatements, SIGNATURE_COLUMN } from "./receipt-statements";
-import { receiptRow } from "./receipt-store";
 import { ReceiptWriter } from "./receipt-writer";
 
 let handle: Awaited<ReturnType<typeof openLibsql>>;
@@ -23,27 +23,7 @@ afterEach(async () => handle.close());
 const categories = { necessary: true, analytics: false };
 const write = (id = uuidv7(), siteId = 1) => ({
   categories,
-  row: receiptRow(
-    {
-      id,
-      siteKey: "demo",
-      subjectId: newSubjectId(),
-      policyVersion: "1",
-      configHash: "a".repeat(64),
-      language: "en",
-      method: "custom",
-      decision: { categories, services: {} },
-      gpc: false,
-    },
-    {
-      siteId,
-      serverTime: Date.UTC(2026, 0, 2, 12),
-      ip: null,
-      userAgent: null,
-      gpcHeader: false,
-      jurisdiction: null,
-    },
-  ),
+  row: sampleReceiptRow({ id, siteId, categories, serverTime: Date.UTC(2026, 0, 2, 12) }),
 });
 const scalar = async (sql: string) => Number((await handle.client.execute(sql)).rows[0]?.[0]);
 

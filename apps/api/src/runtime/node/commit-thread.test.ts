@@ -1,18 +1,18 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { newSubjectId, uuidv7, verifyReceipt } from "@assent/core";
+import { uuidv7, verifyReceipt } from "@assent/core";
 import { localClient, openLibsql } from "@assent/db/libsql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   appendRows,
   type PendingSignature,
   type ReceiptWrite,
-  receiptRow,
   toStoredReceipt,
 } from "../../receipts";
 import { seed } from "../../seed";
 import { digestReceipt, type SigningKey, signingKeyFor, siteJwks } from "../../signing";
+import { sampleReceiptRow } from "../../test-support/sample-receipt";
 import { type CommitThread, startCommitThread } from "./commit-thread";
 import { nodePrimitives } from "./node-signature";
 
@@ -44,27 +44,7 @@ const categories = { necessary: true, analytics: false };
 
 /** A receipt as the route hands it over: digested, its signature left to the commit. */
 async function unsigned(id = uuidv7()): Promise<ReceiptWrite> {
-  const row = receiptRow(
-    {
-      id,
-      siteKey: "demo",
-      subjectId: newSubjectId(),
-      policyVersion: "1",
-      configHash: "a".repeat(64),
-      language: "en",
-      method: "custom",
-      decision: { categories, services: {} },
-      gpc: false,
-    },
-    {
-      siteId: 1,
-      serverTime: Date.now(),
-      ip: null,
-      userAgent: "test",
-      gpcHeader: false,
-      jurisdiction: null,
-    },
-  );
+  const row = sampleReceiptRow({ id, categories, userAgent: "test" });
   const digest = await digestReceipt(toStoredReceipt(row, "demo"), nodePrimitives);
   return {
     row: { ...row, digest, signature: "", keyId: key.kid },
