@@ -1,11 +1,14 @@
-import { type Database, receiptCategories, receipts, sites } from "@assent/db";
+import { type Database, MAX_BOUND_PARAMS, receiptCategories, receipts, sites } from "@assent/db";
 import { and, eq, inArray, lt } from "drizzle-orm";
 import { recordAudit } from "../audit";
 
 const DAY_MS = 86_400_000;
 
-/** Receipts deleted per statement, so a large purge never holds the write lock for long. */
-const BATCH = 500;
+/**
+ * Receipts deleted per statement, so a large purge never holds the write lock for long; each id
+ * is one bound parameter, so a batch stays within D1's limit.
+ */
+const BATCH = MAX_BOUND_PARAMS;
 
 /** What one purge removed, per site. */
 export interface PurgeReport {
