@@ -4,6 +4,7 @@ import type { Hono } from "hono";
 import { createApp } from "../../app";
 import { parseBucketSpec, type RateLimits } from "../../limits";
 import { seed } from "../../seed";
+import { type CronEvent, purgeOnSchedule } from "./scheduled";
 
 /** Bindings and variables of the Worker (see `wrangler.jsonc`). */
 export interface WorkerEnv {
@@ -54,10 +55,20 @@ async function boot(env: WorkerEnv, request: Request): Promise<Hono> {
   });
 }
 
-/** The Cloudflare Workers entry: D1 for storage, the SDK's loader bundled in as text. */
+/**
+ * The Cloudflare Workers entry: D1 for storage, the SDK's loader bundled in as text; the
+ * retention purge runs on the Cron Trigger (`PURGE_CRON`).
+ */
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: unknown): Promise<Response> {
     ready ??= await boot(env, request);
     return ready.fetch(request, env, ctx as never);
+  },
+  async scheduled(
+    controller: CronEvent,
+    env: WorkerEnv,
+    ctx: { waitUntil(promise: Promise<unknown>): void },
+  ): Promise<void> {
+    ctx.waitUntil(purgeOnSchedule(env.DB, controller));
   },
 };
