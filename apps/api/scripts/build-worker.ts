@@ -1,5 +1,14 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
+import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const API = fileURLToPath(new URL("../", import.meta.url));
@@ -22,6 +31,48 @@ interface Esbuild {
   ): Promise<unknown>;
 }
 
+/**
+ * Whether an SDK file's name carries its content hash (`ui-DTKWxiMQ.js`, `lang/de-cdMaXO8a.js`:
+ * the SDK build's `[name]-[hash].js`, eight base64url characters), so it can be cached for good.
+ */
+export const isContentHashed = (file: string): boolean => /-[\w-]{8}\.\w+$/.test(file);
+
+/** Largest number of rules Cloudflare reads from a `_headers` file. */
+const MAX_HEADER_RULES = 100;
+
+/**
+ * The `_headers` of the Workers static assets, applied before the Worker runs: every SDK file
+ * may be loaded from any origin (`Access-Control-Allow-Origin: *` for module imports,
+ * `Cross-Origin-Resource-Policy: cross-origin` for pages isolated with COEP), content-hashed
+ * files are cached for a year, the others (`loader.js`) for five minutes, as the Node entry does.
+ * One `Cache-Control` rule per file: Cloudflare joins a header set by two matching rules.
+ * @param files paths under `/sdk/`, e.g. `lang/de-cdMaXO8a.js`
+ */
+export function sdkHeaders(files: string[]): string {
+  if (files.length + 1 > MAX_HEADER_RULES) {
+    throw new Error(`${files.length} SDK files: more than a _headers file can give rules to`);
+  }
+  const rule = (path: string, headers: Record<string, string>) =>
+    [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join("\n");
+  return `${[
+    "# Written by apps/api/scripts/build-worker.ts.",
+    rule("/sdk/*", {
+      "Access-Control-Allow-Origin": "*",
+      "Cross-Origin-Resource-Policy": "cross-origin",
+      "Timing-Allow-Origin": "*",
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+    }),
+    ...files.map((file) =>
+      rule(`/sdk/${file}`, {
+        "Cache-Control": isContentHashed(file)
+          ? "public, max-age=31536000, immutable"
+          : "public, max-age=300",
+      }),
+    ),
+  ].join("\n\n")}\n`;
+}
+
 /** esbuild comes with the toolchain (through tsx), not as a dependency of its own. */
 const esbuild = createRequire(createRequire(import.meta.url).resolve("tsx/package.json"))(
   "esbuild",
@@ -30,7 +81,7 @@ const esbuild = createRequire(createRequire(import.meta.url).resolve("tsx/packag
 /**
  * Bundles the Worker (`src/runtime/workers/index.ts`) into `dist/worker/index.js`, with the
  * built SDK's loader inlined as text, and copies the SDK into `dist/worker/public/sdk/` for the
- * Workers static assets. Build the SDK first (`pnpm build`).
+ * Workers static assets, with their `_headers` (`sdkHeaders`). Build the SDK first (`pnpm build`).
  * @returns the path of the bundle
  */
 export async function buildWorker(outdir = `${API}dist/worker`): Promise<string> {
@@ -42,7 +93,17 @@ export async function buildWorker(outdir = `${API}dist/worker`): Promise<string>
   }
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(`${outdir}/public`, { recursive: true });
-  cpSync(SDK_DIST, `${outdir}/public/sdk`, { recursive: true });
+  // Build metadata (`.vite/` manifests, if any) is not served.
+  cpSync(SDK_DIST, `${outdir}/public/sdk`, {
+    recursive: true,
+    filter: (from) => !/[\\/]\./.test(from.slice(SDK_DIST.length - 1)),
+  });
+  const sdk = `${outdir}/public/sdk`;
+  const files = readdirSync(sdk, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(sdk, join(entry.parentPath, entry.name)).split(sep).join("/"))
+    .sort();
+  writeFileSync(`${outdir}/public/_headers`, sdkHeaders(files));
   const loaderSource = readFileSync(`${SDK_DIST}loader.js`, "utf8");
   await esbuild.build({
     entryPoints: [`${API}src/runtime/workers/index.ts`],

@@ -38,6 +38,8 @@ export const WORKER_OWNER = {
 /** The built Worker running on workerd, with a local D1 and its static assets. */
 export interface WorkerOnWorkerd {
   origin: string;
+  /** The static assets folder the Worker was deployed with (`_headers` and `sdk/`). */
+  assetsDir: string;
   mf: Miniflare;
   d1: D1Database;
   /** What the Worker logged (`console.*` on workerd), oldest first. */
@@ -89,6 +91,7 @@ export async function startWorker(
   const d1 = await mf.getD1Database("DB");
   return {
     origin,
+    assetsDir: join(dir, "worker", "public"),
     mf,
     d1,
     logs,
