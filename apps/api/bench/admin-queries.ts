@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { CONSENT_METHODS, uuidv7 } from "@assent/core";
 import { openLibsql } from "@assent/db/libsql";
 import { createApp } from "../src/app";
+import { fixedOrigin } from "../src/network";
 import { seed } from "../src/seed";
 import { latestConfig } from "../src/sites";
 
@@ -171,7 +172,8 @@ async function main() {
   const app = createApp({
     db,
     sdk: { loaderSource: "", uiPath: "/sdk/ui.js" },
-    clientIp: () => "127.0.0.1",
+    client: () => ({ ip: "127.0.0.1", country: null }),
+    origin: fixedOrigin("http://localhost:8787"),
   });
   const signIn = await app.request("/v1/admin/session", {
     method: "POST",

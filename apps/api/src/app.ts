@@ -7,7 +7,7 @@ import { bodyLimit } from "./limits";
 import { loaderRoutes } from "./loader";
 import { openApiRoutes } from "./openapi";
 import { receiptReadRoutes, receiptRoutes } from "./receipts";
-import { secureHeaders } from "./security";
+import { publicResource, secureHeaders } from "./security";
 import { jwksRoutes } from "./signing";
 
 /** Largest body an admin route accepts (a site configuration with all its texts fits easily). */
@@ -15,14 +15,21 @@ export const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
 
 /**
  * Builds the Assent API. Runtime-free: the Node and Workers entries build `deps` and call this.
- * @example const app = createApp({ db, sdk, clientIp: () => null }); serve({ fetch: app.fetch });
+ * @example
+ * const app = createApp({ db, sdk, origin: fixedOrigin("https://consent.example.org"),
+ *   client: (c) => ({ ip: null, country: null }) });
  */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.onError(onError);
   app.notFound(notFoundHandler);
 
-  app.use("*", secureHeaders(deps.publicOrigin));
+  app.use("*", secureHeaders(deps.origin));
+  // A request for a host this server does not answer on stops here (421), before any route.
+  app.use("*", async (c, next) => {
+    deps.origin.of(c);
+    await next();
+  });
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.route("/", loaderRoutes(deps));
@@ -31,7 +38,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", jwksRoutes(deps));
 
   app.use("/v1/admin/*", bodyLimit(MAX_ADMIN_BODY_BYTES, "An admin request body is at most 1 MB"));
-  app.use("/v1/admin/*", sameOriginWrites);
+  app.use("/v1/admin/*", sameOriginWrites(deps.origin));
   app.use("/v1/admin/*", async (c, next) => {
     await next();
     c.header("Cache-Control", "no-store");
@@ -39,11 +46,10 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", adminRoutes(deps));
   app.route("/", openApiRoutes(deps));
 
-  const { sdk, dashboard, demo } = deps.assets ?? {};
-  if (sdk) app.use("/sdk/*", sdk);
-  if (demo) {
-    app.get("/demo", (c) => c.redirect("/demo/"));
-    app.use("/demo/*", demo);
+  const { sdk, dashboard } = deps.assets ?? {};
+  if (sdk) {
+    app.use("/sdk/*", publicResource);
+    app.use("/sdk/*", sdk);
   }
   if (dashboard) {
     app.get("/admin", (c) => c.redirect("/admin/"));
@@ -54,7 +60,7 @@ export function createApp(deps: AppDeps): Hono {
     });
     app.use("/admin/*", dashboard);
   }
-  app.get("/", (c) => c.redirect("/demo/"));
+  if (dashboard) app.get("/", (c) => c.redirect("/admin/"));
   return app;
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from "@assent/db";
 import type { Context, MiddlewareHandler } from "hono";
 import type { RateLimits } from "./limits";
+import type { ClientInfo, PublicOrigin } from "./network";
 import type { WriterLimits } from "./receipts";
 import type { SignaturePrimitives } from "./signing";
 
@@ -18,8 +19,6 @@ export interface StaticAssets {
   sdk?: MiddlewareHandler;
   /** The dashboard under `/admin/*`, falling back to its `index.html`. */
   dashboard?: MiddlewareHandler;
-  /** The demo site under `/demo/*`. */
-  demo?: MiddlewareHandler;
 }
 
 /**
@@ -30,10 +29,16 @@ export interface AppDeps {
   db: Database;
   sdk: SdkBundle;
   assets?: StaticAssets;
-  /** The visitor's IP address as the runtime sees it, or `null`. */
-  clientIp(c: Context): string | null;
-  /** Public origin of this API when it sits behind a proxy; otherwise taken from the request. */
-  publicOrigin?: string;
+  /**
+   * Who sent a request: the client's address and country, as the runtime can trust them (the
+   * socket's peer, or a trusted proxy's headers; see `network/trust-proxy.ts`).
+   */
+  client(c: Context): ClientInfo;
+  /**
+   * The origin browsers reach this API on (`PUBLIC_URL`); every absolute URL and origin check
+   * uses it, never the Host header.
+   */
+  origin: PublicOrigin;
   /**
    * Group-commit limits of receipt ingestion: `maxBatch` receipts per transaction (256) and
    * `maxParams` bound parameters per statement (100, D1's limit; a libSQL file allows 32,766);

@@ -62,7 +62,7 @@ async function prepare<S extends RouteSpec>(c: Context, deps: AppDeps, spec: S) 
   const params = check(spec.params, c.req.param(), "INVALID_PARAMS");
   const query = check(spec.query, c.req.query(), "INVALID_QUERY");
   const now = (deps.now ?? Date.now)();
-  const ip = deps.clientIp(c);
+  const { ip } = deps.client(c);
   const call = {
     c,
     principal,

@@ -44,6 +44,25 @@ describe("admin sign-in", () => {
     expect((await res.json()).error.code).toBe("CSRF_REJECTED");
   });
 
+  it("behind a TLS proxy, compares Origin with the public URL, never the request URL", async () => {
+    const proxied = await createTestApp({ publicOrigin: "https://consent.example.org" });
+    try {
+      // The proxy speaks plain http to the instance; the browser's Origin is the public one.
+      const signIn = (origin: string) =>
+        proxied.app.request("http://127.0.0.1:8791/v1/admin/session", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Origin: origin },
+          body: JSON.stringify(OWNER),
+        });
+      expect((await signIn("https://consent.example.org")).status).toBe(200);
+      const direct = await signIn("http://127.0.0.1:8791");
+      expect(direct.status).toBe(403);
+      expect((await direct.json()).error.code).toBe("CSRF_REJECTED");
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it("signs out, with the session's CSRF token", async () => {
     const a = await t.admin();
     const forged = await t.app.request("/v1/admin/session", {
@@ -163,13 +182,25 @@ describe("CSRF protection", () => {
 });
 
 describe("sessions", () => {
-  it("sets Secure on the cookie over https", async () => {
-    const res = await t.app.request("https://consent.example.org/v1/admin/session", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(OWNER),
-    });
-    expect(res.headers.get("Set-Cookie")).toMatch(/Secure/);
+  it("sets Secure on the cookie when the public URL is https, not by the request's scheme", async () => {
+    const signIn = (app: typeof t.app) =>
+      app.request("https://consent.example.org/v1/admin/session", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(OWNER),
+      });
+    expect((await signIn(t.app)).headers.get("Set-Cookie")).not.toMatch(/Secure/);
+    const proxied = await createTestApp({ publicOrigin: "https://consent.example.org" });
+    try {
+      const res = await proxied.app.request("http://127.0.0.1:8791/v1/admin/session", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(OWNER),
+      });
+      expect(res.headers.get("Set-Cookie")).toMatch(/Secure/);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it("ends a session after its lifetime", async () => {

@@ -1,7 +1,7 @@
 import type { AdminSession } from "@assent/core";
 import { type Database, users } from "@assent/db";
 import { eq } from "drizzle-orm";
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import * as v from "valibot";
 import { recordAudit } from "../audit";
@@ -20,7 +20,6 @@ import {
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
 import { defineRoute } from "../openapi";
-import { servedOverHttps } from "../security";
 import { sitesForUser } from "./site-access";
 
 const SignInSchema = v.object({
@@ -70,10 +69,10 @@ async function sessionBody(
   };
 }
 
-function cookieOptions(c: Context, deps: AppDeps) {
+function cookieOptions(deps: AppDeps) {
   return {
     httpOnly: true,
-    secure: servedOverHttps(c, deps.publicOrigin),
+    secure: deps.origin.https,
     sameSite: "Strict" as const,
     path: "/",
   };
@@ -93,7 +92,7 @@ export function sessionRoutes(deps: AppDeps): Hono {
     if (!parsed.success)
       throw badRequest("INVALID_SIGN_IN", "Give an email address and a password");
     const { email, password } = parsed.output;
-    const ip = deps.clientIp(c);
+    const { ip } = deps.client(c);
     const keys = [`email:${email}`, `ip:${ip ?? "unknown"}`];
     const wait = Math.max(...keys.map((k) => throttle.retryAfter(k, now())));
     if (wait > 0) {
@@ -116,7 +115,7 @@ export function sessionRoutes(deps: AppDeps): Hono {
     const { token, csrfToken } = await createSession(deps.db, user.id, now());
     await recordAudit(deps.db, { at: now(), userId: user.id, action: "session.sign-in", ip });
     setCookie(c, SESSION_COOKIE, token, {
-      ...cookieOptions(c, deps),
+      ...cookieOptions(deps),
       maxAge: SESSION_TTL_MS / 1000,
     });
     const sessionUser = { id: user.id, email: user.email, name: user.name };
@@ -141,10 +140,10 @@ export function sessionRoutes(deps: AppDeps): Hono {
         at: now(),
         userId: session.user.id,
         action: "session.sign-out",
-        ip: deps.clientIp(c),
+        ip: deps.client(c).ip,
       });
     }
-    deleteCookie(c, SESSION_COOKIE, cookieOptions(c, deps));
+    deleteCookie(c, SESSION_COOKIE, cookieOptions(deps));
     return c.body(null, 204);
   });
 

@@ -1,6 +1,5 @@
 export { bodyLimit } from "./body-limit";
 export {
-  addressKey,
   DEFAULT_RATE_LIMITS,
   parseBucketSpec,
   type RateLimits,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { addressKey } from "../network";
 import { createTestApp } from "../test-support/test-app";
-import { addressKey, DEFAULT_RATE_LIMITS, parseBucketSpec, type RateLimits } from "./rate-limits";
+import { DEFAULT_RATE_LIMITS, parseBucketSpec, type RateLimits } from "./rate-limits";
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 const open: TestApp[] = [];
@@ -69,6 +70,18 @@ describe("POST /v1/receipts rate limits", () => {
     expect(await post()).toBe(201);
     expect(addressKey("::1")).toBe("0:0:0:0::/64");
     expect(addressKey("198.51.100.7")).toBe("198.51.100.7");
+  });
+
+  it("counts IPv4 visitors of a dual-stack listener apart, not as one IPv6 /64", async () => {
+    let ip = "::ffff:203.0.113.1";
+    const t = await appWith({ perIp: { perMinute: 1, burst: 1 } }, () => ip);
+    const post = async () => (await t.post("/v1/receipts", t.receipt())).status;
+    expect(await post()).toBe(201);
+    expect(await post()).toBe(429);
+    ip = "::ffff:203.0.113.2";
+    expect(await post()).toBe(201);
+    ip = "203.0.113.2";
+    expect(await post()).toBe(429);
   });
 
   it("does not count requests whose address the runtime cannot see", async () => {

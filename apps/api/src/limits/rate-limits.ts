@@ -1,4 +1,5 @@
 import { ApiError } from "../errors";
+import { addressKey } from "../network";
 import { type BucketSpec, TokenBuckets } from "./token-buckets";
 
 /** Limits on `POST /v1/receipts`; `false` turns one (or all) off. */
@@ -22,21 +23,6 @@ export const DEFAULT_RATE_LIMITS = {
   perIp: { perMinute: 60, burst: 20 },
   perSite: { perMinute: 120_000, burst: 20_000 },
 } as const satisfies RateLimits;
-
-/** The key an address is limited by: the address itself, or the /64 of an IPv6 address. */
-export function addressKey(ip: string): string {
-  if (!ip.includes(":")) return ip;
-  const [head = "", tail = ""] = ip.toLowerCase().split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const groups = ip.includes("::")
-    ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right]
-    : left;
-  return `${groups
-    .slice(0, 4)
-    .map((g) => g.replace(/^0+(?=.)/, ""))
-    .join(":")}::/64`;
-}
 
 function tooMany(scope: string, waitMs: number): ApiError {
   const seconds = Number.isFinite(waitMs) ? Math.max(1, Math.ceil(waitMs / 1000)) : 3600;
@@ -72,8 +58,9 @@ export function receiptLimiter(
   );
   return {
     address(ip) {
-      if (!ips || !ip) return;
-      const wait = ips.take(addressKey(ip), now());
+      const key = ip ? addressKey(ip) : null;
+      if (!ips || !key) return;
+      const wait = ips.take(key, now());
       if (wait > 0) throw tooMany("address", wait);
     },
     site(siteKey) {

@@ -1,1 +1,1 @@
-export { loaderRoutes, publicOrigin } from "./loader.routes";
+export { loaderRoutes } from "./loader.routes";

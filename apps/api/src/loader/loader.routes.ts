@@ -2,6 +2,7 @@ import { type LoaderBoot, SITE_KEY_PATTERN, sha256Hex } from "@assent/core";
 import { type Context, Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { notFound } from "../errors";
+import { allowAnyOrigin } from "../security";
 import { cachedLatestConfig, cachedSite, type PublishedConfig } from "../sites";
 
 /** JSON that is also safe to place anywhere in a script (no `</script>`, no line separators). */
@@ -10,11 +11,6 @@ function scriptSafeJson(value: unknown): string {
     .replace(/</g, "\\u003c")
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
-}
-
-/** The public origin of this API for a request. */
-export function publicOrigin(c: Context, deps: AppDeps): string {
-  return deps.publicOrigin ?? new URL(c.req.url).origin;
 }
 
 async function siteConfig(deps: AppDeps, key: string): Promise<PublishedConfig> {
@@ -43,6 +39,7 @@ async function cacheable(c: Context, body: string, contentType: string): Promise
   c.header("ETag", etag);
   c.header("Cache-Control", "public, max-age=300, stale-while-revalidate=3600");
   c.header("Vary", "Accept-Encoding");
+  allowAnyOrigin(c);
   const match = c.req.header("If-None-Match");
   if (match?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
     return c.body(null, 304);
@@ -62,7 +59,7 @@ export function loaderRoutes(deps: AppDeps): Hono {
     const file = c.req.param("file");
     const key = file.endsWith(".js") ? file.slice(0, -3) : file;
     const published = await siteConfig(deps, key);
-    const origin = publicOrigin(c, deps);
+    const origin = deps.origin.of(c);
     const boot: LoaderBoot = {
       config: published.config,
       configHash: published.hash,
@@ -80,7 +77,6 @@ export function loaderRoutes(deps: AppDeps): Hono {
       hash: published.hash,
       config: published.config,
     });
-    c.header("Access-Control-Allow-Origin", "*");
     return cacheable(c, body, "application/json; charset=utf-8");
   });
 

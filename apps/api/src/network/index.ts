@@ -1,1 +1,17 @@
-export { truncateIp } from "./truncate-ip";
+export { formatIp, inCidr, normalizeIp, parseCidr, parseIp } from "./ip-address";
+export {
+  fixedOrigin,
+  loopbackHosts,
+  loopbackOrigin,
+  type PublicOrigin,
+  parsePublicUrl,
+} from "./public-origin";
+export { addressKey, truncateIp } from "./truncate-ip";
+export {
+  type ClientInfo,
+  COUNTRY_HEADERS,
+  countryCode,
+  parseTrustProxy,
+  resolveClient,
+  type TrustProxy,
+} from "./trust-proxy";

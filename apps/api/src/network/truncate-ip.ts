@@ -1,29 +1,32 @@
+import { parseIp } from "./ip-address";
+
 /**
  * Truncates an IP address so it no longer points at one household: IPv4 to its /24, IPv6 to its
  * /48. IPv4-mapped IPv6 addresses are treated as IPv4. Anything unparsable gives `null`.
  * @example truncateIp("203.0.113.77") // "203.0.113.0"
  */
 export function truncateIp(ip: string | null | undefined): string | null {
-  if (!ip) return null;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-  const address = mapped?.[1] ?? ip;
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(address);
-  if (v4) {
-    const octets = v4.slice(1, 4).map(Number);
-    if (octets.some((o) => o > 255) || Number(v4[4]) > 255) return null;
-    return `${octets.join(".")}.0`;
-  }
-  if (!address.includes(":") || !/^[0-9a-f:]+$/i.test(address)) return null;
-  const [head = "", tail] = address.split("::");
-  if (address.split("::").length > 2) return null;
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const missing = 8 - left.length - right.length;
-  if (missing < 0 || (tail === undefined && missing !== 0)) return null;
-  const groups = [...left, ...Array(missing).fill("0"), ...right];
-  if (groups.some((g) => g.length === 0 || g.length > 4)) return null;
-  return `${groups
-    .slice(0, 3)
-    .map((g) => Number.parseInt(g, 16).toString(16))
-    .join(":")}::`;
+  const bytes = parseIp(ip);
+  if (!bytes) return null;
+  if (bytes.length === 4) return `${bytes.slice(0, 3).join(".")}.0`;
+  const groups = [0, 2, 4].map((i) =>
+    (((bytes[i] as number) << 8) | (bytes[i + 1] as number)).toString(16),
+  );
+  return `${groups.join(":")}::`;
+}
+
+/**
+ * The key an address is rate limited by: an IPv4 address itself (IPv4-mapped IPv6 included, so
+ * the IPv4 visitors of a dual-stack listener do not share one bucket), or the /64 of an IPv6
+ * address, which one household or server usually holds whole. `null` when unparsable.
+ * @example addressKey("::ffff:203.0.113.7") // "203.0.113.7"
+ */
+export function addressKey(ip: string): string | null {
+  const bytes = parseIp(ip);
+  if (!bytes) return null;
+  if (bytes.length === 4) return bytes.join(".");
+  const groups = [0, 2, 4, 6].map((i) =>
+    (((bytes[i] as number) << 8) | (bytes[i + 1] as number)).toString(16),
+  );
+  return `${groups.join(":")}::/64`;
 }

@@ -7,7 +7,7 @@ export function openApiRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get("/v1/openapi.json", (c) => {
     c.header("Cache-Control", "no-cache");
-    return c.json(openApiDocument(deps.publicOrigin ?? new URL(c.req.url).origin));
+    return c.json(openApiDocument(deps.origin.of(c)));
   });
   return app;
 }

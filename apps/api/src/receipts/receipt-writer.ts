@@ -168,9 +168,11 @@ export class ReceiptWriter {
       });
       for (const row of rows) hits.push(String(row[0]));
     }
-    if (hits.length === 0) return found;
-    const rows = await this.db.select().from(receipts).where(inArray(receipts.id, hits));
-    for (const row of rows) found.set(row.id, row);
+    for (let i = 0; i < hits.length; i += size) {
+      const part = hits.slice(i, i + size);
+      const rows = await this.db.select().from(receipts).where(inArray(receipts.id, part));
+      for (const row of rows) found.set(row.id, row);
+    }
     return found;
   }
 

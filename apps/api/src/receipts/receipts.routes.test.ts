@@ -1,6 +1,7 @@
 import { receipts } from "@assent/db";
 import { count } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseTrustProxy } from "../network";
 import { createTestApp } from "../test-support/test-app";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -33,11 +34,27 @@ describe("POST /v1/receipts", () => {
       ip: "203.0.113.0",
       userAgent: "TestBrowser/1.0",
       gpcHeader: true,
-      jurisdiction: "GB",
+      jurisdiction: null,
       pagePath: "/demo/",
     });
     expect(Date.now() - Date.parse(body.serverTime)).toBeLessThan(5000);
     expect(await stored()).toBe(1);
+  });
+
+  it("believes a country header only from a trusted proxy", async () => {
+    const headers = { "CF-IPCountry": "gb", "X-Forwarded-For": "198.51.100.20" };
+    const direct = await (await t.post("/v1/receipts", t.receipt(), headers)).json();
+    expect(direct).toMatchObject({ jurisdiction: null, ip: "203.0.113.0" });
+    const proxied = await createTestApp({
+      clientIp: "10.0.0.5",
+      trustProxy: parseTrustProxy("10.0.0.0/8"),
+    });
+    try {
+      const res = await proxied.post("/v1/receipts", proxied.receipt(), headers);
+      expect(await res.json()).toMatchObject({ jurisdiction: "GB", ip: "198.51.100.0" });
+    } finally {
+      await proxied.close();
+    }
   });
 
   it("is idempotent by receipt id: a retry returns the stored receipt and adds nothing", async () => {

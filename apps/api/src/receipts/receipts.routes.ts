@@ -4,7 +4,6 @@ import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
 import { bodyLimit, receiptLimiter } from "../limits";
-import { publicOrigin } from "../loader";
 import { truncateIp } from "../network";
 import { digestReceipt, signingKeyFor, signReceipt } from "../signing";
 import { cachedIsPublishedHash, cachedSite, type Site } from "../sites";
@@ -15,30 +14,14 @@ import { receiptWriter } from "./receipt-writer";
 /** Largest receipt body accepted. */
 export const MAX_RECEIPT_BYTES = 8 * 1024;
 
-const COUNTRY_HEADERS = [
-  "cf-ipcountry",
-  "cloudfront-viewer-country",
-  "x-vercel-ip-country",
-  "x-country-code",
-];
-
-function jurisdiction(c: Context): string | null {
-  for (const name of COUNTRY_HEADERS) {
-    const value = c.req.header(name)?.trim().toUpperCase();
-    if (value && /^[A-Z]{2}$/.test(value) && value !== "XX" && value !== "T1") return value;
-  }
-  return null;
-}
-
-/** Whether a request's Origin may post receipts for a site: its own allowlist, or same origin. */
+/**
+ * Whether a request's Origin may post receipts for a site: one of the site's allowed origins, or
+ * this API's own public origin. A request without `Origin` is not from a browser page.
+ */
 function originAllowed(c: Context, deps: AppDeps, site: Site): boolean {
   const origin = c.req.header("Origin");
   if (!origin) return true;
-  return (
-    origin === publicOrigin(c, deps) ||
-    origin === new URL(c.req.url).origin ||
-    site.allowedOrigins.includes(origin)
-  );
+  return origin === deps.origin.of(c) || site.allowedOrigins.includes(origin);
 }
 
 async function readJson(c: Context): Promise<unknown> {
@@ -110,7 +93,7 @@ export function receiptRoutes(deps: AppDeps): Hono {
   app.post(
     "/v1/receipts",
     async (c, next) => {
-      limited(c, () => limiter.address(deps.clientIp(c)));
+      limited(c, () => limiter.address(deps.client(c).ip));
       await next();
     },
     bodyLimit(MAX_RECEIPT_BYTES, `A receipt is at most ${MAX_RECEIPT_BYTES} bytes`),
@@ -140,14 +123,15 @@ export function receiptRoutes(deps: AppDeps): Hono {
           "configHash does not match any published configuration of this site",
         );
       }
+      const client = deps.client(c);
       const serverTime = now();
       const unsigned = receiptRow(input, {
         siteId: site.id,
         serverTime,
-        ip: site.ipMode === "none" ? null : truncateIp(deps.clientIp(c)),
+        ip: site.ipMode === "none" ? null : truncateIp(client.ip),
         userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null,
         gpcHeader: c.req.header("Sec-GPC") === "1",
-        jurisdiction: jurisdiction(c),
+        jurisdiction: client.country,
       });
       const key = await signingKeyFor(deps.db, site, serverTime);
       const stored = toStoredReceipt(unsigned, site.key);

@@ -1,1 +1,2 @@
-export { API_CSP, HSTS, secureHeaders, servedOverHttps } from "./secure-headers";
+export { allowAnyOrigin, publicResource } from "./cross-origin";
+export { API_CSP, HSTS, secureHeaders } from "./secure-headers";

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
+import type { PublicOrigin } from "../network";
 
 /** API responses are data, never a document: nothing may load from them or frame them. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
@@ -6,21 +7,16 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 /** One year; only ever sent over https. */
 export const HSTS = "max-age=31536000; includeSubDomains";
 
-/** Whether the visitor reached this API over https (directly, or through a proxy's public URL). */
-export function servedOverHttps(c: Context, publicOrigin?: string): boolean {
-  return !!publicOrigin?.startsWith("https://") || c.req.url.startsWith("https:");
-}
-
 /**
- * Headers every response gets: no MIME sniffing, a strict referrer policy, HSTS over https,
+ * Headers every response gets: no MIME sniffing, a strict referrer policy, HSTS when the public origin is https,
  * and, on anything but an HTML page (which sets its own policy: the dashboard), a CSP that
  * allows nothing and no framing.
  */
-export function secureHeaders(publicOrigin?: string): MiddlewareHandler {
+export function secureHeaders(origin: PublicOrigin): MiddlewareHandler {
   const always = (c: Context) => {
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    if (servedOverHttps(c, publicOrigin)) c.header("Strict-Transport-Security", HSTS);
+    if (origin.https) c.header("Strict-Transport-Security", HSTS);
   };
   return async (c, next) => {
     if (c.req.path.startsWith("/v1/")) {

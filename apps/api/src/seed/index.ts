@@ -1,1 +1,1 @@
-export { demoConfig, type SeedOptions, type SeedResult, seed } from "./seed";
+export { allowDemoOrigins, demoConfig, type SeedOptions, type SeedResult, seed } from "./seed";

@@ -16,8 +16,9 @@ export function demoConfig(): SiteConfig {
       { id: "facebook-social", category: "embeds" },
       { id: "twitter", category: "embeds" },
     ]),
-    privacyPolicyUrl: "/demo/privacy.html",
-    cookiePolicyUrl: "/demo/privacy.html#cookies",
+    // Relative to the page showing the banner: the demo site, on an origin of its own.
+    privacyPolicyUrl: "/privacy.html",
+    cookiePolicyUrl: "/privacy.html#cookies",
   };
 }
 
@@ -87,4 +88,19 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
     result.createdOwner = { email: owner.email, ...(generated ? { password: generated } : {}) };
   }
   return result;
+}
+
+/**
+ * Adds origins to the demo site's allowed origins when they are missing (a database seeded
+ * before the demo moved to an origin of its own, or a demo port that changed). Idempotent.
+ */
+export async function allowDemoOrigins(db: Database, origins: string[]): Promise<void> {
+  const [site] = await db.select().from(sites).where(eq(sites.key, "demo")).limit(1);
+  if (!site) return;
+  const missing = origins.filter((o) => !site.allowedOrigins.includes(o));
+  if (missing.length === 0) return;
+  await db
+    .update(sites)
+    .set({ allowedOrigins: [...site.allowedOrigins, ...missing] })
+    .where(eq(sites.id, site.id));
 }

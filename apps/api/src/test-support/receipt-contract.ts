@@ -18,6 +18,11 @@ export interface ContractTarget {
   scalar(sql: string): Promise<number>;
   /** The IP stored for a request carrying `CF-Connecting-IP: 198.51.100.9` from loopback. */
   expectedIp: string | null;
+  /**
+   * The jurisdiction stored for a request carrying `CF-IPCountry: de`: `null` where no proxy is
+   * trusted to say it (a client may send any header), `"DE"` where the platform sets it.
+   */
+  expectedJurisdiction: string | null;
   close(): Promise<void>;
 }
 
@@ -95,7 +100,7 @@ export function receiptContract(name: string, start: () => Promise<ContractTarge
         ip: t.expectedIp,
         userAgent: "ContractBrowser/1.0",
         gpcHeader: true,
-        jurisdiction: "DE",
+        jurisdiction: t.expectedJurisdiction,
       });
       expect(body.proof?.alg).toBe("EdDSA");
       expect(await verifyReceipt(body, await jwks())).toEqual({

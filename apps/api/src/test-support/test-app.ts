@@ -12,9 +12,13 @@ import { eq } from "drizzle-orm";
 import { createApp } from "../app";
 import { hashPassword } from "../auth";
 import type { RateLimits } from "../limits";
+import { fixedOrigin, resolveClient, type TrustProxy } from "../network";
 import { seed } from "../seed";
 import { latestConfig, publishConfig } from "../sites";
 import { deriveRowsIngestionWillWrite } from "./derived-tables";
+
+/** The public origin of a test app unless a test chooses another. */
+export const TEST_ORIGIN = "http://localhost:8787";
 
 /** Credentials of the owner every test app is seeded with. */
 export const OWNER = { email: "owner@example.org", password: "correct horse battery staple" };
@@ -30,12 +34,16 @@ export async function createTestApp(
     now?: () => number;
     /** Receipt rate limits; off unless a test sets them (tests post many receipts at once). */
     rateLimits?: RateLimits | false;
+    /** The API's public origin (`http://localhost:8787` unless a test sets it). */
     publicOrigin?: string;
+    /** Whose forwarded headers to believe (the socket is `clientIp`); nobody by default. */
+    trustProxy?: TrustProxy;
   } = {},
 ) {
+  const trust = options.trustProxy ?? { kind: "none" };
   const handle = await openLibsql({ url: options.url ?? ":memory:" });
   await seed(handle.db, {
-    origin: "http://localhost:8787",
+    origin: options.publicOrigin ?? TEST_ORIGIN,
     ownerEmail: OWNER.email,
     ownerPassword: OWNER.password,
     now: Date.now(),
@@ -43,12 +51,13 @@ export async function createTestApp(
   const app = createApp({
     db: handle.db,
     sdk: { loaderSource: "/* loader */", uiPath: "/sdk/ui-test.js" },
-    clientIp: () => {
+    client: (c) => {
       const ip = options.clientIp;
-      return typeof ip === "function" ? ip() : ip === undefined ? "203.0.113.77" : ip;
+      const socket = typeof ip === "function" ? ip() : ip === undefined ? "203.0.113.77" : ip;
+      return resolveClient(socket, (name) => c.req.header(name), trust);
     },
+    origin: fixedOrigin(options.publicOrigin ?? TEST_ORIGIN),
     rateLimits: options.rateLimits ?? false,
-    ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const [site] = await handle.db.query.sites.findMany({ limit: 1 });

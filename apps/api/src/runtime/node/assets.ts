@@ -8,7 +8,8 @@ import type { SdkBundle, StaticAssets } from "../../deps";
 export const ROOT = fileURLToPath(new URL("../../../../../", import.meta.url));
 const SDK_DIST = `${ROOT}packages/sdk/dist`;
 const DASHBOARD_DIST = `${ROOT}apps/dashboard/dist`;
-const DEMO_SITE = `${ROOT}apps/demo/site`;
+/** The demo site's files (served on an origin of its own: see `demo-site.ts`). */
+export const DEMO_SITE = `${ROOT}apps/demo/site`;
 
 /** Reads the built SDK; fails with a clear message when it has not been built. */
 export function readSdkBundle(): SdkBundle {
@@ -34,7 +35,10 @@ function folder(root: string, prefix: string, cache: (path: string) => string): 
 
 const hashed = (path: string) => /[-.][\w-]{8,}\.(js|css|woff2)$/.test(path);
 
-/** Static handlers for the SDK, the dashboard (with its single-page fallback) and the demo. */
+/**
+ * Static handlers for the SDK (content-hashed files cached for a year) and the dashboard (with
+ * its single-page fallback).
+ */
 export function nodeAssets(): StaticAssets {
   const dashboardFiles = folder(DASHBOARD_DIST, "/admin", (p) =>
     hashed(p) ? "public, max-age=31536000, immutable" : "no-cache",
@@ -44,7 +48,6 @@ export function nodeAssets(): StaticAssets {
     sdk: folder(SDK_DIST, "/sdk", (p) =>
       hashed(p) ? "public, max-age=31536000, immutable" : "public, max-age=300",
     ),
-    demo: folder(DEMO_SITE, "/demo", () => "no-cache"),
     dashboard: async (c, next) => {
       const served = await dashboardFiles(c, async () => {});
       if (served) return served;

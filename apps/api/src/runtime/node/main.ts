@@ -1,41 +1,62 @@
 import { parseBucketSpec, type RateLimits } from "../../limits";
+import { parseTrustProxy } from "../../network";
 import { nodeAssets, ROOT, readSdkBundle } from "./assets";
 import { startNodeServer } from "./server";
 
 /**
- * The Node entry: API, built SDK, dashboard and demo on one port, with an embedded libSQL file.
+ * The demo site's port: `DEMO_PORT`, or 8788 outside production; `off` (and production without
+ * `DEMO_PORT`) serves no demo.
+ */
+function demoPort(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env.DEMO_PORT?.trim().toLowerCase();
+  if (text === "off" || text === "false") return undefined;
+  if (!text) return env.NODE_ENV === "production" ? undefined : 8788;
+  if (!/^\d+$/.test(text)) throw new Error(`DEMO_PORT is a port number or "off", not "${text}"`);
+  return Number(text);
+}
+
+/**
+ * The Node entry: API, built SDK and dashboard on one port, the demo site on another (its own
+ * origin), with an embedded libSQL file.
  *
  * Environment: `PORT` (8787), `HOST` (0.0.0.0), `DATABASE_URL` (file:data/assent.db at the
- * repository root; or `libsql://...` with `DATABASE_AUTH_TOKEN`), `PUBLIC_URL` (when behind a
- * proxy), `ASSENT_ADMIN_EMAIL` and `ASSENT_ADMIN_PASSWORD` (the first start's owner account),
- * `RATE_LIMIT_IP` and `RATE_LIMIT_SITE` (receipts a minute, `PER_MINUTE[:BURST]`, or `off`).
+ * repository root; or `libsql://...` with `DATABASE_AUTH_TOKEN`), `PUBLIC_URL` (the origin
+ * browsers use, e.g. `https://consent.example.org`; without it, loopback only), `TRUST_PROXY`
+ * (whose forwarded headers to believe: `loopback`, a hop count, or addresses and ranges; nobody
+ * by default), `DEMO_PORT` (8788 outside production, `off`), `ASSENT_ADMIN_EMAIL` and
+ * `ASSENT_ADMIN_PASSWORD` (the first start's owner account), `RATE_LIMIT_IP` and
+ * `RATE_LIMIT_SITE` (receipts a minute, `PER_MINUTE[:BURST]`, or `off`).
  */
 async function main(): Promise<void> {
-  const port = Number(process.env.PORT ?? 8787);
-  const databaseUrl = process.env.DATABASE_URL ?? `file:${ROOT}data/assent.db`;
+  const env = process.env;
+  const port = Number(env.PORT ?? 8787);
+  const databaseUrl = env.DATABASE_URL ?? `file:${ROOT}data/assent.db`;
   const rateLimits: RateLimits = {};
-  const perIp = parseBucketSpec(process.env.RATE_LIMIT_IP);
-  const perSite = parseBucketSpec(process.env.RATE_LIMIT_SITE);
+  const perIp = parseBucketSpec(env.RATE_LIMIT_IP);
+  const perSite = parseBucketSpec(env.RATE_LIMIT_SITE);
   if (perIp !== undefined) rateLimits.perIp = perIp;
   if (perSite !== undefined) rateLimits.perSite = perSite;
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const server = await startNodeServer({
     rateLimits,
     port,
-    hostname: process.env.HOST ?? "0.0.0.0",
+    hostname: env.HOST ?? "0.0.0.0",
     databaseUrl,
-    databaseAuthToken: process.env.DATABASE_AUTH_TOKEN,
-    publicOrigin: process.env.PUBLIC_URL?.replace(/\/$/, ""),
+    databaseAuthToken: env.DATABASE_AUTH_TOKEN,
+    publicUrl: env.PUBLIC_URL || undefined,
+    trustProxy,
+    demoPort: demoPort(env),
     sdk: readSdkBundle(),
     assets: nodeAssets(),
-    ownerEmail: process.env.ASSENT_ADMIN_EMAIL ?? "owner@assent.local",
-    ownerPassword: process.env.ASSENT_ADMIN_PASSWORD || undefined,
+    ownerEmail: env.ASSENT_ADMIN_EMAIL ?? "owner@assent.local",
+    ownerPassword: env.ASSENT_ADMIN_PASSWORD || undefined,
   });
   if (server.generatedPassword) {
     console.log(
       [
         "",
         "  First start: an owner account was created for the dashboard.",
-        `    email:    ${process.env.ASSENT_ADMIN_EMAIL ?? "owner@assent.local"}`,
+        `    email:    ${env.ASSENT_ADMIN_EMAIL ?? "owner@assent.local"}`,
         `    password: ${server.generatedPassword}`,
         "  It is shown only this once: sign in and keep it somewhere safe.",
         "",
@@ -44,10 +65,19 @@ async function main(): Promise<void> {
   }
   const { origin } = server;
   console.log(`Assent is running on ${origin} (${server.driver}: ${databaseUrl})`);
-  console.log(`  demo site  ${origin}/demo/`);
   console.log(`  dashboard  ${origin}/admin/`);
   console.log(`  loader     ${origin}/s/demo.js`);
+  if (server.demoOrigin) console.log(`  demo site  ${server.demoOrigin}/ (an origin of its own)`);
   if (server.port !== port) console.log(`  (listening on port ${server.port})`);
+  if (!env.PUBLIC_URL) {
+    console.log(
+      "  Answering on localhost only. Behind a proxy or on a domain, set PUBLIC_URL (e.g.\n" +
+        "  https://consent.example.org) and TRUST_PROXY (e.g. loopback); see deploy/README.md.",
+    );
+  }
+  if (trustProxy.kind === "none" && env.PUBLIC_URL) {
+    console.log("  TRUST_PROXY is not set: the socket's peer counts as the client address.");
+  }
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: closing`);

@@ -29,6 +29,7 @@ receiptContract("Node server, libSQL file", async () => {
     scalar: async (sql) => Number((await reader.client.execute(sql)).rows[0]?.[0] ?? 0),
     // The Node entry trusts the socket, never a client-sent header.
     expectedIp: "127.0.0.0",
+    expectedJurisdiction: null,
     close: async () => {
       await reader.close();
       await server.close();

@@ -4,10 +4,19 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { createApp } from "../../app";
 import type { SdkBundle, StaticAssets } from "../../deps";
 import type { RateLimits } from "../../limits";
+import {
+  fixedOrigin,
+  loopbackHosts,
+  loopbackOrigin,
+  parsePublicUrl,
+  resolveClient,
+  type TrustProxy,
+} from "../../network";
 import { receiptWriter } from "../../receipts";
 import { schedulePurge } from "../../retention";
-import { seed } from "../../seed";
+import { allowDemoOrigins, seed } from "../../seed";
 import { startCommitThread } from "./commit-thread";
+import { demoSiteApp } from "./demo-site";
 import { nodePrimitives } from "./node-signature";
 
 /** How to run the Node server. */
@@ -17,8 +26,15 @@ export interface NodeServerOptions {
   /** `file:...`, `:memory:` or `libsql://...`. */
   databaseUrl: string;
   databaseAuthToken?: string;
-  /** Public origin when behind a proxy. */
-  publicOrigin?: string;
+  /**
+   * The public origin (`PUBLIC_URL`); without it the server answers on loopback host names only
+   * (`loopbackOrigin(port)`).
+   */
+  publicUrl?: string;
+  /** Which proxies' forwarded headers are believed (`TRUST_PROXY`; nobody by default). */
+  trustProxy?: TrustProxy;
+  /** Serve the demo site on this port, an origin of its own (off when absent). */
+  demoPort?: number;
   sdk: SdkBundle;
   assets?: StaticAssets;
   ownerEmail: string;
@@ -58,7 +74,10 @@ export const NODE_HTTP_LIMITS: HttpLimits = {
 /** A running Node server. */
 export interface NodeServer {
   port: number;
+  /** The public origin (`PUBLIC_URL`), or `http://localhost:PORT`. */
   origin: string;
+  /** The demo site's origin, when it is served. */
+  demoOrigin?: string;
   driver: string;
   /** The owner password generated on first start, if one was. */
   generatedPassword?: string;
@@ -68,55 +87,83 @@ export interface NodeServer {
 /** SQLite's default limit of bound parameters per statement (the libSQL file allows 32,766). */
 const LIBSQL_MAX_PARAMS = 32_000;
 
+/** Listens with `fetch` on a port (0: any free one) and resolves once listening. */
+function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  port: number,
+  hostname: string,
+  http: Partial<HttpLimits> = {},
+): Promise<{ server: ReturnType<typeof serve>; port: number }> {
+  return new Promise((resolve, reject) => {
+    const { keepAliveTimeout, ...serverOptions } = { ...NODE_HTTP_LIMITS, ...http };
+    const s = serve({ fetch, port, hostname, serverOptions }, (info) =>
+      resolve({ server: s, port: info.port }),
+    );
+    s.once("error", reject);
+    (s as unknown as { keepAliveTimeout: number }).keepAliveTimeout = keepAliveTimeout;
+  });
+}
+
 /**
- * Opens the database, seeds it on first start, and serves the app. The socket's address is the
- * visitor's IP (put a proxy's trusted header in front only by changing this adapter).
+ * Opens the database, seeds it on first start, and serves the app. The client is the socket's
+ * peer unless `trustProxy` trusts it, and every URL the app emits uses the public origin.
  */
 export async function startNodeServer(options: NodeServerOptions): Promise<NodeServer> {
   const handle = await openLibsql({
     url: options.databaseUrl,
     authToken: options.databaseAuthToken,
   });
-  const provisional = options.publicOrigin ?? `http://localhost:${options.port}`;
+  let listeningPort = options.port;
+  const origin = options.publicUrl
+    ? fixedOrigin(options.publicUrl)
+    : loopbackOrigin(() => listeningPort);
+  const provisional = options.publicUrl
+    ? parsePublicUrl(options.publicUrl)
+    : `http://localhost:${options.port}`;
   const seeded = await seed(handle.db, {
     origin: provisional,
     ownerEmail: options.ownerEmail,
     ownerPassword: options.ownerPassword,
     now: Date.now(),
   });
+  const trust = options.trustProxy ?? { kind: "none" };
   const thread = handle.driver === "libsql-file" ? startCommitThread(options.databaseUrl) : null;
   const app = createApp({
     db: handle.db,
     sdk: options.sdk,
     assets: options.assets,
-    publicOrigin: options.publicOrigin,
+    origin,
     rateLimits: options.rateLimits,
     signature: nodePrimitives,
     ingest: thread
       ? { maxParams: LIBSQL_MAX_PARAMS, commit: thread.commit, signsOnCommit: true, pipeline: 4 }
       : { maxParams: handle.driver === "libsql-file" ? LIBSQL_MAX_PARAMS : 100 },
-    clientIp: (c) => {
+    client: (c) => {
+      let socket: string | undefined;
       try {
-        return getConnInfo(c).remote.address ?? null;
-      } catch {
-        return null;
-      }
+        socket = getConnInfo(c).remote.address;
+      } catch {}
+      return resolveClient(socket, (name) => c.req.header(name), trust);
     },
   });
   const stopPurge = schedulePurge(handle.db);
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
-    (resolve) => {
-      const { keepAliveTimeout, ...serverOptions } = { ...NODE_HTTP_LIMITS, ...options.http };
-      const s = serve(
-        { fetch: app.fetch, port: options.port, hostname: options.hostname, serverOptions },
-        (info) => resolve({ server: s, port: info.port }),
-      );
-      (s as unknown as { keepAliveTimeout: number }).keepAliveTimeout = keepAliveTimeout;
-    },
-  );
+  const { server, port } = await listen(app.fetch, options.port, options.hostname, options.http);
+  listeningPort = port;
+  const publicOrigin = options.publicUrl ? provisional : `http://localhost:${port}`;
+  const demo =
+    options.demoPort === undefined
+      ? null
+      : await listen(demoSiteApp(publicOrigin).fetch, options.demoPort, options.hostname);
+  if (demo) {
+    await allowDemoOrigins(
+      handle.db,
+      loopbackHosts(demo.port).map((h) => `http://${h}`),
+    );
+  }
   return {
     port,
-    origin: options.publicOrigin ?? `http://localhost:${port}`,
+    origin: publicOrigin,
+    ...(demo ? { demoOrigin: `http://localhost:${demo.port}` } : {}),
     driver: handle.driver,
     generatedPassword: seeded.createdOwner?.password,
     close: async () => {
@@ -131,6 +178,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
       await receiptWriter(handle.db).drain();
       http.closeAllConnections?.();
       await closed;
+      if (demo) await new Promise<void>((resolve) => demo.server.close(() => resolve()));
       await thread?.close();
       await handle.close();
     },

@@ -3,6 +3,7 @@ import { type D1Like, openD1 } from "@assent/db/d1";
 import type { Hono } from "hono";
 import { createApp } from "../../app";
 import { parseBucketSpec, type RateLimits } from "../../limits";
+import { countryCode, fixedOrigin, normalizeIp, parsePublicUrl } from "../../network";
 import { seed } from "../../seed";
 import { type CronEvent, purgeOnSchedule } from "./scheduled";
 
@@ -19,17 +20,32 @@ export interface WorkerEnv {
   RATE_LIMIT_SITE?: string;
 }
 
+/**
+ * Every URL the Worker emits and every origin it checks come from `PUBLIC_URL`, never from the
+ * request: without it the Worker refuses to serve rather than guess.
+ */
+const PUBLIC_URL_REQUIRED = () =>
+  Response.json(
+    {
+      error: {
+        code: "PUBLIC_URL_REQUIRED",
+        message: "Set PUBLIC_URL (the Worker's public origin) in wrangler.jsonc vars",
+      },
+    },
+    { status: 500 },
+  );
+
 /** Workers cap PBKDF2 at 100,000 iterations. */
 const WORKER_PBKDF2_ITERATIONS = 100_000;
 
 /** The app once booted. Concurrent first requests each boot (Workers forbid sharing their I/O). */
 let ready: Hono | undefined;
 
-async function boot(env: WorkerEnv, request: Request): Promise<Hono> {
+async function boot(env: WorkerEnv & { PUBLIC_URL: string }): Promise<Hono> {
   const { db } = await openD1(env.DB);
-  const origin = env.PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+  const origin = fixedOrigin(env.PUBLIC_URL);
   const seeded = await seed(db, {
-    origin,
+    origin: parsePublicUrl(env.PUBLIC_URL),
     ownerEmail: env.ASSENT_ADMIN_EMAIL ?? "owner@assent.local",
     ownerPassword: env.ASSENT_ADMIN_PASSWORD || undefined,
     now: Date.now(),
@@ -49,8 +65,12 @@ async function boot(env: WorkerEnv, request: Request): Promise<Hono> {
     rateLimits,
     db,
     sdk: { loaderSource, uiPath },
-    publicOrigin: env.PUBLIC_URL?.replace(/\/$/, ""),
-    clientIp: (c) => c.req.header("CF-Connecting-IP") ?? null,
+    origin,
+    // Cloudflare sets both (a client cannot): the visitor's address and the country it found.
+    client: (c) => ({
+      ip: normalizeIp(c.req.header("CF-Connecting-IP")),
+      country: countryCode((c.req.raw as { cf?: { country?: string } }).cf?.country),
+    }),
     ingest: { groupCommit: false },
   });
 }
@@ -61,7 +81,8 @@ async function boot(env: WorkerEnv, request: Request): Promise<Hono> {
  */
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: unknown): Promise<Response> {
-    ready ??= await boot(env, request);
+    if (!env.PUBLIC_URL) return PUBLIC_URL_REQUIRED();
+    ready ??= await boot({ ...env, PUBLIC_URL: env.PUBLIC_URL });
     return ready.fetch(request, env, ctx as never);
   },
   async scheduled(

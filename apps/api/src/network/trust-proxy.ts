@@ -1,0 +1,106 @@
+import { type Cidr, formatIp, type IpBytes, inCidr, parseCidr, parseIp } from "./ip-address";
+
+/**
+ * Which peers may speak for the client: nobody (the socket's address is the client), the last
+ * `hops` proxies, or peers in a list of ranges.
+ */
+export type TrustProxy =
+  | { kind: "none" }
+  | { kind: "hops"; hops: number }
+  | { kind: "ranges"; ranges: Cidr[] };
+
+/** Who the client is, as far as the runtime can tell. */
+export interface ClientInfo {
+  /** The client's address (canonical text, IPv4-mapped IPv6 as IPv4), or `null`. */
+  ip: string | null;
+  /** ISO 3166-1 alpha-2 country from a trusted CDN or proxy header, or `null`. */
+  country: string | null;
+}
+
+const NAMED_RANGES: Record<string, string[]> = {
+  loopback: ["127.0.0.0/8", "::1/128"],
+  private: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+};
+
+/**
+ * Reads `TRUST_PROXY`: unset, `off`, `false` or `0` trusts nobody; a number trusts that many
+ * proxy hops in front of this server; otherwise a comma list of addresses, ranges and the names
+ * `loopback` and `private`. Throws a readable error on anything else.
+ * @example parseTrustProxy("loopback, 10.1.0.0/16") // { kind: "ranges", ranges: [...] }
+ */
+export function parseTrustProxy(text: string | undefined): TrustProxy {
+  const spec = text?.trim().toLowerCase() ?? "";
+  if (spec === "" || spec === "off" || spec === "false" || spec === "0") return { kind: "none" };
+  if (/^\d+$/.test(spec)) return { kind: "hops", hops: Number(spec) };
+  const ranges = spec
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .flatMap((item) => (NAMED_RANGES[item] ?? [item]).map(parseCidr));
+  return { kind: "ranges", ranges };
+}
+
+/** Headers in which CDNs and proxies give the visitor's country, most specific first. */
+export const COUNTRY_HEADERS = [
+  "cf-ipcountry",
+  "cloudfront-viewer-country",
+  "x-vercel-ip-country",
+  "x-country-code",
+] as const;
+
+/** A two-letter country code, or `null` for unknown, Tor (`T1`) and "no country" (`XX`). */
+export function countryCode(value: string | null | undefined): string | null {
+  const code = value?.trim().toUpperCase();
+  return code && /^[A-Z]{2}$/.test(code) && code !== "XX" && code !== "T1" ? code : null;
+}
+
+/** The address of one `X-Forwarded-For` or `Forwarded: for=` entry, port and quotes dropped. */
+function forwardedAddress(entry: string): IpBytes | null {
+  const value = entry.trim().replace(/^"|"$/g, "");
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
+  if (bracketed) return parseIp(bracketed[1]);
+  const v4WithPort = /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(value);
+  return parseIp(v4WithPort ? v4WithPort[1] : value);
+}
+
+/** The forwarding chain, client first: `X-Forwarded-For`, or RFC 7239 `Forwarded` without it. */
+function forwardedChain(header: (name: string) => string | undefined): string[] {
+  const xff = header("x-forwarded-for");
+  if (xff) return xff.split(",");
+  const forwarded = header("forwarded");
+  if (!forwarded) return [];
+  return forwarded.split(",").map((element) => {
+    const pair = element.split(";").find((p) => p.trim().toLowerCase().startsWith("for="));
+    return pair ? pair.trim().slice(4) : "";
+  });
+}
+
+function trusted(trust: TrustProxy, ip: IpBytes): boolean {
+  if (trust.kind === "none") return false;
+  if (trust.kind === "hops") return trust.hops > 0;
+  return trust.ranges.some((r) => inCidr(ip, r));
+}
+
+/**
+ * The client behind a request: the socket's peer, unless that peer is a trusted proxy, in which
+ * case the forwarding chain is walked from the nearest hop until the first address that is not
+ * trusted (ranges) or `hops` entries back (hop count). Country headers are believed only from a
+ * trusted peer. An entry that is not an address ends the walk with an unknown client.
+ */
+export function resolveClient(
+  socketAddress: string | null | undefined,
+  header: (name: string) => string | undefined,
+  trust: TrustProxy,
+): ClientInfo {
+  const socket = parseIp(socketAddress);
+  if (!socket || !trusted(trust, socket)) {
+    return { ip: socket ? formatIp(socket) : null, country: null };
+  }
+  const chain = [...forwardedChain(header).map(forwardedAddress), socket];
+  let i = chain.length - 1;
+  if (trust.kind === "hops") i = Math.max(0, chain.length - 1 - trust.hops);
+  else while (i > 0 && chain[i] && trusted(trust, chain[i] as IpBytes)) i--;
+  const client = chain[i] ?? null;
+  const country = COUNTRY_HEADERS.map((h) => countryCode(header(h))).find(Boolean) ?? null;
+  return { ip: client ? formatIp(client) : null, country };
+}
