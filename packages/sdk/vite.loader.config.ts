@@ -1,10 +1,23 @@
 import { defineConfig } from "vite";
+import { chunkFiles, languageHash, removeManifests } from "./build/chunk-names.js";
 
-/** The loader: one classic script (IIFE), synchronous, no Preact. */
+const chunks = chunkFiles(["outbox", "embed-placeholder", "floating-button"]);
+
+/**
+ * The loader: one classic script (IIFE), synchronous, no Preact; built last, with the names of
+ * the modules it imports (read from the other builds' manifests) written into its code.
+ */
 export default defineConfig({
+  plugins: [removeManifests()],
+  define: {
+    "__ASSENT_CHUNKS__.outbox": JSON.stringify(chunks.outbox),
+    "__ASSENT_CHUNKS__.embedPlaceholder": JSON.stringify(chunks["embed-placeholder"]),
+    "__ASSENT_CHUNKS__.floatingButton": JSON.stringify(chunks["floating-button"]),
+    __ASSENT_LANG_HASH__: JSON.stringify(languageHash()),
+  },
   build: {
     outDir: "dist",
-    emptyOutDir: true,
+    emptyOutDir: false,
     target: "es2020",
     minify: true,
     lib: {

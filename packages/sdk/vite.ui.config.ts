@@ -1,18 +1,21 @@
 import { defineConfig } from "vite";
-
-const languages = "en cy de fr es it nl pl pt sv da ar".split(" ");
+import { languageHash } from "./build/chunk-names.js";
 
 /**
- * The UI chunk: an ES module with Preact inside, imported by the loader only when needed. Each
- * language is its own small module (`dist/lang/de.js`), imported by the UI chunk by a URL relative
- * to itself, so a visitor downloads only theirs. The floating button is its own tiny module too
- * (`dist/floating-button.js`), imported by the loader only on sites that turn it on.
+ * The UI chunk (`dist/ui-HASH.js`): an ES module with Preact inside, imported by the loader only
+ * when needed; it imports the page's language (`lang/de-HASH.js`, built before it) by a URL
+ * relative to itself. Beside it, two tiny modules the loader imports on their own: the floating
+ * button (`floating-button-HASH.js`, on sites that turn it on) and the embed placeholder
+ * (`embed-placeholder-HASH.js`, when a page holds an embed back). Each name carries its content
+ * hash; the loader's build reads them from this build's manifest.
  */
 export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  define: { __ASSENT_LANG_HASH__: JSON.stringify(languageHash()) },
   build: {
     outDir: "dist",
     emptyOutDir: false,
+    manifest: ".vite/ui.json",
     target: "es2022",
     minify: true,
     modulePreload: false,
@@ -21,16 +24,11 @@ export default defineConfig({
         ui: "src/ui/index.tsx",
         "floating-button": "src/ui/floating-button.ts",
         "embed-placeholder": "src/loader/embed-placeholder.ts",
-        ...Object.fromEntries(languages.map((l) => [`lang/${l}`, `src/ui/lang/${l}.ts`])),
       },
       formats: ["es"],
     },
     rolldownOptions: {
-      output: {
-        entryFileNames: (chunk) => (chunk.name === "ui" ? "ui-[hash].js" : "[name].js"),
-        minify: true,
-        comments: false,
-      },
+      output: { entryFileNames: "[name]-[hash].js", minify: true, comments: false },
     },
   },
 });

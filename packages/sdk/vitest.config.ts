@@ -2,6 +2,13 @@ import { defineProject } from "vitest/config";
 
 export default defineProject({
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+  // What the builds write into the code (see build/chunk-names.ts): names for the tests.
+  define: {
+    "__ASSENT_CHUNKS__.outbox": JSON.stringify("outbox-test.js"),
+    "__ASSENT_CHUNKS__.embedPlaceholder": JSON.stringify("embed-placeholder-test.js"),
+    "__ASSENT_CHUNKS__.floatingButton": JSON.stringify("floating-button-test.js"),
+    __ASSENT_LANG_HASH__: JSON.stringify("test"),
+  },
   test: {
     name: "sdk",
     environment: "happy-dom",

@@ -2,10 +2,22 @@
 // chosen language beside the UI chunk) and the UI (which renders it).
 
 /**
- * The languages the banner speaks. Each is its own chunk, `lang/CODE.js` beside the UI chunk, so
- * a visitor downloads only the one they read.
+ * The languages the banner speaks. Each is its own chunk, `languageFile(code)` beside the UI
+ * chunk, so a visitor downloads only the one they read.
  */
 export const LANGUAGES = "en cy de fr es it nl pl pt sv da ar".split(" ");
+
+/** Set at build time: the hash every language chunk's name carries (`build/chunk-names.ts`). */
+declare const __ASSENT_LANG_HASH__: string;
+
+/**
+ * A language chunk's file, relative to the UI chunk. Its name carries a hash of every language's
+ * built code, so it can be cached for a year and a new build never serves changed texts under it.
+ * @example languageFile("de") // "lang/de-Xk3_9aQe.js"
+ */
+export function languageFile(code: string): string {
+  return `lang/${code}-${__ASSENT_LANG_HASH__}.js`;
+}
 
 /** `rtl` for Arabic (the one right-to-left language the banner speaks), `ltr` otherwise. */
 export function direction(language: string): "rtl" | "ltr" {

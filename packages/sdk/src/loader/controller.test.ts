@@ -22,9 +22,14 @@ const store: OutboxStore = {
   remove: async (id) => void memory.delete(id),
 };
 const fakeOutbox = { flush: (api: string) => flush(api, { store, remember: async () => {} }) };
+/** Every module URL the loader imported (the names are the test ones, see vitest.config.ts). */
+const imported: string[] = [];
 const start = (b: LoaderBoot) =>
   startLoader(b, {
-    importUi: async (url) => (url.endsWith("outbox.js") ? fakeOutbox : fakeUi) as UiModule,
+    importUi: async (url) => {
+      imported.push(url);
+      return (url.endsWith("/outbox-test.js") ? fakeOutbox : fakeUi) as UiModule;
+    },
   });
 
 const config = defaultSiteConfig("demo", [
@@ -126,6 +131,19 @@ describe("the loader's controller", () => {
     start(boot);
     await new Promise((r) => setTimeout(r, 0));
     expect(opened).toEqual(["banner"]);
+  });
+
+  it("imports its modules by their built names from beside the UI chunk, not from the page", async () => {
+    imported.length = 0;
+    const api = start(boot);
+    await new Promise((r) => setTimeout(r, 0));
+    // The banner, fetched together with its language.
+    expect(imported).toEqual([
+      "https://consent.example.org/sdk/ui-test.js",
+      "https://consent.example.org/sdk/lang/en-test.js",
+    ]);
+    api.acceptAll();
+    expect(imported[2]).toBe("https://consent.example.org/sdk/outbox-test.js");
   });
 
   it("asks again after the policy version changes", () => {

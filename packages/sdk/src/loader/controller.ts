@@ -15,11 +15,12 @@ import {
   uuidv7,
 } from "@assent/core";
 import type { AssentApi, ChangeDetail, UiHandle, UiHost, UiModule } from "../contract";
-import { bannerLanguage } from "../languages";
+import { bannerLanguage, languageFile } from "../languages";
 import type { flush } from "../transport/outbox";
 import { OUTBOX_PREFIX, WRITE_AHEAD } from "../transport/outbox-keys";
 import type { mountFloatingButton } from "../ui/floating-button";
 import { autoblock } from "./autoblock";
+import { EMBED_PLACEHOLDER, FLOATING_BUTTON, OUTBOX } from "./chunks";
 import { clearServices } from "./clear-storage";
 import { pushConsentDefault, pushConsentUpdate, pushData } from "./consent-mode";
 import { readRecord, writeRecord } from "./consent-store";
@@ -90,13 +91,13 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       allowsElement(decision, category, service);
   const allows: Allows = (category, service) => allowsIn(current)(category, service);
 
-  /** Imports one of the SDK's small on-demand modules, which sit beside the UI chunk. */
-  const importChunk = (name: string) =>
-    (options.importUi ?? importModule)(new URL(name, boot.ui).href) as Promise<unknown>;
+  /** Imports one of the SDK's small on-demand modules (`CHUNKS`), which sit beside the UI chunk. */
+  const importChunk = (file: string) =>
+    (options.importUi ?? importModule)(new URL(file, boot.ui).href) as Promise<unknown>;
 
   /** Sends what waits in the outbox (its module is imported only when there is something). */
   const flushOutbox = () =>
-    void importChunk("outbox.js")
+    void importChunk(OUTBOX)
       .then((mod) => (mod as { flush?: typeof flush }).flush?.(boot.api))
       .catch((err) => console.warn("[assent]", err));
 
@@ -105,7 +106,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     services,
     text: (key) => siteTexts()?.[key],
     placehold: (frame, service) =>
-      void importChunk("embed-placeholder.js")
+      void importChunk(EMBED_PLACEHOLDER)
         .then((mod) => (mod as { placehold?: typeof placehold }).placehold?.(frame, gate, service))
         .catch((err) => console.warn("[assent]", err)),
     // Only a service the site lists can be remembered: the others are not in the decision.
@@ -219,7 +220,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     apply();
     if (config.ui?.floatingButton) {
       const label = siteTexts()?.floatingButton;
-      importChunk("floating-button.js")
+      importChunk(FLOATING_BUTTON)
         .then((mod) =>
           (mod as { mountFloatingButton?: typeof mountFloatingButton }).mountFloatingButton?.(
             label ?? "Cookie settings",
@@ -242,11 +243,11 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   setTimeout(() => {
     if (!current) {
       void loadUi().then((handle) => handle.open("banner"));
-      void importChunk(`lang/${bannerLanguage(config.defaultLanguage)}.js`).catch(() => {});
+      void importChunk(languageFile(bannerLanguage(config.defaultLanguage))).catch(() => {});
     }
     setTimeout(() => {
       // Ready before the choice, so it can keep retrying even if the API goes away meanwhile.
-      if (!current) void importChunk("outbox.js").catch(() => {});
+      if (!current) void importChunk(OUTBOX).catch(() => {});
       // Receipts left unsent by an earlier page view (API down, page closed): send them now.
       try {
         if (Object.keys(localStorage).some((k) => k.startsWith(OUTBOX_PREFIX))) flushOutbox();

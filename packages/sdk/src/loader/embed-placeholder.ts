@@ -13,7 +13,7 @@ const escapeHtml = (text = "") => text.replace(/[<&"]/g, (c) => `&#${c.charCodeA
 /**
  * Shows the placeholder inside the iframe itself (`srcdoc`, same origin as the page), so it has
  * exactly the iframe's box, responsive or not, and nothing moves when the content loads. This
- * module is its own small file (`dist/embed-placeholder.js`), imported by the loader only when a
+ * module is its own small file (`dist/embed-placeholder-HASH.js`), imported by the loader only when a
  * page holds an embed back; until it arrives the iframe is an empty box of the same size.
  */
 export function placehold(frame: HTMLIFrameElement, gate: EmbedGate, service?: SiteService): void {

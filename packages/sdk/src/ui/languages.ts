@@ -1,12 +1,13 @@
+import { languageFile } from "../languages";
 import type { Dictionary } from "./texts";
 
 export { bannerLanguage, direction, LANGUAGES, pickLanguage } from "../languages";
 
 /** Imports a language's texts; English when that chunk cannot be loaded. */
 export async function loadDictionary(language: string): Promise<Dictionary> {
-  // Resolved against this module's own URL at run time (kept out of the bundler's asset handling).
+  // Resolved against this module's own URL (on the consent host, not the page) at run time.
   const here = import.meta.url;
-  const url = new URL(`lang/${language}.js`, here).href;
+  const url = new URL(languageFile(language), here).href;
   try {
     return ((await import(/* @vite-ignore */ url)) as { default: Dictionary }).default;
   } catch (err) {
