@@ -43,5 +43,12 @@ export const migrations: ReadonlyArray<{ tag: string; statements: readonly strin
       "ALTER TABLE `sessions` ADD `csrf_token` text;",
       "ALTER TABLE `sessions` ADD `last_seen_at` integer;"
     ]
+  },
+  {
+    "tag": "0002_shared_state",
+    "statements": [
+      "CREATE TABLE `job_runs` (\n\t`job` text NOT NULL,\n\t`period` text NOT NULL,\n\t`started_at` integer NOT NULL,\n\t`runner` text NOT NULL,\n\tPRIMARY KEY(`job`, `period`)\n);",
+      "CREATE TABLE `sign_in_attempts` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`attempts` integer NOT NULL,\n\t`window_start` integer NOT NULL\n);"
+    ]
   }
 ];

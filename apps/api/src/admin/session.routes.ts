@@ -82,7 +82,7 @@ function cookieOptions(deps: AppDeps) {
 export function sessionRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const now = deps.now ?? Date.now;
-  const throttle = new SignInThrottle();
+  const throttle = new SignInThrottle(deps.db);
 
   app.post(signInRoute.path, async (c) => {
     const body = await c.req.json().catch(() => {
@@ -94,7 +94,8 @@ export function sessionRoutes(deps: AppDeps): Hono {
     const { email, password } = parsed.output;
     const { ip } = deps.client(c);
     const keys = [`email:${email}`, `ip:${ip ?? "unknown"}`];
-    const wait = Math.max(...keys.map((k) => throttle.retryAfter(k, now())));
+    // Reserved before the slow password check, so parallel guesses cannot outrun the limit.
+    const wait = await throttle.reserve(keys, now());
     if (wait > 0) {
       throw new ApiError(429, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins; try again later", {
         "Retry-After": String(Math.ceil(wait / 1000)),
@@ -104,14 +105,13 @@ export function sessionRoutes(deps: AppDeps): Hono {
     const user = rows[0];
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) {
-      for (const k of keys) throttle.fail(k, now());
       throw new ApiError(
         401,
         "INVALID_CREDENTIALS",
         "That email and password do not match an account",
       );
     }
-    for (const k of keys) throttle.succeed(k);
+    await throttle.succeed(keys);
     const { token, csrfToken } = await createSession(deps.db, user.id, now());
     await recordAudit(deps.db, { at: now(), userId: user.id, action: "session.sign-in", ip });
     setCookie(c, SESSION_COOKIE, token, {

@@ -61,6 +61,31 @@ describe("retention purge", () => {
     expect(report?.deleted).toBe(1203);
   });
 
+  it("runs once a day however many instances share the database", async () => {
+    await t.db.update(sites).set({ retentionDays: 1 }).where(eq(sites.key, "demo"));
+    expect((await t.post("/v1/receipts", t.receipt())).status).toBe(201);
+    now += 2 * DAY;
+    const lines: string[] = [];
+    const instance = (runner: string) =>
+      schedulePurge(t.db, {
+        now: () => now,
+        runner,
+        firstAfterMs: 0,
+        intervalMs: 20,
+        log: (line) => lines.push(`${runner}: ${line}`),
+      });
+    const stops = [instance("a"), instance("b")];
+    await new Promise((r) => setTimeout(r, 200)); // several checks by each instance
+    expect((await t.post("/v1/receipts", t.receipt())).status).toBe(201);
+    now += 2 * DAY; // the next day: one more purge, by either
+    await new Promise((r) => setTimeout(r, 200));
+    for (const stop of stops) stop();
+    expect(lines).toHaveLength(2);
+    expect(lines.every((l) => /deleted 1 receipts of demo/.test(l))).toBe(true);
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, "retention.purge"));
+    expect(audits).toHaveLength(2);
+  });
+
   it("can be scheduled and stopped without keeping the process alive", () => {
     const stop = schedulePurge(t.db, { intervalMs: 1000 });
     stop();

@@ -1,6 +1,8 @@
 import { type Database, MAX_BOUND_PARAMS, receiptCategories, receipts, sites } from "@assent/db";
 import { and, eq, inArray, lt } from "drizzle-orm";
 import { recordAudit } from "../audit";
+import { SignInThrottle } from "../auth";
+import { claimRun } from "./run-once";
 
 const DAY_MS = 86_400_000;
 
@@ -55,27 +57,45 @@ export async function purgeExpiredReceipts(db: Database, now: number): Promise<P
   return reports;
 }
 
+/** How often an instance checks whether today's purge has run. */
+const CHECK_EVERY_MS = 60 * 60 * 1000;
+
+/** Options of `schedulePurge`. */
+export interface PurgeSchedule {
+  /** How often to check whether the day's purge is due (an hour). */
+  intervalMs?: number;
+  /** First check after start (10 s). */
+  firstAfterMs?: number;
+  now?: () => number;
+  log?: (line: string) => void;
+  /** Who runs it, as recorded in `job_runs` (host and process id). */
+  runner?: string;
+}
+
 /**
- * Runs the purge now and then every `intervalMs` (a day by default) without keeping the process
- * alive; returns a function that stops it. Failures are logged and retried on the next run.
+ * Runs the purge once a UTC day across every instance that shares the database: each instance
+ * checks soon after start and then hourly, and only the one that claims the day (`job_runs`)
+ * purges, then forgets ended sign-in throttle windows. Never keeps the process alive; failures are
+ * logged and the day's run is not retried (the next day's purge catches up, as the purge is by
+ * cutoff). Returns a function that stops the checks.
  */
-export function schedulePurge(
-  db: Database,
-  options: { intervalMs?: number; now?: () => number; log?: (line: string) => void } = {},
-): () => void {
+export function schedulePurge(db: Database, options: PurgeSchedule = {}): () => void {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((line: string) => console.log(line));
-  const run = () =>
-    purgeExpiredReceipts(db, now()).then(
-      (reports) => {
-        for (const r of reports)
-          log(`[assent] retention: deleted ${r.deleted} receipts of ${r.site} before ${r.cutoff}`);
-      },
-      (err: unknown) => console.error("[assent] retention purge failed", err),
-    );
-  const first = setTimeout(run, 10_000);
+  const runner = options.runner ?? `pid ${globalThis.process?.pid ?? "?"}`;
+  const run = async () => {
+    const at = now();
+    if (!(await claimRun(db, "retention", new Date(at).toISOString().slice(0, 10), runner, at)))
+      return;
+    for (const r of await purgeExpiredReceipts(db, at))
+      log(`[assent] retention: deleted ${r.deleted} receipts of ${r.site} before ${r.cutoff}`);
+    await new SignInThrottle(db).prune(at);
+  };
+  const guarded = () =>
+    run().catch((err: unknown) => console.error("[assent] retention purge failed", err));
+  const first = setTimeout(guarded, options.firstAfterMs ?? 10_000);
   first.unref?.();
-  const timer = setInterval(run, options.intervalMs ?? DAY_MS);
+  const timer = setInterval(guarded, options.intervalMs ?? CHECK_EVERY_MS);
   timer.unref?.();
   return () => {
     clearTimeout(first);

@@ -9,9 +9,10 @@ import {
 
 /**
  * How long a cached site or published config is trusted. Publishing through this process
- * invalidates at once; another process (or Worker isolate) sees the change within this time.
+ * invalidates at once; another instance sharing the database (or a Worker isolate) serves the
+ * change within this time. Browsers and CDNs may keep a loader for its `max-age` (5 minutes).
  */
-export const SITE_CACHE_TTL_MS = 5_000;
+export const SITE_CACHE_TTL_MS = 2_000;
 
 interface Entry<T> {
   value: T;

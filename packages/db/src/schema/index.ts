@@ -1,8 +1,10 @@
 export { apiTokens } from "./api-tokens";
 export { auditLog } from "./audit-log";
 export { dailyCategoryStats, dailyMethodStats } from "./daily-stats";
+export { jobRuns } from "./job-runs";
 export { receiptCategories, receipts } from "./receipts";
 export { sessions } from "./sessions";
+export { signInAttempts } from "./sign-in-attempts";
 export { signingKeys } from "./signing-keys";
 export { siteConfigDrafts, siteConfigs } from "./site-configs";
 export { sites } from "./sites";
