@@ -1,23 +1,79 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
+import { HOST_RESOLVER_RULES, HOSTS } from "./fixtures/topology";
+import { DEPLOY, freePorts, instanceCommand, REPO, readEnvFile } from "./setup/deployment";
 
-// Set once in the runner process; its workers inherit them, so every worker agrees.
-process.env.E2E_PORT ??= "8791";
+// Chosen once, in the runner: its workers inherit the environment (and re-evaluate this file),
+// so every process agrees on the ports and the folder.
+if (!process.env.E2E_DIR) {
+  const dir = mkdtempSync(join(tmpdir(), "assent-e2e-"));
+  const [https, http, a, b] = freePorts(4);
+  Object.assign(process.env, {
+    E2E_DIR: dir,
+    E2E_HTTPS_PORT: String(https),
+    E2E_HTTP_PORT: String(http),
+    E2E_PORT_A: String(a),
+    E2E_PORT_B: String(b),
+  });
+  // The customer's site: the demo's pages, and an e2e/ folder for the pages tests write.
+  const site = join(dir, "site");
+  mkdirSync(join(site, "e2e"), { recursive: true });
+  const demo = join(REPO, "apps/demo/site");
+  for (const entry of readdirSync(demo)) symlinkSync(join(demo, entry), join(site, entry));
+}
 process.env.E2E_ADMIN_EMAIL ??= "owner@e2e.test";
 process.env.E2E_ADMIN_PASSWORD ??= randomBytes(18).toString("base64url");
-process.env.E2E_DATABASE ??= join(tmpdir(), `assent-e2e-${Date.now()}-${process.pid}.db`);
 
-const port = Number(process.env.E2E_PORT);
+const dir = process.env.E2E_DIR as string;
+const ports = {
+  https: Number(process.env.E2E_HTTPS_PORT),
+  http: Number(process.env.E2E_HTTP_PORT),
+  a: Number(process.env.E2E_PORT_A),
+  b: Number(process.env.E2E_PORT_B),
+};
+const consent = `https://${HOSTS.consent}:${ports.https}`;
 const chromium =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+/** An API instance as deploy/assent@.service runs it, with deploy/assent.env.example's settings. */
+function instance(name: string, port: number) {
+  const { command, cwd } = instanceCommand();
+  return {
+    name,
+    command,
+    cwd,
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    // SIGTERM, as systemd stops it: the instance commits what it received, then exits.
+    gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+    env: {
+      ...readEnvFile(join(DEPLOY, "assent.env.example")),
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_URL: consent,
+      TRUST_PROXY: "loopback",
+      DEMO_PORT: "off",
+      DATABASE_URL: `file:${join(dir, "assent.db")}`,
+      ASSENT_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL as string,
+      ASSENT_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD as string,
+      // Every spec's browser reaches the instances through Caddy from this one machine.
+      RATE_LIMIT_IP: "off",
+    },
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+  };
+}
+
 /**
- * End-to-end specs against the built, running stack: the Node entry serving the API, SDK,
- * dashboard and demo on one port, on a fresh libSQL file. Real Chromium (Debian's by default;
- * set CHROMIUM_PATH to use another, or leave it unset where Playwright's own browser exists).
+ * End-to-end specs against the built stack deployed as in production (deploy/): Caddy running
+ * deploy/Caddyfile terminates TLS for https://consent.assent.test (its local CA, trusted by
+ * Chromium for those certificates only) and balances round robin over two Node instances on one
+ * fresh libSQL file; the customer's site is https://www.guild.test, another origin, served by
+ * Caddy as static files. Real Chromium (Debian's by default; CHROMIUM_PATH to choose another).
  */
 export default defineConfig({
   testDir: "specs",
@@ -29,31 +85,56 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   reporter: [["list"], ["json", { outputFile: "../.test-results/e2e.json" }]],
   timeout: 30_000,
+  globalSetup: "./setup/global-setup.ts",
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: consent,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,
-      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+      args: [
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-component-update",
+        `--host-resolver-rules=${HOST_RESOLVER_RULES}`,
+        // Caddy's local CA, and nothing else: set by the global setup once Caddy has made it.
+        ...(process.env.E2E_CA_SPKI
+          ? [`--ignore-certificate-errors-spki-list=${process.env.E2E_CA_SPKI}`]
+          : []),
+      ],
     },
   },
-  webServer: {
-    command: "pnpm --filter @assent/api start",
-    cwd: "..",
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATABASE_URL: `file:${process.env.E2E_DATABASE}`,
-      ASSENT_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL,
-      ASSENT_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD,
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      // Every spec's browser posts receipts from this one loopback address.
-      RATE_LIMIT_IP: "off",
+  webServer: [
+    // One after the other: the first start migrates and seeds the database.
+    instance("instance A", ports.a),
+    instance("instance B", ports.b),
+    {
+      name: "caddy",
+      command: `caddy run --adapter caddyfile --config ${JSON.stringify(join(DEPLOY, "Caddyfile"))}`,
+      cwd: REPO,
+      port: ports.https,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 3_000 },
+      env: {
+        CADDY_ADMIN: "off",
+        CADDY_HTTP_PORT: String(ports.http),
+        CADDY_HTTPS_PORT: String(ports.https),
+        CADDY_GLOBAL_OPTIONS: [
+          "local_certs",
+          "skip_install_trust",
+          `log {\n\t\toutput file ${join(dir, "caddy.log")}\n\t}`,
+        ].join("\n\t"),
+        ASSENT_CONSENT_HOST: HOSTS.consent,
+        ASSENT_UPSTREAMS: `127.0.0.1:${ports.a} 127.0.0.1:${ports.b}`,
+        ASSENT_SITE_HOSTS: `${HOSTS.customer}, ${HOSTS.other}`,
+        ASSENT_SITE_ROOT: join(dir, "site"),
+        ASSENT_ORIGIN: consent,
+        // Caddy's certificates and CA live in the run's folder, never in the user's.
+        XDG_DATA_HOME: join(dir, "caddy-data"),
+        XDG_CONFIG_HOME: join(dir, "caddy-config"),
+      },
+      stdout: "pipe",
+      stderr: "pipe",
     },
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  ],
 });

@@ -19,6 +19,9 @@ import { chromium } from "@playwright/test";
  */
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const PORT = Number(process.env.SDK_BENCH_PORT ?? 8816);
+/** The demo site, on an origin of its own as a customer's site is. */
+const DEMO_PORT = PORT + 1;
+const DEMO = `http://localhost:${DEMO_PORT}/`;
 const RUNS = Number(process.env.SDK_BENCH_RUNS ?? 15);
 const BUDGET_MS = 50;
 /** Visits of the second pass, which counts frames between the UI's mount and the banner. */
@@ -38,6 +41,7 @@ async function startServer(dbFile: string): Promise<ChildProcess> {
     env: {
       ...process.env,
       PORT: String(PORT),
+      DEMO_PORT: String(DEMO_PORT),
       HOST: "127.0.0.1",
       DATABASE_URL: `file:${dbFile}`,
       ASSENT_ADMIN_PASSWORD: "sdk-bench-password",
@@ -47,7 +51,8 @@ async function startServer(dbFile: string): Promise<ChildProcess> {
   });
   for (let i = 0; i < 200; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok) return proc;
+      if ((await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok && (await fetch(DEMO)).ok)
+        return proc;
     } catch {
       // not listening yet
     }
@@ -98,7 +103,7 @@ async function main() {
           }
         }).observe({ type: "long-animation-frame", buffered: true });
       });
-      await page.goto(`http://127.0.0.1:${PORT}/demo/`);
+      await page.goto(DEMO);
       await page.locator("#assent-ui [role=dialog]").waitFor();
       await page.waitForTimeout(1500);
       const scripts = await page.evaluate(
@@ -142,7 +147,7 @@ async function main() {
           return root;
         };
       });
-      await page.goto(`http://127.0.0.1:${PORT}/demo/`);
+      await page.goto(DEMO);
       await page.locator("#assent-ui [role=dialog]").waitFor();
       framesToBanner.push(
         await page.evaluate(() => {

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test } from "../fixtures/third-party";
+import { expect, test } from "../fixtures/test";
+import { customerPage } from "../fixtures/topology";
 import { bannerOf, preferencesOf } from "../fixtures/ui";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -16,7 +17,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     test.use({ colorScheme, reducedMotion: "reduce" });
 
     test("the banner has no WCAG 2.2 A/AA violations", async ({ page }) => {
-      await page.goto("/demo/");
+      await page.goto(customerPage("/"));
       await expect(bannerOf(page)).toBeVisible();
       expect(await violations(page)).toEqual([]);
     });
@@ -24,7 +25,7 @@ for (const colorScheme of ["light", "dark"] as const) {
     test("the preference centre, services expanded, has no WCAG 2.2 A/AA violations", async ({
       page,
     }) => {
-      await page.goto("/demo/");
+      await page.goto(customerPage("/"));
       await bannerOf(page).getByRole("button", { name: "Manage preferences" }).click();
       const prefs = preferencesOf(page);
       await expect(prefs).toBeVisible();
@@ -38,7 +39,7 @@ test.describe("themes", () => {
   test.use({ colorScheme: "dark" });
 
   test("follows the system's dark mode by default", async ({ page }) => {
-    await page.goto("/demo/");
+    await page.goto(customerPage("/"));
     const banner = bannerOf(page);
     await expect(banner).toBeVisible();
     const colours = await banner.evaluate((el) => {
@@ -53,7 +54,7 @@ test.describe("right to left", () => {
   test("an Arabic page gets the Arabic banner, laid out right to left, with no violations", async ({
     page,
   }) => {
-    await page.goto("/demo/ar.html");
+    await page.goto(customerPage("/ar.html"));
     const banner = bannerOf(page, "ملفات تعريف الارتباط على هذا الموقع");
     await expect(banner).toBeVisible();
     await expect(page.locator("#assent-ui")).toHaveAttribute("dir", "rtl");

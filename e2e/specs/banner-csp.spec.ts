@@ -1,4 +1,5 @@
-import { expect, test } from "../fixtures/third-party";
+import { expect, test } from "../fixtures/test";
+import { customerPage } from "../fixtures/topology";
 import { bannerOf, nextReceipt, preferencesOf } from "../fixtures/ui";
 
 test("works on a page with a strict Content-Security-Policy, with no violation", async ({
@@ -11,7 +12,7 @@ test("works on a page with a strict Content-Security-Policy, with no violation",
       seen.push(`${e.violatedDirective} ${e.blockedURI}`),
     );
   });
-  await page.goto("/demo/strict-csp.html");
+  await page.goto(customerPage("/strict-csp.html"));
   const banner = bannerOf(page);
   await expect(banner).toBeVisible();
   // Styled through the adopted stylesheet: a fixed bar, not unstyled text in the flow.

@@ -1,4 +1,5 @@
-import { expect, test } from "../fixtures/third-party";
+import { expect, test } from "../fixtures/test";
+import { customerPage } from "../fixtures/topology";
 import { bannerOf, focusedLabel, nextReceipt, preferencesOf, tabTo } from "../fixtures/ui";
 
 test.describe("keyboard only", () => {
@@ -6,7 +7,7 @@ test.describe("keyboard only", () => {
     page,
     thirdParty,
   }) => {
-    await page.goto("/demo/");
+    await page.goto(customerPage("/"));
     await expect(bannerOf(page)).toBeFocused();
     await tabTo(page, "Accept all");
     const receipt = nextReceipt(page);
@@ -19,7 +20,7 @@ test.describe("keyboard only", () => {
   test("custom choice: preference centre by keyboard, a switch by Space, Save by Enter", async ({
     page,
   }) => {
-    await page.goto("/demo/");
+    await page.goto(customerPage("/"));
     await tabTo(page, "Manage preferences");
     await page.keyboard.press("Enter");
     const prefs = preferencesOf(page);

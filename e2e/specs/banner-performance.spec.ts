@@ -1,5 +1,5 @@
 import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
-import { expect, test } from "../fixtures/third-party";
+import { expect, test } from "../fixtures/test";
 import { bannerOf } from "../fixtures/ui";
 
 interface Measured {
@@ -19,9 +19,10 @@ interface Measured {
  */
 test("the banner causes no layout shift under 4x CPU throttling; SDK long frames reported", async ({
   page,
+  admin,
 }) => {
   const key = siteKey("perf");
-  await publishSite(key, demoLikeConfig());
+  await publishSite(admin, key, demoLikeConfig());
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   await page.addInitScript(() => {

@@ -1,7 +1,8 @@
 import type { StoredReceipt } from "@assent/core";
 import type { Page } from "@playwright/test";
 import { findReceipt } from "../fixtures/admin";
-import { expect, test } from "../fixtures/third-party";
+import { expect, test } from "../fixtures/test";
+import { customerPage } from "../fixtures/topology";
 
 /** Every third party the seed sites run, counted on every page. */
 const THIRD_PARTIES = [
@@ -45,7 +46,7 @@ test.describe("before any choice", () => {
     page,
     thirdParty,
   }) => {
-    await page.goto("/demo/blocking.html");
+    await page.goto(customerPage("/blocking.html"));
     await expect(banner(page)).toBeVisible();
     await page.waitForLoadState("networkidle");
     for (const host of THIRD_PARTIES) expect(thirdParty.count(host), host).toBe(0);
@@ -70,7 +71,7 @@ test("analytics only: Google Analytics is requested, Facebook and the embeds are
   page,
   thirdParty,
 }) => {
-  await page.goto("/demo/blocking.html");
+  await page.goto(customerPage("/blocking.html"));
   await expect(banner(page)).toBeVisible();
   const receipt = await receiptAfter(page, () =>
     page.evaluate(() => window.assent?.set({ categories: { analytics: true } })),
@@ -92,7 +93,7 @@ test("marketing allowed: the Meta pixel loads and its consent is granted, then r
   page,
   thirdParty,
 }) => {
-  await page.goto("/demo/blocking.html");
+  await page.goto(customerPage("/blocking.html"));
   await page.evaluate(() => window.assent?.set({ categories: { marketing: true } }));
   await expect.poll(() => loaded(page, "__fbLoaded")).toBe(1);
   expect(thirdParty.count("connect.facebook.net")).toBe(1);
@@ -111,7 +112,7 @@ test("Consent Mode: default before any tag, update after the choice, and at once
   page,
   thirdParty,
 }) => {
-  await page.goto("/demo/blocking.html");
+  await page.goto(customerPage("/blocking.html"));
   expect(await commands(page)).toEqual(["consent default"]);
   await banner(page).getByRole("button", { name: "Accept all" }).click();
   await expect.poll(() => loaded(page, "__gaLoaded")).toBe(1);
@@ -149,7 +150,7 @@ test("a tag command that reached dataLayer before Assent is reported", async ({
       w.dataLayer?.push(arguments);
     })("config", "G-TOO-EARLY");
   });
-  await page.goto("/demo/blocking.html");
+  await page.goto(customerPage("/blocking.html"));
   await expect.poll(() => warnings.join("\n")).toContain("gtag before consent default");
   expect(thirdParty.hosts()).toEqual([]);
 });
@@ -159,7 +160,7 @@ test.describe("embed placeholders", () => {
     page,
     thirdParty,
   }) => {
-    await page.goto("/demo/blocking.html");
+    await page.goto(customerPage("/blocking.html"));
     await banner(page).getByRole("button", { name: "Reject all" }).click();
     await expect(banner(page)).toBeHidden();
     const frame = page.locator("#youtube");
@@ -182,9 +183,9 @@ test.describe("embed placeholders", () => {
   test("'Always allow' records consent like any other choice", async ({
     page,
     thirdParty,
-    request,
+    admin,
   }) => {
-    await page.goto("/demo/blocking.html");
+    await page.goto(customerPage("/blocking.html"));
     await expect(banner(page)).toBeVisible();
     const receipt = await receiptAfter(page, () =>
       page.frameLocator("#flickr").getByRole("button", { name: "Always allow Flickr" }).click(),
@@ -197,7 +198,7 @@ test.describe("embed placeholders", () => {
       "src",
       "https://embedr.flickr.com/photosets/72157700000000001",
     );
-    expect((await findReceipt(request, receipt.id))?.decision.services.flickr).toBe(true);
+    expect((await findReceipt(admin, receipt.id))?.decision.services.flickr).toBe(true);
 
     await page.reload();
     await expect(page.locator("#flickr")).toHaveAttribute("src", /embedr\.flickr\.com/);
@@ -213,7 +214,7 @@ test.describe("auto-blocking", () => {
     page,
     thirdParty,
   }) => {
-    await page.goto("/demo/autoblock.html");
+    await page.goto(customerPage("/autoblock.html"));
     await page.waitForFunction(() => (window as { __injected?: boolean }).__injected === true);
     await page.waitForTimeout(300);
     await page.waitForLoadState("networkidle");
@@ -249,7 +250,7 @@ test.describe("auto-blocking", () => {
   });
 
   test("content from an allowed service is not held back", async ({ page, thirdParty }) => {
-    await page.goto("/demo/autoblock.html");
+    await page.goto(customerPage("/autoblock.html"));
     await page.evaluate(() => window.assent?.set({ categories: { embeds: true } }));
     await page.waitForFunction(() => (window as { __injected?: boolean }).__injected === true);
     await expect(page.locator("#late-video iframe")).toHaveAttribute(
@@ -271,7 +272,7 @@ test.describe("Global Privacy Control", () => {
     await page.addInitScript(() =>
       Object.defineProperty(Navigator.prototype, "globalPrivacyControl", { get: () => true }),
     );
-    await page.goto("/demo/gpc.html");
+    await page.goto(customerPage("/gpc.html"));
     const receipt = await receiptAfter(page, () =>
       banner(page).getByRole("button", { name: "Accept all" }).click(),
     );

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Locator, type Page, test } from "@playwright/test";
-import { adminApi, createSite, openDashboard, sendReceipts, watchCsp } from "../fixtures/dashboard";
+import type { Locator, Page } from "@playwright/test";
+import { createSite, openDashboard, sendReceipts, watchCsp } from "../fixtures/dashboard";
+import { expect, test } from "../fixtures/test";
 
 const SECTIONS = [
   "Overview",
@@ -18,16 +19,14 @@ for (const [colorScheme, width] of [
 ] as const) {
   test(`every section passes axe, fits ${width} px and breaks no CSP rule (${colorScheme})`, async ({
     page,
-    request,
-    baseURL,
+    admin,
   }) => {
     test.setTimeout(180_000);
     await page.setViewportSize({ width, height: 800 });
     await page.emulateMedia({ colorScheme });
     const violations = await watchCsp(page);
-    const api = await adminApi(request, baseURL ?? "");
-    const key = await createSite(api, "a11y");
-    const [receipt] = await sendReceipts(request, api, key, [
+    const key = await createSite(admin, "a11y");
+    const [receipt] = await sendReceipts(admin, key, [
       { method: "custom", categories: { analytics: true, marketing: false } },
     ]);
 
@@ -56,12 +55,9 @@ for (const [colorScheme, width] of [
   });
 }
 
-test("the dashboard works from the keyboard alone", async ({ page, request, baseURL }) => {
-  const api = await adminApi(request, baseURL ?? "");
-  const key = await createSite(api, "keys");
-  await sendReceipts(request, api, key, [
-    { method: "accept-all", categories: { analytics: true } },
-  ]);
+test("the dashboard works from the keyboard alone", async ({ page, admin }) => {
+  const key = await createSite(admin, "keys");
+  await sendReceipts(admin, key, [{ method: "accept-all", categories: { analytics: true } }]);
   await openDashboard(page, key, "overview");
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
 

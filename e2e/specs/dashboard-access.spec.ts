@@ -1,16 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import { ADMIN } from "../fixtures/admin";
-import { adminApi, createSite, openDashboard } from "../fixtures/dashboard";
+import { createSite, openDashboard } from "../fixtures/dashboard";
+import { expect, test } from "../fixtures/test";
 
 test("sign in, sign out, and a session that ends sends the user back to sign in", async ({
   page,
   context,
-  request,
-  baseURL,
+  admin,
 }) => {
-  const api = await adminApi(request, baseURL ?? "");
-  const key = await createSite(api, "session");
+  const key = await createSite(admin, "session");
   await openDashboard(page, key, "records");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard session: Records");
 
@@ -32,8 +30,6 @@ test("sign in, sign out, and a session that ends sends the user back to sign in"
 test("owners create sites and manage users; a viewer sees a read-only dashboard", async ({
   page,
   browser,
-  request,
-  baseURL,
 }) => {
   await openDashboard(page, "none", "sites");
   const key = `dash-ui-${randomBytes(4).toString("hex")}`;
@@ -60,7 +56,7 @@ test("owners create sites and manage users; a viewer sees a read-only dashboard"
   await page.getByRole("link", { name: "Audit log" }).click();
   await expect(page.locator("tbody")).toContainText("member.");
 
-  const other = await browser.newContext({ baseURL });
+  const other = await browser.newContext();
   const viewerPage = await other.newPage();
   await openDashboard(viewerPage, key, "settings", viewer);
   const nav = viewerPage.getByRole("navigation", { name: "Sections" });
@@ -73,5 +69,4 @@ test("owners create sites and manage users; a viewer sees a read-only dashboard"
     "viewer",
   );
   await other.close();
-  void request;
 });

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { adminApi, createSite, openDashboard, sendReceipts } from "../fixtures/dashboard";
+import { createSite, openDashboard, sendReceipts } from "../fixtures/dashboard";
+import { expect, test } from "../fixtures/test";
 
 for (const [label, check] of [
   ["CSV (spreadsheets)", (text: string) => expect(text.trim().split("\r\n")).toHaveLength(4)],
@@ -9,14 +9,9 @@ for (const [label, check] of [
   ],
   ["ISO/IEC TS 27560 JSON", (text: string) => expect(JSON.parse(text).records).toHaveLength(3)],
 ] as const) {
-  test(`exports ${label} with progress, then offers the file`, async ({
-    page,
-    request,
-    baseURL,
-  }) => {
-    const api = await adminApi(request, baseURL ?? "");
-    const key = await createSite(api, "exports");
-    await sendReceipts(request, api, key, [
+  test(`exports ${label} with progress, then offers the file`, async ({ page, admin }) => {
+    const key = await createSite(admin, "exports");
+    await sendReceipts(admin, key, [
       { method: "accept-all", categories: { analytics: true } },
       { method: "reject-all", categories: { analytics: false } },
       { method: "custom", categories: { analytics: true } },

@@ -1,15 +1,13 @@
 import type { SiteStats } from "@assent/core";
-import { expect, test } from "@playwright/test";
-import { adminApi, createSite, openDashboard, sendReceipts } from "../fixtures/dashboard";
+import { createSite, openDashboard, sendReceipts } from "../fixtures/dashboard";
+import { expect, test } from "../fixtures/test";
 
 test("the overview's figures match the statistics API and the chart is drawn", async ({
   page,
-  request,
-  baseURL,
+  admin,
 }) => {
-  const api = await adminApi(request, baseURL ?? "");
-  const key = await createSite(api, "overview");
-  await sendReceipts(request, api, key, [
+  const key = await createSite(admin, "overview");
+  await sendReceipts(admin, key, [
     { method: "accept-all", categories: { analytics: true, marketing: true } },
     { method: "accept-all", categories: { analytics: true, marketing: true } },
     { method: "reject-all", categories: { analytics: false, marketing: false } },
@@ -19,7 +17,7 @@ test("the overview's figures match the statistics API and the chart is drawn", a
   await openDashboard(page, key, "overview");
   const today = new Date().toISOString().slice(0, 10);
   const from = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
-  const stats = await api.get<SiteStats>(`/v1/admin/stats?site=${key}&from=${from}&to=${today}`);
+  const stats = await admin.get<SiteStats>(`/v1/admin/stats?site=${key}&from=${from}&to=${today}`);
 
   await expect(page.getByTestId("total-today")).toHaveText(String(stats.totals.total));
   await expect(page.getByTestId("total-30")).toHaveText("4");

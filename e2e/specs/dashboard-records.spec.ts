@@ -1,14 +1,13 @@
-import { expect, test } from "@playwright/test";
-import { adminApi, createSite, openDashboard, sendReceipts } from "../fixtures/dashboard";
+import { createSite, openDashboard, sendReceipts } from "../fixtures/dashboard";
+import { tamperWithReceipt } from "../fixtures/tamper";
+import { expect, test } from "../fixtures/test";
 
 test("records filter, search by id, and show a receipt with its config and verified signature", async ({
   page,
-  request,
-  baseURL,
+  admin,
 }) => {
-  const api = await adminApi(request, baseURL ?? "");
-  const key = await createSite(api, "records");
-  const [accepted, rejected, custom] = await sendReceipts(request, api, key, [
+  const key = await createSite(admin, "records");
+  const [accepted, rejected, custom] = await sendReceipts(admin, key, [
     { method: "accept-all", categories: { analytics: true, marketing: true } },
     { method: "reject-all", categories: { analytics: false, marketing: false } },
     { method: "custom", categories: { analytics: true, marketing: false } },
@@ -62,21 +61,14 @@ test("records filter, search by id, and show a receipt with its config and verif
 
 test("a receipt whose fields were tampered with shows Signature invalid", async ({
   page,
-  request,
-  baseURL,
+  admin,
 }) => {
-  const api = await adminApi(request, baseURL ?? "");
-  const key = await createSite(api, "tamper");
-  const [receipt] = await sendReceipts(request, api, key, [
+  const key = await createSite(admin, "tamper");
+  const [receipt] = await sendReceipts(admin, key, [
     { method: "reject-all", categories: { analytics: false } },
   ]);
   if (!receipt) throw new Error("receipt not stored");
-  await page.route("**/v1/admin/receipts?*", async (route) => {
-    const response = await route.fetch();
-    const body = await response.json();
-    for (const item of body.items) item.method = "accept-all";
-    await route.fulfill({ response, json: body });
-  });
+  await tamperWithReceipt(receipt.id, "accept-all");
 
   await openDashboard(page, key, "records");
   await page.getByRole("button", { name: `Details of receipt ${receipt.id}` }).click();

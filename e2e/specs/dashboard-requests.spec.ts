@@ -1,16 +1,14 @@
 import { newSubjectId } from "@assent/core";
-import { expect, test } from "@playwright/test";
-import { adminApi, createSite, openDashboard, sendReceipts } from "../fixtures/dashboard";
+import { createSite, openDashboard, sendReceipts } from "../fixtures/dashboard";
+import { expect, test } from "../fixtures/test";
 
 test("subject access shows and exports a subject's records; erasure is confirmed and audited", async ({
   page,
-  request,
-  baseURL,
+  admin,
 }) => {
-  const api = await adminApi(request, baseURL ?? "");
-  const key = await createSite(api, "requests");
+  const key = await createSite(admin, "requests");
   const subjectId = newSubjectId();
-  await sendReceipts(request, api, key, [
+  await sendReceipts(admin, key, [
     { method: "accept-all", categories: { analytics: true }, subjectId },
     { method: "withdraw", categories: { analytics: false }, subjectId },
     { method: "reject-all", categories: { analytics: false } },

@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { adminApi, createSite, openDashboard } from "../fixtures/dashboard";
-import { openSitePage } from "../fixtures/sites";
+import { createSite, openDashboard } from "../fixtures/dashboard";
+import { openSitePage, servedAsPublished } from "../fixtures/sites";
+import { expect, test } from "../fixtures/test";
+import { consentOrigin } from "../fixtures/topology";
 import { bannerOf } from "../fixtures/ui";
 
 /**
@@ -10,11 +11,9 @@ import { bannerOf } from "../fixtures/ui";
 test("texts, theme and services edited with a live preview, published to the visitor's banner", async ({
   page,
   browser,
-  request,
-  baseURL,
+  admin,
 }) => {
-  const api = await adminApi(request, baseURL ?? "");
-  const key = await createSite(api, "settings");
+  const key = await createSite(admin, "settings");
   await openDashboard(page, key, "settings");
 
   const preview = page.getByTestId("banner-preview");
@@ -30,16 +29,18 @@ test("texts, theme and services edited with a live preview, published to the vis
   await expect(page.getByLabel("in category")).toHaveValue("embeds");
   await page.getByRole("button", { name: "Add service" }).click();
   await expect(page.getByRole("button", { name: "Remove service youtube" })).toBeVisible();
-  await page.getByLabel("Privacy policy URL").fill("/demo/privacy.html");
+  await page.getByLabel("Privacy policy URL").fill("/privacy.html");
 
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText(/Published as version 2/)).toBeVisible();
 
   await expect(page.getByTestId("embed-snippet")).toHaveText(
-    `<script src="${new URL(baseURL ?? "").origin}/s/${key}.js"></script>`,
+    `<script src="${consentOrigin()}/s/${key}.js"></script>`,
   );
 
-  const visitor = await browser.newContext({ baseURL });
+  // What the other instance cached is let go of within its bound.
+  await servedAsPublished(admin, key);
+  const visitor = await browser.newContext();
   const visit = await visitor.newPage();
   await openSitePage(visit, key);
   await expect(bannerOf(visit, "Cookies at the Dashboard Union")).toBeVisible();
@@ -49,13 +50,11 @@ test("texts, theme and services edited with a live preview, published to the vis
 test("a policy-version bump, explained and confirmed, makes the site ask the visitor again", async ({
   page,
   browser,
-  request,
-  baseURL,
+  admin,
 }) => {
-  const api = await adminApi(request, baseURL ?? "");
-  const key = await createSite(api, "bump");
+  const key = await createSite(admin, "bump");
 
-  const first = await browser.newContext({ baseURL });
+  const first = await browser.newContext();
   const visit = await first.newPage();
   await openSitePage(visit, key);
   const receipt = visit.waitForResponse((r) => r.url().endsWith("/v1/receipts"));
@@ -74,9 +73,10 @@ test("a policy-version bump, explained and confirmed, makes the site ask the vis
   await expect(page.getByText(/Policy version is now 2/)).toBeVisible();
   await expect(page.getByTestId("policy-version")).toHaveText("2");
 
+  await servedAsPublished(admin, key);
   const state = await first.storageState({ indexedDB: true });
   await first.close();
-  const second = await browser.newContext({ baseURL, storageState: state });
+  const second = await browser.newContext({ storageState: state });
   const again = await second.newPage();
   await openSitePage(again, key);
   const banner = bannerOf(again);

@@ -1,6 +1,6 @@
 import { newSubjectId, type StoredReceipt, uuidv7 } from "@assent/core";
-import { expect, test } from "@playwright/test";
 import { findReceipt, signInToDashboard } from "../fixtures/admin";
+import { expect, test } from "../fixtures/test";
 
 /** User agents (and a page path) a visitor's browser, or anyone with curl, can send. */
 const PAYLOADS = [
@@ -17,6 +17,7 @@ const PAYLOADS = [
 test("markup in visitor-supplied fields is stored and shown as text, never run", async ({
   page,
   request,
+  admin,
 }) => {
   const config = await (await request.get("/v1/sites/demo/config")).json();
   const stored: StoredReceipt[] = [];
@@ -41,7 +42,7 @@ test("markup in visitor-supplied fields is stored and shown as text, never run",
   }
   // Stored exactly as sent: as text, neither stripped nor escaped into something else.
   for (const [i, receipt] of stored.entries()) {
-    const found = await findReceipt(request, receipt.id);
+    const found = await findReceipt(admin, receipt.id);
     expect(found?.userAgent).toBe(PAYLOADS[i]?.userAgent);
     expect(found?.pagePath).toBe(PAYLOADS[i]?.pagePath);
   }

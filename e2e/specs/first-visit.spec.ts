@@ -1,6 +1,7 @@
 import type { StoredReceipt } from "@assent/core";
 import { findReceipt, signInToDashboard } from "../fixtures/admin";
-import { expect, test } from "../fixtures/third-party";
+import { expect, test } from "../fixtures/test";
+import { customerPage } from "../fixtures/topology";
 import { outboxSettled } from "../fixtures/ui";
 
 const banner = (page: import("@playwright/test").Page) =>
@@ -11,7 +12,7 @@ test.describe("a first visit to the demo site", () => {
     page,
     thirdParty,
   }) => {
-    await page.goto("/demo/");
+    await page.goto(customerPage("/"));
     await expect(banner(page)).toBeVisible();
     for (const name of ["Accept all", "Reject all", "Manage preferences"]) {
       await expect(banner(page).getByRole("button", { name })).toBeVisible();
@@ -30,7 +31,7 @@ test.describe("a first visit to the demo site", () => {
     page,
     thirdParty,
   }) => {
-    await page.goto("/demo/");
+    await page.goto(customerPage("/"));
     const stored = page.waitForResponse(
       (r) => r.url().endsWith("/v1/receipts") && r.request().method() === "POST",
     );
@@ -69,9 +70,9 @@ test.describe("a first visit to the demo site", () => {
   test("Reject all keeps every gated script inert and stores every denial", async ({
     page,
     thirdParty,
-    request,
+    admin,
   }) => {
-    await page.goto("/demo/");
+    await page.goto(customerPage("/"));
     const stored = page.waitForResponse(
       (r) => r.url().endsWith("/v1/receipts") && r.request().method() === "POST",
     );
@@ -86,7 +87,7 @@ test.describe("a first visit to the demo site", () => {
     await expect(page.locator("#ga-library")).toHaveAttribute("type", "text/plain");
     await expect(page.locator("#ga-config")).toHaveAttribute("type", "text/plain");
 
-    const logged = await findReceipt(request, receipt.id);
+    const logged = await findReceipt(admin, receipt.id);
     expect(logged?.method).toBe("reject-all");
     expect(logged?.decision.categories).toEqual({
       necessary: true,
@@ -105,7 +106,7 @@ test("a returning visitor with a valid decision never downloads the UI chunk", a
   page,
   thirdParty,
 }) => {
-  await page.goto("/demo/");
+  await page.goto(customerPage("/"));
   await banner(page).getByRole("button", { name: "Accept all" }).click();
   await expect(banner(page)).toBeHidden();
   await outboxSettled(page);
@@ -126,9 +127,9 @@ test("a returning visitor with a valid decision never downloads the UI chunk", a
 test("the preference centre records a custom choice per category", async ({
   page,
   thirdParty,
-  request,
+  admin,
 }) => {
-  await page.goto("/demo/");
+  await page.goto(customerPage("/"));
   await banner(page).getByRole("button", { name: "Manage preferences" }).click();
   const prefs = page.locator("#assent-ui").getByRole("dialog", { name: "Privacy preferences" });
   await expect(prefs).toBeVisible();
@@ -145,7 +146,7 @@ test("the preference centre records a custom choice per category", async ({
     .poll(() => page.evaluate(() => (window as { __twitterLoaded?: number }).__twitterLoaded))
     .toBe(1);
   expect(thirdParty.count("googletagmanager.com")).toBe(0);
-  expect((await findReceipt(request, receipt.id))?.decision.services).toMatchObject({
+  expect((await findReceipt(admin, receipt.id))?.decision.services).toMatchObject({
     youtube: true,
     twitter: true,
     "google-analytics": false,

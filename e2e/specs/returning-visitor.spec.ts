@@ -1,13 +1,20 @@
-import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
-import { expect, test } from "../fixtures/third-party";
+import {
+  demoLikeConfig,
+  openSitePage,
+  publishSite,
+  siteKey,
+  sitePagePath,
+} from "../fixtures/sites";
+import { expect, test } from "../fixtures/test";
 import { bannerOf, nextReceipt, outboxSettled } from "../fixtures/ui";
 
 test("a returning visitor's page view requests the page and the loader, and nothing of the UI", async ({
   page,
   thirdParty,
+  admin,
 }) => {
   const key = siteKey("returning");
-  await publishSite(key, demoLikeConfig());
+  await publishSite(admin, key, demoLikeConfig());
   await openSitePage(page, key);
   const stored = nextReceipt(page);
   await bannerOf(page).getByRole("button", { name: "Reject all" }).click();
@@ -19,7 +26,7 @@ test("a returning visitor's page view requests the page and the loader, and noth
   page.on("request", (r) => log.push(`${r.method()} ${new URL(r.url()).pathname}`));
   await page.reload();
   await page.waitForLoadState("networkidle");
-  expect(log).toEqual([`GET /demo/e2e/${key}.html`, `GET /s/${key}.js`]);
+  expect(log).toEqual([`GET ${sitePagePath(key)}`, `GET /s/${key}.js`]);
   expect(thirdParty.hosts()).toEqual([]);
   await expect(page.locator("#assent-ui")).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { ADMIN } from "../fixtures/admin";
+import { expect, test } from "../fixtures/test";
+import { consentOrigin, customerPage } from "../fixtures/topology";
 
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
@@ -19,17 +20,17 @@ test("the dashboard is served under a strict policy and cannot be framed", async
   expect(headers["x-frame-options"]).toBe("DENY");
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
-  // Served over plain http here: no HSTS (it is sent only over https).
-  expect(headers["strict-transport-security"]).toBeUndefined();
+  // Reached over https through the proxy: HSTS, from PUBLIC_URL (the instance itself speaks http).
+  expect(headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
 
-  // A real browser refuses to show it inside another page's frame.
-  await page.goto("/demo/");
-  await page.evaluate(() => {
+  // A real browser refuses to show it inside another page's frame: the customer's, here.
+  await page.goto(customerPage("/"));
+  await page.evaluate((src) => {
     const frame = document.createElement("iframe");
-    frame.src = "/admin/";
+    frame.src = src;
     frame.id = "framed-admin";
     document.body.append(frame);
-  });
+  }, `${consentOrigin()}/admin/`);
   const framed = await (await page.locator("#framed-admin").elementHandle())?.contentFrame();
   expect(framed).toBeTruthy();
   await expect.poll(() => framed?.url()).toMatch(/^chrome-error:/);
@@ -54,11 +55,15 @@ test("API responses forbid loading and framing, errors included", async ({ reque
   expect(responses.map((r) => r.status())).toEqual([200, 200, 404, 400, 401]);
 });
 
-test("the session cookie is HttpOnly and SameSite=Strict", async ({ request }) => {
-  const res = await request.post("/v1/admin/session", { data: ADMIN });
+test("the session cookie is Secure, HttpOnly and SameSite=Strict", async ({ request }) => {
+  const res = await request.post("/v1/admin/session", {
+    data: ADMIN,
+    headers: { Origin: consentOrigin() },
+  });
   expect(res.status()).toBe(200);
   const cookie = res.headers()["set-cookie"] ?? "";
   expect(cookie).toMatch(/HttpOnly/i);
   expect(cookie).toMatch(/SameSite=Strict/i);
   expect(cookie).toMatch(/Path=\//);
+  expect(cookie).toMatch(/;\s*Secure/i);
 });

@@ -1,36 +1,50 @@
-import { type Browser, chromium } from "@playwright/test";
-import { expect, intercept, ThirdPartyLog, test } from "../fixtures/third-party";
+import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
+import { expect, test } from "../fixtures/test";
 
-/**
- * Withdrawal on a real domain with a parent: `www.demo.test` and `demo.test` are mapped onto the
- * server under test, so trackers can set their cookies on the parent domain as they do in the
- * wild (`.demo.test`), next to host-only ones.
- */
-const SITE = `http://www.demo.test:${process.env.E2E_PORT}`;
 const TRACKERS = /^(_ga|_ga_.+|_gid|_fbp)$/;
 
-let browser: Browser;
+/** Google Analytics and the Meta pixel, gated as on the demo's campaigns page. */
+const TAGS = `
+<script type="text/plain" data-category="analytics" data-service="google-analytics"
+  data-src="https://www.googletagmanager.com/gtag/js?id=G-DEMO123456"></script>
+<script type="text/plain" data-category="analytics" data-service="google-analytics">
+  window.dataLayer = window.dataLayer || [];
+  function gtag(){ dataLayer.push(arguments); }
+  gtag("js", new Date());
+  gtag("config", "G-DEMO123456");
+</script>
+<script type="text/plain" data-category="marketing" data-service="meta-pixel">
+  !function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?
+  n.callMethod.apply(n,arguments):n.queue.push(arguments)};if(!f._fbq)f._fbq=n;
+  n.push=n;n.loaded=!0;n.version="2.0";n.queue=[];t=b.createElement(e);t.async=!0;
+  t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,
+  document,"script","https://connect.facebook.net/en_US/fbevents.js");
+  fbq("init", "000000000000001");
+</script>`;
 
-test.beforeAll(async () => {
-  const launch = test.info().project.use.launchOptions ?? {};
-  browser = await chromium.launch({
-    ...launch,
-    args: [
-      ...(launch.args ?? []),
-      "--host-resolver-rules=MAP www.demo.test 127.0.0.1, MAP demo.test 127.0.0.1",
-    ],
-  });
-});
-
-test.afterAll(async () => {
-  await browser?.close();
-});
-
-test("withdrawal removes _ga, _ga_*, _gid and _fbp from the host and the parent domain", async () => {
-  const context = await browser.newContext();
-  await intercept(context, new ThirdPartyLog());
-  const page = await context.newPage();
-  await page.goto(`${SITE}/demo/blocking.html`);
+/**
+ * Withdrawal on the customer's real domain with a parent: the page is on www.guild.test (its
+ * own folder, /e2e/), so trackers set their cookies on the parent domain as they do in the wild
+ * (`.guild.test`), next to host-only ones and one on the page's own path.
+ */
+test("withdrawal removes _ga, _ga_*, _gid and _fbp from the host and the parent domain", async ({
+  page,
+  context,
+  thirdParty,
+  admin,
+}) => {
+  const key = siteKey("withdraw");
+  await publishSite(
+    admin,
+    key,
+    demoLikeConfig({
+      services: [
+        { id: "google-analytics", category: "analytics" },
+        { id: "meta-pixel", category: "marketing" },
+      ],
+    }),
+  );
+  await openSitePage(page, key, { head: TAGS });
   await page.evaluate(() => window.assent?.acceptAll());
   await expect
     .poll(() =>
@@ -42,8 +56,8 @@ test("withdrawal removes _ga, _ga_*, _gid and _fbp from the host and the parent 
     .toEqual([1, 1]);
   // Host-only copies and one on the page's own path, as older tags or a move of domain leave them.
   await context.addCookies([
-    { name: "_ga", value: "GA1.1.old", domain: "www.demo.test", path: "/" },
-    { name: "_fbp", value: "fb.1.old", domain: "www.demo.test", path: "/demo" },
+    { name: "_ga", value: "GA1.1.old", domain: "www.guild.test", path: "/" },
+    { name: "_fbp", value: "fb.1.old", domain: "www.guild.test", path: "/e2e" },
   ]);
 
   const trackers = async () =>
@@ -52,12 +66,12 @@ test("withdrawal removes _ga, _ga_*, _gid and _fbp from the host and the parent 
       .map((c) => `${c.name} ${c.domain}${c.path}`)
       .sort();
   expect(await trackers()).toEqual([
-    "_fbp .demo.test/",
-    "_fbp www.demo.test/demo",
-    "_ga .demo.test/",
-    "_ga www.demo.test/",
-    "_ga_DEMO123456 .demo.test/",
-    "_gid www.demo.test/",
+    "_fbp .guild.test/",
+    "_fbp www.guild.test/e2e",
+    "_ga .guild.test/",
+    "_ga www.guild.test/",
+    "_ga_DEMO123456 .guild.test/",
+    "_gid www.guild.test/",
   ]);
 
   const withdrawn = page.evaluate(
@@ -77,5 +91,5 @@ test("withdrawal removes _ga, _ga_*, _gid and _fbp from the host and the parent 
     ((window as { dataLayer?: Array<{ event?: string }> }).dataLayer ?? []).map((e) => e.event),
   );
   expect(layer.filter((e) => e === "assent_update")).toHaveLength(2);
-  await context.close();
+  expect(thirdParty.hosts().sort()).toEqual(["connect.facebook.net", "www.googletagmanager.com"]);
 });

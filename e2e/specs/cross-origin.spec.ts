@@ -1,0 +1,161 @@
+import { decodeConsentCookie, type StoredReceipt } from "@assent/core";
+import type { BrowserContext, Page, Response } from "@playwright/test";
+import { findReceipt } from "../fixtures/admin";
+import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
+import { expect, test } from "../fixtures/test";
+import { consentOrigin, customerOrigin, customerPage, otherOrigin } from "../fixtures/topology";
+import { bannerOf } from "../fixtures/ui";
+
+/**
+ * The customer's page is on its own origin (https://www.guild.test) and everything of Assent's
+ * comes from the consent host (https://consent.assent.test, Caddy, two instances): the loader
+ * by a script tag, then the UI, language, outbox and placeholder modules by `import()`, which a
+ * browser fetches with CORS, and the receipts by `fetch`, also with CORS.
+ */
+
+/** Console messages and failed requests that show the browser refused something. */
+function watchRefusals(page: Page): string[] {
+  const refusals: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || /CORS|Cross-Origin/i.test(m.text())) refusals.push(m.text());
+  });
+  page.on("requestfailed", (r) => {
+    if (r.url().startsWith(consentOrigin())) refusals.push(`${r.url()}: ${r.failure()?.errorText}`);
+  });
+  return refusals;
+}
+
+const isReceiptPost = (r: Response) =>
+  r.url() === `${consentOrigin()}/v1/receipts` && r.request().method() === "POST";
+
+async function consentRecord(context: BrowserContext) {
+  const cookie = (await context.cookies()).find((c) => c.name === "assent");
+  const record = decodeConsentCookie(cookie?.value);
+  if (!record) throw new Error("no consent cookie");
+  return record;
+}
+
+test("on the customer's own origin the banner appears and the receipt is stored", async ({
+  page,
+  thirdParty,
+  admin,
+}) => {
+  const refusals = watchRefusals(page);
+  await page.goto(customerPage("/"));
+  expect(new URL(page.url()).origin).toBe(customerOrigin());
+  await expect(bannerOf(page)).toBeVisible();
+
+  const answered = page.waitForResponse(isReceiptPost);
+  await bannerOf(page).getByRole("button", { name: "Accept all" }).click();
+  const response = await answered;
+  expect(response.status()).toBe(201);
+  // Readable by the customer's page: the SDK learns its receipt was stored.
+  expect(response.headers()["access-control-allow-origin"]).toBe(customerOrigin());
+  const receipt = (await response.json()) as StoredReceipt;
+  await expect(bannerOf(page)).toBeHidden();
+  await expect.poll(() => thirdParty.count("googletagmanager.com")).toBe(1);
+
+  const logged = await findReceipt(admin, receipt.id);
+  expect(logged).toMatchObject({ id: receipt.id, method: "accept-all", siteKey: "demo" });
+  expect(logged?.proof?.signature).toBeTruthy();
+  expect((await consentRecord(page.context())).receiptId).toBe(receipt.id);
+  expect(refusals).toEqual([]);
+});
+
+test("the UI, language, placeholder and outbox modules load cross-origin, with CORS", async ({
+  page,
+  admin,
+}) => {
+  const key = siteKey("chunks");
+  await publishSite(admin, key, demoLikeConfig());
+  const refusals = watchRefusals(page);
+  const modules: Response[] = [];
+  page.on("response", (r) => {
+    if (r.url().startsWith(`${consentOrigin()}/sdk/`)) modules.push(r);
+  });
+
+  await openSitePage(page, key, {
+    lang: "fr",
+    body: `<iframe id="video" width="560" height="315" data-category="embeds" data-service="youtube"
+      data-src="https://www.youtube-nocookie.com/embed/cors00001"></iframe>`,
+  });
+  const banner = bannerOf(page, "Cookies sur ce site");
+  await expect(banner).toBeVisible();
+  await expect(
+    page.frameLocator("#video").getByRole("button", { name: "Load this once" }),
+  ).toBeVisible();
+  const stored = page.waitForResponse(isReceiptPost);
+  await banner.getByRole("button", { name: "Tout refuser" }).click();
+  expect((await stored).status()).toBe(201);
+  await expect
+    .poll(() =>
+      page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("assent:q"))),
+    )
+    .toBe(false);
+
+  const paths = modules.map((r) => new URL(r.url()).pathname);
+  for (const chunk of [
+    /^\/sdk\/ui-/,
+    /^\/sdk\/lang\/fr[-.]/,
+    /^\/sdk\/embed-placeholder[-.]/,
+    /^\/sdk\/outbox[-.]/,
+  ]) {
+    expect(
+      paths.some((p) => chunk.test(p)),
+      `${chunk} in ${paths.join(", ")}`,
+    ).toBe(true);
+  }
+  for (const r of modules) {
+    expect(r.status(), r.url()).toBe(200);
+    expect(r.headers()["access-control-allow-origin"], r.url()).toBe("*");
+    expect(r.headers()["cross-origin-resource-policy"], r.url()).toBe("cross-origin");
+  }
+  expect(refusals).toEqual([]);
+});
+
+test.describe("a site that is not among the demo's allowed origins", () => {
+  test("shows the banner, but its receipt is refused with 403 ORIGIN_NOT_ALLOWED and not stored", async ({
+    page,
+    thirdParty,
+    admin,
+  }) => {
+    await page.goto(`${otherOrigin()}/`);
+    await expect(bannerOf(page)).toBeVisible();
+    const answered = page.waitForResponse(isReceiptPost);
+    await bannerOf(page).getByRole("button", { name: "Accept all" }).click();
+    const response = await answered;
+    expect(response.status()).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      "ORIGIN_NOT_ALLOWED",
+    );
+    const { receiptId } = await consentRecord(page.context());
+    expect(await findReceipt(admin, receiptId)).toBeUndefined();
+    // The visitor's choice still applies on the page.
+    await expect.poll(() => thirdParty.count("googletagmanager.com")).toBe(1);
+  });
+
+  test("the SDK can read the refusal, so it stops sending that receipt", async ({
+    page,
+    thirdParty,
+  }) => {
+    const warnings: string[] = [];
+    page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+    const posts: string[] = [];
+    page.on("request", (r) => {
+      if (r.url() === `${consentOrigin()}/v1/receipts` && r.method() === "POST")
+        posts.push(r.url());
+    });
+    await page.goto(`${otherOrigin()}/`);
+    await bannerOf(page).getByRole("button", { name: "Reject all" }).click();
+    await expect.poll(() => warnings.join("\n")).toMatch(/refused: 403/);
+    await expect
+      .poll(() =>
+        page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith("assent:q"))),
+      )
+      .toBe(false);
+    // A refusal it could not read would be retried after 1 s, 2 s, 4 s...
+    await page.waitForTimeout(2_500);
+    expect(posts).toHaveLength(1);
+    expect(thirdParty.hosts()).toEqual([]);
+  });
+});

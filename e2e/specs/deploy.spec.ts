@@ -1,0 +1,90 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { DEPLOY, readEnvFile } from "../setup/deployment";
+
+/**
+ * The deployment files in deploy/. The suite itself runs deploy/Caddyfile (with test hosts and
+ * ports), each instance with deploy/assent@.service's command line and deploy/assent.env.example's
+ * settings; these checks cover what the run does not: the production defaults.
+ */
+
+let scratch: string;
+test.beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), "assent-deploy-"));
+});
+test.afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const has = (command: string) => spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
+
+/** Runs a command with only PATH from this environment (no CADDY_* or ASSENT_* leaking in). */
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(command, args, {
+    encoding: "utf8",
+    env: {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      HOME: scratch,
+      XDG_DATA_HOME: join(scratch, "data"),
+      XDG_CONFIG_HOME: join(scratch, "config"),
+      ...env,
+    },
+  });
+  return { ...result, output: `${result.stdout}${result.stderr}` };
+}
+
+test.describe("deploy/Caddyfile", () => {
+  test.skip(!has("caddy"), "caddy is not installed (.ci/run installs it)");
+  const caddyfile = join(DEPLOY, "Caddyfile");
+
+  test("is valid with its production defaults and with caddy.env.example", () => {
+    for (const env of [{}, readEnvFile(join(DEPLOY, "caddy.env.example"))]) {
+      const result = run(
+        "caddy",
+        ["validate", "--adapter", "caddyfile", "--config", caddyfile],
+        env,
+      );
+      expect(result.status, result.output).toBe(0);
+      expect(result.output).toContain("Valid configuration");
+    }
+  });
+
+  test("is formatted as caddy fmt writes it", () => {
+    const result = run("caddy", ["fmt", caddyfile]);
+    expect(result.status, result.output).toBe(0);
+    expect(result.stdout).toBe(readFileSync(caddyfile, "utf8"));
+  });
+});
+
+test.describe("deploy/assent@.service", () => {
+  test.skip(!has("systemd-analyze"), "systemd-analyze is not installed");
+
+  test("passes systemd-analyze verify as instance assent@8787", () => {
+    let unit = readFileSync(join(DEPLOY, "assent@.service"), "utf8");
+    // verify checks that ExecStart's program exists: where node is elsewhere, name that one.
+    if (!existsSync("/usr/bin/node")) unit = unit.replace("/usr/bin/node", process.execPath);
+    writeFileSync(join(scratch, "assent@.service"), unit);
+    writeFileSync(join(scratch, "assent@8787.service"), unit);
+    const result = run("systemd-analyze", ["verify", join(scratch, "assent@8787.service")]);
+    expect(result.status, result.output).toBe(0);
+    // Unknown keys and unsafe settings are only warnings: none is allowed either.
+    expect(result.output.split("\n").filter((l) => l.includes("assent@"))).toEqual([]);
+  });
+});
+
+test("deploy/assent.env.example sets what a production instance behind Caddy needs", () => {
+  const env = readEnvFile(join(DEPLOY, "assent.env.example"));
+  expect(env).toMatchObject({
+    NODE_ENV: "production",
+    TRUST_PROXY: "loopback",
+    HOST: "127.0.0.1",
+    DEMO_PORT: "off",
+  });
+  expect(env.PUBLIC_URL).toMatch(/^https:\/\/[^/]+$/);
+  expect(env.DATABASE_URL).toMatch(/^file:\/var\/lib\/assent\//);
+  expect(env.PORT, "PORT comes from the instance name").toBeUndefined();
+  const caddy = readEnvFile(join(DEPLOY, "caddy.env.example"));
+  expect(caddy.ASSENT_ORIGIN).toBe(env.PUBLIC_URL);
+  expect(`https://${caddy.ASSENT_CONSENT_HOST}`).toBe(env.PUBLIC_URL);
+});
