@@ -38,6 +38,31 @@ describe("admin sign-in", () => {
     expect(last).toBe(429);
   });
 
+  it("evaluates at most 5 of 40 parallel attempts, the right password among them", async () => {
+    const attempts = Array.from({ length: 40 }, (_, i) =>
+      t.post("/v1/admin/session", i === 39 ? OWNER : { ...OWNER, password: `wrong-${i}` }),
+    );
+    const statuses = (await Promise.all(attempts)).map((r) => r.status);
+    expect(statuses.filter((s) => s !== 429)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+  });
+
+  it("cannot be used to lock the owner out from elsewhere", async () => {
+    let ip = "198.51.100.66";
+    const shared = await createTestApp({ clientIp: () => ip });
+    try {
+      const wrong = Array.from({ length: 30 }, (_, i) =>
+        shared.post("/v1/admin/session", { ...OWNER, password: `guess-${i}` }),
+      );
+      const statuses = (await Promise.all(wrong)).map((r) => r.status);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(25);
+      ip = "203.0.113.10"; // the owner, at home
+      expect((await shared.post("/v1/admin/session", OWNER)).status).toBe(200);
+    } finally {
+      await shared.close();
+    }
+  });
+
   it("refuses cross-site sign-in attempts", async () => {
     const res = await t.post("/v1/admin/session", OWNER, { Origin: "https://evil.example" });
     expect(res.status).toBe(403);

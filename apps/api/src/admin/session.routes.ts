@@ -15,6 +15,7 @@ import {
   SESSION_TTL_MS,
   SignInThrottle,
   sessionForToken,
+  signInRules,
   verifyPassword,
 } from "../auth";
 import type { AppDeps } from "../deps";
@@ -93,14 +94,15 @@ export function sessionRoutes(deps: AppDeps): Hono {
       throw badRequest("INVALID_SIGN_IN", "Give an email address and a password");
     const { email, password } = parsed.output;
     const { ip } = deps.client(c);
-    const keys = [`email:${email}`, `ip:${ip ?? "unknown"}`];
+    const rules = signInRules(email, ip);
     // Reserved before the slow password check, so parallel guesses cannot outrun the limit.
-    const wait = await throttle.reserve(keys, now());
-    if (wait > 0) {
+    const { waitMs, slowMs } = await throttle.reserve(rules, now());
+    if (waitMs > 0) {
       throw new ApiError(429, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins; try again later", {
-        "Retry-After": String(Math.ceil(wait / 1000)),
+        "Retry-After": String(Math.ceil(waitMs / 1000)),
       });
     }
+    if (slowMs > 0) await new Promise((resolve) => setTimeout(resolve, slowMs));
     const rows = await deps.db.select().from(users).where(eq(users.email, email)).limit(1);
     const user = rows[0];
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
@@ -111,7 +113,8 @@ export function sessionRoutes(deps: AppDeps): Hono {
         "That email and password do not match an account",
       );
     }
-    await throttle.succeed(keys);
+    // The account's own ceiling stays: an attacker's count is not reset by the owner.
+    await throttle.succeed(rules.filter((rule) => rule.over === "refuse").map((rule) => rule.key));
     const { token, csrfToken } = await createSession(deps.db, user.id, now());
     await recordAudit(deps.db, { at: now(), userId: user.id, action: "session.sign-in", ip });
     setCookie(c, SESSION_COOKIE, token, {

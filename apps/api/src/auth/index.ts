@@ -12,4 +12,9 @@ export {
   sessionForToken,
   userForSession,
 } from "./sessions";
-export { SignInThrottle } from "./sign-in-throttle";
+export {
+  type Reservation,
+  SignInThrottle,
+  signInRules,
+  type ThrottleRule,
+} from "./sign-in-throttle";

@@ -1,36 +1,68 @@
 import { type Database, signInAttempts } from "@assent/db";
 import { inArray, lt, sql } from "drizzle-orm";
 
-/** How many sign-in attempts a key may make in a window, and how long a window lasts. */
-export interface ThrottleLimits {
+/**
+ * One limit on sign-in attempts: at most `maxAttempts` per `windowMs` for `key`; past it the
+ * attempt is refused (`refuse`), or only slowed down (`slow`), for limits that a stranger could
+ * otherwise use to keep the real user out.
+ */
+export interface ThrottleRule {
+  key: string;
   maxAttempts: number;
   windowMs: number;
+  over: "refuse" | "slow";
 }
 
-/** Five attempts per key in fifteen minutes. */
-export const SIGN_IN_LIMITS: ThrottleLimits = { maxAttempts: 5, windowMs: 15 * 60 * 1000 };
+const WINDOW_MS = 15 * 60 * 1000;
+/** Added per attempt past a `slow` limit, up to `MAX_SLOW_MS`. */
+const SLOW_STEP_MS = 250;
+const MAX_SLOW_MS = 5_000;
+
+/**
+ * The sign-in limits for an e-mail address tried from a client address:
+ * - 5 attempts per account from one client in 15 minutes, then that client is refused for that
+ *   account (a lockout an attacker elsewhere cannot cause);
+ * - 30 attempts from one client across accounts (password spraying), then that client is refused;
+ * - past 50 attempts on one account from anywhere, each attempt is slowed (250 ms more each, up
+ *   to 5 s) but never refused, so the owner can still sign in while the account is attacked.
+ */
+export function signInRules(email: string, ip: string | null): ThrottleRule[] {
+  const client = ip ?? "unknown";
+  return [
+    {
+      key: `account-client:${email}|${client}`,
+      maxAttempts: 5,
+      windowMs: WINDOW_MS,
+      over: "refuse",
+    },
+    { key: `client:${client}`, maxAttempts: 30, windowMs: WINDOW_MS, over: "refuse" },
+    { key: `account:${email}`, maxAttempts: 50, windowMs: WINDOW_MS, over: "slow" },
+  ];
+}
+
+/** What a reservation allows: refuse for `waitMs` (> 0), or go ahead after `slowMs`. */
+export interface Reservation {
+  waitMs: number;
+  slowMs: number;
+}
 
 /**
  * Slows down password guessing. Each attempt is reserved in the database before the password is
  * checked (an atomic upsert per key), so parallel attempts cannot all slip under the limit, and
- * every instance sharing the database (or D1, every Worker isolate) counts the same attempts.
- * A success clears its keys.
+ * every instance sharing the database (or D1, every Worker isolate) counts the same attempts; no
+ * key is ever evicted to make room. A success clears the keys it names.
  */
 export class SignInThrottle {
-  constructor(
-    private readonly db: Database,
-    private readonly limits: ThrottleLimits = SIGN_IN_LIMITS,
-  ) {}
+  constructor(private readonly db: Database) {}
 
   /**
-   * Reserves one attempt for each key. Returns 0 when the attempt may go ahead, or the
-   * milliseconds until the most-limited key's window ends when it may not.
+   * Reserves one attempt under each rule, atomically per rule. `waitMs` > 0: refuse, the most
+   * limited `refuse` rule's window ends then; otherwise go ahead after `slowMs`.
    */
-  async reserve(keys: string[], now: number): Promise<number> {
-    const { maxAttempts, windowMs } = this.limits;
-    const expired = sql`${signInAttempts.windowStart} <= ${now - windowMs}`;
-    let wait = 0;
-    for (const key of keys) {
+  async reserve(rules: ThrottleRule[], now: number): Promise<Reservation> {
+    const result: Reservation = { waitMs: 0, slowMs: 0 };
+    for (const { key, maxAttempts, windowMs, over } of rules) {
+      const expired = sql`${signInAttempts.windowStart} <= ${now - windowMs}`;
       const [row] = await this.db
         .insert(signInAttempts)
         .values({ key, attempts: 1, windowStart: now })
@@ -42,11 +74,15 @@ export class SignInThrottle {
           },
         })
         .returning();
-      if (row && row.attempts > maxAttempts) {
-        wait = Math.max(wait, row.windowStart + windowMs - now);
+      if (!row || row.attempts <= maxAttempts) continue;
+      if (over === "refuse") {
+        result.waitMs = Math.max(result.waitMs, row.windowStart + windowMs - now);
+      } else {
+        const slow = (row.attempts - maxAttempts) * SLOW_STEP_MS;
+        result.slowMs = Math.max(result.slowMs, Math.min(MAX_SLOW_MS, slow));
       }
     }
-    return wait;
+    return result;
   }
 
   /** Forgets the attempts of keys after a successful sign-in. */
@@ -58,7 +94,7 @@ export class SignInThrottle {
   async prune(now: number): Promise<number> {
     const gone = await this.db
       .delete(signInAttempts)
-      .where(lt(signInAttempts.windowStart, now - this.limits.windowMs))
+      .where(lt(signInAttempts.windowStart, now - WINDOW_MS))
       .returning({ key: signInAttempts.key });
     return gone.length;
   }
