@@ -51,6 +51,11 @@ export interface AppDeps {
    * absent); `false` turns them off, e.g. for a load test from one address.
    */
   rateLimits?: RateLimits | false;
+  /**
+   * PBKDF2 iterations of new password hashes and of the check made for an unknown account
+   * (`DEFAULT_ITERATIONS`, 600,000, when absent). Cloudflare Workers refuse more than 100,000.
+   */
+  passwordIterations?: number;
   /** SHA-256 and Ed25519 for receipt signatures; WebCrypto when absent. */
   signature?: SignaturePrimitives;
   /** Clock, replaceable in tests. */

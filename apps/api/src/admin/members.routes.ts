@@ -108,7 +108,7 @@ export function memberRoutes(deps: AppDeps): Hono {
         .values({
           email,
           name: name ?? email.split("@")[0] ?? email,
-          passwordHash: await hashPassword(password),
+          passwordHash: await hashPassword(password, deps.passwordIterations),
           createdAt: now,
         })
         .returning();

@@ -9,6 +9,7 @@ import {
   type ActiveSession,
   authenticate,
   createSession,
+  DEFAULT_ITERATIONS,
   deleteSession,
   requireCsrf,
   SESSION_COOKIE,
@@ -54,10 +55,10 @@ export const signOutRoute = defineRoute({
   response: { status: 204, description: "Signed out" },
 });
 
-// A hash of a random password: verifying against it costs the same as a real one, so the
-// response time does not tell whether an account exists.
-const DUMMY_HASH =
-  "pbkdf2-sha256$600000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+// A hash of a random password with the deployment's iteration count: verifying against it costs
+// the same as a real one, so the response time does not tell whether an account exists.
+const dummyHash = (iterations: number) =>
+  `pbkdf2-sha256$${iterations}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;
 
 async function sessionBody(
   db: Database,
@@ -83,6 +84,7 @@ function cookieOptions(deps: AppDeps) {
 export function sessionRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const now = deps.now ?? Date.now;
+  const DUMMY_HASH = dummyHash(deps.passwordIterations ?? DEFAULT_ITERATIONS);
   const throttle = new SignInThrottle(deps.db);
 
   app.post(signInRoute.path, async (c) => {

@@ -72,6 +72,7 @@ async function boot(env: WorkerEnv & { PUBLIC_URL: string }): Promise<Hono> {
       country: countryCode((c.req.raw as { cf?: { country?: string } }).cf?.country),
     }),
     ingest: { groupCommit: false },
+    passwordIterations: WORKER_PBKDF2_ITERATIONS,
   });
 }
 
