@@ -2,38 +2,68 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openLibsql } from "@assent/db/libsql";
+import { purgeExpiredReceipts } from "../../retention";
+import { type AdminContractTarget, adminContract } from "../../test-support/admin-contract";
 import { receiptContract } from "../../test-support/receipt-contract";
 import { startNodeServer } from "./server";
 
-/** Loopback port of this suite (the 8810-8819 range is kept for API tests). */
-const PORT = 8811;
+const OWNER = { email: "owner@example.org", password: "correct horse battery staple" };
 
-receiptContract("Node server, libSQL file", async () => {
+/** The Node server on a free loopback port with a fresh libSQL file; its origin is 127.0.0.1's. */
+async function startNode() {
   const dir = mkdtempSync(join(tmpdir(), "assent-contract-"));
   const url = `file:${join(dir, "assent.db")}`;
   const server = await startNodeServer({
-    port: PORT,
+    port: 0,
     hostname: "127.0.0.1",
     databaseUrl: url,
     sdk: { loaderSource: "/* loader */", uiPath: "/sdk/ui-test.js" },
-    ownerEmail: "owner@example.org",
-    ownerPassword: "correct horse battery staple",
+    ownerEmail: OWNER.email,
+    ownerPassword: OWNER.password,
     // Every request of the suite comes from one loopback address.
     rateLimits: { perIp: false },
   });
-  const reader = await openLibsql({ url });
   const origin = `http://127.0.0.1:${server.port}`;
   return {
+    url,
     origin,
-    fetch: (path, init) => fetch(`${origin}${path}`, init),
+    fetch: (path: string, init?: RequestInit) => fetch(`${origin}${path}`, init),
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+receiptContract("Node server, libSQL file", async () => {
+  const node = await startNode();
+  const reader = await openLibsql({ url: node.url });
+  return {
+    ...node,
     scalar: async (sql) => Number((await reader.client.execute(sql)).rows[0]?.[0] ?? 0),
     // The Node entry trusts the socket, never a client-sent header.
     expectedIp: "127.0.0.0",
     expectedJurisdiction: null,
     close: async () => {
       await reader.close();
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
+      await node.close();
+    },
+  };
+});
+
+adminContract("Node server, libSQL file", async (): Promise<AdminContractTarget> => {
+  const node = await startNode();
+  // The job `schedulePurge` runs daily, here at a chosen time, on a connection of its own.
+  const purger = await openLibsql({ url: node.url });
+  return {
+    ...node,
+    owner: OWNER,
+    purge: async (at) => {
+      await purgeExpiredReceipts(purger.db, at);
+    },
+    close: async () => {
+      await purger.close();
+      await node.close();
     },
   };
 });

@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
 import { buildWorker } from "../../../scripts/build-worker";
@@ -29,6 +29,22 @@ interface ScheduledFetcher {
   scheduled(options: { scheduledTime?: Date; cron?: string }): Promise<{ outcome: string }>;
 }
 
+/**
+ * An entry module that puts a limit of Cloudflare's production runtime back in front of the
+ * bundle: PBKDF2 above 100,000 iterations fails there (`NotSupportedError`), while the open
+ * source workerd behind miniflare leaves its limit enforcer empty and runs any count.
+ */
+function productionLimits(bundle: string): string {
+  return `const subtle = crypto.subtle;
+const deriveBits = subtle.deriveBits.bind(subtle);
+subtle.deriveBits = (algorithm, key, length) =>
+  algorithm?.name === "PBKDF2" && algorithm.iterations > 100000
+    ? Promise.reject(new DOMException(\`Pbkdf2 failed: iteration counts above 100000 are not supported (requested \${algorithm.iterations}).\`, "NotSupportedError"))
+    : deriveBits(algorithm, key, length);
+export { default } from "./${bundle}";
+`;
+}
+
 /** Owner the test Worker seeds on its first request. */
 export const WORKER_OWNER = {
   email: "owner@example.org",
@@ -53,7 +69,8 @@ export interface WorkerOnWorkerd {
 /**
  * Bundles the Worker (`scripts/build-worker.ts`) into a temporary folder and runs it on workerd
  * through miniflare as `wrangler.jsonc` deploys it: the D1 binding `DB`, the built SDK as static
- * assets in front of the Worker (with their `_headers`), `PUBLIC_URL` set to `origin`.
+ * assets in front of the Worker (with their `_headers`), `PUBLIC_URL` set to `origin`, and
+ * Cloudflare's PBKDF2 limit (`productionLimits`).
  * For tests only.
  */
 export async function startWorker(
@@ -62,12 +79,15 @@ export async function startWorker(
 ): Promise<WorkerOnWorkerd> {
   const config = wranglerConfig();
   const dir = mkdtempSync(join(tmpdir(), "assent-worker-"));
-  const scriptPath = await buildWorker(join(dir, "worker"));
+  const bundle = await buildWorker(join(dir, "worker"));
+  const scriptPath = join(dir, "worker", "production-limits.js");
+  writeFileSync(scriptPath, productionLimits(basename(bundle)));
   const logs: WorkerOnWorkerd["logs"] = [];
   const mf = new Miniflare({
     modules: true,
     scriptPath,
     modulesRoot: join(dir, "worker"),
+    modulesRules: [{ type: "ESModule", include: ["**/*.js"] }],
     compatibilityDate: config.compatibility_date,
     d1Databases: { DB: "assent-test" },
     d1Persist: join(dir, "d1"),
@@ -95,8 +115,13 @@ export async function startWorker(
     mf,
     d1,
     logs,
-    fetch: async (path, init) =>
-      (await mf.dispatchFetch(`${origin}${path}`, init as never)) as unknown as Response,
+    // Cloudflare's edge sets both CF-IPCountry and `request.cf.country`; the Worker reads the
+    // latter, which a client cannot send.
+    fetch: async (path, init) => {
+      const country = new Headers(init?.headers).get("CF-IPCountry")?.toUpperCase();
+      const cf = country ? { country } : undefined;
+      return (await mf.dispatchFetch(`${origin}${path}`, { ...init, cf } as never)) as never;
+    },
     scheduled: async (at, cron = config.triggers?.crons?.[0] ?? "") => {
       const worker = (await mf.getWorker()) as unknown as ScheduledFetcher;
       return worker.scheduled({ scheduledTime: new Date(at), cron });

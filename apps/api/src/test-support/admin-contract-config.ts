@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { type AdminContractContext, expectError } from "./admin-contract";
+import { siteConfig } from "./http-client";
+
+interface ConfigVersion {
+  version: number;
+  hash: string;
+  policyVersion: string;
+  config: Record<string, unknown> & { services: { id: string }[] };
+}
+
+/** Sites, drafts and publishing: a published version is what the loader serves at once. */
+export function configContract(ctx: AdminContractContext): void {
+  describe("config publishing", () => {
+    it("creates a site with the default configuration published as version 1", async () => {
+      const published = await ctx.addSite("cfg-new");
+      const state = await ctx.owner.json<{ published: ConfigVersion; draft: null }>(
+        "GET",
+        "/v1/admin/sites/cfg-new/config",
+      );
+      expect(state.draft).toBeNull();
+      expect(state.published).toMatchObject({ version: 1, hash: published.hash });
+      await expectError(
+        await ctx.owner.request("POST", "/v1/admin/sites", { key: "cfg-new", name: "Again" }),
+        409,
+        "SITE_KEY_TAKEN",
+      );
+    });
+
+    it("publishes a draft as a new version that /s/KEY.js and the config endpoint serve", async () => {
+      const before = await ctx.addSite("cfg-pub");
+      const { published } = await ctx.owner.json<{ published: ConfigVersion }>(
+        "GET",
+        "/v1/admin/sites/cfg-pub/config",
+      );
+      const draft = {
+        ...published.config,
+        policyVersion: "2",
+        services: [...published.config.services, { id: "youtube", category: "embeds" }],
+      };
+      const saved = await ctx.owner.json<{ draft: { config: unknown } }>(
+        "PUT",
+        "/v1/admin/sites/cfg-pub/config/draft",
+        draft,
+      );
+      expect(saved.draft.config).toMatchObject({ policyVersion: "2" });
+      // Visitors see nothing of a draft.
+      expect((await siteConfig(ctx.target, "cfg-pub")).hash).toBe(before.hash);
+
+      const res = await ctx.owner.request("POST", "/v1/admin/sites/cfg-pub/config/publish");
+      expect(res.status).toBe(201);
+      const version = (await res.json()) as ConfigVersion;
+      expect(version).toMatchObject({ version: 2, policyVersion: "2" });
+      expect(version.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(version.hash).not.toBe(before.hash);
+
+      const served = await siteConfig(ctx.target, "cfg-pub");
+      expect(served.hash).toBe(version.hash);
+      const loader = await ctx.target.fetch("/s/cfg-pub.js");
+      expect(loader.status).toBe(200);
+      const script = await loader.text();
+      expect(script).toContain(version.hash);
+      expect(script).toContain('"youtube"');
+      const versions = await ctx.owner.json<{ versions: { version: number }[] }>(
+        "GET",
+        "/v1/admin/sites/cfg-pub/config/versions",
+      );
+      expect(versions.versions.map((v) => v.version)).toEqual([2, 1]);
+    });
+
+    it("refuses to publish without a draft, and a draft for another site's key", async () => {
+      await ctx.addSite("cfg-none");
+      await expectError(
+        await ctx.owner.request("POST", "/v1/admin/sites/cfg-none/config/publish"),
+        409,
+        "NO_DRAFT",
+      );
+      const { published } = await ctx.owner.json<{ published: ConfigVersion }>(
+        "GET",
+        "/v1/admin/sites/cfg-none/config",
+      );
+      const other = { ...published.config, siteKey: "demo" };
+      await expectError(
+        await ctx.owner.request("PUT", "/v1/admin/sites/cfg-none/config/draft", other),
+        400,
+        "SITE_KEY_MISMATCH",
+      );
+      await expectError(
+        await ctx.owner.request("PUT", "/v1/admin/sites/cfg-none/config/draft", { siteKey: 1 }),
+        400,
+        "INVALID_BODY",
+      );
+    });
+  });
+}
