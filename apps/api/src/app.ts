@@ -3,15 +3,12 @@ import { adminRoutes } from "./admin";
 import { sameOriginWrites } from "./auth";
 import type { AppDeps } from "./deps";
 import { notFoundHandler, onError } from "./errors";
-import { bodyLimit } from "./limits";
+import { BODY_LIMITS, bodyLimit } from "./limits";
 import { loaderRoutes } from "./loader";
 import { openApiRoutes } from "./openapi";
 import { receiptReadRoutes, receiptRoutes } from "./receipts";
 import { publicResource, secureHeaders } from "./security";
 import { jwksRoutes } from "./signing";
-
-/** Largest body an admin route accepts (a site configuration with all its texts fits easily). */
-export const MAX_ADMIN_BODY_BYTES = 1024 * 1024;
 
 /**
  * Builds the Assent API. Runtime-free: the Node and Workers entries build `deps` and call this.
@@ -37,7 +34,14 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", receiptReadRoutes(deps));
   app.route("/", jwksRoutes(deps));
 
-  app.use("/v1/admin/*", bodyLimit(MAX_ADMIN_BODY_BYTES, "An admin request body is at most 1 MB"));
+  app.use(
+    "/v1/admin/session",
+    bodyLimit(BODY_LIMITS.signIn, `A sign-in body is at most ${BODY_LIMITS.signIn} bytes`),
+  );
+  app.use(
+    "/v1/admin/*",
+    bodyLimit(BODY_LIMITS.admin, `An admin request body is at most ${BODY_LIMITS.admin} bytes`),
+  );
   app.use("/v1/admin/*", sameOriginWrites(deps.origin));
   app.use("/v1/admin/*", async (c, next) => {
     await next();

@@ -4,11 +4,9 @@ import { type AuditRecord, recordAudit } from "../audit";
 import { authenticate, type Principal, requireCsrf } from "../auth";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
+import { parseJsonBody } from "../limits";
 import type { RouteInput, RouteSpec, Schema } from "../openapi";
 import { type SiteAccess, siteForPrincipal } from "./site-access";
-
-/** Largest admin request body (a site configuration with texts in several languages). */
-export const MAX_ADMIN_BODY_BYTES = 256 * 1024;
 
 /** What an admin handler gets: the validated input, the caller, and a way to audit. */
 export interface AdminCall<S extends RouteSpec> {
@@ -37,20 +35,9 @@ function check<T extends Schema | undefined>(schema: T, value: unknown, code: st
   return result.output;
 }
 
+/** The body as JSON; its size was checked before it was read (`BODY_LIMITS.admin`, app.ts). */
 async function readBody(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  if (text.length > MAX_ADMIN_BODY_BYTES) {
-    throw new ApiError(
-      413,
-      "PAYLOAD_TOO_LARGE",
-      `Admin requests are at most ${MAX_ADMIN_BODY_BYTES} bytes`,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw badRequest("INVALID_JSON", "The body is not valid JSON");
-  }
+  return parseJsonBody(await c.req.text());
 }
 
 async function prepare<S extends RouteSpec>(c: Context, deps: AppDeps, spec: S) {

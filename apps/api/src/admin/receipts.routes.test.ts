@@ -3,10 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp } from "../test-support/test-app";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
+let signedIn: ReturnType<typeof t.admin> | undefined;
 let now = Date.UTC(2026, 0, 10, 12);
 beforeEach(async () => {
   now = Date.UTC(2026, 0, 10, 12);
   t = await createTestApp({ now: () => now });
+  signedIn = undefined;
 });
 afterEach(async () => t.close());
 
@@ -29,7 +31,8 @@ async function store(list: Partial<ReceiptInput>[]): Promise<ReceiptInput[]> {
 }
 
 async function query(q: string): Promise<Page<AdminReceipt>> {
-  const a = await t.admin();
+  signedIn ??= t.admin(); // one sign-in per test: each costs a full password hash
+  const a = await signedIn;
   const res = await a.get(`/v1/admin/receipts?site=demo${q}`);
   expect(res.status).toBe(200);
   return res.json();

@@ -21,6 +21,7 @@ import {
 } from "../auth";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
+import { parseJsonBody } from "../limits";
 import { defineRoute } from "../openapi";
 import { sitesForUser } from "./site-access";
 
@@ -88,9 +89,7 @@ export function sessionRoutes(deps: AppDeps): Hono {
   const throttle = new SignInThrottle(deps.db);
 
   app.post(signInRoute.path, async (c) => {
-    const body = await c.req.json().catch(() => {
-      throw badRequest("INVALID_JSON", "The body is not valid JSON");
-    });
+    const body = parseJsonBody(await c.req.text());
     const parsed = v.safeParse(SignInSchema, body);
     if (!parsed.success)
       throw badRequest("INVALID_SIGN_IN", "Give an email address and a password");

@@ -1,4 +1,5 @@
 export { bodyLimit } from "./body-limit";
+export { BODY_LIMITS, jsonDepth, MAX_JSON_DEPTH, parseJsonBody } from "./json-body";
 export {
   DEFAULT_RATE_LIMITS,
   parseBucketSpec,

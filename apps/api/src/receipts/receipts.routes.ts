@@ -3,7 +3,7 @@ import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
-import { bodyLimit, receiptLimiter } from "../limits";
+import { BODY_LIMITS, bodyLimit, parseJsonBody, receiptLimiter } from "../limits";
 import { truncateIp } from "../network";
 import { digestReceipt, signingKeyFor, signReceipt } from "../signing";
 import { cachedIsPublishedHash, cachedSite, type Site } from "../sites";
@@ -12,7 +12,7 @@ import { receiptProof, receiptRow, toStoredReceipt } from "./receipt-store";
 import { receiptWriter } from "./receipt-writer";
 
 /** Largest receipt body accepted. */
-export const MAX_RECEIPT_BYTES = 8 * 1024;
+export const MAX_RECEIPT_BYTES = BODY_LIMITS.receipt;
 
 /**
  * Whether a request's Origin may post receipts for a site: one of the site's allowed origins, or
@@ -40,11 +40,7 @@ async function readJson(c: Context): Promise<unknown> {
     if (err instanceof ApiError || err instanceof HTTPException) throw err;
     throw new ApiError(408, "BODY_INCOMPLETE", "The request body did not arrive in time");
   }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw badRequest("INVALID_JSON", "The body is not valid JSON");
-  }
+  return parseJsonBody(text);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { openLibsql } from "@assent/db/libsql";
 import { afterEach, describe, expect, it } from "vitest";
-import { createApp, DASHBOARD_CSP, MAX_ADMIN_BODY_BYTES } from "../app";
+import { createApp, DASHBOARD_CSP } from "../app";
+import { BODY_LIMITS } from "../limits";
 import { fixedOrigin } from "../network";
 import { createTestApp, OWNER } from "../test-support/test-app";
 import { API_CSP, HSTS } from "./secure-headers";
@@ -83,10 +84,10 @@ describe("secure defaults", () => {
 });
 
 describe("admin body cap", () => {
-  it("refuses an admin body over 1 MB with 413 and the error shape", async () => {
+  it("refuses an admin body over its one limit with 413 and the error shape", async () => {
     const t = await testApp();
     const a = await t.admin();
-    const huge = JSON.stringify({ siteKey: "demo", padding: "x".repeat(MAX_ADMIN_BODY_BYTES) });
+    const huge = JSON.stringify({ siteKey: "demo", padding: "x".repeat(BODY_LIMITS.admin) });
     const res = await a.request("PUT", "/v1/admin/sites/demo/config/draft", huge);
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({
