@@ -1,1 +1,6 @@
-export { type PurgeReport, purgeExpiredReceipts, schedulePurge } from "./purge";
+export {
+  type PurgeReport,
+  purgeExpiredReceipts,
+  runDailyRetention,
+  schedulePurge,
+} from "./purge";

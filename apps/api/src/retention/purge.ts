@@ -57,6 +57,28 @@ export async function purgeExpiredReceipts(db: Database, now: number): Promise<P
   return reports;
 }
 
+/**
+ * The day's retention job, as each runtime's scheduler runs it (the Node entry's
+ * `schedulePurge`, the Worker's Cron Trigger): claims the UTC day of `at` in `job_runs`, so one
+ * instance runs it, purges as of `at` (logging a line per site), then forgets ended sign-in
+ * throttle windows.
+ * @returns what was purged, or `null` when the day was already claimed
+ */
+export async function runDailyRetention(
+  db: Database,
+  at: number,
+  options: { runner: string; log?: (line: string) => void },
+): Promise<PurgeReport[] | null> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const day = new Date(at).toISOString().slice(0, 10);
+  if (!(await claimRun(db, "retention", day, options.runner, at))) return null;
+  const reports = await purgeExpiredReceipts(db, at);
+  for (const r of reports)
+    log(`[assent] retention: deleted ${r.deleted} receipts of ${r.site} before ${r.cutoff}`);
+  await new SignInThrottle(db).prune(at);
+  return reports;
+}
+
 /** How often an instance checks whether today's purge has run. */
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
@@ -83,16 +105,10 @@ export function schedulePurge(db: Database, options: PurgeSchedule = {}): () => 
   const now = options.now ?? Date.now;
   const log = options.log ?? ((line: string) => console.log(line));
   const runner = options.runner ?? `pid ${globalThis.process?.pid ?? "?"}`;
-  const run = async () => {
-    const at = now();
-    if (!(await claimRun(db, "retention", new Date(at).toISOString().slice(0, 10), runner, at)))
-      return;
-    for (const r of await purgeExpiredReceipts(db, at))
-      log(`[assent] retention: deleted ${r.deleted} receipts of ${r.site} before ${r.cutoff}`);
-    await new SignInThrottle(db).prune(at);
-  };
   const guarded = () =>
-    run().catch((err: unknown) => console.error("[assent] retention purge failed", err));
+    runDailyRetention(db, now(), { runner, log }).catch((err: unknown) =>
+      console.error("[assent] retention purge failed", err),
+    );
   const first = setTimeout(guarded, options.firstAfterMs ?? 10_000);
   first.unref?.();
   const timer = setInterval(guarded, options.intervalMs ?? CHECK_EVERY_MS);

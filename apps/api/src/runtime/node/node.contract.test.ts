@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openLibsql } from "@assent/db/libsql";
-import { purgeExpiredReceipts } from "../../retention";
+import { runDailyRetention } from "../../retention";
 import { type AdminContractTarget, adminContract } from "../../test-support/admin-contract";
 import { receiptContract } from "../../test-support/receipt-contract";
 import { startNodeServer } from "./server";
@@ -59,7 +59,8 @@ adminContract("Node server, libSQL file", async (): Promise<AdminContractTarget>
     ...node,
     owner: OWNER,
     purge: async (at) => {
-      await purgeExpiredReceipts(purger.db, at);
+      if (!(await runDailyRetention(purger.db, at, { runner: "contract", log: () => {} })))
+        throw new Error("the day's retention run was already claimed");
     },
     close: async () => {
       await purger.close();

@@ -1,5 +1,5 @@
 import { type D1Like, openD1 } from "@assent/db/d1";
-import { type PurgeReport, purgeExpiredReceipts } from "../../retention";
+import { type PurgeReport, runDailyRetention } from "../../retention";
 
 /**
  * The Cron Trigger of the retention purge, as `wrangler.jsonc` declares it: daily at 03:17 UTC
@@ -16,25 +16,23 @@ export interface CronEvent {
 }
 
 /**
- * Deletes the receipts past their site's retention as of the event's `scheduledTime`, as the
- * Node entry's `schedulePurge` does, with the same log line per site; each site that lost any
- * gets its `retention.purge` audit entry from `purgeExpiredReceipts`. A failure is logged and
- * rethrown, so the invocation shows as failed in the Worker's cron events; batches already
- * deleted stay deleted and the next run picks up the rest.
+ * Runs the day's retention job (`runDailyRetention`, as the Node entry's `schedulePurge` does)
+ * as of the event's `scheduledTime`: the receipts past their site's retention are deleted, each
+ * site that lost any gets its `retention.purge` audit entry and a log line, and ended sign-in
+ * throttle windows are forgotten; a second run the same UTC day does nothing. A failure is
+ * logged and rethrown, so the invocation shows as failed in the Worker's cron events; batches
+ * already deleted stay deleted and the next day's run picks up the rest.
  * @example ctx.waitUntil(purgeOnSchedule(env.DB, controller));
+ * @returns what was purged, or `null` when the day's run had already been done
  */
 export async function purgeOnSchedule(
   binding: D1Like,
   event: CronEvent,
   log: (line: string) => void = (line) => console.log(line),
-): Promise<PurgeReport[]> {
+): Promise<PurgeReport[] | null> {
   try {
     const { db } = await openD1(binding);
-    const reports = await purgeExpiredReceipts(db, event.scheduledTime);
-    for (const r of reports) {
-      log(`[assent] retention: deleted ${r.deleted} receipts of ${r.site} before ${r.cutoff}`);
-    }
-    return reports;
+    return await runDailyRetention(db, event.scheduledTime, { runner: `cron ${event.cron}`, log });
   } catch (err) {
     console.error(`[assent] retention purge failed (cron ${event.cron})`, err);
     throw err;

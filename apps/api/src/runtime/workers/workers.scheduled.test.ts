@@ -37,7 +37,7 @@ describe("retention on the Cron Trigger (Worker on workerd, D1)", () => {
     expect(wranglerConfig().triggers?.crons).toEqual([PURGE_CRON]);
   });
 
-  it("deletes receipts past the site's retention, more than D1 binds in one statement, audited and logged", async () => {
+  it("deletes receipts past the site's retention, more than D1 binds in one statement, audited and logged; prunes sign-in windows", async () => {
     await admin.json("POST", "/v1/admin/sites", { key: "short", name: "Short", retentionDays: 1 });
     await admin.json("POST", "/v1/admin/sites", { key: "long", name: "Long" });
     const short = await siteConfig(w, "short");
@@ -47,6 +47,16 @@ describe("retention on the Cron Trigger (Worker on workerd, D1)", () => {
     const kept = [receiptFor("long", long)];
     await postReceipts(w, [...expiring, ...kept]);
     const stored = Date.now();
+    // A failed sign-in opens a throttle window, which the day's job forgets once it has ended.
+    const failed = await w.fetch("/v1/admin/session", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: w.origin },
+      body: JSON.stringify({ ...WORKER_OWNER, password: "not the password" }),
+    });
+    expect(failed.status).toBe(401);
+    const attempts = async () =>
+      Number((await w.d1.prepare("SELECT count(*) FROM sign_in_attempts").raw())[0]?.[0]);
+    expect(await attempts()).toBeGreaterThan(0);
 
     expect((await w.scheduled(stored + DAY / 2)).outcome).toBe("ok");
     expect(await ids("short")).toHaveLength(150);
@@ -55,6 +65,7 @@ describe("retention on the Cron Trigger (Worker on workerd, D1)", () => {
     expect((await w.scheduled(due)).outcome).toBe("ok");
     expect(await ids("short")).toEqual([]);
     expect(await ids("long")).toEqual(kept.map((r) => r.id));
+    expect(await attempts()).toBe(0);
 
     const audit = await admin.json<{ items: { action: string; at: string; detail: unknown }[] }>(
       "GET",
@@ -67,7 +78,7 @@ describe("retention on the Cron Trigger (Worker on workerd, D1)", () => {
       expect.stringMatching(/^\[assent\] retention: deleted 150 receipts of short before /),
     );
 
-    // Nothing left to purge: a second run deletes nothing and audits nothing.
+    // The day is done: a second run the same day (a retried trigger) does nothing.
     expect((await w.scheduled(due)).outcome).toBe("ok");
     const again = await admin.json<{ items: { action: string }[] }>(
       "GET",
