@@ -98,7 +98,7 @@ export { matchHost, serviceForUrl } from "./host-match";
 export { newSubjectId, SUBJECT_ID, UUID_V7, uuidv7, uuidv7Time } from "./ids";
 export { nameMatches } from "./name-patterns";
 export { pageServices } from "./page-services";
-export { ID_PATTERN, POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
+export { ID_PATTERN, POLICY_VERSION_PATTERN, RESERVED_IDS, SITE_KEY_PATTERN } from "./patterns";
 export {
   type ApiError,
   type Page,

@@ -3,8 +3,15 @@
  * without pulling in the schema library.
  */
 
-/** Ids of categories and services: lower-case letters, digits and hyphens. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
+/**
+ * Ids that a plain object or the schema library treats specially (valibot's `record` drops
+ * `constructor` and `prototype` keys), so a category or service by that name would vanish from
+ * every decision: refused wherever an id is read.
+ */
+export const RESERVED_IDS = ["constructor", "prototype"] as const;
+
+/** Ids of categories and services: lower-case letters, digits and hyphens, not a reserved word. */
+export const ID_PATTERN = /^(?!(?:constructor|prototype)$)[a-z0-9][a-z0-9-]{0,39}$/;
 
 /** A site key as it appears in `/s/SITE_KEY.js`. */
 export const SITE_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;

@@ -42,6 +42,22 @@ describe("site config", () => {
   });
 });
 
+describe("ids that could vanish", () => {
+  it("refuses categories and services named constructor, prototype or __proto__", () => {
+    const base = defaultSiteConfig("demo");
+    for (const id of ["constructor", "prototype", "__proto__"]) {
+      const category = { ...base, categories: [...base.categories, { id }] };
+      const service = { ...base, services: [{ id, category: "analytics" }] };
+      for (const config of [category, service]) {
+        const result = v.safeParse(SiteConfigSchema, config);
+        expect(result.success, id).toBe(false);
+      }
+    }
+    const near = { ...base, categories: [...base.categories, { id: "constructors" }] };
+    expect(v.safeParse(SiteConfigSchema, near).success).toBe(true);
+  });
+});
+
 describe("canonical JSON", () => {
   it("is independent of key order and drops undefined", () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: undefined }] })).toBe('{"a":[{"d":2}],"b":1}');

@@ -1,12 +1,15 @@
 import * as v from "valibot";
 import { CONSENT_MODE_KEYS } from "./catalogue";
 import { DEFAULT_CATEGORIES, NECESSARY } from "./categories";
-import { ID_PATTERN, POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
+import { ID_PATTERN, POLICY_VERSION_PATTERN, RESERVED_IDS, SITE_KEY_PATTERN } from "./patterns";
 import { completeService } from "./services";
 
 const id = v.pipe(
   v.string(),
-  v.regex(ID_PATTERN, "must be lower-case letters, digits and hyphens"),
+  v.regex(
+    ID_PATTERN,
+    `must be lower-case letters, digits and hyphens, and not ${RESERVED_IDS.join(" or ")}`,
+  ),
 );
 
 const httpUrl = v.pipe(
