@@ -47,11 +47,12 @@ export function freePorts(count: number): number[] {
   const script = `
     const net = require("node:net"), dgram = require("node:dgram");
     const listen = (s, port) => new Promise((ok, ko) => { s.once("error", ko); s.listen(port, ok); });
-    const udpFree = (port) => new Promise((ok) => {
-      const u = dgram.createSocket("udp6");
-      u.once("error", () => ok(false));
+    const bindUdp = (type, port) => new Promise((ok) => {
+      const u = dgram.createSocket(type);
+      u.once("error", (e) => ok(e.code === "EAFNOSUPPORT"));
       u.bind(port, () => u.close(() => ok(true)));
     });
+    const udpFree = async (port) => (await bindUdp("udp4", port)) && (await bindUdp("udp6", port));
     (async () => {
       const held = [], ports = [];
       while (ports.length < ${count}) {
