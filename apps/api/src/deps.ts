@@ -58,6 +58,12 @@ export interface AppDeps {
   passwordIterations?: number;
   /** SHA-256 and Ed25519 for receipt signatures; WebCrypto when absent. */
   signature?: SignaturePrimitives;
+  /**
+   * Makes what an erasure removed unrecoverable from the storage files: on a libSQL file, a
+   * checkpoint that truncates the write-ahead log (deleted content is zeroed by `secure_delete`).
+   * Absent where the platform manages the files (D1, a libSQL server).
+   */
+  scrubErased?(): Promise<void>;
   /** Clock, replaceable in tests. */
   now?: () => number;
 }

@@ -83,6 +83,12 @@ export function subjectRoutes(deps: AppDeps): Hono {
       throw notFound("SUBJECT_NOT_FOUND", "No receipts of this subject id on this site");
     }
     const receiptIds = erased.map((r) => r.id).sort();
+    // Committed: the personal fields are gone from the log. Now from the files' history too.
+    await deps
+      .scrubErased?.()
+      .catch((err: unknown) =>
+        console.error("[assent] erasure: the write-ahead log could not be truncated", err),
+      );
     // The audit entry names the subject only by its hash: the erased id is not kept in clear, yet
     // a later request presenting the same id can be matched to this erasure.
     const auditId = await audit({

@@ -8,7 +8,12 @@ import { applyMigrations } from "../migrate";
 import * as schema from "../schema";
 import { LOCAL_PRAGMAS, localClient } from "./local-client";
 
-export { LOCAL_BUSY_TIMEOUT_MS, LOCAL_PRAGMAS, localClient } from "./local-client";
+export {
+  LOCAL_BUSY_TIMEOUT_MS,
+  LOCAL_PRAGMAS,
+  localClient,
+  truncateWriteAheadLog,
+} from "./local-client";
 
 /** Options for a libSQL database. */
 export interface LibsqlOptions {

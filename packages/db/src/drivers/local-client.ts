@@ -8,12 +8,31 @@ import { isSqliteBusy } from "../sqlite-errors";
  */
 export const LOCAL_BUSY_TIMEOUT_MS = 5000;
 
-/** The pragmas every connection to an embedded file runs before its first statement. */
+/**
+ * The pragmas every connection to an embedded file runs before its first statement.
+ * `secure_delete` overwrites deleted and replaced content with zeros, so an erased subject id or
+ * page path does not linger in the file's free space.
+ */
 export const LOCAL_PRAGMAS = [
   "PRAGMA journal_mode = WAL",
   "PRAGMA synchronous = FULL",
   "PRAGMA foreign_keys = ON",
+  "PRAGMA secure_delete = ON",
 ] as const;
+
+/**
+ * Copies the write-ahead log into the database file and truncates it to nothing, so the page
+ * images it held (an erased row's old contents among them) leave the files. Retries while other
+ * connections' readers keep the log busy; throws when they never let go.
+ */
+export async function truncateWriteAheadLog(client: Client, attempts = 40): Promise<void> {
+  for (let i = 0; i < attempts; i++) {
+    const result = await client.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    if (Number(result.rows[0]?.[0] ?? 1) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("the write-ahead log stayed busy: it was not truncated");
+}
 
 /**
  * A libSQL client for an embedded file (or `:memory:`) that stays usable after a lock timeout.

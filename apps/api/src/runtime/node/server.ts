@@ -1,4 +1,4 @@
-import { openLibsql } from "@assent/db/libsql";
+import { openLibsql, truncateWriteAheadLog } from "@assent/db/libsql";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { createApp } from "../../app";
@@ -135,6 +135,9 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     origin,
     rateLimits: options.rateLimits,
     signature: nodePrimitives,
+    ...(handle.driver === "libsql-file"
+      ? { scrubErased: () => truncateWriteAheadLog(handle.client) }
+      : {}),
     ingest: thread
       ? { maxParams: LIBSQL_MAX_PARAMS, commit: thread.commit, signsOnCommit: true, pipeline: 4 }
       : { maxParams: handle.driver === "libsql-file" ? LIBSQL_MAX_PARAMS : 100 },
