@@ -79,56 +79,62 @@ export async function startWorker(
 ): Promise<WorkerOnWorkerd> {
   const config = wranglerConfig();
   const dir = mkdtempSync(join(tmpdir(), "assent-worker-"));
-  const bundle = await buildWorker(join(dir, "worker"));
-  const scriptPath = join(dir, "worker", "production-limits.js");
-  writeFileSync(scriptPath, productionLimits(basename(bundle)));
-  const logs: WorkerOnWorkerd["logs"] = [];
-  const mf = new Miniflare({
-    modules: true,
-    scriptPath,
-    modulesRoot: join(dir, "worker"),
-    modulesRules: [{ type: "ESModule", include: ["**/*.js"] }],
-    compatibilityDate: config.compatibility_date,
-    d1Databases: { DB: "assent-test" },
-    d1Persist: join(dir, "d1"),
-    assets: {
-      directory: join(dir, "worker", "public"),
-      binding: config.assets.binding,
-      routerConfig: { has_user_worker: true },
-    },
-    handleStructuredLogs: ({ level, message }: { level: string; message: string }) => {
-      logs.push({ level, message });
-      if (level === "error") console.error(`[workerd] ${message}`);
-    },
-    bindings: {
-      PUBLIC_URL: origin,
-      ASSENT_ADMIN_EMAIL: WORKER_OWNER.email,
-      ASSENT_ADMIN_PASSWORD: WORKER_OWNER.password,
-      RATE_LIMIT_IP: "off",
-      ...bindings,
-    },
-  });
-  const d1 = await mf.getD1Database("DB");
-  return {
-    origin,
-    assetsDir: join(dir, "worker", "public"),
-    mf,
-    d1,
-    logs,
-    // Cloudflare's edge sets both CF-IPCountry and `request.cf.country`; the Worker reads the
-    // latter, which a client cannot send.
-    fetch: async (path, init) => {
-      const country = new Headers(init?.headers).get("CF-IPCountry")?.toUpperCase();
-      const cf = country ? { country } : undefined;
-      return (await mf.dispatchFetch(`${origin}${path}`, { ...init, cf } as never)) as never;
-    },
-    scheduled: async (at, cron = config.triggers?.crons?.[0] ?? "") => {
-      const worker = (await mf.getWorker()) as unknown as ScheduledFetcher;
-      return worker.scheduled({ scheduledTime: new Date(at), cron });
-    },
-    close: async () => {
-      await mf.dispose();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  try {
+    const bundle = await buildWorker(join(dir, "worker"));
+    const scriptPath = join(dir, "worker", "production-limits.js");
+    writeFileSync(scriptPath, productionLimits(basename(bundle)));
+    const logs: WorkerOnWorkerd["logs"] = [];
+    const mf = new Miniflare({
+      modules: true,
+      scriptPath,
+      modulesRoot: join(dir, "worker"),
+      modulesRules: [{ type: "ESModule", include: ["**/*.js"] }],
+      compatibilityDate: config.compatibility_date,
+      d1Databases: { DB: "assent-test" },
+      d1Persist: join(dir, "d1"),
+      assets: {
+        directory: join(dir, "worker", "public"),
+        binding: config.assets.binding,
+        routerConfig: { has_user_worker: true },
+      },
+      handleStructuredLogs: ({ level, message }: { level: string; message: string }) => {
+        logs.push({ level, message });
+        if (level === "error") console.error(`[workerd] ${message}`);
+      },
+      bindings: {
+        PUBLIC_URL: origin,
+        ASSENT_ADMIN_EMAIL: WORKER_OWNER.email,
+        ASSENT_ADMIN_PASSWORD: WORKER_OWNER.password,
+        RATE_LIMIT_IP: "off",
+        ...bindings,
+      },
+    });
+    const d1 = await mf.getD1Database("DB");
+    return {
+      origin,
+      assetsDir: join(dir, "worker", "public"),
+      mf,
+      d1,
+      logs,
+      // Cloudflare's edge sets both CF-IPCountry and `request.cf.country`; the Worker reads the
+      // latter, which a client cannot send.
+      fetch: async (path, init) => {
+        const country = new Headers(init?.headers).get("CF-IPCountry")?.toUpperCase();
+        const cf = country ? { country } : undefined;
+        return (await mf.dispatchFetch(`${origin}${path}`, { ...init, cf } as never)) as never;
+      },
+      scheduled: async (at, cron = config.triggers?.crons?.[0] ?? "") => {
+        const worker = (await mf.getWorker()) as unknown as ScheduledFetcher;
+        return worker.scheduled({ scheduledTime: new Date(at), cron });
+      },
+      close: async () => {
+        await mf.dispose();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    // A bundle or runtime that fails to start leaves nothing behind.
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
 }
