@@ -49,6 +49,12 @@ test("on the customer's own origin the banner appears and the receipt is stored"
   await page.goto(customerPage("/"));
   expect(new URL(page.url()).origin).toBe(customerOrigin());
   await expect(bannerOf(page)).toBeVisible();
+  // The site's own policy, on the site's own origin.
+  const policy = await bannerOf(page)
+    .getByRole("link", { name: "Privacy policy" })
+    .evaluate((a) => (a as HTMLAnchorElement).href);
+  expect(policy).toBe(customerPage("/privacy.html"));
+  expect((await admin.request.get(policy)).status()).toBe(200);
 
   const answered = page.waitForResponse(isReceiptPost);
   await bannerOf(page).getByRole("button", { name: "Accept all" }).click();

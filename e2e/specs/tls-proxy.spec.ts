@@ -46,6 +46,8 @@ test("a request naming another host never gets a loader pointing there", async (
       expect(res.text).toContain(`"api":"${consentOrigin()}"`);
       expect(res.text).toContain(`"ui":"${consentOrigin()}/sdk/`);
     }
+    const openapi = await rawRequest(`${base}/v1/openapi.json`, { headers: EVIL });
+    expect(openapi.text).not.toContain("evil.example");
   }
   // Through Caddy, whatever the visitor says in X-Forwarded-Host.
   const proxied = await request.get("/s/demo.js", {
