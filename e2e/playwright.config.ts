@@ -26,6 +26,7 @@ if (!process.env.E2E_DIR) {
 }
 process.env.E2E_ADMIN_EMAIL ??= "owner@e2e.test";
 process.env.E2E_ADMIN_PASSWORD ??= randomBytes(18).toString("base64url");
+process.env.E2E_SECRET ??= randomBytes(32).toString("base64url");
 
 const dir = process.env.E2E_DIR as string;
 const ports = {
@@ -60,6 +61,8 @@ function instance(name: string, port: number) {
       DATABASE_URL: `file:${join(dir, "assent.db")}`,
       ASSENT_ADMIN_EMAIL: process.env.E2E_ADMIN_EMAIL as string,
       ASSENT_ADMIN_PASSWORD: process.env.E2E_ADMIN_PASSWORD as string,
+      // Both instances seal and open the sites' signing keys with the same secret.
+      ASSENT_SECRET: process.env.E2E_SECRET as string,
       // Every spec's browser reaches the instances through Caddy from this one machine.
       RATE_LIMIT_IP: "off",
     },

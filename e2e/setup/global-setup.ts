@@ -124,10 +124,7 @@ export default async function globalSetup(): Promise<() => void> {
         method: "POST",
         headers: { "Content-Type": "text/plain", Origin: customer },
         body: JSON.stringify(
-          sampleReceipt("demo", {
-            policyVersion: config.config.policyVersion,
-            configHash: "0".repeat(64),
-          }),
+          sampleReceipt("demo", { config: config.config, hash: "0".repeat(64) }),
         ),
       });
       return res.status === 422 ? true : undefined;

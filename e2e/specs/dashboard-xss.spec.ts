@@ -1,5 +1,6 @@
-import { newSubjectId, type StoredReceipt, uuidv7 } from "@assent/core";
+import type { StoredReceipt } from "@assent/core";
 import { findReceipt, signInToDashboard } from "../fixtures/admin";
+import { publishedConfig, sampleReceipt } from "../fixtures/receipts";
 import { expect, test } from "../fixtures/test";
 
 /** User agents (and a page path) a visitor's browser, or anyone with curl, can send. */
@@ -19,23 +20,12 @@ test("markup in visitor-supplied fields is stored and shown as text, never run",
   request,
   admin,
 }) => {
-  const config = await (await request.get("/v1/sites/demo/config")).json();
+  const demo = await publishedConfig(request, "demo");
   const stored: StoredReceipt[] = [];
   for (const { userAgent, pagePath } of PAYLOADS) {
     const res = await request.post("/v1/receipts", {
       headers: { "User-Agent": userAgent, "Content-Type": "application/json" },
-      data: {
-        id: uuidv7(),
-        siteKey: "demo",
-        subjectId: newSubjectId(),
-        policyVersion: config.config.policyVersion,
-        configHash: config.hash,
-        language: "en",
-        method: "custom",
-        decision: { categories: { necessary: true, analytics: false }, services: {} },
-        gpc: false,
-        pagePath,
-      },
+      data: sampleReceipt("demo", demo, { method: "custom", pagePath }),
     });
     expect(res.status()).toBe(201);
     stored.push((await res.json()) as StoredReceipt);

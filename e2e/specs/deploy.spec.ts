@@ -84,6 +84,7 @@ test("deploy/assent.env.example sets what a production instance behind Caddy nee
   expect(env.PUBLIC_URL).toMatch(/^https:\/\/[^/]+$/);
   expect(env.DATABASE_URL).toMatch(/^file:\/var\/lib\/assent\//);
   expect(env.PORT, "PORT comes from the instance name").toBeUndefined();
+  expect(Object.keys(env)).toContain("ASSENT_SECRET");
   const caddy = readEnvFile(join(DEPLOY, "caddy.env.example"));
   expect(caddy.ASSENT_ORIGIN).toBe(env.PUBLIC_URL);
   expect(`https://${caddy.ASSENT_CONSENT_HOST}`).toBe(env.PUBLIC_URL);

@@ -1,7 +1,7 @@
 import type { AdminSession, ConfigVersion, CreatedApiToken, StoredReceipt } from "@assent/core";
 import { ADMIN } from "../fixtures/admin";
 import { rawRequest } from "../fixtures/raw-http";
-import { sampleReceipt } from "../fixtures/receipts";
+import { publishedConfig, sampleReceipt } from "../fixtures/receipts";
 import { createSite, demoLikeConfig, siteKey } from "../fixtures/sites";
 import { expect, test } from "../fixtures/test";
 import { instances } from "../fixtures/topology";
@@ -64,7 +64,7 @@ test("a config published through instance A is served by instance B within the c
   const receipt = await fetch(`${b}/v1/receipts`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: json(sampleReceipt(key, { policyVersion: "7", configHash: published.hash })),
+    body: json(sampleReceipt(key, published)),
   });
   expect(receipt.status).toBe(201);
 });
@@ -113,16 +113,11 @@ test("failed sign-ins are counted across instances", async ({ request }) => {
   // A client of its own (instances believe X-Forwarded-For from loopback), so that locking it
   // out locks out nobody else: every other spec signs in from 127.0.0.1.
   const client = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
-  const demo = (await (await request.get("/v1/sites/demo/config")).json()) as {
-    hash: string;
-    config: { policyVersion: string };
-  };
+  const demo = await publishedConfig(request, "demo");
   const probe = await rawRequest(`${a}/v1/receipts`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Forwarded-For": client },
-    body: json(
-      sampleReceipt("demo", { policyVersion: demo.config.policyVersion, configHash: demo.hash }),
-    ),
+    body: json(sampleReceipt("demo", demo)),
   });
   const seen = (JSON.parse(probe.text) as StoredReceipt).ip;
   expect(

@@ -2,7 +2,7 @@ import type { StoredReceipt } from "@assent/core";
 import { ADMIN } from "../fixtures/admin";
 import { openDashboard } from "../fixtures/dashboard";
 import { rawRequest } from "../fixtures/raw-http";
-import { sampleReceipt } from "../fixtures/receipts";
+import { publishedConfig, sampleReceipt } from "../fixtures/receipts";
 import { expect, test } from "../fixtures/test";
 import { consentOrigin, HOSTS, instances } from "../fixtures/topology";
 
@@ -73,17 +73,12 @@ test("a sign-in from a page of another host is refused, whatever Host it names",
 test("a receipt from a page of another host is held to the site's allowed origins, whatever Host it names", async ({
   request,
 }) => {
-  const demo = (await (await request.get("/v1/sites/demo/config")).json()) as {
-    hash: string;
-    config: { policyVersion: string };
-  };
+  const demo = await publishedConfig(request, "demo");
   for (const base of Object.values(instances())) {
     const res = await rawRequest(`${base}/v1/receipts`, {
       method: "POST",
       headers: { ...EVIL, Origin: "http://evil.example", "Content-Type": "text/plain" },
-      body: JSON.stringify(
-        sampleReceipt("demo", { policyVersion: demo.config.policyVersion, configHash: demo.hash }),
-      ),
+      body: JSON.stringify(sampleReceipt("demo", demo)),
     });
     expect([403, 421], `${base}: ${res.status} ${res.text}`).toContain(res.status);
     if (res.status === 403) expect(res.text).toContain("ORIGIN_NOT_ALLOWED");
@@ -102,16 +97,11 @@ const SPOOFED = {
 test("the client address and country come from the proxy, never from the visitor's headers", async ({
   request,
 }) => {
-  const demo = (await (await request.get("/v1/sites/demo/config")).json()) as {
-    hash: string;
-    config: { policyVersion: string };
-  };
-  const published = { policyVersion: demo.config.policyVersion, configHash: demo.hash };
-
+  const demo = await publishedConfig(request, "demo");
   // Through Caddy: it sets X-Forwarded-For from the connection and drops the rest.
   const proxied = await request.post("/v1/receipts", {
     headers: SPOOFED,
-    data: sampleReceipt("demo", published),
+    data: sampleReceipt("demo", demo),
   });
   expect(proxied.status()).toBe(201);
   expect(await proxied.json()).toMatchObject({ ip: "127.0.0.0", jurisdiction: null });
@@ -120,7 +110,7 @@ test("the client address and country come from the proxy, never from the visitor
   const direct = await rawRequest(`${instances().a}/v1/receipts`, {
     method: "POST",
     headers: { "Content-Type": "application/json", ...SPOOFED },
-    body: JSON.stringify(sampleReceipt("demo", published)),
+    body: JSON.stringify(sampleReceipt("demo", demo)),
   });
   expect(direct.status, direct.text).toBe(201);
   const stored = JSON.parse(direct.text) as StoredReceipt;
