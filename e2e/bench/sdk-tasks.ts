@@ -163,6 +163,8 @@ async function main() {
     rmSync(dbFile, { force: true });
     rmSync(`${dbFile}-wal`, { force: true });
     rmSync(`${dbFile}-shm`, { force: true });
+    // Outside production the server keeps its signing-key secret beside the database.
+    rmSync(dbFile.replace(/\.db$/, ".secret"), { force: true });
   }
 
   const rows = [...byKind].map(([name, durations]) => {
