@@ -29,6 +29,12 @@ export interface SeedOptions {
   ownerEmail: string;
   /** The owner's password; when absent a random one is generated and returned once. */
   ownerPassword?: string;
+  /**
+   * `false`: without `ownerPassword` no owner is created (`ownerMissing`), for a runtime that
+   * cannot show a generated password to its operator only (Workers logs); a later start with
+   * one creates it. Default `true`.
+   */
+  generateOwnerPassword?: boolean;
   now: number;
   /** PBKDF2 iterations for the owner's password (Workers cap PBKDF2 at 100,000). */
   passwordIterations?: number;
@@ -39,6 +45,8 @@ export interface SeedResult {
   createdSite: boolean;
   /** Set when the owner account was created; `password` only when it was generated. */
   createdOwner?: { email: string; password?: string };
+  /** Set when there is no user and none was created (no password given, none to generate). */
+  ownerMissing?: true;
 }
 
 /**
@@ -70,7 +78,10 @@ export async function seed(db: Database, options: SeedOptions): Promise<SeedResu
     }
   }
   const [existing] = await db.select({ n: count() }).from(users);
-  if ((existing?.n ?? 0) === 0) {
+  const noUser = (existing?.n ?? 0) === 0;
+  if (noUser && !options.ownerPassword && options.generateOwnerPassword === false) {
+    result.ownerMissing = true;
+  } else if (noUser) {
     const generated = options.ownerPassword ? undefined : randomToken().slice(0, 24);
     const password = options.ownerPassword ?? (generated as string);
     const [owner] = await db

@@ -1,4 +1,23 @@
 export { jwksRoutes } from "./jwks.routes";
+export { type ProtectionReport, protectSigningKeys } from "./key-protection";
+export {
+  deriveKeyring,
+  type Keyring,
+  type OpenedWith,
+  openPrivateJwk,
+  SigningKeyUnreadableError,
+  type SigningSecrets,
+  sealPrivateJwk,
+} from "./secret-box";
+export {
+  checkSecrets,
+  GENERATE_SECRET_HINT,
+  MIN_SECRET_LENGTH,
+  type NodeSecretSource,
+  nodeSecretSource,
+  type SecretsCheck,
+  secretProblem,
+} from "./secret-policy";
 export {
   digestReceipt,
   type SignaturePrimitives,

@@ -4,6 +4,7 @@ import {
   type StoredReceipt,
   sha256Hex,
 } from "@assent/core";
+import { toBase64Url } from "./base64url";
 import type { SigningKey } from "./signing-keys";
 
 /**
@@ -21,12 +22,6 @@ export const webPrimitives: SignaturePrimitives = {
   sha256Hex,
   signEd25519: (key, data) => crypto.subtle.sign({ name: "Ed25519" }, key, data as BufferSource),
 };
-
-function base64Url(bytes: Uint8Array | ArrayBuffer): string {
-  let binary = "";
-  for (const b of new Uint8Array(bytes)) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
 
 /** The hex SHA-256 of a receipt's canonical signed fields: what its signature covers. */
 export async function digestReceipt(
@@ -47,5 +42,5 @@ export async function signReceipt(
 ): Promise<ReceiptProof> {
   const digest = await digestReceipt(receipt, primitives);
   const signature = await primitives.signEd25519(key.privateKey, new TextEncoder().encode(digest));
-  return { alg: "EdDSA", kid: key.kid, digest, signature: base64Url(signature) };
+  return { alg: "EdDSA", kid: key.kid, digest, signature: toBase64Url(signature) };
 }

@@ -1,6 +1,8 @@
 import type { ReceiptJwk, ReceiptJwks } from "@assent/core";
 import { type Database, signingKeys } from "@assent/db";
 import { and, asc, eq, isNull } from "drizzle-orm";
+import { keyringOf } from "./key-protection";
+import { openPrivateJwk, sealPrivateJwk } from "./secret-box";
 
 /** A site's active signing key, ready to sign. */
 export interface SigningKey {
@@ -16,10 +18,11 @@ function randomHex(bytes: number): string {
   return Array.from(buf, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-async function importPrivate(kid: string, privateJwk: string): Promise<SigningKey> {
+async function importPrivate(db: Database, kid: string, stored: string): Promise<SigningKey> {
+  const { jwk } = await openPrivateJwk(await keyringOf(db), kid, stored);
   const privateKey = await crypto.subtle.importKey(
     "jwk",
-    JSON.parse(privateJwk) as JsonWebKey,
+    JSON.parse(jwk) as JsonWebKey,
     ED25519,
     false,
     ["sign"],
@@ -38,7 +41,8 @@ async function oldestActive(db: Database, siteId: number) {
 }
 
 /**
- * Creates an Ed25519 key pair for a site and stores it. Two instances racing here may both
+ * Creates an Ed25519 key pair for a site and stores it, its private half sealed with the
+ * database's secret (`protectSigningKeys`; format in `sealPrivateJwk`). Two instances racing here may both
  * insert a key; both then pick the same one (the oldest active), and both stay in the JWKS.
  */
 export async function createSigningKey(
@@ -61,7 +65,7 @@ export async function createSigningKey(
     siteId: site.id,
     algorithm: "Ed25519",
     publicJwk: JSON.stringify({ kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x }),
-    privateJwk: JSON.stringify(privateJwk),
+    privateJwk: await sealPrivateJwk(await keyringOf(db), kid, JSON.stringify(privateJwk)),
     createdAt: now,
   });
   return kid;
@@ -90,7 +94,7 @@ export async function signingKeyFor(
     row = await oldestActive(db, site.id);
   }
   if (!row) throw new Error(`no signing key for site ${site.key}`);
-  const key = await importPrivate(row.id, row.privateJwk);
+  const key = await importPrivate(db, row.id, row.privateJwk);
   perDb.set(site.id, key);
   return key;
 }

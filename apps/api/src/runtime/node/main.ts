@@ -1,5 +1,10 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { localFilePath } from "@assent/db/libsql";
 import { parseBucketSpec, type RateLimits } from "../../limits";
 import { parseTrustProxy } from "../../network";
+import { nodeSecretSource, type SigningSecrets, secretProblem } from "../../signing";
 import { nodeAssets, ROOT, readSdkBundle } from "./assets";
 import { startNodeServer } from "./server";
 
@@ -16,6 +21,31 @@ function demoPort(env: NodeJS.ProcessEnv): number | undefined {
 }
 
 /**
+ * Outside production without `ASSENT_SECRET`: the secret in a file beside the database
+ * (`data/assent.db` -> `data/assent.secret`), created with 32 random bytes and mode 0600 on the
+ * first start. Says which, once.
+ */
+function localSecrets(databaseUrl: string, previous?: string): SigningSecrets {
+  const db = databaseUrl.startsWith("file:") ? localFilePath(databaseUrl) : `${ROOT}data/assent.db`;
+  const path = db.replace(/(\.db)?$/, ".secret");
+  let created = false;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
+    created = true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  const current = readFileSync(path, "utf8").trim();
+  const problem = secretProblem(current, path);
+  if (problem) throw new Error(problem);
+  console.log(
+    `ASSENT_SECRET is not set: the signing keys are encrypted with the secret ${created ? "generated in" : "in"} ${path} (production requires ASSENT_SECRET).`,
+  );
+  return previous ? { current, previous } : { current };
+}
+
+/**
  * The Node entry: API, built SDK and dashboard on one port, the demo site on another (its own
  * origin), with an embedded libSQL file.
  *
@@ -25,12 +55,18 @@ function demoPort(env: NodeJS.ProcessEnv): number | undefined {
  * (whose forwarded headers to believe: `loopback`, a hop count, or addresses and ranges; nobody
  * by default), `DEMO_PORT` (8788 outside production, `off`), `ASSENT_ADMIN_EMAIL` and
  * `ASSENT_ADMIN_PASSWORD` (the first start's owner account), `RATE_LIMIT_IP` and
- * `RATE_LIMIT_SITE` (receipts a minute, `PER_MINUTE[:BURST]`, or `off`).
+ * `RATE_LIMIT_SITE` (receipts a minute, `PER_MINUTE[:BURST]`, or `off`), `ASSENT_SECRET` (encrypts
+ * the signing keys at rest; required when `NODE_ENV=production`, else kept in a file beside the
+ * database) and `ASSENT_SECRET_PREVIOUS` (the one it replaces, during a rotation).
  */
 async function main(): Promise<void> {
   const env = process.env;
   const port = Number(env.PORT ?? 8787);
   const databaseUrl = env.DATABASE_URL ?? `file:${ROOT}data/assent.db`;
+  const source = nodeSecretSource(env);
+  if (source.kind === "refuse") throw new Error(source.message);
+  const secrets =
+    source.kind === "env" ? source.secrets : localSecrets(databaseUrl, source.previous);
   const rateLimits: RateLimits = {};
   const perIp = parseBucketSpec(env.RATE_LIMIT_IP);
   const perSite = parseBucketSpec(env.RATE_LIMIT_SITE);
@@ -50,7 +86,15 @@ async function main(): Promise<void> {
     assets: nodeAssets(),
     ownerEmail: env.ASSENT_ADMIN_EMAIL ?? "owner@assent.local",
     ownerPassword: env.ASSENT_ADMIN_PASSWORD || undefined,
+    secrets,
   });
+  const { sealed = 0, resealed = 0 } = server.keyProtection ?? {};
+  if (sealed + resealed > 0) {
+    console.log(`Signing keys: ${sealed} encrypted, ${resealed} re-encrypted with ASSENT_SECRET.`);
+  }
+  if (secrets.previous) {
+    console.log("Every signing key is now under ASSENT_SECRET: remove ASSENT_SECRET_PREVIOUS.");
+  }
   if (server.generatedPassword) {
     console.log(
       [

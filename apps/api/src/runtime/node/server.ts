@@ -15,6 +15,7 @@ import {
 import { receiptWriter } from "../../receipts";
 import { schedulePurge } from "../../retention";
 import { allowDemoOrigins, seed } from "../../seed";
+import { type ProtectionReport, protectSigningKeys, type SigningSecrets } from "../../signing";
 import { startCommitThread } from "./commit-thread";
 import { demoSiteApp } from "./demo-site";
 import { nodePrimitives } from "./node-signature";
@@ -39,6 +40,12 @@ export interface NodeServerOptions {
   assets?: StaticAssets;
   ownerEmail: string;
   ownerPassword?: string;
+  /**
+   * Secrets the signing keys are encrypted with (`ASSENT_SECRET`, `ASSENT_SECRET_PREVIOUS`);
+   * stored keys are brought to `current` before the server starts. Without them (tests) keys are
+   * sealed with a secret that lasts as long as the process.
+   */
+  secrets?: SigningSecrets;
   /** Receipt rate limits (`DEFAULT_RATE_LIMITS` when absent; `false`: off). */
   rateLimits?: RateLimits | false;
   /** HTTP limits of the socket layer (`NODE_HTTP_LIMITS` when absent). */
@@ -81,6 +88,8 @@ export interface NodeServer {
   driver: string;
   /** The owner password generated on first start, if one was. */
   generatedPassword?: string;
+  /** Stored signing keys this start encrypted (plaintext) or re-encrypted (previous secret). */
+  keyProtection?: ProtectionReport;
   close(): Promise<void>;
 }
 
@@ -113,6 +122,16 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     url: options.databaseUrl,
     authToken: options.databaseAuthToken,
   });
+  const keyProtection =
+    options.secrets &&
+    (await protectSigningKeys(handle.db, options.secrets).catch(async (err: unknown) => {
+      await handle.close(); // a wrong secret: nothing starts
+      throw err;
+    }));
+  if (keyProtection && keyProtection.sealed > 0 && handle.driver === "libsql-file") {
+    // The plaintext keys' old page images leave the write-ahead log too.
+    await truncateWriteAheadLog(handle.client);
+  }
   let listeningPort = options.port;
   const origin = options.publicUrl
     ? fixedOrigin(options.publicUrl)
@@ -169,6 +188,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     ...(demo ? { demoOrigin: `http://localhost:${demo.port}` } : {}),
     driver: handle.driver,
     generatedPassword: seeded.createdOwner?.password,
+    ...(keyProtection ? { keyProtection } : {}),
     close: async () => {
       stopPurge();
       // Stop taking connections, let the receipts already received commit, then close.

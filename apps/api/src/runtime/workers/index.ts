@@ -5,6 +5,12 @@ import { createApp } from "../../app";
 import { parseBucketSpec, type RateLimits } from "../../limits";
 import { countryCode, fixedOrigin, normalizeIp, parsePublicUrl } from "../../network";
 import { seed } from "../../seed";
+import {
+  checkSecrets,
+  protectSigningKeys,
+  SigningKeyUnreadableError,
+  type SigningSecrets,
+} from "../../signing";
 import { type CronEvent, purgeOnSchedule } from "./scheduled";
 
 /** Bindings and variables of the Worker (see `wrangler.jsonc`). */
@@ -15,6 +21,10 @@ export interface WorkerEnv {
   PUBLIC_URL?: string;
   ASSENT_ADMIN_EMAIL?: string;
   ASSENT_ADMIN_PASSWORD?: string;
+  /** Encrypts the signing keys in D1 (`wrangler secret put ASSENT_SECRET`); required. */
+  ASSENT_SECRET?: string;
+  /** The secret `ASSENT_SECRET` replaced, during a rotation (see the README). */
+  ASSENT_SECRET_PREVIOUS?: string;
   /** Receipts a minute per address and per site, `PER_MINUTE[:BURST]` or `off` (per isolate). */
   RATE_LIMIT_IP?: string;
   RATE_LIMIT_SITE?: string;
@@ -35,25 +45,50 @@ const PUBLIC_URL_REQUIRED = () =>
     { status: 500 },
   );
 
+/**
+ * The signing keys in D1 are encrypted with `ASSENT_SECRET`: without a usable one the Worker
+ * refuses to serve rather than keep private keys readable by anyone holding a D1 export.
+ */
+const ASSENT_SECRET_REQUIRED = (problem: string) =>
+  Response.json(
+    {
+      error: {
+        code: "ASSENT_SECRET_REQUIRED",
+        message: `${problem}; set it with \`wrangler secret put ASSENT_SECRET\``,
+      },
+    },
+    { status: 500 },
+  );
+
 /** Workers cap PBKDF2 at 100,000 iterations. */
 const WORKER_PBKDF2_ITERATIONS = 100_000;
 
 /** The app once booted. Concurrent first requests each boot (Workers forbid sharing their I/O). */
 let ready: Hono | undefined;
 
-async function boot(env: WorkerEnv & { PUBLIC_URL: string }): Promise<Hono> {
+async function boot(
+  env: WorkerEnv & { PUBLIC_URL: string },
+  secrets: SigningSecrets,
+): Promise<Hono> {
   const { db } = await openD1(env.DB);
+  await protectSigningKeys(db, secrets);
   const origin = fixedOrigin(env.PUBLIC_URL);
   const seeded = await seed(db, {
     origin: parsePublicUrl(env.PUBLIC_URL),
     ownerEmail: env.ASSENT_ADMIN_EMAIL ?? "owner@assent.local",
     ownerPassword: env.ASSENT_ADMIN_PASSWORD || undefined,
+    // Workers logs are read by more people than the operator: no password goes there.
+    generateOwnerPassword: false,
     now: Date.now(),
     passwordIterations: WORKER_PBKDF2_ITERATIONS,
   });
-  if (seeded.createdOwner?.password) {
+  if (seeded.createdOwner) {
+    console.log(`First start: owner ${seeded.createdOwner.email} created (ASSENT_ADMIN_PASSWORD)`);
+  }
+  if (seeded.ownerMissing) {
     console.log(
-      `First start: owner ${seeded.createdOwner.email} / ${seeded.createdOwner.password}`,
+      "No owner account yet: set its password with `wrangler secret put ASSENT_ADMIN_PASSWORD`;" +
+        ` the owner (${env.ASSENT_ADMIN_EMAIL ?? "owner@assent.local"}) is created with it on the next start`,
     );
   }
   const rateLimits: RateLimits = {};
@@ -83,7 +118,15 @@ async function boot(env: WorkerEnv & { PUBLIC_URL: string }): Promise<Hono> {
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: unknown): Promise<Response> {
     if (!env.PUBLIC_URL) return PUBLIC_URL_REQUIRED();
-    ready ??= await boot({ ...env, PUBLIC_URL: env.PUBLIC_URL });
+    const secrets = checkSecrets(env.ASSENT_SECRET, env.ASSENT_SECRET_PREVIOUS);
+    if (!secrets.ok) return ASSENT_SECRET_REQUIRED(secrets.message);
+    try {
+      ready ??= await boot({ ...env, PUBLIC_URL: env.PUBLIC_URL }, secrets.secrets);
+    } catch (err) {
+      if (!(err instanceof SigningKeyUnreadableError)) throw err;
+      const error = { code: err.code, message: err.message };
+      return Response.json({ error }, { status: 500 });
+    }
     return ready.fetch(request, env, ctx as never);
   },
   async scheduled(

@@ -51,6 +51,9 @@ export const WORKER_OWNER = {
   password: "correct horse battery staple",
 };
 
+/** The `ASSENT_SECRET` the test Worker encrypts its signing keys with (a Workers secret). */
+export const WORKER_SECRET = "test-only-secret-W0rker-on-workerd-0123456789";
+
 /** The built Worker running on workerd, with a local D1 and its static assets. */
 export interface WorkerOnWorkerd {
   origin: string;
@@ -69,7 +72,8 @@ export interface WorkerOnWorkerd {
 /**
  * Bundles the Worker (`scripts/build-worker.ts`) into a temporary folder and runs it on workerd
  * through miniflare as `wrangler.jsonc` deploys it: the D1 binding `DB`, the built SDK as static
- * assets in front of the Worker (with their `_headers`), `PUBLIC_URL` set to `origin`, and
+ * assets in front of the Worker (with their `_headers`), `PUBLIC_URL` set to `origin`,
+ * `ASSENT_SECRET` (`WORKER_SECRET`; a binding set to `""` removes a default), and
  * Cloudflare's PBKDF2 limit (`productionLimits`).
  * For tests only.
  */
@@ -105,6 +109,7 @@ export async function startWorker(
         PUBLIC_URL: origin,
         ASSENT_ADMIN_EMAIL: WORKER_OWNER.email,
         ASSENT_ADMIN_PASSWORD: WORKER_OWNER.password,
+        ASSENT_SECRET: WORKER_SECRET,
         RATE_LIMIT_IP: "off",
         ...bindings,
       },
