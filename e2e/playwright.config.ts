@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
@@ -10,6 +10,9 @@ import { DEPLOY, freePorts, instanceCommand, REPO, readEnvFile } from "./setup/d
 // so every process agrees on the ports and the folder.
 if (!process.env.E2E_DIR) {
   const dir = mkdtempSync(join(tmpdir(), "assent-e2e-"));
+  // Gone when the runner exits, however the run ends (E2E_KEEP=1 keeps it for a look).
+  if (!process.env.E2E_KEEP)
+    process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   const [https, http, a, b] = freePorts(4);
   Object.assign(process.env, {
     E2E_DIR: dir,

@@ -1,5 +1,5 @@
 import { createHash, X509Certificate } from "node:crypto";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
 import { join } from "node:path";
 import type { AdminSession, SiteSettings } from "@assent/core";
@@ -68,7 +68,7 @@ function spkiHash(pemPath: string): string {
  * the workers' Node by NODE_EXTRA_CA_CERTS), waits for its certificates, and lets the customer's
  * origin send the demo site's receipts, through the admin API as an owner would.
  */
-export default async function globalSetup(): Promise<() => void> {
+export default async function globalSetup(): Promise<void> {
   resolveTestHosts();
   const authority = join(caddyRootCert(), "..");
   await until("Caddy's local CA", async () =>
@@ -130,9 +130,4 @@ export default async function globalSetup(): Promise<() => void> {
       return res.status === 422 ? true : undefined;
     });
   }
-
-  return () => {
-    if (!process.env.E2E_KEEP)
-      rmSync(process.env.E2E_DIR as string, { recursive: true, force: true });
-  };
 }
