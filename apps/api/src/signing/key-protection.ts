@@ -10,7 +10,8 @@ import {
 } from "./secret-box";
 
 const keyrings = new WeakMap<Database, Keyring>();
-let processKeyring: Keyring | undefined;
+/** Shared as a promise, so callers racing on the first use all get the one keyring. */
+let processKeyring: Promise<Keyring> | undefined;
 
 /**
  * The keyring that seals and opens `db`'s signing keys: the one `protectSigningKeys` gave it, or
@@ -21,7 +22,7 @@ let processKeyring: Keyring | undefined;
 export async function keyringOf(db: Database): Promise<Keyring> {
   const registered = keyrings.get(db);
   if (registered) return registered;
-  processKeyring ??= await deriveKeyring({
+  processKeyring ??= deriveKeyring({
     current: toBase64Url(crypto.getRandomValues(new Uint8Array(32))),
   });
   return processKeyring;
