@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { newSubjectId, uuidv7 } from "@assent/core";
+import { decide, newSubjectId, uuidv7 } from "@assent/core";
 
 const API_DIR = fileURLToPath(new URL("../", import.meta.url));
 
@@ -42,6 +42,7 @@ export async function startBenchServer(
 /**
  * Makes fresh receipt bodies for the demo site of a running bench server: each call a new
  * receipt id and subject, so every request is a real write (a repeated id is an idempotent 200).
+ * `categories` is the visitor's choice; the decision is what the banner makes of it.
  */
 export async function receiptBodies(
   base: string,
@@ -56,7 +57,8 @@ export async function receiptBodies(
     configHash: config.hash,
     language: "en",
     method: "custom",
-    decision: { categories, services: {} },
+    // The complete decision the demo's banner makes for this choice (the API refuses any other).
+    decision: decide(config.config, { categories }),
     gpc: false,
     pagePath: "/join/",
   }).split('"ID"');

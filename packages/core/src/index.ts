@@ -10,12 +10,16 @@ export {
   DEFAULT_RETENTION_DAYS,
   hasRole,
   type Member,
-  type MemberAddRequest,
-  MemberAddSchema,
+  type MemberInviteRequest,
+  MemberInviteSchema,
   MemberRoleSchema,
+  nameSchema,
   PolicyBumpSchema,
+  passwordSchema,
+  RETENTION_GRACE_DAYS,
   ROLES,
   type Role,
+  type ScheduledRetentionChange,
   type SignInRequest,
   type SiteCreateRequest,
   SiteCreateSchema,
@@ -26,6 +30,16 @@ export {
   type TokenCreateRequest,
   TokenCreateSchema,
 } from "./admin";
+export {
+  type AcceptedInvitation,
+  type CreatedInvitation,
+  INVITATION_TTL_DAYS,
+  type Invitation,
+  type InvitationAcceptRequest,
+  InvitationAcceptSchema,
+  type InvitationDetails,
+  InvitationTokenSchema,
+} from "./admin-invitations";
 export {
   type AdminReceipt,
   CATEGORY_ID,
@@ -108,6 +122,7 @@ export {
   type ReceiptProof,
   type StoredReceipt,
 } from "./receipt";
+export { receiptMismatch } from "./receipt-match";
 export {
   type ReceiptJwk,
   type ReceiptJwks,

@@ -1,5 +1,6 @@
 import type { AdminReceipt, Page, ReceiptInput } from "@assent/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { publishConfig } from "../sites";
 import { createTestApp } from "../test-support/test-app";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -12,10 +13,19 @@ beforeEach(async () => {
 });
 afterEach(async () => t.close());
 
-const decision = (analytics: boolean, marketing: boolean) => ({
-  categories: { necessary: true, preferences: false, analytics, marketing, embeds: false },
-  services: { "google-analytics": analytics, youtube: false, twitter: false },
-});
+const decision = (analytics: boolean, marketing: boolean) =>
+  t.decision({ categories: { analytics, marketing } });
+
+/** Publishes the demo's config again under policy version 2; a receipt's fields for it. */
+async function policyVersion2(): Promise<Partial<ReceiptInput>> {
+  const published = await publishConfig(
+    t.db,
+    1,
+    { ...t.config.config, policyVersion: "2" },
+    { now },
+  );
+  return { policyVersion: "2", configHash: published.hash };
+}
 
 /** Posts receipts one hour apart; returns them in order. */
 async function store(list: Partial<ReceiptInput>[]): Promise<ReceiptInput[]> {
@@ -45,7 +55,7 @@ describe("GET /v1/admin/receipts filters", () => {
     const [a, b, c, d] = await store([
       { method: "accept-all" },
       { method: "reject-all", decision: decision(false, false) },
-      { method: "custom", decision: decision(true, false), policyVersion: "2" },
+      { method: "custom", decision: decision(true, false), ...(await policyVersion2()) },
       { method: "accept-all" },
     ]);
     if (!a || !b || !c || !d) throw new Error("not stored");

@@ -45,7 +45,7 @@ describe("admin sign-in", () => {
     const statuses = (await Promise.all(attempts)).map((r) => r.status);
     expect(statuses.filter((s) => s !== 429)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(35);
-  });
+  }, 20_000); // five full password hashes at once: slow on a busy machine, never a timing check
 
   it("cannot be used to lock the owner out from elsewhere", async () => {
     let ip = "198.51.100.66";
@@ -61,7 +61,7 @@ describe("admin sign-in", () => {
     } finally {
       await shared.close();
     }
-  });
+  }, 20_000);
 
   it("refuses cross-site sign-in attempts", async () => {
     const res = await t.post("/v1/admin/session", OWNER, { Origin: "https://evil.example" });

@@ -9,11 +9,6 @@ beforeEach(async () => {
 });
 afterEach(async () => t.close());
 
-const choice = (analytics: boolean) => ({
-  categories: { necessary: true, preferences: false, analytics, marketing: false, embeds: false },
-  services: { "google-analytics": analytics, youtube: false, twitter: false },
-});
-
 describe("GET /v1/admin/stats", () => {
   it("serves the daily figures the rollups hold, matching the receipts stored", async () => {
     const post = async (at: number, overrides: Parameters<typeof t.receipt>[0]) => {
@@ -24,6 +19,7 @@ describe("GET /v1/admin/stats", () => {
     const day3 = Date.UTC(2026, 2, 3, 23, 59);
     await post(day1, { method: "accept-all" });
     await post(day1 + 1000, { method: "accept-all" });
+    const choice = (analytics: boolean) => t.decision({ categories: { analytics } });
     await post(day1 + 2000, { method: "reject-all", decision: choice(false) });
     await post(day3, { method: "custom", decision: choice(true) });
     await post(day3 + 1000, { method: "custom", decision: choice(false) });

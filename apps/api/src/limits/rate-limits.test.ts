@@ -97,12 +97,7 @@ describe("POST /v1/receipts rate limits", () => {
       () => `198.51.100.${++n}`,
     );
     const big = await t.addSite("big");
-    const forBig = () =>
-      t.receipt({
-        siteKey: "big",
-        configHash: big.config.hash,
-        policyVersion: big.config.config.policyVersion,
-      });
+    const forBig = () => t.receiptFor("big", big.config);
     const demo: number[] = [];
     const other: number[] = [];
     for (let i = 0; i < 5; i++) {

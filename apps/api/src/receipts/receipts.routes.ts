@@ -1,4 +1,4 @@
-import { parseReceiptInput } from "@assent/core";
+import { parseReceiptInput, receiptMismatch } from "@assent/core";
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "../deps";
@@ -6,7 +6,7 @@ import { ApiError, badRequest, notFound } from "../errors";
 import { BODY_LIMITS, bodyLimit, parseJsonBody, receiptLimiter } from "../limits";
 import { truncateIp } from "../network";
 import { digestReceipt, signingKeyFor, signReceipt } from "../signing";
-import { cachedIsPublishedHash, cachedSite, type Site } from "../sites";
+import { cachedPublishedByHash, cachedSite, type Site } from "../sites";
 import type { ReceiptWrite } from "./receipt-statements";
 import { receiptProof, receiptRow, toStoredReceipt } from "./receipt-store";
 import { receiptWriter } from "./receipt-writer";
@@ -112,11 +112,21 @@ export function receiptRoutes(deps: AppDeps): Hono {
         c.header("Access-Control-Allow-Origin", origin);
         c.header("Vary", "Origin");
       }
-      if (!(await cachedIsPublishedHash(deps.db, site.id, input.configHash))) {
+      const shown = await cachedPublishedByHash(deps.db, site.id, input.configHash);
+      if (!shown) {
         throw new ApiError(
           422,
           "UNKNOWN_CONFIG",
           "configHash does not match any published configuration of this site",
+        );
+      }
+      // The receipt must be one the banner of that configuration could have made.
+      const mismatch = receiptMismatch(input, shown.config);
+      if (mismatch) {
+        throw new ApiError(
+          422,
+          "RECEIPT_CONFIG_MISMATCH",
+          `The receipt does not fit configuration version ${shown.version}: ${mismatch}`,
         );
       }
       const client = deps.client(c);

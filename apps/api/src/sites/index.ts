@@ -1,15 +1,15 @@
 export {
-  cachedIsPublishedHash,
   cachedLatestConfig,
+  cachedPublishedByHash,
   cachedSite,
   invalidateSiteCache,
   SITE_CACHE_TTL_MS,
 } from "./site-cache";
 export {
   findSiteByKey,
-  isPublishedHash,
   latestConfig,
   type PublishedConfig,
   publishConfig,
+  publishedByHash,
   type Site,
 } from "./site-repository";

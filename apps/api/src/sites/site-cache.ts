@@ -1,9 +1,9 @@
 import type { Database } from "@assent/db";
 import {
   findSiteByKey,
-  isPublishedHash,
   latestConfig,
   type PublishedConfig,
+  publishedByHash,
   type Site,
 } from "./site-repository";
 
@@ -22,7 +22,7 @@ interface Entry<T> {
 interface Caches {
   sites: Map<string, Entry<Site | null>>;
   configs: Map<number, Entry<PublishedConfig | null>>;
-  hashes: Map<number, Set<string>>;
+  hashes: Map<number, Map<string, PublishedConfig>>;
 }
 
 const perDb = new WeakMap<Database, Caches>();
@@ -60,24 +60,26 @@ export function cachedLatestConfig(db: Database, siteId: number): Promise<Publis
 }
 
 /**
- * `isPublishedHash`, remembering hashes once seen (a published version is immutable, so a hash
- * once published stays valid). A hash not yet seen is checked in the database.
+ * `publishedByHash`, remembering configs once found (a published version is immutable, so a hash
+ * once published always names the same config). A hash not yet seen is looked up each time.
  */
-export async function cachedIsPublishedHash(
+export async function cachedPublishedByHash(
   db: Database,
   siteId: number,
   hash: string,
-): Promise<boolean> {
+): Promise<PublishedConfig | null> {
   const known = caches(db).hashes;
-  if (known.get(siteId)?.has(hash)) return true;
-  if (!(await isPublishedHash(db, siteId, hash))) return false;
-  let set = known.get(siteId);
-  if (!set) {
-    set = new Set();
-    known.set(siteId, set);
+  const hit = known.get(siteId)?.get(hash);
+  if (hit) return hit;
+  const found = await publishedByHash(db, siteId, hash);
+  if (!found) return null;
+  let byHash = known.get(siteId);
+  if (!byHash) {
+    byHash = new Map();
+    known.set(siteId, byHash);
   }
-  if (set.size < 1000) set.add(hash);
-  return true;
+  if (byHash.size < 100) byHash.set(hash, found);
+  return found;
 }
 
 /** Drops what is cached for a site (after publishing or editing it), or for every site. */

@@ -34,18 +34,24 @@ export async function latestConfig(db: Database, siteId: number): Promise<Publis
   return { version: row.version, hash: row.hash, json: row.config, config: JSON.parse(row.config) };
 }
 
-/** Whether a configuration hash was ever published for the site. */
-export async function isPublishedHash(
+/**
+ * The published configuration with this hash (the content is the hash's, so any version that
+ * carries it will do), or `null` when the site never published it.
+ */
+export async function publishedByHash(
   db: Database,
   siteId: number,
   hash: string,
-): Promise<boolean> {
+): Promise<PublishedConfig | null> {
   const rows = await db
-    .select({ id: siteConfigs.id })
+    .select()
     .from(siteConfigs)
     .where(and(eq(siteConfigs.siteId, siteId), eq(siteConfigs.hash, hash)))
+    .orderBy(desc(siteConfigs.version))
     .limit(1);
-  return rows.length > 0;
+  const row = rows[0];
+  if (!row) return null;
+  return { version: row.version, hash: row.hash, json: row.config, config: JSON.parse(row.config) };
 }
 
 /**

@@ -32,13 +32,10 @@ export function recordsContract(ctx: AdminContractContext): void {
     let custom: ReceiptInput;
     beforeAll(async () => {
       const config = await ctx.addSite("rec");
-      const decision = (analytics: boolean) => ({
-        categories: { necessary: true, analytics },
-        services: {},
-      });
-      accepted = receiptFor("rec", config, { method: "accept-all", decision: decision(true) });
-      rejected = receiptFor("rec", config, { method: "reject-all", decision: decision(false) });
-      custom = receiptFor("rec", config, { subjectId: subject, decision: decision(true) });
+      const choice = (analytics: boolean) => ({ categories: { analytics } });
+      accepted = receiptFor("rec", config, { method: "accept-all", choice: choice(true) });
+      rejected = receiptFor("rec", config, { method: "reject-all", choice: choice(false) });
+      custom = receiptFor("rec", config, { subjectId: subject, choice: choice(true) });
       await post([accepted, rejected, custom]);
     });
 

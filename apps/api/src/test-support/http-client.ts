@@ -1,4 +1,12 @@
-import { CSRF_HEADER, newSubjectId, type ReceiptInput, uuidv7 } from "@assent/core";
+import {
+  type Choice,
+  CSRF_HEADER,
+  decide,
+  newSubjectId,
+  type ReceiptInput,
+  type SiteConfig,
+  uuidv7,
+} from "@assent/core";
 
 /** A running API reached over its public doors (HTTP), whatever the runtime. */
 export interface HttpTarget {
@@ -67,18 +75,24 @@ export async function signIn(
 export async function siteConfig(
   t: HttpTarget,
   siteKey: string,
-): Promise<{ hash: string; config: { policyVersion: string } }> {
+): Promise<{ hash: string; config: SiteConfig }> {
   const res = await t.fetch(`/v1/sites/${siteKey}/config`);
   if (res.status !== 200) throw new Error(`config of ${siteKey}: ${res.status}`);
   return res.json();
 }
 
-/** A valid receipt for `siteKey` under its published configuration `config`. */
+/**
+ * A valid receipt for `siteKey` under its published configuration `config`: the decision its
+ * banner makes for `choice` (analytics granted unless given; nothing for a refusal), as the SDK
+ * would send it.
+ */
 export function receiptFor(
   siteKey: string,
-  config: { hash: string; config: { policyVersion: string } },
-  overrides: Partial<ReceiptInput> = {},
+  config: { hash: string; config: SiteConfig },
+  overrides: Partial<ReceiptInput> & { choice?: Choice } = {},
 ): ReceiptInput {
+  const refusal = /^(reject-all|withdraw)$/.test(overrides.method ?? "");
+  const { choice = refusal ? {} : { categories: { analytics: true } }, ...rest } = overrides;
   return {
     id: uuidv7(),
     siteKey,
@@ -87,14 +101,11 @@ export function receiptFor(
     configHash: config.hash,
     language: "en",
     method: "custom",
-    decision: {
-      categories: { necessary: true, analytics: true, marketing: false },
-      services: {},
-    },
+    decision: decide(config.config, choice),
     gpc: false,
     pagePath: "/join/",
     previousId: null,
-    ...overrides,
+    ...rest,
   };
 }
 

@@ -1,5 +1,8 @@
 import {
+  acceptAll,
+  type Choice,
   CSRF_HEADER,
+  decide,
   defaultSiteConfig,
   newSubjectId,
   type ReceiptInput,
@@ -14,7 +17,7 @@ import { hashPassword } from "../auth";
 import type { RateLimits } from "../limits";
 import { fixedOrigin, resolveClient, type TrustProxy } from "../network";
 import { seed } from "../seed";
-import { latestConfig, publishConfig } from "../sites";
+import { latestConfig, type PublishedConfig, publishConfig } from "../sites";
 import { deriveRowsIngestionWillWrite } from "./derived-tables";
 
 /** The public origin of a test app unless a test chooses another. */
@@ -64,30 +67,36 @@ export async function createTestApp(
   const config = site ? await latestConfig(handle.db, site.id) : null;
   if (!config) throw new Error("seed did not publish a config");
 
-  /** A valid receipt for the demo site. */
-  const receipt = (overrides: Partial<ReceiptInput> = {}): ReceiptInput => ({
+  /**
+   * A valid receipt for a site under one of its published configs: what its banner sends (all
+   * granted; nothing but the required for `reject-all` and `withdraw`) unless overridden.
+   */
+  const receiptFor = (
+    siteKey: string,
+    published: PublishedConfig,
+    overrides: Partial<ReceiptInput> = {},
+  ): ReceiptInput => ({
     id: uuidv7(),
-    siteKey: "demo",
+    siteKey,
     subjectId: newSubjectId(),
-    policyVersion: config.config.policyVersion,
-    configHash: config.hash,
+    policyVersion: published.config.policyVersion,
+    configHash: published.hash,
     language: "en",
     method: "accept-all",
-    decision: {
-      categories: {
-        necessary: true,
-        preferences: true,
-        analytics: true,
-        marketing: true,
-        embeds: true,
-      },
-      services: { "google-analytics": true, youtube: true, twitter: true },
-    },
+    decision: /^(reject-all|withdraw)$/.test(overrides.method ?? "")
+      ? decide(published.config, {})
+      : acceptAll(published.config),
     gpc: false,
     pagePath: "/demo/",
     previousId: null,
     ...overrides,
   });
+
+  /** A valid receipt for the demo site. */
+  const receipt = (overrides: Partial<ReceiptInput> = {}) => receiptFor("demo", config, overrides);
+
+  /** A complete decision for the demo's published config: what its banner sends for `choice`. */
+  const decision = (choice: Choice = {}) => decide(config.config, choice);
 
   /** POSTs JSON (or raw text) to the app. */
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -174,7 +183,9 @@ export async function createTestApp(
     db: handle.db,
     client: handle.client,
     config,
+    decision,
     receipt,
+    receiptFor,
     post,
     signIn,
     close: handle.close,

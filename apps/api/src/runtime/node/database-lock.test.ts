@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { newSubjectId, uuidv7 } from "@assent/core";
+import { acceptAll, newSubjectId, type SiteConfig, uuidv7 } from "@assent/core";
 import { localClient } from "@assent/db/libsql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMIT_BUSY_TIMEOUT_MS } from "./commit-thread";
@@ -15,7 +15,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const dir = mkdtempSync(join(tmpdir(), "assent-lock-"));
 const DB_URL = `file:${join(dir, "assent.db")}`;
 let server: NodeServer;
-let config: { hash: string; config: { policyVersion: string } };
+let config: { hash: string; config: SiteConfig };
 
 beforeAll(async () => {
   server = await startNodeServer({
@@ -80,7 +80,7 @@ const receipt = () => ({
   configHash: config.hash,
   language: "en",
   method: "accept-all",
-  decision: { categories: { necessary: true, analytics: true }, services: {} },
+  decision: acceptAll(config.config),
   gpc: false,
 });
 const post = (body: unknown) =>

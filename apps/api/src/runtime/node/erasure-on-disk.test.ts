@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CSRF_HEADER, newSubjectId, uuidv7 } from "@assent/core";
+import { CSRF_HEADER, decide, newSubjectId, uuidv7 } from "@assent/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NodeServer, startNodeServer } from "./server";
 
@@ -56,7 +56,7 @@ describe("erasure on disk", () => {
           configHash: config.hash,
           language: "en",
           method: "reject-all",
-          decision: { categories: { necessary: true }, services: {} },
+          decision: decide(config.config, {}),
           gpc: false,
           pagePath,
         }),

@@ -51,7 +51,7 @@ describe("Node HTTP limits", () => {
     const { socket, closed } = rawSocket();
     const start = performance.now();
     socket.write(
-      "POST /v1/receipts HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n" +
+      `POST /v1/receipts HTTP/1.1\r\nHost: 127.0.0.1:${PORT}\r\nContent-Type: application/json\r\n` +
         "Content-Length: 4000\r\n\r\n{",
     );
     const trickle = setInterval(() => socket.writable && socket.write(" "), 100);

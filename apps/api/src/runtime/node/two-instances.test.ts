@@ -1,7 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CSRF_HEADER, newSubjectId, type ReceiptJwks, uuidv7, verifyReceipt } from "@assent/core";
+import {
+  CSRF_HEADER,
+  decide,
+  newSubjectId,
+  type ReceiptJwks,
+  type SiteConfig,
+  uuidv7,
+  verifyReceipt,
+} from "@assent/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SITE_CACHE_TTL_MS } from "../../sites";
 import { type NodeServer, startNodeServer } from "./server";
@@ -85,7 +93,7 @@ describe("two instances on one database", () => {
   it("sign receipts with the same site key on both, verifiable with one JWKS", async () => {
     const config = (await (await fetch(url(a, "/v1/sites/demo/config"))).json()) as {
       hash: string;
-      config: { policyVersion: string };
+      config: SiteConfig;
     };
     const jwks = (await (await fetch(url(b, "/v1/sites/demo/jwks"))).json()) as ReceiptJwks;
     for (const s of [a, b]) {
@@ -100,7 +108,7 @@ describe("two instances on one database", () => {
           configHash: config.hash,
           language: "en",
           method: "reject-all",
-          decision: { categories: { necessary: true }, services: {} },
+          decision: decide(config.config, {}),
           gpc: false,
         }),
       });

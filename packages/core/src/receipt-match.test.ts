@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { acceptAll, decide, rejectAll } from "./decision";
+import { newSubjectId, uuidv7 } from "./ids";
+import type { ReceiptInput } from "./receipt";
+import { receiptMismatch } from "./receipt-match";
+import { defaultSiteConfig } from "./site-config";
+
+const config = defaultSiteConfig("demo", [
+  { id: "google-analytics", category: "analytics" },
+  { id: "youtube", category: "embeds" },
+]);
+const receipt = (overrides: Partial<ReceiptInput> = {}): ReceiptInput => ({
+  id: uuidv7(),
+  siteKey: "demo",
+  subjectId: newSubjectId(),
+  policyVersion: config.policyVersion,
+  configHash: "a".repeat(64),
+  language: "en",
+  method: "accept-all",
+  decision: acceptAll(config),
+  gpc: false,
+  ...overrides,
+});
+
+describe("receiptMismatch", () => {
+  it("accepts what the banner of that configuration can make", () => {
+    expect(receiptMismatch(receipt(), config)).toBeNull();
+    expect(
+      receiptMismatch(receipt({ method: "reject-all", decision: rejectAll(config) }), config),
+    ).toBeNull();
+    const custom = decide(config, { categories: { analytics: true }, services: { youtube: true } });
+    expect(receiptMismatch(receipt({ method: "custom", decision: custom }), config)).toBeNull();
+  });
+
+  it("refuses another policy version, unknown or missing ids, and required ones denied", () => {
+    const all = acceptAll(config);
+    const cases: Array<[Partial<ReceiptInput>, RegExp]> = [
+      [{ policyVersion: "999" }, /policyVersion/],
+      [
+        { decision: { ...all, categories: { ...all.categories, "fake-cat": true } } },
+        /unknown categories: fake-cat/,
+      ],
+      [
+        { decision: { ...all, services: { ...all.services, hotjar: true } } },
+        /unknown services: hotjar/,
+      ],
+      [
+        { decision: { categories: { analytics: true }, services: all.services } },
+        /missing categories: necessary/,
+      ],
+      [
+        { decision: { ...all, categories: { ...all.categories, necessary: false } } },
+        /necessary is required/,
+      ],
+      [{ method: "reject-all", decision: all }, /reject-all receipt grants/],
+      [
+        {
+          method: "withdraw",
+          decision: {
+            ...rejectAll(config),
+            services: { ...rejectAll(config).services, youtube: true },
+          },
+        },
+        /grants youtube/,
+      ],
+    ];
+    for (const [overrides, message] of cases) {
+      expect(receiptMismatch(receipt(overrides), config)).toMatch(message);
+    }
+  });
+});
