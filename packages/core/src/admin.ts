@@ -42,11 +42,18 @@ export interface SignInRequest {
 /** The header that carries the session's CSRF token. */
 export const CSRF_HEADER = "X-CSRF-Token";
 
-/** Default retention of receipts: six years. */
+/** Default retention of receipts, and default declared minimum of a site's retention: six years. */
 export const DEFAULT_RETENTION_DAYS = 2190;
 
+/**
+ * Days between a signed-in owner asking to lower a site's retention (or its declared minimum) and
+ * the change taking effect; until then it can be cancelled and the purge keeps the old retention.
+ */
+export const RETENTION_GRACE_DAYS = 7;
+
 const roleSchema = v.picklist(ROLES, "must be owner, admin or viewer");
-const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
+/** A display name: of a site, a token, a person. */
+export const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
 const emailSchema = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email());
 const origins = v.pipe(
   v.array(
@@ -74,36 +81,62 @@ export const SiteCreateSchema = v.strictObject({
   allowedOrigins: v.optional(origins, []),
   ipMode: v.optional(v.picklist(["truncate", "none"]), "truncate"),
   retentionDays: v.optional(retentionDays, DEFAULT_RETENTION_DAYS),
+  /** The retention the site's policy promises at least; six years, or `retentionDays` if lower. */
+  minRetentionDays: v.optional(retentionDays),
 });
 export type SiteCreateRequest = v.InferInput<typeof SiteCreateSchema>;
 
-/** `PATCH /v1/admin/sites/:site`: any subset of the settings (retention needs the owner role). */
+/**
+ * `PATCH /v1/admin/sites/:site`: any subset of the settings. Retention and its minimum need the
+ * owner role; raising them applies at once, lowering either needs a signed-in owner (not a token)
+ * and is scheduled `RETENTION_GRACE_DAYS` ahead (`202`), cancellable until then.
+ */
 export const SiteUpdateSchema = v.strictObject({
   name: v.optional(nameSchema),
   allowedOrigins: v.optional(origins),
   ipMode: v.optional(v.picklist(["truncate", "none"])),
   retentionDays: v.optional(retentionDays),
+  minRetentionDays: v.optional(retentionDays),
 });
 export type SiteUpdateRequest = v.InferInput<typeof SiteUpdateSchema>;
+
+/** A lowering of retention waiting for its grace period to end. */
+export interface ScheduledRetentionChange {
+  retentionDays: number;
+  minRetentionDays: number;
+  /** Who asked for it (e-mail), when, and when it takes effect (ISO 8601). */
+  requestedBy: string | null;
+  requestedAt: string;
+  effectiveAt: string;
+}
 
 /** A site's settings as the dashboard shows them. */
 export interface SiteSettings extends SiteSummary {
   allowedOrigins: string[];
   ipMode: "truncate" | "none";
+  /** The retention the purge applies now. */
   retentionDays: number;
+  /** The retention the site's policy promises at least. */
+  minRetentionDays: number;
+  /** A lowering of either that is scheduled and not yet in effect, or `null`. */
+  scheduledRetention: ScheduledRetentionChange | null;
   createdAt: string;
 }
 
-/** `POST /v1/admin/sites/:site/members`: adds an existing user, or creates one with a password. */
-export const MemberAddSchema = v.strictObject({
-  email: emailSchema,
-  role: roleSchema,
-  name: v.optional(nameSchema),
-  password: v.optional(
-    v.pipe(v.string(), v.minLength(12, "must be at least 12 characters"), v.maxLength(1024)),
-  ),
-});
-export type MemberAddRequest = v.InferInput<typeof MemberAddSchema>;
+/**
+ * `POST /v1/admin/sites/:site/members`: invites an address with a role. The answer is the same
+ * whether or not the address has an account; the invited person accepts with the one-time token
+ * (`InvitationAcceptSchema`).
+ */
+export const MemberInviteSchema = v.strictObject({ email: emailSchema, role: roleSchema });
+export type MemberInviteRequest = v.InferInput<typeof MemberInviteSchema>;
+
+/** A password a person chooses: 12 characters at least. */
+export const passwordSchema = v.pipe(
+  v.string(),
+  v.minLength(12, "must be at least 12 characters"),
+  v.maxLength(1024),
+);
 
 /** `PATCH /v1/admin/sites/:site/members/:userId`. */
 export const MemberRoleSchema = v.strictObject({ role: roleSchema });

@@ -50,5 +50,18 @@ export const migrations: ReadonlyArray<{ tag: string; statements: readonly strin
       "CREATE TABLE `job_runs` (\n\t`job` text NOT NULL,\n\t`period` text NOT NULL,\n\t`started_at` integer NOT NULL,\n\t`runner` text NOT NULL,\n\tPRIMARY KEY(`job`, `period`)\n);",
       "CREATE TABLE `sign_in_attempts` (\n\t`key` text PRIMARY KEY NOT NULL,\n\t`attempts` integer NOT NULL,\n\t`window_start` integer NOT NULL\n);"
     ]
+  },
+  {
+    "tag": "0003_invitations_and_retention_floor",
+    "statements": [
+      "CREATE TABLE `member_invitations` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`site_id` integer NOT NULL,\n\t`email` text NOT NULL,\n\t`role` text NOT NULL,\n\t`token_hash` text NOT NULL,\n\t`invited_by` integer NOT NULL,\n\t`created_at` integer NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`accepted_at` integer,\n\t`accepted_by` integer,\n\t`revoked_at` integer,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`invited_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`accepted_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `member_invitations_token_hash_unique` ON `member_invitations` (`token_hash`);",
+      "CREATE INDEX `member_invitations_site` ON `member_invitations` (`site_id`,`email`);",
+      "CREATE TABLE `retention_changes` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`site_id` integer NOT NULL,\n\t`retention_days` integer NOT NULL,\n\t`min_retention_days` integer NOT NULL,\n\t`requested_by` integer NOT NULL,\n\t`requested_at` integer NOT NULL,\n\t`effective_at` integer NOT NULL,\n\t`cancelled_at` integer,\n\t`cancelled_by` integer,\n\t`applied_at` integer,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`requested_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`cancelled_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `retention_changes_one_pending` ON `retention_changes` (`site_id`) WHERE cancelled_at IS NULL AND applied_at IS NULL;",
+      "CREATE INDEX `retention_changes_due` ON `retention_changes` (`effective_at`);",
+      "ALTER TABLE `sites` ADD `min_retention_days` integer DEFAULT 2190 NOT NULL;",
+      "UPDATE `sites` SET `min_retention_days` = `retention_days` WHERE `retention_days` < `min_retention_days`;"
+    ]
   }
 ];

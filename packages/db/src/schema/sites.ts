@@ -17,5 +17,11 @@ export const sites = sqliteTable("sites", {
     .default("truncate"),
   /** Days a receipt is kept before the purge job removes it (default six years). */
   retentionDays: integer("retention_days").notNull().default(2190),
+  /**
+   * The retention the site's policy promises at least (default six years). Raised at once by any
+   * owner; lowered, like retention below it, only by a signed-in owner after a grace period
+   * (`retention_changes`).
+   */
+  minRetentionDays: integer("min_retention_days").notNull().default(2190),
   createdAt: integer("created_at").notNull(),
 });
