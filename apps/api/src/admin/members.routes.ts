@@ -1,13 +1,13 @@
-import { type Member, MemberAddSchema, MemberRoleSchema } from "@assent/core";
+import { type Member, MemberRoleSchema } from "@assent/core";
 import { apiTokens, type Database, siteMembers, users } from "@assent/db";
 import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
-import { hashPassword } from "../auth";
 import type { AppDeps } from "../deps";
-import { ApiError, badRequest, notFound } from "../errors";
+import { ApiError, notFound } from "../errors";
 import { defineRoute } from "../openapi";
 import { siteRoute } from "./admin-route";
+import { openInvitations } from "./invitation-store";
 import { idParam, SiteParams, siteKeyParam } from "./site-params";
 
 const base = "/v1/admin/sites/:site/members";
@@ -16,21 +16,11 @@ const MemberParams = v.object({ site: siteKeyParam, userId: idParam });
 export const listMembersRoute = defineRoute({
   method: "GET",
   path: base,
-  summary: "The site's users and their roles",
+  summary: "The site's users and their roles, and the invitations not yet accepted",
   tag: "users",
   access: { kind: "site", role: "viewer" },
   params: SiteParams,
-  response: { status: 200, description: "`{ members: [...] }`" },
-});
-export const addMemberRoute = defineRoute({
-  method: "POST",
-  path: base,
-  summary: "Add a user to the site with a role; a new user is created with the given password",
-  tag: "users",
-  access: { kind: "site", role: "owner", sessionOnly: true },
-  params: SiteParams,
-  body: MemberAddSchema,
-  response: { status: 201, description: "The new member" },
+  response: { status: 200, description: "`{ members: [...], invitations: [...] }`" },
 });
 export const changeRoleRoute = defineRoute({
   method: "PATCH",
@@ -69,7 +59,7 @@ async function ownerCount(db: Database, siteId: number): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Users and roles of a site. */
+/** Users and roles of a site (invitations: `invitations.routes.ts`). */
 export function memberRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const db = deps.db;
@@ -85,39 +75,14 @@ export function memberRoutes(deps: AppDeps): Hono {
     }
   };
 
-  siteRoute(app, deps, listMembersRoute, async ({ c, site }) => {
+  siteRoute(app, deps, listMembersRoute, async ({ c, site, now }) => {
     const members: Member[] = await db
       .select({ userId: users.id, email: users.email, name: users.name, role: siteMembers.role })
       .from(siteMembers)
       .innerJoin(users, eq(users.id, siteMembers.userId))
       .where(eq(siteMembers.siteId, site.id))
       .orderBy(asc(users.email));
-    return c.json({ members });
-  });
-
-  siteRoute(app, deps, addMemberRoute, async ({ c, input, site, now, audit }) => {
-    const { email, role, name, password } = input.body;
-    let [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
-    if (user && (await member(db, site.id, user.id))) {
-      throw new ApiError(409, "ALREADY_MEMBER", `${email} is already a member of this site`);
-    }
-    if (!user) {
-      if (!password) throw badRequest("PASSWORD_REQUIRED", "A new user needs a password");
-      [user] = await db
-        .insert(users)
-        .values({
-          email,
-          name: name ?? email.split("@")[0] ?? email,
-          passwordHash: await hashPassword(password, deps.passwordIterations),
-          createdAt: now,
-        })
-        .returning();
-      if (!user) throw new Error("user was not created");
-    }
-    await db.insert(siteMembers).values({ userId: user.id, siteId: site.id, role });
-    await audit({ action: "member.add", target: email, detail: { role, created: !!password } });
-    const body: Member = { userId: user.id, email: user.email, name: user.name, role };
-    return c.json(body, 201);
+    return c.json({ members, invitations: await openInvitations(db, site.id, now) });
   });
 
   siteRoute(app, deps, changeRoleRoute, async ({ c, input, site, audit }) => {

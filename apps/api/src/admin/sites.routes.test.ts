@@ -63,6 +63,19 @@ describe("sites", () => {
     },
   );
 
+  it("declares a minimum retention at creation: six years, or the retention if shorter", async () => {
+    const a = await t.admin();
+    const create = (body: object) =>
+      a.request("POST", "/v1/admin/sites", { key: "short-site", name: "Short", ...body });
+    const refused = await create({ retentionDays: 30, minRetentionDays: 60 });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.code).toBe("RETENTION_BELOW_MINIMUM");
+    const made = await create({ retentionDays: 30 });
+    expect(await made.json()).toMatchObject({ retentionDays: 30, minRetentionDays: 30 });
+    const demo = await (await a.get("/v1/admin/sites/demo")).json();
+    expect(demo).toMatchObject({ retentionDays: 2190, minRetentionDays: 2190 });
+  });
+
   it("lets only owners of some site create sites", async () => {
     const viewer = await t.admin(await t.addUser("viewer@example.org", "viewer"));
     const res = await viewer.request("POST", "/v1/admin/sites", { key: "mine", name: "Mine" });
@@ -80,11 +93,12 @@ describe("sites", () => {
     expect(await ok.json()).toMatchObject({ name: "Renamed", ipMode: "none", role: "admin" });
     const stored = await t.post("/v1/receipts", t.receipt());
     expect((await stored.json()).ip).toBeNull();
-    const retention = await admin.request("PATCH", "/v1/admin/sites/demo", { retentionDays: 30 });
+    const retention = await admin.request("PATCH", "/v1/admin/sites/demo", { retentionDays: 3000 });
     expect(retention.status).toBe(403);
     const owner = await t.admin();
     const done = await owner.request("PATCH", "/v1/admin/sites/demo", { retentionDays: 2555 });
-    expect((await done.json()).retentionDays).toBe(2555);
+    expect(done.status).toBe(200);
+    expect(await done.json()).toMatchObject({ retentionDays: 2555, scheduledRetention: null });
     expect((await owner.request("PATCH", "/v1/admin/sites/demo", {})).status).toBe(400);
     const viewer = await t.admin(await t.addUser("viewer@example.org", "viewer"));
     expect((await viewer.request("PATCH", "/v1/admin/sites/demo", { name: "v" })).status).toBe(403);

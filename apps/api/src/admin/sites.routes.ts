@@ -1,6 +1,8 @@
 import {
+  DEFAULT_RETENTION_DAYS,
   defaultSiteConfig,
   hasRole,
+  type ScheduledRetentionChange,
   SiteCreateSchema,
   type SiteSettings,
   type SiteSummary,
@@ -12,10 +14,12 @@ import { Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
 import { defineRoute } from "../openapi";
+import { scheduledRetention } from "../retention";
 import { invalidateSiteCache, publishConfig, type Site } from "../sites";
 import { accountRoute, siteRoute } from "./admin-route";
 import { sitesForUser } from "./site-access";
 import { SiteParams } from "./site-params";
+import { planRetention, scheduleLowering, siteAsOf } from "./site-retention";
 
 export const listSitesRoute = defineRoute({
   method: "GET",
@@ -47,16 +51,23 @@ export const getSiteRoute = defineRoute({
 export const updateSiteRoute = defineRoute({
   method: "PATCH",
   path: "/v1/admin/sites/:site",
-  summary: "Change a site's name, allowed origins or IP mode (admin), or its retention (owner)",
+  summary:
+    "Change a site's name, allowed origins or IP mode (admin), or its retention and declared minimum (owner). Raising retention applies at once; lowering either needs a signed-in owner (403 SESSION_REQUIRED for a token) and is scheduled after the grace period (202)",
   tag: "sites",
   access: { kind: "site", role: "admin" },
   params: SiteParams,
   body: SiteUpdateSchema,
-  response: { status: 200, description: "The site's settings after the change" },
+  response: {
+    status: 200,
+    description: "The site's settings after the change (202 with `scheduledRetention` set)",
+  },
 });
-
 /** A site row as the dashboard shows it. */
-export function siteSettings(site: Site, role: SiteSummary["role"]): SiteSettings {
+export function siteSettings(
+  site: Site,
+  role: SiteSummary["role"],
+  scheduled: ScheduledRetentionChange | null,
+): SiteSettings {
   return {
     key: site.key,
     name: site.name,
@@ -64,6 +75,8 @@ export function siteSettings(site: Site, role: SiteSummary["role"]): SiteSetting
     allowedOrigins: site.allowedOrigins,
     ipMode: site.ipMode,
     retentionDays: site.retentionDays,
+    minRetentionDays: site.minRetentionDays,
+    scheduledRetention: scheduled,
     createdAt: new Date(site.createdAt).toISOString(),
   };
 }
@@ -88,7 +101,18 @@ export function siteRoutes(deps: AppDeps): Hono {
     if (!mine.some((s) => s.role === "owner")) {
       throw new ApiError(403, "FORBIDDEN", "Only owners of a site may create sites");
     }
-    const body = input.body;
+    const body = {
+      ...input.body,
+      minRetentionDays:
+        input.body.minRetentionDays ?? Math.min(DEFAULT_RETENTION_DAYS, input.body.retentionDays),
+    };
+    if (body.retentionDays < body.minRetentionDays) {
+      throw new ApiError(
+        409,
+        "RETENTION_BELOW_MINIMUM",
+        `Retention of ${body.retentionDays} days is below the declared minimum of ${body.minRetentionDays} days`,
+      );
+    }
     const [taken] = await deps.db
       .select({ id: sites.id })
       .from(sites)
@@ -107,35 +131,50 @@ export function siteRoutes(deps: AppDeps): Hono {
       userId: principal.user.id,
     });
     await audit({ siteId: site.id, action: "site.create", target: site.key, detail: body });
-    return c.json(siteSettings(site, "owner"), 201);
+    return c.json(siteSettings(site, "owner", null), 201);
   });
 
-  siteRoute(app, deps, getSiteRoute, ({ c, site }) => c.json(siteSettings(site, site.role)));
-
-  siteRoute(app, deps, updateSiteRoute, async ({ c, input, site, audit }) => {
-    const change = input.body;
-    if (Object.keys(change).length === 0)
-      throw badRequest("NOTHING_TO_CHANGE", "Send at least one setting");
-    if (change.retentionDays !== undefined && !hasRole(site.role, "owner")) {
-      throw new ApiError(
-        403,
-        "FORBIDDEN",
-        `Changing retention needs the owner role on "${site.key}"`,
-      );
-    }
-    const [updated] = await deps.db
-      .update(sites)
-      .set(change)
-      .where(eq(sites.id, site.id))
-      .returning();
-    if (!updated) throw new Error("site vanished");
-    invalidateSiteCache(deps.db, site.id);
-    const before = Object.fromEntries(
-      Object.keys(change).map((k) => [k, (site as Record<string, unknown>)[k]]),
-    );
-    await audit({ action: "site.update", target: site.key, detail: { before, after: change } });
-    return c.json(siteSettings(updated, site.role));
+  siteRoute(app, deps, getSiteRoute, async ({ c, site, now }) => {
+    const fresh = await siteAsOf(deps.db, site, now);
+    return c.json(siteSettings(fresh, site.role, await scheduledRetention(deps.db, site.id)));
   });
+
+  siteRoute(
+    app,
+    deps,
+    updateSiteRoute,
+    async ({ c, input, site: asked, principal, now, audit }) => {
+      const { retentionDays, minRetentionDays, ...rest } = input.body;
+      if (Object.keys(input.body).length === 0)
+        throw badRequest("NOTHING_TO_CHANGE", "Send at least one setting");
+      const site = await siteAsOf(deps.db, asked, now);
+      const pending = (await scheduledRetention(deps.db, site.id)) !== null;
+      const plan = planRetention(site, { retentionDays, minRetentionDays }, principal, pending);
+      // The lowering is stored first: if it is refused, nothing of the request is applied.
+      const scheduled =
+        plan.kind === "scheduled"
+          ? await scheduleLowering(deps.db, { site, target: plan.target, principal, now, audit })
+          : null;
+      const change = { ...rest, ...(plan.kind === "now" ? plan.target : {}) };
+      let updated: Site = site;
+      if (Object.keys(change).length > 0) {
+        const [row] = await deps.db
+          .update(sites)
+          .set(change)
+          .where(eq(sites.id, site.id))
+          .returning();
+        if (!row) throw new Error("site vanished");
+        updated = row;
+        invalidateSiteCache(deps.db, site.id);
+        const before = Object.fromEntries(
+          Object.keys(change).map((k) => [k, (site as Record<string, unknown>)[k]]),
+        );
+        await audit({ action: "site.update", target: site.key, detail: { before, after: change } });
+      }
+      const settings = siteSettings(updated, site.role, await scheduledRetention(deps.db, site.id));
+      return c.json(settings, scheduled ? 202 : 200);
+    },
+  );
 
   return app;
 }

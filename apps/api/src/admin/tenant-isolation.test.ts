@@ -2,7 +2,9 @@ import { defaultSiteConfig } from "@assent/core";
 import {
   apiTokens,
   auditLog,
+  memberInvitations,
   receipts,
+  retentionChanges,
   siteConfigDrafts,
   siteConfigs,
   siteMembers,
@@ -30,7 +32,10 @@ const cases: Record<string, { query?: string; body?: unknown }> = {
   "GET /v1/admin/exports": { query: "&format=csv" },
   "GET /v1/admin/stats": { query: "&from=2026-01-01&to=2026-01-31" },
   "GET /v1/admin/sites/:site": {},
-  "PATCH /v1/admin/sites/:site": { body: { name: "Taken over", retentionDays: 1 } },
+  "PATCH /v1/admin/sites/:site": {
+    body: { name: "Taken over", retentionDays: 1, minRetentionDays: 1 },
+  },
+  "DELETE /v1/admin/sites/:site/retention-change": {},
   "GET /v1/admin/sites/:site/config": {},
   "PUT /v1/admin/sites/:site/config/draft": {
     body: { ...defaultSiteConfig("other"), policyVersion: "2" },
@@ -41,9 +46,8 @@ const cases: Record<string, { query?: string; body?: unknown }> = {
   "GET /v1/admin/sites/:site/config/versions": {},
   "GET /v1/admin/sites/:site/config/versions/:ref": {},
   "GET /v1/admin/sites/:site/members": {},
-  "POST /v1/admin/sites/:site/members": {
-    body: { email: "intruder@example.org", role: "owner", password: "a long enough password" },
-  },
+  "POST /v1/admin/sites/:site/members": { body: { email: "intruder@example.org", role: "owner" } },
+  "DELETE /v1/admin/sites/:site/invitations/:invitationId": {},
   "PATCH /v1/admin/sites/:site/members/:userId": { body: { role: "owner" } },
   "DELETE /v1/admin/sites/:site/members/:userId": {},
   "GET /v1/admin/sites/:site/tokens": {},
@@ -63,6 +67,7 @@ function url(spec: RouteSpec, site: string): string {
     .replace(":subjectId", ctx.subject)
     .replace(":userId", String(ctx.userId))
     .replace(":tokenId", String(ctx.tokenId))
+    .replace(":invitationId", "1")
     .replace(":ref", "1");
   const c = cases[`${spec.method} ${spec.path}`];
   const query = spec.path.includes(":site") ? "" : `?site=${site}${c?.query ?? ""}`;
@@ -89,6 +94,11 @@ async function snapshot() {
     drafts: d?.n,
     audit: l?.n,
     members: await t.db.select().from(siteMembers).where(eq(siteMembers.siteId, b.id)),
+    invitations: await t.db
+      .select()
+      .from(memberInvitations)
+      .where(eq(memberInvitations.siteId, b.id)),
+    retention: await t.db.select().from(retentionChanges).where(eq(retentionChanges.siteId, b.id)),
     tokens: await t.db.select().from(apiTokens).where(eq(apiTokens.siteId, b.id)),
   };
 }

@@ -2,6 +2,7 @@ import { type Database, MAX_BOUND_PARAMS, receiptCategories, receipts, sites } f
 import { and, eq, inArray, lt } from "drizzle-orm";
 import { recordAudit } from "../audit";
 import { SignInThrottle } from "../auth";
+import { applyDueRetentionChanges } from "./retention-changes";
 import { claimRun } from "./run-once";
 
 const DAY_MS = 86_400_000;
@@ -20,11 +21,14 @@ export interface PurgeReport {
 }
 
 /**
- * Deletes every receipt older than its site's retention (`sites.retention_days`), with its
- * category rows, in small batches, and writes one `retention.purge` audit entry per site that lost
- * any. Daily rollups hold no personal data and are kept. Safe to run at any time and repeatedly.
+ * Deletes every receipt older than its site's effective retention (`sites.retention_days`), with
+ * its category rows, in small batches, and writes one `retention.purge` audit entry per site that
+ * lost any. A scheduled lowering of retention counts only once its grace period has ended: due
+ * ones are put into effect first, pending ones are ignored. Daily rollups hold no personal data
+ * and are kept. Safe to run at any time and repeatedly.
  */
 export async function purgeExpiredReceipts(db: Database, now: number): Promise<PurgeReport[]> {
+  await applyDueRetentionChanges(db, now);
   const reports: PurgeReport[] = [];
   for (const site of await db.select().from(sites)) {
     const cutoff = now - site.retentionDays * DAY_MS;

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { type AdminContractContext, expectError } from "./admin-contract";
 import { postReceipts, receiptFor } from "./http-client";
 
-/** A site's retention, set by its owner, applied by the runtime's scheduled purge. */
+const DAY = 86_400_000;
+
+/** A site's retention, lowered by its owner, applied by the runtime's scheduled purge once the
+ * grace period is over. */
 export function retentionContract(ctx: AdminContractContext): void {
   const ids = async (site: string) => {
     const page = await ctx.owner.json<{ items: { id: string }[] }>(
@@ -13,7 +16,7 @@ export function retentionContract(ctx: AdminContractContext): void {
   };
 
   describe("retention", () => {
-    it("sets a site's retention, and the purge deletes what is older, audited", async () => {
+    it("lowers a site's retention after the grace period, and the purge deletes what is older, audited", async () => {
       const config = await ctx.addSite("ret");
       const other = await ctx.addSite("ret-keep");
       await expectError(
@@ -21,15 +24,25 @@ export function retentionContract(ctx: AdminContractContext): void {
         400,
         "INVALID_BODY",
       );
-      const site = await ctx.owner.json<{ retentionDays: number }>("PATCH", "/v1/admin/sites/ret", {
-        retentionDays: 1,
-      });
-      expect(site.retentionDays).toBe(1);
+      const lower = { retentionDays: 1, minRetentionDays: 1 };
+      const scheduled = await ctx.owner.request("PATCH", "/v1/admin/sites/ret", lower);
+      expect(scheduled.status).toBe(202);
+      const site = (await scheduled.json()) as {
+        retentionDays: number;
+        scheduledRetention: { retentionDays: number; effectiveAt: string };
+      };
+      expect(site.retentionDays).toBe(2190);
+      expect(site.scheduledRetention.retentionDays).toBe(1);
+      const effective = Date.parse(site.scheduledRetention.effectiveAt);
+      expect(effective).toBeGreaterThan(Date.now() + 6 * DAY);
       await postReceipts(ctx.target, [receiptFor("ret", config), receiptFor("ret", config)]);
       const kept = receiptFor("ret-keep", other);
       await postReceipts(ctx.target, [kept]);
 
-      await ctx.target.purge(Date.now() + 2 * 86_400_000);
+      // Two days on the receipts are past the new retention, but the grace period is not over.
+      await ctx.target.purge(Date.now() + 2 * DAY);
+      expect(await ids("ret")).toHaveLength(2);
+      await ctx.target.purge(effective + DAY);
       expect(await ids("ret")).toEqual([]);
       expect(await ids("ret-keep")).toEqual([kept.id]);
       const audit = await ctx.owner.json<{ items: { action: string; detail: unknown }[] }>(

@@ -43,13 +43,21 @@ export function sessionContract(ctx: AdminContractContext): void {
       }
     });
 
-    it("adds a member with a password, who signs in with it and holds only their role", async () => {
+    it("invites a member, who accepts with a new password, signs in and holds only their role", async () => {
       const member = { email: "viewer@example.org", password: "a viewer's long password" };
-      const added = await ctx.owner.request("POST", "/v1/admin/sites/demo/members", {
-        ...member,
+      const invited = await ctx.owner.request("POST", "/v1/admin/sites/demo/members", {
+        email: member.email,
         role: "viewer",
       });
-      expect(added.status).toBe(201);
+      expect(invited.status).toBe(201);
+      const { token, acceptUrl } = (await invited.json()) as { token: string; acceptUrl: string };
+      expect(acceptUrl).toBe(`${ctx.target.origin}/admin/#invitation=${token}`);
+      const accepted = await ctx.target.fetch("/v1/admin/invitations/accept", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: ctx.target.origin },
+        body: JSON.stringify({ token, password: member.password }),
+      });
+      expect(accepted.status).toBe(200);
       const viewer = await signIn(ctx.target, member);
       expect((await viewer.get("/v1/admin/receipts?site=demo")).status).toBe(200);
       await expectError(

@@ -1,0 +1,124 @@
+import { hasRole, type SiteUpdateRequest } from "@assent/core";
+import { type Database, isUniqueViolation, sites } from "@assent/db";
+import { eq } from "drizzle-orm";
+import type { Principal } from "../auth";
+import { ApiError } from "../errors";
+import type { RouteSpec } from "../openapi";
+import {
+  applyDueRetentionChanges,
+  type RetentionPair,
+  scheduleRetentionChange,
+} from "../retention";
+import type { SiteCall } from "./admin-route";
+import type { SiteAccess } from "./site-access";
+
+const alreadyPending = () =>
+  new ApiError(
+    409,
+    "RETENTION_CHANGE_PENDING",
+    "A change of retention is already scheduled; cancel it before asking for another",
+  );
+
+/** What a settings change does to retention: nothing, apply at once, or schedule a lowering. */
+export type RetentionPlan =
+  | { kind: "none" }
+  | { kind: "now"; target: RetentionPair }
+  | { kind: "scheduled"; target: RetentionPair };
+
+/**
+ * Decides how a `PATCH /v1/admin/sites/:site` treats `retentionDays` and `minRetentionDays`.
+ * Either needs the owner role. Raising them applies at once, from a token too. Lowering either
+ * shortens how long the log is kept, so it needs an owner signed in (`403 SESSION_REQUIRED` for a
+ * token) and is scheduled after the grace period; retention may never be below the minimum
+ * (`409 RETENTION_BELOW_MINIMUM`), and a site has one scheduled change at a time
+ * (`409 RETENTION_CHANGE_PENDING`). Throws before anything is written.
+ */
+export function planRetention(
+  site: SiteAccess,
+  change: Pick<SiteUpdateRequest, "retentionDays" | "minRetentionDays">,
+  principal: Principal,
+  pending: boolean,
+): RetentionPlan {
+  if (change.retentionDays === undefined && change.minRetentionDays === undefined) {
+    return { kind: "none" };
+  }
+  if (!hasRole(site.role, "owner")) {
+    throw new ApiError(
+      403,
+      "FORBIDDEN",
+      `Changing retention needs the owner role on "${site.key}"`,
+    );
+  }
+  const target: RetentionPair = {
+    retentionDays: change.retentionDays ?? site.retentionDays,
+    minRetentionDays: change.minRetentionDays ?? site.minRetentionDays,
+  };
+  const lowers =
+    target.retentionDays < site.retentionDays || target.minRetentionDays < site.minRetentionDays;
+  if (lowers && principal.kind !== "session") {
+    throw new ApiError(
+      403,
+      "SESSION_REQUIRED",
+      "Lowering retention or its minimum deletes records sooner: an owner must do it signed in to the dashboard. API tokens can only raise them",
+    );
+  }
+  if (pending) throw alreadyPending();
+  if (target.retentionDays < target.minRetentionDays) {
+    throw new ApiError(
+      409,
+      "RETENTION_BELOW_MINIMUM",
+      `Retention of ${target.retentionDays} days is below the site's declared minimum of ${target.minRetentionDays} days; lower minRetentionDays as well`,
+    );
+  }
+  if (!lowers) return { kind: "now", target };
+  return { kind: "scheduled", target };
+}
+
+/**
+ * Schedules a planned lowering for the site and audits it (`site.retention.schedule`, both values
+ * before and after, and when it takes effect); of two owners asking at once, the second gets
+ * `409 RETENTION_CHANGE_PENDING` (one pending change a site, a unique index).
+ */
+export async function scheduleLowering(
+  db: Database,
+  lowering: {
+    site: SiteAccess;
+    target: RetentionPair;
+    principal: Principal;
+    now: number;
+    audit: SiteCall<RouteSpec>["audit"];
+  },
+): Promise<{ id: number; effectiveAt: number }> {
+  const { site, target, principal, now, audit } = lowering;
+  let scheduled: { id: number; effectiveAt: number };
+  try {
+    scheduled = await scheduleRetentionChange(db, {
+      siteId: site.id,
+      target,
+      userId: principal.user.id,
+      now,
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw alreadyPending();
+    throw err;
+  }
+  await audit({
+    action: "site.retention.schedule",
+    target: site.key,
+    detail: {
+      changeId: scheduled.id,
+      before: { retentionDays: site.retentionDays, minRetentionDays: site.minRetentionDays },
+      after: target,
+      effectiveAt: new Date(scheduled.effectiveAt).toISOString(),
+    },
+  });
+  return scheduled;
+}
+
+/** The site as it stands at `now`: a scheduled change whose grace period has ended is applied. */
+export async function siteAsOf(db: Database, site: SiteAccess, now: number): Promise<SiteAccess> {
+  if ((await applyDueRetentionChanges(db, now, site.id)).length === 0) return site;
+  const [row] = await db.select().from(sites).where(eq(sites.id, site.id));
+  if (!row) throw new Error("site vanished");
+  return { ...row, role: site.role };
+}

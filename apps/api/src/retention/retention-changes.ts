@@ -1,0 +1,134 @@
+import { RETENTION_GRACE_DAYS, type ScheduledRetentionChange } from "@assent/core";
+import { type Database, retentionChanges, sites, users } from "@assent/db";
+import { and, eq, isNull, lte } from "drizzle-orm";
+import { recordAudit } from "../audit";
+import { invalidateSiteCache } from "../sites";
+
+const DAY_MS = 86_400_000;
+
+/** How long a lowering of retention waits before it takes effect. */
+export const RETENTION_GRACE_MS = RETENTION_GRACE_DAYS * DAY_MS;
+
+/** A site's retention and its declared minimum, in days. */
+export interface RetentionPair {
+  retentionDays: number;
+  minRetentionDays: number;
+}
+
+const pending = (siteId?: number) =>
+  and(
+    isNull(retentionChanges.cancelledAt),
+    isNull(retentionChanges.appliedAt),
+    siteId === undefined ? undefined : eq(retentionChanges.siteId, siteId),
+  );
+
+/** The site's scheduled lowering of retention, or `null`. */
+export async function scheduledRetention(
+  db: Database,
+  siteId: number,
+): Promise<ScheduledRetentionChange | null> {
+  const [row] = await db
+    .select({ change: retentionChanges, email: users.email })
+    .from(retentionChanges)
+    .leftJoin(users, eq(users.id, retentionChanges.requestedBy))
+    .where(pending(siteId))
+    .limit(1);
+  if (!row) return null;
+  return {
+    retentionDays: row.change.retentionDays,
+    minRetentionDays: row.change.minRetentionDays,
+    requestedBy: row.email,
+    requestedAt: new Date(row.change.requestedAt).toISOString(),
+    effectiveAt: new Date(row.change.effectiveAt).toISOString(),
+  };
+}
+
+/**
+ * Schedules `target` for the site, taking effect `RETENTION_GRACE_MS` after `now`. The caller has
+ * checked that none is pending; a concurrent one is refused by the unique index.
+ */
+export async function scheduleRetentionChange(
+  db: Database,
+  change: { siteId: number; target: RetentionPair; userId: number; now: number },
+): Promise<{ id: number; effectiveAt: number }> {
+  const [row] = await db
+    .insert(retentionChanges)
+    .values({
+      siteId: change.siteId,
+      ...change.target,
+      requestedBy: change.userId,
+      requestedAt: change.now,
+      effectiveAt: change.now + RETENTION_GRACE_MS,
+    })
+    .returning({ id: retentionChanges.id, effectiveAt: retentionChanges.effectiveAt });
+  if (!row) throw new Error("retention change was not stored");
+  return row;
+}
+
+/** Cancels the site's pending change; returns it, or `null` when none was pending. */
+export async function cancelRetentionChange(
+  db: Database,
+  siteId: number,
+  userId: number,
+  now: number,
+): Promise<(RetentionPair & { id: number; effectiveAt: number }) | null> {
+  const [row] = await db
+    .update(retentionChanges)
+    .set({ cancelledAt: now, cancelledBy: userId })
+    .where(pending(siteId))
+    .returning();
+  return row ?? null;
+}
+
+/**
+ * Puts every pending change whose grace period has ended (`effective_at <= now`) into effect:
+ * the site's retention and minimum become the change's, and a `site.retention.apply` audit entry
+ * records both values before and after. Idempotent; the purge
+ * calls it before reading any site's retention, so nothing pending ever shortens the log early.
+ * @returns the ids of the sites changed
+ */
+export async function applyDueRetentionChanges(
+  db: Database,
+  now: number,
+  siteId?: number,
+): Promise<number[]> {
+  const due = await db
+    .select({ change: retentionChanges, site: sites, email: users.email })
+    .from(retentionChanges)
+    .innerJoin(sites, eq(sites.id, retentionChanges.siteId))
+    .leftJoin(users, eq(users.id, retentionChanges.requestedBy))
+    .where(and(pending(siteId), lte(retentionChanges.effectiveAt, now)));
+  const applied: number[] = [];
+  for (const { change, site, email } of due) {
+    const target = {
+      retentionDays: change.retentionDays,
+      minRetentionDays: change.minRetentionDays,
+    };
+    // Claimed first, atomically: of two instances applying at once, or an apply racing a cancel,
+    // exactly one wins. Were the site update then lost, retention would stay the longer one.
+    const claimed = await db
+      .update(retentionChanges)
+      .set({ appliedAt: now })
+      .where(and(eq(retentionChanges.id, change.id), pending()))
+      .returning({ id: retentionChanges.id });
+    if (claimed.length === 0) continue;
+    await db.update(sites).set(target).where(eq(sites.id, site.id));
+    applied.push(site.id);
+    invalidateSiteCache(db, site.id);
+    await recordAudit(db, {
+      at: now,
+      siteId: site.id,
+      action: "site.retention.apply",
+      target: site.key,
+      detail: {
+        changeId: change.id,
+        before: { retentionDays: site.retentionDays, minRetentionDays: site.minRetentionDays },
+        after: target,
+        requestedBy: email,
+        requestedAt: new Date(change.requestedAt).toISOString(),
+        effectiveAt: new Date(change.effectiveAt).toISOString(),
+      },
+    });
+  }
+  return applied;
+}
