@@ -1,8 +1,15 @@
 import type { AdminSession } from "@assent/core";
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { getSession, isSessionEnded, userMessage } from "./api";
+import {
+  forgetInvitationToken,
+  getSession,
+  invitationToken,
+  isSessionEnded,
+  userMessage,
+} from "./api";
 import { SignedInShell } from "./shell";
 import { SignInView } from "./sign-in";
+import { AcceptInvitationView } from "./users";
 
 /** Shown on the sign-in form after any admin call answers 401. */
 export const SESSION_ENDED_NOTICE = "Your session has ended; please sign in again";
@@ -13,11 +20,18 @@ type AppState =
   | { view: "checking" }
   | { view: "signed-out"; notice?: string; email?: string }
   | { view: "signed-in"; session: AdminSession }
+  | { view: "invitation"; token: string }
   | { view: "unavailable"; message: string };
 
-/** Asks the API who is signed in, then shows the sign-in form or the records. */
+/**
+ * Asks the API who is signed in, then shows the sign-in form or the records; an invitation link
+ * (`#invitation=TOKEN`) shows the invitation first.
+ */
 export function App() {
-  const [state, setState] = useState<AppState>({ view: "checking" });
+  const [state, setState] = useState<AppState>(() => {
+    const token = invitationToken();
+    return token ? { view: "invitation", token } : { view: "checking" };
+  });
 
   const checkSession = useCallback((signal?: AbortSignal) => {
     setState({ view: "checking" });
@@ -32,12 +46,27 @@ export function App() {
   }, []);
 
   useEffect(() => {
+    if (invitationToken()) return;
     const controller = new AbortController();
     checkSession(controller.signal);
     return () => controller.abort();
   }, [checkSession]);
 
   switch (state.view) {
+    case "invitation":
+      return (
+        <AcceptInvitationView
+          token={state.token}
+          onSignedIn={(session) => {
+            forgetInvitationToken();
+            setState({ view: "signed-in", session });
+          }}
+          onLeave={() => {
+            forgetInvitationToken();
+            checkSession();
+          }}
+        />
+      );
     case "checking":
       return (
         <main class="app-message">

@@ -13,4 +13,5 @@ export {
   signOut,
 } from "./admin";
 export { ApiRequestError, apiStream, isSessionEnded, userMessage } from "./client";
+export * from "./invitations";
 export * from "./sites";

@@ -2,8 +2,10 @@ import type {
   AuditEntry,
   ConfigState,
   ConfigVersion,
+  CreatedInvitation,
+  Invitation,
   Member,
-  MemberAddRequest,
+  MemberInviteRequest,
   Role,
   SiteConfig,
   SiteCreateRequest,
@@ -29,8 +31,14 @@ export function getSiteSettings(key: string): Promise<SiteSettings> {
   return apiRequest(site(key));
 }
 
+/** Changes settings; a lowering of retention comes back in `scheduledRetention`, not yet done. */
 export function updateSiteSettings(key: string, body: SiteUpdateRequest): Promise<SiteSettings> {
   return apiRequest(site(key), { method: "PATCH", body });
+}
+
+/** Cancels the scheduled lowering of retention. */
+export function cancelRetentionChange(key: string): Promise<SiteSettings> {
+  return apiRequest(`${site(key)}/retention-change`, { method: "DELETE" });
 }
 
 export function getConfigState(key: string): Promise<ConfigState> {
@@ -58,12 +66,20 @@ export function getConfigVersion(key: string, ref: string): Promise<ConfigVersio
   return apiRequest(`${site(key)}/config/versions/${encodeURIComponent(ref)}`);
 }
 
-export async function listMembers(key: string): Promise<Member[]> {
-  return (await apiRequest<{ members: Member[] }>(`${site(key)}/members`)).members;
+/** The site's members, and the invitations not yet accepted. */
+export function listMembers(
+  key: string,
+): Promise<{ members: Member[]; invitations: Invitation[] }> {
+  return apiRequest(`${site(key)}/members`);
 }
 
-export function addMember(key: string, body: MemberAddRequest): Promise<Member> {
+/** Invites an address; the answer carries the one-time link to hand to the invited person. */
+export function inviteMember(key: string, body: MemberInviteRequest): Promise<CreatedInvitation> {
   return apiRequest(`${site(key)}/members`, { method: "POST", body });
+}
+
+export function revokeInvitation(key: string, id: number): Promise<void> {
+  return apiRequest(`${site(key)}/invitations/${id}`, { method: "DELETE" });
 }
 
 export function changeRole(key: string, userId: number, role: Role): Promise<Member> {

@@ -1,5 +1,5 @@
 import type { ConfigState, SiteConfig } from "@assent/core";
-import { cleanup, fireEvent, screen, within } from "@testing-library/preact";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ok, stubApi } from "../testing/fake-api";
 import { renderInSite } from "../testing/render-in-site";
@@ -38,13 +38,27 @@ const SETTINGS = {
   allowedOrigins: ["https://example.org"],
   ipMode: "truncate",
   retentionDays: 2190,
+  minRetentionDays: 2190,
+  scheduledRetention: null,
   createdAt: "2026-01-01T00:00:00.000Z",
+};
+const SCHEDULED = {
+  retentionDays: 30,
+  minRetentionDays: 30,
+  requestedBy: "dpo@example.org",
+  requestedAt: "2026-03-01T00:00:00.000Z",
+  effectiveAt: "2026-03-08T00:00:00.000Z",
 };
 
 function stub() {
   return stubApi({
     "GET /v1/admin/sites/example-union/config": () => ok(STATE),
     "GET /v1/admin/sites/example-union": () => ok(SETTINGS),
+    "PATCH /v1/admin/sites/example-union": () => ({
+      status: 202,
+      body: { ...SETTINGS, scheduledRetention: SCHEDULED },
+    }),
+    "DELETE /v1/admin/sites/example-union/retention-change": () => ok(SETTINGS),
     "PUT /v1/admin/sites/example-union/config/draft": (call) =>
       ok({ ...STATE, draft: { config: call.body, updatedAt: "", updatedBy: null } }),
     "POST /v1/admin/sites/example-union/config/publish": () =>
@@ -104,5 +118,47 @@ describe("SettingsView", () => {
     expect(screen.getByTestId("embed-snippet").textContent).toBe(
       `<script src="${location.origin}/s/example-union.js"></script>`,
     );
+  });
+
+  it("sends only the retention fields changed, shows the scheduled drop with its date, and cancels it", async () => {
+    const calls = stub();
+    renderInSite(<SettingsView />, "owner");
+    const retention = await screen.findByLabelText("Keep receipts for (days)");
+    fireEvent.input(retention, { target: { value: "30" } });
+    fireEvent.input(screen.getByLabelText("Declared minimum retention (days)"), {
+      target: { value: "30" },
+    });
+    fireEvent.submit(retention.closest("form") as Element);
+    const date = new Date(SCHEDULED.effectiveAt).toLocaleDateString();
+    expect(
+      await screen.findByText(
+        `Site settings saved. Retention will drop to 30 days on ${date}; you can cancel until then.`,
+      ),
+    ).toBeTruthy();
+    expect(calls.find((c) => c.method === "PATCH")?.body).toEqual({
+      allowedOrigins: ["https://example.org"],
+      ipMode: "truncate",
+      retentionDays: 30,
+      minRetentionDays: 30,
+    });
+    const schedule = screen.getByTestId("retention-schedule");
+    expect(schedule.textContent).toContain(`Retention will drop to 30 days on ${date}`);
+    expect(schedule.textContent).toContain("asked by dpo@example.org");
+
+    fireEvent.click(within(schedule).getByRole("button", { name: "Cancel the change" }));
+    await waitFor(() => expect(screen.queryByTestId("retention-schedule")).toBeNull());
+    expect(calls.some((c) => c.method === "DELETE")).toBe(true);
+  });
+
+  it("leaves retention out of a save that does not change it", async () => {
+    const calls = stub();
+    renderInSite(<SettingsView />, "owner");
+    const origins = await screen.findByLabelText("Allowed origins (one a line)");
+    fireEvent.submit(origins.closest("form") as Element);
+    await screen.findByText(/Site settings saved/);
+    expect(calls.find((c) => c.method === "PATCH")?.body).toEqual({
+      allowedOrigins: ["https://example.org"],
+      ipMode: "truncate",
+    });
   });
 });

@@ -22,7 +22,7 @@ export function SettingsView() {
         onBumped={() => state.reload()}
       />
       {settings.data ? (
-        <SiteAccessForm settings={settings.data} />
+        <SiteAccessForm settings={settings.data} onSettings={settings.set} />
       ) : (
         <LoadState loaded={settings} what="site settings" />
       )}

@@ -1,10 +1,27 @@
-import type { SiteSettings } from "@assent/core";
+import { RETENTION_GRACE_DAYS, type SiteSettings, type SiteUpdateRequest } from "@assent/core";
 import { useState } from "preact/hooks";
 import { updateSiteSettings } from "../api";
 import { useAdmin } from "../ui";
+import { RetentionSchedule } from "./retention-schedule";
+
+export interface SiteAccessFormProps {
+  settings: SiteSettings;
+  /** Called with the settings a change or a cancellation answered. */
+  onSettings: (settings: SiteSettings) => void;
+}
+
+/** The retention fields that differ from the settings (unchanged ones are not sent). */
+function retentionChange(form: FormData, settings: SiteSettings): SiteUpdateRequest {
+  const change: SiteUpdateRequest = {};
+  const retention = Number(form.get("retention"));
+  const minimum = Number(form.get("minRetention"));
+  if (retention !== settings.retentionDays) change.retentionDays = retention;
+  if (minimum !== settings.minRetentionDays) change.minRetentionDays = minimum;
+  return change;
+}
 
 /** Allowed origins, IP handling and retention: the site's settings outside the banner. */
-export function SiteAccessForm({ settings }: { settings: SiteSettings }) {
+export function SiteAccessForm({ settings, onSettings }: SiteAccessFormProps) {
   const { site, can, failure } = useAdmin();
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
@@ -18,12 +35,18 @@ export function SiteAccessForm({ settings }: { settings: SiteSettings }) {
     setMessage("");
     setError("");
     try {
-      await updateSiteSettings(site.key, {
+      const saved = await updateSiteSettings(site.key, {
         allowedOrigins: origins,
         ipMode: String(form.get("ipMode")) as SiteSettings["ipMode"],
-        ...(can("owner") ? { retentionDays: Number(form.get("retention")) } : {}),
+        ...(can("owner") ? retentionChange(form, settings) : {}),
       });
-      setMessage("Site settings saved.");
+      onSettings(saved);
+      const scheduled = !settings.scheduledRetention && saved.scheduledRetention;
+      setMessage(
+        scheduled
+          ? `Site settings saved. Retention will drop to ${scheduled.retentionDays} days on ${new Date(scheduled.effectiveAt).toLocaleDateString()}; you can cancel until then.`
+          : "Site settings saved.",
+      );
     } catch (caught) {
       setError(failure(caught));
     }
@@ -68,8 +91,28 @@ export function SiteAccessForm({ settings }: { settings: SiteSettings }) {
           />
           <p id="retention-help" class="help">
             Only owners change retention. Six years (2190 days) covers most limitation periods.
+            Lowering it takes effect {RETENTION_GRACE_DAYS} days later and can be cancelled until
+            then; API tokens can only raise it.
           </p>
         </div>
+        <div class="field">
+          <label for="min-retention">Declared minimum retention (days)</label>
+          <input
+            id="min-retention"
+            name="minRetention"
+            type="number"
+            min={1}
+            max={3650}
+            defaultValue={String(settings.minRetentionDays)}
+            disabled={!can("owner")}
+            aria-describedby="min-retention-help"
+          />
+          <p id="min-retention-help" class="help">
+            What the site's privacy policy promises. Retention cannot go below it; lowering it is
+            scheduled like lowering retention.
+          </p>
+        </div>
+        <RetentionSchedule settings={settings} onSettings={onSettings} />
         <button class="button primary" type="submit">
           Save site settings
         </button>

@@ -1,1 +1,2 @@
+export { AcceptInvitationView } from "./accept-invitation-view";
 export { UsersView } from "./users-view";

@@ -1,9 +1,11 @@
 import { type Member, ROLES, type Role } from "@assent/core";
 import { useState } from "preact/hooks";
-import { addMember, changeRole, listMembers, removeMember } from "../api";
+import { changeRole, listMembers, removeMember, revokeInvitation } from "../api";
 import { LoadState, useAdmin, useLoad } from "../ui";
+import { InvitationsTable } from "./invitations-table";
+import { InviteForm } from "./invite-form";
 
-/** The site's users and roles; owners add, re-role and remove them. */
+/** The site's users and roles; owners invite, re-role and remove them. */
 export function UsersView() {
   const { site, can, failure, email } = useAdmin();
   const members = useLoad(() => listMembers(site.key), site.key);
@@ -21,23 +23,6 @@ export function UsersView() {
     } catch (caught) {
       setError(failure(caught));
     }
-  };
-
-  const add = (event: SubmitEvent) => {
-    event.preventDefault();
-    const formElement = event.currentTarget as HTMLFormElement;
-    const form = new FormData(formElement);
-    const password = String(form.get("password") ?? "");
-    const newEmail = String(form.get("email") ?? "").trim();
-    void act(async () => {
-      await addMember(site.key, {
-        email: newEmail,
-        role: String(form.get("role")) as Role,
-        name: String(form.get("name") ?? "").trim() || undefined,
-        password: password || undefined,
-      });
-      formElement.reset();
-    }, `Added ${newEmail}.`);
   };
 
   return (
@@ -61,7 +46,7 @@ export function UsersView() {
               </tr>
             </thead>
             <tbody>
-              {members.data.map((m: Member) => (
+              {members.data.members.map((m: Member) => (
                 <tr key={m.userId} data-user={m.email}>
                   <th scope="row">{m.email}</th>
                   <td>{m.name}</td>
@@ -109,44 +94,21 @@ export function UsersView() {
           </table>
         </section>
       )}
-      {owner && (
-        <form class="card-form" onSubmit={add}>
-          <h2>Add a user</h2>
-          <div class="field">
-            <label for="member-email">Email</label>
-            <input id="member-email" name="email" type="email" required />
-          </div>
-          <div class="field">
-            <label for="member-name">Name</label>
-            <input id="member-name" name="name" />
-          </div>
-          <div class="field">
-            <label for="member-role">Role</label>
-            <select id="member-role" name="role">
-              <option value="viewer">viewer: reads records and statistics</option>
-              <option value="admin">admin: also settings, requests and the audit log</option>
-              <option value="owner">owner: also users and retention</option>
-            </select>
-          </div>
-          <div class="field">
-            <label for="member-password">Password for a new account</label>
-            <input
-              id="member-password"
-              name="password"
-              type="password"
-              autocomplete="new-password"
-              minLength={12}
-              aria-describedby="member-password-help"
-            />
-            <p id="member-password-help" class="help">
-              At least 12 characters. Leave empty to add someone who already has an account.
-            </p>
-          </div>
-          <button class="button primary" type="submit">
-            Add user
-          </button>
-        </form>
+      {members.data && (
+        <InvitationsTable
+          invitations={members.data.invitations}
+          onRevoke={
+            owner
+              ? (invitation) =>
+                  act(
+                    () => revokeInvitation(site.key, invitation.id),
+                    `Revoked the invitation of ${invitation.email}.`,
+                  )
+              : undefined
+          }
+        />
       )}
+      {owner && <InviteForm onInvited={() => members.reload()} />}
     </div>
   );
 }
