@@ -1,11 +1,19 @@
 import * as v from "valibot";
 import { CONSENT_METHODS } from "./decision";
 import { SUBJECT_ID, UUID_V7 } from "./ids";
-import { ID_PATTERN, POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
+import { ID_PATTERN, POLICY_VERSION_PATTERN, RESERVED_IDS, SITE_KEY_PATTERN } from "./patterns";
 
 const MAX_ENTRIES = 64;
 
 const decisionMap = v.pipe(
+  // valibot's record skips `__proto__`, `prototype` and `constructor` keys: refuse them instead.
+  v.custom<Record<string, unknown>>(
+    (m) =>
+      typeof m === "object" &&
+      m !== null &&
+      !Object.keys(m).some((k) => k === "__proto__" || RESERVED_IDS.includes(k as never)),
+    `ids must not be __proto__, ${RESERVED_IDS.join(" or ")}`,
+  ),
   v.record(
     v.pipe(v.string(), v.regex(ID_PATTERN, "ids must be lower-case letters, digits and hyphens")),
     v.boolean(),

@@ -109,7 +109,7 @@ beforeAll(async () => {
   const bOwner = await t.addUser("owner-b@example.org", "owner", "other");
   const bViewer = await t.addUser("viewer-b@example.org", "viewer", "other");
   ctx.userId = bViewer.id;
-  const receipt = t.receipt({ siteKey: "other", configHash: b.config.hash, policyVersion: "1" });
+  const receipt = t.receiptFor("other", b.config);
   ctx.subject = receipt.subjectId;
   expect((await t.post("/v1/receipts", receipt)).status).toBe(201);
   const ownerB = await t.admin(bOwner);

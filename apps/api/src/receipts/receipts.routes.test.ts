@@ -1,4 +1,4 @@
-import { receipts } from "@assent/db";
+import { dailyCategoryStats, receipts } from "@assent/db";
 import { count } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseTrustProxy } from "../network";
@@ -55,6 +55,49 @@ describe("POST /v1/receipts", () => {
     } finally {
       await proxied.close();
     }
+  });
+
+  it("refuses receipts that the banner of the config they name could not have made", async () => {
+    const all = t.decision({ categories: { analytics: true, marketing: true } });
+    const forged = [
+      t.receipt({ policyVersion: "999" }),
+      t.receipt({ decision: { categories: { "fake-cat": true }, services: {} } }),
+      t.receipt({ decision: { ...all, categories: { ...all.categories, necessary: false } } }),
+      t.receipt({ decision: { ...all, categories: { ...all.categories, "fake-cat": true } } }),
+      t.receipt({ method: "reject-all", decision: all }),
+    ];
+    for (const body of forged) {
+      const res = await t.post("/v1/receipts", body);
+      expect(res.status).toBe(422);
+      expect((await res.json()).error.code).toBe("RECEIPT_CONFIG_MISMATCH");
+    }
+    // An id the schema library would drop is refused outright, not silently lost.
+    const constructor = await t.post("/v1/receipts", {
+      ...t.receipt(),
+      decision: { categories: { ...all.categories, constructor: true }, services: all.services },
+    });
+    expect(constructor.status).toBe(400);
+    expect(await stored()).toBe(0);
+    await t.derive();
+    const [stats] = await t.db.select({ n: count() }).from(dailyCategoryStats);
+    expect(stats?.n).toBe(0);
+  });
+
+  it("lets the page read every answer, refusals included, so the SDK stops retrying them", async () => {
+    const allowed = "http://localhost:8787";
+    const cases: Array<[string, unknown, number]> = [
+      ["https://evil.example", t.receipt(), 403],
+      [allowed, "{", 400],
+      [allowed, t.receipt({ policyVersion: "999" }), 422],
+      [allowed, t.receipt(), 201],
+    ];
+    for (const [origin, body, status] of cases) {
+      const res = await t.post("/v1/receipts", body, { Origin: origin });
+      expect(res.status).toBe(status);
+      expect(res.headers.get("Access-Control-Allow-Origin")).toBe(origin);
+      expect(res.headers.get("Vary")).toMatch(/Origin/);
+    }
+    expect(await stored()).toBe(1);
   });
 
   it("is idempotent by receipt id: a retry returns the stored receipt and adds nothing", async () => {

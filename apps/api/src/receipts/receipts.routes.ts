@@ -1,5 +1,5 @@
 import { parseReceiptInput, receiptMismatch } from "@assent/core";
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
@@ -44,21 +44,18 @@ async function readJson(c: Context): Promise<unknown> {
 }
 
 /**
- * Runs a rate-limit check; a refusal stays readable cross-origin (the SDK waits `Retry-After`).
+ * Every answer to a page's receipt, refusals included, is readable by that page: the SDK must
+ * see a 4xx (and stop retrying what will never be stored) or a 429's `Retry-After`, not a network
+ * error. Readable is not accepted: an origin outside the site's list still gets its 403.
  */
-function limited(c: Context, check: () => void): void {
-  try {
-    check();
-  } catch (err) {
-    const origin = c.req.header("Origin");
-    if (origin && err instanceof ApiError) {
-      err.headers["Access-Control-Allow-Origin"] = origin;
-      err.headers["Access-Control-Expose-Headers"] = "Retry-After";
-      err.headers.Vary = "Origin";
-    }
-    throw err;
-  }
-}
+const readableByThePage: MiddlewareHandler = async (c, next) => {
+  await next();
+  const origin = c.req.header("Origin");
+  if (!origin) return;
+  c.header("Access-Control-Allow-Origin", origin);
+  c.header("Access-Control-Expose-Headers", "Retry-After");
+  c.header("Vary", "Origin");
+};
 
 /**
  * `POST /v1/receipts`: validates a receipt with the core schema, stamps it with what only the
@@ -88,8 +85,9 @@ export function receiptRoutes(deps: AppDeps): Hono {
 
   app.post(
     "/v1/receipts",
+    readableByThePage,
     async (c, next) => {
-      limited(c, () => limiter.address(deps.client(c).ip));
+      limiter.address(deps.client(c).ip);
       await next();
     },
     bodyLimit(MAX_RECEIPT_BYTES, `A receipt is at most ${MAX_RECEIPT_BYTES} bytes`),
@@ -99,18 +97,13 @@ export function receiptRoutes(deps: AppDeps): Hono {
       const input = parsed.value;
       const site = await cachedSite(deps.db, input.siteKey);
       if (!site) throw notFound("SITE_NOT_FOUND", `No site with key "${input.siteKey}"`);
-      limited(c, () => limiter.site(site.key));
+      limiter.site(site.key);
       if (!originAllowed(c, deps, site)) {
         throw new ApiError(
           403,
           "ORIGIN_NOT_ALLOWED",
           `Origin is not allowed for site "${site.key}"`,
         );
-      }
-      const origin = c.req.header("Origin");
-      if (origin) {
-        c.header("Access-Control-Allow-Origin", origin);
-        c.header("Vary", "Origin");
       }
       const shown = await cachedPublishedByHash(deps.db, site.id, input.configHash);
       if (!shown) {
