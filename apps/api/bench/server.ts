@@ -24,6 +24,7 @@ export async function startBenchServer(
       ASSENT_ADMIN_PASSWORD: "bench-password-1",
       RATE_LIMIT_IP: "off",
       RATE_LIMIT_SITE: options.siteLimit === "default" ? "" : "off",
+      DEMO_PORT: "off",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -72,11 +72,11 @@ describe("POST /v1/receipts", () => {
       expect((await res.json()).error.code).toBe("RECEIPT_CONFIG_MISMATCH");
     }
     // An id the schema library would drop is refused outright, not silently lost.
-    const constructor = await t.post("/v1/receipts", {
+    const reserved = await t.post("/v1/receipts", {
       ...t.receipt(),
       decision: { categories: { ...all.categories, constructor: true }, services: all.services },
     });
-    expect(constructor.status).toBe(400);
+    expect(reserved.status).toBe(400);
     expect(await stored()).toBe(0);
     await t.derive();
     const [stats] = await t.db.select({ n: count() }).from(dailyCategoryStats);

@@ -5,10 +5,11 @@ import { Hono } from "hono";
 import { DEMO_SITE } from "./assets";
 
 /**
- * Where a demo page names the consent host: `<script src="{{env "ASSENT_ORIGIN"}}/s/demo.js">`.
- * It is Caddy's `templates` syntax, so the same files work behind Caddy's `file_server`.
+ * Where a demo page names the consent host: `<script src="{{env `ASSENT_ORIGIN`}}/s/demo.js">`.
+ * It is Caddy's `templates` syntax (a Go template with a raw string, so the attribute holds no
+ * inner quotes), so the same files work behind Caddy's `file_server`.
  */
-export const CONSENT_ORIGIN_MARKER = '{{env "ASSENT_ORIGIN"}}';
+export const CONSENT_ORIGIN_MARKER = "{{env `ASSENT_ORIGIN`}}";
 
 /** Third-party hosts the demo's tags and embeds load from, once a visitor allows them. */
 const DEMO_THIRD_PARTIES = {
