@@ -1,20 +1,13 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  decide,
-  newSubjectId,
-  type ReceiptJwks,
-  type SiteConfig,
-  type StoredReceipt,
-  uuidv7,
-  verifyReceipt,
-} from "@assent/core";
+import { type ReceiptJwks, type SiteConfig, type StoredReceipt, verifyReceipt } from "@assent/core";
 import { signingKeys } from "@assent/db";
 import { openLibsql } from "@assent/db/libsql";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type NodeServer, startNodeServer } from "../runtime/node/server";
+import { receiptFor } from "../test-support/http-client";
 import { keyringOf } from "./key-protection";
 import {
   deriveKeyring,
@@ -69,17 +62,7 @@ async function postReceipt(server: NodeServer): Promise<StoredReceipt> {
   const res = await fetch(`http://127.0.0.1:${server.port}/v1/receipts`, {
     method: "POST",
     headers: { "Content-Type": "application/json", Origin: PUBLIC },
-    body: JSON.stringify({
-      id: uuidv7(),
-      siteKey: "demo",
-      subjectId: newSubjectId(),
-      policyVersion: config.config.policyVersion,
-      configHash: config.hash,
-      language: "en",
-      method: "reject-all",
-      decision: decide(config.config, {}),
-      gpc: false,
-    }),
+    body: JSON.stringify(receiptFor("demo", config, { method: "reject-all" })),
   });
   const body = await res.json();
   expect(res.status, JSON.stringify(body)).toBe(201);

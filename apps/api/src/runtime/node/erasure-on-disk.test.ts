@@ -1,8 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CSRF_HEADER, decide, newSubjectId, uuidv7 } from "@assent/core";
+import { CSRF_HEADER, newSubjectId, uuidv7 } from "@assent/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { receiptFor } from "../../test-support/http-client";
 import { type NodeServer, startNodeServer } from "./server";
 
 /** An erasure must reach the disk: the database file and its write-ahead log are grepped. */
@@ -48,18 +49,9 @@ describe("erasure on disk", () => {
       const res = await fetch(url("/v1/receipts"), {
         method: "POST",
         headers,
-        body: JSON.stringify({
-          id: uuidv7(),
-          siteKey: "demo",
-          subjectId,
-          policyVersion: config.config.policyVersion,
-          configHash: config.hash,
-          language: "en",
-          method: "reject-all",
-          decision: decide(config.config, {}),
-          gpc: false,
-          pagePath,
-        }),
+        body: JSON.stringify(
+          receiptFor("demo", config, { method: "reject-all", subjectId, pagePath }),
+        ),
       });
       expect(res.status).toBe(201);
     }

@@ -1,17 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  CSRF_HEADER,
-  decide,
-  newSubjectId,
-  type ReceiptJwks,
-  type SiteConfig,
-  uuidv7,
-  verifyReceipt,
-} from "@assent/core";
+import { CSRF_HEADER, type ReceiptJwks, type SiteConfig, verifyReceipt } from "@assent/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SITE_CACHE_TTL_MS } from "../../sites";
+import { receiptFor } from "../../test-support/http-client";
 import { type NodeServer, startNodeServer } from "./server";
 
 /**
@@ -100,17 +93,7 @@ describe("two instances on one database", () => {
       const res = await fetch(url(s, "/v1/receipts"), {
         method: "POST",
         headers: json,
-        body: JSON.stringify({
-          id: uuidv7(),
-          siteKey: "demo",
-          subjectId: newSubjectId(),
-          policyVersion: config.config.policyVersion,
-          configHash: config.hash,
-          language: "en",
-          method: "reject-all",
-          decision: decide(config.config, {}),
-          gpc: false,
-        }),
+        body: JSON.stringify(receiptFor("demo", config, { method: "reject-all" })),
       });
       expect(res.status).toBe(201);
       expect((await verifyReceipt(await res.json(), jwks)).valid).toBe(true);
