@@ -178,6 +178,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       { name: "_clsk", days: 1 },
     ],
     privacyPolicyUrl: "https://privacy.microsoft.com/privacystatement",
-    consentModeKeys: ["analytics_storage"],
+    // Not Google's tag: with Consent Mode keys it would load before consent in advanced mode.
+    consentModeKeys: [],
   },
 ];

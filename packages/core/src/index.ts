@@ -78,6 +78,20 @@ export {
   type Service,
 } from "./categories";
 export {
+  CONTROL_TEXT_KEYS,
+  configGuardIssues,
+  GUARD_RULES,
+  type GuardedConfig,
+  type GuardIssue,
+  type GuardRule,
+  guardMessage,
+  hardGuards,
+  MAX_COOKIE_DAYS,
+  MAX_DECISION_DAYS,
+  MIN_REFUSAL_DAYS,
+  READS_CONSENT_MODE,
+} from "./config-guards";
+export {
   CONSENT_COOKIE,
   type ConsentRecord,
   decodeConsentCookie,
@@ -134,8 +148,10 @@ export {
 } from "./receipt-proof";
 export { catalogueEntry, completeService, type SiteService } from "./services";
 export {
+  DEFAULT_PRIVACY_POLICY_URL,
   defaultSiteConfig,
   type LoaderBoot,
+  parseSiteConfig,
   type SiteConfig,
   type SiteConfigInput,
   SiteConfigSchema,

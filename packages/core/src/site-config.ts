@@ -1,6 +1,13 @@
 import * as v from "valibot";
 import { CONSENT_MODE_KEYS } from "./catalogue";
 import { DEFAULT_CATEGORIES, NECESSARY } from "./categories";
+import {
+  guardMessage,
+  hardGuards,
+  MAX_COOKIE_DAYS,
+  MAX_DECISION_DAYS,
+  MIN_REFUSAL_DAYS,
+} from "./config-guards";
 import { ID_PATTERN, POLICY_VERSION_PATTERN, RESERVED_IDS, SITE_KEY_PATTERN } from "./patterns";
 import { completeService } from "./services";
 
@@ -41,7 +48,22 @@ const SiteServiceSchema = v.strictObject({
   ),
   cookies: v.optional(
     v.pipe(
-      v.array(v.strictObject({ name: pattern, days: v.pipe(v.number(), v.minValue(0)) })),
+      v.array(
+        v.strictObject({
+          name: pattern,
+          days: v.pipe(
+            v.number(),
+            v.minValue(0),
+            v.maxValue(
+              MAX_COOKIE_DAYS,
+              guardMessage(
+                "cookie-lifetime-max",
+                `a cookie lifetime is at most ${MAX_COOKIE_DAYS} days (two years, the longest a catalogue tracker sets)`,
+              ),
+            ),
+          ),
+        }),
+      ),
       v.maxLength(30),
     ),
   ),
@@ -54,7 +76,7 @@ const SiteServiceSchema = v.strictObject({
 
 /**
  * Google Consent Mode v2 options. Without them: basic mode, the default category mapping, one
- * default for every region, 500 ms `wait_for_update`.
+ * denied default for every region, 500 ms `wait_for_update`.
  */
 const ConsentModeSchema = v.strictObject({
   /**
@@ -64,17 +86,28 @@ const ConsentModeSchema = v.strictObject({
   mode: v.optional(v.picklist(["basic", "advanced"])),
   /** Which Consent Mode keys each category grants, e.g. `{ analytics: ["analytics_storage"] }`. */
   categories: v.optional(v.record(id, v.array(consentModeKey))),
-  /** ISO 3166-2 regions the denied default applies to (e.g. `["GB", "FR", "US-CA"]`); all when absent. */
+  /**
+   * ISO 3166-2 regions (e.g. `["GB", "FR", "US-CA"]`) that get a region-scoped denied default as
+   * well. The global denied default is always pushed first: no region is ever granted by default.
+   */
   regions: v.optional(
     v.pipe(v.array(v.pipe(v.string(), v.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/))), v.maxLength(300)),
   ),
   adsDataRedaction: v.optional(v.boolean()),
   urlPassthrough: v.optional(v.boolean()),
+  /** Milliseconds Google's tags wait for a `consent update` after the default (500 when absent). */
   waitForUpdate: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))),
 });
 
-/** Schema of a site's published configuration, as inlined in the loader. */
-export const SiteConfigSchema = v.strictObject({
+const atMost13Months = v.maxValue<number, number, string>(
+  MAX_DECISION_DAYS,
+  guardMessage(
+    "consent-max-13-months",
+    `a decision is remembered at most ${MAX_DECISION_DAYS} days (13 months, as CNIL recommends); then the visitor is asked again`,
+  ),
+);
+
+const SiteConfigShape = v.strictObject({
   siteKey: v.pipe(v.string(), v.regex(SITE_KEY_PATTERN, "must be a site key")),
   policyVersion: v.pipe(v.string(), v.regex(POLICY_VERSION_PATTERN, "must be a policy version")),
   privacyPolicyUrl: v.optional(httpUrl),
@@ -104,8 +137,19 @@ export const SiteConfigSchema = v.strictObject({
   /** Days a decision stays valid: after an acceptance, and after a refusal. */
   expiry: v.optional(
     v.strictObject({
-      acceptedDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(395)),
-      rejectedDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(395)),
+      acceptedDays: v.pipe(v.number(), v.integer(), v.minValue(1), atMost13Months),
+      rejectedDays: v.pipe(
+        v.number(),
+        v.integer(),
+        v.minValue(
+          MIN_REFUSAL_DAYS,
+          guardMessage(
+            "refusal-min-6-months",
+            `a refusal is remembered at least ${MIN_REFUSAL_DAYS} days (6 months): asking again sooner wears visitors down into consenting`,
+          ),
+        ),
+        atMost13Months,
+      ),
     }),
     { acceptedDays: 365, rejectedDays: 182 },
   ),
@@ -135,6 +179,28 @@ export const SiteConfigSchema = v.strictObject({
   ),
 });
 
+/**
+ * Schema of a site's published configuration, as inlined in the loader. Besides the shape, it
+ * refuses every configuration that breaks a hard guard (`configGuardIssues`), with the rule's id
+ * in the message and the path of the offending field.
+ */
+export const SiteConfigSchema = v.pipe(SiteConfigShape, hardGuards());
+
+/**
+ * Validates a configuration as the admin API does before saving it: the configuration with its
+ * defaults applied, or the first problem as `path: message`, a hard guard's message starting
+ * with its rule id (e.g. `texts.fr.rejectAll: [control-text-required] ...`).
+ */
+export function parseSiteConfig(
+  input: unknown,
+): { ok: true; value: SiteConfig } | { ok: false; message: string } {
+  const result = v.safeParse(SiteConfigSchema, input);
+  if (result.success) return { ok: true, value: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join(".");
+  return { ok: false, message: path ? `${path}: ${issue.message}` : issue.message };
+}
+
 /** A site's published configuration (after defaults are applied). */
 export type SiteConfig = v.InferOutput<typeof SiteConfigSchema>;
 /** A site configuration as an owner writes it (defaults may be left out). */
@@ -153,16 +219,25 @@ export interface LoaderBoot {
 }
 
 /**
- * Builds the configuration a new site starts with: the default categories and the given services.
+ * Where a new site's banner links its privacy policy until the owner says (a path on the site
+ * showing the banner): a privacy-policy link is required (`privacy-policy-required`).
+ */
+export const DEFAULT_PRIVACY_POLICY_URL = "/privacy";
+
+/**
+ * Builds the configuration a new site starts with: the default categories, the given services
+ * and a privacy-policy link (`DEFAULT_PRIVACY_POLICY_URL` unless given).
  * @example defaultSiteConfig("demo", [{ id: "youtube", category: "embeds" }])
  */
 export function defaultSiteConfig(
   siteKey: string,
   services: SiteConfigInput["services"] = [],
+  privacyPolicyUrl = DEFAULT_PRIVACY_POLICY_URL,
 ): SiteConfig {
   return v.parse(SiteConfigSchema, {
     siteKey,
     policyVersion: "1",
+    privacyPolicyUrl,
     categories: DEFAULT_CATEGORIES.map((c) => ({ ...c })),
     services,
   });

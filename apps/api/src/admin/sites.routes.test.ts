@@ -110,6 +110,7 @@ describe("config versions", () => {
   const draft = (policyVersion = "1", extra: Record<string, unknown> = {}) => ({
     siteKey: "demo",
     policyVersion,
+    privacyPolicyUrl: "/privacy",
     categories: [{ id: "necessary", required: true }, { id: "analytics" }],
     services: [{ id: "google-analytics", category: "analytics" }],
     ...extra,
@@ -179,6 +180,28 @@ describe("config versions", () => {
     const res = await a.request("PUT", "/v1/admin/sites/demo/config/draft", body);
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toBe(code);
+    expect((await (await a.get("/v1/admin/sites/demo/config")).json()).draft).toBeNull();
+  });
+
+  it("refuses a draft that breaks a hard guard with a 400 naming the rule and the field", async () => {
+    const a = await t.admin();
+    const required = draft("1", {
+      categories: [{ id: "necessary" }, { id: "analytics", required: true }],
+    });
+    const res = await a.request("PUT", "/v1/admin/sites/demo/config/draft", required);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toEqual({
+      code: "INVALID_BODY",
+      message:
+        'categories.1.required: [required-only-necessary] only "necessary" can be always on; "analytics" must be a choice the visitor can refuse',
+    });
+    const noPolicy = await a.request("PUT", "/v1/admin/sites/demo/config/draft", {
+      ...draft(),
+      privacyPolicyUrl: undefined,
+    });
+    expect((await noPolicy.json()).error.message).toMatch(
+      /^privacyPolicyUrl: \[privacy-policy-required\]/,
+    );
     expect((await (await a.get("/v1/admin/sites/demo/config")).json()).draft).toBeNull();
   });
 

@@ -30,14 +30,37 @@ describe("Google Consent Mode", () => {
     expect(window.dataLayer).toHaveLength(1);
   });
 
-  it("applies the site's regions, ads_data_redaction and url_passthrough", () => {
+  it("always pushes the global denied default; regions get a scoped one on top (a UK visitor too)", () => {
     pushConsentDefault({
       ...config,
-      consentMode: { regions: ["GB", "FR"], adsDataRedaction: true, urlPassthrough: true },
+      consentMode: { regions: ["US-CA"], adsDataRedaction: true, urlPassthrough: true },
     });
-    expect(command(0)[2]).toMatchObject({ region: ["GB", "FR"], ad_storage: "denied" });
-    expect([...command(1)]).toEqual(["set", "ads_data_redaction", true]);
-    expect([...command(2)]).toEqual(["set", "url_passthrough", true]);
+    const global = command(0)[2];
+    expect(global).not.toHaveProperty("region");
+    expect(global).toMatchObject({ ad_storage: "denied", analytics_storage: "denied" });
+    expect([...command(1)].slice(0, 2)).toEqual(["consent", "default"]);
+    expect(command(1)[2]).toEqual({ ...global, region: ["US-CA"] });
+    expect([...command(2)]).toEqual(["set", "ads_data_redaction", true]);
+    expect([...command(3)]).toEqual(["set", "url_passthrough", true]);
+    expect(window.dataLayer).toHaveLength(4);
+  });
+
+  it("honours the site's waitForUpdate, 0 included, in every default", () => {
+    for (const waitForUpdate of [0, 2000]) {
+      window.dataLayer = [];
+      pushConsentDefault({ ...config, consentMode: { waitForUpdate, regions: ["GB"] } });
+      expect(command(0)[2]).toMatchObject({ wait_for_update: waitForUpdate });
+      expect(command(1)[2]).toMatchObject({ wait_for_update: waitForUpdate, region: ["GB"] });
+    }
+  });
+
+  it("never grants a gated key by default, whatever the regions", () => {
+    pushConsentDefault({ ...config, consentMode: { regions: ["GB", "FR", "US-CA"] } });
+    for (const entry of window.dataLayer ?? []) {
+      const state = Object.entries((entry as IArguments)[2] as Record<string, unknown>);
+      const granted = state.filter(([, value]) => value === "granted").map(([key]) => key);
+      expect(granted).toEqual(["security_storage"]);
+    }
   });
 
   it("warns when a config or event command reached dataLayer before the default", () => {

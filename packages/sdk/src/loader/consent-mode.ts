@@ -17,10 +17,16 @@ export function pushData(entry: unknown): void {
   window.dataLayer.push(entry);
 }
 
+/** Milliseconds Google's tags wait for a `consent update` when the site does not say. */
+export const DEFAULT_WAIT_FOR_UPDATE = 500;
+
 /**
- * `consent default`: everything denied but security, with `wait_for_update`, optionally for some
- * regions only; then the `ads_data_redaction` and `url_passthrough` settings. Warns when a tag
- * command reached `dataLayer` first: Google's tags then ran without any consent state.
+ * `consent default`: everything denied but security, for every visitor wherever they are, with
+ * the site's `wait_for_update` (500 ms unless it says); then, when the site lists regions, the
+ * same denied default scoped to them. A visitor outside the listed regions is never left without
+ * a default, which Google's tags treat as granted. Then the `ads_data_redaction` and
+ * `url_passthrough` settings. Warns when a tag command reached `dataLayer` first: Google's tags
+ * then ran without any consent state.
  */
 export function pushConsentDefault(config: SiteConfig): void {
   const options = config.consentMode ?? {};
@@ -29,12 +35,13 @@ export function pushConsentDefault(config: SiteConfig): void {
     return entry?.[0] === "config" || entry?.[0] === "event" || entry?.event;
   });
   if (early) console.warn("[assent] gtag before consent default", early);
-  gtag("consent", "default", {
+  const denied = {
     ...consentModeState(null),
     security_storage: "granted",
-    wait_for_update: 500,
-    ...(options.regions?.length ? { region: options.regions } : {}),
-  });
+    wait_for_update: options.waitForUpdate ?? DEFAULT_WAIT_FOR_UPDATE,
+  };
+  gtag("consent", "default", denied);
+  if (options.regions?.length) gtag("consent", "default", { ...denied, region: options.regions });
   if (options.adsDataRedaction) gtag("set", "ads_data_redaction", true);
   if (options.urlPassthrough) gtag("set", "url_passthrough", true);
 }

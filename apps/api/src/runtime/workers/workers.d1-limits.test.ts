@@ -31,6 +31,7 @@ describe("D1's limits at the API's largest inputs (Worker on workerd)", () => {
     const draft = {
       siteKey: "big",
       policyVersion: "1",
+      privacyPolicyUrl: "/privacy",
       categories: [{ id: "necessary", required: true }, ...ids("c", 31).map((id) => ({ id }))],
       services: ids("s", 64).map((id, i) => ({ id, category: `c${i % 31}`, name: id })),
     };

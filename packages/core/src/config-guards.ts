@@ -1,0 +1,226 @@
+/**
+ * Hard guards: what no published configuration may do, whoever edits it (dashboard, admin API,
+ * Worker). Each refusal names a stable rule id, `[rule-id] why`, so an admin, a test or the
+ * compliance linter can tell them apart. Sources: the EDPB cookie banner taskforce report (2023),
+ * the ICO's guidance on storage and access technologies, CNIL's guidelines and recommendation on
+ * cookies (2020).
+ */
+
+import * as v from "valibot";
+import { CATALOGUE, type ConsentModeKey } from "./catalogue";
+import { NECESSARY } from "./categories";
+import { GATED_CONSENT_MODE_KEYS } from "./consent-mode";
+import { nameMatches } from "./name-patterns";
+import type { SiteService } from "./services";
+
+/** Every hard rule, by its stable id. */
+export const GUARD_RULES = [
+  "required-only-necessary",
+  "necessary-no-catalogue-service",
+  "necessary-no-hosts",
+  "necessary-no-tracking-cookies",
+  "necessary-no-consent-mode-grant",
+  "consent-mode-keys-google-only",
+  "control-text-required",
+  "privacy-policy-required",
+  "refusal-min-6-months",
+  "consent-max-13-months",
+  "cookie-lifetime-max",
+] as const;
+
+/** A hard rule's id. */
+export type GuardRule = (typeof GUARD_RULES)[number];
+
+/** A refusal's message: the rule id first, then why. */
+export const guardMessage = (rule: GuardRule, why: string): string => `[${rule}] ${why}`;
+
+/** A refusal is remembered six months at least: forgetting it sooner nags the visitor into consent (CNIL). */
+export const MIN_REFUSAL_DAYS = 182;
+/** A decision is asked again after 13 months at most (CNIL's recommendation; ICO: "proportionate"). */
+export const MAX_DECISION_DAYS = 395;
+/**
+ * The longest cookie lifetime a service may declare: two years, Google Analytics' own default
+ * for `_ga` (the longest the catalogue holds). A declared lifetime is a fact shown to visitors,
+ * not a setting Assent enforces, so the bound refuses absurd declarations (100,000 days) without
+ * forcing a site to understate what its tags really set. CNIL's 13 months for trackers is a
+ * recommendation (a condition only for exempt audience measurement): a linter warning, not this.
+ */
+export const MAX_COOKIE_DAYS = 730;
+
+/** The services that read Google Consent Mode (Google's own tags), the only ones with its keys. */
+export const READS_CONSENT_MODE: readonly string[] = ["google-analytics", "google-ads"];
+
+/** Texts that label a control: buttons, links, and the floating button that withdraws consent. */
+export const CONTROL_TEXT_KEYS: readonly string[] = [
+  "acceptAll",
+  "rejectAll",
+  "manage",
+  "save",
+  "close",
+  "privacyPolicy",
+  "cookiePolicy",
+  "serviceprivacy",
+  "floatingButton",
+  "embed.loadOnce",
+  "embed.alwaysAllow",
+];
+
+/** The parts of a site configuration the guards read. */
+export interface GuardedConfig {
+  privacyPolicyUrl?: string | undefined;
+  categories: ReadonlyArray<{ id: string; required?: boolean | undefined }>;
+  services: readonly SiteService[];
+  consentMode?: { categories?: Record<string, readonly string[]> | undefined } | undefined;
+  texts: Record<string, Record<string, string>>;
+}
+
+/** A configuration a guard refuses: which rule, where (keys from the root), and why. */
+export interface GuardIssue {
+  rule: GuardRule;
+  path: ReadonlyArray<string | number>;
+  message: string;
+}
+
+/** Cookie and storage names of every catalogue service: trackers, never strictly necessary. */
+const TRACKER_NAMES = CATALOGUE.flatMap((s) => [
+  ...s.cookies.map((c) => c.name),
+  ...(s.storage ?? []),
+]);
+
+/** Whether two names or `prefix*` patterns can name the same cookie. */
+const overlaps = (a: string, b: string): boolean =>
+  nameMatches(a, b) ||
+  nameMatches(b, a) ||
+  (a.endsWith("*") &&
+    b.endsWith("*") &&
+    (a.startsWith(b.slice(0, -1)) || b.startsWith(a.slice(0, -1))));
+
+/** A text a visitor can see and act on: not blank, no leading or trailing spaces. */
+const isControlText = (text: string): boolean =>
+  text === text.trim() && /[\p{L}\p{N}\p{P}\p{S}]/u.test(text);
+
+/** An id as messages show it, in quotes. */
+const quote = (id: string) => JSON.stringify(id);
+
+function necessaryServiceIssues(service: SiteService, at: number): GuardIssue[] {
+  const issue = (rule: GuardRule, path: Array<string | number>, why: string): GuardIssue => ({
+    rule,
+    path: ["services", at, ...path],
+    message: guardMessage(rule, why),
+  });
+  const issues: GuardIssue[] = [];
+  if (CATALOGUE.some((entry) => entry.id === service.id))
+    issues.push(
+      issue(
+        "necessary-no-catalogue-service",
+        ["category"],
+        `${quote(service.id)} is a third-party service that needs consent; "necessary" runs without asking`,
+      ),
+    );
+  if (service.hosts?.length)
+    issues.push(
+      issue(
+        "necessary-no-hosts",
+        ["hosts"],
+        `a service in "necessary" runs without asking, so it may not load from other hosts`,
+      ),
+    );
+  const names = [...(service.cookies ?? []).map((c) => c.name), ...(service.storage ?? [])];
+  const tracker = names.find((name) => TRACKER_NAMES.some((known) => overlaps(name, known)));
+  if (tracker)
+    issues.push(
+      issue(
+        "necessary-no-tracking-cookies",
+        [service.cookies?.some((c) => c.name === tracker) ? "cookies" : "storage"],
+        `${quote(tracker)} is a tracking cookie or key, not strictly necessary`,
+      ),
+    );
+  return issues;
+}
+
+/**
+ * Every hard rule the configuration breaks (none: it may be published). The schema refuses a
+ * configuration with any of them; the rules on expiry and cookie lifetimes are the schema's own
+ * bounds (see `MIN_REFUSAL_DAYS`, `MAX_DECISION_DAYS`, `MAX_COOKIE_DAYS`).
+ * @example configGuardIssues(config).map((i) => i.rule) // ["required-only-necessary"]
+ */
+export function configGuardIssues(config: GuardedConfig): GuardIssue[] {
+  const issues: GuardIssue[] = [];
+  const add = (rule: GuardRule, path: Array<string | number>, why: string) =>
+    issues.push({ rule, path, message: guardMessage(rule, why) });
+
+  config.categories.forEach((category, i) => {
+    if (category.required === true && category.id !== NECESSARY)
+      add(
+        "required-only-necessary",
+        ["categories", i, "required"],
+        `only "necessary" can be always on; ${quote(category.id)} must be a choice the visitor can refuse`,
+      );
+  });
+
+  config.services.forEach((service, i) => {
+    if (service.category === NECESSARY) issues.push(...necessaryServiceIssues(service, i));
+    if (service.consentModeKeys?.length && !READS_CONSENT_MODE.includes(service.id))
+      add(
+        "consent-mode-keys-google-only",
+        ["services", i, "consentModeKeys"],
+        `${quote(service.id)} does not read Google Consent Mode; only ${READS_CONSENT_MODE.join(" and ")} may have Consent Mode keys (in advanced mode they load before consent)`,
+      );
+  });
+
+  const fromNecessary = config.consentMode?.categories?.[NECESSARY] ?? [];
+  const granted = fromNecessary.filter((key) =>
+    GATED_CONSENT_MODE_KEYS.includes(key as ConsentModeKey),
+  );
+  if (granted.length)
+    add(
+      "necessary-no-consent-mode-grant",
+      ["consentMode", "categories", NECESSARY],
+      `"necessary" is granted without asking, so it may not grant ${granted.join(", ")}`,
+    );
+
+  for (const [language, texts] of Object.entries(config.texts))
+    for (const key of CONTROL_TEXT_KEYS)
+      if (Object.hasOwn(texts, key) && !isControlText(texts[key] as string))
+        add(
+          "control-text-required",
+          ["texts", language, key],
+          "a button or link needs a visible label, without leading or trailing spaces",
+        );
+
+  if (!config.privacyPolicyUrl)
+    add(
+      "privacy-policy-required",
+      ["privacyPolicyUrl"],
+      "the banner must link the site's privacy policy",
+    );
+  return issues;
+}
+
+/** The valibot path of a list of keys from the root of `value`. */
+function pathItems(value: unknown, keys: ReadonlyArray<string | number>): v.IssuePathItem[] {
+  let node = value as Record<string | number, unknown>;
+  return keys.map((key) => {
+    const input = node;
+    const child = input?.[key];
+    node = child as typeof node;
+    return typeof key === "number"
+      ? { type: "array", origin: "value", input: input as unknown as unknown[], key, value: child }
+      : { type: "object", origin: "value", input, key, value: child };
+  });
+}
+
+/**
+ * The schema action that refuses a configuration breaking a hard guard: one issue per broken
+ * rule, at the offending field, with the rule's id in its message.
+ * @example v.pipe(SiteConfigShape, hardGuards())
+ */
+export function hardGuards<T extends GuardedConfig>() {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    for (const issue of configGuardIssues(dataset.value)) {
+      const [first, ...rest] = pathItems(dataset.value, issue.path);
+      addIssue({ message: issue.message, path: first ? [first, ...rest] : undefined });
+    }
+  });
+}

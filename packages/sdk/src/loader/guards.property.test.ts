@@ -1,0 +1,169 @@
+import {
+  CATALOGUE,
+  CONSENT_MODE_KEYS,
+  GATED_CONSENT_MODE_KEYS,
+  type LoaderBoot,
+  NECESSARY,
+  parseSiteConfig,
+  READS_CONSENT_MODE,
+  type SiteConfig,
+} from "@assent/core";
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { UiModule } from "../contract";
+import { start } from "./controller";
+import { activateScripts, ran } from "./gate-scripts";
+
+/**
+ * The real loader on a page, for random configurations the schema accepts: before any choice and
+ * after "Reject all", no gated script of a non-necessary service or category runs, no Consent
+ * Mode key is granted and the Meta pixel is never told "grant". The one thing that may run
+ * before consent is what advanced Consent Mode means: Google's own tags (`READS_CONSENT_MODE`),
+ * which then see every key denied.
+ */
+
+const EXTRA = ["preferences", "analytics", "marketing", "advertising", "embeds"];
+const OWN = ["session", "chat", "heatmap"];
+
+const mostly = <T>(usual: fc.Arbitrary<T>, rare: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: usual, weight: 9 }, { arbitrary: rare, weight: 1 });
+
+const configs = fc
+  .uniqueArray(fc.constantFrom(...EXTRA), { maxLength: EXTRA.length })
+  .chain((extra) => {
+    const ids = [NECESSARY, ...extra];
+    return fc.record({
+      siteKey: fc.constant("demo"),
+      policyVersion: fc.constant("1"),
+      privacyPolicyUrl: fc.constant("/privacy"),
+      categories: fc.tuple(
+        ...ids.map((id) =>
+          mostly(
+            fc.constant({ id }),
+            fc.boolean().map((required) => ({ id, required })),
+          ),
+        ),
+      ),
+      services: fc.uniqueArray(
+        fc.record(
+          {
+            id: fc.constantFrom(...CATALOGUE.map((s) => s.id), ...OWN),
+            category: fc.constantFrom(...ids),
+            hosts: mostly<string[]>(fc.constant([]), fc.constant(["widget.chat.example"])),
+            consentModeKeys: mostly<string[]>(fc.constant([]), fc.subarray([...CONSENT_MODE_KEYS])),
+          },
+          { requiredKeys: ["id", "category"] },
+        ),
+        { maxLength: 6, selector: (s) => s.id },
+      ),
+      consentMode: fc.record({
+        mode: fc.constantFrom("basic", "advanced"),
+        regions: fc.constantFrom(["US-CA"], ["GB"]),
+        categories: fc.dictionary(
+          fc.constantFrom(...ids),
+          fc.subarray([...CONSENT_MODE_KEYS], { maxLength: 3 }),
+          { maxKeys: 3 },
+        ),
+      }),
+    });
+  });
+
+const fakeUi: UiModule = { mount: () => ({ open: () => {}, close: () => {} }) };
+const fakeOutbox = { flush: async () => {} };
+
+/** Every gated script the site could hold: one per listed service, one per category. */
+function page(config: SiteConfig): string {
+  const gated = (attrs: string) => `<script type="text/plain" ${attrs}></script>`;
+  return [
+    ...config.services.map((s) => gated(`data-category="${s.category}" data-service="${s.id}"`)),
+    ...config.categories.map((c) => gated(`data-category="${c.id}"`)),
+    gated(`data-category="marketing" data-service="meta-pixel"`),
+  ].join("");
+}
+
+/** The Consent Mode keys some `consent` command granted. */
+const grantedKeys = () =>
+  (window.dataLayer ?? []).flatMap((entry) => {
+    const command = entry as IArguments;
+    if (command[0] !== "consent") return [];
+    const state = command[2] as Record<string, unknown>;
+    return GATED_CONSENT_MODE_KEYS.filter((key) => state[key] === "granted");
+  });
+
+beforeEach(() => {
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => new Response("{}", { status: 201 })),
+  );
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  delete window.fbq;
+});
+
+describe("the loader under the hard guards (properties)", () => {
+  it("runs nothing non-necessary and grants no Consent Mode key before a choice or after Reject all", async () => {
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(configs, async (input) => {
+        const parsed = parseSiteConfig(input);
+        if (!parsed.ok) return;
+        accepted++;
+        const config = parsed.value;
+        for (const part of document.cookie.split(";")) {
+          const name = part.split("=")[0]?.trim();
+          if (name) document.cookie = `${name}=; Max-Age=0; Path=/`;
+        }
+        localStorage.clear();
+        window.dataLayer = [];
+        const pixel: string[] = [];
+        window.fbq = ((...args: unknown[]) => void pixel.push(String(args[1]))) as never;
+        document.body.innerHTML = page(config);
+        // A catalogue service is a third party that needs consent, whatever its category says.
+        const thirdParty = new Set(CATALOGUE.map((s) => s.id));
+        const necessary = new Set([
+          NECESSARY,
+          ...config.services
+            .filter((s) => s.category === NECESSARY && !thirdParty.has(s.id))
+            .map((s) => s.id),
+        ]);
+        const advanced = config.consentMode?.mode === "advanced";
+        const mayRun = (id: string) =>
+          necessary.has(id) || (advanced && READS_CONSENT_MODE.includes(id));
+
+        const from = ran.length;
+        const boot: LoaderBoot = {
+          config,
+          configHash: "a".repeat(64),
+          api: "https://consent.example.org",
+          ui: "https://consent.example.org/sdk/ui-test.js",
+        };
+        const api = start(boot, {
+          importUi: async (url) =>
+            (url.endsWith("/outbox-test.js") ? fakeOutbox : fakeUi) as UiModule,
+        });
+        await activateScripts(() => false);
+        expect(
+          ran.slice(from).filter((id) => !mayRun(id)),
+          "before a choice",
+        ).toEqual([]);
+        // Every visitor, in any region, gets the global denied default first.
+        const first = window.dataLayer?.[0] as IArguments;
+        expect([first[0], first[1], "region" in first[2]]).toEqual(["consent", "default", false]);
+
+        api.rejectAll();
+        await activateScripts(() => false);
+        expect(
+          ran.slice(from).filter((id) => !mayRun(id)),
+          "after Reject all",
+        ).toEqual([]);
+        expect(grantedKeys()).toEqual([]);
+        expect(pixel).not.toContain("grant");
+        for (const s of config.services)
+          if (!necessary.has(s.id)) expect(api.has(s.id), s.id).toBe(false);
+      }),
+      { numRuns: 150 },
+    );
+    expect(accepted).toBeGreaterThan(20);
+  });
+});
