@@ -17,5 +17,6 @@ export function textsFor(config: SiteConfig, language: string, dictionary: Dicti
   const overrides = { ...config.texts[tag.split("-")[0] ?? tag], ...config.texts[tag] };
   const base = dictionary as Record<string, string>;
   return (key, fallback) =>
-    overrides[key] ?? base[key] ?? fallback ?? key.replace(/^(service|category)\./, "");
+    // A blank site text (a config published before blank labels were refused) is no text.
+    overrides[key]?.trim() || (base[key] ?? fallback ?? key.replace(/^(service|category)\./, ""));
 }
