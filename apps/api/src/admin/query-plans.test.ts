@@ -14,7 +14,6 @@ beforeAll(async () => {
   for (const method of ["accept-all", "reject-all", "custom"] as const) {
     for (let i = 0; i < 5; i++) await t.post("/v1/receipts", t.receipt({ method }));
   }
-  await t.derive();
 });
 afterAll(async () => t.close());
 

@@ -36,7 +36,6 @@ async function store(list: Partial<ReceiptInput>[]): Promise<ReceiptInput[]> {
     expect((await t.post("/v1/receipts", r)).status).toBe(201);
     out.push(r);
   }
-  await t.derive();
   return out;
 }
 

@@ -23,7 +23,6 @@ describe("GET /v1/admin/stats", () => {
     await post(day1 + 2000, { method: "reject-all", decision: choice(false) });
     await post(day3, { method: "custom", decision: choice(true) });
     await post(day3 + 1000, { method: "custom", decision: choice(false) });
-    await t.derive();
     const a = await t.admin();
     const res = await a.get("/v1/admin/stats?site=demo&from=2026-03-01&to=2026-03-03");
     expect(res.status).toBe(200);

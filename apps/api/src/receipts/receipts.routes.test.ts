@@ -78,7 +78,6 @@ describe("POST /v1/receipts", () => {
     });
     expect(reserved.status).toBe(400);
     expect(await stored()).toBe(0);
-    await t.derive();
     const [stats] = await t.db.select({ n: count() }).from(dailyCategoryStats);
     expect(stats?.n).toBe(0);
   });

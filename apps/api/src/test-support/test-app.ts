@@ -18,7 +18,6 @@ import type { RateLimits } from "../limits";
 import { fixedOrigin, resolveClient, type TrustProxy } from "../network";
 import { seed } from "../seed";
 import { latestConfig, type PublishedConfig, publishConfig } from "../sites";
-import { deriveRowsIngestionWillWrite } from "./derived-tables";
 
 /** The public origin of a test app unless a test chooses another. */
 export const TEST_ORIGIN = "http://localhost:8787";
@@ -179,7 +178,6 @@ export async function createTestApp(
     admin,
     addSite,
     addUser,
-    derive: () => deriveRowsIngestionWillWrite(handle.db),
     db: handle.db,
     client: handle.client,
     config,
