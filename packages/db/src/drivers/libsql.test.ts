@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { sites } from "../schema";
-import { openLibsql } from "./libsql";
+import { siteConfigs, sites } from "../schema";
+import { isMemoryUrl, localFilePath, openLibsql } from "./libsql";
 
 const dir = mkdtempSync(join(tmpdir(), "assent-db-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,5 +33,39 @@ describe("libSQL driver", () => {
     const applied = await second.client.execute("SELECT count(*) AS n FROM __assent_migrations");
     expect(Number(applied.rows[0]?.n)).toBeGreaterThan(0);
     await second.close();
+  });
+
+  it("keeps an in-memory database in memory: no file path, its own driver name", async () => {
+    for (const url of [":memory:", "file::memory:", "file:x?mode=memory&cache=shared"]) {
+      expect(isMemoryUrl(url)).toBe(true);
+      expect(() => localFilePath(url)).toThrow(/not a database file/);
+    }
+    expect(isMemoryUrl("file:data/memory.db")).toBe(false);
+    expect(localFilePath("file:data/assent.db")).toBe("data/assent.db");
+    const { driver, close } = await openLibsql({ url: ":memory:" });
+    expect(driver).toBe("libsql-memory");
+    await close();
+  });
+
+  it("runs a batch as one transaction: a failing statement undoes the ones before it", async () => {
+    const { db, close } = await openLibsql({ url: `file:${join(dir, "batch.db")}` });
+    const [[site]] = await db.batch([
+      db.insert(sites).values({ key: "one", name: "One", createdAt: 1 }).returning(),
+    ]);
+    const version = (n: number) =>
+      db.insert(siteConfigs).values({
+        siteId: site?.id ?? 0,
+        version: n,
+        hash: "h",
+        config: "{}",
+        publishedAt: 1,
+      });
+    const failed = await db
+      .batch([version(1), db.run(sql`UPDATE sites SET name = 'Changed'`), version(1)])
+      .catch((err: unknown) => err);
+    expect(String(failed)).toMatch(/UNIQUE/);
+    expect(await db.select().from(siteConfigs)).toEqual([]);
+    expect((await db.select().from(sites))[0]?.name).toBe("One");
+    await close();
   });
 });

@@ -3,9 +3,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Client, createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
-import type { Database, DatabaseHandle } from "../database";
-import { applyMigrations } from "../migrate";
-import * as schema from "../schema";
+import { type DatabaseHandle, openDatabase } from "../database";
 import { LOCAL_PRAGMAS, localClient } from "./local-client";
 
 export {
@@ -23,49 +21,67 @@ export interface LibsqlOptions {
   authToken?: string;
 }
 
-/** The filesystem path of a `file:` URL (`file:data/x.db`, `file:/abs/x.db`, `file:///abs/x.db`). */
+/**
+ * Whether the URL names an in-memory database (`:memory:`, `file::memory:`, `?mode=memory`): one
+ * that exists only on the connection that opened it, with no file for another connection to open.
+ */
+export function isMemoryUrl(url: string): boolean {
+  const [bare = "", query = ""] = url.split("?");
+  return bare === ":memory:" || bare === "file::memory:" || /(^|&)mode=memory(&|$)/.test(query);
+}
+
+/**
+ * The filesystem path of a `file:` URL (`file:data/x.db`, `file:/abs/x.db`, `file:///abs/x.db`).
+ * Throws for anything else: an in-memory or remote database has no path.
+ */
 export function localFilePath(url: string): string {
+  if (!url.startsWith("file:") || isMemoryUrl(url)) {
+    throw new Error(`"${url}" is not a database file (expected file:PATH)`);
+  }
   const bare = url.split("?")[0] as string;
   return bare.startsWith("file://") ? fileURLToPath(bare) : bare.slice("file:".length);
 }
 
-function ensureDirectory(url: string): void {
-  if (!url.startsWith("file:")) return;
-  mkdirSync(dirname(localFilePath(url)), { recursive: true });
+/** The client for the URL and the driver's name: the embedded file, in memory, or remote. */
+function connect(options: LibsqlOptions): { client: Client; driver: string } {
+  if (isMemoryUrl(options.url)) {
+    return { client: createClient({ url: options.url }), driver: "libsql-memory" };
+  }
+  if (options.url.startsWith("file:")) {
+    mkdirSync(dirname(localFilePath(options.url)), { recursive: true });
+    return { client: localClient(options.url), driver: "libsql-file" };
+  }
+  const client = createClient({ url: options.url, authToken: options.authToken });
+  return { client, driver: "libsql-remote" };
 }
 
 /**
  * Opens a libSQL database (embedded file, in-memory or remote) and applies pending migrations.
  * An embedded file is created on first use, with WAL journaling and full fsync so that a commit
- * survives a crash; its client recovers from lock timeouts (see {@link localClient}).
+ * survives a crash; its client recovers from lock timeouts (see {@link localClient}). An
+ * in-memory database lives on this client's one connection only (driver `libsql-memory`).
  * @example const { db, close } = await openLibsql({ url: "file:data/assent.db" });
  */
 export async function openLibsql(
   options: LibsqlOptions,
 ): Promise<DatabaseHandle & { client: Client }> {
-  ensureDirectory(options.url);
-  const file = options.url.startsWith("file:");
-  const local = file || options.url === ":memory:";
-  const client = file
-    ? localClient(options.url)
-    : createClient({ url: options.url, authToken: options.authToken });
-  if (options.url === ":memory:") {
+  const { client, driver } = connect(options);
+  if (driver === "libsql-memory") {
     for (const pragma of LOCAL_PRAGMAS) await client.execute(pragma);
   }
-  await applyMigrations({
-    async query(sql) {
-      const result = await client.execute(sql);
-      return result.rows.map((row) => Array.from(row));
+  const handle = await openDatabase({
+    driver,
+    drizzle: (config) => drizzle(client, config),
+    migrations: {
+      async query(sql) {
+        const result = await client.execute(sql);
+        return result.rows.map((row) => Array.from(row));
+      },
+      async batch(statements) {
+        await client.batch(statements, "write");
+      },
     },
-    async batch(statements) {
-      await client.batch(statements, "write");
-    },
-  });
-  const db = drizzle(client, { schema }) as unknown as Database;
-  return {
-    db,
-    client,
-    driver: local ? "libsql-file" : "libsql-remote",
     close: async () => client.close(),
-  };
+  });
+  return { ...handle, client };
 }

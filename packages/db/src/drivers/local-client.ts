@@ -75,7 +75,12 @@ class RecoveringClient {
     );
   }
 
-  batch(stmts: InStatement[], mode?: TransactionMode) {
+  /**
+   * A batch is one transaction. Without a mode (drizzle's `db.batch` names none) it takes the
+   * write lock at its start (`BEGIN IMMEDIATE`), waiting up to the busy timeout for it: a
+   * deferred one that read first could not upgrade once another connection had written.
+   */
+  batch(stmts: InStatement[], mode: TransactionMode = "write") {
     return this.run((c) => c.batch(stmts, mode));
   }
 
