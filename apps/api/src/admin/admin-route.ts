@@ -1,6 +1,7 @@
+import type { SQL } from "drizzle-orm";
 import type { Context, Hono } from "hono";
 import * as v from "valibot";
-import { type AuditRecord, recordAudit } from "../audit";
+import { type AuditInsert, type AuditRecord, auditInsert, runAuditInsert } from "../audit";
 import { authenticate, type Principal, requireCsrf } from "../auth";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
@@ -15,8 +16,16 @@ export interface AdminCall<S extends RouteSpec> {
   principal: Principal;
   now: number;
   /** Records an action of this caller (on `site` unless `siteId` says otherwise). */
-  audit(entry: Omit<AuditRecord, "at" | "userId" | "tokenId" | "ip">): Promise<number>;
+  audit(entry: CallerAudit): Promise<number>;
+  /**
+   * The insert of this caller's audit entry, not run yet, for the `db.batch([...])` of the
+   * change it records: both commit, or neither (see `auditInsert`, and its `when`).
+   */
+  auditEntry(entry: CallerAudit, when?: SQL): AuditInsert;
 }
+
+/** An audit entry as a handler gives it: when, who and from where are the call's. */
+export type CallerAudit = Omit<AuditRecord, "at" | "userId" | "tokenId" | "ip">;
 
 /** A handler of a site-scoped route also gets the site and the caller's role there. */
 export type SiteCall<S extends RouteSpec> = AdminCall<S> & { site: SiteAccess };
@@ -50,19 +59,25 @@ async function prepare<S extends RouteSpec>(c: Context, deps: AppDeps, spec: S) 
   const query = check(spec.query, c.req.query(), "INVALID_QUERY");
   const now = (deps.now ?? Date.now)();
   const { ip } = deps.client(c);
-  const call = {
-    c,
-    principal,
-    now,
-    input: { params, query, body: undefined } as RouteInput<S>,
-    audit: (entry: Omit<AuditRecord, "at" | "userId" | "tokenId" | "ip">) =>
-      recordAudit(deps.db, {
+  const auditEntry = (entry: CallerAudit, when?: SQL) =>
+    auditInsert(
+      deps.db,
+      {
         ...entry,
         at: now,
         userId: principal.user.id,
         tokenId: principal.kind === "token" ? principal.tokenId : null,
         ip,
-      }),
+      },
+      when,
+    );
+  const call: AdminCall<S> = {
+    c,
+    principal,
+    now,
+    input: { params, query, body: undefined } as RouteInput<S>,
+    auditEntry,
+    audit: (entry) => runAuditInsert(auditEntry(entry)),
   };
   return call;
 }
@@ -109,6 +124,8 @@ export function siteRoute<S extends RouteSpec & { access: { kind: "site" } }>(
     const site = await siteForPrincipal(deps.db, call.principal, key, spec.access.role);
     await withBody(c, spec, call);
     const audit: AdminCall<S>["audit"] = (entry) => call.audit({ siteId: site.id, ...entry });
-    return handler({ ...call, audit, site });
+    const auditEntry: AdminCall<S>["auditEntry"] = (entry, when) =>
+      call.auditEntry({ siteId: site.id, ...entry }, when);
+    return handler({ ...call, audit, auditEntry, site });
   });
 }

@@ -9,14 +9,16 @@ import {
   sha256Hex,
 } from "@assent/core";
 import { siteConfigDrafts, siteConfigs, users } from "@assent/db";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { Hono } from "hono";
 import * as v from "valibot";
+import { auditDetail } from "../audit";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
-import { defineRoute } from "../openapi";
-import { latestConfig, publishConfig } from "../sites";
-import { siteRoute } from "./admin-route";
+import { defineRoute, type RouteSpec } from "../openapi";
+import { latestConfig, type Publication, publishConfig } from "../sites";
+import { type SiteCall, siteRoute } from "./admin-route";
 import { configState, publishedVersion, versionRow } from "./config-state";
 import { SiteParams, siteKeyParam } from "./site-params";
 
@@ -111,8 +113,14 @@ export function configRoutes(deps: AppDeps): Hono {
     return found;
   };
 
-  const publish = async (siteId: number, config: SiteConfig, userId: number, now: number) => {
-    const latest = await latestConfig(db, siteId);
+  /** Publishes `config` with the statements `alongside` gives, in one batch. */
+  const publish = async (
+    call: SiteCall<RouteSpec>,
+    config: SiteConfig,
+    alongside: (publication: Publication) => BatchItem<"sqlite">[],
+  ) => {
+    const { site, principal, now } = call;
+    const latest = await latestConfig(db, site.id);
     if (latest && latest.hash === (await sha256Hex(canonicalJson(config)))) {
       throw new ApiError(
         409,
@@ -120,52 +128,61 @@ export function configRoutes(deps: AppDeps): Hono {
         "This configuration is already the published one",
       );
     }
-    return publishConfig(db, siteId, config, { now, userId });
+    return publishConfig(db, site.id, config, { now, userId: principal.user.id, alongside });
   };
 
   siteRoute(app, deps, configRoute, async ({ c, site }) => c.json(await configState(db, site.id)));
 
-  siteRoute(app, deps, saveDraftRoute, async ({ c, input, site, principal, now, audit }) => {
+  siteRoute(app, deps, saveDraftRoute, async ({ c, input, site, principal, now, auditEntry }) => {
     const config = input.body;
     if (config.siteKey !== site.key) {
       throw badRequest("SITE_KEY_MISMATCH", `siteKey must be "${site.key}"`);
     }
     const values = { config: canonicalJson(config), updatedAt: now, updatedBy: principal.user.id };
-    await db
-      .insert(siteConfigDrafts)
-      .values({ siteId: site.id, ...values })
-      .onConflictDoUpdate({ target: siteConfigDrafts.siteId, set: values });
-    await audit({ action: "config.draft", target: site.key });
+    await db.batch([
+      db
+        .insert(siteConfigDrafts)
+        .values({ siteId: site.id, ...values })
+        .onConflictDoUpdate({ target: siteConfigDrafts.siteId, set: values }),
+      auditEntry({ action: "config.draft", target: site.key }),
+    ]);
     return c.json((await configState(db, site.id)) satisfies ConfigState);
   });
 
-  siteRoute(app, deps, discardDraftRoute, async ({ c, site, audit }) => {
-    const gone = await db
-      .delete(siteConfigDrafts)
-      .where(eq(siteConfigDrafts.siteId, site.id))
-      .returning({ siteId: siteConfigDrafts.siteId });
-    if (gone.length === 0) throw notFound("NO_DRAFT", "There is no draft to discard");
-    await audit({ action: "config.discard-draft", target: site.key });
+  siteRoute(app, deps, discardDraftRoute, async ({ c, site, auditEntry }) => {
+    const mine = eq(siteConfigDrafts.siteId, site.id);
+    // The entry is written only if there is a draft, the deletion after it.
+    const [[entry], gone] = await db.batch([
+      auditEntry(
+        { action: "config.discard-draft", target: site.key },
+        sql`EXISTS ${db.select({ siteId: siteConfigDrafts.siteId }).from(siteConfigDrafts).where(mine)}`,
+      ),
+      db.delete(siteConfigDrafts).where(mine).returning({ siteId: siteConfigDrafts.siteId }),
+    ]);
+    if (!entry || gone.length === 0) throw notFound("NO_DRAFT", "There is no draft to discard");
     return c.body(null, 204);
   });
 
-  siteRoute(app, deps, publishRoute, async ({ c, site, principal, now, audit }) => {
+  siteRoute(app, deps, publishRoute, async (call) => {
+    const { c, site, auditEntry } = call;
     const [draft] = await db
       .select()
       .from(siteConfigDrafts)
       .where(eq(siteConfigDrafts.siteId, site.id));
     if (!draft) throw new ApiError(409, "NO_DRAFT", "Save a draft before publishing");
-    const result = await publish(site.id, JSON.parse(draft.config), principal.user.id, now);
-    await db.delete(siteConfigDrafts).where(eq(siteConfigDrafts.siteId, site.id));
-    await audit({
-      action: "config.publish",
-      target: site.key,
-      detail: { version: result.version, hash: result.hash },
-    });
+    const result = await publish(call, JSON.parse(draft.config), ({ version, hash }) => [
+      db.delete(siteConfigDrafts).where(eq(siteConfigDrafts.siteId, site.id)),
+      auditEntry({
+        action: "config.publish",
+        target: site.key,
+        detail: auditDetail({ version, hash }),
+      }),
+    ]);
     return c.json(await published(site.id, result.version), 201);
   });
 
-  siteRoute(app, deps, bumpRoute, async ({ c, input, site, principal, now, audit }) => {
+  siteRoute(app, deps, bumpRoute, async (call) => {
+    const { c, input, site, auditEntry } = call;
     const latest = await latestConfig(db, site.id);
     if (!latest) throw new ApiError(409, "NOTHING_PUBLISHED", "Publish a configuration first");
     const current = latest.config.policyVersion;
@@ -179,26 +196,27 @@ export function configRoutes(deps: AppDeps): Hono {
     if (policyVersion === current) {
       throw new ApiError(409, "SAME_POLICY_VERSION", `The policy version is already "${current}"`);
     }
-    const result = await publish(
-      site.id,
-      { ...latest.config, policyVersion },
-      principal.user.id,
-      now,
-    );
     // A draft keeps up with the bump, so publishing it later does not roll the version back.
     const [draft] = await db
       .select()
       .from(siteConfigDrafts)
       .where(eq(siteConfigDrafts.siteId, site.id));
-    if (draft) {
-      const config = canonicalJson({ ...JSON.parse(draft.config), policyVersion });
-      await db.update(siteConfigDrafts).set({ config }).where(eq(siteConfigDrafts.siteId, site.id));
-    }
-    await audit({
-      action: "config.bump-policy",
-      target: site.key,
-      detail: { from: current, to: policyVersion, version: result.version, hash: result.hash },
-    });
+    const bumped = { ...latest.config, policyVersion };
+    const result = await publish(call, bumped, ({ version, hash }) => [
+      ...(draft
+        ? [
+            db
+              .update(siteConfigDrafts)
+              .set({ config: canonicalJson({ ...JSON.parse(draft.config), policyVersion }) })
+              .where(eq(siteConfigDrafts.siteId, site.id)),
+          ]
+        : []),
+      auditEntry({
+        action: "config.bump-policy",
+        target: site.key,
+        detail: auditDetail({ from: current, to: policyVersion, version, hash }),
+      }),
+    ]);
     return c.json(await published(site.id, result.version), 201);
   });
 

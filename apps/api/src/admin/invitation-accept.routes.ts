@@ -4,17 +4,17 @@ import {
   type InvitationDetails,
   InvitationTokenSchema,
 } from "@assent/core";
-import { siteMembers, users } from "@assent/db";
+import { users } from "@assent/db";
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
-import { recordAudit } from "../audit";
+import { auditInsert } from "../audit";
 import { hashPassword, SignInThrottle, signInRules, verifyPassword } from "../auth";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
 import { parseJsonBody } from "../limits";
 import { defineRoute, type Schema } from "../openapi";
-import { claimInvitation, invitationForToken } from "./invitation-store";
+import { acceptInvitation, invitationForToken } from "./invitation-store";
 
 export const inspectInvitationRoute = defineRoute({
   method: "POST",
@@ -108,28 +108,30 @@ export function invitationAcceptRoutes(deps: AppDeps): Hono {
     }
     await throttle.succeed(rules.filter((rule) => rule.over === "refuse").map((rule) => rule.key));
     // The claim is the moment of acceptance: a revocation after it finds nothing to revoke.
-    if (!(await claimInvitation(db, invitation.id, user.id, now))) throw gone();
-    const joined = await db
-      .insert(siteMembers)
-      .values({ userId: user.id, siteId: site.id, role: invitation.role })
-      .onConflictDoNothing()
-      .returning({ role: siteMembers.role });
-    if (joined.length === 0) {
+    const member = user;
+    const outcome = await acceptInvitation(db, { invitation, userId: member.id, now }, (when) =>
+      auditInsert(
+        db,
+        {
+          at: now,
+          siteId: site.id,
+          userId: member.id,
+          action: "member.add",
+          target: member.email,
+          detail: {
+            role: invitation.role,
+            account: created ? "created" : "existing",
+            invitationId: invitation.id,
+          },
+          ip,
+        },
+        when,
+      ),
+    );
+    if (outcome === "gone") throw gone();
+    if (outcome === "already-member") {
       throw new ApiError(409, "ALREADY_MEMBER", `${user.email} is already a member of this site`);
     }
-    await recordAudit(db, {
-      at: now,
-      siteId: site.id,
-      userId: user.id,
-      action: "member.add",
-      target: user.email,
-      detail: {
-        role: invitation.role,
-        account: created ? "created" : "existing",
-        invitationId: invitation.id,
-      },
-      ip,
-    });
     const answer: AcceptedInvitation = {
       email: user.email,
       site: { key: site.key, name: site.name, role: invitation.role },

@@ -1,6 +1,7 @@
 import { INVITATION_TTL_DAYS, type Invitation, type Role, sha256Hex } from "@assent/core";
-import { type Database, memberInvitations, sites, users } from "@assent/db";
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { type Database, memberInvitations, siteMembers, sites, users } from "@assent/db";
+import { and, asc, eq, gt, isNull, notExists, type SQL, sql } from "drizzle-orm";
+import type { AuditInsert } from "../audit";
 import { randomToken } from "../auth";
 
 const TTL_MS = INVITATION_TTL_DAYS * 86_400_000;
@@ -30,36 +31,44 @@ export function invitationSummary(row: Row, invitedBy: string | null): Invitatio
 /**
  * Invites `email` to a site with `role`, replacing any open invitation of the same address
  * there. Never looks at the `users` table: the work done, and so the answer and its timing, are
- * the same whether or not the address has an account.
+ * the same whether or not the address has an account. `audit` gives the entry that records it
+ * (the new invitation's id as SQL), written in the same batch.
  * @returns the invitation and its one-time token (only its hash is stored)
  */
 export async function createInvitation(
   db: Database,
   invite: { siteId: number; email: string; role: Role; invitedBy: number; now: number },
+  audit: (invitationId: SQL) => AuditInsert,
 ): Promise<{ invitation: Row; token: string }> {
   const token = randomToken();
-  await db
-    .update(memberInvitations)
-    .set({ revokedAt: invite.now })
-    .where(
-      and(
-        eq(memberInvitations.siteId, invite.siteId),
-        eq(memberInvitations.email, invite.email),
-        open(invite.now),
+  const tokenHash = await sha256Hex(token);
+  const [, [invitation]] = await db.batch([
+    db
+      .update(memberInvitations)
+      .set({ revokedAt: invite.now })
+      .where(
+        and(
+          eq(memberInvitations.siteId, invite.siteId),
+          eq(memberInvitations.email, invite.email),
+          open(invite.now),
+        ),
       ),
-    );
-  const [invitation] = await db
-    .insert(memberInvitations)
-    .values({
-      siteId: invite.siteId,
-      email: invite.email,
-      role: invite.role,
-      tokenHash: await sha256Hex(token),
-      invitedBy: invite.invitedBy,
-      createdAt: invite.now,
-      expiresAt: invite.now + TTL_MS,
-    })
-    .returning();
+    db
+      .insert(memberInvitations)
+      .values({
+        siteId: invite.siteId,
+        email: invite.email,
+        role: invite.role,
+        tokenHash,
+        invitedBy: invite.invitedBy,
+        createdAt: invite.now,
+        expiresAt: invite.now + TTL_MS,
+      })
+      .returning(),
+    audit(
+      sql`(SELECT ${memberInvitations.id} FROM ${memberInvitations} WHERE ${memberInvitations.tokenHash} = ${tokenHash})`,
+    ),
+  ]);
   if (!invitation) throw new Error("invitation was not stored");
   return { invitation, token };
 }
@@ -79,19 +88,29 @@ export async function openInvitations(
   return rows.map((r) => invitationSummary(r.invitation, r.inviter));
 }
 
-/** Revokes an open invitation of a site; returns it, or `null` when there was none. */
+/**
+ * Revokes an open invitation of a site, with the audit entry `audit` gives for it, in one batch:
+ * the entry is written only while the invitation is still open (`stillOpen`), the revocation
+ * after it. Returns the invitation, or `null` when there was none open.
+ */
 export async function revokeInvitation(
   db: Database,
-  siteId: number,
-  id: number,
-  now: number,
+  which: { siteId: number; id: number; now: number },
+  audit: (invitation: Row, stillOpen: SQL) => AuditInsert,
 ): Promise<Row | null> {
-  const [row] = await db
-    .update(memberInvitations)
-    .set({ revokedAt: now })
-    .where(and(eq(memberInvitations.id, id), eq(memberInvitations.siteId, siteId), open(now)))
-    .returning();
-  return row ?? null;
+  const mine = and(
+    eq(memberInvitations.id, which.id),
+    eq(memberInvitations.siteId, which.siteId),
+    open(which.now),
+  );
+  const [row] = await db.select().from(memberInvitations).where(mine);
+  if (!row) return null;
+  const stillOpen = sql`EXISTS ${db.select({ id: memberInvitations.id }).from(memberInvitations).where(mine)}`;
+  const [, revoked] = await db.batch([
+    audit(row, stillOpen),
+    db.update(memberInvitations).set({ revokedAt: which.now }).where(mine).returning(),
+  ]);
+  return revoked[0] ?? null;
 }
 
 /** The open invitation a token stands for, with its site, or `null` (unknown, used, revoked or
@@ -110,20 +129,60 @@ export async function invitationForToken(
   return row ?? null;
 }
 
+/** What accepting an invitation came to. */
+export type Acceptance = "joined" | "gone" | "already-member";
+
 /**
- * Claims an open invitation for `userId`, atomically: of two acceptances, or an acceptance and a
- * revocation, exactly one wins. Returns whether this one did.
+ * Accepts an open invitation for `userId`, in one batch: the audit entry `audit` gives (written
+ * under `when`), the claim, and the membership the claim grants. Of two acceptances, or an
+ * acceptance and a revocation, exactly one wins; a user who is already a member changes nothing.
  */
-export async function claimInvitation(
+export async function acceptInvitation(
   db: Database,
-  id: number,
-  userId: number,
-  now: number,
-): Promise<boolean> {
-  const claimed = await db
-    .update(memberInvitations)
-    .set({ acceptedAt: now, acceptedBy: userId })
-    .where(and(eq(memberInvitations.id, id), open(now)))
-    .returning({ id: memberInvitations.id });
-  return claimed.length === 1;
+  accept: { invitation: Row; userId: number; now: number },
+  audit: (when: SQL) => AuditInsert,
+): Promise<Acceptance> {
+  const { invitation, userId, now } = accept;
+  const claimable = and(eq(memberInvitations.id, invitation.id), open(now));
+  const member = db
+    .select({ userId: siteMembers.userId })
+    .from(siteMembers)
+    .where(and(eq(siteMembers.siteId, invitation.siteId), eq(siteMembers.userId, userId)));
+  const claimableByNewMember = and(claimable, notExists(member));
+  const [, claimed] = await db.batch([
+    audit(
+      sql`EXISTS ${db.select({ id: memberInvitations.id }).from(memberInvitations).where(claimableByNewMember)}`,
+    ),
+    db
+      .update(memberInvitations)
+      .set({ acceptedAt: now, acceptedBy: userId })
+      .where(claimableByNewMember)
+      .returning({ id: memberInvitations.id }),
+    // The claim is the moment of acceptance: the membership follows only from this claim.
+    db
+      .insert(siteMembers)
+      .select(
+        db
+          .select({
+            userId: sql<number>`${userId}`.as("user_id"),
+            siteId: memberInvitations.siteId,
+            role: memberInvitations.role,
+          })
+          .from(memberInvitations)
+          .where(
+            and(
+              eq(memberInvitations.id, invitation.id),
+              eq(memberInvitations.acceptedBy, userId),
+              eq(memberInvitations.acceptedAt, now),
+            ),
+          ),
+      )
+      .onConflictDoNothing(),
+  ]);
+  if (claimed.length === 1) return "joined";
+  const [stillOpen] = await db
+    .select({ id: memberInvitations.id })
+    .from(memberInvitations)
+    .where(claimable);
+  return stillOpen ? "already-member" : "gone";
 }

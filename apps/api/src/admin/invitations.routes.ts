@@ -3,6 +3,7 @@ import { siteMembers, users } from "@assent/db";
 import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
+import { auditDetail } from "../audit";
 import type { AppDeps } from "../deps";
 import { ApiError, notFound } from "../errors";
 import { defineRoute } from "../openapi";
@@ -36,46 +37,54 @@ export function invitationRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const db = deps.db;
 
-  siteRoute(app, deps, inviteMemberRoute, async ({ c, input, site, principal, now, audit }) => {
-    const { email, role } = input.body;
-    // Only this site's own members are looked at, which its owners can list anyway.
-    const [already] = await db
-      .select({ userId: siteMembers.userId })
-      .from(siteMembers)
-      .innerJoin(users, eq(users.id, siteMembers.userId))
-      .where(and(eq(siteMembers.siteId, site.id), eq(users.email, email)));
-    if (already) {
-      throw new ApiError(409, "ALREADY_MEMBER", `${email} is already a member of this site`);
-    }
-    const { invitation, token } = await createInvitation(db, {
-      siteId: site.id,
-      email,
-      role,
-      invitedBy: principal.user.id,
-      now,
-    });
-    await audit({
-      action: "member.invite",
-      target: email,
-      detail: { role, invitationId: invitation.id },
-    });
-    const acceptUrl = `${deps.origin.of(c)}/admin/#invitation=${token}`;
-    const body: CreatedInvitation = {
-      ...invitationSummary(invitation, principal.user.email),
-      token,
-      acceptUrl,
-    };
-    return c.json(body, 201);
-  });
+  siteRoute(
+    app,
+    deps,
+    inviteMemberRoute,
+    async ({ c, input, site, principal, now, auditEntry }) => {
+      const { email, role } = input.body;
+      // Only this site's own members are looked at, which its owners can list anyway.
+      const [already] = await db
+        .select({ userId: siteMembers.userId })
+        .from(siteMembers)
+        .innerJoin(users, eq(users.id, siteMembers.userId))
+        .where(and(eq(siteMembers.siteId, site.id), eq(users.email, email)));
+      if (already) {
+        throw new ApiError(409, "ALREADY_MEMBER", `${email} is already a member of this site`);
+      }
+      const { invitation, token } = await createInvitation(
+        db,
+        { siteId: site.id, email, role, invitedBy: principal.user.id, now },
+        (invitationId) =>
+          auditEntry({
+            action: "member.invite",
+            target: email,
+            detail: auditDetail({ role, invitationId }),
+          }),
+      );
+      const acceptUrl = `${deps.origin.of(c)}/admin/#invitation=${token}`;
+      const body: CreatedInvitation = {
+        ...invitationSummary(invitation, principal.user.email),
+        token,
+        acceptUrl,
+      };
+      return c.json(body, 201);
+    },
+  );
 
-  siteRoute(app, deps, revokeInvitationRoute, async ({ c, input, site, now, audit }) => {
-    const revoked = await revokeInvitation(db, site.id, input.params.invitationId, now);
+  siteRoute(app, deps, revokeInvitationRoute, async ({ c, input, site, now, auditEntry }) => {
+    const which = { siteId: site.id, id: input.params.invitationId, now };
+    const revoked = await revokeInvitation(db, which, (invitation, stillOpen) =>
+      auditEntry(
+        {
+          action: "member.invite.revoke",
+          target: invitation.email,
+          detail: { role: invitation.role, invitationId: invitation.id },
+        },
+        stillOpen,
+      ),
+    );
     if (!revoked) throw notFound("INVITATION_NOT_FOUND", "No open invitation with that id");
-    await audit({
-      action: "member.invite.revoke",
-      target: revoked.email,
-      detail: { role: revoked.role, invitationId: revoked.id },
-    });
     return c.body(null, 204);
   });
 

@@ -85,39 +85,44 @@ export function memberRoutes(deps: AppDeps): Hono {
     return c.json({ members, invitations: await openInvitations(db, site.id, now) });
   });
 
-  siteRoute(app, deps, changeRoleRoute, async ({ c, input, site, audit }) => {
+  siteRoute(app, deps, changeRoleRoute, async ({ c, input, site, auditEntry }) => {
     const target = await existing(site.id, input.params.userId);
     const { role } = input.body;
     if (role !== "owner") await keepAnOwner(site.id, target);
-    await db
-      .update(siteMembers)
-      .set({ role })
-      .where(and(eq(siteMembers.siteId, site.id), eq(siteMembers.userId, target.userId)));
-    await audit({
-      action: "member.role",
-      target: target.email,
-      detail: { from: target.role, to: role },
-    });
+    await db.batch([
+      db
+        .update(siteMembers)
+        .set({ role })
+        .where(and(eq(siteMembers.siteId, site.id), eq(siteMembers.userId, target.userId))),
+      auditEntry({
+        action: "member.role",
+        target: target.email,
+        detail: { from: target.role, to: role },
+      }),
+    ]);
     return c.json({ ...target, role } satisfies Member);
   });
 
-  siteRoute(app, deps, removeMemberRoute, async ({ c, input, site, now, audit }) => {
+  siteRoute(app, deps, removeMemberRoute, async ({ c, input, site, now, auditEntry }) => {
     const target = await existing(site.id, input.params.userId);
     await keepAnOwner(site.id, target);
-    await db
-      .delete(siteMembers)
-      .where(and(eq(siteMembers.siteId, site.id), eq(siteMembers.userId, target.userId)));
-    await db
-      .update(apiTokens)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(apiTokens.siteId, site.id),
-          eq(apiTokens.userId, target.userId),
-          isNull(apiTokens.revokedAt),
+    // The membership, the member's tokens for the site and the audit entry go together.
+    await db.batch([
+      db
+        .delete(siteMembers)
+        .where(and(eq(siteMembers.siteId, site.id), eq(siteMembers.userId, target.userId))),
+      db
+        .update(apiTokens)
+        .set({ revokedAt: now })
+        .where(
+          and(
+            eq(apiTokens.siteId, site.id),
+            eq(apiTokens.userId, target.userId),
+            isNull(apiTokens.revokedAt),
+          ),
         ),
-      );
-    await audit({ action: "member.remove", target: target.email, detail: { role: target.role } });
+      auditEntry({ action: "member.remove", target: target.email, detail: { role: target.role } }),
+    ]);
     return c.body(null, 204);
   });
 

@@ -23,24 +23,34 @@ export const cancelRetentionChangeRoute = defineRoute({
 export function retentionChangeRoutes(deps: AppDeps): Hono {
   const app = new Hono();
 
-  siteRoute(app, deps, cancelRetentionChangeRoute, async ({ c, site, principal, now, audit }) => {
-    const fresh = await siteAsOf(deps.db, site, now);
-    const cancelled = await cancelRetentionChange(deps.db, site.id, principal.user.id, now);
-    if (!cancelled) {
-      throw notFound("NO_SCHEDULED_CHANGE", "No change of retention is scheduled for this site");
-    }
-    await audit({
-      action: "site.retention.cancel",
-      target: site.key,
-      detail: {
-        changeId: cancelled.id,
-        retentionDays: cancelled.retentionDays,
-        minRetentionDays: cancelled.minRetentionDays,
-        effectiveAt: new Date(cancelled.effectiveAt).toISOString(),
-      },
-    });
-    return c.json(siteSettings(fresh, site.role, null));
-  });
+  siteRoute(
+    app,
+    deps,
+    cancelRetentionChangeRoute,
+    async ({ c, site, principal, now, auditEntry }) => {
+      const fresh = await siteAsOf(deps.db, site, now);
+      const cancel = { siteId: site.id, userId: principal.user.id, now };
+      const cancelled = await cancelRetentionChange(deps.db, cancel, (change, stillPending) =>
+        auditEntry(
+          {
+            action: "site.retention.cancel",
+            target: site.key,
+            detail: {
+              changeId: change.id,
+              retentionDays: change.retentionDays,
+              minRetentionDays: change.minRetentionDays,
+              effectiveAt: new Date(change.effectiveAt).toISOString(),
+            },
+          },
+          stillPending,
+        ),
+      );
+      if (!cancelled) {
+        throw notFound("NO_SCHEDULED_CHANGE", "No change of retention is scheduled for this site");
+      }
+      return c.json(siteSettings(fresh, site.role, null));
+    },
+  );
 
   return app;
 }

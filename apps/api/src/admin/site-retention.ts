@@ -1,6 +1,7 @@
 import { hasRole, type SiteUpdateRequest } from "@assent/core";
 import { type Database, isUniqueViolation, sites } from "@assent/db";
 import { eq } from "drizzle-orm";
+import { auditDetail } from "../audit";
 import type { Principal } from "../auth";
 import { ApiError } from "../errors";
 import type { RouteSpec } from "../openapi";
@@ -75,44 +76,47 @@ export function planRetention(
 }
 
 /**
- * Schedules a planned lowering for the site and audits it (`site.retention.schedule`, both values
- * before and after, and when it takes effect); of two owners asking at once, the second gets
- * `409 RETENTION_CHANGE_PENDING` (one pending change a site, a unique index).
+ * The statements that schedule a planned lowering for the site and audit it
+ * (`site.retention.schedule`, both values before and after, and when it takes effect), for the
+ * batch of the settings change. Of two owners asking at once, the second's batch breaks the
+ * unique index (one pending change a site): `refusedAsPending` turns that into
+ * `409 RETENTION_CHANGE_PENDING`.
  */
-export async function scheduleLowering(
+export function scheduleLowering(
   db: Database,
   lowering: {
     site: SiteAccess;
     target: RetentionPair;
     principal: Principal;
     now: number;
-    audit: SiteCall<RouteSpec>["audit"];
+    auditEntry: SiteCall<RouteSpec>["auditEntry"];
   },
-): Promise<{ id: number; effectiveAt: number }> {
-  const { site, target, principal, now, audit } = lowering;
-  let scheduled: { id: number; effectiveAt: number };
-  try {
-    scheduled = await scheduleRetentionChange(db, {
-      siteId: site.id,
-      target,
-      userId: principal.user.id,
-      now,
-    });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw alreadyPending();
-    throw err;
-  }
-  await audit({
-    action: "site.retention.schedule",
-    target: site.key,
-    detail: {
-      changeId: scheduled.id,
-      before: { retentionDays: site.retentionDays, minRetentionDays: site.minRetentionDays },
-      after: target,
-      effectiveAt: new Date(scheduled.effectiveAt).toISOString(),
-    },
+) {
+  const { site, target, principal, now, auditEntry } = lowering;
+  const scheduled = scheduleRetentionChange(db, {
+    siteId: site.id,
+    target,
+    userId: principal.user.id,
+    now,
   });
-  return scheduled;
+  return [
+    scheduled.insert,
+    auditEntry({
+      action: "site.retention.schedule",
+      target: site.key,
+      detail: auditDetail({
+        changeId: scheduled.id,
+        before: { retentionDays: site.retentionDays, minRetentionDays: site.minRetentionDays },
+        after: target,
+        effectiveAt: new Date(scheduled.effectiveAt).toISOString(),
+      }),
+    }),
+  ] as const;
+}
+
+/** `409 RETENTION_CHANGE_PENDING` for a batch that scheduled a second pending change. */
+export function refusedAsPending(err: unknown): unknown {
+  return isUniqueViolation(err) ? alreadyPending() : err;
 }
 
 /** The site as it stands at `now`: a scheduled change whose grace period has ended is applied. */

@@ -8,18 +8,18 @@ import {
   type SiteSummary,
   SiteUpdateSchema,
 } from "@assent/core";
-import { siteMembers, sites } from "@assent/db";
-import { eq } from "drizzle-orm";
+import { isUniqueViolation, siteMembers, sites } from "@assent/db";
+import { eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
 import { defineRoute } from "../openapi";
 import { scheduledRetention } from "../retention";
-import { invalidateSiteCache, publishConfig, type Site } from "../sites";
+import { invalidateSiteCache, publicationInsert, type Site } from "../sites";
 import { accountRoute, siteRoute } from "./admin-route";
 import { sitesForUser } from "./site-access";
 import { SiteParams } from "./site-params";
-import { planRetention, scheduleLowering, siteAsOf } from "./site-retention";
+import { planRetention, refusedAsPending, scheduleLowering, siteAsOf } from "./site-retention";
 
 export const listSitesRoute = defineRoute({
   method: "GET",
@@ -81,6 +81,8 @@ export function siteSettings(
   };
 }
 
+const keyTaken = (key: string) => new ApiError(409, "SITE_KEY_TAKEN", `The key "${key}" is taken`);
+
 /** Sites: list, create, read and change settings (retention included). */
 export function siteRoutes(deps: AppDeps): Hono {
   const app = new Hono();
@@ -96,7 +98,7 @@ export function siteRoutes(deps: AppDeps): Hono {
     return c.json({ sites: list });
   });
 
-  accountRoute(app, deps, createSiteRoute, async ({ c, input, principal, now, audit }) => {
+  accountRoute(app, deps, createSiteRoute, async ({ c, input, principal, now, auditEntry }) => {
     const mine = await sitesForUser(deps.db, principal.user.id);
     if (!mine.some((s) => s.role === "owner")) {
       throw new ApiError(403, "FORBIDDEN", "Only owners of a site may create sites");
@@ -117,20 +119,27 @@ export function siteRoutes(deps: AppDeps): Hono {
       .select({ id: sites.id })
       .from(sites)
       .where(eq(sites.key, body.key));
-    if (taken) throw new ApiError(409, "SITE_KEY_TAKEN", `The key "${body.key}" is taken`);
-    const [site] = await deps.db
-      .insert(sites)
-      .values({ ...body, createdAt: now })
-      .returning();
+    if (taken) throw keyTaken(body.key);
+    // One batch: the site, its creator as owner, its first published config and the audit
+    // entry, each naming the new site by its key.
+    const db = deps.db;
+    const siteId = sql`(SELECT ${sites.id} FROM ${sites} WHERE ${sites.key} = ${body.key})`;
+    const userId = principal.user.id;
+    const first = await publicationInsert(db, siteId, defaultSiteConfig(body.key), { now, userId });
+    const [[site]] = await db
+      .batch([
+        db
+          .insert(sites)
+          .values({ ...body, createdAt: now })
+          .returning(),
+        db.insert(siteMembers).values({ userId, siteId, role: "owner" }),
+        first.insert,
+        auditEntry({ siteId, action: "site.create", target: body.key, detail: body }),
+      ])
+      .catch((err: unknown) => {
+        throw isUniqueViolation(err) ? keyTaken(body.key) : err;
+      });
     if (!site) throw new Error("site was not created");
-    await deps.db
-      .insert(siteMembers)
-      .values({ userId: principal.user.id, siteId: site.id, role: "owner" });
-    await publishConfig(deps.db, site.id, defaultSiteConfig(site.key), {
-      now,
-      userId: principal.user.id,
-    });
-    await audit({ siteId: site.id, action: "site.create", target: site.key, detail: body });
     return c.json(siteSettings(site, "owner", null), 201);
   });
 
@@ -143,36 +152,46 @@ export function siteRoutes(deps: AppDeps): Hono {
     app,
     deps,
     updateSiteRoute,
-    async ({ c, input, site: asked, principal, now, audit }) => {
+    async ({ c, input, site: asked, principal, now, auditEntry }) => {
       const { retentionDays, minRetentionDays, ...rest } = input.body;
       if (Object.keys(input.body).length === 0)
         throw badRequest("NOTHING_TO_CHANGE", "Send at least one setting");
-      const site = await siteAsOf(deps.db, asked, now);
-      const pending = (await scheduledRetention(deps.db, site.id)) !== null;
+      const db = deps.db;
+      const site = await siteAsOf(db, asked, now);
+      const pending = (await scheduledRetention(db, site.id)) !== null;
       const plan = planRetention(site, { retentionDays, minRetentionDays }, principal, pending);
-      // The lowering is stored first: if it is refused, nothing of the request is applied.
-      const scheduled =
-        plan.kind === "scheduled"
-          ? await scheduleLowering(deps.db, { site, target: plan.target, principal, now, audit })
-          : null;
       const change = { ...rest, ...(plan.kind === "now" ? plan.target : {}) };
-      let updated: Site = site;
-      if (Object.keys(change).length > 0) {
-        const [row] = await deps.db
-          .update(sites)
-          .set(change)
-          .where(eq(sites.id, site.id))
-          .returning();
-        if (!row) throw new Error("site vanished");
-        updated = row;
-        invalidateSiteCache(deps.db, site.id);
-        const before = Object.fromEntries(
-          Object.keys(change).map((k) => [k, (site as Record<string, unknown>)[k]]),
-        );
-        await audit({ action: "site.update", target: site.key, detail: { before, after: change } });
+      const before = Object.fromEntries(
+        Object.keys(change).map((k) => [k, (site as Record<string, unknown>)[k]]),
+      );
+      // One batch: a scheduled lowering, the settings applied at once and their audit entries.
+      // If the lowering is refused, nothing of the request is applied.
+      const statements = [
+        ...(plan.kind === "scheduled"
+          ? scheduleLowering(db, { site, target: plan.target, principal, now, auditEntry })
+          : []),
+        ...(Object.keys(change).length > 0
+          ? [
+              db.update(sites).set(change).where(eq(sites.id, site.id)),
+              auditEntry({
+                action: "site.update",
+                target: site.key,
+                detail: { before, after: change },
+              }),
+            ]
+          : []),
+      ];
+      const [first, ...others] = statements;
+      if (first) {
+        await db.batch([first, ...others]).catch((err: unknown) => {
+          throw refusedAsPending(err);
+        });
+        invalidateSiteCache(db, site.id);
       }
-      const settings = siteSettings(updated, site.role, await scheduledRetention(deps.db, site.id));
-      return c.json(settings, scheduled ? 202 : 200);
+      const [updated] = await db.select().from(sites).where(eq(sites.id, site.id));
+      if (!updated) throw new Error("site vanished");
+      const settings = siteSettings(updated, site.role, await scheduledRetention(db, site.id));
+      return c.json(settings, plan.kind === "scheduled" ? 202 : 200);
     },
   );
 

@@ -106,6 +106,30 @@ describe("subject erasure", () => {
     );
   });
 
+  it("erases nothing when its audit entry cannot be written", async () => {
+    const subject = t.receipt().subjectId;
+    const ids = await storeForSubject(subject, 2);
+    // The database refuses the erasure's audit entry (a full disk, a broken constraint).
+    await t.client.execute(
+      `CREATE TRIGGER refuse_erase_audit BEFORE INSERT ON audit_log
+       WHEN NEW.action = 'subject.erase' BEGIN SELECT RAISE(ABORT, 'audit refused'); END`,
+    );
+    const a = await t.admin();
+    const res = await a.request("DELETE", `/v1/admin/subjects/${subject}?site=demo`);
+    expect(res.status).toBe(500);
+    const held = await t.db.select().from(receipts).where(eq(receipts.subjectId, subject));
+    expect(held.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(held.every((r) => r.erasedAt === null && r.userAgent === "Browser/1")).toBe(true);
+
+    // Once the audit log takes entries again, the same request erases and is audited.
+    await t.client.execute("DROP TRIGGER refuse_erase_audit");
+    const retry = await a.request("DELETE", `/v1/admin/subjects/${subject}?site=demo`);
+    expect(retry.status).toBe(200);
+    expect((await retry.json()).erased).toBe(2);
+    const entries = await t.db.select().from(auditLog).where(eq(auditLog.action, "subject.erase"));
+    expect(entries).toHaveLength(1);
+  });
+
   it("is refused to viewers, and leaves the receipts alone", async () => {
     const subject = t.receipt().subjectId;
     await storeForSubject(subject, 1);

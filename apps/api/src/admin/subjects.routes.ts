@@ -1,8 +1,9 @@
 import { type ErasureResult, SUBJECT_ID, type SubjectRecords, sha256Hex } from "@assent/core";
 import { receipts } from "@assent/db";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
+import { auditDetail } from "../audit";
 import type { AppDeps } from "../deps";
 import { notFound } from "../errors";
 import { defineRoute } from "../openapi";
@@ -71,15 +72,32 @@ export function subjectRoutes(deps: AppDeps): Hono {
     return c.json(body);
   });
 
-  siteRoute(app, deps, subjectErasureRoute, async ({ c, input, site, audit, now }) => {
+  siteRoute(app, deps, subjectErasureRoute, async ({ c, input, site, auditEntry, now }) => {
     const { subjectId } = input.params;
     const mine = and(eq(receipts.siteId, site.id), eq(receipts.subjectId, subjectId));
-    const erased = await deps.db
-      .update(receipts)
-      .set({ subjectId: null, ip: null, userAgent: null, pagePath: null, erasedAt: now })
-      .where(mine)
-      .returning({ id: receipts.id });
-    if (erased.length === 0) {
+    const held = deps.db.select({ id: receipts.id }).from(receipts).where(mine);
+    // One batch: the audit entry lists what the update then erases, or neither is written. It
+    // names the subject only by its hash: the erased id is not kept in clear, yet a later request
+    // presenting the same id can be matched to this erasure.
+    const [[entry], erased] = await deps.db.batch([
+      auditEntry(
+        {
+          action: "subject.erase",
+          target: `sha256:${await sha256Hex(subjectId)}`,
+          detail: auditDetail({
+            receipts: sql`(SELECT count(*) FROM ${receipts} WHERE ${mine})`,
+            receiptIds: sql`(SELECT json_group_array(${receipts.id} ORDER BY ${receipts.id}) FROM ${receipts} WHERE ${mine})`,
+          }),
+        },
+        sql`EXISTS ${held}`,
+      ),
+      deps.db
+        .update(receipts)
+        .set({ subjectId: null, ip: null, userAgent: null, pagePath: null, erasedAt: now })
+        .where(mine)
+        .returning({ id: receipts.id }),
+    ]);
+    if (!entry || erased.length === 0) {
       throw notFound("SUBJECT_NOT_FOUND", "No receipts of this subject id on this site");
     }
     const receiptIds = erased.map((r) => r.id).sort();
@@ -89,19 +107,12 @@ export function subjectRoutes(deps: AppDeps): Hono {
       .catch((err: unknown) =>
         console.error("[assent] erasure: the write-ahead log could not be truncated", err),
       );
-    // The audit entry names the subject only by its hash: the erased id is not kept in clear, yet
-    // a later request presenting the same id can be matched to this erasure.
-    const auditId = await audit({
-      action: "subject.erase",
-      target: `sha256:${await sha256Hex(subjectId)}`,
-      detail: { receipts: receiptIds.length, receiptIds },
-    });
     const body: ErasureResult = {
       site: site.key,
       erased: receiptIds.length,
       receiptIds,
       erasedAt: new Date(now).toISOString(),
-      auditId,
+      auditId: entry.id,
     };
     return c.json(body);
   });

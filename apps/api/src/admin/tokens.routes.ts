@@ -5,9 +5,10 @@ import {
   TokenCreateSchema,
 } from "@assent/core";
 import { apiTokens, users } from "@assent/db";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
+import { auditDetail } from "../audit";
 import { newApiToken } from "../auth";
 import type { AppDeps } from "../deps";
 import { ApiError, notFound } from "../errors";
@@ -77,45 +78,55 @@ export function tokenRoutes(deps: AppDeps): Hono {
     return c.json({ tokens: rows.map((r) => summary(r.token, r.email)) });
   });
 
-  siteRoute(app, deps, createTokenRoute, async ({ c, input, site, principal, now, audit }) => {
+  siteRoute(app, deps, createTokenRoute, async ({ c, input, site, principal, now, auditEntry }) => {
     const { name, role, expiresInDays } = input.body;
     if (!hasRole(site.role, role)) {
       throw new ApiError(403, "FORBIDDEN", "A token cannot have more rights than its creator");
     }
     const { token, hash } = await newApiToken();
-    const [row] = await db
-      .insert(apiTokens)
-      .values({
-        userId: principal.user.id,
-        siteId: site.id,
-        name,
-        role,
-        tokenHash: hash,
-        createdAt: now,
-        expiresAt: expiresInDays ? now + expiresInDays * DAY_MS : null,
-      })
-      .returning();
+    const created = sql`(SELECT ${apiTokens.id} FROM ${apiTokens} WHERE ${apiTokens.tokenHash} = ${hash})`;
+    const [[row]] = await db.batch([
+      db
+        .insert(apiTokens)
+        .values({
+          userId: principal.user.id,
+          siteId: site.id,
+          name,
+          role,
+          tokenHash: hash,
+          createdAt: now,
+          expiresAt: expiresInDays ? now + expiresInDays * DAY_MS : null,
+        })
+        .returning(),
+      auditEntry({
+        action: "token.create",
+        target: name,
+        detail: auditDetail({ tokenId: created, role }),
+      }),
+    ]);
     if (!row) throw new Error("token was not created");
-    await audit({ action: "token.create", target: name, detail: { tokenId: row.id, role } });
     const body: CreatedApiToken = { ...summary(row, principal.user.email), token };
     return c.json(body, 201);
   });
 
-  siteRoute(app, deps, revokeTokenRoute, async ({ c, input, site, now, audit }) => {
-    const revoked = await db
-      .update(apiTokens)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(apiTokens.id, input.params.tokenId),
-          eq(apiTokens.siteId, site.id),
-          isNull(apiTokens.revokedAt),
-        ),
-      )
-      .returning({ id: apiTokens.id, name: apiTokens.name });
-    const row = revoked[0];
-    if (!row) throw notFound("TOKEN_NOT_FOUND", "No active token with this id on this site");
-    await audit({ action: "token.revoke", target: row.name, detail: { tokenId: row.id } });
+  siteRoute(app, deps, revokeTokenRoute, async ({ c, input, site, now, auditEntry }) => {
+    const active = and(
+      eq(apiTokens.id, input.params.tokenId),
+      eq(apiTokens.siteId, site.id),
+      isNull(apiTokens.revokedAt),
+    );
+    const [found] = await db.select({ name: apiTokens.name }).from(apiTokens).where(active);
+    const missing = () => notFound("TOKEN_NOT_FOUND", "No active token with this id on this site");
+    if (!found) throw missing();
+    // The entry is written only while the token is still active, the revocation after it.
+    const [[entry], revoked] = await db.batch([
+      auditEntry(
+        { action: "token.revoke", target: found.name, detail: { tokenId: input.params.tokenId } },
+        sql`EXISTS ${db.select({ id: apiTokens.id }).from(apiTokens).where(active)}`,
+      ),
+      db.update(apiTokens).set({ revokedAt: now }).where(active).returning({ id: apiTokens.id }),
+    ]);
+    if (!entry || revoked.length === 0) throw missing();
     return c.body(null, 204);
   });
 

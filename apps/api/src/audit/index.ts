@@ -1,1 +1,9 @@
-export { type AuditRecord, listAudit, recordAudit } from "./audit-log";
+export {
+  type AuditInsert,
+  type AuditRecord,
+  auditDetail,
+  auditInsert,
+  listAudit,
+  recordAudit,
+  runAuditInsert,
+} from "./audit-log";

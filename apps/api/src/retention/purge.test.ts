@@ -1,8 +1,15 @@
-import { auditLog, dailyMethodStats, receiptCategories, receipts, sites } from "@assent/db";
+import {
+  auditLog,
+  dailyMethodStats,
+  receiptCategories,
+  receipts,
+  retentionChanges,
+  sites,
+} from "@assent/db";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp } from "../test-support/test-app";
-import { purgeExpiredReceipts, schedulePurge } from "./purge";
+import { PURGE_STEP, purgeExpiredReceipts, schedulePurge } from "./purge";
 
 const DAY = 86_400_000;
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -48,16 +55,62 @@ describe("retention purge", () => {
     expect(report?.deleted).toBe(1);
   });
 
-  it("purges in batches past the batch size", async () => {
+  it("purges in steps past the step size, each step audited with what it deleted", async () => {
     await t.db.update(sites).set({ retentionDays: 1 }).where(eq(sites.key, "demo"));
-    for (let i = 0; i < 1203; i++) {
+    for (let i = 0; i < PURGE_STEP + 203; i++) {
       await t.client.execute({
         sql: "insert into receipts (id, site_id, subject_id, server_time, policy_version, config_hash, language, method, decision, gpc, gpc_header) values (?, 1, 'x', ?, '1', 'h', 'en', 'custom', '{}', 0, 0)",
         args: [`r-${i}`, now - 2 * DAY],
       });
     }
     const [report] = await purgeExpiredReceipts(t.db, now);
-    expect(report?.deleted).toBe(1203);
+    expect(report?.deleted).toBe(PURGE_STEP + 203);
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.action, "retention.purge"));
+    expect(audits.map((e) => JSON.parse(e.detail ?? "{}").deleted)).toEqual([PURGE_STEP, 203]);
+  });
+
+  it("deletes nothing when a step's audit entry cannot be written", async () => {
+    await t.db.update(sites).set({ retentionDays: 30 }).where(eq(sites.key, "demo"));
+    const old = t.receipt();
+    expect((await t.post("/v1/receipts", old)).status).toBe(201);
+    now += 31 * DAY;
+    await t.client.execute(
+      `CREATE TRIGGER refuse_purge_audit BEFORE INSERT ON audit_log
+       WHEN NEW.action = 'retention.purge' BEGIN SELECT RAISE(ABORT, 'audit refused'); END`,
+    );
+    await expect(purgeExpiredReceipts(t.db, now)).rejects.toThrow(/audit refused/);
+    expect(await t.db.select({ id: receipts.id }).from(receipts)).toEqual([{ id: old.id }]);
+    const cats = await t.db.select().from(receiptCategories);
+    expect(cats.length).toBeGreaterThan(0);
+
+    await t.client.execute("DROP TRIGGER refuse_purge_audit");
+    expect(await purgeExpiredReceipts(t.db, now)).toMatchObject([{ deleted: 1 }]);
+    expect(await t.db.select().from(receiptCategories)).toEqual([]);
+  });
+
+  it("keeps a due retention change pending when its audit entry cannot be written", async () => {
+    await t.db.insert(retentionChanges).values({
+      siteId: 1,
+      retentionDays: 30,
+      minRetentionDays: 30,
+      requestedBy: 1,
+      requestedAt: now - 8 * DAY,
+      effectiveAt: now - DAY,
+    });
+    await t.client.execute(
+      `CREATE TRIGGER refuse_apply_audit BEFORE INSERT ON audit_log
+       WHEN NEW.action = 'site.retention.apply' BEGIN SELECT RAISE(ABORT, 'audit refused'); END`,
+    );
+    await expect(purgeExpiredReceipts(t.db, now)).rejects.toThrow(/audit refused/);
+    const [site] = await t.db.select().from(sites).where(eq(sites.key, "demo"));
+    expect(site?.retentionDays).toBe(2190);
+    const [change] = await t.db.select().from(retentionChanges);
+    expect(change?.appliedAt).toBeNull();
+
+    await t.client.execute("DROP TRIGGER refuse_apply_audit");
+    await purgeExpiredReceipts(t.db, now);
+    const [applied] = await t.db.select().from(sites).where(eq(sites.key, "demo"));
+    expect(applied?.retentionDays).toBe(30);
   });
 
   it("runs once a day however many instances share the database", async () => {

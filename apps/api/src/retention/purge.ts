@@ -1,6 +1,6 @@
-import { type Database, MAX_BOUND_PARAMS, receiptCategories, receipts, sites } from "@assent/db";
-import { and, eq, inArray, lt } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { type Database, receiptCategories, receipts, sites } from "@assent/db";
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { auditDetail, auditInsert } from "../audit";
 import { SignInThrottle } from "../auth";
 import { applyDueRetentionChanges } from "./retention-changes";
 import { claimRun } from "./run-once";
@@ -8,10 +8,11 @@ import { claimRun } from "./run-once";
 const DAY_MS = 86_400_000;
 
 /**
- * Receipts deleted per statement, so a large purge never holds the write lock for long; each id
- * is one bound parameter, so a batch stays within D1's limit.
+ * Receipts deleted per step. A step is one batch (its audit entry, the category rows, the
+ * receipts), so a large purge never holds the write lock for long. The receipts are chosen by a
+ * subquery, not bound ids, so a step stays within D1's 100 bound parameters whatever its size.
  */
-const BATCH = MAX_BOUND_PARAMS;
+export const PURGE_STEP = 1000;
 
 /** What one purge removed, per site. */
 export interface PurgeReport {
@@ -20,10 +21,47 @@ export interface PurgeReport {
   deleted: number;
 }
 
+type SiteRow = typeof sites.$inferSelect;
+
+/**
+ * Deletes up to `PURGE_STEP` of the site's receipts older than `cutoff`, with their category
+ * rows, and writes a `retention.purge` audit entry saying how many: all in one batch, so the
+ * entry and the deletion it records commit together or not at all. Returns how many it deleted.
+ */
+async function purgeStep(db: Database, site: SiteRow, cutoff: number, now: number) {
+  // Oldest first, by the (site, time, id) index: every statement of the batch picks the same set.
+  const step = db
+    .select({ id: receipts.id })
+    .from(receipts)
+    .where(and(eq(receipts.siteId, site.id), lt(receipts.serverTime, cutoff)))
+    .orderBy(asc(receipts.serverTime), asc(receipts.id))
+    .limit(PURGE_STEP);
+  const [, , deleted] = await db.batch([
+    auditInsert(
+      db,
+      {
+        at: now,
+        siteId: site.id,
+        action: "retention.purge",
+        target: site.key,
+        detail: auditDetail({
+          deleted: sql`(SELECT count(*) FROM ${step.as("step")})`,
+          cutoff: new Date(cutoff).toISOString(),
+          retentionDays: site.retentionDays,
+        }),
+      },
+      sql`EXISTS ${step}`,
+    ),
+    db.delete(receiptCategories).where(inArray(receiptCategories.receiptId, step)),
+    db.delete(receipts).where(inArray(receipts.id, step)).returning({ id: receipts.id }),
+  ]);
+  return deleted.length;
+}
+
 /**
  * Deletes every receipt older than its site's effective retention (`sites.retention_days`), with
- * its category rows, in small batches, and writes one `retention.purge` audit entry per site that
- * lost any. A scheduled lowering of retention counts only once its grace period has ended: due
+ * its category rows, in steps of `PURGE_STEP`, each with its `retention.purge` audit entry (see
+ * `purgeStep`). A scheduled lowering of retention counts only once its grace period has ended: due
  * ones are put into effect first, pending ones are ignored. Daily rollups hold no personal data
  * and are kept. Safe to run at any time and repeatedly.
  */
@@ -34,29 +72,12 @@ export async function purgeExpiredReceipts(db: Database, now: number): Promise<P
     const cutoff = now - site.retentionDays * DAY_MS;
     let deleted = 0;
     for (;;) {
-      const batch = await db
-        .select({ id: receipts.id })
-        .from(receipts)
-        .where(and(eq(receipts.siteId, site.id), lt(receipts.serverTime, cutoff)))
-        .limit(BATCH);
-      if (batch.length === 0) break;
-      const ids = batch.map((r) => r.id);
-      await db.delete(receiptCategories).where(inArray(receiptCategories.receiptId, ids));
-      await db.delete(receipts).where(inArray(receipts.id, ids));
-      deleted += ids.length;
-      if (batch.length < BATCH) break;
+      const n = await purgeStep(db, site, cutoff, now);
+      deleted += n;
+      if (n < PURGE_STEP) break;
     }
-    if (deleted > 0) {
-      const cutoffIso = new Date(cutoff).toISOString();
-      await recordAudit(db, {
-        at: now,
-        siteId: site.id,
-        action: "retention.purge",
-        target: site.key,
-        detail: { deleted, cutoff: cutoffIso, retentionDays: site.retentionDays },
-      });
-      reports.push({ site: site.key, cutoff: cutoffIso, deleted });
-    }
+    if (deleted > 0)
+      reports.push({ site: site.key, cutoff: new Date(cutoff).toISOString(), deleted });
   }
   return reports;
 }

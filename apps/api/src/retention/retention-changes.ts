@@ -1,7 +1,7 @@
 import { RETENTION_GRACE_DAYS, type ScheduledRetentionChange } from "@assent/core";
 import { type Database, retentionChanges, sites, users } from "@assent/db";
-import { and, eq, isNull, lte } from "drizzle-orm";
-import { recordAudit } from "../audit";
+import { and, eq, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { type AuditInsert, auditInsert } from "../audit";
 import { invalidateSiteCache } from "../sites";
 
 const DAY_MS = 86_400_000;
@@ -44,39 +44,49 @@ export async function scheduledRetention(
 }
 
 /**
- * Schedules `target` for the site, taking effect `RETENTION_GRACE_MS` after `now`. The caller has
- * checked that none is pending; a concurrent one is refused by the unique index.
+ * The insert that schedules `target` for the site, taking effect `RETENTION_GRACE_MS` after
+ * `now`, not run yet: for the batch that also writes its audit entry (`id` names the new change
+ * in a later statement of that batch). The caller has checked that none is pending; a
+ * concurrent one is refused by the unique index.
  */
-export async function scheduleRetentionChange(
+export function scheduleRetentionChange(
   db: Database,
   change: { siteId: number; target: RetentionPair; userId: number; now: number },
-): Promise<{ id: number; effectiveAt: number }> {
-  const [row] = await db
-    .insert(retentionChanges)
-    .values({
-      siteId: change.siteId,
-      ...change.target,
-      requestedBy: change.userId,
-      requestedAt: change.now,
-      effectiveAt: change.now + RETENTION_GRACE_MS,
-    })
-    .returning({ id: retentionChanges.id, effectiveAt: retentionChanges.effectiveAt });
-  if (!row) throw new Error("retention change was not stored");
-  return row;
+) {
+  const effectiveAt = change.now + RETENTION_GRACE_MS;
+  const insert = db.insert(retentionChanges).values({
+    siteId: change.siteId,
+    ...change.target,
+    requestedBy: change.userId,
+    requestedAt: change.now,
+    effectiveAt,
+  });
+  const id = sql`(SELECT ${retentionChanges.id} FROM ${retentionChanges} WHERE ${pending(change.siteId)})`;
+  return { insert, id, effectiveAt };
 }
 
-/** Cancels the site's pending change; returns it, or `null` when none was pending. */
+/**
+ * Cancels the site's pending change, with the audit entry `audit` gives for it, in one batch:
+ * the entry is written only while the change is still pending (`stillPending`), the cancellation
+ * after it. Returns the change, or `null` when none was pending.
+ */
 export async function cancelRetentionChange(
   db: Database,
-  siteId: number,
-  userId: number,
-  now: number,
+  cancel: { siteId: number; userId: number; now: number },
+  audit: (change: typeof retentionChanges.$inferSelect, stillPending: SQL) => AuditInsert,
 ): Promise<(RetentionPair & { id: number; effectiveAt: number }) | null> {
-  const [row] = await db
-    .update(retentionChanges)
-    .set({ cancelledAt: now, cancelledBy: userId })
-    .where(pending(siteId))
-    .returning();
+  const [change] = await db.select().from(retentionChanges).where(pending(cancel.siteId));
+  if (!change) return null;
+  const mine = and(eq(retentionChanges.id, change.id), pending());
+  const stillPending = sql`EXISTS ${db.select({ id: retentionChanges.id }).from(retentionChanges).where(mine)}`;
+  const [, [row]] = await db.batch([
+    audit(change, stillPending),
+    db
+      .update(retentionChanges)
+      .set({ cancelledAt: cancel.now, cancelledBy: cancel.userId })
+      .where(mine)
+      .returning(),
+  ]);
   return row ?? null;
 }
 
@@ -104,31 +114,45 @@ export async function applyDueRetentionChanges(
       retentionDays: change.retentionDays,
       minRetentionDays: change.minRetentionDays,
     };
-    // Claimed first, atomically: of two instances applying at once, or an apply racing a cancel,
-    // exactly one wins. Were the site update then lost, retention would stay the longer one.
-    const claimed = await db
-      .update(retentionChanges)
-      .set({ appliedAt: now })
-      .where(and(eq(retentionChanges.id, change.id), pending()))
-      .returning({ id: retentionChanges.id });
+    // One batch, each statement only while the change is still pending, the claim last: of two
+    // instances applying at once, or an apply racing a cancel, exactly one wins, and the site's
+    // retention, its audit entry and the claim commit together or not at all.
+    const stillPending = sql`EXISTS ${db
+      .select({ id: retentionChanges.id })
+      .from(retentionChanges)
+      .where(and(eq(retentionChanges.id, change.id), pending()))}`;
+    const [, , claimed] = await db.batch([
+      db
+        .update(sites)
+        .set(target)
+        .where(and(eq(sites.id, site.id), stillPending)),
+      auditInsert(
+        db,
+        {
+          at: now,
+          siteId: site.id,
+          action: "site.retention.apply",
+          target: site.key,
+          detail: {
+            changeId: change.id,
+            before: { retentionDays: site.retentionDays, minRetentionDays: site.minRetentionDays },
+            after: target,
+            requestedBy: email,
+            requestedAt: new Date(change.requestedAt).toISOString(),
+            effectiveAt: new Date(change.effectiveAt).toISOString(),
+          },
+        },
+        stillPending,
+      ),
+      db
+        .update(retentionChanges)
+        .set({ appliedAt: now })
+        .where(and(eq(retentionChanges.id, change.id), pending()))
+        .returning({ id: retentionChanges.id }),
+    ]);
     if (claimed.length === 0) continue;
-    await db.update(sites).set(target).where(eq(sites.id, site.id));
     applied.push(site.id);
     invalidateSiteCache(db, site.id);
-    await recordAudit(db, {
-      at: now,
-      siteId: site.id,
-      action: "site.retention.apply",
-      target: site.key,
-      detail: {
-        changeId: change.id,
-        before: { retentionDays: site.retentionDays, minRetentionDays: site.minRetentionDays },
-        after: target,
-        requestedBy: email,
-        requestedAt: new Date(change.requestedAt).toISOString(),
-        effectiveAt: new Date(change.effectiveAt).toISOString(),
-      },
-    });
   }
   return applied;
 }

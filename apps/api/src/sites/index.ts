@@ -8,7 +8,9 @@ export {
 export {
   findSiteByKey,
   latestConfig,
+  type Publication,
   type PublishedConfig,
+  publicationInsert,
   publishConfig,
   publishedByHash,
   type Site,

@@ -1,6 +1,7 @@
 import { canonicalJson, type SiteConfig, sha256Hex } from "@assent/core";
 import { type Database, siteConfigs, sites } from "@assent/db";
-import { and, desc, eq, max } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { invalidateSiteCache } from "./site-cache";
 
 /** A site row. */
@@ -54,30 +55,64 @@ export async function publishedByHash(
   return { version: row.version, hash: row.hash, json: row.config, config: JSON.parse(row.config) };
 }
 
+/** What the statements published beside a new version may refer to. */
+export interface Publication {
+  /** The new version's number, as SQL for a statement later in the same batch. */
+  version: SQL;
+  hash: string;
+}
+
 /**
- * Publishes a new, immutable configuration version: canonical JSON, SHA-256, next version number.
+ * The insert that publishes `config` as the site's next version, not run yet: canonical JSON,
+ * SHA-256, and the next version number computed by the insert itself, so publications racing on
+ * one site get consecutive versions. `siteId` may be SQL (a site created in the same batch).
+ */
+export async function publicationInsert(
+  db: Database,
+  siteId: number | SQL,
+  config: SiteConfig,
+  options: { now: number; userId?: number },
+) {
+  const json = canonicalJson(config);
+  const hash = await sha256Hex(json);
+  const insert = db
+    .insert(siteConfigs)
+    .select(
+      db
+        .select({
+          id: sql<number>`NULL`.as("id"),
+          siteId: sql<number>`${siteId}`.as("site_id"),
+          version: sql<number>`coalesce(max(${siteConfigs.version}), 0) + 1`.as("version"),
+          hash: sql<string>`${hash}`.as("hash"),
+          config: sql<string>`${json}`.as("config"),
+          publishedAt: sql<number>`${options.now}`.as("published_at"),
+          publishedBy: sql<number | null>`${options.userId ?? null}`.as("published_by"),
+        })
+        .from(siteConfigs)
+        .where(eq(siteConfigs.siteId, siteId)),
+    )
+    .returning({ version: siteConfigs.version });
+  const version = sql`(SELECT max(${siteConfigs.version}) FROM ${siteConfigs} WHERE ${siteConfigs.siteId} = ${siteId})`;
+  return { insert, version, hash, json };
+}
+
+/**
+ * Publishes a new, immutable configuration version (see `publicationInsert`). `alongside` gives
+ * statements that commit with it, in one batch: the draft it came from, its audit entry.
  */
 export async function publishConfig(
   db: Database,
   siteId: number,
   config: SiteConfig,
-  options: { now: number; userId?: number },
+  options: {
+    now: number;
+    userId?: number;
+    alongside?: (publication: Publication) => BatchItem<"sqlite">[];
+  },
 ): Promise<PublishedConfig> {
-  const json = canonicalJson(config);
-  const hash = await sha256Hex(json);
-  const [current] = await db
-    .select({ version: max(siteConfigs.version) })
-    .from(siteConfigs)
-    .where(eq(siteConfigs.siteId, siteId));
-  const version = (current?.version ?? 0) + 1;
-  await db.insert(siteConfigs).values({
-    siteId,
-    version,
-    hash,
-    config: json,
-    publishedAt: options.now,
-    publishedBy: options.userId ?? null,
-  });
+  const { insert, version, hash, json } = await publicationInsert(db, siteId, config, options);
+  const [[row]] = await db.batch([insert, ...(options.alongside?.({ version, hash }) ?? [])]);
+  if (!row) throw new Error("configuration was not published");
   invalidateSiteCache(db, siteId);
-  return { version, hash, json, config };
+  return { version: row.version, hash, json, config };
 }

@@ -68,6 +68,44 @@ export function configContract(ctx: AdminContractContext): void {
       expect(versions.versions.map((v) => v.version)).toEqual([2, 1]);
     });
 
+    it("publishes from several tabs at once as consecutive versions, each audited", async () => {
+      await ctx.addSite("cfg-race");
+      const { published } = await ctx.owner.json<{ published: ConfigVersion }>(
+        "GET",
+        "/v1/admin/sites/cfg-race/config",
+      );
+      await ctx.owner.json("PUT", "/v1/admin/sites/cfg-race/config/draft", {
+        ...published.config,
+        services: [...published.config.services, { id: "youtube", category: "embeds" }],
+      });
+      // Each of these publishes something new whatever the order, so each must succeed.
+      const base = "/v1/admin/sites/cfg-race/config";
+      const answers = await Promise.all([
+        ctx.owner.request("POST", `${base}/publish`),
+        ctx.owner.request("POST", `${base}/bump`, { policyVersion: "7" }),
+        ctx.owner.request("POST", `${base}/bump`, { policyVersion: "8" }),
+      ]);
+      expect(answers.map((r) => r.status)).toEqual([201, 201, 201]);
+      const versions = await Promise.all(answers.map((r) => r.json() as Promise<ConfigVersion>));
+      expect(versions.map((v) => v.version).sort()).toEqual([2, 3, 4]);
+      const listed = await ctx.owner.json<{ versions: { version: number }[] }>(
+        "GET",
+        `${base}/versions`,
+      );
+      expect(listed.versions.map((v) => v.version)).toEqual([4, 3, 2, 1]);
+      const audit = await ctx.owner.json<{ items: { action: string; detail: unknown }[] }>(
+        "GET",
+        "/v1/admin/sites/cfg-race/audit",
+      );
+      const entries = audit.items.filter((e) => /^config\.(publish|bump-policy)$/.test(e.action));
+      expect(entries).toHaveLength(3);
+      for (const { version, hash } of versions) {
+        expect(entries.map((e) => e.detail)).toContainEqual(
+          expect.objectContaining({ version, hash }),
+        );
+      }
+    });
+
     it("refuses to publish without a draft, and a draft for another site's key", async () => {
       await ctx.addSite("cfg-none");
       await expectError(

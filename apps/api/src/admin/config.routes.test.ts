@@ -1,0 +1,90 @@
+import { auditLog, siteConfigDrafts, siteConfigs } from "@assent/db";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp } from "../test-support/test-app";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => t.close());
+
+/**
+ * Makes every call to the database wait for the next turn of the event loop first, as a driver
+ * over the network (D1, a libSQL server) does: requests then interleave between statements.
+ */
+function overTheNetwork(client: typeof t.client): void {
+  const turn = () => new Promise((resolve) => setTimeout(resolve, 1));
+  const execute = client.execute.bind(client);
+  const batch = client.batch.bind(client);
+  client.execute = (async (...args: Parameters<typeof execute>) => {
+    await turn();
+    return execute(...args);
+  }) as typeof client.execute;
+  client.batch = (async (...args: Parameters<typeof batch>) => {
+    await turn();
+    return batch(...args);
+  }) as typeof client.batch;
+}
+
+/** Saves a draft that differs from every published version by a service, whatever its policy. */
+async function saveDraft(a: Awaited<ReturnType<typeof t.admin>>, policyVersion: string) {
+  const { config } = t.config;
+  const res = await a.request("PUT", "/v1/admin/sites/demo/config/draft", {
+    ...config,
+    policyVersion,
+    services: [...config.services, { id: "vimeo", category: "embeds" }],
+  });
+  expect(res.status).toBe(200);
+}
+
+describe("publishing", () => {
+  it("numbers publications racing on a site consecutively, each with its audit entry", async () => {
+    const a = await t.admin();
+    await saveDraft(a, "2");
+    overTheNetwork(t.client);
+    // Each of these publishes something new whatever the order, so each must succeed.
+    const answers = await Promise.all([
+      a.request("POST", "/v1/admin/sites/demo/config/publish"),
+      a.request("POST", "/v1/admin/sites/demo/config/bump", { policyVersion: "8" }),
+      a.request("POST", "/v1/admin/sites/demo/config/bump", { policyVersion: "9" }),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([201, 201, 201]);
+    const versions = await Promise.all(answers.map((r) => r.json()));
+    expect(versions.map((v) => v.version).sort()).toEqual([2, 3, 4]);
+    const stored = await t.db.select().from(siteConfigs).where(eq(siteConfigs.siteId, 1));
+    expect(stored.map((r) => r.version).sort()).toEqual([1, 2, 3, 4]);
+    const audited = await t.db.select().from(auditLog);
+    const published = audited
+      .filter((e) => e.action === "config.publish" || e.action === "config.bump-policy")
+      .map((e) => JSON.parse(e.detail ?? "{}"));
+    expect(published.map((d) => d.version).sort()).toEqual([2, 3, 4]);
+    for (const v of versions) {
+      expect(published).toContainEqual(
+        expect.objectContaining({ version: v.version, hash: v.hash }),
+      );
+    }
+  });
+
+  it("publishes nothing and keeps the draft when its audit entry cannot be written", async () => {
+    const a = await t.admin();
+    await saveDraft(a, "2");
+    await t.client.execute(
+      `CREATE TRIGGER refuse_publish_audit BEFORE INSERT ON audit_log
+       WHEN NEW.action IN ('config.publish', 'config.bump-policy')
+       BEGIN SELECT RAISE(ABORT, 'audit refused'); END`,
+    );
+    expect((await a.request("POST", "/v1/admin/sites/demo/config/publish")).status).toBe(500);
+    const bump = await a.request("POST", "/v1/admin/sites/demo/config/bump", {
+      policyVersion: "3",
+    });
+    expect(bump.status).toBe(500);
+
+    const stored = await t.db.select().from(siteConfigs);
+    expect(stored.map((r) => r.version)).toEqual([1]);
+    const [draft] = await t.db.select().from(siteConfigDrafts);
+    expect(JSON.parse(draft?.config ?? "{}").policyVersion).toBe("2");
+    const loader = await (await t.app.request("/s/demo.js")).text();
+    expect(loader).toContain(t.config.hash);
+  });
+});
