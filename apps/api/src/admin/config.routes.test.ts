@@ -88,3 +88,33 @@ describe("publishing", () => {
     expect(loader).toContain(t.config.hash);
   });
 });
+
+describe("publishing checks the configuration again", () => {
+  it("refuses to publish a draft saved before a guard existed, or to bump an unlawful version", async () => {
+    const a = await t.admin();
+    const unlawful = {
+      ...t.config.config,
+      categories: t.config.config.categories.map((c) =>
+        c.id === "analytics" ? { ...c, required: true } : c,
+      ),
+    };
+    // Rows as an older server wrote them, past today's schema.
+    await t.db
+      .insert(siteConfigDrafts)
+      .values({ siteId: 1, config: JSON.stringify(unlawful), updatedAt: Date.now() });
+    const publish = await a.request("POST", "/v1/admin/sites/demo/config/publish");
+    expect(publish.status).toBe(422);
+    const body = await publish.json();
+    expect(body.error.code).toBe("CONFIG_NOT_PUBLISHABLE");
+    expect(body.error.message).toMatch(/required-only-necessary/);
+
+    await t.db
+      .update(siteConfigs)
+      .set({ config: JSON.stringify(unlawful) })
+      .where(eq(siteConfigs.siteId, 1));
+    const bump = await a.request("POST", "/v1/admin/sites/demo/config/bump", {});
+    expect(bump.status).toBe(422);
+    const versions = await t.db.select().from(siteConfigs).where(eq(siteConfigs.siteId, 1));
+    expect(versions).toHaveLength(1);
+  });
+});

@@ -1,7 +1,8 @@
-import { canonicalJson, type SiteConfig, sha256Hex } from "@assent/core";
+import { canonicalJson, parseSiteConfig, type SiteConfig, sha256Hex } from "@assent/core";
 import { type Database, siteConfigs, sites } from "@assent/db";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { ApiError } from "../errors";
 import { invalidateSiteCache } from "./site-cache";
 
 /** A site row. */
@@ -73,6 +74,16 @@ export async function publicationInsert(
   config: SiteConfig,
   options: { now: number; userId?: number },
 ) {
+  // Checked again at publish, whatever was saved before: a draft (or the version a bump
+  // re-publishes) from before a guard existed must not go live past it.
+  const checked = parseSiteConfig(config);
+  if (!checked.ok) {
+    throw new ApiError(
+      422,
+      "CONFIG_NOT_PUBLISHABLE",
+      `This configuration cannot be published: ${checked.message}`,
+    );
+  }
   const json = canonicalJson(config);
   const hash = await sha256Hex(json);
   const insert = db
