@@ -34,10 +34,13 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", receiptReadRoutes(deps));
   app.route("/", jwksRoutes(deps));
 
-  app.use(
-    "/v1/admin/session",
-    bodyLimit(BODY_LIMITS.signIn, `A sign-in body is at most ${BODY_LIMITS.signIn} bytes`),
-  );
+  // The admin routes anyone may call (sign-in, invitations) take a few KB, checked first.
+  for (const path of ["/v1/admin/session", "/v1/admin/invitations/*"]) {
+    app.use(
+      path,
+      bodyLimit(BODY_LIMITS.signIn, `This request's body is at most ${BODY_LIMITS.signIn} bytes`),
+    );
+  }
   app.use(
     "/v1/admin/*",
     bodyLimit(BODY_LIMITS.admin, `An admin request body is at most ${BODY_LIMITS.admin} bytes`),

@@ -31,6 +31,8 @@ describe("small bodies where small bodies belong", () => {
       const huge = await t.post("/v1/admin/session", "[".repeat(1024 * 1024));
       expect(huge.status).toBe(413);
       expect((await huge.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
+      const invitation = await t.post("/v1/admin/invitations/accept", "x".repeat(8 * 1024));
+      expect(invitation.status).toBe(413);
       const deep = await t.post("/v1/admin/session", "[".repeat(BODY_LIMITS.signIn - 1));
       expect(deep.status).toBe(400);
       expect((await deep.json()).error.code).toBe("JSON_TOO_DEEP");

@@ -7,7 +7,7 @@ import { ApiError, badRequest } from "../errors";
 export const BODY_LIMITS = {
   /** A consent receipt (a few hundred bytes in practice). */
   receipt: 8 * 1024,
-  /** An e-mail address and a password. */
+  /** An e-mail address and a password (sign-in), an invitation token and a password. */
   signIn: 4 * 1024,
   /** Any other admin request: a site configuration with its texts in every language fits. */
   admin: 256 * 1024,
