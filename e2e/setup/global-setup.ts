@@ -1,8 +1,8 @@
 import { createHash, X509Certificate } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { request as httpsRequest } from "node:https";
 import { join } from "node:path";
 import type { AdminSession, SiteSettings } from "@assent/core";
+import { type RawAnswer, rawRequest } from "../fixtures/raw-http";
 import { sampleReceipt } from "../fixtures/receipts";
 import {
   caddyRootCert,
@@ -12,31 +12,12 @@ import {
   resolveTestHosts,
 } from "../fixtures/topology";
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-}
-
 /** One HTTPS request through Caddy, trusting its root certificate only. */
 function viaCaddy(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Answer> {
-  const ca = readFileSync(caddyRootCert());
-  return new Promise((resolve, reject) => {
-    const req = httpsRequest(url, { method: init.method ?? "GET", headers: init.headers, ca });
-    req.on("error", reject);
-    req.on("response", (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => {
-        text += chunk;
-      });
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
-    });
-    req.end(init.body);
-  });
+): Promise<RawAnswer> {
+  return rawRequest(url, { ...init, ca: readFileSync(caddyRootCert()) });
 }
 
 async function until<T>(what: string, attempt: () => Promise<T | undefined>, ms = 30_000) {
