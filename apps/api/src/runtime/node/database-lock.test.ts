@@ -9,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMIT_BUSY_TIMEOUT_MS } from "./commit-thread";
 import { type NodeServer, startNodeServer } from "./server";
 
-/** Loopback port of this suite. */
-const PORT = 8831;
-const BASE = `http://127.0.0.1:${PORT}`;
+/** This suite's server, on any free loopback port (set once it listens). */
+let BASE = "";
 const dir = mkdtempSync(join(tmpdir(), "assent-lock-"));
 const DB_URL = `file:${join(dir, "assent.db")}`;
 let server: NodeServer;
@@ -19,7 +18,7 @@ let config: { hash: string; config: SiteConfig };
 
 beforeAll(async () => {
   server = await startNodeServer({
-    port: PORT,
+    port: 0,
     hostname: "127.0.0.1",
     databaseUrl: DB_URL,
     sdk: { loaderSource: "/* loader */", uiPath: "/sdk/ui-test.js" },
@@ -27,6 +26,7 @@ beforeAll(async () => {
     ownerPassword: "correct horse battery staple",
     rateLimits: false,
   });
+  BASE = `http://127.0.0.1:${server.port}`;
   config = await (await fetch(`${BASE}/v1/sites/demo/config`)).json();
 }, 30_000);
 afterAll(async () => {

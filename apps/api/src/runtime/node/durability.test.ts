@@ -5,11 +5,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decide, newSubjectId, uuidv7 } from "@assent/core";
 import { openLibsql } from "@assent/db/libsql";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../test-support/free-port";
 
-/** Loopback port of this test (the 8810-8819 range is kept for API tests). */
-const PORT = 8812;
-const BASE = `http://127.0.0.1:${PORT}`;
+/** Loopback port of this test's server process: a free one, chosen before it starts. */
+let PORT = 0;
+let BASE = "";
 const API_DIR = fileURLToPath(new URL("../../../", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "assent-durability-"));
 const DB_URL = `file:${join(dir, "assent.db")}`;
@@ -17,6 +18,10 @@ let child: ChildProcess | undefined;
 /** Categories of the demo's configuration: each receipt stores one row per category. */
 let categoriesShown = 0;
 
+beforeAll(async () => {
+  PORT = await freePort();
+  BASE = `http://127.0.0.1:${PORT}`;
+});
 afterAll(() => {
   child?.kill("SIGKILL");
   rmSync(dir, { recursive: true, force: true });

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type NodeServer, startNodeServer } from "./server";
 
-/** Loopback port of this suite. */
-const PORT = 8830;
+/** Loopback port of this suite: any free one, read back once the server listens. */
+let PORT = 0;
 /** The whole request must arrive within this; the suite shortens the production 30 s. */
 const REQUEST_TIMEOUT = 1000;
 const dir = mkdtempSync(join(tmpdir(), "assent-http-limits-"));
@@ -14,7 +14,7 @@ let server: NodeServer;
 
 beforeAll(async () => {
   server = await startNodeServer({
-    port: PORT,
+    port: 0,
     hostname: "127.0.0.1",
     databaseUrl: `file:${join(dir, "assent.db")}`,
     sdk: { loaderSource: "/* loader */", uiPath: "/sdk/ui-test.js" },
@@ -26,6 +26,7 @@ beforeAll(async () => {
       connectionsCheckingInterval: 100,
     },
   });
+  PORT = server.port;
 }, 30_000);
 afterAll(async () => {
   await server?.close();
