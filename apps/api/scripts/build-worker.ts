@@ -7,29 +7,12 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { createRequire } from "node:module";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
 
 const API = fileURLToPath(new URL("../", import.meta.url));
 const SDK_DIST = fileURLToPath(new URL("../../../packages/sdk/dist/", import.meta.url));
-
-interface PluginBuild {
-  onResolve(o: { filter: RegExp }, f: () => { path: string; namespace: string }): void;
-  onLoad(
-    o: { filter: RegExp; namespace: string },
-    f: () => { contents: string; loader: "js" },
-  ): void;
-}
-
-/** The part of esbuild's API used here. */
-interface Esbuild {
-  build(
-    options: Record<string, unknown> & {
-      plugins: Array<{ name: string; setup(build: PluginBuild): void }>;
-    },
-  ): Promise<unknown>;
-}
 
 /**
  * Whether an SDK file's name carries its content hash (`ui-DTKWxiMQ.js`, `lang/de-cdMaXO8a.js`:
@@ -72,11 +55,6 @@ export function sdkHeaders(files: string[]): string {
     ),
   ].join("\n\n")}\n`;
 }
-
-/** esbuild comes with the toolchain (through tsx), not as a dependency of its own. */
-const esbuild = createRequire(createRequire(import.meta.url).resolve("tsx/package.json"))(
-  "esbuild",
-) as Esbuild;
 
 /**
  * Bundles the Worker (`src/runtime/workers/index.ts`) into `dist/worker/index.js`, with the
