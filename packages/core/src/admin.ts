@@ -3,7 +3,7 @@
  * Request bodies are valibot schemas; the API validates with them and documents them in OpenAPI.
  */
 import * as v from "valibot";
-import { SITE_KEY_PATTERN } from "./patterns";
+import { POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
 import type { SiteConfig } from "./site-config";
 
 /** Roles on a site, weakest first: viewers read, admins manage config and requests, owners
@@ -177,7 +177,7 @@ export interface CreatedApiToken extends ApiTokenSummary {
 /** `POST /v1/admin/sites/:site/config/bump`: a new policy version, published at once. */
 export const PolicyBumpSchema = v.strictObject({
   policyVersion: v.optional(
-    v.pipe(v.string(), v.regex(/^[A-Za-z0-9._-]{1,32}$/, "must be a policy version")),
+    v.pipe(v.string(), v.regex(POLICY_VERSION_PATTERN, "must be a policy version")),
   ),
 });
 

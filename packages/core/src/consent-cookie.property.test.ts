@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type ConsentRecord, decodeConsentCookie, encodeConsentCookie } from "./consent-cookie";
 import { allowsElement, CONSENT_METHODS, isAllowed } from "./decision";
 import { newSubjectId, uuidv7 } from "./ids";
-import { ID_PATTERN } from "./patterns";
+import { ID_PATTERN, POLICY_VERSION_PATTERN } from "./patterns";
 
 /** Ids as the schema allows them, including ones close to Object.prototype members. */
 const id = fc.oneof(
@@ -14,7 +14,7 @@ const id = fc.oneof(
 const decisionMap = fc.dictionary(id, fc.boolean(), { maxKeys: 12 });
 
 const record: fc.Arbitrary<ConsentRecord> = fc.record({
-  policyVersion: fc.stringMatching(/^[A-Za-z0-9._-]{1,32}$/),
+  policyVersion: fc.stringMatching(POLICY_VERSION_PATTERN),
   decidedAt: fc.integer({ min: 0, max: 32_503_680_000 }).map((s) => s * 1000),
   subjectId: fc.constant(null).map(() => newSubjectId()),
   receiptId: fc.constant(null).map(() => uuidv7()),

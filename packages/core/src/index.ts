@@ -122,11 +122,25 @@ export {
   isAllowed,
   rejectAll,
 } from "./decision";
+export { API_ERRORS, type ApiErrorCode, isApiErrorCode } from "./errors";
 export { matchHost, serviceForUrl } from "./host-match";
 export { newSubjectId, SUBJECT_ID, UUID_V7, uuidv7, uuidv7Time } from "./ids";
+export {
+  DEFAULT_LANGUAGE,
+  isLanguage,
+  LANGUAGES,
+  type Language,
+  RIGHT_TO_LEFT,
+} from "./languages";
 export { nameMatches } from "./name-patterns";
 export { pageServices } from "./page-services";
-export { ID_PATTERN, POLICY_VERSION_PATTERN, RESERVED_IDS, SITE_KEY_PATTERN } from "./patterns";
+export {
+  ID_PATTERN,
+  LANGUAGE_TAG_PATTERN,
+  POLICY_VERSION_PATTERN,
+  RESERVED_IDS,
+  SITE_KEY_PATTERN,
+} from "./patterns";
 export {
   type ApiError,
   type Page,
@@ -156,3 +170,4 @@ export {
   type SiteConfigInput,
   SiteConfigSchema,
 } from "./site-config";
+export { type BannerTextKey, ENGLISH_TEXTS } from "./texts";

@@ -18,3 +18,9 @@ export const SITE_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
 /** A policy version: what the site owner bumps to ask every visitor again. */
 export const POLICY_VERSION_PATTERN = /^[A-Za-z0-9._-]{1,32}$/;
+
+/**
+ * A language tag as a page, a browser or a receipt gives it (BCP 47, simplified): a 2–3 letter
+ * language and up to three subtags, e.g. `en`, `fr-CA`, `zh-Hant-TW`.
+ */
+export const LANGUAGE_TAG_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;

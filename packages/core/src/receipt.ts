@@ -1,7 +1,13 @@
 import * as v from "valibot";
 import { CONSENT_METHODS } from "./decision";
 import { SUBJECT_ID, UUID_V7 } from "./ids";
-import { ID_PATTERN, POLICY_VERSION_PATTERN, RESERVED_IDS, SITE_KEY_PATTERN } from "./patterns";
+import {
+  ID_PATTERN,
+  LANGUAGE_TAG_PATTERN,
+  POLICY_VERSION_PATTERN,
+  RESERVED_IDS,
+  SITE_KEY_PATTERN,
+} from "./patterns";
 
 const MAX_ENTRIES = 64;
 
@@ -31,10 +37,7 @@ export const ReceiptInputSchema = v.strictObject({
   subjectId: v.pipe(v.string(), v.regex(SUBJECT_ID, "must be 22 base64url characters")),
   policyVersion: v.pipe(v.string(), v.regex(POLICY_VERSION_PATTERN, "must be a policy version")),
   configHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, "must be a SHA-256 hex digest")),
-  language: v.pipe(
-    v.string(),
-    v.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/, "must be a language tag"),
-  ),
+  language: v.pipe(v.string(), v.regex(LANGUAGE_TAG_PATTERN, "must be a language tag")),
   method: v.picklist(CONSENT_METHODS, "must be a consent method"),
   decision: v.strictObject({ categories: decisionMap, services: decisionMap }),
   gpc: v.boolean(),

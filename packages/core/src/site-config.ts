@@ -8,7 +8,14 @@ import {
   MAX_DECISION_DAYS,
   MIN_REFUSAL_DAYS,
 } from "./config-guards";
-import { ID_PATTERN, POLICY_VERSION_PATTERN, RESERVED_IDS, SITE_KEY_PATTERN } from "./patterns";
+import { DEFAULT_LANGUAGE } from "./languages";
+import {
+  ID_PATTERN,
+  LANGUAGE_TAG_PATTERN,
+  POLICY_VERSION_PATTERN,
+  RESERVED_IDS,
+  SITE_KEY_PATTERN,
+} from "./patterns";
 import { completeService } from "./services";
 
 const id = v.pipe(
@@ -113,8 +120,8 @@ const SiteConfigShape = v.strictObject({
   privacyPolicyUrl: v.optional(httpUrl),
   cookiePolicyUrl: v.optional(httpUrl),
   defaultLanguage: v.optional(
-    v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})?$/)),
-    "en",
+    v.pipe(v.string(), v.regex(LANGUAGE_TAG_PATTERN, "must be a language tag")),
+    DEFAULT_LANGUAGE,
   ),
   categories: v.pipe(
     v.array(v.strictObject({ id, required: v.optional(v.boolean()) })),

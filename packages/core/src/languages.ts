@@ -1,0 +1,36 @@
+/**
+ * The languages the banner speaks: each has a complete dictionary (`texts/`) and a chunk of its
+ * own in the SDK, so a visitor downloads only the one they read. The dashboard offers these and
+ * no others, since the banner could show no other.
+ */
+export const LANGUAGES = [
+  "en",
+  "cy",
+  "de",
+  "fr",
+  "es",
+  "it",
+  "nl",
+  "pl",
+  "pt",
+  "sv",
+  "da",
+  "ar",
+] as const;
+
+/** A language the banner speaks. */
+export type Language = (typeof LANGUAGES)[number];
+
+/** The language the banner falls back to, and a new site's default. */
+export const DEFAULT_LANGUAGE: Language = "en";
+
+/** The languages written right to left. */
+export const RIGHT_TO_LEFT: readonly Language[] = ["ar"];
+
+/**
+ * Whether the banner speaks a language (a base language such as `fr`, not `fr-CA`).
+ * @example isLanguage("cy") // true
+ */
+export function isLanguage(code: string): code is Language {
+  return (LANGUAGES as readonly string[]).includes(code);
+}

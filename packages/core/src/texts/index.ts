@@ -1,0 +1,1 @@
+export { type BannerTextKey, ENGLISH_TEXTS } from "./english";
