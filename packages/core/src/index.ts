@@ -78,6 +78,22 @@ export {
   type Service,
 } from "./categories";
 export {
+  acknowledgementGap,
+  COMPLIANCE_RULES,
+  type ComplianceFinding,
+  type ComplianceRule,
+  GUIDANCE,
+  type LintContext,
+  type LintedConfig,
+  lintConfig,
+  type PublishRequest,
+  PublishRequestSchema,
+  type Severity,
+  WORDING,
+  type WordingDictionary,
+  warningRules,
+} from "./compliance";
+export {
   CONTROL_TEXT_KEYS,
   configGuardIssues,
   GUARD_RULES,

@@ -1,0 +1,39 @@
+import * as v from "valibot";
+import { COMPLIANCE_RULES, type ComplianceFinding, type ComplianceRule } from "./finding";
+
+/**
+ * `POST /v1/admin/sites/:site/config/publish` body: the warning rules the owner acknowledges.
+ * It must name exactly the rules of the draft's current warnings (none: no body needed).
+ */
+export const PublishRequestSchema = v.strictObject({
+  acknowledge: v.optional(
+    v.pipe(v.array(v.picklist(COMPLIANCE_RULES)), v.maxLength(COMPLIANCE_RULES.length)),
+    [],
+  ),
+});
+
+/** A publish request. */
+export type PublishRequest = v.InferInput<typeof PublishRequestSchema>;
+
+/** The distinct rules of the warnings among `findings`, sorted: what an owner acknowledges. */
+export function warningRules(findings: readonly ComplianceFinding[]): ComplianceRule[] {
+  return [...new Set(findings.filter((f) => f.severity === "warning").map((f) => f.rule))].sort();
+}
+
+/**
+ * How an acknowledgement differs from the warnings it should acknowledge: the rules still
+ * unacknowledged and those acknowledged but not (or no longer) warned about. Both empty: it
+ * matches exactly.
+ */
+export function acknowledgementGap(
+  findings: readonly ComplianceFinding[],
+  acknowledged: readonly string[],
+): { missing: ComplianceRule[]; extra: string[] } {
+  const warned = warningRules(findings);
+  return {
+    missing: warned.filter((rule) => !acknowledged.includes(rule)),
+    extra: [...new Set(acknowledged)]
+      .filter((rule) => !warned.includes(rule as ComplianceRule))
+      .sort(),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * What the compliance linter reports. Unlike a hard guard (`config-guards.ts`), which no
+ * configuration may break, a finding is advice with a severity: an `error` blocks publishing, a
+ * `warning` publishes only once the owner acknowledges it by its rule id.
+ */
+
+/** Every linter rule, by its stable id. */
+export const COMPLIANCE_RULES = [
+  "reject-label-means-accept",
+  "consent-by-continuing",
+  "category-label-claims-necessary",
+  "legitimate-interest-claim",
+  "advanced-consent-mode",
+  "modal-covers-privacy-policy",
+  "withdraw-page-link-only",
+  "cookie-lifetime-over-13-months",
+  "refusal-shorter-than-consent",
+  "privacy-policy-placeholder",
+  "necessary-looks-like-tracking",
+] as const;
+
+/** A linter rule's id. */
+export type ComplianceRule = (typeof COMPLIANCE_RULES)[number];
+
+/** `error`: cannot be published. `warning`: published only with the owner's acknowledgement. */
+export type Severity = "error" | "warning";
+
+/** One thing the linter found in a configuration. */
+export interface ComplianceFinding {
+  severity: Severity;
+  rule: ComplianceRule;
+  /** Where, as a dotted path from the configuration's root, e.g. `texts.fr.rejectAll`. */
+  field: string;
+  /** Why it matters, in a sentence an owner can act on. */
+  why: string;
+  /** A regulator's or vendor's guidance the rule follows. */
+  guidance: string;
+}
+
+/** The guidance each rule follows (regulators' and Google's own pages). */
+export const GUIDANCE = {
+  /** EDPB, Report of the work undertaken by the Cookie Banner Taskforce (17 January 2023). */
+  edpbTaskforce:
+    "https://www.edpb.europa.eu/our-work-tools/our-documents/other/report-work-undertaken-cookie-banner-taskforce_en",
+  /** ICO, Guidance on the use of storage and access technologies. */
+  ico: "https://ico.org.uk/for-organisations/direct-marketing-and-privacy-and-electronic-communications/guidance-on-the-use-of-storage-and-access-technologies/",
+  /** ICO, the exceptions to consent (what "strictly necessary" covers). */
+  icoExceptions:
+    "https://ico.org.uk/for-organisations/direct-marketing-and-privacy-and-electronic-communications/guidance-on-the-use-of-storage-and-access-technologies/what-are-the-exceptions/",
+  /** CNIL, guidelines and recommendation on cookies and other trackers (2020). */
+  cnil: "https://www.cnil.fr/en/cookies-and-other-tracking-devices-cnil-publishes-new-guidelines",
+  /** Google, consent mode overview: basic and advanced implementations. */
+  googleConsentMode: "https://developers.google.com/tag-platform/security/concepts/consent-mode",
+} as const;

@@ -1,0 +1,16 @@
+export {
+  acknowledgementGap,
+  type PublishRequest,
+  PublishRequestSchema,
+  warningRules,
+} from "./acknowledgement";
+export {
+  COMPLIANCE_RULES,
+  type ComplianceFinding,
+  type ComplianceRule,
+  GUIDANCE,
+  type Severity,
+} from "./finding";
+export { lintConfig } from "./lint";
+export type { LintContext, LintedConfig } from "./linted-config";
+export { WORDING, type WordingDictionary } from "./wording-dictionaries";

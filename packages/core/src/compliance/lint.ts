@@ -1,0 +1,29 @@
+import { classificationFindings } from "./classification";
+import { consentModeFindings } from "./consent-mode";
+import { durationFindings } from "./durations";
+import type { ComplianceFinding } from "./finding";
+import { layoutFindings } from "./layout";
+import { linkFindings } from "./links";
+import type { LintContext, LintedConfig } from "./linted-config";
+import { wordingFindings } from "./wording";
+
+/**
+ * Every finding of the compliance linter on a configuration that passed the schema and its hard
+ * guards, errors first. Run by the API on save (answered with the draft) and on publish (errors
+ * refuse it, warnings need acknowledging), and by the dashboard as the owner edits.
+ * @example lintConfig(config, { siteOrigins: ["https://www.example.org"] }).map((f) => f.rule)
+ */
+export function lintConfig(config: LintedConfig, context: LintContext = {}): ComplianceFinding[] {
+  const findings = [
+    ...wordingFindings(config),
+    ...consentModeFindings(config),
+    ...layoutFindings(config, context),
+    ...durationFindings(config),
+    ...linkFindings(config),
+    ...classificationFindings(config),
+  ];
+  return [
+    ...findings.filter((f) => f.severity === "error"),
+    ...findings.filter((f) => f.severity === "warning"),
+  ];
+}

@@ -1,0 +1,19 @@
+import type { SiteService } from "../services";
+
+/** The parts of a site configuration the linter reads (a parsed `SiteConfig` has them all). */
+export interface LintedConfig {
+  privacyPolicyUrl?: string | undefined;
+  cookiePolicyUrl?: string | undefined;
+  categories: ReadonlyArray<{ id: string; required?: boolean | undefined }>;
+  services: readonly SiteService[];
+  expiry: { acceptedDays: number; rejectedDays: number };
+  ui: { position: "bar" | "box" | "modal"; floatingButton: boolean };
+  consentMode?: { mode?: "basic" | "advanced" | undefined } | undefined;
+  texts: Record<string, Record<string, string>>;
+}
+
+/** What the linter knows besides the configuration: the site's own origins. */
+export interface LintContext {
+  /** Origins the site's pages are served from (its allowed origins), e.g. `https://www.example.org`. */
+  siteOrigins?: readonly string[];
+}

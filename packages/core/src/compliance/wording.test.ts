@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { lintConfig } from "./lint";
+import { cleanConfig, withTexts } from "./test-config";
+
+const rules = (config: ReturnType<typeof cleanConfig>) =>
+  lintConfig(config).map((f) => `${f.severity} ${f.rule} ${f.field}`);
+
+describe("wording", () => {
+  it("finds nothing in a clean configuration or the standard texts", () => {
+    expect(rules(cleanConfig())).toEqual([]);
+    expect(rules(withTexts("en", { rejectAll: "Reject all", acceptAll: "Accept all" }))).toEqual(
+      [],
+    );
+  });
+
+  it.each([
+    ["en", "I like cookies"],
+    ["en", "Continue"],
+    ["en", "OK"],
+    ["en", "ok!"],
+    ["en", "Accept all"],
+    ["fr", "Continuer"],
+    ["fr", "J’accepte"],
+    ["de", "Weiter"],
+    ["es", "Aceptar todo"],
+    ["it", "Accetto"],
+    ["nl", "Akkoord"],
+    ["fr", "OK"],
+    ["de-AT", "Einverstanden? OK"],
+  ])("refuses a reject button labelled %s %j", (language, label) => {
+    const found = rules(withTexts(language, { rejectAll: label }));
+    if (label === "Einverstanden? OK") expect(found).toEqual([]);
+    else expect(found).toEqual([`error reject-label-means-accept texts.${language}.rejectAll`]);
+  });
+
+  it.each([
+    ["en", "Continue without accepting"],
+    ["fr", "Continuer sans accepter"],
+    ["de", "Ablehnen"],
+    ["en", "No thanks"],
+  ])("lets a reject button say %s %j", (language, label) => {
+    expect(rules(withTexts(language, { rejectAll: label }))).toEqual([]);
+  });
+
+  it.each([
+    ["en", "By continuing to use this site you consent to cookies"],
+    ["en", "If you continue, we assume you agree."],
+    ["fr", "En poursuivant votre navigation, vous acceptez les cookies."],
+    ["de", "Durch die weitere Nutzung der Seite stimmen Sie zu."],
+    ["es", "Si continúa navegando, acepta el uso de cookies."],
+    ["it", "Proseguendo la navigazione accetti i cookie."],
+    ["nl", "Door verder te gaan gaat u akkoord."],
+  ])("refuses consent by browsing on in %s", (language, description) => {
+    expect(rules(withTexts(language, { description }))).toEqual([
+      `error consent-by-continuing texts.${language}.description`,
+    ]);
+  });
+
+  it("checks English phrases in another language's texts too", () => {
+    expect(rules(withTexts("fr", { description: "By continuing you consent." }))).toEqual([
+      "error consent-by-continuing texts.fr.description",
+    ]);
+  });
+
+  it.each([
+    ["en", "Strictly necessary - cannot be refused"],
+    ["en", "Essential"],
+    ["fr", "Strictement nécessaires"],
+    ["de", "Unbedingt erforderlich"],
+    ["es", "Estrictamente necesarias"],
+    ["it", "Strettamente necessari"],
+    ["nl", "Strikt noodzakelijk"],
+  ])("refuses a refusable category labelled as necessary in %s: %j", (language, label) => {
+    expect(rules(withTexts(language, { "category.analytics": label }))).toEqual([
+      `error category-label-claims-necessary texts.${language}.category.analytics`,
+    ]);
+  });
+
+  it("lets necessary say it is necessary, and others say they are not", () => {
+    expect(
+      rules(
+        withTexts("en", {
+          "category.necessary": "Strictly necessary - cannot be refused",
+          "category.analytics": "Analytics (non-essential)",
+          "category.marketing": "Not necessary: advertising",
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it("warns about legitimate interest claimed for cookies", () => {
+    expect(
+      rules(
+        withTexts("de", {
+          description:
+            "Wir nutzen Cookies aufgrund berechtigter Interessen und berechtigten Interesses.",
+        }),
+      ),
+    ).toEqual(["warning legitimate-interest-claim texts.de.description"]);
+    expect(
+      rules(withTexts("en", { description: "On the basis of our legitimate interests." })),
+    ).toEqual(["warning legitimate-interest-claim texts.en.description"]);
+  });
+});
