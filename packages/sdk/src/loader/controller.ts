@@ -1,45 +1,32 @@
 import {
-  allowsElement,
   type Choice,
   type ConsentMethod,
   type ConsentRecord,
   type Decision,
-  decide,
   isAllowed,
   isCurrent,
   type LoaderBoot,
   newSubjectId,
   pageServices,
-  type ReceiptInput,
   reconcile,
   uuidv7,
 } from "@assent/core";
 import type { AssentApi, ChangeDetail, UiHandle, UiHost, UiModule } from "../contract";
 import { bannerLanguage, languageFile } from "../languages";
-import type { flush } from "../transport/outbox";
-import { OUTBOX_PREFIX, WRITE_AHEAD } from "../transport/outbox-keys";
-import type { mountFloatingButton } from "../ui/floating-button";
+import { OUTBOX_PREFIX } from "../transport/outbox-keys";
+import { allowsIn } from "./allows";
+import { announce } from "./announce";
 import { autoblock } from "./autoblock";
 import { EMBED_PLACEHOLDER, FLOATING_BUTTON, OUTBOX } from "./chunks";
 import { clearServices } from "./clear-storage";
-import { pushConsentDefault, pushConsentUpdate, pushData } from "./consent-mode";
+import { pushConsentDefault, pushConsentUpdate } from "./consent-mode";
 import { readRecord, writeRecord } from "./consent-store";
-import type { placehold } from "./embed-placeholder";
+import { decisionFor } from "./decision-for";
 import { type EmbedGate, gateEmbeds } from "./gate-embeds";
 import { type Allows, activateScripts, ran } from "./gate-scripts";
-
-const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
-
-function pageLanguage(fallback: string): string {
-  const candidates = [document.documentElement.lang, navigator.language, fallback];
-  return candidates.find((l) => l && LANGUAGE.test(l)) ?? "en";
-}
-
-function whenReady(fn: () => void): void {
-  if (document.readyState === "loading")
-    document.addEventListener("DOMContentLoaded", fn, { once: true });
-  else fn();
-}
+import { type ImportModule, importModule, onDemand } from "./on-demand";
+import { gpcSignal, onOpenerClick, pageLanguage, whenReady } from "./page";
+import { writeAhead } from "./receipt";
 
 /** What `start` may be given instead of the browser's own facilities (tests, embedders). */
 export interface StartOptions {
@@ -49,66 +36,38 @@ export interface StartOptions {
   autoblock?: boolean;
 }
 
-const importModule = (url: string) => import(/* @vite-ignore */ url) as Promise<UiModule>;
-
 /**
  * Starts Assent on a page: Consent Mode defaults, the stored decision applied, gated content
  * activated, `window.assent` returned, and the banner loaded only when a decision is needed.
+ * The pieces: `allows` (what a decision lets run), `decision-for` (what a method decides),
+ * `announce` (events and the receipt's write-ahead), `on-demand` (the modules imported later),
+ * `page` (language, readiness, the site's own openers).
  */
 export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   const { config } = boot;
   const services = pageServices(config.services);
+  const load: ImportModule = options.importUi ?? importModule;
+  const chunk = onDemand(load, boot.ui);
   // Read when first needed (a placeholder, the banner, a receipt), not in the loader's own task.
   let pageLang: string | undefined;
-  const language = () => {
-    pageLang ??= pageLanguage(config.defaultLanguage);
-    return pageLang;
-  };
+  const language = () => (pageLang ??= pageLanguage(config.defaultLanguage));
   /** The site's own texts for the page language (placeholders, the floating button). */
   const siteTexts = () => config.texts[language().split("-")[0] as string];
-  const gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  const gpc = gpcSignal();
   let record: ConsentRecord | null = readRecord();
   let current: Decision | null =
     record && isCurrent(record, config, Date.now()) ? reconcile(record.decision, config) : null;
   const listeners = new Set<(detail: ChangeDetail) => void>();
   let ui: Promise<UiHandle> | null = null;
-  let uiModule: Promise<UiModule> | null = null;
   const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce || undefined;
-  const importUi = (): Promise<UiModule> => {
-    uiModule ??= (options.importUi ?? importModule)(boot.ui);
-    uiModule.catch(() => {
-      uiModule = null;
-    });
-    return uiModule;
-  };
-
-  /** What a decision lets run. In advanced Consent Mode, tags that read it always may. */
-  const allowsIn =
-    (decision: Decision | null): Allows =>
-    (category, service) =>
-      (config.consentMode?.mode === "advanced" &&
-        !!services.find((s) => s.id === service)?.consentModeKeys?.length) ||
-      allowsElement(decision, category, service);
-  const allows: Allows = (category, service) => allowsIn(current)(category, service);
-
-  /** Imports one of the SDK's small on-demand modules (`CHUNKS`), which sit beside the UI chunk. */
-  const importChunk = (file: string) =>
-    (options.importUi ?? importModule)(new URL(file, boot.ui).href) as Promise<unknown>;
-
-  /** Sends what waits in the outbox (its module is imported only when there is something). */
-  const flushOutbox = () =>
-    void importChunk(OUTBOX)
-      .then((mod) => (mod as { flush?: typeof flush }).flush?.(boot.api))
-      .catch((err) => console.warn("[assent]", err));
+  const allows: Allows = (category, service) =>
+    allowsIn(config, services, current)(category, service);
 
   const gate: EmbedGate = {
     allows,
     services,
     text: (key) => siteTexts()?.[key],
-    placehold: (frame, service) =>
-      void importChunk(EMBED_PLACEHOLDER)
-        .then((mod) => (mod as { placehold?: typeof placehold }).placehold?.(frame, gate, service))
-        .catch((err) => console.warn("[assent]", err)),
+    placehold: (frame, service) => chunk(EMBED_PLACEHOLDER, "placehold", frame, gate, service),
     // Only a service the site lists can be remembered: the others are not in the decision.
     alwaysAllow: (id) =>
       config.services.some((s) => s.id === id)
@@ -129,20 +88,10 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     return clearServices(services.filter((s) => !allows(s.category, s.id)));
   };
 
+  /** Records a choice, applies it, tells the page and sends its receipt. */
   const choose = (method: ConsentMethod, choice: Choice = {}) => {
-    const before = allowsIn(current);
-    // Under Global Privacy Control, "accept all" leaves marketing denied.
-    const all = Object.fromEntries(
-      config.categories.map((c) => [c.id, !gpc || c.id !== "marketing"]),
-    );
-    const decision = decide(
-      config,
-      method === "accept-all"
-        ? { categories: all }
-        : /^(reject-all|withdraw)$/.test(method)
-          ? {}
-          : choice,
-    );
+    const before = allowsIn(config, services, current);
+    const decision = decisionFor(config, method, choice, gpc);
     const previousId = record?.receiptId ?? null;
     record = {
       policyVersion: config.policyVersion,
@@ -160,11 +109,8 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     const withdrawn = apply()
       .filter((s) => before(s.category, s.id))
       .map((s) => s.id);
-    const detail: ChangeDetail = { decision, method, receiptId: record.receiptId, withdrawn };
-    dispatchEvent(new CustomEvent("assent:change", { detail }));
-    pushData({ event: "assent_update", assent: { method, ...decision.categories } });
-    for (const fn of listeners) fn(detail);
-    const receipt: ReceiptInput = {
+    announce({ decision, method, receiptId: record.receiptId, withdrawn }, listeners);
+    writeAhead({
       id: record.receiptId,
       siteKey: config.siteKey,
       subjectId: record.subjectId,
@@ -176,12 +122,8 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       gpc,
       pagePath: location.pathname.slice(0, 512),
       previousId,
-    };
-    // Written before it is sent: the outbox sends it until the API acknowledges it.
-    try {
-      localStorage.setItem(WRITE_AHEAD + receipt.id, JSON.stringify(receipt));
-    } catch {}
-    flushOutbox();
+    });
+    chunk(OUTBOX, "flush", boot.api);
     // An id names a service or else a category, which `allows` reads either way.
     if (config.reloadOnWithdraw && ran.some((id) => before(id, id) && !allows(id, id)))
       location.reload();
@@ -203,9 +145,11 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     choose,
   };
 
+  /** Imports the UI chunk (once) and mounts it when the document is ready. */
   const loadUi = (): Promise<UiHandle> => {
-    ui ??= importUi().then(
-      (mod) => new Promise<UiHandle>((resolve) => whenReady(() => resolve(mod.mount(host)))),
+    ui ??= load(boot.ui).then(
+      (mod) =>
+        new Promise<UiHandle>((resolve) => whenReady(() => resolve((mod as UiModule).mount(host)))),
     );
     ui.catch((err) => {
       console.error("[assent] banner not loaded", err);
@@ -218,23 +162,15 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   if (options.autoblock) autoblock(services, allows, apply);
   whenReady(() => {
     apply();
-    if (config.ui?.floatingButton) {
-      const label = siteTexts()?.floatingButton;
-      importChunk(FLOATING_BUTTON)
-        .then((mod) =>
-          (mod as { mountFloatingButton?: typeof mountFloatingButton }).mountFloatingButton?.(
-            label ?? "Cookie settings",
-            () => void show(),
-            nonce,
-          ),
-        )
-        .catch((err) => console.warn("[assent]", err));
-    }
-    document.addEventListener("click", (event) => {
-      if (!(event.target as Element | null)?.closest?.("[data-assent-open]")) return;
-      event.preventDefault();
-      void show();
-    });
+    if (config.ui?.floatingButton)
+      chunk(
+        FLOATING_BUTTON,
+        "mountFloatingButton",
+        siteTexts()?.floatingButton ?? "Cookie settings",
+        () => void show(),
+        nonce,
+      );
+    onOpenerClick(() => void show());
   });
   // Everything the page's own scripts must see (the decision, the gates, Consent Mode defaults)
   // is in place by now. The banner and its language (fetched together, so the banner renders as
@@ -243,14 +179,15 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   setTimeout(() => {
     if (!current) {
       void loadUi().then((handle) => handle.open("banner"));
-      void importChunk(languageFile(bannerLanguage(config.defaultLanguage))).catch(() => {});
+      chunk(languageFile(bannerLanguage(config.defaultLanguage)));
     }
     setTimeout(() => {
       // Ready before the choice, so it can keep retrying even if the API goes away meanwhile.
-      if (!current) void importChunk(OUTBOX).catch(() => {});
+      if (!current) chunk(OUTBOX);
       // Receipts left unsent by an earlier page view (API down, page closed): send them now.
       try {
-        if (Object.keys(localStorage).some((k) => k.startsWith(OUTBOX_PREFIX))) flushOutbox();
+        if (Object.keys(localStorage).some((k) => k.startsWith(OUTBOX_PREFIX)))
+          chunk(OUTBOX, "flush", boot.api);
       } catch {}
     });
   });

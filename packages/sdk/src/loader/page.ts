@@ -1,0 +1,30 @@
+const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
+
+/**
+ * The page's language: `<html lang>`, else the browser's, else the site's default, else `en`.
+ * @example pageLanguage("en") // "fr-CA" on a page with <html lang="fr-CA">
+ */
+export function pageLanguage(fallback: string): string {
+  const candidates = [document.documentElement.lang, navigator.language, fallback];
+  return candidates.find((l) => l && LANGUAGE.test(l)) ?? "en";
+}
+
+/** Runs `fn` once the document is parsed (at once if it already is). */
+export function whenReady(fn: () => void): void {
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", fn, { once: true });
+  else fn();
+}
+
+/** Whether the browser sends Global Privacy Control. */
+export const gpcSignal = (): boolean =>
+  (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+
+/** Calls `open` on a click on any element with `data-assent-open` (the site's own way back). */
+export function onOpenerClick(open: () => void): void {
+  document.addEventListener("click", (event) => {
+    if (!(event.target as Element | null)?.closest?.("[data-assent-open]")) return;
+    event.preventDefault();
+    open();
+  });
+}
