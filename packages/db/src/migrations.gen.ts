@@ -63,5 +63,11 @@ export const migrations: ReadonlyArray<{ tag: string; statements: readonly strin
       "ALTER TABLE `sites` ADD `min_retention_days` integer DEFAULT 2190 NOT NULL;",
       "UPDATE `sites` SET `min_retention_days` = `retention_days` WHERE `retention_days` < `min_retention_days`;"
     ]
+  },
+  {
+    "tag": "0004_version_acknowledgements",
+    "statements": [
+      "ALTER TABLE `site_configs` ADD `acknowledged` text;"
+    ]
   }
 ];

@@ -17,6 +17,11 @@ export const siteConfigs = sqliteTable(
     config: text("config").notNull(),
     publishedAt: integer("published_at").notNull(),
     publishedBy: integer("published_by"),
+    /**
+     * JSON array of the compliance warnings (rule ids) the publisher acknowledged, sorted;
+     * `null` for versions published before acknowledgements existed, or by the system.
+     */
+    acknowledged: text("acknowledged"),
   },
   (t) => [
     uniqueIndex("site_configs_site_version").on(t.siteId, t.version),
