@@ -4,6 +4,7 @@ import { CATALOGUE } from "./catalogue";
 import { DEFAULT_CATEGORIES } from "./categories";
 import { consentModeState } from "./consent-mode";
 import { decide } from "./decision";
+import { pageServices } from "./page-services";
 import { defaultSiteConfig, SiteConfigSchema } from "./site-config";
 
 const IDS = [
@@ -34,12 +35,27 @@ describe("the service catalogue", () => {
 
   it("says what the seed sites' trackers set", () => {
     const ga = CATALOGUE.find((s) => s.id === "google-analytics");
-    expect(ga?.cookies.map((c) => c.name)).toEqual(["_ga", "_ga_*", "_gid", "_gat*"]);
+    // GA4 with its advertising features also sets the conversion linker's `_gcl_au`.
+    expect(ga?.cookies.map((c) => c.name)).toEqual(["_ga", "_ga_*", "_gid", "_gat*", "_gcl_au"]);
     expect(ga?.consentModeKeys).toEqual(["analytics_storage"]);
     expect(CATALOGUE.find((s) => s.id === "meta-pixel")?.cookies.map((c) => c.name)).toContain(
       "_fbp",
     );
     expect(CATALOGUE.find((s) => s.id === "youtube")?.embed?.to).toMatch(/youtube-nocookie\.com/);
+  });
+
+  it("gives the loader every cookie and key of every service, listed by the site or not", () => {
+    const unlisted = pageServices([]);
+    for (const entry of CATALOGUE) {
+      const known = unlisted.find((s) => s.id === entry.id);
+      expect(known?.cookies, entry.id).toEqual(entry.cookies);
+      expect(known?.storage, entry.id).toEqual(entry.storage);
+    }
+    const cookies = (id: string) => unlisted.find((s) => s.id === id)?.cookies?.map((c) => c.name);
+    expect(cookies("google-ads")).toEqual(expect.arrayContaining(["_gcl_*", "_gac_*"]));
+    expect(cookies("meta-pixel")).toEqual(["_fbp", "_fbc"]);
+    for (const { cookies } of CATALOGUE)
+      for (const c of cookies) expect(c.days, c.name).toBeGreaterThanOrEqual(0);
   });
 
   it("is a valid list of site services (a site may copy any entry)", () => {

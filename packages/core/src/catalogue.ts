@@ -50,14 +50,15 @@ export interface CatalogueEntry {
   embed?: { from: string; to: string };
 }
 
-/** The id, default category and hosts of a catalogue service. */
-function known(id: string): Pick<CatalogueEntry, "id" | "category" | "hosts"> {
+/** The id, default category, hosts, cookies and storage keys of a catalogue service. */
+function known(
+  id: string,
+): Pick<CatalogueEntry, "id" | "category" | "hosts" | "cookies" | "storage"> {
   return CATALOGUE_HOSTS.find((entry) => entry.id === id) as KnownHosts;
 }
 
 const GOOGLE_POLICY = "https://policies.google.com/privacy";
 const ADS: readonly ConsentModeKey[] = ["ad_storage", "ad_user_data", "ad_personalization"];
-const YEAR = 365;
 
 /** Every service Assent knows, by the ids in DESIGN.md. */
 export const CATALOGUE: readonly CatalogueEntry[] = [
@@ -66,12 +67,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Google Analytics",
     provider: "Google",
     purpose: "Counts visits and how pages are used, so the site can be improved.",
-    cookies: [
-      { name: "_ga", days: 2 * YEAR },
-      { name: "_ga_*", days: 2 * YEAR },
-      { name: "_gid", days: 1 },
-      { name: "_gat*", days: 0 },
-    ],
     privacyPolicyUrl: GOOGLE_POLICY,
     consentModeKeys: ["analytics_storage"],
   },
@@ -80,10 +75,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Google Ads",
     provider: "Google",
     purpose: "Measures and personalises advertising, including Google Signals.",
-    cookies: [
-      { name: "_gcl_*", days: 90 },
-      { name: "_gac_*", days: 90 },
-    ],
     privacyPolicyUrl: GOOGLE_POLICY,
     consentModeKeys: ADS,
   },
@@ -92,10 +83,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Meta Pixel",
     provider: "Meta",
     purpose: "Measures Facebook and Instagram adverts and builds audiences for them.",
-    cookies: [
-      { name: "_fbp", days: 90 },
-      { name: "_fbc", days: 90 },
-    ],
     privacyPolicyUrl: "https://www.facebook.com/privacy/policy/",
     consentModeKeys: [],
   },
@@ -104,7 +91,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Facebook",
     provider: "Meta",
     purpose: "Shows Facebook like and share buttons and posts; Meta may track you.",
-    cookies: [],
     privacyPolicyUrl: "https://www.facebook.com/privacy/policy/",
     consentModeKeys: [],
   },
@@ -113,7 +99,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "X (Twitter)",
     provider: "X Corp.",
     purpose: "Shows posts and share buttons from X; X may track you.",
-    cookies: [],
     privacyPolicyUrl: "https://x.com/privacy",
     consentModeKeys: [],
   },
@@ -122,8 +107,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "YouTube",
     provider: "Google",
     purpose: "Plays videos from YouTube; Google may count views and track you.",
-    cookies: [],
-    storage: ["yt-*", "ytidb::*"],
     privacyPolicyUrl: GOOGLE_POLICY,
     consentModeKeys: [],
     embed: {
@@ -136,7 +119,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Vimeo",
     provider: "Vimeo",
     purpose: "Plays videos from Vimeo; Vimeo may count views.",
-    cookies: [],
     privacyPolicyUrl: "https://vimeo.com/privacy",
     consentModeKeys: [],
   },
@@ -145,7 +127,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Flickr",
     provider: "Flickr",
     purpose: "Shows photos and albums from Flickr; Flickr may track you.",
-    cookies: [],
     privacyPolicyUrl: "https://www.flickr.com/help/privacy",
     consentModeKeys: [],
   },
@@ -154,7 +135,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "LinkedIn Insight Tag",
     provider: "LinkedIn",
     purpose: "Measures LinkedIn adverts and builds audiences for them.",
-    cookies: [{ name: "li_fat_id", days: 30 }],
     privacyPolicyUrl: "https://www.linkedin.com/legal/privacy-policy",
     consentModeKeys: [],
   },
@@ -163,8 +143,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Hotjar",
     provider: "Hotjar",
     purpose: "Records how pages are used (clicks, scrolling) and runs surveys.",
-    cookies: [{ name: "_hj*", days: YEAR }],
-    storage: ["_hj*"],
     privacyPolicyUrl: "https://www.hotjar.com/legal/policies/privacy/",
     consentModeKeys: [],
   },
@@ -173,10 +151,6 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Microsoft Clarity",
     provider: "Microsoft",
     purpose: "Records how pages are used (clicks, scrolling) as heatmaps and replays.",
-    cookies: [
-      { name: "_clck", days: YEAR },
-      { name: "_clsk", days: 1 },
-    ],
     privacyPolicyUrl: "https://privacy.microsoft.com/privacystatement",
     // Not Google's tag: with Consent Mode keys it would load before consent in advanced mode.
     consentModeKeys: [],

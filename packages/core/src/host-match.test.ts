@@ -41,6 +41,42 @@ describe("host matching", () => {
     expect(matchHost(url("https://connect.facebook.net/en_GB/fbevents.js"), sdk)).toBe(0);
   });
 
+  it("reads a pattern's path as whole segments", () => {
+    const pixel = "facebook.com/tr";
+    expect(matchHost(url("https://www.facebook.com/tr/"), pixel)).toBe(15);
+    expect(matchHost(url("https://www.facebook.com/v2/tr"), pixel)).toBe(15);
+    expect(matchHost(url("https://www.facebook.com/translate"), pixel)).toBe(0);
+    expect(matchHost(url("https://www.facebook.com/trx/tr.gif"), pixel)).toBe(0);
+    expect(
+      matchHost(url("https://www.google.com/pagead/1p-user-list/1"), "google.com/pagead/"),
+    ).toBe(18);
+    expect(matchHost(url("https://www.google.com/pageads"), "google.com/pagead")).toBe(0);
+  });
+
+  it("knows the pixels, collect endpoints and CDN hosts trackers really load from", () => {
+    expect(idFor("https://www.facebook.com/tr?id=1&ev=PageView&noscript=1")).toBe("meta-pixel");
+    expect(idFor("https://www.facebook.com/guild.of.makers")).toBeUndefined();
+    expect(idFor("https://www.google-analytics.com/g/collect?v=2&tid=G-1")).toBe(
+      "google-analytics",
+    );
+    expect(idFor("https://region1.analytics.google.com/g/collect?v=2")).toBe("google-analytics");
+    expect(idFor("https://analytics.google.com/analytics/web/")).toBeUndefined();
+    expect(idFor("https://www.google.com/pagead/1p-conversion/1/")).toBe("google-ads");
+    expect(idFor("https://www.google.com/maps/embed?pb=1")).toBeUndefined();
+    expect(idFor("https://pagead2.googlesyndication.com/pagead/js/adsbygoogle.js")).toBe(
+      "google-ads",
+    );
+    expect(idFor("https://live.staticflickr.com/65535/1_abc_b.jpg")).toBe("flickr");
+    expect(idFor("https://i.ytimg.com/vi/abc/hqdefault.jpg")).toBe("youtube");
+    expect(idFor("https://i.vimeocdn.com/video/1.jpg")).toBe("vimeo");
+    expect(idFor("https://pbs.twimg.com/media/x.jpg")).toBe("twitter");
+    expect(idFor("https://t.co/i/adsct?p_id=1")).toBe("twitter");
+    expect(idFor("https://t.co/abc")).toBeUndefined();
+    expect(idFor("https://px.ads.linkedin.com/collect/?pid=1")).toBe("linkedin-insight");
+    expect(idFor("https://www.linkedin.com/company/guild")).toBeUndefined();
+    expect(idFor("https://scontent.xx.fbcdn.net/v/t1.jpg")).toBe("facebook-social");
+  });
+
   it("reads only the host and path, never the query", () => {
     expect(idFor("https://example.org/?u=https://youtube.com")).toBeUndefined();
     expect(idFor("https://example.org/youtube.com/embed")).toBeUndefined();

@@ -6,13 +6,14 @@ export interface UrlParts {
 
 /**
  * Whether a URL matches a host pattern: `example.com` matches the host and its sub-domains (never
- * `badexample.com`); `example.com/tr` also needs the URL's path to contain `/tr`. Returns the
- * pattern's length (its specificity), or 0 when it does not match.
+ * `badexample.com`); `example.com/tr` also needs the URL's path to contain `/tr` as whole
+ * segments (`/tr`, `/tr/x`, `/v1/tr`; never `/translate`). Returns the pattern's length (its
+ * specificity), or 0 when it does not match.
  * @example matchHost(new URL("https://www.facebook.com/tr?id=1"), "facebook.com/tr") // 15
  */
 export function matchHost({ hostname, pathname }: UrlParts, pattern: string): number {
-  const [, host, path] = /^([^/]*)(.*)/.exec(pattern) as string[];
-  return (hostname === host || hostname.endsWith(`.${host}`)) && pathname.includes(path as string)
+  const [, host, path] = /^([^/]*)(.*?)\/?$/.exec(pattern) as string[];
+  return (hostname === host || hostname.endsWith(`.${host}`)) && `${pathname}/`.includes(`${path}/`)
     ? pattern.length
     : 0;
 }
