@@ -4,6 +4,7 @@
  */
 
 import { CATALOGUE_HOSTS, type KnownHosts } from "./catalogue-hosts";
+import type { Purpose } from "./purposes";
 
 /** Every Google Consent Mode v2 key. */
 export const CONSENT_MODE_KEYS = [
@@ -37,6 +38,8 @@ export interface CatalogueEntry {
   category: string;
   /** What it is for, in one sentence a visitor can read. */
   purpose: string;
+  /** What it is for, as flags (`PURPOSES`) that GPC, Consent Mode and the linter read. */
+  purposes: readonly Purpose[];
   /** Where it loads from (see `CATALOGUE_HOSTS`). */
   hosts: readonly string[];
   /** First-party cookies it sets (the ones Assent can and does delete on withdrawal). */
@@ -59,6 +62,11 @@ function known(
 
 const GOOGLE_POLICY = "https://policies.google.com/privacy";
 const ADS: readonly ConsentModeKey[] = ["ad_storage", "ad_user_data", "ad_personalization"];
+/** Advertising that shares what it learns with the ad network: what GPC opts out of. */
+const ADVERTISING: readonly Purpose[] = ["advertising", "sale-or-share"];
+/** Content from another site (a video, a post): the feature the visitor asked for. */
+const EMBED: readonly Purpose[] = ["functional"];
+const ANALYTICS: readonly Purpose[] = ["analytics"];
 
 /** Every service Assent knows, by the ids in DESIGN.md. */
 export const CATALOGUE: readonly CatalogueEntry[] = [
@@ -67,6 +75,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Google Analytics",
     provider: "Google",
     purpose: "Counts visits and how pages are used, so the site can be improved.",
+    purposes: ANALYTICS,
     privacyPolicyUrl: GOOGLE_POLICY,
     consentModeKeys: ["analytics_storage"],
   },
@@ -75,6 +84,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Google Ads",
     provider: "Google",
     purpose: "Measures and personalises advertising, including Google Signals.",
+    purposes: ADVERTISING,
     privacyPolicyUrl: GOOGLE_POLICY,
     consentModeKeys: ADS,
   },
@@ -83,6 +93,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Meta Pixel",
     provider: "Meta",
     purpose: "Measures Facebook and Instagram adverts and builds audiences for them.",
+    purposes: ADVERTISING,
     privacyPolicyUrl: "https://www.facebook.com/privacy/policy/",
     consentModeKeys: [],
   },
@@ -91,6 +102,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Facebook",
     provider: "Meta",
     purpose: "Shows Facebook like and share buttons and posts; Meta may track you.",
+    purposes: EMBED,
     privacyPolicyUrl: "https://www.facebook.com/privacy/policy/",
     consentModeKeys: [],
   },
@@ -99,6 +111,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "X (Twitter)",
     provider: "X Corp.",
     purpose: "Shows posts and share buttons from X; X may track you.",
+    purposes: EMBED,
     privacyPolicyUrl: "https://x.com/privacy",
     consentModeKeys: [],
   },
@@ -107,6 +120,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "YouTube",
     provider: "Google",
     purpose: "Plays videos from YouTube; Google may count views and track you.",
+    purposes: EMBED,
     privacyPolicyUrl: GOOGLE_POLICY,
     consentModeKeys: [],
     embed: {
@@ -119,6 +133,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Vimeo",
     provider: "Vimeo",
     purpose: "Plays videos from Vimeo; Vimeo may count views.",
+    purposes: EMBED,
     privacyPolicyUrl: "https://vimeo.com/privacy",
     consentModeKeys: [],
   },
@@ -127,6 +142,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Flickr",
     provider: "Flickr",
     purpose: "Shows photos and albums from Flickr; Flickr may track you.",
+    purposes: EMBED,
     privacyPolicyUrl: "https://www.flickr.com/help/privacy",
     consentModeKeys: [],
   },
@@ -135,6 +151,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "LinkedIn Insight Tag",
     provider: "LinkedIn",
     purpose: "Measures LinkedIn adverts and builds audiences for them.",
+    purposes: ADVERTISING,
     privacyPolicyUrl: "https://www.linkedin.com/legal/privacy-policy",
     consentModeKeys: [],
   },
@@ -143,6 +160,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Hotjar",
     provider: "Hotjar",
     purpose: "Records how pages are used (clicks, scrolling) and runs surveys.",
+    purposes: ANALYTICS,
     privacyPolicyUrl: "https://www.hotjar.com/legal/policies/privacy/",
     consentModeKeys: [],
   },
@@ -151,6 +169,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Microsoft Clarity",
     provider: "Microsoft",
     purpose: "Records how pages are used (clicks, scrolling) as heatmaps and replays.",
+    purposes: ANALYTICS,
     privacyPolicyUrl: "https://privacy.microsoft.com/privacystatement",
     // Not Google's tag: with Consent Mode keys it would load before consent in advanced mode.
     consentModeKeys: [],

@@ -158,6 +158,15 @@ export {
   SITE_KEY_PATTERN,
 } from "./patterns";
 export {
+  categoryPurposes,
+  DEFAULT_CATEGORY_PURPOSES,
+  GPC_PURPOSES,
+  gpcRefused,
+  PURPOSES,
+  type Purpose,
+  type PurposeScope,
+} from "./purposes";
+export {
   type ApiError,
   type Page,
   parseReceiptInput,

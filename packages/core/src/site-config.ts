@@ -16,6 +16,7 @@ import {
   RESERVED_IDS,
   SITE_KEY_PATTERN,
 } from "./patterns";
+import { PURPOSES } from "./purposes";
 import { completeService } from "./services";
 
 const id = v.pipe(
@@ -35,6 +36,8 @@ const httpUrl = v.pipe(
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const pattern = v.pipe(v.string(), v.regex(/^[^\s;,=]{1,80}$/, "must be a name or a prefix*"));
 const consentModeKey = v.picklist(CONSENT_MODE_KEYS);
+/** What a category or service is for (`PURPOSES`): GPC and Consent Mode read these, not ids. */
+const purposes = v.optional(v.pipe(v.array(v.picklist(PURPOSES)), v.maxLength(PURPOSES.length)));
 
 /**
  * A service on a site: a catalogue id with its category, optionally completed or overridden by
@@ -46,6 +49,7 @@ const SiteServiceSchema = v.strictObject({
   name: v.optional(text(80)),
   provider: v.optional(text(80)),
   purpose: v.optional(text(300)),
+  purposes,
   /** Hosts it loads from (`example.com` or `example.com/path`). */
   hosts: v.optional(
     v.pipe(
@@ -124,7 +128,7 @@ const SiteConfigShape = v.strictObject({
     DEFAULT_LANGUAGE,
   ),
   categories: v.pipe(
-    v.array(v.strictObject({ id, required: v.optional(v.boolean()) })),
+    v.array(v.strictObject({ id, required: v.optional(v.boolean()), purposes })),
     v.minLength(1),
     v.maxLength(32),
     v.check((list) => list.some((c) => c.id === NECESSARY), "must include `necessary`"),
