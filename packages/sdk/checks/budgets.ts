@@ -11,5 +11,5 @@ export const BUDGETS = {
   total: 15 * 1024,
 } as const;
 
-/** Every language the banner speaks; each must be built as `dist/lang/CODE-HASH.js`. */
-export const LANGUAGES = "en cy de fr es it nl pl pt sv da ar".split(" ");
+/** Every language the banner speaks (core's list); each is built as `dist/lang/CODE-HASH.js`. */
+export { LANGUAGES } from "@assent/core";

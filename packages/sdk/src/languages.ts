@@ -1,11 +1,12 @@
-// The banner's languages and how one is chosen: shared by the loader (which starts fetching the
-// chosen language beside the UI chunk) and the UI (which renders it).
+// How the banner's language is chosen: shared by the loader (which starts fetching the chosen
+// language beside the UI chunk) and the UI (which renders it). The languages are core's.
+import { DEFAULT_LANGUAGE, LANGUAGES, RIGHT_TO_LEFT } from "@assent/core";
 
 /**
- * The languages the banner speaks. Each is its own chunk, `languageFile(code)` beside the UI
- * chunk, so a visitor downloads only the one they read.
+ * The languages the banner speaks (core's list). Each is its own chunk, `languageFile(code)`
+ * beside the UI chunk, so a visitor downloads only the one they read.
  */
-export const LANGUAGES = "en cy de fr es it nl pl pt sv da ar".split(" ");
+export { LANGUAGES } from "@assent/core";
 
 /** Set at build time: the hash every language chunk's name carries (`build/chunk-names.ts`). */
 declare const __ASSENT_LANG_HASH__: string;
@@ -19,9 +20,9 @@ export function languageFile(code: string): string {
   return `lang/${code}-${__ASSENT_LANG_HASH__}.js`;
 }
 
-/** `rtl` for Arabic (the one right-to-left language the banner speaks), `ltr` otherwise. */
+/** `rtl` for the languages written right to left (Arabic), `ltr` otherwise. */
 export function direction(language: string): "rtl" | "ltr" {
-  return language === "ar" ? "rtl" : "ltr";
+  return (RIGHT_TO_LEFT as readonly string[]).includes(language) ? "rtl" : "ltr";
 }
 
 /**
@@ -32,9 +33,9 @@ export function direction(language: string): "rtl" | "ltr" {
 export function pickLanguage(candidates: ReadonlyArray<string | null | undefined>): string {
   for (const tag of candidates) {
     const base = tag?.toLowerCase().split("-")[0];
-    if (base && LANGUAGES.includes(base)) return base;
+    if (base && (LANGUAGES as readonly string[]).includes(base)) return base;
   }
-  return "en";
+  return DEFAULT_LANGUAGE;
 }
 
 /**

@@ -1,8 +1,7 @@
-import type { SiteConfig } from "@assent/core";
-import type en from "./lang/en";
+import type { BannerTextKey, SiteConfig } from "@assent/core";
 
-/** Every text the UI shows; each language chunk has all of them. */
-export type Dictionary = Record<keyof typeof en, string>;
+/** Every text the UI shows (core's English keys); each language chunk has all of them. */
+export type Dictionary = Record<BannerTextKey, string>;
 
 /** Looks a text up by key; `fallback` is returned when neither the site nor the language has it. */
 export type Texts = (key: string, fallback?: string) => string;
