@@ -162,6 +162,7 @@ export {
   DEFAULT_CATEGORY_PURPOSES,
   GPC_PURPOSES,
   gpcRefused,
+  gpcRefuses,
   PURPOSES,
   type Purpose,
   type PurposeScope,

@@ -43,34 +43,51 @@ export interface PurposeScope {
   services: readonly (WithPurposes & { category: string })[];
 }
 
+/** Whether purposes include one Global Privacy Control opts out of. */
+const optsOut = (purposes: readonly string[] | undefined) =>
+  !!purposes?.some((p) => (GPC_PURPOSES as readonly string[]).includes(p));
+
+/** Its declared purposes, or when it declares none, a default category's. */
+const declared = (category: WithPurposes) =>
+  category.purposes?.length ? category.purposes : DEFAULT_CATEGORY_PURPOSES[category.id];
+
 /**
  * A category's purposes: those it declares (or, when it declares none, its default ones), and
  * every purpose of a service filed under it.
  * @example categoryPurposes(config, "advertising") // ["advertising", "sale-or-share"]
  */
 export function categoryPurposes(scope: PurposeScope, id: string): string[] {
-  const own = scope.categories.find((c) => c.id === id)?.purposes;
-  const found = new Set<string>(own?.length ? own : (DEFAULT_CATEGORY_PURPOSES[id] ?? []));
+  const category = scope.categories.find((c) => c.id === id);
+  const found = new Set<string>(category ? declared(category) : []);
   for (const s of scope.services)
     if (s.category === id) for (const p of s.purposes ?? []) found.add(p);
   return [...found];
 }
 
 /**
- * What Global Privacy Control refuses: every category (but `necessary`) and every service
- * (outside `necessary`) with an `advertising` or `sale-or-share` purpose. These stay denied on
- * "Accept all", and Consent Mode's advertising keys with them.
+ * Whether Global Privacy Control refuses a category: any but `necessary` whose purposes, or a
+ * service's under it, include `advertising` or `sale-or-share`. It stays denied on "Accept
+ * all", its services with it.
+ * @example config.categories.filter((c) => gpcRefuses(config, c))
+ */
+export function gpcRefuses(scope: PurposeScope, category: WithPurposes): boolean {
+  return (
+    category.id !== NECESSARY &&
+    (optsOut(declared(category)) ||
+      scope.services.some((s) => s.category === category.id && optsOut(s.purposes)))
+  );
+}
+
+/**
+ * What Global Privacy Control refuses: the categories `gpcRefuses`, and every service outside
+ * `necessary` with an `advertising` or `sale-or-share` purpose.
  * @example gpcRefused(config) // { categories: ["advertising"], services: ["meta-pixel"] }
  */
 export function gpcRefused(scope: PurposeScope): { categories: string[]; services: string[] } {
-  const refused = (purposes: readonly string[] = []) =>
-    purposes.some((p) => (GPC_PURPOSES as readonly string[]).includes(p));
   return {
-    categories: scope.categories
-      .filter((c) => c.id !== NECESSARY && refused(categoryPurposes(scope, c.id)))
-      .map((c) => c.id),
+    categories: scope.categories.filter((c) => gpcRefuses(scope, c)).map((c) => c.id),
     services: scope.services
-      .filter((s) => s.category !== NECESSARY && refused(s.purposes))
+      .filter((s) => s.category !== NECESSARY && optsOut(s.purposes))
       .map((s) => s.id),
   };
 }
