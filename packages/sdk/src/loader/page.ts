@@ -1,4 +1,4 @@
-const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
+import { DEFAULT_LANGUAGE, LANGUAGE_TAG_PATTERN } from "@assent/core";
 
 /**
  * The page's language: `<html lang>`, else the browser's, else the site's default, else `en`.
@@ -6,7 +6,7 @@ const LANGUAGE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
  */
 export function pageLanguage(fallback: string): string {
   const candidates = [document.documentElement.lang, navigator.language, fallback];
-  return candidates.find((l) => l && LANGUAGE.test(l)) ?? "en";
+  return candidates.find((l) => l && LANGUAGE_TAG_PATTERN.test(l)) ?? DEFAULT_LANGUAGE;
 }
 
 /** Runs `fn` once the document is parsed (at once if it already is). */
