@@ -1,8 +1,9 @@
 import { type Member, MemberRoleSchema } from "@assent/core";
 import { apiTokens, type Database, siteMembers, users } from "@assent/db";
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, exists, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
+import { auditDetail } from "../audit";
 import type { AppDeps } from "../deps";
 import { ApiError, notFound } from "../errors";
 import { defineRoute } from "../openapi";
@@ -51,13 +52,36 @@ async function member(db: Database, siteId: number, userId: number): Promise<Mem
   return row ?? null;
 }
 
-async function ownerCount(db: Database, siteId: number): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
+/**
+ * The guard of a change that may take an owner away: true, where the statement runs, while
+ * `userId` is a member of the site and either not an owner or not its only one. Evaluated inside
+ * the change's batch, so two owners demoting or removing each other at once cannot both pass.
+ */
+function keepsAnOwnerWithout(db: Database, siteId: number, userId: number): SQL {
+  const ofSite = eq(siteMembers.siteId, siteId);
+  const otherOwner = db
+    .select({ one: sql`1` })
     .from(siteMembers)
-    .where(and(eq(siteMembers.siteId, siteId), eq(siteMembers.role, "owner")));
-  return row?.n ?? 0;
+    .where(and(ofSite, eq(siteMembers.role, "owner"), ne(siteMembers.userId, userId)));
+  const target = db
+    .select({ one: sql`1` })
+    .from(siteMembers)
+    .where(
+      and(
+        ofSite,
+        eq(siteMembers.userId, userId),
+        or(ne(siteMembers.role, "owner"), exists(otherOwner)),
+      ),
+    );
+  return exists(target);
 }
+
+/** The member's role where the statement runs (for the audit entry of a change to it). */
+const roleNow = (db: Database, siteId: number, userId: number): SQL =>
+  sql`(${db
+    .select({ role: siteMembers.role })
+    .from(siteMembers)
+    .where(and(eq(siteMembers.siteId, siteId), eq(siteMembers.userId, userId)))})`;
 
 /** Users and roles of a site (invitations: `invitations.routes.ts`). */
 export function memberRoutes(deps: AppDeps): Hono {
@@ -69,10 +93,10 @@ export function memberRoutes(deps: AppDeps): Hono {
     if (!found) throw notFound("MEMBER_NOT_FOUND", "No such member of this site");
     return found;
   };
-  const keepAnOwner = async (siteId: number, target: Member) => {
-    if (target.role === "owner" && (await ownerCount(db, siteId)) <= 1) {
-      throw new ApiError(409, "LAST_OWNER", "A site must keep at least one owner");
-    }
+  /** Why a guarded change changed nothing: the member is gone, or is the last owner. */
+  const refused = async (siteId: number, userId: number): Promise<never> => {
+    await existing(siteId, userId);
+    throw new ApiError(409, "LAST_OWNER", "A site must keep at least one owner");
   };
 
   siteRoute(app, deps, listMembersRoute, async ({ c, site, now }) => {
@@ -88,29 +112,46 @@ export function memberRoutes(deps: AppDeps): Hono {
   siteRoute(app, deps, changeRoleRoute, async ({ c, input, site, auditEntry }) => {
     const target = await existing(site.id, input.params.userId);
     const { role } = input.body;
-    if (role !== "owner") await keepAnOwner(site.id, target);
-    await db.batch([
+    const mine = and(eq(siteMembers.siteId, site.id), eq(siteMembers.userId, target.userId));
+    // Making an owner never loses one; any other role must leave the site one (checked in SQL).
+    const guard =
+      role === "owner"
+        ? exists(db.select({ one: sql`1` }).from(siteMembers).where(mine))
+        : keepsAnOwnerWithout(db, site.id, target.userId);
+    // The entry first (it reads the role before the change), both under the same guard.
+    const [, changed] = await db.batch([
+      auditEntry(
+        {
+          action: "member.role",
+          target: target.email,
+          detail: auditDetail({ from: roleNow(db, site.id, target.userId), to: role }),
+        },
+        guard,
+      ),
       db
         .update(siteMembers)
         .set({ role })
-        .where(and(eq(siteMembers.siteId, site.id), eq(siteMembers.userId, target.userId))),
-      auditEntry({
-        action: "member.role",
-        target: target.email,
-        detail: { from: target.role, to: role },
-      }),
+        .where(and(mine, guard))
+        .returning({ userId: siteMembers.userId }),
     ]);
+    if (changed.length === 0) return refused(site.id, target.userId);
     return c.json({ ...target, role } satisfies Member);
   });
 
   siteRoute(app, deps, removeMemberRoute, async ({ c, input, site, now, auditEntry }) => {
     const target = await existing(site.id, input.params.userId);
-    await keepAnOwner(site.id, target);
-    // The membership, the member's tokens for the site and the audit entry go together.
-    await db.batch([
-      db
-        .delete(siteMembers)
-        .where(and(eq(siteMembers.siteId, site.id), eq(siteMembers.userId, target.userId))),
+    const guard = keepsAnOwnerWithout(db, site.id, target.userId);
+    // The audit entry, the member's tokens for the site and the membership go together, all
+    // under the guard, the membership last (the guard reads it).
+    const [, , removed] = await db.batch([
+      auditEntry(
+        {
+          action: "member.remove",
+          target: target.email,
+          detail: auditDetail({ role: roleNow(db, site.id, target.userId) }),
+        },
+        guard,
+      ),
       db
         .update(apiTokens)
         .set({ revokedAt: now })
@@ -119,10 +160,15 @@ export function memberRoutes(deps: AppDeps): Hono {
             eq(apiTokens.siteId, site.id),
             eq(apiTokens.userId, target.userId),
             isNull(apiTokens.revokedAt),
+            guard,
           ),
         ),
-      auditEntry({ action: "member.remove", target: target.email, detail: { role: target.role } }),
+      db
+        .delete(siteMembers)
+        .where(and(eq(siteMembers.siteId, site.id), eq(siteMembers.userId, target.userId), guard))
+        .returning({ userId: siteMembers.userId }),
     ]);
+    if (removed.length === 0) return refused(site.id, target.userId);
     return c.body(null, 204);
   });
 
