@@ -164,4 +164,62 @@ describe("the outbox", () => {
     expect(await flush(API, { store: broken, remember })).toBe(0);
     expect(localStorage.getItem(WRITE_AHEAD + r.id)).toBeNull();
   });
+
+  it("sends a receipt no storage would take, keeping it in memory until acknowledged", async () => {
+    vi.useFakeTimers();
+    const broken: OutboxStore = {
+      all: () => Promise.reject(new Error("no IndexedDB")),
+      put: () => Promise.reject(new Error("no IndexedDB")),
+      remove: () => Promise.reject(new Error("no IndexedDB")),
+    };
+    let status = 503;
+    const fetchMock = vi.fn(
+      async (_u: string, init: RequestInit) => new Response(String(init.body), { status }),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    const r = receipt();
+    expect(await flush(API, { unsaved: [r], store: broken, remember })).toBe(1);
+    expect(JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body)).id).toBe(
+      r.id,
+    );
+    status = 201;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(remember).toHaveBeenCalledOnce();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it("moves a receipt that missed the write-ahead into IndexedDB when that works", async () => {
+    vi.stubGlobal("fetch", answer(503));
+    const r = receipt();
+    expect(await flush(API, { unsaved: [r], store, remember })).toBe(1);
+    expect(memory.get(r.id)).toEqual(r);
+  });
+
+  it("sends a receipt handed over while a flush is already under way", async () => {
+    let release: () => void = () => {};
+    const bodies: string[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn((_u: string, init: RequestInit) => {
+        bodies.push(String(init.body));
+        return new Promise<Response>((resolve) => {
+          release = () => resolve(new Response(String(init.body), { status: 201 }));
+        });
+      }),
+    );
+    const first = receipt();
+    writeAhead(first);
+    const done = flush(API, { store, remember });
+    await vi.waitFor(() => expect(bodies).toHaveLength(1));
+    const second = receipt();
+    void flush(API, { unsaved: [second], store, remember });
+    release();
+    await vi.waitFor(() => expect(bodies).toHaveLength(2));
+    release();
+    await done;
+    await vi.waitFor(() => expect(remember).toHaveBeenCalledTimes(2));
+    expect(bodies.map((b) => JSON.parse(b).id)).toEqual([first.id, second.id]);
+  });
 });

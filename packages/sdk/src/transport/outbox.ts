@@ -55,8 +55,14 @@ export async function postReceipt(api: string, receipt: ReceiptInput): Promise<S
   }
 }
 
-/** What a flush may be given instead of the browser's own facilities (tests). */
+/** What a flush is given: receipts the loader could not write ahead, and test doubles. */
 export interface OutboxOptions {
+  /**
+   * Receipts the loader could not write to `localStorage` (quota full, storage disabled). They
+   * are kept in IndexedDB when it works and in memory for this page otherwise, and sent like the
+   * others; the loader has also beaconed each at once.
+   */
+  unsaved?: ReceiptInput[];
   store?: OutboxStore;
   send?: typeof postReceipt;
   remember?: (receipt: StoredReceipt) => Promise<void>;
@@ -66,10 +72,13 @@ export interface OutboxOptions {
 export const MAX_BACKOFF_MS = 60_000;
 
 let running: Promise<number> | null = null;
+let again = false;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let attempts = 0;
 let listening = false;
 let lastPending: ReceiptInput[] = [];
+/** Receipts held only in this page's memory until acknowledged (no storage would take them). */
+const inMemory = new Map<string, ReceiptInput>();
 
 function storage(): Storage | null {
   try {
@@ -109,13 +118,22 @@ async function drain(api: string, options: OutboxOptions): Promise<number> {
   const store = options.store ?? indexedDbOutbox();
   const send = options.send ?? postReceipt;
   const remember = options.remember ?? rememberReceipt;
+  for (const [id, receipt] of inMemory) {
+    await store.put(receipt).then(
+      () => inMemory.delete(id),
+      () => {},
+    );
+  }
   const stranded = await adoptWriteAhead(store);
   const stored = await store.all().catch(() => [] as ReceiptInput[]);
-  const pending = [...stored, ...stranded.filter((s) => !stored.some((r) => r.id === s.id))];
+  const pending = [...stored];
+  for (const receipt of [...stranded, ...inMemory.values()])
+    if (!pending.some((r) => r.id === receipt.id)) pending.push(receipt);
   const left: ReceiptInput[] = [];
   for (const receipt of pending) {
     const result = await send(api, receipt);
     if (result.ok || !result.retry) {
+      inMemory.delete(receipt.id);
       await store.remove(receipt.id).catch(() => {});
       storage()?.removeItem(WRITE_AHEAD + receipt.id);
       if (result.ok) await remember(result.stored);
@@ -152,28 +170,41 @@ function listen(api: string, options: OutboxOptions): void {
  * @example await flush("https://consent.example.org")
  */
 export function flush(api: string, options: OutboxOptions = {}): Promise<number> {
-  listen(api, options);
-  running ??= drain(api, options)
+  const { unsaved = [], ...doubles } = options;
+  for (const receipt of unsaved) inMemory.set(receipt.id, receipt);
+  listen(api, doubles);
+  if (running) {
+    // A flush is under way and may have listed its receipts already: run once more after it.
+    again = true;
+    return running;
+  }
+  running = drain(api, doubles)
     .then((left) => {
       clearTimeout(retryTimer);
       if (left === 0) {
         attempts = 0;
       } else {
         const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempts++);
-        retryTimer = setTimeout(() => void flush(api, options), delay);
+        retryTimer = setTimeout(() => void flush(api, doubles), delay);
       }
       return left;
     })
     .finally(() => {
       running = null;
     });
-  return running;
+  return running.then((left) => {
+    if (!again) return left;
+    again = false;
+    return flush(api, doubles);
+  });
 }
 
 /** Forgets timers and listeners state (tests). */
 export function resetOutbox(): void {
   clearTimeout(retryTimer);
   running = null;
+  again = false;
   attempts = 0;
   lastPending = [];
+  inMemory.clear();
 }
