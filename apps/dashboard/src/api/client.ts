@@ -1,4 +1,4 @@
-import { type ApiError, CSRF_HEADER } from "@assent/core";
+import { API_ERRORS, type ApiError, CSRF_HEADER, isApiErrorCode } from "@assent/core";
 
 /** Status used when the request never got an answer (offline, DNS, connection reset). */
 export const NETWORK_FAILURE = 0;
@@ -114,21 +114,16 @@ export async function apiStream(path: string, signal?: AbortSignal): Promise<Res
   throw toRequestError(response.status, await readJson(response));
 }
 
-/** Words for the codes the dashboard knows, used when the API sends a code without a message. */
-const FALLBACK_MESSAGES: Record<string, string> = {
-  UNAUTHENTICATED: "Please sign in.",
-  INVALID_CREDENTIALS: "That email and password do not match an account.",
-  TOO_MANY_ATTEMPTS: "Too many sign-in attempts. Please wait a few minutes and try again.",
-  FORBIDDEN: "You do not have access to this site.",
-};
-
 function toRequestError(status: number, body: unknown): ApiRequestError {
   const error = isApiError(body) ? body.error : undefined;
   const code = typeof error?.code === "string" ? error.code : `HTTP_${status}`;
   const message =
     typeof error?.message === "string" && error.message !== ""
       ? error.message
-      : (FALLBACK_MESSAGES[code] ?? `The request failed (HTTP ${status}).`);
+      : isApiErrorCode(code)
+        ? // The API's own words for a code it sent without a message.
+          API_ERRORS[code].message
+        : `The request failed (HTTP ${status}).`;
   return new ApiRequestError(status, code, message);
 }
 

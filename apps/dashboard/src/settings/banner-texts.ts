@@ -1,25 +1,30 @@
-import type { SiteConfig } from "@assent/core";
+import { type BannerTextKey, ENGLISH_TEXTS, type SiteConfig } from "@assent/core";
+
+const editable = (key: BannerTextKey, label: string) => ({
+  key,
+  label,
+  standard: ENGLISH_TEXTS[key],
+});
 
 /** The banner texts a site usually overrides, with the English the banner shows by default. */
-export const EDITABLE_TEXTS: ReadonlyArray<{ key: string; label: string; standard: string }> = [
-  { key: "title", label: "Title", standard: "Cookies on this site" },
-  {
-    key: "description",
-    label: "Description",
-    standard:
-      "We use cookies and similar technologies to see how the site is used, to show videos and social media posts, and to measure our advertising. Nothing beyond what the site needs to work is used unless you allow it, and you can change your mind at any time.",
-  },
-  { key: "acceptAll", label: "Accept button", standard: "Accept all" },
-  { key: "rejectAll", label: "Reject button", standard: "Reject all" },
-  { key: "manage", label: "Preferences button", standard: "Manage preferences" },
-  { key: "privacyPolicy", label: "Privacy policy link", standard: "Privacy policy" },
+export const EDITABLE_TEXTS: ReadonlyArray<{
+  key: BannerTextKey;
+  label: string;
+  standard: string;
+}> = [
+  editable("title", "Title"),
+  editable("description", "Description"),
+  editable("acceptAll", "Accept button"),
+  editable("rejectAll", "Reject button"),
+  editable("manage", "Preferences button"),
+  editable("privacyPolicy", "Privacy policy link"),
 ];
 
 /** A text as the banner would show it in `language`: the site's own, else the standard one. */
 export function bannerText(config: SiteConfig, language: string, key: string): string {
   const own = config.texts[language]?.[key];
   if (own) return own;
-  return EDITABLE_TEXTS.find((t) => t.key === key)?.standard ?? key;
+  return (ENGLISH_TEXTS as Record<string, string>)[key] ?? key;
 }
 
 /** The same config with one text set (an empty text removes the override). */

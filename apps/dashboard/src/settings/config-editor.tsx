@@ -4,6 +4,7 @@ import { categoryLabel } from "../records/category-columns";
 import { EDITABLE_TEXTS, withText } from "./banner-texts";
 import { ConsentModeFields } from "./consent-mode-fields";
 import { SERVICE_SUGGESTIONS } from "./service-catalogue";
+import { TextLanguagePicker } from "./text-language";
 
 export interface ConfigEditorProps {
   config: SiteConfig;
@@ -25,9 +26,7 @@ export function ConfigEditor({ config, onChange, language, onLanguage }: ConfigE
   const [newCategory, setNewCategory] = useState("");
   const [newService, setNewService] = useState("");
   const [serviceCategory, setServiceCategory] = useState("analytics");
-  const [newLanguage, setNewLanguage] = useState("");
   const set = (patch: Partial<SiteConfig>) => onChange({ ...config, ...patch });
-  const languages = [...new Set([config.defaultLanguage, ...Object.keys(config.texts), language])];
   const validId = (id: string) => ID_PATTERN.test(id);
 
   return (
@@ -149,36 +148,7 @@ export function ConfigEditor({ config, onChange, language, onLanguage }: ConfigE
       <fieldset>
         <legend>Texts</legend>
         <div class="inline-add">
-          <label for="text-language">Language</label>
-          <select
-            id="text-language"
-            value={language}
-            onChange={(e) => onLanguage(e.currentTarget.value)}
-          >
-            {languages.map((l) => (
-              <option key={l} value={l}>
-                {l}
-              </option>
-            ))}
-          </select>
-          <label for="new-language">Add language</label>
-          <input
-            id="new-language"
-            value={newLanguage}
-            size={6}
-            onInput={(e) => setNewLanguage(e.currentTarget.value.trim().toLowerCase())}
-          />
-          <button
-            class="button"
-            type="button"
-            disabled={!/^[a-z]{2,3}(-[a-z0-9]{1,8})?$/.test(newLanguage)}
-            onClick={() => {
-              onLanguage(newLanguage);
-              setNewLanguage("");
-            }}
-          >
-            Add language
-          </button>
+          <TextLanguagePicker language={language} onLanguage={onLanguage} />
         </div>
         <p class="help">Leave a text empty to use the banner's standard wording.</p>
         {EDITABLE_TEXTS.map((t) => (
