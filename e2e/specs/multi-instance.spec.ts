@@ -1,4 +1,11 @@
-import type { AdminSession, ConfigVersion, CreatedApiToken, StoredReceipt } from "@assent/core";
+import {
+  type AdminSession,
+  type ConfigState,
+  type ConfigVersion,
+  type CreatedApiToken,
+  type StoredReceipt,
+  warningRules,
+} from "@assent/core";
 import { ADMIN } from "../fixtures/admin";
 import { rawRequest } from "../fixtures/raw-http";
 import { publishedConfig, sampleReceipt } from "../fixtures/receipts";
@@ -41,10 +48,13 @@ test("a config published through instance A is served by instance B within the c
     headers: bearer,
     body: json({ ...demoLikeConfig({ policyVersion: "7" }), siteKey: key }),
   });
-  expect(draft.status, await draft.text()).toBe(200);
+  const saved = await draft.text();
+  expect(draft.status, saved).toBe(200);
+  const { findings } = JSON.parse(saved) as ConfigState;
   const publish = await fetch(`${a}/v1/admin/sites/${key}/config/publish`, {
     method: "POST",
     headers: bearer,
+    body: json({ acknowledge: warningRules(findings) }),
   });
   expect(publish.status).toBe(201);
   const published = (await publish.json()) as ConfigVersion;

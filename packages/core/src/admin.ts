@@ -3,6 +3,7 @@
  * Request bodies are valibot schemas; the API validates with them and documents them in OpenAPI.
  */
 import * as v from "valibot";
+import type { ComplianceFinding } from "./compliance";
 import { POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
 import type { SiteConfig } from "./site-config";
 
@@ -188,6 +189,8 @@ export interface ConfigVersionSummary {
   policyVersion: string;
   publishedAt: string;
   publishedBy: string | null;
+  /** The compliance warnings (rule ids) its publisher acknowledged; empty when there were none. */
+  acknowledged: string[];
 }
 
 /** A published configuration version with its content. */
@@ -199,6 +202,11 @@ export interface ConfigVersion extends ConfigVersionSummary {
 export interface ConfigState {
   published: ConfigVersion | null;
   draft: { config: SiteConfig; updatedAt: string; updatedBy: string | null } | null;
+  /**
+   * What the compliance linter finds in the draft (or, without one, the published version):
+   * errors block publishing, warnings must be acknowledged by rule id when publishing.
+   */
+  findings: ComplianceFinding[];
 }
 
 /** One entry of the audit log. */

@@ -1,6 +1,13 @@
-import type { ConfigState, ConfigVersion, ConfigVersionSummary } from "@assent/core";
+import {
+  type ConfigState,
+  type ConfigVersion,
+  type ConfigVersionSummary,
+  type LintContext,
+  lintConfig,
+} from "@assent/core";
 import { type Database, siteConfigDrafts, siteConfigs, users } from "@assent/db";
 import { and, desc, eq } from "drizzle-orm";
+import type { Site } from "../sites";
 
 /** A published version's row as listed. */
 export function versionRow(
@@ -13,6 +20,7 @@ export function versionRow(
     policyVersion: (JSON.parse(row.config) as { policyVersion: string }).policyVersion,
     publishedAt: new Date(row.publishedAt).toISOString(),
     publishedBy,
+    acknowledged: row.acknowledged ? (JSON.parse(row.acknowledged) as string[]) : [],
   };
 }
 
@@ -37,21 +45,29 @@ export async function publishedVersion(
   return row ? { ...versionRow(row.row, row.email), config: JSON.parse(row.row.config) } : null;
 }
 
-/** What visitors see now, and what admins are editing. */
-export async function configState(db: Database, siteId: number): Promise<ConfigState> {
+/** What the linter knows of a site besides its configuration: the origins its pages are on. */
+export function lintContext(site: Site): LintContext {
+  return { siteOrigins: site.allowedOrigins };
+}
+
+/** What visitors see now, what admins are editing, and what the linter finds in the latter. */
+export async function configState(db: Database, site: Site): Promise<ConfigState> {
   const [draft] = await db
     .select({ draft: siteConfigDrafts, email: users.email })
     .from(siteConfigDrafts)
     .leftJoin(users, eq(users.id, siteConfigDrafts.updatedBy))
-    .where(eq(siteConfigDrafts.siteId, siteId));
+    .where(eq(siteConfigDrafts.siteId, site.id));
+  const published = await publishedVersion(db, site.id);
+  const edited = draft ? JSON.parse(draft.draft.config) : published?.config;
   return {
-    published: await publishedVersion(db, siteId),
+    published,
     draft: draft
       ? {
-          config: JSON.parse(draft.draft.config),
+          config: edited,
           updatedAt: new Date(draft.draft.updatedAt).toISOString(),
           updatedBy: draft.email,
         }
       : null,
+    findings: edited ? lintConfig(edited, lintContext(site)) : [],
   };
 }

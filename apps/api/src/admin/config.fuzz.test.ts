@@ -1,4 +1,4 @@
-import { defaultSiteConfig, SiteConfigSchema } from "@assent/core";
+import { defaultSiteConfig, lintConfig, SiteConfigSchema, warningRules } from "@assent/core";
 import fc from "fast-check";
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -69,10 +69,18 @@ describe("admin config draft and publish (fuzz)", () => {
         saved++;
         expect(v.is(SiteConfigSchema, body.draft.config)).toBe(true);
         if (!publish) return;
-        const published = await a.request("POST", "/v1/admin/sites/demo/config/publish");
+        const published = await a.request("POST", "/v1/admin/sites/demo/config/publish", {
+          acknowledge: warningRules(body.findings),
+        });
         if (published.status === 409) {
           // The same configuration as the one published: nothing new to publish.
           expect((await published.json()).error.code).toBe("NOTHING_TO_PUBLISH");
+          return;
+        }
+        if (published.status === 422) {
+          // The linter's errors (deceptive wording the fuzzer wrote) block publishing.
+          expect((await published.json()).error.code).toBe("COMPLIANCE_ERRORS");
+          expect(lintConfig(body.draft.config).some((f) => f.severity === "error")).toBe(true);
           return;
         }
         expect(published.status).toBe(201);

@@ -1,9 +1,12 @@
 import {
+  acknowledgementGap,
   type ConfigState,
   type ConfigVersion,
   type ConfigVersionSummary,
   canonicalJson,
+  lintConfig,
   PolicyBumpSchema,
+  PublishRequestSchema,
   type SiteConfig,
   SiteConfigSchema,
   sha256Hex,
@@ -16,10 +19,12 @@ import * as v from "valibot";
 import { auditDetail } from "../audit";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
+import { parseJsonBody } from "../limits";
 import { defineRoute, type RouteSpec } from "../openapi";
-import { latestConfig, type Publication, publishConfig } from "../sites";
+import { latestConfig, type Publication, publishable, publishConfig } from "../sites";
 import { type SiteCall, siteRoute } from "./admin-route";
-import { configState, publishedVersion, versionRow } from "./config-state";
+import { configState, lintContext, publishedVersion, versionRow } from "./config-state";
+import { draftFollowsBump } from "./draft-bump";
 import { SiteParams, siteKeyParam } from "./site-params";
 
 const base = "/v1/admin/sites/:site/config";
@@ -28,7 +33,8 @@ const site = { kind: "site" as const };
 export const configRoute = defineRoute({
   method: "GET",
   path: base,
-  summary: "The published configuration and the draft being edited",
+  summary:
+    "The published configuration, the draft being edited, and the compliance linter's findings on the draft",
   tag: "config",
   access: { ...site, role: "viewer" },
   params: SiteParams,
@@ -37,7 +43,8 @@ export const configRoute = defineRoute({
 export const saveDraftRoute = defineRoute({
   method: "PUT",
   path: `${base}/draft`,
-  summary: "Save the draft configuration (validated; visitors see nothing until it is published)",
+  summary:
+    "Save the draft configuration (validated; visitors see nothing until it is published); answered with the linter's `findings`",
   tag: "config",
   access: { ...site, role: "admin" },
   params: SiteParams,
@@ -56,7 +63,8 @@ export const discardDraftRoute = defineRoute({
 export const publishRoute = defineRoute({
   method: "POST",
   path: `${base}/publish`,
-  summary: "Publish the draft as a new immutable, content-hashed version",
+  summary:
+    'Publish the draft as a new immutable, content-hashed version. Refused with 422 COMPLIANCE_ERRORS while the linter finds errors; its warnings must be acknowledged with the optional body `{ "acknowledge": ["rule-id", ...] }` naming exactly the warned rules (422 ACKNOWLEDGEMENT_REQUIRED otherwise), recorded in the audit log and the version',
   tag: "config",
   access: { ...site, role: "admin" },
   params: SiteParams,
@@ -102,6 +110,34 @@ function nextPolicyVersion(current: string): string | null {
   return /^\d{1,9}$/.test(current) ? String(Number(current) + 1) : null;
 }
 
+/** The warning rules a publish request acknowledges (an empty body acknowledges none). */
+async function acknowledgement(request: Request): Promise<string[]> {
+  const text = await request.text();
+  const body = v.safeParse(PublishRequestSchema, text.trim() ? parseJsonBody(text) : {});
+  if (!body.success) {
+    throw badRequest(
+      "INVALID_BODY",
+      `acknowledge: ${body.issues[0]?.message ?? "must list compliance rule ids"}`,
+    );
+  }
+  return [...new Set(body.output.acknowledge)].sort();
+}
+
+/** Refuses a publication whose acknowledgement is not exactly the configuration's warnings. */
+function requireAcknowledged(findings: ReturnType<typeof lintConfig>, acknowledged: string[]) {
+  const { missing, extra } = acknowledgementGap(findings, acknowledged);
+  if (!missing.length && !extra.length) return;
+  const says = [
+    missing.length ? `acknowledge ${missing.join(", ")}` : "",
+    extra.length ? `${extra.join(", ")} ${extra.length === 1 ? "is" : "are"} not warned about` : "",
+  ].filter(Boolean);
+  throw new ApiError(
+    422,
+    "ACKNOWLEDGEMENT_REQUIRED",
+    `Publishing needs the owner's acknowledgement of exactly the current warnings: ${says.join("; ")}`,
+  );
+}
+
 /** Drafts, publishing, versions and policy-version bumps. */
 export function configRoutes(deps: AppDeps): Hono {
   const app = new Hono();
@@ -113,14 +149,9 @@ export function configRoutes(deps: AppDeps): Hono {
     return found;
   };
 
-  /** Publishes `config` with the statements `alongside` gives, in one batch. */
-  const publish = async (
-    call: SiteCall<RouteSpec>,
-    config: SiteConfig,
-    alongside: (publication: Publication) => BatchItem<"sqlite">[],
-  ) => {
-    const { site, principal, now } = call;
-    const latest = await latestConfig(db, site.id);
+  /** Refuses to publish what is already the published configuration. */
+  const refuseUnchanged = async (siteId: number, config: SiteConfig) => {
+    const latest = await latestConfig(db, siteId);
     if (latest && latest.hash === (await sha256Hex(canonicalJson(config)))) {
       throw new ApiError(
         409,
@@ -128,10 +159,26 @@ export function configRoutes(deps: AppDeps): Hono {
         "This configuration is already the published one",
       );
     }
-    return publishConfig(db, site.id, config, { now, userId: principal.user.id, alongside });
   };
 
-  siteRoute(app, deps, configRoute, async ({ c, site }) => c.json(await configState(db, site.id)));
+  /** Publishes `config` with the statements `alongside` gives, in one batch. */
+  const publish = async (
+    call: SiteCall<RouteSpec>,
+    config: SiteConfig,
+    alongside: (publication: Publication) => BatchItem<"sqlite">[],
+    acknowledged?: readonly string[],
+  ) => {
+    const { site, principal, now } = call;
+    await refuseUnchanged(site.id, config);
+    return publishConfig(db, site.id, config, {
+      now,
+      userId: principal.user.id,
+      alongside,
+      ...(acknowledged ? { acknowledged } : {}),
+    });
+  };
+
+  siteRoute(app, deps, configRoute, async ({ c, site }) => c.json(await configState(db, site)));
 
   siteRoute(app, deps, saveDraftRoute, async ({ c, input, site, principal, now, auditEntry }) => {
     const config = input.body;
@@ -146,7 +193,7 @@ export function configRoutes(deps: AppDeps): Hono {
         .onConflictDoUpdate({ target: siteConfigDrafts.siteId, set: values }),
       auditEntry({ action: "config.draft", target: site.key }),
     ]);
-    return c.json((await configState(db, site.id)) satisfies ConfigState);
+    return c.json((await configState(db, site)) satisfies ConfigState);
   });
 
   siteRoute(app, deps, discardDraftRoute, async ({ c, site, auditEntry }) => {
@@ -165,19 +212,29 @@ export function configRoutes(deps: AppDeps): Hono {
 
   siteRoute(app, deps, publishRoute, async (call) => {
     const { c, site, auditEntry } = call;
+    const acknowledged = await acknowledgement(c.req.raw);
     const [draft] = await db
       .select()
       .from(siteConfigDrafts)
       .where(eq(siteConfigDrafts.siteId, site.id));
     if (!draft) throw new ApiError(409, "NO_DRAFT", "Save a draft before publishing");
-    const result = await publish(call, JSON.parse(draft.config), ({ version, hash }) => [
-      db.delete(siteConfigDrafts).where(eq(siteConfigDrafts.siteId, site.id)),
-      auditEntry({
-        action: "config.publish",
-        target: site.key,
-        detail: auditDetail({ version, hash }),
-      }),
-    ]);
+    const context = lintContext(site);
+    const config = publishable(JSON.parse(draft.config), context);
+    await refuseUnchanged(site.id, config);
+    requireAcknowledged(lintConfig(config, context), acknowledged);
+    const result = await publish(
+      call,
+      config,
+      ({ version, hash }) => [
+        db.delete(siteConfigDrafts).where(eq(siteConfigDrafts.siteId, site.id)),
+        auditEntry({
+          action: "config.publish",
+          target: site.key,
+          detail: auditDetail({ version, hash, acknowledged }),
+        }),
+      ],
+      acknowledged,
+    );
     return c.json(await published(site.id, result.version), 201);
   });
 
@@ -196,21 +253,10 @@ export function configRoutes(deps: AppDeps): Hono {
     if (policyVersion === current) {
       throw new ApiError(409, "SAME_POLICY_VERSION", `The policy version is already "${current}"`);
     }
-    // A draft keeps up with the bump, so publishing it later does not roll the version back.
-    const [draft] = await db
-      .select()
-      .from(siteConfigDrafts)
-      .where(eq(siteConfigDrafts.siteId, site.id));
     const bumped = { ...latest.config, policyVersion };
     const result = await publish(call, bumped, ({ version, hash }) => [
-      ...(draft
-        ? [
-            db
-              .update(siteConfigDrafts)
-              .set({ config: canonicalJson({ ...JSON.parse(draft.config), policyVersion }) })
-              .where(eq(siteConfigDrafts.siteId, site.id)),
-          ]
-        : []),
+      // A draft keeps up with the bump, so publishing it later does not roll the version back.
+      draftFollowsBump(db, site.id, policyVersion),
       auditEntry({
         action: "config.bump-policy",
         target: site.key,

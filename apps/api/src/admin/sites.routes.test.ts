@@ -1,3 +1,4 @@
+import { warningRules } from "@assent/core";
 import { auditLog, siteConfigs, sites } from "@assent/db";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -128,7 +129,9 @@ describe("config versions", () => {
       '"categories":[{"id":"necessary","required":true},{"id":"analytics"}]',
     );
 
-    const pub = await a.request("POST", "/v1/admin/sites/demo/config/publish");
+    const pub = await a.request("POST", "/v1/admin/sites/demo/config/publish", {
+      acknowledge: warningRules(state.findings),
+    });
     expect(pub.status).toBe(201);
     const v2 = await pub.json();
     expect(v2).toMatchObject({ version: 2, policyVersion: "1", publishedBy: "admin@example.org" });

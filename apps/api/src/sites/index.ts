@@ -1,3 +1,4 @@
+export { publishable } from "./publishable";
 export {
   cachedLatestConfig,
   cachedPublishedByHash,

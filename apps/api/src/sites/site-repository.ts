@@ -1,8 +1,8 @@
-import { canonicalJson, parseSiteConfig, type SiteConfig, sha256Hex } from "@assent/core";
+import { canonicalJson, type SiteConfig, sha256Hex } from "@assent/core";
 import { type Database, siteConfigs, sites } from "@assent/db";
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { ApiError } from "../errors";
+import { publishable } from "./publishable";
 import { invalidateSiteCache } from "./site-cache";
 
 /** A site row. */
@@ -72,18 +72,11 @@ export async function publicationInsert(
   db: Database,
   siteId: number | SQL,
   config: SiteConfig,
-  options: { now: number; userId?: number },
+  options: { now: number; userId?: number; acknowledged?: readonly string[] },
 ) {
   // Checked again at publish, whatever was saved before: a draft (or the version a bump
-  // re-publishes) from before a guard existed must not go live past it.
-  const checked = parseSiteConfig(config);
-  if (!checked.ok) {
-    throw new ApiError(
-      422,
-      "CONFIG_NOT_PUBLISHABLE",
-      `This configuration cannot be published: ${checked.message}`,
-    );
-  }
+  // re-publishes) from before a guard or a linter rule existed must not go live past it.
+  publishable(config);
   const json = canonicalJson(config);
   const hash = await sha256Hex(json);
   const insert = db
@@ -98,6 +91,11 @@ export async function publicationInsert(
           config: sql<string>`${json}`.as("config"),
           publishedAt: sql<number>`${options.now}`.as("published_at"),
           publishedBy: sql<number | null>`${options.userId ?? null}`.as("published_by"),
+          acknowledged: sql<
+            string | null
+          >`${options.acknowledged ? JSON.stringify([...options.acknowledged].sort()) : null}`.as(
+            "acknowledged",
+          ),
         })
         .from(siteConfigs)
         .where(eq(siteConfigs.siteId, siteId)),
@@ -118,6 +116,8 @@ export async function publishConfig(
   options: {
     now: number;
     userId?: number;
+    /** The compliance warnings the publisher acknowledged, recorded with the version. */
+    acknowledged?: readonly string[];
     alongside?: (publication: Publication) => BatchItem<"sqlite">[];
   },
 ): Promise<PublishedConfig> {

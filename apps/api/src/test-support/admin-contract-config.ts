@@ -1,3 +1,4 @@
+import { type ConfigState, warningRules } from "@assent/core";
 import { describe, expect, it } from "vitest";
 import { type AdminContractContext, expectError } from "./admin-contract";
 import { siteConfig } from "./http-client";
@@ -38,16 +39,18 @@ export function configContract(ctx: AdminContractContext): void {
         policyVersion: "2",
         services: [...published.config.services, { id: "youtube", category: "embeds" }],
       };
-      const saved = await ctx.owner.json<{ draft: { config: unknown } }>(
+      const saved = await ctx.owner.json<ConfigState>(
         "PUT",
         "/v1/admin/sites/cfg-pub/config/draft",
         draft,
       );
-      expect(saved.draft.config).toMatchObject({ policyVersion: "2" });
+      expect(saved.draft?.config).toMatchObject({ policyVersion: "2" });
       // Visitors see nothing of a draft.
       expect((await siteConfig(ctx.target, "cfg-pub")).hash).toBe(before.hash);
 
-      const res = await ctx.owner.request("POST", "/v1/admin/sites/cfg-pub/config/publish");
+      const res = await ctx.owner.request("POST", "/v1/admin/sites/cfg-pub/config/publish", {
+        acknowledge: warningRules(saved.findings),
+      });
       expect(res.status).toBe(201);
       const version = (await res.json()) as ConfigVersion;
       expect(version).toMatchObject({ version: 2, policyVersion: "2" });
@@ -74,14 +77,20 @@ export function configContract(ctx: AdminContractContext): void {
         "GET",
         "/v1/admin/sites/cfg-race/config",
       );
-      await ctx.owner.json("PUT", "/v1/admin/sites/cfg-race/config/draft", {
-        ...published.config,
-        services: [...published.config.services, { id: "youtube", category: "embeds" }],
-      });
+      const saved = await ctx.owner.json<ConfigState>(
+        "PUT",
+        "/v1/admin/sites/cfg-race/config/draft",
+        {
+          ...published.config,
+          services: [...published.config.services, { id: "youtube", category: "embeds" }],
+        },
+      );
       // Each of these publishes something new whatever the order, so each must succeed.
       const base = "/v1/admin/sites/cfg-race/config";
       const answers = await Promise.all([
-        ctx.owner.request("POST", `${base}/publish`),
+        ctx.owner.request("POST", `${base}/publish`, {
+          acknowledge: warningRules(saved.findings),
+        }),
         ctx.owner.request("POST", `${base}/bump`, { policyVersion: "7" }),
         ctx.owner.request("POST", `${base}/bump`, { policyVersion: "8" }),
       ]);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect } from "vitest";
+import { complianceContract } from "./admin-contract-compliance";
 import { configContract } from "./admin-contract-config";
 import { recordsContract } from "./admin-contract-records";
 import { retentionContract } from "./admin-contract-retention";
@@ -56,6 +57,7 @@ export function adminContract(name: string, start: () => Promise<AdminContractTa
 
     sessionContract(ctx);
     configContract(ctx);
+    complianceContract(ctx);
     recordsContract(ctx);
     retentionContract(ctx);
   });

@@ -17,6 +17,7 @@ const VERSION: ConfigVersion = {
   policyVersion: "2026-01",
   publishedAt: "2026-01-01T00:00:00.000Z",
   publishedBy: "dpo@example.org",
+  acknowledged: [],
   config: {
     siteKey: "example-union",
     policyVersion: "2026-01",

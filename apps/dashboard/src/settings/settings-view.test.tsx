@@ -27,9 +27,11 @@ const STATE: ConfigState = {
     policyVersion: "1",
     publishedAt: "2026-01-01T00:00:00.000Z",
     publishedBy: null,
+    acknowledged: [],
     config: CONFIG,
   },
   draft: null,
+  findings: [],
 };
 const SETTINGS = {
   key: "example-union",
