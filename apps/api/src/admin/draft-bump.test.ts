@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp } from "../test-support/test-app";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => t.close());
+
+const DRAFT = "/v1/admin/sites/demo/config/draft";
+const ids = (services: Array<{ id: string }>) => services.map((s) => s.id);
+
+/**
+ * Runs `during` when the bump's batch (the one that inserts the new published version) is about
+ * to run, and lets the batch go once it is done: the window where the bump has read everything
+ * it needs and has not committed yet.
+ */
+function beforeTheBumpCommits(during: () => Promise<unknown>): void {
+  const batch = t.client.batch.bind(t.client);
+  let done = false;
+  t.client.batch = (async (...args: Parameters<typeof batch>) => {
+    const sql = args[0].map((s) => (typeof s === "string" ? s : s.sql)).join(";");
+    if (!done && /insert into "site_configs"/i.test(sql)) {
+      done = true;
+      await during();
+    }
+    return batch(...args);
+  }) as typeof t.client.batch;
+}
+
+describe("a policy bump and a draft saved at the same moment", () => {
+  it("keeps the draft saved while the bump was made, with the bumped version", async () => {
+    const admin = await t.admin();
+    const { config } = t.config;
+    const older = {
+      ...config,
+      services: [...config.services, { id: "vimeo", category: "embeds" }],
+    };
+    expect((await admin.request("PUT", DRAFT, older)).status).toBe(200);
+    // Another admin saves a newer draft while the bump is on its way to the database.
+    const newer = { ...older, services: [...older.services, { id: "hotjar", category: "analytics" }] };
+    let saved: Response | undefined;
+    beforeTheBumpCommits(async () => {
+      saved = await admin.request("PUT", DRAFT, newer);
+    });
+    const bump = await admin.request("POST", "/v1/admin/sites/demo/config/bump", {
+      policyVersion: "7",
+    });
+    expect(bump.status).toBe(201);
+    expect(saved?.status).toBe(200);
+
+    const state = await (await admin.get("/v1/admin/sites/demo/config")).json();
+    expect(state.published.config.policyVersion).toBe("7");
+    expect(ids(state.draft.config.services), "the newer draft's services").toEqual(
+      ids(newer.services),
+    );
+    expect(state.draft.config.policyVersion, "the draft follows the bump").toBe("7");
+  });
+
+  it("leaves no draft where there was none", async () => {
+    const admin = await t.admin();
+    const bump = await admin.request("POST", "/v1/admin/sites/demo/config/bump", {
+      policyVersion: "7",
+    });
+    expect(bump.status).toBe(201);
+    expect((await (await admin.get("/v1/admin/sites/demo/config")).json()).draft).toBeNull();
+  });
+});
