@@ -1,34 +1,45 @@
 /**
  * What the loader needs to know of each catalogue service, kept apart from the rest of the
  * catalogue so that the loader does not carry names, purposes and policies (the published config
- * does): where its tags, pixels, collect endpoints, embeds and CDN files load from, and every
- * first-party cookie and `localStorage` key its tags set. The loader recognises content with the
- * hosts (auto-blocking) and clears the cookies and keys on withdrawal, whether or not the site
- * lists the service.
+ * does), in two tables, so that the default loader carries only the first:
  *
- * One line per service: `id category hosts | cookies | storage`. A host matches its sub-domains
- * too; a path after it must appear in the URL's path as whole segments (`facebook.com/tr` is
- * `/tr` and `/tr/`, never `/translate`), for hosts that also serve pages of their own. The longest
- * matching pattern across services wins. A cookie is `name:days` (0: a session cookie); a name or
- * storage key ending in `*` is a prefix.
+ * - `TRACES`, one line per service, `id category | cookies | storage`: every first-party cookie
+ *   and `localStorage` key its tags set, cleared on withdrawal whether or not the site lists the
+ *   service. A cookie is `name:days` (0: a session cookie); a name ending in `*` is a prefix.
+ * - `HOSTS`, one line per service, `id hosts`: where its tags, pixels, collect endpoints, embeds
+ *   and CDN files load from, for auto-blocking. A host matches its sub-domains too; a path after
+ *   it must appear in the URL's path as whole segments (`facebook.com/tr` is `/tr` and `/tr/`,
+ *   never `/translate`), for hosts that also serve pages of their own. The longest matching
+ *   pattern across services wins.
  */
-const TABLE = `google-analytics analytics googletagmanager.com google-analytics.com analytics.google.com/g/collect | _ga:730 _ga_*:730 _gid:1 _gat*:0 _gcl_au:90 |
-google-ads marketing googleadservices.com doubleclick.net googlesyndication.com google.com/pagead google.com/ccm/collect | _gcl_*:90 _gac_*:90 FPGCLAW:90 |
-meta-pixel marketing facebook.net facebook.com/tr | _fbp:90 _fbc:90 |
-facebook-social embeds facebook.net/sdk.js facebook.com/plugins fbcdn.net | |
-twitter embeds twitter.com x.com twimg.com t.co/i/adsct | |
-youtube embeds youtube.com youtube-nocookie.com ytimg.com | | yt-* ytidb::*
-vimeo embeds vimeo.com vimeocdn.com | |
-flickr embeds flickr.com staticflickr.com | |
-linkedin-insight marketing licdn.com ads.linkedin.com linkedin.com/px linkedin.com/collect | li_fat_id:30 li_sugr:90 |
-hotjar analytics hotjar.com hotjar.io | _hj*:365 | _hj*
-microsoft-clarity analytics clarity.ms | _clck:365 _clsk:1 |`;
+const TRACES = `google-analytics analytics | _ga:730 _ga_*:730 _gid:1 _gat*:0 _gcl_au:90 |
+google-ads marketing | _gcl_*:90 _gac_*:90 FPGCLAW:90 |
+meta-pixel marketing | _fbp:90 _fbc:90 |
+facebook-social embeds | |
+twitter embeds | |
+youtube embeds | | yt-* ytidb::*
+vimeo embeds | |
+flickr embeds | |
+linkedin-insight marketing | li_fat_id:30 li_sugr:90 |
+hotjar analytics | _hj*:365 | _hj*
+microsoft-clarity analytics | _clck:365 _clsk:1 |`;
 
-/** A catalogue service as the loader knows it. */
-export interface KnownHosts {
+const HOSTS = `google-analytics googletagmanager.com google-analytics.com analytics.google.com/g/collect
+google-ads googleadservices.com doubleclick.net googlesyndication.com google.com/pagead google.com/ccm/collect
+meta-pixel facebook.net facebook.com/tr
+facebook-social facebook.net/sdk.js facebook.com/plugins fbcdn.net
+twitter twitter.com x.com twimg.com t.co/i/adsct
+youtube youtube.com youtube-nocookie.com ytimg.com
+vimeo vimeo.com vimeocdn.com
+flickr flickr.com staticflickr.com
+linkedin-insight licdn.com ads.linkedin.com linkedin.com/px linkedin.com/collect
+hotjar hotjar.com hotjar.io
+microsoft-clarity clarity.ms`;
+
+/** A catalogue service as the default loader knows it: enough to clear what its tags set. */
+export interface KnownService {
   id: string;
   category: string;
-  hosts: string[];
   /** The first-party cookies its tags set: a name or `prefix*`, and the lifetime in days. */
   cookies: Array<{ name: string; days: number }>;
   /** The `localStorage` keys its tags set: a name or `prefix*`. */
@@ -37,14 +48,13 @@ export interface KnownHosts {
 
 const words = (text = "") => text.split(" ").filter(Boolean);
 
-/** Every catalogue service's id, default category, hosts, cookies and storage keys. */
-export const CATALOGUE_HOSTS: readonly KnownHosts[] = TABLE.split("\n").map((line) => {
+/** Every catalogue service's id, default category, cookies and storage keys. */
+export const CATALOGUE_TRACES: readonly KnownService[] = TRACES.split("\n").map((line) => {
   const [head, cookies, storage] = line.split("|");
-  const [id = "", category = "", ...hosts] = words(head);
+  const [id = "", category = ""] = words(head);
   return {
     id,
     category,
-    hosts,
     cookies: words(cookies).map((c) => {
       const at = c.lastIndexOf(":");
       return { name: c.slice(0, at), days: +c.slice(at + 1) };
@@ -52,3 +62,11 @@ export const CATALOGUE_HOSTS: readonly KnownHosts[] = TABLE.split("\n").map((lin
     storage: words(storage),
   };
 });
+
+/** Every catalogue service's host patterns, by id. */
+export const CATALOGUE_HOSTS: Readonly<Record<string, string[]>> = Object.fromEntries(
+  HOSTS.split("\n").map((line) => {
+    const [id = "", ...hosts] = words(line);
+    return [id, hosts];
+  }),
+);

@@ -3,7 +3,7 @@
  * add their own services (or override these) in their configuration.
  */
 
-import { CATALOGUE_HOSTS, type KnownHosts } from "./catalogue-hosts";
+import { CATALOGUE_HOSTS, CATALOGUE_TRACES, type KnownService } from "./catalogue-hosts";
 import type { Purpose } from "./purposes";
 
 /** Every Google Consent Mode v2 key. */
@@ -57,7 +57,8 @@ export interface CatalogueEntry {
 function known(
   id: string,
 ): Pick<CatalogueEntry, "id" | "category" | "hosts" | "cookies" | "storage"> {
-  return CATALOGUE_HOSTS.find((entry) => entry.id === id) as KnownHosts;
+  const known = CATALOGUE_TRACES.find((entry) => entry.id === id) as KnownService;
+  return { ...known, hosts: CATALOGUE_HOSTS[id] ?? [] };
 }
 
 const GOOGLE_POLICY = "https://policies.google.com/privacy";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "./catalogue";
 import { matchHost, serviceForUrl } from "./host-match";
-import { pageServices } from "./page-services";
+import { pageServices, withCatalogueHosts } from "./page-services";
 import { completeService } from "./services";
 
 /** What a browser's URL parser gives for an absolute http(s) URL (enough for these tests). */
@@ -105,11 +105,13 @@ describe("host matching", () => {
   });
 
   it("lets a site's own service claim its hosts, and overrides win over the catalogue", () => {
-    const services = pageServices(
-      [
-        { id: "mailer", category: "marketing", hosts: ["list-manage.com"] },
-        { id: "youtube", category: "marketing" },
-      ].map(completeService),
+    const services = withCatalogueHosts(
+      pageServices(
+        [
+          { id: "mailer", category: "marketing", hosts: ["list-manage.com"] },
+          { id: "youtube", category: "marketing" },
+        ].map(completeService),
+      ),
     );
     expect(serviceForUrl(url("https://static.hotjar.com/c/h.js"), services)?.category).toBe(
       "analytics",

@@ -69,7 +69,7 @@ export {
   type ConsentModeKey,
   type StoredItem,
 } from "./catalogue";
-export { CATALOGUE_HOSTS } from "./catalogue-hosts";
+export { CATALOGUE_HOSTS, CATALOGUE_TRACES } from "./catalogue-hosts";
 export {
   type Category,
   DEFAULT_CATEGORIES,
@@ -149,7 +149,7 @@ export {
   RIGHT_TO_LEFT,
 } from "./languages";
 export { nameMatches } from "./name-patterns";
-export { pageServices } from "./page-services";
+export { pageServices, withCatalogueHosts } from "./page-services";
 export {
   ID_PATTERN,
   LANGUAGE_TAG_PATTERN,

@@ -1,13 +1,22 @@
-import { CATALOGUE_HOSTS } from "./catalogue-hosts";
+import { CATALOGUE_HOSTS, CATALOGUE_TRACES } from "./catalogue-hosts";
 import type { SiteService } from "./services";
 
 /**
- * Every service a page must recognise: the site's own list (already completed from the
- * catalogue when published), then each catalogue service the site does not list, with its
- * default category, hosts, cookies and storage keys, so that auto-blocking still knows where it
- * loads from and a withdrawal still clears what its tags set (GA4's `_gcl_au`, for one).
- * @example pageServices(config.services).find((s) => s.id === "hotjar")?.hosts // ["hotjar.com", ...]
+ * Every service a page must know: the site's own list (already completed from the catalogue when
+ * published), then each catalogue service the site does not list, with its default category,
+ * cookies and storage keys, so that a withdrawal still clears what its tags set (GA4's
+ * `_gcl_au`, for one). Hosts are not included (see `withCatalogueHosts`).
+ * @example pageServices(config.services).find((s) => s.id === "google-ads")?.cookies
  */
 export function pageServices(site: readonly SiteService[]): SiteService[] {
-  return [...site, ...CATALOGUE_HOSTS.filter((known) => !site.some((s) => s.id === known.id))];
+  return [...site, ...CATALOGUE_TRACES.filter((known) => !site.some((s) => s.id === known.id))];
+}
+
+/**
+ * The same services, each catalogue one without hosts of its own given the catalogue's, so that
+ * auto-blocking knows where every service loads from.
+ * @example withCatalogueHosts(pageServices([])).find((s) => s.id === "hotjar")?.hosts // ["hotjar.com", ...]
+ */
+export function withCatalogueHosts(services: readonly SiteService[]): SiteService[] {
+  return services.map((s) => (s.hosts ? s : { ...s, hosts: CATALOGUE_HOSTS[s.id] ?? [] }));
 }
