@@ -226,7 +226,12 @@ export function configRoutes(deps: AppDeps): Hono {
       call,
       config,
       ({ version, hash }) => [
-        db.delete(siteConfigDrafts).where(eq(siteConfigDrafts.siteId, site.id)),
+        // The draft it publishes, not one saved since it was read.
+        db
+          .delete(siteConfigDrafts)
+          .where(
+            and(eq(siteConfigDrafts.siteId, site.id), eq(siteConfigDrafts.config, draft.config)),
+          ),
         auditEntry({
           action: "config.publish",
           target: site.key,

@@ -11,11 +11,11 @@ const DRAFT = "/v1/admin/sites/demo/config/draft";
 const ids = (services: Array<{ id: string }>) => services.map((s) => s.id);
 
 /**
- * Runs `during` when the bump's batch (the one that inserts the new published version) is about
- * to run, and lets the batch go once it is done: the window where the bump has read everything
- * it needs and has not committed yet.
+ * Runs `during` when the batch that inserts a new published version (a bump's or a publish's) is
+ * about to run, and lets the batch go once it is done: the window where the change has read
+ * everything it needs and has not committed yet.
  */
-function beforeTheBumpCommits(during: () => Promise<unknown>): void {
+function beforeTheVersionCommits(during: () => Promise<unknown>): void {
   const batch = t.client.batch.bind(t.client);
   let done = false;
   t.client.batch = (async (...args: Parameters<typeof batch>) => {
@@ -38,9 +38,12 @@ describe("a policy bump and a draft saved at the same moment", () => {
     };
     expect((await admin.request("PUT", DRAFT, older)).status).toBe(200);
     // Another admin saves a newer draft while the bump is on its way to the database.
-    const newer = { ...older, services: [...older.services, { id: "hotjar", category: "analytics" }] };
+    const newer = {
+      ...older,
+      services: [...older.services, { id: "hotjar", category: "analytics" }],
+    };
     let saved: Response | undefined;
-    beforeTheBumpCommits(async () => {
+    beforeTheVersionCommits(async () => {
       saved = await admin.request("PUT", DRAFT, newer);
     });
     const bump = await admin.request("POST", "/v1/admin/sites/demo/config/bump", {
@@ -64,5 +67,40 @@ describe("a policy bump and a draft saved at the same moment", () => {
     });
     expect(bump.status).toBe(201);
     expect((await (await admin.get("/v1/admin/sites/demo/config")).json()).draft).toBeNull();
+  });
+});
+
+describe("a publish and a draft saved at the same moment", () => {
+  it("publishes the draft it read and keeps the one saved meanwhile", async () => {
+    const admin = await t.admin();
+    const { config } = t.config;
+    const older = {
+      ...config,
+      services: [...config.services, { id: "vimeo", category: "embeds" }],
+    };
+    const first = await admin.request("PUT", DRAFT, older);
+    expect(first.status).toBe(200);
+    // The owner acknowledges what the linter warns about, as the dashboard asks them to.
+    const { findings } = (await first.json()) as { findings: Array<{ rule: string }> };
+    const acknowledge = findings.map((f) => f.rule);
+    const newer = {
+      ...older,
+      services: [...older.services, { id: "hotjar", category: "analytics" }],
+    };
+    let saved: Response | undefined;
+    beforeTheVersionCommits(async () => {
+      saved = await admin.request("PUT", DRAFT, newer);
+    });
+    const publish = await admin.request("POST", "/v1/admin/sites/demo/config/publish", {
+      acknowledge,
+    });
+    expect(publish.status).toBe(201);
+    expect(saved?.status).toBe(200);
+
+    const state = await (await admin.get("/v1/admin/sites/demo/config")).json();
+    expect(ids(state.published.config.services)).toEqual(ids(older.services));
+    expect(ids(state.draft?.config.services ?? []), "the newer draft is kept").toEqual(
+      ids(newer.services),
+    );
   });
 });
