@@ -1,7 +1,10 @@
 // @vitest-environment node
 import { existsSync, readFileSync } from "node:fs";
+import { defaultSiteConfig, type LoaderBoot } from "@assent/core";
+import { Window } from "happy-dom";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { distFiles } from "./dist";
+import { distFiles, readDist } from "./dist";
 
 const root = new URL("../", import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as {
@@ -9,8 +12,87 @@ const pkg = JSON.parse(readFileSync(new URL("package.json", root), "utf8")) as {
   types: string;
 };
 
+/**
+ * `window.assent`, as site owners call it (DESIGN.md, "Public conventions"): what the built
+ * loader installs and what `AssentApi` declares, neither more nor less.
+ */
+const WINDOW_ASSENT = [
+  "get",
+  "has",
+  "on",
+  "show",
+  "acceptAll",
+  "rejectAll",
+  "set",
+  "withdraw",
+  "consentId",
+];
+
+/** The types `@assent/sdk` gives sites that talk to `window.assent` from their own code. */
+const PACKAGE_TYPES = [
+  "AssentApi",
+  "CatalogueEntry",
+  "ChangeDetail",
+  "Choice",
+  "ConsentMethod",
+  "Decision",
+  "SiteConfig",
+  "SiteService",
+];
+
 function targets(entry: string | Record<string, string>): string[] {
   return typeof entry === "string" ? [entry] : Object.values(entry);
+}
+
+/** A source file of the package, parsed (syntax only: fast, and enough for names). */
+function parsed(file: string): ts.SourceFile {
+  const text = readFileSync(new URL(file, root), "utf8");
+  return ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
+}
+
+/** The names a module exports, types included; it must name them (no `export *`). */
+function exportedNames(file: string): string[] {
+  const names: string[] = [];
+  for (const statement of parsed(file).statements) {
+    if (!ts.isExportDeclaration(statement)) continue;
+    const clause = statement.exportClause;
+    if (!clause || !ts.isNamedExports(clause)) throw new Error(`${file}: export names, not *`);
+    names.push(...clause.elements.map((e) => e.name.text));
+  }
+  return names.sort();
+}
+
+/** The members of an interface declared in a file, in their order. */
+function interfaceMembers(file: string, name: string): string[] {
+  const declaration = parsed(file).statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === name,
+  );
+  if (!declaration) throw new Error(`no interface ${name} in ${file}`);
+  return declaration.members.map((m) => (m.name && ts.isIdentifier(m.name) ? m.name.text : "?"));
+}
+
+/** Runs the built loader in a page, as `/s/KEY.js` serves it, and returns what it installed. */
+async function installedApi(): Promise<Record<string, unknown>> {
+  const window = new Window({
+    url: "https://www.example.org/",
+    settings: {
+      enableJavaScriptEvaluation: true,
+      suppressInsecureJavaScriptEnvironmentWarning: true,
+    },
+  });
+  const boot: LoaderBoot = {
+    config: defaultSiteConfig("example"),
+    configHash: "0".repeat(64),
+    api: "https://consent.example.org",
+    ui: "https://consent.example.org/sdk/ui.js",
+  };
+  const script = window.document.createElement("script");
+  script.textContent = `window.__assent_boot=${JSON.stringify(boot)};\n${readDist("loader.js")}`;
+  window.document.head.appendChild(script);
+  const api = { ...(window as unknown as { assent?: Record<string, unknown> }).assent };
+  await window.happyDOM.abort();
+  await window.happyDOM.close();
+  return api;
 }
 
 describe("@assent/sdk exports map", () => {
@@ -21,6 +103,25 @@ describe("@assent/sdk exports map", () => {
 
   it("declares its types", () => {
     expect(existsSync(new URL(pkg.types, root))).toBe(true);
+  });
+
+  it("gives sites exactly the types of window.assent, its events and its configuration", () => {
+    const entry = pkg.exports["."];
+    const types = typeof entry === "string" ? entry : entry?.types;
+    expect(types).toBe(pkg.types);
+    expect(exportedNames(pkg.types)).toEqual(PACKAGE_TYPES);
+  });
+});
+
+describe("window.assent", () => {
+  it("is what the built loader installs: every documented method, nothing else", async () => {
+    const api = await installedApi();
+    expect(Object.keys(api).sort()).toEqual([...WINDOW_ASSENT].sort());
+    for (const name of WINDOW_ASSENT) expect(typeof api[name], name).toBe("function");
+  });
+
+  it("is what AssentApi declares to sites' own code", () => {
+    expect(interfaceMembers("src/contract.ts", "AssentApi")).toEqual(WINDOW_ASSENT);
   });
 });
 
