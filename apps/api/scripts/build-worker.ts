@@ -83,6 +83,7 @@ export async function buildWorker(outdir = `${API}dist/worker`): Promise<string>
     .sort();
   writeFileSync(`${outdir}/public/_headers`, sdkHeaders(files));
   const loaderSource = readFileSync(`${SDK_DIST}loader.js`, "utf8");
+  const autoblockSource = readFileSync(`${SDK_DIST}autoblock.js`, "utf8");
   await esbuild.build({
     entryPoints: [`${API}src/runtime/workers/index.ts`],
     outfile: `${outdir}/index.js`,
@@ -100,7 +101,7 @@ export async function buildWorker(outdir = `${API}dist/worker`): Promise<string>
         setup(build) {
           build.onResolve({ filter: /^assent:sdk$/ }, () => ({ path: "sdk", namespace: "assent" }));
           build.onLoad({ filter: /.*/, namespace: "assent" }, () => ({
-            contents: `export const loaderSource = ${JSON.stringify(loaderSource)};\nexport const uiPath = ${JSON.stringify(`/sdk/${ui}`)};\n`,
+            contents: `export const loaderSource = ${JSON.stringify(loaderSource)};\nexport const uiPath = ${JSON.stringify(`/sdk/${ui}`)};\nexport const autoblockSource = ${JSON.stringify(autoblockSource)};\n`,
             loader: "js",
           }));
         },

@@ -10,6 +10,8 @@ export interface SdkBundle {
   /** Source of the loader (IIFE) that `/s/:siteKey.js` serves after the site's inlined config. */
   loaderSource: string;
   /** Path of the UI chunk under `/sdk/`, e.g. `/sdk/ui-3f2a1c.js` (content-hashed). */
+  /** Source of the auto-blocking script (IIFE), composed before the loader for `?autoblock`. */
+  autoblockSource?: string;
   uiPath: string;
 }
 

@@ -63,10 +63,13 @@ export const CATALOGUE_TRACES: readonly KnownService[] = TRACES.split("\n").map(
   };
 });
 
-/** Every catalogue service's host patterns, by id. */
-export const CATALOGUE_HOSTS: Readonly<Record<string, string[]>> = Object.fromEntries(
-  HOSTS.split("\n").map((line) => {
-    const [id = "", ...hosts] = words(line);
-    return [id, hosts];
-  }),
-);
+const hostsById = (): Record<string, string[]> =>
+  Object.fromEntries(
+    HOSTS.split("\n").map((line) => {
+      const [id = "", ...hosts] = words(line);
+      return [id, hosts];
+    }),
+  );
+
+/** Every catalogue service's host patterns, by id (left out of bundles that do not read it). */
+export const CATALOGUE_HOSTS: Readonly<Record<string, string[]>> = /* @__PURE__ */ hostsById();

@@ -64,6 +64,15 @@ describe("what goes in which chunk", () => {
       expect(readDist(chunkFile(`lang/${code}`)), code).toMatch(/^export\b|export\s*\{/m);
   });
 
+  it("keeps auto-blocking out of the loader: it is served only to pages that ask for it", () => {
+    const autoblock = gzipSize("autoblock.js");
+    console.log(
+      `[size] auto-blocking script ${autoblock} B (gzip -9), only in /s/KEY.js?autoblock`,
+    );
+    expect(readDist("loader.js")).not.toMatch(/createContextualFragment|insertAdjacentHTML/);
+    expect(readDist("autoblock.js")).toMatch(/createContextualFragment/);
+  });
+
   it("keeps Preact, the schema library and IndexedDB out of the loader", () => {
     const source = readDist("loader.js");
     expect(source).not.toMatch(/__H|\.__k|options\.vnode|preact/);

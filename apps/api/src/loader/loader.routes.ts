@@ -50,7 +50,8 @@ async function cacheable(c: Context, body: string, contentType: string): Promise
 
 /**
  * `GET /s/:siteKey.js`: the loader with the site's published config inlined, so a page view
- * costs one cacheable request. `GET /v1/sites/:key/config`: the same config as JSON.
+ * costs one cacheable request; `GET /s/:siteKey.js?autoblock`: the same with the auto-blocking
+ * script composed before the loader. `GET /v1/sites/:key/config`: the same config as JSON.
  */
 export function loaderRoutes(deps: AppDeps): Hono {
   const app = new Hono();
@@ -66,7 +67,14 @@ export function loaderRoutes(deps: AppDeps): Hono {
       api: origin,
       ui: new URL(deps.sdk.uiPath, origin).href,
     };
-    const body = `/*! Assent consent loader: site ${key}, config v${published.version} */\nwindow.__assent_boot=${scriptSafeJson(boot)};\n${deps.sdk.loaderSource}`;
+    // Auto-blocking is served only to the pages that ask for it, in the same synchronous script.
+    const autoblock = c.req.query("autoblock") === undefined ? "" : deps.sdk.autoblockSource;
+    if (autoblock === undefined)
+      throw notFound(
+        "AUTOBLOCK_NOT_BUILT",
+        "This server was built without the auto-blocking script",
+      );
+    const body = `/*! Assent consent loader: site ${key}, config v${published.version} */\nwindow.__assent_boot=${scriptSafeJson(boot)};\n${autoblock && `${autoblock}\n`}${deps.sdk.loaderSource}`;
     return cacheable(c, body, "text/javascript; charset=utf-8");
   });
 

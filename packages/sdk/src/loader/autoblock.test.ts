@@ -1,62 +1,31 @@
-import {
-  allowsElement,
-  CATALOGUE_HOSTS,
-  DEFAULT_CATEGORIES,
-  type Decision,
-  decide,
-} from "@assent/core";
 import { describe, expect, it, vi } from "vitest";
 import { autoblock } from "./autoblock";
+import { ran } from "./gate-scripts";
 
-let decision: Decision | null = null;
-const inserted = vi.fn();
-autoblock(CATALOGUE_HOSTS, (c, s) => allowsElement(decision, c, s), inserted);
-const tick = () => new Promise((r) => setTimeout(r, 0));
-
-describe("autoblock", () => {
-  it("stops a script from a known host before it is inserted, whether src is a property or an attribute", () => {
-    const byProperty = document.createElement("script");
-    byProperty.src = "https://www.googletagmanager.com/gtag/js?id=G-1";
-    expect(byProperty.getAttribute("src")).toBeNull();
-    expect(byProperty.type).toBe("text/plain");
-    expect(byProperty.dataset).toMatchObject({
-      src: "https://www.googletagmanager.com/gtag/js?id=G-1",
-      category: "analytics",
-      service: "google-analytics",
+describe("the loader's side of auto-blocking", () => {
+  it("hands the page to the auto-blocking script when it was composed in", () => {
+    const install = vi.fn();
+    window.__assent_autoblock = install;
+    const allows = () => false;
+    const release = () => {};
+    autoblock([{ id: "youtube", category: "embeds" }], allows, release);
+    expect(install).toHaveBeenCalledWith({
+      services: [{ id: "youtube", category: "embeds" }],
+      allows,
+      release,
+      ran,
     });
-    const byAttribute = document.createElement("script");
-    byAttribute.setAttribute("src", "https://connect.facebook.net/en_US/fbevents.js");
-    expect(byAttribute.getAttribute("src")).toBeNull();
-    expect(byAttribute.dataset.service).toBe("meta-pixel");
+    delete window.__assent_autoblock;
   });
 
-  it("lets through first-party scripts, unknown hosts and allowed services", () => {
-    for (const url of ["/app.js", "https://cdn.example.org/lib.js"]) {
-      const script = document.createElement("script");
-      script.src = url;
-      expect(script.getAttribute("src")).toBe(url);
-    }
-    decision = decide(
-      { categories: [...DEFAULT_CATEGORIES], services: [] },
-      { categories: { analytics: true } },
+  it("says where auto-blocking is served when a page asks for it without it", () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    autoblock(
+      [],
+      () => false,
+      () => {},
     );
-    const script = document.createElement("script");
-    script.src = "https://www.googletagmanager.com/gtag/js?id=G-1";
-    expect(script.getAttribute("src")).toBe("https://www.googletagmanager.com/gtag/js?id=G-1");
-    decision = null;
-  });
-
-  it("takes the src off iframes inserted by innerHTML and reports them", async () => {
-    document.body.innerHTML = `<div id="box"></div>`;
-    (document.getElementById("box") as HTMLElement).innerHTML =
-      `<iframe src="https://player.vimeo.com/video/1" width="640" height="360"></iframe>`;
-    await tick();
-    const frame = document.querySelector("iframe") as HTMLIFrameElement;
-    expect(frame.getAttribute("src")).toBeNull();
-    expect(frame.dataset).toMatchObject({
-      src: "https://player.vimeo.com/video/1",
-      service: "vimeo",
-    });
-    expect(inserted).toHaveBeenCalled();
+    expect(error).toHaveBeenCalledWith(expect.stringContaining("/s/SITE_KEY.js?autoblock"));
+    error.mockRestore();
   });
 });

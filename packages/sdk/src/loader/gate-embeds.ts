@@ -1,8 +1,12 @@
 import type { SiteService } from "@assent/core";
-import { type Allows, cat, svc } from "./gate-scripts";
+import { type Allows, cat, ran, svc } from "./gate-scripts";
 
 /** Gated iframes: `data-src` and a category and/or a service. */
 export const GATED_FRAME = "iframe[data-src]:is([data-category],[data-service])";
+/** On a frame Assent loaded: the URL it loaded (so that it can be held again, and auto-blocking lets it through). */
+export const LOADED = "data-assent-loaded";
+/** On a frame loaded by "Load this once": it stays for this page view, whatever is chosen. */
+const ONCE = "data-assent-once";
 
 /** What the embed gate needs from the controller. */
 export interface EmbedGate {
@@ -17,28 +21,42 @@ export interface EmbedGate {
   placehold(frame: HTMLIFrameElement, service?: SiteService): void;
 }
 
-/** Loads one gated iframe: `data-src` (rewritten if need be) becomes its `src`. */
-export function loadEmbed(frame: HTMLIFrameElement, service?: SiteService): void {
+/**
+ * Loads one gated iframe: `data-src` (rewritten if need be) becomes its `src`. `allowed` says
+ * the decision allows it; otherwise it is loaded once ("Load this once") and stays for this page
+ * view. Either way it counts as content that ran (`reloadOnWithdraw`).
+ */
+export function loadEmbed(frame: HTMLIFrameElement, service?: SiteService, allowed?: boolean) {
   let src = frame.getAttribute("data-src") as string;
   const embed = service?.embed;
   if (embed && src.startsWith(embed.from)) src = embed.to + src.slice(embed.from.length);
+  frame.setAttribute(LOADED, src);
+  if (!allowed) frame.setAttribute(ONCE, "");
   // Without `data-src` it is no longer gated.
   frame.removeAttribute("data-src");
   frame.removeAttribute("srcdoc");
   frame.src = src;
+  ran.push((svc(frame) ?? cat(frame)) as string);
 }
 
 /**
  * Gates iframes marked with `data-src` and `data-category`/`data-service`: an allowed one is
  * loaded; any other gets a placeholder of the same box size that names the service, its purpose
  * and privacy policy, with "Load this once" and "Always allow". Until it is loaded an iframe has
- * no `src`, so nothing at all is requested from its host.
+ * no `src`, so nothing at all is requested from its host. A frame loaded because it was allowed
+ * goes back behind its placeholder once it no longer is (a withdrawal stops the embed).
  */
 export function gateEmbeds(gate: EmbedGate): void {
+  for (const frame of document.querySelectorAll<HTMLIFrameElement>(`iframe[${LOADED}]`))
+    if (!frame.hasAttribute(ONCE) && !gate.allows(cat(frame), svc(frame))) {
+      frame.setAttribute("data-src", frame.getAttribute(LOADED) as string);
+      frame.removeAttribute(LOADED);
+      frame.removeAttribute("src");
+    }
   for (const frame of document.querySelectorAll<HTMLIFrameElement>(GATED_FRAME)) {
     const id = svc(frame);
     const service = gate.services.find((s) => s.id === id);
-    if (gate.allows(cat(frame), id)) loadEmbed(frame, service);
+    if (gate.allows(cat(frame), id)) loadEmbed(frame, service, true);
     else if (!frame.srcdoc) gate.placehold(frame, service);
   }
 }

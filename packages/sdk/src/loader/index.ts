@@ -6,6 +6,8 @@ if (!boot) {
   console.error("[assent] no site config: load /s/SITE_KEY.js");
 } else if (!window.assent) {
   window.assent = start(boot, {
-    autoblock: !!document.currentScript?.hasAttribute("data-autoblock"),
+    // Composed before the loader by /s/SITE_KEY.js?autoblock; the attribute alone is told so.
+    autoblock:
+      !!window.__assent_autoblock || !!document.currentScript?.hasAttribute("data-autoblock"),
   });
 }

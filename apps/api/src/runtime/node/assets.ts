@@ -20,7 +20,12 @@ export function readSdkBundle(): SdkBundle {
   if (!existsSync(loader) || !ui) {
     throw new Error(`The SDK is not built (${SDK_DIST}): run \`pnpm build\` first.`);
   }
-  return { loaderSource: readFileSync(loader, "utf8"), uiPath: `/sdk/${ui}` };
+  const autoblock = `${SDK_DIST}/autoblock.js`;
+  return {
+    loaderSource: readFileSync(loader, "utf8"),
+    uiPath: `/sdk/${ui}`,
+    autoblockSource: existsSync(autoblock) ? readFileSync(autoblock, "utf8") : undefined,
+  };
 }
 
 function folder(root: string, prefix: string, cache: (path: string) => string): MiddlewareHandler {

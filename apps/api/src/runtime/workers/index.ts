@@ -1,4 +1,4 @@
-import { loaderSource, uiPath } from "assent:sdk";
+import { autoblockSource, loaderSource, uiPath } from "assent:sdk";
 import { type D1Like, openD1 } from "@assent/db/d1";
 import type { Hono } from "hono";
 import { createApp } from "../../app";
@@ -99,7 +99,7 @@ async function boot(
   return createApp({
     rateLimits,
     db,
-    sdk: { loaderSource, uiPath },
+    sdk: { loaderSource, uiPath, autoblockSource },
     origin,
     // Cloudflare sets both (a client cannot): the visitor's address and the country it found.
     client: (c) => ({

@@ -4,4 +4,6 @@ declare module "assent:sdk" {
   export const loaderSource: string;
   /** Path of the content-hashed UI chunk, e.g. `/sdk/ui-3f2a1c.js`. */
   export const uiPath: string;
+  /** Source of `packages/sdk/dist/autoblock.js`. */
+  export const autoblockSource: string;
 }

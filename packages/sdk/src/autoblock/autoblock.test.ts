@@ -1,0 +1,113 @@
+import {
+  allowsElement,
+  completeService,
+  DEFAULT_CATEGORIES,
+  type Decision,
+  decide,
+  pageServices,
+} from "@assent/core";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { AutoblockHost } from "../loader/autoblock";
+import "./index";
+
+const listed = [completeService({ id: "google-analytics", category: "analytics" })];
+const scope = { categories: [...DEFAULT_CATEGORIES], services: listed };
+let decision: Decision | null = null;
+const release = vi.fn();
+const host: AutoblockHost = {
+  services: pageServices(listed),
+  allows: (c, s) => allowsElement(decision, c, s),
+  release,
+  ran: [],
+};
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const GTAG = "https://www.googletagmanager.com/gtag/js?id=G-1";
+const PIXEL = "https://www.facebook.com/tr?id=1&ev=PageView";
+
+beforeAll(() => window.__assent_autoblock?.(host));
+beforeEach(() => {
+  decision = null;
+  document.body.replaceChildren();
+});
+
+describe("auto-blocking", () => {
+  it("holds a tracker's script, set as a property or an attribute, before it is inserted", () => {
+    const byProperty = document.createElement("script");
+    byProperty.src = GTAG;
+    expect(byProperty.getAttribute("src")).toBeNull();
+    expect(byProperty.type).toBe("text/plain");
+    expect(byProperty.dataset).toMatchObject({
+      src: GTAG,
+      category: "analytics",
+      service: "google-analytics",
+    });
+    const byAttribute = document.createElement("script");
+    byAttribute.setAttributeNS(null, "src", "https://connect.facebook.net/en_US/fbevents.js");
+    expect(byAttribute.getAttribute("src")).toBeNull();
+    expect(byAttribute.dataset).toMatchObject({ service: "meta-pixel", category: "marketing" });
+  });
+
+  it("holds pixels: images by property, constructor and srcset, keeping first-party pages", () => {
+    const pixel = new Image();
+    pixel.src = PIXEL;
+    expect(pixel.getAttribute("src")).toBeNull();
+    expect(pixel.dataset.service).toBe("meta-pixel");
+    const set = document.createElement("img");
+    set.srcset = "https://live.staticflickr.com/1_b.jpg 2x";
+    expect(set.dataset).toMatchObject({ service: "flickr", category: "embeds" });
+    const page = document.createElement("img");
+    page.src = "https://www.facebook.com/images/logo.png";
+    expect(page.getAttribute("src")).toBe("https://www.facebook.com/images/logo.png");
+  });
+
+  it("holds what markup brings, parsed where nothing loads, and leaves other markup alone", () => {
+    document.body.innerHTML = `<p id="p">x</p><iframe src="https://www.youtube.com/embed/a"></iframe>`;
+    const frame = document.querySelector("iframe");
+    expect(frame?.getAttribute("src")).toBeNull();
+    expect(frame?.dataset).toMatchObject({
+      src: "https://www.youtube.com/embed/a",
+      service: "youtube",
+    });
+    document.getElementById("p")?.insertAdjacentHTML("afterend", `<img src="${PIXEL}">`);
+    expect(document.querySelector("img")?.getAttribute("src")).toBeNull();
+    document.body.insertAdjacentHTML("beforeend", `<img id="own" src="/logo.png">`);
+    expect(document.getElementById("own")?.getAttribute("src")).toBe("/logo.png");
+  });
+
+  it("sweeps nodes made elsewhere before they are inserted", () => {
+    const doc = document.implementation.createHTMLDocument("");
+    const img = doc.createElement("img");
+    img.setAttribute("src", PIXEL);
+    document.body.append(img);
+    expect(img.getAttribute("src")).toBeNull();
+    expect(img.dataset.service).toBe("meta-pixel");
+  });
+
+  it("lets allowed services through, and releases held content through the gates once allowed", async () => {
+    decision = decide(scope, { categories: { analytics: true } });
+    const allowed = document.createElement("script");
+    allowed.src = GTAG;
+    expect(allowed.getAttribute("src")).toBe(GTAG);
+    decision = null;
+    release.mockClear();
+    const thumb = document.createElement("img");
+    thumb.srcset = "https://i.ytimg.com/vi/a/hq.jpg 2x";
+    document.body.append(thumb);
+    await tick();
+    expect(release).toHaveBeenCalledTimes(1);
+    expect(thumb.getAttribute("srcset")).toBeNull();
+    decision = decide(scope, { categories: { embeds: true } });
+    dispatchEvent(new CustomEvent("assent:change"));
+    expect(thumb.getAttribute("srcset")).toBe("https://i.ytimg.com/vi/a/hq.jpg 2x");
+    expect(thumb.hasAttribute("data-srcset")).toBe(false);
+    expect(host.ran).toEqual(["youtube"]);
+    // Exactly once: a second change finds nothing left to release.
+    dispatchEvent(new CustomEvent("assent:change"));
+    expect(host.ran).toEqual(["youtube"]);
+  });
+
+  it("refuses beacons and fetches to a denied tracker from code that already runs", async () => {
+    expect(navigator.sendBeacon?.("https://www.google-analytics.com/g/collect?v=2")).toBe(false);
+    await expect(fetch("https://www.facebook.com/tr?id=1")).rejects.toThrow(TypeError);
+  });
+});

@@ -1,0 +1,201 @@
+import { type SiteService, serviceForUrl, withCatalogueHosts } from "@assent/core";
+import type { AutoblockHost } from "../loader/autoblock";
+import { LOADED } from "../loader/gate-embeds";
+import { MAY_HOLD, urlAttributes, WITH_URL } from "./url-attributes";
+
+// The browser's own methods, taken before any realm is patched.
+const E = Element.prototype;
+const { getAttribute, setAttribute, hasAttribute, removeAttribute } = E;
+const innerHTML = Object.getOwnPropertyDescriptor(E, "innerHTML") as PropertyDescriptor;
+const parseDocument = DOMParser.prototype.parseFromString;
+
+const get = (el: Element, name: string) => getAttribute.call(el, name);
+/** Sets an attribute without passing through the patched `setAttribute`. */
+export const set = (el: Element, name: string, value: string) => setAttribute.call(el, name, value);
+
+/** A URL's candidates: one, or each of a `srcset`. */
+const candidates = (attr: string, value: string) =>
+  attr === "srcset" || attr === "imagesrcset"
+    ? value.split(",").map((c) => c.trim().split(/\s+/)[0] ?? "")
+    : [value];
+
+/** What the auto-blocking script needs to hold, parse and release content. */
+export interface Engine {
+  /** The service of a URL the decision does not allow, if it is a tracker's. */
+  denied(url: string, base?: string): SiteService | undefined;
+  /** Holds `el`'s URL attribute back when it is a denied tracker's; `true` when held. */
+  hold(el: Element, attr: string, value: string): boolean;
+  /** An attribute set through any door: `true` when the engine took care of it. */
+  attribute(el: Element, name: string, value: unknown): boolean;
+  /** Holds every tracker URL in a subtree (elements made without the patched setters). */
+  sweep(root: Node): number;
+  /** Markup with its trackers held: a fragment, or a whole document (`srcdoc`). */
+  sanitize(html: string, whole?: boolean): string;
+  /** Parses markup as `context`'s children would be, inertly, with its trackers held. */
+  parse(html: string, context: Node | null): Node[];
+  /** After nodes were inserted: frames protected, the gates run if anything is held. */
+  inserted(nodes: readonly unknown[]): void;
+  /** Runs the gates (and releases what the loader's gates do not know) in a microtask. */
+  later(): void;
+  /** Whether a script was held by this engine. */
+  heldScript(el: Element): boolean;
+  /** Whether a frame was loaded by Assent's gates with this very URL ("Load this once"). */
+  released(frame: Element, url: string): boolean;
+  /** Set by the realm code: protects a frame's window (same origin) before its scripts run. */
+  protectFrame(frame: Element): void;
+  host: AutoblockHost;
+  /** Everything but scripts this engine held, to count what is released (`reloadOnWithdraw`). */
+  held: Element[];
+}
+
+const sameUrl = (a: string, b: string, base: string) => {
+  try {
+    return new URL(a, base).href === new URL(b, base).href;
+  } catch {
+    return false;
+  }
+};
+
+/** The engine over one page's services and decision. */
+export function createEngine(host: AutoblockHost, release: () => void): Engine {
+  const { allows } = host;
+  // The loader knows the catalogue's services by their cookies; auto-blocking adds their hosts.
+  const services = withCatalogueHosts(host.services);
+  const heldScripts = new WeakSet<Element>();
+  let inert: Document | undefined;
+  let pending = false;
+
+  /** Markup parsed as `context`'s children, in a document that loads and runs nothing. */
+  const inertBox = (html: string, context: Node | null) => {
+    inert ??= document.implementation.createHTMLDocument("");
+    const el = context as Element | null;
+    const box =
+      el?.nodeType === 1 && el.localName !== "template"
+        ? inert.createElementNS(el.namespaceURI, el.localName)
+        : inert.createElement("body");
+    innerHTML.set?.call(box, html);
+    return box;
+  };
+
+  const engine: Engine = {
+    held: [],
+    host,
+    protectFrame: () => {},
+
+    denied(url, base = document.baseURI) {
+      let service: SiteService | undefined;
+      try {
+        const parsed = new URL(url.trim(), base);
+        if (/^(https?|wss?):$/.test(parsed.protocol)) service = serviceForUrl(parsed, services);
+      } catch {
+        // Not a URL: nothing to match.
+      }
+      return service && !allows(service.category, service.id) ? service : undefined;
+    },
+
+    hold(el, attr, value) {
+      const name = attr.toLowerCase();
+      if (!urlAttributes(el).includes(name)) return false;
+      const base = el.ownerDocument.baseURI;
+      const service = candidates(name, value)
+        .map((url) => engine.denied(url, base))
+        .find(Boolean);
+      if (!service) return false;
+      const category = get(el, "data-category");
+      const id = get(el, "data-service");
+      // Marked by the site or by Assent: the gates decide (they release only what is allowed).
+      if ((category || id) && allows(category, id)) return false;
+      if (engine.released(el, value)) return false;
+      set(el, `data-${name}`, value);
+      if (!category && !id) {
+        set(el, "data-category", service.category);
+        set(el, "data-service", service.id);
+      }
+      if (el.localName === "script") {
+        const type = get(el, "type");
+        if (type && type !== "text/plain") set(el, "data-type", type);
+        set(el, "type", "text/plain");
+        heldScripts.add(el);
+      } else engine.held.push(el);
+      removeAttribute.call(el, name);
+      engine.later();
+      return true;
+    },
+
+    attribute(el, name, value) {
+      const attr = name.toLowerCase();
+      if (attr === "srcdoc" && el.localName === "iframe") {
+        set(el, "srcdoc", engine.sanitize(String(value), true));
+        return true;
+      }
+      if (attr === "type" && heldScripts.has(el) && hasAttribute.call(el, "data-src")) {
+        set(el, "data-type", String(value));
+        return true;
+      }
+      return engine.hold(el, attr, String(value));
+    },
+
+    sweep(root) {
+      let held = 0;
+      const els: Element[] = root.nodeType === 1 ? [root as Element] : [];
+      if ("querySelectorAll" in root) els.push(...(root as ParentNode).querySelectorAll(WITH_URL));
+      for (const el of els) {
+        for (const attr of urlAttributes(el)) {
+          const value = get(el, attr);
+          if (value !== null && engine.hold(el, attr, value)) held++;
+        }
+        const doc = el.localName === "iframe" ? get(el, "srcdoc") : null;
+        if (doc !== null) {
+          const clean = engine.sanitize(doc, true);
+          if (clean !== doc) {
+            set(el, "srcdoc", clean);
+            held++;
+          }
+        }
+      }
+      return held;
+    },
+
+    sanitize(html, whole) {
+      if (!MAY_HOLD.test(html)) return html;
+      if (whole) {
+        const doc = parseDocument.call(new DOMParser(), html, "text/html");
+        return engine.sweep(doc) ? `<!doctype html>${doc.documentElement.outerHTML}` : html;
+      }
+      const box = inertBox(html, null);
+      return engine.sweep(box) ? innerHTML.get?.call(box) : html;
+    },
+
+    parse(html, context) {
+      const box = inertBox(html, context);
+      engine.sweep(box);
+      return [...box.childNodes];
+    },
+
+    inserted(nodes) {
+      for (const node of nodes) {
+        if (!(node as Node)?.nodeType || !(node as Node).isConnected) continue;
+        const root = node as Element;
+        if (root.localName === "iframe") engine.protectFrame(root);
+        for (const frame of root.querySelectorAll?.("iframe") ?? []) engine.protectFrame(frame);
+      }
+    },
+
+    later() {
+      if (pending) return;
+      pending = true;
+      queueMicrotask(() => {
+        pending = false;
+        release();
+      });
+    },
+
+    heldScript: (el) => heldScripts.has(el),
+
+    released(frame, url) {
+      const loaded = get(frame, LOADED);
+      return !!loaded && sameUrl(loaded, url, frame.ownerDocument.baseURI);
+    },
+  };
+  return engine;
+}

@@ -1,0 +1,45 @@
+/**
+ * The attributes that make an element fetch or navigate, by element (local name): a tracker URL
+ * in any of them is held back as `data-ATTRIBUTE`. `link` covers every `rel` that fetches or
+ * connects (stylesheet, preload, modulepreload, prefetch, preconnect, dns-prefetch, icon);
+ * `script` covers SVG scripts' `href` too.
+ */
+export const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  script: ["src", "href"],
+  iframe: ["src"],
+  frame: ["src"],
+  img: ["src", "srcset"],
+  source: ["src", "srcset"],
+  link: ["href"],
+  object: ["data"],
+  embed: ["src"],
+  video: ["src", "poster"],
+  audio: ["src"],
+  track: ["src"],
+  input: ["src"],
+};
+
+/** Every element that may carry a URL to hold, as a selector (for sweeping a subtree). */
+export const WITH_URL = Object.entries(URL_ATTRIBUTES)
+  .flatMap(([tag, attrs]) => attrs.map((a) => `${tag}[${a}]`))
+  .concat("iframe[srcdoc]")
+  .join(",");
+
+/**
+ * Held elements that the loader's own gates do not release (scripts, `img[data-src]`,
+ * `link[data-href]` and iframes are theirs): released by the auto-blocking script itself.
+ */
+export const HELD_HERE = [
+  "[data-srcset]",
+  "[data-data]",
+  "[data-poster]",
+  ...["source", "embed", "video", "audio", "track", "input", "frame"].map((t) => `${t}[data-src]`),
+]
+  .map((held) => `${held}:is([data-category],[data-service])`)
+  .join(",");
+
+/** The URL attributes of an element (none for elements that load nothing). */
+export const urlAttributes = (el: Element): readonly string[] => URL_ATTRIBUTES[el.localName] ?? [];
+
+/** Markup that may carry a URL to hold: only such strings are parsed before the page gets them. */
+export const MAY_HOLD = /(src|href|data|poster|srcset|srcdoc)\s*=/i;
