@@ -49,8 +49,9 @@ export function saveDraft(key: string, config: SiteConfig): Promise<ConfigState>
   return apiRequest(`${site(key)}/config/draft`, { method: "PUT", body: config });
 }
 
-export function publishDraft(key: string): Promise<ConfigVersion> {
-  return apiRequest(`${site(key)}/config/publish`, { method: "POST" });
+/** Publishes the draft, acknowledging these compliance warnings (exactly the current ones). */
+export function publishDraft(key: string, acknowledge: string[] = []): Promise<ConfigVersion> {
+  return apiRequest(`${site(key)}/config/publish`, { method: "POST", body: { acknowledge } });
 }
 
 /** Publishes the current configuration under a new policy version: everyone is asked again. */

@@ -1,5 +1,6 @@
 import type { SiteConfig } from "@assent/core";
-import { bannerText } from "./banner-texts";
+import { mountPreview, type Preview } from "@assent/sdk/preview";
+import { useEffect, useRef } from "preact/hooks";
 
 export interface BannerPreviewProps {
   config: SiteConfig;
@@ -9,32 +10,32 @@ export interface BannerPreviewProps {
 }
 
 /**
- * A faithful static picture of the first layer of the banner: the site's texts, theme and
- * position. It is not the banner itself (that lives in the SDK's UI chunk); the buttons do nothing.
+ * The first layer of the banner as visitors get it: the SDK's own component and stylesheet in a
+ * shadow root, with the site's texts in the chosen language, its theme and position, in a box
+ * standing for the visitor's window. It is inert: no focus, no clicks, nothing stored or sent.
  */
 export function BannerPreview({ config, language, scheme }: BannerPreviewProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const preview = useRef<Preview | null>(null);
+  useEffect(() => {
+    if (!host.current) return;
+    preview.current = mountPreview(host.current);
+    return () => {
+      preview.current?.unmount();
+      preview.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    preview.current?.update({ config, language, scheme });
+  }, [config, language, scheme]);
   const theme = config.ui.theme === "auto" ? scheme : config.ui.theme;
-  const text = (key: string) => bannerText(config, language, key);
   return (
     <figure class="banner-preview-frame">
       <figcaption>
         Preview ({language}, {theme}, {config.ui.position})
       </figcaption>
-      <div class={`preview-page position-${config.ui.position}`} lang={language}>
-        <div class={`preview-banner theme-${theme}`} data-testid="banner-preview">
-          <p class="preview-title">{text("title")}</p>
-          <p class="preview-description">{text("description")}</p>
-          {config.privacyPolicyUrl && (
-            <p class="preview-link">
-              <span>{text("privacyPolicy")}</span>
-            </p>
-          )}
-          <div class="preview-buttons" aria-hidden="true">
-            <span class="preview-button">{text("rejectAll")}</span>
-            <span class="preview-button">{text("manage")}</span>
-            <span class="preview-button primary">{text("acceptAll")}</span>
-          </div>
-        </div>
+      <div class="preview-page">
+        <div ref={host} class="preview-host" data-testid="banner-preview" />
       </div>
     </figure>
   );

@@ -22,7 +22,7 @@ describe("ConsentModeFields", () => {
     render(<ConsentModeFields config={config} onChange={onChange} />);
     fireEvent.change(screen.getByLabelText("Consent Mode"), { target: { value: "advanced" } });
     expect(onChange.mock.calls.at(-1)?.[0].consentMode).toEqual({ mode: "advanced" });
-    fireEvent.change(screen.getByLabelText("Regions (empty: everywhere)"), {
+    fireEvent.change(screen.getByLabelText("Extra regional defaults (optional)"), {
       target: { value: "gb, fr,  us-ca, nonsense" },
     });
     expect(onChange.mock.calls.at(-1)?.[0].consentMode.regions).toEqual(["GB", "FR", "US-CA"]);

@@ -36,11 +36,12 @@ export function ConsentModeFields({ config, onChange }: ConsentModeFieldsProps) 
           </p>
         </div>
         <div class="field">
-          <label for="gcm-regions">Regions (empty: everywhere)</label>
+          <label for="gcm-regions">Extra regional defaults (optional)</label>
           <input
             id="gcm-regions"
             type="text"
             placeholder="GB, FR, US-CA"
+            aria-describedby="gcm-regions-help"
             value={(mode.regions ?? []).join(", ")}
             onChange={(e) => {
               const regions = e.currentTarget.value
@@ -50,6 +51,10 @@ export function ConsentModeFields({ config, onChange }: ConsentModeFieldsProps) 
               set({ regions: regions.length ? regions : undefined });
             }}
           />
+          <p id="gcm-regions-help" class="help">
+            Every visitor gets a denied default, wherever they are. Regions listed here get a
+            region-scoped denied default on top of it.
+          </p>
         </div>
       </div>
       <div class="choice">

@@ -1,7 +1,7 @@
-import type { ConfigState, SiteConfig } from "@assent/core";
+import { type ConfigState, lintConfig, type SiteConfig, warningRules } from "@assent/core";
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ok, stubApi } from "../testing/fake-api";
+import { apiError, ok, stubApi } from "../testing/fake-api";
 import { renderInSite } from "../testing/render-in-site";
 import { SettingsView } from "./settings-view";
 
@@ -52,6 +52,8 @@ const SCHEDULED = {
   effectiveAt: "2026-03-08T00:00:00.000Z",
 };
 
+let draft: SiteConfig = CONFIG;
+
 function stub() {
   return stubApi({
     "GET /v1/admin/sites/example-union/config": () => ok(STATE),
@@ -61,10 +63,19 @@ function stub() {
       body: { ...SETTINGS, scheduledRetention: SCHEDULED },
     }),
     "DELETE /v1/admin/sites/example-union/retention-change": () => ok(SETTINGS),
-    "PUT /v1/admin/sites/example-union/config/draft": (call) =>
-      ok({ ...STATE, draft: { config: call.body, updatedAt: "", updatedBy: null } }),
-    "POST /v1/admin/sites/example-union/config/publish": () =>
-      ok({ ...STATE.published, version: 2 }),
+    "PUT /v1/admin/sites/example-union/config/draft": (call) => {
+      draft = call.body as SiteConfig;
+      const findings = lintConfig(draft, { siteOrigins: SETTINGS.allowedOrigins });
+      return ok({ ...STATE, draft: { config: draft, updatedAt: "", updatedBy: null }, findings });
+    },
+    // As the server does: exactly the draft's warnings must be acknowledged.
+    "POST /v1/admin/sites/example-union/config/publish": (call) => {
+      const wanted = warningRules(lintConfig(draft, { siteOrigins: SETTINGS.allowedOrigins }));
+      const given = [...((call.body as { acknowledge: string[] }).acknowledge ?? [])].sort();
+      return JSON.stringify(given) === JSON.stringify(wanted)
+        ? ok({ ...STATE.published, version: 2, acknowledged: given })
+        : apiError(422, "ACKNOWLEDGEMENT_REQUIRED", `Acknowledge ${wanted.join(", ")}`);
+    },
     "POST /v1/admin/sites/example-union/config/bump": () =>
       ok({ ...STATE.published, version: 3, config: { ...CONFIG, policyVersion: "2" } }),
   });
@@ -76,23 +87,57 @@ describe("SettingsView", () => {
     renderInSite(<SettingsView />, "admin");
 
     const preview = await screen.findByTestId("banner-preview");
-    expect(preview.textContent).toContain("Cookies on this site");
+    // The SDK's banner, in its shadow root, with the site's texts and theme.
+    await waitFor(() => expect(preview.shadowRoot?.textContent).toContain("Cookies on this site"));
+    const buttons = () =>
+      [...(preview.shadowRoot?.querySelectorAll("button") ?? [])].map((b) => b.textContent);
+    expect(buttons()).toEqual(["Accept all", "Reject all", "Manage preferences"]);
+    expect(preview.inert).toBe(true);
     fireEvent.input(screen.getByLabelText("Title"), { target: { value: "Cookies at the Union" } });
-    expect(preview.textContent).toContain("Cookies at the Union");
+    await waitFor(() => expect(preview.shadowRoot?.textContent).toContain("Cookies at the Union"));
     fireEvent.change(screen.getByLabelText("Theme"), { target: { value: "dark" } });
-    expect(screen.getByTestId("banner-preview").className).toContain("theme-dark");
+    await waitFor(() => expect(preview.dataset.theme).toBe("dark"));
 
     fireEvent.input(screen.getByLabelText("Service id"), { target: { value: "youtube" } });
     expect((screen.getByLabelText("in category") as HTMLSelectElement).value).toBe("embeds");
     fireEvent.click(screen.getByRole("button", { name: "Add service" }));
 
+    fireEvent.click(screen.getByLabelText("I acknowledge withdraw-page-link-only"));
+    fireEvent.click(screen.getByLabelText("I acknowledge refusal-shorter-than-consent"));
     fireEvent.click(screen.getByRole("button", { name: "Publish" }));
     expect(await screen.findByText(/Published as version 2/)).toBeTruthy();
+    const published = calls.find((c) => c.url.pathname.endsWith("/publish"));
+    expect(published?.body).toEqual({
+      acknowledge: ["refusal-shorter-than-consent", "withdraw-page-link-only"],
+    });
     const saved = calls.find((c) => c.method === "PUT")?.body as SiteConfig;
     expect(saved.texts.en?.title).toBe("Cookies at the Union");
     expect(saved.ui.theme).toBe("dark");
     expect(saved.services).toEqual([{ id: "youtube", category: "embeds" }]);
     expect(calls.some((c) => c.url.pathname.endsWith("/publish"))).toBe(true);
+  });
+
+  it("shows the linter's findings beside the preview, and publishes only acknowledged warnings", async () => {
+    const calls = stub();
+    renderInSite(<SettingsView />, "admin");
+    await screen.findByTestId("banner-preview");
+    const warnings = screen.getByRole("list", { name: "Warnings" });
+    expect(within(warnings).getByText("withdraw-page-link-only")).toBeTruthy();
+    for (const link of within(warnings).getAllByRole("link", { name: "Guidance" }))
+      expect(link.getAttribute("href")).toMatch(/^https:\/\//);
+    expect(screen.queryByRole("list", { name: "Errors" })).toBeNull();
+
+    fireEvent.input(screen.getByLabelText("Reject button"), { target: { value: "Continue" } });
+    const errors = await screen.findByRole("list", { name: "Errors" });
+    expect(within(errors).getByText("reject-label-means-accept")).toBeTruthy();
+    fireEvent.input(screen.getByLabelText("Reject button"), { target: { value: "" } });
+    await waitFor(() => expect(screen.queryByRole("list", { name: "Errors" })).toBeNull());
+
+    // One warning ticked of two: the server refuses, and says which is missing.
+    fireEvent.click(screen.getByLabelText("I acknowledge withdraw-page-link-only"));
+    fireEvent.click(screen.getByRole("button", { name: "Publish" }));
+    expect(await screen.findByText(/Acknowledge refusal-shorter-than-consent/)).toBeTruthy();
+    expect(calls.filter((c) => c.url.pathname.endsWith("/publish"))).toHaveLength(1);
   });
 
   it("explains a policy bump and only bumps once confirmed", async () => {

@@ -1,8 +1,9 @@
-import type { ConfigState, SiteConfig } from "@assent/core";
-import { useState } from "preact/hooks";
+import { type ConfigState, lintConfig, type SiteConfig, warningRules } from "@assent/core";
+import { useMemo, useState } from "preact/hooks";
 import { getConfigState, getSiteSettings, publishDraft, saveDraft } from "../api";
 import { LoadState, useAdmin, useLoad } from "../ui";
 import { BannerPreview } from "./banner-preview";
+import { ComplianceFindings } from "./compliance-findings";
 import { ConfigEditor } from "./config-editor";
 import { EmbedSnippet } from "./embed-snippet";
 import { PolicyBump } from "./policy-bump";
@@ -16,7 +17,12 @@ export function SettingsView() {
   if (!state.data) return <LoadState loaded={state} what="the configuration" />;
   return (
     <div class="settings-view">
-      <BannerSettings state={state.data} onState={state.set} reload={state.reload} />
+      <BannerSettings
+        state={state.data}
+        onState={state.set}
+        reload={state.reload}
+        siteOrigins={settings.data?.allowedOrigins ?? []}
+      />
       <PolicyBump
         current={state.data.published?.config.policyVersion ?? "—"}
         onBumped={() => state.reload()}
@@ -35,9 +41,11 @@ interface BannerSettingsProps {
   state: ConfigState;
   onState: (state: ConfigState) => void;
   reload: () => void;
+  /** The site's origins: a policy link there is on the page the banner covers. */
+  siteOrigins: readonly string[];
 }
 
-function BannerSettings({ state, onState, reload }: BannerSettingsProps) {
+function BannerSettings({ state, onState, reload, siteOrigins }: BannerSettingsProps) {
   const { site, can, failure } = useAdmin();
   const start = state.draft?.config ?? state.published?.config;
   const [config, setConfig] = useState<SiteConfig | undefined>(start);
@@ -45,7 +53,18 @@ function BannerSettings({ state, onState, reload }: BannerSettingsProps) {
   const [scheme, setScheme] = useState<"light" | "dark">("light");
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
+  const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
+  const findings = useMemo(
+    () => (config ? lintConfig(config, { siteOrigins }) : []),
+    [config, siteOrigins],
+  );
   if (!config) return <p>This site has no configuration yet.</p>;
+  const acknowledge = (rule: string, yes: boolean) => {
+    const next = new Set(acknowledged);
+    if (yes) next.add(rule);
+    else next.delete(rule);
+    setAcknowledged(next);
+  };
 
   const run = async (publish: boolean) => {
     setMessage("");
@@ -54,7 +73,10 @@ function BannerSettings({ state, onState, reload }: BannerSettingsProps) {
       const saved = await saveDraft(site.key, config);
       onState(saved);
       if (publish) {
-        const version = await publishDraft(site.key);
+        // Only the ticks of warnings still found count: the server wants exactly those.
+        const current = warningRules(saved.findings).filter((rule) => acknowledged.has(rule));
+        const version = await publishDraft(site.key, current);
+        setAcknowledged(new Set());
         setMessage(`Published as version ${version.version}. Visitors see it from now on.`);
         reload();
       } else {
@@ -114,6 +136,12 @@ function BannerSettings({ state, onState, reload }: BannerSettingsProps) {
             <label for="preview-dark">Preview a visitor in dark mode</label>
           </div>
           <BannerPreview config={config} language={language} scheme={scheme} />
+          <ComplianceFindings
+            findings={findings}
+            acknowledged={acknowledged}
+            onAcknowledge={acknowledge}
+            disabled={!can("admin")}
+          />
         </div>
       </div>
     </section>

@@ -1,0 +1,53 @@
+import { defaultSiteConfig } from "@assent/core";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { mountPreview } from "./preview";
+
+afterEach(() => {
+  document.body.innerHTML = "";
+  vi.unstubAllGlobals();
+});
+
+describe("mountPreview", () => {
+  it("renders the banner's first layer in the chosen language, inert and without side effects", async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal("fetch", fetch);
+    const host = document.createElement("div");
+    document.body.append(host);
+    const config = {
+      ...defaultSiteConfig("preview"),
+      texts: { fr: { title: "Cookies chez nous" } },
+    };
+    const preview = mountPreview(host);
+    preview.update({ config, language: "fr", scheme: "dark" });
+    const shadow = host.shadowRoot as ShadowRoot;
+    expect(shadow.querySelector("h2")?.textContent).toBe("Cookies chez nous");
+    const buttons = [...shadow.querySelectorAll("button")];
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      "Tout accepter",
+      "Tout refuser",
+      "Gérer les préférences",
+    ]);
+    expect(host.inert).toBe(true);
+    expect(host.dataset).toMatchObject({ theme: "dark", position: "bar" });
+    expect(shadow.adoptedStyleSheets).toHaveLength(2);
+
+    for (const button of buttons) button.click();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.cookie).toBe("");
+    expect(localStorage.length).toBe(0);
+    expect(fetch).not.toHaveBeenCalled();
+    // Still there: a click chooses nothing.
+    expect(shadow.querySelectorAll("button")).toHaveLength(3);
+
+    preview.update({
+      config: { ...config, ui: { ...config.ui, theme: "light", position: "modal" } },
+      language: "ar",
+      scheme: "dark",
+    });
+    expect(host.dir).toBe("rtl");
+    expect(host.dataset.theme).toBe("light");
+    expect(shadow.querySelector(".overlay .banner")).not.toBeNull();
+    preview.unmount();
+    expect(shadow.querySelector(".banner")).toBeNull();
+  });
+});

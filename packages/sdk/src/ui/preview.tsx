@@ -1,0 +1,87 @@
+import type { SiteConfig } from "@assent/core";
+import { render } from "preact";
+import { Banner, type BannerProps } from "./banner";
+import ar from "./lang/ar";
+import cy from "./lang/cy";
+import da from "./lang/da";
+import de from "./lang/de";
+import en from "./lang/en";
+import es from "./lang/es";
+import fr from "./lang/fr";
+import it from "./lang/it";
+import nl from "./lang/nl";
+import pl from "./lang/pl";
+import pt from "./lang/pt";
+import sv from "./lang/sv";
+import { direction } from "./languages";
+import { CSS } from "./styles";
+import { type Dictionary, textsFor } from "./texts";
+
+const DICTIONARIES: Record<string, Dictionary> = { ar, cy, da, de, en, es, fr, it, nl, pl, pt, sv };
+
+/**
+ * The preview's own frame: the host is the containing block of the banner's fixed layers, so a
+ * bar sits along the bottom of the preview box rather than of the admin's window.
+ */
+const FRAME = ":host{display:block;position:relative;contain:layout paint;height:100%}";
+
+/** What a preview shows: a site's configuration in one language, as a visitor on a theme sees it. */
+export interface PreviewOptions {
+  config: SiteConfig;
+  /** A language tag; texts come from the site's overrides, then the banner's own dictionary. */
+  language: string;
+  /** The visitor's colour scheme, for a site whose theme follows the visitor's (`auto`). */
+  scheme: "light" | "dark";
+}
+
+/** A mounted preview. */
+export interface Preview {
+  update(options: PreviewOptions): void;
+  unmount(): void;
+}
+
+const nothing = () => {};
+
+/**
+ * Renders the banner's first layer, the very component and stylesheet visitors get, into an
+ * open shadow root on `host`, for the dashboard's settings preview. It has no side effects: no
+ * receipt, no cookie, no storage, buttons that do nothing, and the host is `inert` (no focus, no
+ * clicks), so a modal preview cannot take the admin's keyboard.
+ * @example
+ * const preview = mountPreview(element);
+ * preview.update({ config, language: "fr", scheme: "light" });
+ */
+export function mountPreview(host: HTMLElement): Preview {
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+  const sheets = [CSS, FRAME].map((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    return sheet;
+  });
+  shadow.adoptedStyleSheets = sheets;
+  host.inert = true;
+  return {
+    update({ config, language, scheme }) {
+      const base = language.toLowerCase().split("-")[0] ?? "en";
+      const t = textsFor(config, language, DICTIONARIES[base] ?? en);
+      host.dataset.theme = config.ui.theme === "auto" ? scheme : config.ui.theme;
+      host.dataset.position = config.ui.position;
+      host.lang = language;
+      host.dir = direction(base);
+      const props = {
+        config,
+        t,
+        modal: config.ui.position === "modal",
+        reconsent: false,
+        gpc: false,
+        onAcceptAll: nothing,
+        onRejectAll: nothing,
+        onManage: nothing,
+      };
+      render(<Banner {...(props as BannerProps)} />, shadow);
+    },
+    unmount() {
+      render(null, shadow);
+    },
+  };
+}
