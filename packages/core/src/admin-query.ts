@@ -109,8 +109,9 @@ export type StatsQuery = v.InferInput<typeof StatsQuerySchema>;
 
 /** A receipt as the admin API shows it: the stored receipt, its proof, and whether it was erased. */
 export type AdminReceipt = StoredReceipt & {
-  /** SHA-256 (hex) of the signed canonical JSON; kept after erasure. */
+  /** SHA-256 (hex) of the canonical JSON of the signed fields; kept after erasure. */
   digest: string | null;
+  /** Ed25519 (base64url) over the ASCII bytes of `digest`, by the key `keyId`. */
   signature: string | null;
   keyId: string | null;
   /** When the subject's personal fields were erased (ISO 8601), or `null`. */

@@ -29,9 +29,12 @@ export const receipts = sqliteTable(
     ip: text("ip"),
     userAgent: text("user_agent"),
     jurisdiction: text("jurisdiction"),
-    /** SHA-256 (hex) of the canonical JSON that was signed; kept after erasure as proof. */
+    /**
+     * SHA-256 (hex) of the canonical JSON of the signed fields (`SIGNED_RECEIPT_FIELDS`); kept
+     * after erasure as proof.
+     */
     digest: text("digest"),
-    /** Ed25519 signature (base64url) over the canonical JSON, by the site key `keyId`. */
+    /** Ed25519 signature (base64url) over `digest`'s ASCII bytes, by the site key `keyId`. */
     signature: text("signature"),
     keyId: text("key_id"),
     /** Set when the subject's personal fields were erased (ms since epoch). */
