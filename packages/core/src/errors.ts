@@ -51,6 +51,10 @@ export const API_ERRORS = {
   SUBJECT_NOT_FOUND: { status: 404, message: "No receipts of this subject id on this site" },
   RECEIPT_NOT_FOUND: { status: 404, message: "No receipt with this id for this subject" },
   NO_SCHEDULED_CHANGE: { status: 404, message: "No change of retention is scheduled" },
+  AUTOBLOCK_NOT_BUILT: {
+    status: 404,
+    message: "This server was built without the auto-blocking script",
+  },
   // The state it would change. `NO_DRAFT` answers 404 where a draft is discarded.
   NO_DRAFT: { status: 409, message: "Save a draft before publishing" },
   NOTHING_PUBLISHED: { status: 409, message: "Publish a configuration first" },
@@ -78,6 +82,14 @@ export const API_ERRORS = {
     message: "The receipt does not fit the configuration it names",
   },
   CONFIG_NOT_PUBLISHABLE: { status: 422, message: "This configuration cannot be published" },
+  COMPLIANCE_ERRORS: {
+    status: 422,
+    message: "This configuration cannot be published until the linter's errors are fixed",
+  },
+  ACKNOWLEDGEMENT_REQUIRED: {
+    status: 422,
+    message: "Publishing needs the owner's acknowledgement of exactly the current warnings",
+  },
   // The server.
   INTERNAL: { status: 500, message: "Something went wrong on our side; nothing was stored." },
   PUBLIC_URL_REQUIRED: { status: 500, message: "Set PUBLIC_URL, the server's public origin" },

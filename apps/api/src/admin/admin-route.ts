@@ -1,3 +1,4 @@
+import type { ApiErrorCode } from "@assent/core";
 import type { SQL } from "drizzle-orm";
 import type { Context, Hono } from "hono";
 import * as v from "valibot";
@@ -37,7 +38,7 @@ function problem(issues: v.BaseIssue<unknown>[]): string {
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
-function check<T extends Schema | undefined>(schema: T, value: unknown, code: string) {
+function check<T extends Schema | undefined>(schema: T, value: unknown, code: ApiErrorCode) {
   if (!schema) return undefined;
   const result = v.safeParse(schema, value);
   if (!result.success) throw badRequest(code, problem(result.issues));
@@ -52,7 +53,7 @@ async function readBody(c: Context): Promise<unknown> {
 async function prepare<S extends RouteSpec>(c: Context, deps: AppDeps, spec: S) {
   const principal = await authenticate(c, deps);
   if (spec.access.kind !== "public" && spec.access.sessionOnly && principal.kind !== "session") {
-    throw new ApiError(403, "SESSION_REQUIRED", "API tokens cannot do this; sign in instead");
+    throw new ApiError("SESSION_REQUIRED", "API tokens cannot do this; sign in instead");
   }
   requireCsrf(c, principal);
   const params = check(spec.params, c.req.param(), "INVALID_PARAMS");
@@ -120,7 +121,7 @@ export function siteRoute<S extends RouteSpec & { access: { kind: "site" } }>(
       query?: { site?: string };
     };
     const key = params?.site ?? query?.site;
-    if (!key) throw new ApiError(400, "SITE_REQUIRED", "Say which site with ?site=KEY");
+    if (!key) throw new ApiError("SITE_REQUIRED", "Say which site with ?site=KEY");
     const site = await siteForPrincipal(deps.db, call.principal, key, spec.access.role);
     await withBody(c, spec, call);
     const audit: AdminCall<S>["audit"] = (entry) => call.audit({ siteId: site.id, ...entry });

@@ -153,11 +153,7 @@ export function configRoutes(deps: AppDeps): Hono {
   const refuseUnchanged = async (siteId: number, config: SiteConfig) => {
     const latest = await latestConfig(db, siteId);
     if (latest && latest.hash === (await sha256Hex(canonicalJson(config)))) {
-      throw new ApiError(
-        409,
-        "NOTHING_TO_PUBLISH",
-        "This configuration is already the published one",
-      );
+      throw new ApiError("NOTHING_TO_PUBLISH", "This configuration is already the published one");
     }
   };
 
@@ -217,7 +213,7 @@ export function configRoutes(deps: AppDeps): Hono {
       .select()
       .from(siteConfigDrafts)
       .where(eq(siteConfigDrafts.siteId, site.id));
-    if (!draft) throw new ApiError(409, "NO_DRAFT", "Save a draft before publishing");
+    if (!draft) throw new ApiError("NO_DRAFT", "Save a draft before publishing");
     const context = lintContext(site);
     const config = publishable(JSON.parse(draft.config), context);
     await refuseUnchanged(site.id, config);
@@ -246,7 +242,7 @@ export function configRoutes(deps: AppDeps): Hono {
   siteRoute(app, deps, bumpRoute, async (call) => {
     const { c, input, site, auditEntry } = call;
     const latest = await latestConfig(db, site.id);
-    if (!latest) throw new ApiError(409, "NOTHING_PUBLISHED", "Publish a configuration first");
+    if (!latest) throw new ApiError("NOTHING_PUBLISHED", "Publish a configuration first");
     const current = latest.config.policyVersion;
     const policyVersion = input.body.policyVersion ?? nextPolicyVersion(current);
     if (!policyVersion) {
@@ -256,7 +252,7 @@ export function configRoutes(deps: AppDeps): Hono {
       );
     }
     if (policyVersion === current) {
-      throw new ApiError(409, "SAME_POLICY_VERSION", `The policy version is already "${current}"`);
+      throw new ApiError("SAME_POLICY_VERSION", `The policy version is already "${current}"`);
     }
     const bumped = { ...latest.config, policyVersion };
     const result = await publish(call, bumped, ({ version, hash }) => [

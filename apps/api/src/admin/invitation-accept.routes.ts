@@ -81,8 +81,8 @@ export function invitationAcceptRoutes(deps: AppDeps): Hono {
     const rules = signInRules(invitation.email, ip);
     const { waitMs, slowMs } = await throttle.reserve(rules, now);
     if (waitMs > 0) {
-      throw new ApiError(429, "TOO_MANY_ATTEMPTS", "Too many failed attempts; try again later", {
-        "Retry-After": String(Math.ceil(waitMs / 1000)),
+      throw new ApiError("TOO_MANY_ATTEMPTS", "Too many failed attempts; try again later", {
+        headers: { "Retry-After": String(Math.ceil(waitMs / 1000)) },
       });
     }
     if (slowMs > 0) await new Promise((resolve) => setTimeout(resolve, slowMs));
@@ -90,7 +90,7 @@ export function invitationAcceptRoutes(deps: AppDeps): Hono {
     const created = !user;
     if (user) {
       if (!(await verifyPassword(password, user.passwordHash))) {
-        throw new ApiError(401, "INVALID_CREDENTIALS", "That password does not match the account");
+        throw new ApiError("INVALID_CREDENTIALS", "That password does not match the account");
       }
     } else {
       const passwordHash = await hashPassword(password, deps.passwordIterations);
@@ -104,7 +104,7 @@ export function invitationAcceptRoutes(deps: AppDeps): Hono {
         })
         .onConflictDoNothing()
         .returning();
-      if (!user) throw new ApiError(409, "TRY_AGAIN", "The account changed meanwhile; try again");
+      if (!user) throw new ApiError("TRY_AGAIN", "The account changed meanwhile; try again");
     }
     await throttle.succeed(rules.filter((rule) => rule.over === "refuse").map((rule) => rule.key));
     // The claim is the moment of acceptance: a revocation after it finds nothing to revoke.
@@ -130,7 +130,7 @@ export function invitationAcceptRoutes(deps: AppDeps): Hono {
     );
     if (outcome === "gone") throw gone();
     if (outcome === "already-member") {
-      throw new ApiError(409, "ALREADY_MEMBER", `${user.email} is already a member of this site`);
+      throw new ApiError("ALREADY_MEMBER", `${user.email} is already a member of this site`);
     }
     const answer: AcceptedInvitation = {
       email: user.email,

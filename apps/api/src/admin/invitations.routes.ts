@@ -50,7 +50,7 @@ export function invitationRoutes(deps: AppDeps): Hono {
         .innerJoin(users, eq(users.id, siteMembers.userId))
         .where(and(eq(siteMembers.siteId, site.id), eq(users.email, email)));
       if (already) {
-        throw new ApiError(409, "ALREADY_MEMBER", `${email} is already a member of this site`);
+        throw new ApiError("ALREADY_MEMBER", `${email} is already a member of this site`);
       }
       const { invitation, token } = await createInvitation(
         db,

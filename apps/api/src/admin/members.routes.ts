@@ -96,7 +96,7 @@ export function memberRoutes(deps: AppDeps): Hono {
   /** Why a guarded change changed nothing: the member is gone, or is the last owner. */
   const refused = async (siteId: number, userId: number): Promise<never> => {
     await existing(siteId, userId);
-    throw new ApiError(409, "LAST_OWNER", "A site must keep at least one owner");
+    throw new ApiError("LAST_OWNER", "A site must keep at least one owner");
   };
 
   siteRoute(app, deps, listMembersRoute, async ({ c, site, now }) => {

@@ -99,8 +99,8 @@ export function sessionRoutes(deps: AppDeps): Hono {
     // Reserved before the slow password check, so parallel guesses cannot outrun the limit.
     const { waitMs, slowMs } = await throttle.reserve(rules, now());
     if (waitMs > 0) {
-      throw new ApiError(429, "TOO_MANY_ATTEMPTS", "Too many failed sign-ins; try again later", {
-        "Retry-After": String(Math.ceil(waitMs / 1000)),
+      throw new ApiError("TOO_MANY_ATTEMPTS", "Too many failed sign-ins; try again later", {
+        headers: { "Retry-After": String(Math.ceil(waitMs / 1000)) },
       });
     }
     if (slowMs > 0) await new Promise((resolve) => setTimeout(resolve, slowMs));
@@ -108,11 +108,7 @@ export function sessionRoutes(deps: AppDeps): Hono {
     const user = rows[0];
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok) {
-      throw new ApiError(
-        401,
-        "INVALID_CREDENTIALS",
-        "That email and password do not match an account",
-      );
+      throw new ApiError("INVALID_CREDENTIALS", "That email and password do not match an account");
     }
     // The account's own ceiling stays: an attacker's count is not reset by the owner.
     await throttle.succeed(rules.filter((rule) => rule.over === "refuse").map((rule) => rule.key));
@@ -129,7 +125,7 @@ export function sessionRoutes(deps: AppDeps): Hono {
   app.get(sessionRoute.path, async (c) => {
     const principal = await authenticate(c, deps);
     if (principal.kind !== "session") {
-      throw new ApiError(403, "SESSION_REQUIRED", "API tokens have no session");
+      throw new ApiError("SESSION_REQUIRED", "API tokens have no session");
     }
     return c.json(await sessionBody(deps.db, principal));
   });

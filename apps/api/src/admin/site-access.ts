@@ -46,11 +46,11 @@ export async function siteForPrincipal(
     .limit(1);
   const row = rows[0];
   if (!row || (principal.kind === "token" && principal.siteId !== row.site.id)) {
-    throw new ApiError(404, "SITE_NOT_FOUND", `No site "${key.slice(0, 64)}" for this account`);
+    throw new ApiError("SITE_NOT_FOUND", `No site "${key.slice(0, 64)}" for this account`);
   }
   const role = principal.kind === "token" ? weaker(principal.role, row.role) : row.role;
   if (!hasRole(role, minimum)) {
-    throw new ApiError(403, "FORBIDDEN", `This needs the ${minimum} role on "${key}"`);
+    throw new ApiError("FORBIDDEN", `This needs the ${minimum} role on "${key}"`);
   }
   return { ...row.site, role };
 }

@@ -15,7 +15,6 @@ import type { SiteAccess } from "./site-access";
 
 const alreadyPending = () =>
   new ApiError(
-    409,
     "RETENTION_CHANGE_PENDING",
     "A change of retention is already scheduled; cancel it before asking for another",
   );
@@ -44,11 +43,7 @@ export function planRetention(
     return { kind: "none" };
   }
   if (!hasRole(site.role, "owner")) {
-    throw new ApiError(
-      403,
-      "FORBIDDEN",
-      `Changing retention needs the owner role on "${site.key}"`,
-    );
+    throw new ApiError("FORBIDDEN", `Changing retention needs the owner role on "${site.key}"`);
   }
   const target: RetentionPair = {
     retentionDays: change.retentionDays ?? site.retentionDays,
@@ -58,7 +53,6 @@ export function planRetention(
     target.retentionDays < site.retentionDays || target.minRetentionDays < site.minRetentionDays;
   if (lowers && principal.kind !== "session") {
     throw new ApiError(
-      403,
       "SESSION_REQUIRED",
       "Lowering retention or its minimum deletes records sooner: an owner must do it signed in to the dashboard. API tokens can only raise them",
     );
@@ -66,7 +60,6 @@ export function planRetention(
   if (pending) throw alreadyPending();
   if (target.retentionDays < target.minRetentionDays) {
     throw new ApiError(
-      409,
       "RETENTION_BELOW_MINIMUM",
       `Retention of ${target.retentionDays} days is below the site's declared minimum of ${target.minRetentionDays} days; lower minRetentionDays as well`,
     );

@@ -81,7 +81,7 @@ export function siteSettings(
   };
 }
 
-const keyTaken = (key: string) => new ApiError(409, "SITE_KEY_TAKEN", `The key "${key}" is taken`);
+const keyTaken = (key: string) => new ApiError("SITE_KEY_TAKEN", `The key "${key}" is taken`);
 
 /** Sites: list, create, read and change settings (retention included). */
 export function siteRoutes(deps: AppDeps): Hono {
@@ -101,7 +101,7 @@ export function siteRoutes(deps: AppDeps): Hono {
   accountRoute(app, deps, createSiteRoute, async ({ c, input, principal, now, auditEntry }) => {
     const mine = await sitesForUser(deps.db, principal.user.id);
     if (!mine.some((s) => s.role === "owner")) {
-      throw new ApiError(403, "FORBIDDEN", "Only owners of a site may create sites");
+      throw new ApiError("FORBIDDEN", "Only owners of a site may create sites");
     }
     const body = {
       ...input.body,
@@ -110,7 +110,6 @@ export function siteRoutes(deps: AppDeps): Hono {
     };
     if (body.retentionDays < body.minRetentionDays) {
       throw new ApiError(
-        409,
         "RETENTION_BELOW_MINIMUM",
         `Retention of ${body.retentionDays} days is below the declared minimum of ${body.minRetentionDays} days`,
       );

@@ -81,7 +81,7 @@ export function tokenRoutes(deps: AppDeps): Hono {
   siteRoute(app, deps, createTokenRoute, async ({ c, input, site, principal, now, auditEntry }) => {
     const { name, role, expiresInDays } = input.body;
     if (!hasRole(site.role, role)) {
-      throw new ApiError(403, "FORBIDDEN", "A token cannot have more rights than its creator");
+      throw new ApiError("FORBIDDEN", "A token cannot have more rights than its creator");
     }
     const { token, hash } = await newApiToken();
     const created = sql`(SELECT ${apiTokens.id} FROM ${apiTokens} WHERE ${apiTokens.tokenHash} = ${hash})`;

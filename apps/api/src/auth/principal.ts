@@ -22,13 +22,12 @@ export async function authenticate(c: Context, deps: AppDeps): Promise<Principal
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const grant = match ? await grantForApiToken(deps.db, match[1] as string, now) : null;
-    if (!grant)
-      throw new ApiError(401, "INVALID_TOKEN", "The API token is unknown, revoked or expired");
+    if (!grant) throw new ApiError("INVALID_TOKEN", "The API token is unknown, revoked or expired");
     return { kind: "token", ...grant };
   }
   const token = getCookie(c, SESSION_COOKIE);
   const session = token ? await sessionForToken(deps.db, token, now) : null;
-  if (!session) throw new ApiError(401, "UNAUTHENTICATED", "Sign in to continue");
+  if (!session) throw new ApiError("UNAUTHENTICATED", "Sign in to continue");
   return { kind: "session", ...session };
 }
 
@@ -48,6 +47,6 @@ export function requireCsrf(c: Context, principal: Principal): void {
   if (c.req.method === "GET" || c.req.method === "HEAD") return;
   const sent = c.req.header(CSRF_HEADER) ?? "";
   if (!sameText(sent, principal.csrfToken)) {
-    throw new ApiError(403, "CSRF_TOKEN_INVALID", `Send the session's token in ${CSRF_HEADER}`);
+    throw new ApiError("CSRF_TOKEN_INVALID", `Send the session's token in ${CSRF_HEADER}`);
   }
 }

@@ -16,11 +16,11 @@ export function sameOriginWrites(publicOrigin: PublicOrigin): MiddlewareHandler 
         (origin && origin !== publicOrigin.of(c)) ||
         (site && site !== "same-origin" && site !== "none")
       ) {
-        throw new ApiError(403, "CSRF_REJECTED", "Cross-site requests cannot change anything here");
+        throw new ApiError("CSRF_REJECTED", "Cross-site requests cannot change anything here");
       }
       const type = c.req.header("Content-Type");
       if (type && !/^application\/json\b/i.test(type)) {
-        throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "Admin requests carry application/json");
+        throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Admin requests carry application/json");
       }
     }
     await next();

@@ -1,22 +1,61 @@
+import { API_ERRORS, type ApiErrorCode } from "@assent/core";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
+/** What an `ApiError` may carry besides its code and message. */
+export interface ApiErrorInit {
+  /** Headers of the answer, e.g. `Retry-After`. */
+  headers?: Record<string, string>;
+  /**
+   * Only where one code answers differently on one route (`NO_DRAFT` is 404 when a draft is
+   * discarded); otherwise the status is the code's in `API_ERRORS`.
+   */
+  status?: ContentfulStatusCode;
+}
+
 /**
- * An error the API means to show: a status, a SCREAMING_CODE and a message that says what is
- * wrong. Thrown anywhere; turned into `{ error: { code, message } }` once, by `onError`.
+ * An error the API means to show: a code from core's `API_ERRORS` (which gives its status and
+ * default message) and a message that says what is wrong. Thrown anywhere; turned into
+ * `{ error: { code, message } }` once, by `onError`.
+ * @example throw new ApiError("SITE_NOT_FOUND", `No site with key "${key}"`);
  */
 export class ApiError extends Error {
+  readonly status: ContentfulStatusCode;
+  readonly code: ApiErrorCode;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ApiErrorCode, message?: string, init?: ApiErrorInit);
+  /** The older form, status first: it must agree with the code's status in `API_ERRORS`. */
   constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly headers: Record<string, string> = {},
+    status: ContentfulStatusCode,
+    code: ApiErrorCode,
+    message?: string,
+    headers?: Record<string, string>,
+  );
+  constructor(
+    first: ApiErrorCode | ContentfulStatusCode,
+    second?: string,
+    third?: string | ApiErrorInit,
+    fourth?: Record<string, string>,
   ) {
-    super(message);
+    const [code, message, init] =
+      typeof first === "number"
+        ? ([
+            second as ApiErrorCode,
+            third as string | undefined,
+            { status: first, headers: fourth },
+          ] as const)
+        : ([first, second, third as ApiErrorInit | undefined] as const);
+    super(message || API_ERRORS[code].message);
     this.name = "ApiError";
+    this.code = code;
+    this.status = init?.status ?? (API_ERRORS[code].status as ContentfulStatusCode);
+    this.headers = init?.headers ?? {};
   }
 }
 
 /** 400 with a code and message. */
-export const badRequest = (code: string, message: string) => new ApiError(400, code, message);
+export const badRequest = (code: ApiErrorCode, message?: string) =>
+  new ApiError(code, message, { status: 400 });
 /** 404 with a code and message. */
-export const notFound = (code: string, message: string) => new ApiError(404, code, message);
+export const notFound = (code: ApiErrorCode, message?: string) =>
+  new ApiError(code, message, { status: 404 });

@@ -11,12 +11,7 @@ const BUSY_RETRY_AFTER_S = 2;
  */
 export class DatabaseBusyError extends ApiError {
   constructor() {
-    super(
-      503,
-      "DATABASE_BUSY",
-      "The database is locked by another process; nothing was stored. Retry shortly.",
-      { "Retry-After": String(BUSY_RETRY_AFTER_S) },
-    );
+    super("DATABASE_BUSY", undefined, { headers: { "Retry-After": String(BUSY_RETRY_AFTER_S) } });
     this.name = "DatabaseBusyError";
   }
 }

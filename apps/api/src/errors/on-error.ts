@@ -1,3 +1,4 @@
+import { API_ERRORS, isApiErrorCode } from "@assent/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ApiError } from "./api-error";
@@ -18,13 +19,17 @@ export function onError(thrown: Error, c: Context): Response {
   if (err instanceof HTTPException) {
     const cause = err.cause as { code?: string } | undefined;
     const code = cause?.code ?? (err.status === 413 ? "PAYLOAD_TOO_LARGE" : `HTTP_${err.status}`);
-    return c.json(body(code, err.message || "Request failed"), err.status);
+    const fallback = isApiErrorCode(code) ? API_ERRORS[code].message : "Request failed";
+    return c.json(body(code, err.message || fallback), err.status);
   }
   console.error("[assent] unhandled error", err);
-  return c.json(body("INTERNAL", "Something went wrong on our side; nothing was stored."), 500);
+  return c.json(body("INTERNAL", API_ERRORS.INTERNAL.message), API_ERRORS.INTERNAL.status);
 }
 
 /** JSON 404 for routes that do not exist. */
 export function notFoundHandler(c: Context): Response {
-  return c.json(body("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`), 404);
+  return c.json(
+    body("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`),
+    API_ERRORS.NOT_FOUND.status,
+  );
 }

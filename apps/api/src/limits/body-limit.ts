@@ -11,7 +11,7 @@ import { ApiError } from "../errors";
  * it the fast way. A chunked body without a length is counted as it streams in.
  */
 export function bodyLimit(maxBytes: number, message: string): MiddlewareHandler {
-  const tooLarge = () => new ApiError(413, "PAYLOAD_TOO_LARGE", message);
+  const tooLarge = () => new ApiError("PAYLOAD_TOO_LARGE", message);
   const streaming = streamingBodyLimit({
     maxSize: maxBytes,
     onError: () => {

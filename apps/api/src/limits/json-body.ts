@@ -46,7 +46,6 @@ export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
 export function parseJsonBody(text: string): unknown {
   if (jsonDepth(text) > MAX_JSON_DEPTH) {
     throw new ApiError(
-      400,
       "JSON_TOO_DEEP",
       `The body nests deeper than ${MAX_JSON_DEPTH} levels of arrays and objects`,
     );

@@ -27,10 +27,9 @@ export const DEFAULT_RATE_LIMITS = {
 function tooMany(scope: string, waitMs: number): ApiError {
   const seconds = Number.isFinite(waitMs) ? Math.max(1, Math.ceil(waitMs / 1000)) : 3600;
   return new ApiError(
-    429,
     "RATE_LIMITED",
     `Too many receipts from this ${scope}; retry after ${seconds} s`,
-    { "Retry-After": String(seconds) },
+    { headers: { "Retry-After": String(seconds) } },
   );
 }
 

@@ -75,7 +75,6 @@ export function loopbackOrigin(port: number | (() => number)): PublicOrigin {
       const host = c.req.header("Host")?.toLowerCase() ?? "";
       if (hosts.has(host)) return `http://${host}`;
       throw new ApiError(
-        421,
         "MISDIRECTED_REQUEST",
         `This server answers on localhost only; set PUBLIC_URL to serve "${host.slice(0, 100)}"`,
       );

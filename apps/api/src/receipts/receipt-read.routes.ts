@@ -40,7 +40,6 @@ export function receiptReadRoutes(deps: AppDeps): Hono {
     const subject = c.req.header(SUBJECT_HEADER) ?? "";
     if (!SUBJECT_ID.test(subject)) {
       throw new ApiError(
-        401,
         "SUBJECT_REQUIRED",
         `Send your subject id in ${SUBJECT_HEADER} to read your receipt`,
       );

@@ -10,7 +10,6 @@ export function publishable(config: unknown, context: LintContext = {}): SiteCon
   const checked = parseSiteConfig(config);
   if (!checked.ok) {
     throw new ApiError(
-      422,
       "CONFIG_NOT_PUBLISHABLE",
       `This configuration cannot be published: ${checked.message}`,
     );
