@@ -1,0 +1,41 @@
+import { API_ERRORS } from "@assent/core";
+import { Hono } from "hono";
+import { describe, expect, it } from "vitest";
+import { ApiError } from "./api-error";
+import { DatabaseBusyError } from "./database-busy";
+import { onError } from "./on-error";
+
+function appThrowing(err: Error): Hono {
+  const app = new Hono();
+  app.onError(onError);
+  app.get("/", () => {
+    throw err;
+  });
+  return app;
+}
+
+describe("ApiError", () => {
+  it("answers with the status and, when it has no words of its own, the message core gives its code", async () => {
+    const res = await appThrowing(new ApiError("LAST_OWNER")).request("/");
+    expect(res.status).toBe(API_ERRORS.LAST_OWNER.status);
+    expect(await res.json()).toEqual({
+      error: { code: "LAST_OWNER", message: API_ERRORS.LAST_OWNER.message },
+    });
+  });
+
+  it("keeps the thrower's message and headers", async () => {
+    const res = await appThrowing(new DatabaseBusyError()).request("/");
+    expect(res.status).toBe(503);
+    expect(res.headers.get("Retry-After")).toBe("2");
+    const withWords = new ApiError("SITE_NOT_FOUND", 'No site with key "x"');
+    expect([withWords.status, withWords.message]).toEqual([404, 'No site with key "x"']);
+  });
+
+  it("gives every code a 4xx or 5xx status and a message", () => {
+    for (const [code, { status, message }] of Object.entries(API_ERRORS)) {
+      expect(code).toMatch(/^[A-Z][A-Z_]+[A-Z]$/);
+      expect(status >= 400 && status < 600, code).toBe(true);
+      expect(message.length, code).toBeGreaterThan(0);
+    }
+  });
+});
