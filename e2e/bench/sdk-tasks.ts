@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
+import { freePorts } from "../setup/deployment";
 
 /**
  * `pnpm bench` (SDK part): a first visit to the demo page under 4x CPU throttling in Chromium,
@@ -18,9 +19,8 @@ import { chromium } from "@playwright/test";
  * ten can be twice as slow as the others, so a single run proves nothing either way.
  */
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const PORT = Number(process.env.SDK_BENCH_PORT ?? 8816);
-/** The demo site, on an origin of its own as a customer's site is. */
-const DEMO_PORT = PORT + 1;
+/** The API's port and the demo site's (an origin of its own, as a customer's site is): free ones. */
+const [PORT, DEMO_PORT] = freePorts(2) as [number, number];
 const DEMO = `http://localhost:${DEMO_PORT}/`;
 const RUNS = Number(process.env.SDK_BENCH_RUNS ?? 15);
 const BUDGET_MS = 50;
