@@ -1,11 +1,18 @@
 import type { ConsentModeKey } from "./catalogue";
 import type { Decision } from "./decision";
 
+/** The advertising keys: under Global Privacy Control they stay denied (see `gpcRefuses`). */
+export const ADVERTISING_CONSENT_MODE_KEYS: readonly ConsentModeKey[] = [
+  "ad_storage",
+  "ad_user_data",
+  "ad_personalization",
+];
+
 /** Google Consent Mode v2 keys each default category grants; a site may map its own. */
 export const DEFAULT_CONSENT_MODE_CATEGORIES: Record<string, readonly ConsentModeKey[]> = {
   preferences: ["functionality_storage", "personalization_storage"],
   analytics: ["analytics_storage"],
-  marketing: ["ad_storage", "ad_user_data", "ad_personalization"],
+  marketing: ADVERTISING_CONSENT_MODE_KEYS,
 };
 
 /** The keys Assent sets: every key but `security_storage`, which is always granted. */

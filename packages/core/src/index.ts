@@ -121,6 +121,7 @@ export {
 export {
   type ConsentModeState,
   consentModeState,
+  ADVERTISING_CONSENT_MODE_KEYS,
   DEFAULT_CONSENT_MODE_CATEGORIES,
   GATED_CONSENT_MODE_KEYS,
 } from "./consent-mode";
@@ -197,3 +198,4 @@ export {
   SiteConfigSchema,
 } from "./site-config";
 export { type BannerTextKey, ENGLISH_TEXTS } from "./texts";
+export * from "./contracts";

@@ -53,8 +53,8 @@ export interface AssentApi {
    */
   show(): Promise<void>;
   /**
-   * Grants everything, as the banner's "Accept all" does (marketing stays denied when the
-   * browser sends Global Privacy Control).
+   * Grants everything, as the banner's "Accept all" does (what has an `advertising` or
+   * `sale-or-share` purpose stays denied when the browser sends Global Privacy Control).
    * @example window.assent.acceptAll()
    */
   acceptAll(): void;
@@ -88,12 +88,18 @@ export interface UiHost {
   config: SiteConfig;
   language: string;
   /**
-   * Whether the browser sends Global Privacy Control: marketing is then denied unless the visitor
-   * turns it on in the preference centre (the UI says the signal was honoured).
+   * Whether the browser sends Global Privacy Control: what advertises or sells (`gpcRefuses`) is
+   * then denied unless the visitor turns it on in the preference centre (the UI says the signal
+   * was honoured).
    */
   gpc: boolean;
-  /** The decision to pre-fill: the current one, or the last one when asking again. */
+  /**
+   * The decision to pre-fill: the current one, or `null` while the visitor must decide. A
+   * superseded (policy-version bump) or expired decision never pre-ticks anything.
+   */
   decision(): Decision | null;
+  /** The visitor chose before, but that choice no longer holds: the banner says why it asks. */
+  reconsent: boolean;
   consentId(): string | null;
   /** The nonce of the loader's script tag, for the `<style>` fallback on a strict CSP page. */
   nonce?: string;

@@ -19,6 +19,8 @@ export const ENGLISH_TEXTS = {
   preferencesIntro:
     "Choose what you allow. Strictly necessary cookies keep the site working and cannot be switched off.",
   gpc: "Your browser asks sites not to sell or share your data (Global Privacy Control). Nothing is switched on unless you choose it.",
+  gpcHonoured:
+    "Your browser's Global Privacy Control signal is honoured: advertising and the sharing of your data stay off.",
   alwaysOn: "Always on",
   services: "Services",
   provider: "Provider",

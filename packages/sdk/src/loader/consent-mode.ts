@@ -1,7 +1,9 @@
 import {
+  ADVERTISING_CONSENT_MODE_KEYS,
   consentModeState,
   DEFAULT_CONSENT_MODE_CATEGORIES,
   type Decision,
+  gpcRefuses,
   type SiteConfig,
 } from "@assent/core";
 
@@ -46,8 +48,17 @@ export function pushConsentDefault(config: SiteConfig): void {
   if (options.urlPassthrough) gtag("set", "url_passthrough", true);
 }
 
-/** `consent update` from a decision, through the site's category mapping. */
-export function pushConsentUpdate(decision: Decision, config: SiteConfig): void {
-  const mapping = config.consentMode?.categories ?? DEFAULT_CONSENT_MODE_CATEGORIES;
-  gtag("consent", "update", consentModeState(decision, mapping));
+/**
+ * `consent update` from a decision, through the site's category mapping. Under Global Privacy
+ * Control the advertising keys stay denied, whichever category a site maps them from, unless the
+ * visitor turned on a category GPC refuses (`gpcRefuses`) themselves.
+ */
+export function pushConsentUpdate(decision: Decision, config: SiteConfig, gpc?: boolean): void {
+  const state = consentModeState(
+    decision,
+    config.consentMode?.categories ?? DEFAULT_CONSENT_MODE_CATEGORIES,
+  );
+  if (gpc && !config.categories.some((c) => decision.categories[c.id] && gpcRefuses(config, c)))
+    for (const key of ADVERTISING_CONSENT_MODE_KEYS) state[key] = "denied";
+  gtag("consent", "update", state);
 }

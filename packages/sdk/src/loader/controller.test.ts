@@ -6,13 +6,24 @@ import {
   readCookie,
 } from "@assent/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ChangeDetail, UiHandle, UiModule } from "../contract";
+import type { ChangeDetail, UiHandle, UiHost, UiModule } from "../contract";
 import { flush, type OutboxStore, resetOutbox } from "../transport";
 import { start as startLoader } from "./controller";
 
 const opened: string[] = [];
+/** The host the loader handed to the UI chunk, as the banner would read it. */
+let mountedHost: UiHost | undefined;
 const fakeUi: UiModule = {
-  mount: (): UiHandle => ({ open: (view) => opened.push(view), close: () => {} }),
+  mount: (host): UiHandle => {
+    mountedHost = host;
+    return { open: (view) => opened.push(view), close: () => {} };
+  },
+};
+/** The floating button's module: what the loader asked of it. */
+const buttons: { label: string; optional?: boolean }[] = [];
+const fakeButton = {
+  mountFloatingButton: (label: string, _open: () => void, _nonce?: string, optional?: boolean) =>
+    void buttons.push({ label, optional }),
 };
 /** An in-memory outbox behind the real outbox module (happy-dom has no IndexedDB). */
 const memory = new Map<string, unknown>();
@@ -28,6 +39,7 @@ const start = (b: LoaderBoot) =>
   startLoader(b, {
     importUi: async (url) => {
       imported.push(url);
+      if (url.endsWith("/floating-button-test.js")) return fakeButton as never;
       return (url.endsWith("/outbox-test.js") ? fakeOutbox : fakeUi) as UiModule;
     },
   });
@@ -137,19 +149,39 @@ describe("the loader's controller", () => {
     imported.length = 0;
     const api = start(boot);
     await new Promise((r) => setTimeout(r, 0));
-    // The banner, fetched together with its language.
+    // The floating button, then the banner, fetched together with its language.
     expect(imported).toEqual([
+      "https://consent.example.org/sdk/floating-button-test.js",
       "https://consent.example.org/sdk/ui-test.js",
       "https://consent.example.org/sdk/lang/en-test.js",
     ]);
     api.acceptAll();
-    expect(imported[2]).toBe("https://consent.example.org/sdk/outbox-test.js");
+    expect(imported[3]).toBe("https://consent.example.org/sdk/outbox-test.js");
   });
 
-  it("asks again after the policy version changes", () => {
+  it("asks again after the policy version changes, with nothing pre-ticked from the old choice", async () => {
     start(boot).acceptAll();
+    mountedHost = undefined;
     const bumped = start({ ...boot, config: { ...config, policyVersion: "2" } });
     expect(bumped.get()).toBeNull();
+    const host = await vi.waitFor(() => {
+      if (!mountedHost) throw new Error("the banner is not mounted yet");
+      return mountedHost;
+    });
+    expect(host.reconsent).toBe(true);
+    expect(host.decision()).toBeNull();
+  });
+
+  it("offers the floating button on every page unless the site turned it off", async () => {
+    buttons.length = 0;
+    start(boot);
+    start({ ...boot, config: { ...config, ui: { ...config.ui, floatingButton: true } } });
+    await vi.waitFor(() => expect(buttons).toHaveLength(2));
+    // Off, it is still mounted unless the page shows its own data-assent-open (the module checks).
+    expect(buttons).toEqual([
+      { label: "Cookie settings", optional: true },
+      { label: "Cookie settings", optional: false },
+    ]);
   });
 });
 
@@ -215,8 +247,66 @@ describe("Global Privacy Control", () => {
   });
 });
 
+describe("Global Privacy Control follows purposes, not names", () => {
+  /** The site's advertising category, called something other than `marketing`. */
+  const renamed = {
+    ...defaultSiteConfig("demo", [
+      { id: "google-analytics", category: "analytics" },
+      { id: "google-ads", category: "advertising" },
+      { id: "meta-pixel", category: "advertising" },
+    ]),
+    categories: [{ id: "necessary", required: true }, { id: "analytics" }, { id: "advertising" }],
+    // Google Signals mapped from analytics: GPC keeps the advertising keys denied all the same.
+    consentMode: {
+      categories: {
+        analytics: ["analytics_storage" as const, "ad_storage" as const],
+        advertising: [
+          "ad_storage" as const,
+          "ad_user_data" as const,
+          "ad_personalization" as const,
+        ],
+      },
+    },
+  };
+  const lastUpdate = () =>
+    (
+      (window.dataLayer ?? []).filter((e) => (e as IArguments)[1] === "update").pop() as IArguments
+    )[2];
+
+  it("denies what advertises or sells on Accept all, and keeps the advertising keys denied", async () => {
+    (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl = true;
+    const fbq = vi.fn();
+    window.fbq = fbq;
+    const api = start({ ...boot, config: renamed });
+    api.acceptAll();
+    expect(api.has("analytics")).toBe(true);
+    expect(api.has("advertising")).toBe(false);
+    expect(api.has("meta-pixel")).toBe(false);
+    expect(api.has("google-ads")).toBe(false);
+    expect(fbq).toHaveBeenLastCalledWith("consent", "revoke");
+    expect(lastUpdate()).toMatchObject({
+      analytics_storage: "granted",
+      ad_storage: "denied",
+      ad_user_data: "denied",
+      ad_personalization: "denied",
+    });
+    expect(await sent(0)).toMatchObject({ method: "accept-all", gpc: true });
+    // The visitor's own choice in the preference centre is theirs to make.
+    api.set({ categories: { analytics: true, advertising: true } });
+    expect(api.has("meta-pixel")).toBe(true);
+    expect(lastUpdate()).toMatchObject({ ad_storage: "granted", ad_user_data: "granted" });
+  });
+
+  it("grants everything on Accept all without the signal", () => {
+    const api = start({ ...boot, config: renamed });
+    api.acceptAll();
+    expect(api.has("advertising")).toBe(true);
+    expect(lastUpdate()).toMatchObject({ ad_storage: "granted", ad_personalization: "granted" });
+  });
+});
+
 describe("site options", () => {
-  it("reloads after a withdrawal when a withdrawn script had run, if the site asks", async () => {
+  it("reloads after a withdrawal when a withdrawn script had run, unless the site says not to", async () => {
     const reload = vi.fn();
     const { hostname, pathname, protocol, href } = window.location;
     vi.spyOn(window, "location", "get").mockReturnValue({
@@ -226,12 +316,19 @@ describe("site options", () => {
       href,
       reload,
     } as unknown as Location);
-    const api = start({ ...boot, config: { ...config, reloadOnWithdraw: true } });
+    // On by default: a script that already ran can only be stopped by leaving the page.
+    const api = start(boot);
     api.acceptAll();
     await new Promise((r) => setTimeout(r, 0));
     api.set({ categories: { analytics: true } });
     expect(reload).not.toHaveBeenCalled();
     api.withdraw();
+    expect(reload).toHaveBeenCalledOnce();
+    // A site that stops its scripts itself may turn it off.
+    const off = start({ ...boot, config: { ...config, reloadOnWithdraw: false } });
+    off.acceptAll();
+    await new Promise((r) => setTimeout(r, 0));
+    off.withdraw();
     expect(reload).toHaveBeenCalledOnce();
     vi.restoreAllMocks();
   });

@@ -105,7 +105,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     current = decision;
     // A choice made elsewhere (the API, a placeholder) answers the banner too.
     void ui?.then((handle) => handle.close());
-    pushConsentUpdate(decision, config);
+    pushConsentUpdate(decision, config, gpc);
     const withdrawn = apply()
       .filter((s) => before(s.category, s.id))
       .map((s) => s.id);
@@ -125,12 +125,13 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     });
     chunk(OUTBOX, "flush", boot.api);
     // An id names a service or else a category, which `allows` reads either way.
-    if (config.reloadOnWithdraw && ran.some((id) => before(id, id) && !allows(id, id)))
+    // On unless the site turns it off: a script that already ran cannot be stopped otherwise.
+    if (config.reloadOnWithdraw !== false && ran.some((id) => before(id, id) && !allows(id, id)))
       location.reload();
   };
 
   pushConsentDefault(config);
-  if (current) pushConsentUpdate(current, config);
+  if (current) pushConsentUpdate(current, config, gpc);
 
   const consentId = () => record?.subjectId ?? null;
   const host: UiHost = {
@@ -139,7 +140,8 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       return language();
     },
     gpc,
-    decision: () => current ?? (record ? reconcile(record.decision, config) : null),
+    decision: () => current,
+    reconsent: !current && !!record,
     consentId,
     nonce,
     choose,
@@ -162,14 +164,16 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   if (options.autoblock) autoblock(services, allows, apply);
   whenReady(() => {
     apply();
-    if (config.ui?.floatingButton)
-      chunk(
-        FLOATING_BUTTON,
-        "mountFloatingButton",
-        siteTexts()?.floatingButton ?? "Cookie settings",
-        () => void show(),
-        nonce,
-      );
+    // Withdrawing is as easy as consenting: the button is there unless the site turned it off
+    // and the page shows its own way back (a visible `data-assent-open`), which the module checks.
+    chunk(
+      FLOATING_BUTTON,
+      "mountFloatingButton",
+      siteTexts()?.floatingButton ?? "Cookie settings",
+      () => void show(),
+      nonce,
+      !config.ui?.floatingButton,
+    );
     onOpenerClick(() => void show());
   });
   // Everything the page's own scripts must see (the decision, the gates, Consent Mode defaults)

@@ -3,13 +3,15 @@ import {
   type ConsentMethod,
   type Decision,
   decide,
+  gpcRefuses,
   type SiteConfig,
 } from "@assent/core";
 
 /**
- * The decision a method makes: every category for `accept-all` (but under Global Privacy
- * Control, marketing), none but `necessary` for `reject-all` and `withdraw`, the visitor's own
- * choice otherwise.
+ * The decision a method makes: every category for `accept-all` (but, under Global Privacy
+ * Control, none with an `advertising` or `sale-or-share` purpose: see `gpcRefuses`), none but
+ * `necessary` for `reject-all` and `withdraw`, the visitor's own choice otherwise.
+ * @example decisionFor(config, "accept-all", {}, true).categories.advertising // false
  */
 export const decisionFor = (
   config: SiteConfig,
@@ -22,7 +24,7 @@ export const decisionFor = (
     method === "accept-all"
       ? {
           categories: Object.fromEntries(
-            config.categories.map((c) => [c.id, !gpc || c.id !== "marketing"]),
+            config.categories.map((c) => [c.id, !gpc || !gpcRefuses(config, c)]),
           ),
         }
       : /^(reject-all|withdraw)$/.test(method)

@@ -1,16 +1,20 @@
 import {
+  ADVERTISING_CONSENT_MODE_KEYS,
   CATALOGUE,
   CONSENT_MODE_KEYS,
   GATED_CONSENT_MODE_KEYS,
+  GPC_PURPOSES,
+  gpcRefuses,
   type LoaderBoot,
   NECESSARY,
+  PURPOSES,
   parseSiteConfig,
   READS_CONSENT_MODE,
   type SiteConfig,
 } from "@assent/core";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { UiModule } from "../contract";
+import type { UiHost, UiModule } from "../contract";
 import { start } from "./controller";
 import { activateScripts, ran } from "./gate-scripts";
 
@@ -38,9 +42,13 @@ const configs = fc
       privacyPolicyUrl: fc.constant("/privacy"),
       categories: fc.tuple(
         ...ids.map((id) =>
-          mostly(
-            fc.constant({ id }),
-            fc.boolean().map((required) => ({ id, required })),
+          fc.record(
+            {
+              id: fc.constant(id),
+              required: mostly(fc.constant(undefined), fc.boolean()),
+              purposes: fc.subarray([...PURPOSES]),
+            },
+            { requiredKeys: ["id"] },
           ),
         ),
       ),
@@ -51,6 +59,7 @@ const configs = fc
             category: fc.constantFrom(...ids),
             hosts: mostly<string[]>(fc.constant([]), fc.constant(["widget.chat.example"])),
             consentModeKeys: mostly<string[]>(fc.constant([]), fc.subarray([...CONSENT_MODE_KEYS])),
+            purposes: fc.subarray([...PURPOSES]),
           },
           { requiredKeys: ["id", "category"] },
         ),
@@ -67,9 +76,6 @@ const configs = fc
       }),
     });
   });
-
-const fakeUi: UiModule = { mount: () => ({ open: () => {}, close: () => {} }) };
-const fakeOutbox = { flush: async () => {} };
 
 /** Every gated script the site could hold: one per listed service, one per category. */
 function page(config: SiteConfig): string {
@@ -90,6 +96,67 @@ const grantedKeys = () =>
     return GATED_CONSENT_MODE_KEYS.filter((key) => state[key] === "granted");
   });
 
+const fakeOutbox = { flush: async () => {} };
+
+/** The loader started on a fresh page holding every gated script the site could hold. */
+async function onPage(config: SiteConfig) {
+  for (const part of document.cookie.split(";")) {
+    const name = part.split("=")[0]?.trim();
+    if (name) document.cookie = `${name}=; Max-Age=0; Path=/`;
+  }
+  localStorage.clear();
+  window.dataLayer = [];
+  const pixel: string[] = [];
+  window.fbq = ((...args: unknown[]) => void pixel.push(String(args[1]))) as never;
+  document.body.innerHTML = page(config);
+  // A catalogue service is a third party that needs consent, whatever its category says.
+  const thirdParty = new Set(CATALOGUE.map((s) => s.id));
+  const necessary = new Set([
+    NECESSARY,
+    ...config.services
+      .filter((s) => s.category === NECESSARY && !thirdParty.has(s.id))
+      .map((s) => s.id),
+  ]);
+  const advanced = config.consentMode?.mode === "advanced";
+  const from = ran.length;
+  // The banner: what the loader hands to the UI chunk, whose buttons call `host.choose`.
+  let banner: UiHost | undefined;
+  const fakeUi: UiModule = {
+    mount: (host) => {
+      banner = host;
+      return { open: () => {}, close: () => {} };
+    },
+  };
+  const boot: LoaderBoot = {
+    config,
+    configHash: "a".repeat(64),
+    api: "https://consent.example.org",
+    ui: "https://consent.example.org/sdk/ui-test.js",
+  };
+  const api = start(boot, {
+    importUi: async (url) => (url.endsWith("/outbox-test.js") ? fakeOutbox : fakeUi) as UiModule,
+  });
+  await activateScripts(() => false);
+  const ranSince = () => ran.slice(from);
+  await vi.waitFor(() => expect(banner, "the banner is shown before any choice").toBeDefined());
+  return {
+    api,
+    banner: banner as UiHost,
+    pixel,
+    necessary,
+    ranSince,
+    /** What may run without consent: necessary, and in advanced mode Google's own tags. */
+    mayRun: (id: string) => necessary.has(id) || (advanced && READS_CONSENT_MODE.includes(id)),
+  };
+}
+
+/** The last Consent Mode state pushed (`consent update`, else the global default). */
+const lastState = () => {
+  const commands = (window.dataLayer ?? []) as IArguments[];
+  const last = commands.filter((c) => c[0] === "consent" && !("region" in c[2])).pop();
+  return (last?.[2] ?? {}) as Record<string, unknown>;
+};
+
 beforeEach(() => {
   vi.stubGlobal(
     "fetch",
@@ -99,6 +166,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllGlobals();
   delete window.fbq;
+  delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
 });
 
 describe("the loader under the hard guards (properties)", () => {
@@ -110,51 +178,20 @@ describe("the loader under the hard guards (properties)", () => {
         if (!parsed.ok) return;
         accepted++;
         const config = parsed.value;
-        for (const part of document.cookie.split(";")) {
-          const name = part.split("=")[0]?.trim();
-          if (name) document.cookie = `${name}=; Max-Age=0; Path=/`;
-        }
-        localStorage.clear();
-        window.dataLayer = [];
-        const pixel: string[] = [];
-        window.fbq = ((...args: unknown[]) => void pixel.push(String(args[1]))) as never;
-        document.body.innerHTML = page(config);
-        // A catalogue service is a third party that needs consent, whatever its category says.
-        const thirdParty = new Set(CATALOGUE.map((s) => s.id));
-        const necessary = new Set([
-          NECESSARY,
-          ...config.services
-            .filter((s) => s.category === NECESSARY && !thirdParty.has(s.id))
-            .map((s) => s.id),
-        ]);
-        const advanced = config.consentMode?.mode === "advanced";
-        const mayRun = (id: string) =>
-          necessary.has(id) || (advanced && READS_CONSENT_MODE.includes(id));
-
-        const from = ran.length;
-        const boot: LoaderBoot = {
-          config,
-          configHash: "a".repeat(64),
-          api: "https://consent.example.org",
-          ui: "https://consent.example.org/sdk/ui-test.js",
-        };
-        const api = start(boot, {
-          importUi: async (url) =>
-            (url.endsWith("/outbox-test.js") ? fakeOutbox : fakeUi) as UiModule,
-        });
-        await activateScripts(() => false);
+        const { api, banner, pixel, necessary, ranSince, mayRun } = await onPage(config);
         expect(
-          ran.slice(from).filter((id) => !mayRun(id)),
+          ranSince().filter((id) => !mayRun(id)),
           "before a choice",
         ).toEqual([]);
         // Every visitor, in any region, gets the global denied default first.
         const first = window.dataLayer?.[0] as IArguments;
         expect([first[0], first[1], "region" in first[2]]).toEqual(["consent", "default", false]);
+        expect(grantedKeys(), "before a choice").toEqual([]);
 
-        api.rejectAll();
+        banner.choose("reject-all");
         await activateScripts(() => false);
         expect(
-          ran.slice(from).filter((id) => !mayRun(id)),
+          ranSince().filter((id) => !mayRun(id)),
           "after Reject all",
         ).toEqual([]);
         expect(grantedKeys()).toEqual([]);
@@ -165,5 +202,37 @@ describe("the loader under the hard guards (properties)", () => {
       { numRuns: 150 },
     );
     expect(accepted).toBeGreaterThan(20);
-  });
+  }, 60_000);
+
+  it("under Global Privacy Control, Accept all runs nothing that advertises or sells and grants no advertising key", async () => {
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(configs, async (input) => {
+        const parsed = parseSiteConfig(input);
+        if (!parsed.ok) return;
+        accepted++;
+        const config = parsed.value;
+        (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl = true;
+        const { api, banner, ranSince, mayRun } = await onPage(config);
+        expect(banner.gpc).toBe(true);
+        banner.choose("accept-all");
+        await activateScripts(() => false);
+
+        const sells = (purposes?: readonly string[]) =>
+          !!purposes?.some((p) => (GPC_PURPOSES as readonly string[]).includes(p));
+        const refused = new Set([
+          ...config.categories.filter((c) => gpcRefuses(config, c)).map((c) => c.id),
+          ...config.services
+            .filter((s) => s.category !== NECESSARY && sells(s.purposes))
+            .map((s) => s.id),
+        ]);
+        for (const id of refused) expect(api.has(id), id).toBe(false);
+        expect(ranSince().filter((id) => refused.has(id) && !mayRun(id))).toEqual([]);
+        const state = lastState();
+        for (const key of ADVERTISING_CONSENT_MODE_KEYS) expect(state[key], key).toBe("denied");
+      }),
+      { numRuns: 100 },
+    );
+    expect(accepted).toBeGreaterThan(20);
+  }, 60_000);
 });

@@ -8,13 +8,21 @@ import { textsFor } from "./texts";
 
 const config = defaultSiteConfig("demo", [{ id: "youtube", category: "embeds" }]);
 
-function setup(view: View, last: Decision | null = null) {
+function setup(
+  view: View,
+  {
+    last = null,
+    reconsent = false,
+    gpc = false,
+  }: Partial<{ last: Decision | null }> & Partial<Pick<UiHost, "reconsent" | "gpc">> = {},
+) {
   const host: UiHost = {
     config,
     language: "en",
     decision: () => last,
+    reconsent,
     consentId: () => "AbCdEfGhIjKlMnOpQrStUv",
-    gpc: false,
+    gpc,
     choose: vi.fn(),
   };
   const views: View[] = [];
@@ -67,9 +75,21 @@ describe("App", () => {
     );
   });
 
-  it("asks again with the last choice pre-filled after a policy change", () => {
-    setup("banner", decide(config, { categories: { embeds: true } }));
+  it("says why it asks again after a policy change, and pre-fills the current decision only", () => {
+    setup("banner", { reconsent: true });
     expect(screen.getByText(/changed since you last chose/)).toBeTruthy();
+    expect(screen.queryByText(/Global Privacy Control/)).toBeNull();
+  });
+
+  it("pre-fills the preference centre from the current decision", () => {
+    setup("preferences", { last: decide(config, { categories: { embeds: true } }) });
+    const embeds = screen.getByRole("switch", { name: "Embedded content and social media" });
+    expect((embeds as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("says on the first layer that Global Privacy Control is honoured", () => {
+    setup("banner", { gpc: true });
+    expect(screen.getByText(/Global Privacy Control signal is honoured/)).toBeTruthy();
   });
 
   it("renders nothing when closed", () => {

@@ -34,7 +34,8 @@ export function App({ host, t, language, view, undecided, setView, loadHistory }
       config={config}
       t={t}
       modal={config.ui?.position === "modal"}
-      reconsent={host.decision() !== null}
+      reconsent={host.reconsent}
+      gpc={host.gpc}
       onAcceptAll={acceptAll}
       onRejectAll={rejectAll}
       onManage={() => setView("preferences")}

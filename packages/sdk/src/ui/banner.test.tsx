@@ -1,5 +1,5 @@
 import { defaultSiteConfig } from "@assent/core";
-import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import { Banner, type BannerProps } from "./banner";
 import en from "./lang/en";
@@ -13,6 +13,7 @@ function setup(overrides: Partial<BannerProps> = {}) {
     t: textsFor(config, "en", en),
     modal: false,
     reconsent: false,
+    gpc: false,
     onAcceptAll: vi.fn(),
     onRejectAll: vi.fn(),
     onManage: vi.fn(),
@@ -60,6 +61,14 @@ describe("Banner", () => {
   it("says why it asks again after a policy change", () => {
     setup({ reconsent: true });
     expect(screen.getByText(/changed since you last chose/)).toBeTruthy();
+  });
+
+  it("says on the first layer when Global Privacy Control is honoured, and only then", () => {
+    setup({ gpc: true });
+    expect(screen.getByText(/Global Privacy Control signal is honoured/)).toBeTruthy();
+    cleanup();
+    setup();
+    expect(screen.queryByText(/Global Privacy Control/)).toBeNull();
   });
 
   it("renders the site's own texts as text, never as HTML", () => {

@@ -10,6 +10,8 @@ export interface BannerProps {
   modal: boolean;
   /** The visitor chose before, but the policy changed or the choice expired. */
   reconsent: boolean;
+  /** The browser sends Global Privacy Control: the first layer says it is honoured. */
+  gpc: boolean;
   onAcceptAll(): void;
   onRejectAll(): void;
   onManage(): void;
@@ -20,12 +22,13 @@ export interface BannerProps {
  * (same element, class, size and colours). Closing it without a choice is not consent, so it has
  * no close button and Escape does not dismiss it.
  */
-export function Banner({ config, t, modal, reconsent, ...on }: BannerProps) {
+export function Banner({ config, t, modal, reconsent, gpc, ...on }: BannerProps) {
   const dialog = (
     <Dialog class="banner" modal={modal} labelledBy="assent-title" describedBy="assent-text">
       <div class="text">
         <h2 id="assent-title">{t("title")}</h2>
         {reconsent && <p class="note">{t("reconsent")}</p>}
+        {gpc && <p class="note">{t("gpcHonoured")}</p>}
         <p id="assent-text">{t("description")}</p>
         <p class="links">
           {config.privacyPolicyUrl && <a href={config.privacyPolicyUrl}>{t("privacyPolicy")}</a>}

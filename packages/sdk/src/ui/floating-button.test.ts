@@ -1,18 +1,46 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { mountFloatingButton } from "./floating-button";
+import { mountFloatingButton, pageShowsOpener } from "./floating-button";
 
-afterEach(() => document.getElementById("assent-button")?.remove());
+const mounted = () => document.getElementById("assent-button");
+
+afterEach(() => {
+  mounted()?.remove();
+  document.body.innerHTML = "";
+});
 
 describe("mountFloatingButton", () => {
   it("puts a labelled button in an open shadow root that calls back when pressed", () => {
     const open = vi.fn();
     mountFloatingButton("Cookie settings", open);
-    const button = document
-      .getElementById("assent-button")
-      ?.shadowRoot?.querySelector("button") as HTMLButtonElement;
+    const button = mounted()?.shadowRoot?.querySelector("button") as HTMLButtonElement;
     expect(button.textContent).toBe("Cookie settings");
     expect(button.type).toBe("button");
     button.click();
     expect(open).toHaveBeenCalledOnce();
+  });
+
+  it("is there when the site turned it off but the page shows no way back of its own", () => {
+    document.body.innerHTML = `<a data-assent-open style="display:none">Cookie settings</a>
+      <button data-assent-open style="visibility:hidden">Cookies</button>
+      <span data-assent-open></span>`;
+    expect(pageShowsOpener()).toBe(false);
+    mountFloatingButton("Cookie settings", () => {}, undefined, true);
+    expect(mounted()).not.toBeNull();
+  });
+
+  it("may be left out when the site turned it off and the page shows a visible data-assent-open", () => {
+    document.body.innerHTML = `<footer><a href="#" data-assent-open>Cookie settings</a></footer>`;
+    expect(pageShowsOpener()).toBe(true);
+    mountFloatingButton("Cookie settings", () => {}, undefined, true);
+    expect(mounted()).toBeNull();
+    // Turned on, it is always there.
+    mountFloatingButton("Cookie settings", () => {});
+    expect(mounted()).not.toBeNull();
+  });
+
+  it("is mounted once however often it is asked for", () => {
+    mountFloatingButton("Cookie settings", () => {});
+    mountFloatingButton("Cookie settings", () => {});
+    expect(document.querySelectorAll("#assent-button")).toHaveLength(1);
   });
 });

@@ -59,6 +59,14 @@ describe("Preferences", () => {
     }
   });
 
+  it("shows a service in the locked category as on, since it runs whatever the visitor chooses", () => {
+    const own = { id: "session", category: "necessary", name: "Session" };
+    setup({ config: { ...config, services: [...config.services, own] } });
+    expect(switchNamed("Session").checked).toBe(true);
+    expect(switchNamed("Session").disabled).toBe(true);
+    expect(switchNamed("YouTube").checked).toBe(false);
+  });
+
   it("saves the switches as a choice, a category carrying its services", () => {
     const props = setup();
     fireEvent.click(switchNamed("Analytics"));
@@ -95,7 +103,9 @@ describe("Preferences", () => {
     expect(screen.getByText("Google Ireland Limited")).toBeTruthy();
     expect(screen.getByText("Showing videos")).toBeTruthy();
     // Cookies and the privacy policy come from the catalogue; the site's texts translate words.
-    expect(screen.getByText("_ga (730 d), _ga_* (730 d), _gid (1 d), _gat* (0 d)")).toBeTruthy();
+    expect(
+      screen.getByText("_ga (730 d), _ga_* (730 d), _gid (1 d), _gat* (0 d), _gcl_au (90 d)"),
+    ).toBeTruthy();
     expect(
       screen.getByRole("link", { name: "Privacy policy of YouTube" }).getAttribute("href"),
     ).toBe("https://policies.google.com/privacy");

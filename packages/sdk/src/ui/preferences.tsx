@@ -12,8 +12,9 @@ export interface PreferencesProps {
   t: Texts;
   language: string;
   /**
-   * Pre-fills the switches: the current or the last decision. Anything it does not name (a new
-   * category or service) starts off; nothing is pre-ticked otherwise.
+   * Pre-fills the switches: the current decision, `null` while the visitor must decide (a
+   * superseded decision never pre-ticks). Anything it does not name (a new category or service)
+   * starts off; nothing is pre-ticked otherwise, but what is locked on is shown on.
    */
   initial: Decision | null;
   consentId: string | null;
@@ -36,12 +37,20 @@ export class Preferences extends Component<
   constructor(props: PreferencesProps) {
     super(props);
     const { config, initial } = props;
+    const locked = new Set(config.categories.filter(isRequired).map((c) => c.id));
     this.state = {
       categories: Object.fromEntries(
-        config.categories.map((c) => [c.id, isRequired(c) || initial?.categories[c.id] === true]),
+        config.categories.map((c) => [
+          c.id,
+          locked.has(c.id) || initial?.categories[c.id] === true,
+        ]),
       ),
+      // A service in a locked category runs whatever the visitor chooses: shown on, never off.
       services: Object.fromEntries(
-        config.services.map((s) => [s.id, initial?.services[s.id] === true]),
+        config.services.map((s) => [
+          s.id,
+          locked.has(s.category) || initial?.services[s.id] === true,
+        ]),
       ),
     };
   }

@@ -5,7 +5,9 @@ const DARK =
  * The UI's stylesheet, adopted by the shadow root: host-page CSS neither leaks in nor out.
  * Sites restyle it with custom properties on `#assent-ui` (colours, `--assent-radius`,
  * `--assent-font`, `--assent-width`) or with `#assent-ui::part(banner|dialog|button)`; theme and
- * position come from the site config as `data-theme` and `data-position` on that element.
+ * position come from the site config as `data-theme` and `data-position` on that element. The
+ * preference centre scrolls inside the viewport with its buttons in a sticky footer: "Reject
+ * all" is on screen at any height, as easy to reach as "Accept all".
  */
 export const CSS = `
 :host{all:initial;--assent-bg:#fff;--assent-fg:#1a1a1a;--assent-muted:#404040;--assent-accent:#1d4ed8;--assent-accent-fg:#fff;--assent-border:#6b7280;--assent-note:#eff6ff;--assent-radius:8px;--assent-width:440px;--assent-font:system-ui,sans-serif}
@@ -19,7 +21,9 @@ export const CSS = `
 :host([data-position=box]) .text{flex-basis:100%}
 .overlay{position:fixed;inset:0;z-index:2147483647;background:rgb(0 0 0/.5);display:flex;align-items:center;justify-content:center;padding:16px}
 .overlay .banner{position:static;max-width:var(--assent-width);border-radius:var(--assent-radius)}
-.dialog{max-width:640px;max-height:100%;overflow:auto}
+.dialog{max-width:640px;max-height:100%;overflow:auto;padding-bottom:0}
+.banner{max-height:100%;overflow:auto}
+.dialog>.actions{position:sticky;bottom:0;background:var(--assent-bg);border-top:1px solid var(--assent-border);margin-top:8px;padding:12px 0 16px}
 .banner:focus,.dialog:focus{outline:0}
 h2{font-size:1.15em;margin:0 0 4px}
 h3{font-size:1em;margin:8px 0 4px}

@@ -18,6 +18,8 @@ export default {
   preferencesIntro:
     "Dewiswch beth rydych yn ei ganiatáu. Mae cwcis hollol angenrheidiol yn cadw'r wefan i weithio ac ni ellir eu diffodd.",
   gpc: "Mae eich porwr yn gofyn i wefannau beidio â gwerthu na rhannu eich data (Global Privacy Control). Nid oes dim yn cael ei droi ymlaen oni bai eich bod yn ei ddewis.",
+  gpcHonoured:
+    "Mae signal Global Privacy Control eich porwr yn cael ei barchu: mae hysbysebu a rhannu eich data yn aros i ffwrdd.",
   alwaysOn: "Ymlaen bob amser",
   services: "Gwasanaethau",
   provider: "Darparwr",

@@ -17,6 +17,8 @@ export default {
   preferencesIntro:
     "Vælg, hvad du tillader. Strengt nødvendige cookies holder webstedet kørende og kan ikke slås fra.",
   gpc: "Din browser beder websteder om ikke at sælge eller dele dine data (Global Privacy Control). Intet slås til, medmindre du vælger det.",
+  gpcHonoured:
+    "Din browsers Global Privacy Control-signal respekteres: annoncering og deling af dine data forbliver slået fra.",
   alwaysOn: "Altid slået til",
   services: "Tjenester",
   provider: "Udbyder",

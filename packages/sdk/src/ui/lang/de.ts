@@ -18,6 +18,8 @@ export default {
   preferencesIntro:
     "Wählen Sie, was Sie erlauben. Unbedingt erforderliche Cookies halten die Website in Betrieb und können nicht abgeschaltet werden.",
   gpc: "Ihr Browser bittet Websites, Ihre Daten nicht zu verkaufen oder weiterzugeben (Global Privacy Control). Nichts wird eingeschaltet, ohne dass Sie es wählen.",
+  gpcHonoured:
+    "Das Global-Privacy-Control-Signal Ihres Browsers wird beachtet: Werbung und die Weitergabe Ihrer Daten bleiben ausgeschaltet.",
   alwaysOn: "Immer aktiv",
   services: "Dienste",
   provider: "Anbieter",

@@ -18,6 +18,8 @@ export default {
   preferencesIntro:
     "Elija lo que permite. Las cookies estrictamente necesarias mantienen el sitio en funcionamiento y no se pueden desactivar.",
   gpc: "Su navegador pide a los sitios que no vendan ni compartan sus datos (Global Privacy Control). No se activa nada a menos que usted lo elija.",
+  gpcHonoured:
+    "Se respeta la señal Global Privacy Control de su navegador: la publicidad y la cesión de sus datos siguen desactivadas.",
   alwaysOn: "Siempre activas",
   services: "Servicios",
   provider: "Proveedor",

@@ -18,6 +18,8 @@ export default {
   preferencesIntro:
     "Choisissez ce que vous autorisez. Les cookies strictement nécessaires assurent le fonctionnement du site et ne peuvent pas être désactivés.",
   gpc: "Votre navigateur demande aux sites de ne pas vendre ni partager vos données (Global Privacy Control). Rien n'est activé sans votre choix.",
+  gpcHonoured:
+    "Le signal Global Privacy Control de votre navigateur est respecté : la publicité et le partage de vos données restent désactivés.",
   alwaysOn: "Toujours actif",
   services: "Services",
   provider: "Fournisseur",

@@ -18,6 +18,8 @@ export default {
   preferencesIntro:
     "Scegli cosa consentire. I cookie strettamente necessari fanno funzionare il sito e non possono essere disattivati.",
   gpc: "Il tuo browser chiede ai siti di non vendere né condividere i tuoi dati (Global Privacy Control). Nulla viene attivato se non lo scegli tu.",
+  gpcHonoured:
+    "Il segnale Global Privacy Control del tuo browser è rispettato: pubblicità e condivisione dei tuoi dati restano disattivate.",
   alwaysOn: "Sempre attivi",
   services: "Servizi",
   provider: "Fornitore",

@@ -18,6 +18,8 @@ export default {
   preferencesIntro:
     "Kies wat u toestaat. Strikt noodzakelijke cookies houden de website werkend en kunnen niet worden uitgezet.",
   gpc: "Uw browser vraagt websites uw gegevens niet te verkopen of te delen (Global Privacy Control). Niets wordt aangezet tenzij u het kiest.",
+  gpcHonoured:
+    "Het Global Privacy Control-signaal van uw browser wordt gerespecteerd: advertenties en het delen van uw gegevens blijven uit.",
   alwaysOn: "Altijd aan",
   services: "Diensten",
   provider: "Aanbieder",

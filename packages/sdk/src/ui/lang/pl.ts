@@ -18,6 +18,8 @@ export default {
   preferencesIntro:
     "Wybierz, na co się zgadzasz. Niezbędne pliki cookie zapewniają działanie strony i nie można ich wyłączyć.",
   gpc: "Twoja przeglądarka prosi strony, aby nie sprzedawały ani nie udostępniały Twoich danych (Global Privacy Control). Nic nie zostanie włączone bez Twojego wyboru.",
+  gpcHonoured:
+    "Sygnał Global Privacy Control Twojej przeglądarki jest respektowany: reklama i udostępnianie Twoich danych pozostają wyłączone.",
   alwaysOn: "Zawsze włączone",
   services: "Usługi",
   provider: "Dostawca",

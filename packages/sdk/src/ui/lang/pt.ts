@@ -18,6 +18,8 @@ export default {
   preferencesIntro:
     "Escolha o que permite. Os cookies estritamente necessários mantêm o site a funcionar e não podem ser desligados.",
   gpc: "O seu navegador pede aos sites que não vendam nem partilhem os seus dados (Global Privacy Control). Nada é ativado sem a sua escolha.",
+  gpcHonoured:
+    "O sinal Global Privacy Control do seu navegador é respeitado: a publicidade e a partilha dos seus dados continuam desativadas.",
   alwaysOn: "Sempre ativos",
   services: "Serviços",
   provider: "Fornecedor",

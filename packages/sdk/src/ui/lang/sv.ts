@@ -17,6 +17,8 @@ export default {
   preferencesIntro:
     "Välj vad du tillåter. Nödvändiga kakor håller webbplatsen igång och kan inte stängas av.",
   gpc: "Din webbläsare ber webbplatser att inte sälja eller dela dina uppgifter (Global Privacy Control). Inget slås på om du inte väljer det.",
+  gpcHonoured:
+    "Din webbläsares Global Privacy Control-signal respekteras: annonsering och delning av dina uppgifter förblir avstängda.",
   alwaysOn: "Alltid på",
   services: "Tjänster",
   provider: "Leverantör",
