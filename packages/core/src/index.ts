@@ -198,4 +198,3 @@ export {
   SiteConfigSchema,
 } from "./site-config";
 export { type BannerTextKey, ENGLISH_TEXTS } from "./texts";
-export * from "./contracts";
