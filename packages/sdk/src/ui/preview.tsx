@@ -20,10 +20,14 @@ import { type Dictionary, textsFor } from "./texts";
 const DICTIONARIES: Record<string, Dictionary> = { ar, cy, da, de, en, es, fr, it, nl, pl, pt, sv };
 
 /**
- * The preview's own frame: the host is the containing block of the banner's fixed layers, so a
- * bar sits along the bottom of the preview box rather than of the admin's window.
+ * The preview's own frame: the host stands for the visitor's window. It is the containing block
+ * of the banner's fixed layers (a bar sits along the bottom of the preview box, not of the
+ * admin's window) and the container its viewport units are read against (`100vw` becomes the
+ * box's `100cqw`), so the stylesheet lays the banner out as in a window of the box's size.
  */
-const FRAME = ":host{display:block;position:relative;contain:layout paint;height:100%}";
+const FRAME =
+  ":host{display:block;position:relative;contain:layout paint;container-type:size;height:100%}";
+const IN_FRAME = CSS.replace(/(\d+)v([wh])\b/g, "$1cq$2");
 
 /** What a preview shows: a site's configuration in one language, as a visitor on a theme sees it. */
 export interface PreviewOptions {
@@ -53,7 +57,7 @@ const nothing = () => {};
  */
 export function mountPreview(host: HTMLElement): Preview {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: "open" });
-  const sheets = [CSS, FRAME].map((text) => {
+  const sheets = [IN_FRAME, FRAME].map((text) => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(text);
     return sheet;
