@@ -4,6 +4,7 @@ export {
   PublishRequestSchema,
   warningRules,
 } from "./acknowledgement";
+export { WORDING, type WordingDictionary } from "./dictionaries";
 export {
   COMPLIANCE_RULES,
   type ComplianceFinding,
@@ -13,4 +14,3 @@ export {
 } from "./finding";
 export { lintConfig } from "./lint";
 export type { LintContext, LintedConfig } from "./linted-config";
-export { WORDING, type WordingDictionary } from "./wording-dictionaries";

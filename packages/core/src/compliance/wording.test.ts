@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { LANGUAGES } from "../languages";
+import { WORDING } from "./dictionaries";
 import { lintConfig } from "./lint";
 import { cleanConfig, withTexts } from "./test-config";
 
@@ -100,5 +102,14 @@ describe("wording", () => {
     expect(
       rules(withTexts("en", { description: "On the basis of our legitimate interests." })),
     ).toEqual(["warning legitimate-interest-claim texts.en.description"]);
+  });
+});
+
+describe("wording dictionaries", () => {
+  it("has phrases of every kind for every language the banner speaks", () => {
+    for (const language of LANGUAGES) {
+      const dictionary = WORDING[language];
+      for (const phrases of Object.values(dictionary)) expect(phrases.length).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,16 +1,14 @@
 import { NECESSARY } from "../categories";
+import { isLanguage } from "../languages";
+import { WORDING, type WordingDictionary } from "./dictionaries";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
 import type { LintedConfig } from "./linted-config";
 import { mentions, normalize, saysExactly } from "./text-match";
-import { WORDING, type WordingDictionary } from "./wording-dictionaries";
 
 /** The dictionaries a language's texts are checked against: its own, and English. */
 function dictionariesFor(language: string): WordingDictionary[] {
   const base = language.toLowerCase().split("-")[0] ?? language;
-  const own = WORDING[base];
-  return own && base !== "en"
-    ? [own, WORDING.en as WordingDictionary]
-    : [WORDING.en as WordingDictionary];
+  return isLanguage(base) && base !== "en" ? [WORDING[base], WORDING.en] : [WORDING.en];
 }
 
 const any = (dicts: WordingDictionary[], pick: (d: WordingDictionary) => readonly string[]) =>

@@ -1,0 +1,9 @@
+import type { WordingDictionary } from "./dictionary";
+
+/** Welsh. */
+export default {
+  acceptLabels: ["iawn", "parhau", "cytuno", "derbyn", "ydw", "caniatau"],
+  impliedConsent: ["drwy barhau", "drwy ddefnyddio'r wefan"],
+  necessaryClaims: ["hollol angenrheidiol", "angenrheidiol", "hanfodol", "bob amser ymlaen"],
+  legitimateInterest: ["buddiant dilys"],
+} satisfies WordingDictionary;

@@ -1,0 +1,31 @@
+import type { WordingDictionary } from "./dictionary";
+
+/** Italian. */
+export default {
+  acceptLabels: [
+    "ok",
+    "continua",
+    "accetto",
+    "accetta",
+    "si",
+    "ho capito",
+    "consenti",
+    "mi piacciono i cookie",
+  ],
+  impliedConsent: [
+    "proseguendo la navigazione",
+    "continuando a navigare",
+    "utilizzando questo sito",
+    "se prosegui",
+    "se continui",
+  ],
+  necessaryClaims: [
+    "strettamente necessari",
+    "essenzial",
+    "necessari",
+    "non puo essere rifiutat",
+    "obbligatori",
+    "sempre attiv",
+  ],
+  legitimateInterest: ["legittimo interesse", "interesse legittimo"],
+} satisfies WordingDictionary;

@@ -1,0 +1,26 @@
+import type { WordingDictionary } from "./dictionary";
+
+/** Portuguese. */
+export default {
+  acceptLabels: [
+    "ok",
+    "continuar",
+    "concordo",
+    "aceito",
+    "aceitar",
+    "sim",
+    "entendi",
+    "permitir",
+    "gosto de cookies",
+  ],
+  impliedConsent: ["ao continuar", "ao utilizar este site", "ao navegar", "se continuar"],
+  necessaryClaims: [
+    "estritamente necessari",
+    "essencia",
+    "necessari",
+    "nao pode ser recusad",
+    "obrigatori",
+    "sempre ativ",
+  ],
+  legitimateInterest: ["interesse legitimo"],
+} satisfies WordingDictionary;
