@@ -1,0 +1,89 @@
+import { gzipSync } from "node:zlib";
+import type { BrowserContext, Page, Response } from "@playwright/test";
+import type { Contender } from "./contenders";
+import { installProbe, type ProbeReport } from "./probe";
+import type { VisitKind, VisitSample } from "./report";
+
+/** Chromium's CPU throttling for every visit, as issue #15 measures. */
+export const CPU_THROTTLING = 4;
+/** How long a visit is watched after the banner (first visit) or the load event (returning). */
+export const SETTLE_MS = 1500;
+
+/** Which URLs are the manager's own files (its scripts, styles and configuration). */
+export type Owns = (url: string) => boolean;
+
+const isCode = (response: Response) =>
+  ["script", "stylesheet"].includes(response.request().resourceType()) ||
+  /javascript|css/.test(response.headers()["content-type"] ?? "");
+
+/**
+ * One page view of a manager's page in `context`, on a new page under CPU throttling: the
+ * banner (first visits), the manager's JS+CSS (every script and style body it loaded, gzipped
+ * here at level 9, whether it came from the network or the HTTP cache), the page's script time,
+ * its longest tasks and layout shift. Responses are only observed, never routed. The page is
+ * left open (a first visit's decision is made on it); the caller closes it.
+ */
+export async function measureVisit(
+  context: BrowserContext,
+  contender: Contender,
+  url: string,
+  kind: VisitKind,
+  owns: Owns,
+): Promise<{ sample: VisitSample; page: Page }> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_THROTTLING });
+  await cdp.send("Performance.enable");
+  await page.addInitScript(installProbe, kind === "first" ? contender.banner : null);
+  const files: Array<Promise<{ url: string; gzip: number }>> = [];
+  page.on("response", (response) => {
+    if (!owns(response.url()) || !isCode(response)) return;
+    files.push(
+      response
+        .body()
+        .then((body) => ({ url: response.url(), gzip: gzipSync(body, { level: 9 }).length })),
+    );
+  });
+
+  await page.goto(url, { waitUntil: "load" });
+  if (kind === "first" && contender.banner) {
+    await page
+      .waitForFunction(() => window.__peersProbe?.bannerMs != null, null, { timeout: 30_000 })
+      .catch(async (err: Error) => {
+        const state = await page.evaluate(() => ({
+          url: location.href,
+          probe: window.__peersProbe,
+          html: document.body?.innerHTML.slice(-1500),
+        }));
+        throw new Error(`${contender.name}: no banner visible: ${JSON.stringify(state)}`, {
+          cause: err,
+        });
+      });
+  }
+  await page.waitForTimeout(SETTLE_MS);
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const probe = (await page.evaluate(() => window.__peersProbe)) as ProbeReport;
+  const started = new Map(
+    await page.evaluate(() =>
+      performance.getEntriesByType("resource").map((e) => [e.name, e.startTime] as const),
+    ),
+  );
+  const loaded = await Promise.all(files);
+  await cdp.detach();
+
+  const beforeBanner = (file: { url: string }) =>
+    probe.bannerMs !== null &&
+    (started.get(file.url) ?? Number.POSITIVE_INFINITY) <= probe.bannerMs;
+  const sum = (list: Array<{ gzip: number }>) => list.reduce((n, f) => n + f.gzip, 0);
+  const ownScripts = probe.scripts.filter((s) => owns(s.url));
+  const sample: VisitSample = {
+    bytes: sum(loaded),
+    bytesToBanner: sum(loaded.filter(beforeBanner)),
+    bannerMs: probe.bannerMs,
+    scriptMs: (metrics.find((m) => m.name === "ScriptDuration")?.value ?? Number.NaN) * 1000,
+    longestTaskMs: Math.max(0, ...ownScripts.map((s) => s.duration)),
+    longestPageTaskMs: probe.longestTaskMs,
+    cls: probe.cls,
+  };
+  return { sample, page };
+}
