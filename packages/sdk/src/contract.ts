@@ -86,6 +86,7 @@ export interface AssentApi {
 /** What the loader hands to the UI chunk. */
 export interface UiHost {
   config: SiteConfig;
+  /** The language the banner is shown in, and its receipts record (`bannerLanguage`). */
   language: string;
   /**
    * Whether the browser sends Global Privacy Control: what advertises or sells (`gpcRefuses`) is

@@ -7,7 +7,7 @@ import {
 } from "@assent/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ChangeDetail, UiHandle, UiHost, UiModule } from "../contract";
-import { flush, type OutboxStore, resetOutbox } from "../transport";
+import { flush, type OutboxOptions, type OutboxStore, resetOutbox } from "../transport";
 import { start as startLoader } from "./controller";
 
 const opened: string[] = [];
@@ -32,7 +32,10 @@ const store: OutboxStore = {
   put: async (r) => void memory.set(r.id, r),
   remove: async (id) => void memory.delete(id),
 };
-const fakeOutbox = { flush: (api: string) => flush(api, { store, remember: async () => {} }) };
+const fakeOutbox = {
+  flush: (api: string, options?: OutboxOptions) =>
+    flush(api, { ...options, store, remember: async () => {} }),
+};
 /** Every module URL the loader imported (the names are the test ones, see vitest.config.ts). */
 const imported: string[] = [];
 const start = (b: LoaderBoot) =>
@@ -115,6 +118,39 @@ describe("the loader's controller", () => {
     expect(init.keepalive).toBe(true);
     const parsed = parseReceiptInput(JSON.parse(String(init.body)));
     expect(parsed.ok).toBe(true);
+  });
+
+  it("sends a receipt that localStorage refuses (quota full, storage disabled) instead of losing it", async () => {
+    const beacon = vi.fn(() => true);
+    vi.stubGlobal("navigator", { ...navigator, sendBeacon: beacon });
+    const setItem = vi.spyOn(localStorage, "setItem").mockImplementation(() => {
+      throw new DOMException("full", "QuotaExceededError");
+    });
+    try {
+      const api = start(boot);
+      api.rejectAll();
+      const body = await sent(0);
+      expect(body.method).toBe("reject-all");
+      expect(parseReceiptInput(body).ok).toBe(true);
+      // Beaconed at once too: a reload on withdrawal cannot take it with the page.
+      expect(beacon).toHaveBeenCalledWith(
+        "https://consent.example.org/v1/receipts",
+        JSON.stringify(body),
+      );
+    } finally {
+      setItem.mockRestore();
+    }
+  });
+
+  it("records the language the banner is shown in, not one it cannot speak", async () => {
+    document.documentElement.lang = "ja";
+    try {
+      start(boot).acceptAll();
+      expect((await sent(0)).language).toBe("en");
+      expect(mountedHost?.language ?? "en").toBe("en");
+    } finally {
+      document.documentElement.lang = "";
+    }
   });
 
   it("a returning visitor's decision applies at start, and a new choice chains receipts", async () => {

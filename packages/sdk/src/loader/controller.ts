@@ -25,7 +25,7 @@ import { decisionFor } from "./decision-for";
 import { type EmbedGate, gateEmbeds } from "./gate-embeds";
 import { type Allows, activateScripts, ran } from "./gate-scripts";
 import { type ImportModule, importModule, onDemand } from "./on-demand";
-import { gpcSignal, onOpenerClick, pageLanguage, whenReady } from "./page";
+import { gpcSignal, onOpenerClick, whenReady } from "./page";
 import { writeAhead } from "./receipt";
 
 /** What `start` may be given instead of the browser's own facilities (tests, embedders). */
@@ -50,7 +50,8 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   const chunk = onDemand(load, boot.ui);
   // Read when first needed (a placeholder, the banner, a receipt), not in the loader's own task.
   let pageLang: string | undefined;
-  const language = () => (pageLang ??= pageLanguage(config.defaultLanguage));
+  // One resolver: the language the banner is shown in is the one its receipt records.
+  const language = () => (pageLang ??= bannerLanguage(config.defaultLanguage));
   /** The site's own texts for the page language (placeholders, the floating button). */
   const siteTexts = () => config.texts[language().split("-")[0] as string];
   const gpc = gpcSignal();
@@ -110,20 +111,23 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       .filter((s) => before(s.category, s.id))
       .map((s) => s.id);
     announce({ decision, method, receiptId: record.receiptId, withdrawn }, listeners);
-    writeAhead({
-      id: record.receiptId,
-      siteKey: config.siteKey,
-      subjectId: record.subjectId,
-      policyVersion: config.policyVersion,
-      configHash: boot.configHash,
-      language: language(),
-      method,
-      decision,
-      gpc,
-      pagePath: location.pathname.slice(0, 512),
-      previousId,
-    });
-    chunk(OUTBOX, "flush", boot.api);
+    const unsaved = writeAhead(
+      {
+        id: record.receiptId,
+        siteKey: config.siteKey,
+        subjectId: record.subjectId,
+        policyVersion: config.policyVersion,
+        configHash: boot.configHash,
+        language: language(),
+        method,
+        decision,
+        gpc,
+        pagePath: location.pathname.slice(0, 512),
+        previousId,
+      },
+      boot.api,
+    );
+    chunk(OUTBOX, "flush", boot.api, { unsaved });
     // An id names a service or else a category, which `allows` reads either way.
     // On unless the site turns it off: a script that already ran cannot be stopped otherwise.
     if (config.reloadOnWithdraw !== false && ran.some((id) => before(id, id) && !allows(id, id)))
@@ -183,7 +187,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   setTimeout(() => {
     if (!current) {
       void loadUi().then((handle) => handle.open("banner"));
-      chunk(languageFile(bannerLanguage(config.defaultLanguage)));
+      chunk(languageFile(language()));
     }
     setTimeout(() => {
       // Ready before the choice, so it can keep retrying even if the API goes away meanwhile.

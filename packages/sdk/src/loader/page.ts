@@ -1,14 +1,3 @@
-import { DEFAULT_LANGUAGE, LANGUAGE_TAG_PATTERN } from "@assent/core";
-
-/**
- * The page's language: `<html lang>`, else the browser's, else the site's default, else `en`.
- * @example pageLanguage("en") // "fr-CA" on a page with <html lang="fr-CA">
- */
-export function pageLanguage(fallback: string): string {
-  const candidates = [document.documentElement.lang, navigator.language, fallback];
-  return candidates.find((l) => l && LANGUAGE_TAG_PATTERN.test(l)) ?? DEFAULT_LANGUAGE;
-}
-
 /** Runs `fn` once the document is parsed (at once if it already is). */
 export function whenReady(fn: () => void): void {
   if (document.readyState === "loading")

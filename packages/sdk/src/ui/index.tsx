@@ -2,7 +2,7 @@ import { render } from "preact";
 import type { UiHandle, UiHost } from "../contract";
 import { receiptHistory } from "../transport";
 import { App, type View } from "./app";
-import { bannerLanguage, direction, loadDictionary } from "./languages";
+import { direction, loadDictionary } from "./languages";
 import { CSS } from "./styles";
 import { textsFor } from "./texts";
 
@@ -30,7 +30,7 @@ function adoptStyles(shadow: ShadowRoot, nonce?: string): void {
  */
 export function mount(host: UiHost): UiHandle {
   const { config } = host;
-  const language = bannerLanguage(config.defaultLanguage);
+  const { language } = host;
   const texts = loadDictionary(language).then((dict) => textsFor(config, language, dict));
   const element = document.createElement("div");
   element.id = "assent-ui";
