@@ -19,7 +19,9 @@ function beforeTheVersionCommits(during: () => Promise<unknown>): void {
   const batch = t.client.batch.bind(t.client);
   let done = false;
   t.client.batch = (async (...args: Parameters<typeof batch>) => {
-    const sql = args[0].map((s) => (typeof s === "string" ? s : s.sql)).join(";");
+    const sql = args[0]
+      .map((s) => (typeof s === "string" ? s : Array.isArray(s) ? s[0] : s.sql))
+      .join(";");
     if (!done && /insert into "site_configs"/i.test(sql)) {
       done = true;
       await during();
