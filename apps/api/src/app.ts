@@ -1,14 +1,14 @@
 import { Hono } from "hono";
-import { adminRoutes } from "./admin";
+import { adminRouteSpecs, adminRoutes } from "./admin";
 import { sameOriginWrites } from "./auth";
 import type { AppDeps } from "./deps";
 import { notFoundHandler, onError } from "./errors";
 import { BODY_LIMITS, bodyLimit } from "./limits";
-import { loaderRoutes } from "./loader";
+import { loaderRoute, loaderRoutes, siteConfigRoute } from "./loader";
 import { openApiRoutes } from "./openapi";
-import { receiptReadRoutes, receiptRoutes } from "./receipts";
+import { receiptCreateRoute, receiptReadRoute, receiptReadRoutes, receiptRoutes } from "./receipts";
 import { publicResource, secureHeaders } from "./security";
-import { jwksRoutes } from "./signing";
+import { jwksRoute, jwksRoutes } from "./signing";
 
 /**
  * Builds the Assent API. Runtime-free: the Node and Workers entries build `deps` and call this.
@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps): Hono {
     c.header("Cache-Control", "no-store");
   });
   app.route("/", adminRoutes(deps));
-  app.route("/", openApiRoutes(deps));
+  app.route("/", openApiRoutes(deps, DOCUMENTED_ROUTES));
 
   const { sdk, dashboard } = deps.assets ?? {};
   if (sdk) {
@@ -74,3 +74,13 @@ export function createApp(deps: AppDeps): Hono {
 /** The dashboard runs under a strict policy: no inline script or style, no framing. */
 export const DASHBOARD_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+
+/** Every route the app serves, as declared beside its handler: the OpenAPI document's paths. */
+const DOCUMENTED_ROUTES = [
+  loaderRoute,
+  siteConfigRoute,
+  receiptCreateRoute,
+  receiptReadRoute,
+  jwksRoute,
+  ...adminRouteSpecs,
+];

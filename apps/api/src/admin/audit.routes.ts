@@ -1,4 +1,5 @@
 import type { AuditEntry } from "@assent/core";
+import { AuditList } from "@assent/core";
 import { Hono } from "hono";
 import * as v from "valibot";
 import { listAudit } from "../audit";
@@ -28,7 +29,7 @@ export const auditRoute = defineRoute({
     ),
     before: v.optional(idParam),
   }),
-  response: { status: 200, description: "`{ items, nextBefore }`" },
+  response: { status: 200, description: "`{ items, nextBefore }`", schema: AuditList.response },
 });
 
 /** Reading the audit log. */

@@ -1,8 +1,14 @@
 import {
   acknowledgementGap,
+  ConfigBump,
+  ConfigDraftSave,
+  ConfigGet,
+  ConfigPublish,
   type ConfigState,
   type ConfigVersion,
   type ConfigVersionSummary,
+  ConfigVersionsGet,
+  ConfigVersionsList,
   canonicalJson,
   lintConfig,
   PolicyBumpSchema,
@@ -38,7 +44,7 @@ export const configRoute = defineRoute({
   tag: "config",
   access: { ...site, role: "viewer" },
   params: SiteParams,
-  response: { status: 200, description: "`{ published, draft }`" },
+  response: { status: 200, description: "`{ published, draft }`", schema: ConfigGet.response },
 });
 export const saveDraftRoute = defineRoute({
   method: "PUT",
@@ -49,7 +55,11 @@ export const saveDraftRoute = defineRoute({
   access: { ...site, role: "admin" },
   params: SiteParams,
   body: SiteConfigSchema,
-  response: { status: 200, description: "The configuration state with the new draft" },
+  response: {
+    status: 200,
+    description: "The configuration state with the new draft",
+    schema: ConfigDraftSave.response,
+  },
 });
 export const discardDraftRoute = defineRoute({
   method: "DELETE",
@@ -68,7 +78,7 @@ export const publishRoute = defineRoute({
   tag: "config",
   access: { ...site, role: "admin" },
   params: SiteParams,
-  response: { status: 201, description: "The published version" },
+  response: { status: 201, description: "The published version", schema: ConfigPublish.response },
 });
 export const bumpRoute = defineRoute({
   method: "POST",
@@ -79,7 +89,7 @@ export const bumpRoute = defineRoute({
   access: { ...site, role: "admin" },
   params: SiteParams,
   body: PolicyBumpSchema,
-  response: { status: 201, description: "The published version" },
+  response: { status: 201, description: "The published version", schema: ConfigBump.response },
 });
 export const versionsRoute = defineRoute({
   method: "GET",
@@ -88,7 +98,11 @@ export const versionsRoute = defineRoute({
   tag: "config",
   access: { ...site, role: "viewer" },
   params: SiteParams,
-  response: { status: 200, description: "`{ versions: [...] }`" },
+  response: {
+    status: 200,
+    description: "`{ versions: [...] }`",
+    schema: ConfigVersionsList.response,
+  },
 });
 export const versionRoute = defineRoute({
   method: "GET",
@@ -103,7 +117,11 @@ export const versionRoute = defineRoute({
       v.regex(/^([1-9]\d{0,8}|[0-9a-f]{64})$/, "must be a version number or a SHA-256 hash"),
     ),
   }),
-  response: { status: 200, description: "The version and its configuration" },
+  response: {
+    status: 200,
+    description: "The version and its configuration",
+    schema: ConfigVersionsGet.response,
+  },
 });
 
 function nextPolicyVersion(current: string): string | null {

@@ -1,4 +1,4 @@
-import { ExportQuerySchema } from "@assent/core";
+import { ExportQuerySchema, ExportsGet } from "@assent/core";
 import { Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { defineRoute } from "../openapi";
@@ -14,7 +14,12 @@ export const exportRoute = defineRoute({
   tag: "records",
   access: { kind: "site", role: "viewer" },
   query: ExportQuerySchema,
-  response: { status: 200, description: "The export, streamed", contentType: "text/csv" },
+  response: {
+    status: 200,
+    description: "The export, streamed",
+    contentType: "text/csv",
+    schema: ExportsGet.response,
+  },
 });
 
 /** Streams exports in keyset batches, so memory stays flat whatever the size of the log. */

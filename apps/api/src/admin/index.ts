@@ -1,18 +1,19 @@
 import { Hono } from "hono";
 import type { AppDeps } from "../deps";
-import { auditRoutes } from "./audit.routes";
-import { configRoutes } from "./config.routes";
-import { exportRoutes } from "./exports.routes";
-import { invitationAcceptRoutes } from "./invitation-accept.routes";
-import { invitationRoutes } from "./invitations.routes";
-import { memberRoutes } from "./members.routes";
-import { adminReceiptRoutes } from "./receipts.routes";
-import { retentionChangeRoutes } from "./retention-change.routes";
-import { sessionRoutes } from "./session.routes";
-import { siteRoutes } from "./sites.routes";
-import { statsRoutes } from "./stats.routes";
-import { subjectRoutes } from "./subjects.routes";
-import { tokenRoutes } from "./tokens.routes";
+import { type RouteSpec, routeSpecsIn } from "../openapi";
+import * as auditModule from "./audit.routes";
+import * as configModule from "./config.routes";
+import * as exportsModule from "./exports.routes";
+import * as invitationAcceptModule from "./invitation-accept.routes";
+import * as invitationsModule from "./invitations.routes";
+import * as membersModule from "./members.routes";
+import * as receiptsModule from "./receipts.routes";
+import * as retentionChangeModule from "./retention-change.routes";
+import * as sessionModule from "./session.routes";
+import * as sitesModule from "./sites.routes";
+import * as statsModule from "./stats.routes";
+import * as subjectsModule from "./subjects.routes";
+import * as tokensModule from "./tokens.routes";
 
 export { csvCell } from "./export-formats";
 export { decodeCursor, encodeCursor } from "./receipts.routes";
@@ -24,21 +25,38 @@ export { aggregateStats } from "./stats";
 export function adminRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   for (const routes of [
-    sessionRoutes,
-    adminReceiptRoutes,
-    subjectRoutes,
-    exportRoutes,
-    statsRoutes,
-    siteRoutes,
-    retentionChangeRoutes,
-    configRoutes,
-    memberRoutes,
-    invitationRoutes,
-    invitationAcceptRoutes,
-    tokenRoutes,
-    auditRoutes,
+    sessionModule.sessionRoutes,
+    receiptsModule.adminReceiptRoutes,
+    subjectsModule.subjectRoutes,
+    exportsModule.exportRoutes,
+    statsModule.statsRoutes,
+    sitesModule.siteRoutes,
+    retentionChangeModule.retentionChangeRoutes,
+    configModule.configRoutes,
+    membersModule.memberRoutes,
+    invitationsModule.invitationRoutes,
+    invitationAcceptModule.invitationAcceptRoutes,
+    tokensModule.tokenRoutes,
+    auditModule.auditRoutes,
   ]) {
     app.route("/", routes(deps));
   }
   return app;
 }
+
+/** Every admin route's spec, as declared beside its handler (for the OpenAPI document). */
+export const adminRouteSpecs: RouteSpec[] = routeSpecsIn(
+  auditModule,
+  configModule,
+  exportsModule,
+  invitationAcceptModule,
+  invitationsModule,
+  membersModule,
+  receiptsModule,
+  retentionChangeModule,
+  sessionModule,
+  sitesModule,
+  statsModule,
+  subjectsModule,
+  tokensModule,
+);

@@ -2,6 +2,8 @@ import {
   type AcceptedInvitation,
   InvitationAcceptSchema,
   type InvitationDetails,
+  InvitationsAccept,
+  InvitationsInspect,
   InvitationTokenSchema,
 } from "@assent/core";
 import { users } from "@assent/db";
@@ -23,7 +25,11 @@ export const inspectInvitationRoute = defineRoute({
   tag: "users",
   access: { kind: "public" },
   body: InvitationTokenSchema,
-  response: { status: 200, description: "The site, the address and the role" },
+  response: {
+    status: 200,
+    description: "The site, the address and the role",
+    schema: InvitationsInspect.response,
+  },
 });
 export const acceptInvitationRoute = defineRoute({
   method: "POST",
@@ -33,7 +39,11 @@ export const acceptInvitationRoute = defineRoute({
   tag: "users",
   access: { kind: "public" },
   body: InvitationAcceptSchema,
-  response: { status: 200, description: "The address and the site joined; sign in next" },
+  response: {
+    status: 200,
+    description: "The address and the site joined; sign in next",
+    schema: InvitationsAccept.response,
+  },
 });
 
 const gone = () =>

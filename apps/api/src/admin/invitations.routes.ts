@@ -1,4 +1,4 @@
-import { type CreatedInvitation, MemberInviteSchema } from "@assent/core";
+import { type CreatedInvitation, InvitationsCreate, MemberInviteSchema } from "@assent/core";
 import { siteMembers, users } from "@assent/db";
 import { and, eq } from "drizzle-orm";
 import { Hono } from "hono";
@@ -20,7 +20,11 @@ export const inviteMemberRoute = defineRoute({
   access: { kind: "site", role: "owner", sessionOnly: true },
   params: SiteParams,
   body: MemberInviteSchema,
-  response: { status: 201, description: "The invitation, with its token shown once" },
+  response: {
+    status: 201,
+    description: "The invitation, with its token shown once",
+    schema: InvitationsCreate.response,
+  },
 });
 export const revokeInvitationRoute = defineRoute({
   method: "DELETE",

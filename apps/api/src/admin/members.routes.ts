@@ -1,4 +1,4 @@
-import { type Member, MemberRoleSchema } from "@assent/core";
+import { type Member, MemberRoleSchema, MembersList, MembersUpdate } from "@assent/core";
 import { apiTokens, type Database, siteMembers, users } from "@assent/db";
 import { and, asc, eq, exists, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { Hono } from "hono";
@@ -21,7 +21,11 @@ export const listMembersRoute = defineRoute({
   tag: "users",
   access: { kind: "site", role: "viewer" },
   params: SiteParams,
-  response: { status: 200, description: "`{ members: [...], invitations: [...] }`" },
+  response: {
+    status: 200,
+    description: "`{ members: [...], invitations: [...] }`",
+    schema: MembersList.response,
+  },
 });
 export const changeRoleRoute = defineRoute({
   method: "PATCH",
@@ -31,7 +35,11 @@ export const changeRoleRoute = defineRoute({
   access: { kind: "site", role: "owner", sessionOnly: true },
   params: MemberParams,
   body: MemberRoleSchema,
-  response: { status: 200, description: "The member with the new role" },
+  response: {
+    status: 200,
+    description: "The member with the new role",
+    schema: MembersUpdate.response,
+  },
 });
 export const removeMemberRoute = defineRoute({
   method: "DELETE",

@@ -1,4 +1,4 @@
-import { type ReceiptPage, ReceiptQuerySchema } from "@assent/core";
+import { AdminReceiptsList, type ReceiptPage, ReceiptQuerySchema } from "@assent/core";
 import { Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { badRequest } from "../errors";
@@ -31,7 +31,11 @@ export const listReceiptsRoute = defineRoute({
   tag: "records",
   access: { kind: "site", role: "viewer" },
   query: ReceiptQuerySchema,
-  response: { status: 200, description: "A page of receipts and the cursor of the next" },
+  response: {
+    status: 200,
+    description: "A page of receipts and the cursor of the next",
+    schema: AdminReceiptsList.response,
+  },
 });
 
 /** `GET /v1/admin/receipts?site=KEY&...filters&limit=50&cursor=C`. */

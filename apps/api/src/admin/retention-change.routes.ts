@@ -1,3 +1,4 @@
+import { RetentionChangeCancel } from "@assent/core";
 import { Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { notFound } from "../errors";
@@ -16,7 +17,11 @@ export const cancelRetentionChangeRoute = defineRoute({
   tag: "sites",
   access: { kind: "site", role: "owner" },
   params: SiteParams,
-  response: { status: 200, description: "The site's settings, nothing scheduled" },
+  response: {
+    status: 200,
+    description: "The site's settings, nothing scheduled",
+    schema: RetentionChangeCancel.response,
+  },
 });
 
 /** The scheduled lowering of a site's retention: cancelled here (asked for through `PATCH`). */

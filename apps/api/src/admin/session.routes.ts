@@ -1,4 +1,5 @@
 import type { AdminSession } from "@assent/core";
+import { SessionCreate, SessionGet } from "@assent/core";
 import { type Database, users } from "@assent/db";
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
@@ -37,7 +38,11 @@ export const signInRoute = defineRoute({
   tag: "session",
   access: { kind: "public" },
   body: SignInSchema,
-  response: { status: 200, description: "The user, their sites and roles, and the CSRF token" },
+  response: {
+    status: 200,
+    description: "The user, their sites and roles, and the CSRF token",
+    schema: SessionCreate.response,
+  },
 });
 export const sessionRoute = defineRoute({
   method: "GET",
@@ -45,7 +50,7 @@ export const sessionRoute = defineRoute({
   summary: "The signed-in user, their sites and roles, and the CSRF token",
   tag: "session",
   access: { kind: "account", sessionOnly: true },
-  response: { status: 200, description: "The current session" },
+  response: { status: 200, description: "The current session", schema: SessionGet.response },
 });
 export const signOutRoute = defineRoute({
   method: "DELETE",

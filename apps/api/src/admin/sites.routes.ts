@@ -6,6 +6,10 @@ import {
   SiteCreateSchema,
   type SiteSettings,
   type SiteSummary,
+  SitesCreate,
+  SitesGet,
+  SitesList,
+  SitesUpdate,
   SiteUpdateSchema,
 } from "@assent/core";
 import { isUniqueViolation, siteMembers, sites } from "@assent/db";
@@ -27,7 +31,11 @@ export const listSitesRoute = defineRoute({
   summary: "The sites the caller may see, with their role on each",
   tag: "sites",
   access: { kind: "account" },
-  response: { status: 200, description: "`{ sites: [{ key, name, role }] }`" },
+  response: {
+    status: 200,
+    description: "`{ sites: [{ key, name, role }] }`",
+    schema: SitesList.response,
+  },
 });
 export const createSiteRoute = defineRoute({
   method: "POST",
@@ -37,7 +45,7 @@ export const createSiteRoute = defineRoute({
   tag: "sites",
   access: { kind: "account", sessionOnly: true },
   body: SiteCreateSchema,
-  response: { status: 201, description: "The new site's settings" },
+  response: { status: 201, description: "The new site's settings", schema: SitesCreate.response },
 });
 export const getSiteRoute = defineRoute({
   method: "GET",
@@ -46,7 +54,7 @@ export const getSiteRoute = defineRoute({
   tag: "sites",
   access: { kind: "site", role: "viewer" },
   params: SiteParams,
-  response: { status: 200, description: "The site's settings" },
+  response: { status: 200, description: "The site's settings", schema: SitesGet.response },
 });
 export const updateSiteRoute = defineRoute({
   method: "PATCH",
@@ -60,6 +68,7 @@ export const updateSiteRoute = defineRoute({
   response: {
     status: 200,
     description: "The site's settings after the change (202 with `scheduledRetention` set)",
+    schema: SitesUpdate.response,
   },
 });
 /** A site row as the dashboard shows it. */

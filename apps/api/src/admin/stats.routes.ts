@@ -1,4 +1,4 @@
-import { StatsQuerySchema } from "@assent/core";
+import { StatsGet, StatsQuerySchema } from "@assent/core";
 import { type Database, dailyCategoryStats, dailyMethodStats } from "@assent/db";
 import { and, between, eq } from "drizzle-orm";
 import { Hono } from "hono";
@@ -15,7 +15,11 @@ export const statsRoute = defineRoute({
   tag: "statistics",
   access: { kind: "site", role: "viewer" },
   query: StatsQuerySchema,
-  response: { status: 200, description: "Totals, per policy version, and per day" },
+  response: {
+    status: 200,
+    description: "Totals, per policy version, and per day",
+    schema: StatsGet.response,
+  },
 });
 
 /** The two rollup reads behind the statistics, unexecuted (plans are checked in tests). */

@@ -1,4 +1,11 @@
-import { type ErasureResult, SUBJECT_ID, type SubjectRecords, sha256Hex } from "@assent/core";
+import {
+  type ErasureResult,
+  SUBJECT_ID,
+  type SubjectRecords,
+  SubjectsErase,
+  SubjectsGet,
+  sha256Hex,
+} from "@assent/core";
 import { receipts } from "@assent/db";
 import { and, eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
@@ -29,7 +36,11 @@ export const subjectAccessRoute = defineRoute({
   access: { kind: "site", role: "viewer" },
   params,
   query,
-  response: { status: 200, description: "The subject's receipts (an empty list when none)" },
+  response: {
+    status: 200,
+    description: "The subject's receipts (an empty list when none)",
+    schema: SubjectsGet.response,
+  },
 });
 
 export const subjectErasureRoute = defineRoute({
@@ -41,7 +52,11 @@ export const subjectErasureRoute = defineRoute({
   access: { kind: "site", role: "admin" },
   params,
   query,
-  response: { status: 200, description: "How many receipts were erased, and the audit entry" },
+  response: {
+    status: 200,
+    description: "How many receipts were erased, and the audit entry",
+    schema: SubjectsErase.response,
+  },
 });
 
 /** Subject access and erasure requests. */

@@ -12,8 +12,9 @@ import {
 } from "@assent/db";
 import { count, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { declaredRoutes, type RouteSpec } from "../openapi";
+import type { RouteSpec } from "../openapi";
 import { createTestApp, OWNER } from "../test-support/test-app";
+import { adminRouteSpecs } from ".";
 
 /**
  * Site "other" belongs to someone else. A viewer of "demo", and an owner token of "demo", try every
@@ -57,7 +58,7 @@ const cases: Record<string, { query?: string; body?: unknown }> = {
 };
 
 const siteRoutes = () =>
-  declaredRoutes().filter(
+  adminRouteSpecs.filter(
     (r): r is RouteSpec & { access: { kind: "site" } } => r.access.kind === "site",
   );
 
@@ -173,7 +174,7 @@ describe("tenant isolation", () => {
   it("every admin route refuses anonymous callers and unknown tokens, changing nothing", async () => {
     const before = await snapshot();
     // Signing out without a session is a harmless no-op (204), so it is left out.
-    const admin = declaredRoutes().filter(
+    const admin = adminRouteSpecs.filter(
       (r) =>
         r.access.kind !== "public" &&
         r.path.startsWith("/v1/admin/") &&

@@ -3,6 +3,8 @@ import {
   type CreatedApiToken,
   hasRole,
   TokenCreateSchema,
+  TokensCreate,
+  TokensList,
 } from "@assent/core";
 import { apiTokens, users } from "@assent/db";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
@@ -26,7 +28,7 @@ export const listTokensRoute = defineRoute({
   tag: "tokens",
   access: { kind: "site", role: "owner", sessionOnly: true },
   params: SiteParams,
-  response: { status: 200, description: "`{ tokens: [...] }`" },
+  response: { status: 200, description: "`{ tokens: [...] }`", schema: TokensList.response },
 });
 export const createTokenRoute = defineRoute({
   method: "POST",
@@ -36,7 +38,11 @@ export const createTokenRoute = defineRoute({
   access: { kind: "site", role: "owner", sessionOnly: true },
   params: SiteParams,
   body: TokenCreateSchema,
-  response: { status: 201, description: "The token, with its secret" },
+  response: {
+    status: 201,
+    description: "The token, with its secret",
+    schema: TokensCreate.response,
+  },
 });
 export const revokeTokenRoute = defineRoute({
   method: "DELETE",

@@ -1,1 +1,2 @@
 export { loaderRoutes } from "./loader.routes";
+export { loaderRoute, siteConfigRoute } from "./loader.spec";

@@ -1,14 +1,12 @@
-export { type JsonSchema, toJsonSchema } from "./json-schema";
-export { openApiRoutes } from "./openapi.routes";
-
-import "./public-routes";
-
+export { type JsonSchema, jsonSchemaOf } from "./json-schema";
+export { healthRoute, openApiRoute, openApiRoutes } from "./openapi.routes";
 export { openApiDocument } from "./openapi-document";
 export {
   type Access,
-  declaredRoutes,
   defineRoute,
   type RouteInput,
+  type RouteResponse,
   type RouteSpec,
+  routeSpecsIn,
   type Schema,
 } from "./route-spec";

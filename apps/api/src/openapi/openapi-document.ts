@@ -1,17 +1,8 @@
-import { toJsonSchema } from "./json-schema";
-import { declaredRoutes, type RouteSpec } from "./route-spec";
+import { API_ERRORS, ErrorBodySchema } from "@assent/core";
+import { jsonSchemaOf } from "./json-schema";
+import type { RouteSpec } from "./route-spec";
 
-const ERROR_SCHEMA = {
-  type: "object",
-  required: ["error"],
-  properties: {
-    error: {
-      type: "object",
-      required: ["code", "message"],
-      properties: { code: { type: "string" }, message: { type: "string" } },
-    },
-  },
-};
+const ERROR_SCHEMA = jsonSchemaOf(ErrorBodySchema);
 
 interface JsonObject {
   properties?: Record<string, Record<string, unknown>>;
@@ -25,7 +16,7 @@ function parameters(spec: RouteSpec) {
     ["query", spec.query],
   ] as const) {
     if (!schema) continue;
-    const json = toJsonSchema(schema) as JsonObject;
+    const json = jsonSchemaOf(schema) as JsonObject;
     for (const [name, property] of Object.entries(json.properties ?? {})) {
       out.push({
         name,
@@ -66,26 +57,35 @@ function operation(spec: RouteSpec) {
       ? {
           requestBody: {
             required: true,
-            content: { "application/json": { schema: toJsonSchema(spec.body) } },
+            content: { "application/json": { schema: jsonSchemaOf(spec.body) } },
           },
         }
       : {}),
     responses: {
       [String(spec.response.status)]: {
         description: spec.response.description,
-        ...(spec.response.status === 204
-          ? {}
-          : { content: { [spec.response.contentType ?? "application/json"]: {} } }),
+        ...(spec.response.schema
+          ? {
+              content: {
+                [spec.response.contentType ?? "application/json"]: {
+                  schema: jsonSchemaOf(spec.response.schema),
+                },
+              },
+            }
+          : {}),
       },
       ...(spec.access.kind === "public" ? { "400": errors["400"] } : errors),
     },
   };
 }
 
-/** The OpenAPI 3.1 document of every declared route. */
-export function openApiDocument(serverUrl: string): Record<string, unknown> {
+/** The OpenAPI 3.1 document of the given routes. */
+export function openApiDocument(
+  serverUrl: string,
+  routes: readonly RouteSpec[],
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const spec of declaredRoutes()) {
+  for (const spec of routes) {
     const path = spec.path.replace(/:(\w+)/g, "{$1}");
     paths[path] ??= {};
     (paths[path] as Record<string, unknown>)[spec.method.toLowerCase()] = operation(spec);
@@ -96,10 +96,14 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       title: "Assent API",
       version: "1",
       description:
-        "Consent receipts and their administration. Errors are `{ error: { code, message } }`. " +
+        "Consent receipts and their administration. Errors are `{ error: { code, message } }`, " +
+        `the code one of ${Object.keys(API_ERRORS).length} listed in \`x-error-codes\`. ` +
         "Admin writes with a session cookie must send the session's CSRF token in `X-CSRF-Token`.",
     },
     servers: [{ url: serverUrl }],
+    "x-error-codes": Object.fromEntries(
+      Object.entries(API_ERRORS).map(([code, { status, message }]) => [code, { status, message }]),
+    ),
     paths,
     components: {
       schemas: { Error: ERROR_SCHEMA },

@@ -13,7 +13,20 @@ export type Access =
   /** At least `role` on the site named by `:site` or `?site=`; `sessionOnly` refuses API tokens. */
   | { kind: "site"; role: Role; sessionOnly?: boolean };
 
-/** One route: the single description both the router and the OpenAPI document are built from. */
+/** What a route answers when it succeeds. */
+export interface RouteResponse {
+  status: number;
+  description: string;
+  /** The body's schema, from core's contracts (none for 204). */
+  schema?: Schema;
+  /** `application/json` unless said. */
+  contentType?: string;
+}
+
+/**
+ * One route: the single description both the router and the OpenAPI document are built from,
+ * declared beside its handler and exported from its feature folder's `routeSpecs`.
+ */
 export interface RouteSpec {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Hono-style path, e.g. `/v1/admin/sites/:site/members/:userId`. */
@@ -24,7 +37,7 @@ export interface RouteSpec {
   params?: Schema;
   query?: Schema;
   body?: Schema;
-  response: { status: number; description: string; contentType?: string };
+  response: RouteResponse;
 }
 
 type Out<T> = T extends Schema ? v.InferOutput<T> : undefined;
@@ -36,15 +49,23 @@ export interface RouteInput<S extends RouteSpec> {
   body: Out<S["body"]>;
 }
 
-const registry = new Map<string, RouteSpec>();
-
-/** Declares a route and registers it for the OpenAPI document. */
+/** Declares a route, typed: no registration, the feature folder lists its specs. */
 export function defineRoute<const S extends RouteSpec>(spec: S): S {
-  registry.set(`${spec.method} ${spec.path}`, spec);
   return spec;
 }
 
-/** Every declared route, in declaration order. */
-export function declaredRoutes(): RouteSpec[] {
-  return [...registry.values()];
+/** The route specs among a module's exports (each feature folder's `routeSpecs`). */
+export function routeSpecsIn(...modules: object[]): RouteSpec[] {
+  return modules.flatMap((m) => Object.values(m).filter(isRouteSpec));
+}
+
+function isRouteSpec(value: unknown): value is RouteSpec {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "method" in value &&
+    "path" in value &&
+    "access" in value &&
+    "response" in value
+  );
 }

@@ -26,3 +26,4 @@ export {
   type WriterLimits,
 } from "./receipt-writer";
 export { MAX_RECEIPT_BYTES, receiptRoutes } from "./receipts.routes";
+export { receiptCreateRoute, receiptReadRoute } from "./receipts.spec";

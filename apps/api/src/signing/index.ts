@@ -31,3 +31,4 @@ export {
   signingKeyFor,
   siteJwks,
 } from "./signing-keys";
+export { jwksRoute } from "./jwks.spec";

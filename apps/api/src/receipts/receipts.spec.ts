@@ -1,0 +1,28 @@
+import { ReceiptsCreate, ReceiptsGet, UUID_V7 } from "@assent/core";
+import * as v from "valibot";
+import { defineRoute } from "../openapi";
+
+// The public receipt routes, described with the contracts they validate and answer with; their
+// handlers are `receipts.routes.ts` and `receipt-read.routes.ts` beside this file.
+
+export const receiptCreateRoute = defineRoute({
+  method: "POST",
+  path: "/v1/receipts",
+  summary:
+    "Store a consent receipt (idempotent by its id); 201 once committed, 200 for a retry of a stored id; 429 RATE_LIMITED or 503 DATABASE_BUSY with Retry-After",
+  tag: "receipts",
+  access: { kind: "public" },
+  body: ReceiptsCreate.request,
+  response: { status: 201, description: "The stored receipt", schema: ReceiptsCreate.response },
+});
+
+export const receiptReadRoute = defineRoute({
+  method: "GET",
+  path: "/v1/receipts/:id",
+  summary:
+    "A visitor reads back a receipt of theirs, sending their subject id in X-Assent-Subject (401 SUBJECT_REQUIRED without it)",
+  tag: "receipts",
+  access: { kind: "public" },
+  params: v.object({ id: v.pipe(v.string(), v.regex(UUID_V7)) }),
+  response: { status: 200, description: "The stored receipt", schema: ReceiptsGet.response },
+});

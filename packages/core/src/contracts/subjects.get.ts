@@ -1,0 +1,11 @@
+import * as v from "valibot";
+import { AdminReceiptSchema } from "./shapes";
+
+/** `GET /v1/admin/subjects/:subjectId`: every receipt held for a subject. */
+export const SubjectsGet = {
+  response: v.object({
+    site: v.string(),
+    subjectId: v.string(),
+    receipts: v.array(AdminReceiptSchema),
+  }),
+};
