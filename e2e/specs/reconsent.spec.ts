@@ -8,7 +8,7 @@ import { bannerOf, nextReceipt, outboxSettled, preferencesOf } from "../fixtures
  * context with the first one's cookies and IndexedDB is the visitor coming back with an empty
  * HTTP cache, so the new config is certainly the one served.
  */
-test("a policy-version bump asks again, pre-fills the last choice, and never switches a new service on", async ({
+test("a policy-version bump asks again with nothing pre-ticked from the superseded choice", async ({
   browser,
   admin,
 }) => {
@@ -58,13 +58,15 @@ test("a policy-version bump asks again, pre-fills the last choice, and never swi
 
   await banner.getByRole("button", { name: "Manage preferences" }).click();
   const prefs = preferencesOf(again);
+  // The old acceptance answered another policy: "Save choices" must not re-grant it.
   await expect(
     prefs.getByRole("switch", { name: "Embedded content and social media" }),
-  ).toBeChecked();
+  ).not.toBeChecked();
   await prefs.getByText("Services (2)").click();
-  await expect(prefs.getByRole("switch", { name: "youtube" })).toBeChecked();
+  await expect(prefs.getByRole("switch", { name: "youtube" })).not.toBeChecked();
   await expect(prefs.getByRole("switch", { name: "vimeo" })).not.toBeChecked();
   await expect(prefs.getByRole("switch", { name: "Analytics" })).not.toBeChecked();
+  await expect(prefs.getByRole("switch", { name: "Strictly necessary" })).toBeChecked();
   // The visitor's own record: the same consent ID and the receipt kept from the first visit.
   await expect(prefs.getByText(stored.subjectId)).toBeVisible();
   await expect(prefs.getByText(stored.id)).toBeVisible();
@@ -75,6 +77,7 @@ test("a policy-version bump asks again, pre-fills the last choice, and never swi
   expect(renewed.policyVersion).toBe("2");
   expect(renewed.previousId).toBe(stored.id);
   expect(renewed.subjectId).toBe(stored.subjectId);
-  expect(renewed.decision.services).toMatchObject({ youtube: true, vimeo: false });
+  expect(renewed.decision.services).toMatchObject({ youtube: false, vimeo: false });
+  expect(renewed.decision.categories).toMatchObject({ embeds: false, necessary: true });
   await second.close();
 });
