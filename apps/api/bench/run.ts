@@ -3,8 +3,9 @@ import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { openLibsql } from "@assent/db/libsql";
 import autocannon from "autocannon";
-import { appendStatements, ReceiptWriter, rawSql } from "../src/receipts";
+import { appendStatements, inProcessLog, ReceiptWriter, rawSql } from "../src/receipts";
 import { seed } from "../src/seed";
+import { signingKeyFor } from "../src/signing";
 import { sampleReceiptRow } from "../src/test-support/sample-receipt";
 import { generateReceipts } from "./generate";
 import { receiptBodies, startBenchServer } from "./server";
@@ -103,15 +104,20 @@ async function rawCeiling() {
   return result;
 }
 
-/** The group-commit writer alone (no HTTP): full receipts with categories and rollups. */
+/**
+ * The group-commit writer alone (no HTTP) on its in-process log: full receipts, signed on this
+ * thread, with categories and rollups.
+ */
 async function writerAlone() {
   const handle = await freshDb("writer.db");
-  const writer = new ReceiptWriter(handle.db, { maxParams: 30_000 });
+  const writer = new ReceiptWriter(handle.db, inProcessLog(handle.db, { maxParams: 30_000 }));
+  const key = await signingKeyFor(handle.db, { id: 1, key: "demo" }, Date.now());
   let n = 0;
   const start = performance.now();
   const lane = async () => {
     while (performance.now() - start < SECONDS * 300) {
-      await writer.write(syntheticRow());
+      const { row, categories } = syntheticRow();
+      await writer.write({ row: { ...row, signature: null }, categories, key, siteKey: "demo" });
       n++;
     }
   };

@@ -2,17 +2,16 @@ import type { Database } from "@assent/db";
 import type { Context, MiddlewareHandler } from "hono";
 import type { RateLimits } from "./limits";
 import type { ClientInfo, PublicOrigin } from "./network";
-import type { WriterLimits } from "./receipts";
-import type { SignaturePrimitives } from "./signing";
+import type { AppendLog, IngestLimits } from "./receipts";
 
 /** The built browser SDK, as the runtime found it. */
 export interface SdkBundle {
   /** Source of the loader (IIFE) that `/s/:siteKey.js` serves after the site's inlined config. */
   loaderSource: string;
   /** Path of the UI chunk under `/sdk/`, e.g. `/sdk/ui-3f2a1c.js` (content-hashed). */
+  uiPath: string;
   /** Source of the auto-blocking script (IIFE), composed before the loader for `?autoblock`. */
   autoblockSource?: string;
-  uiPath: string;
 }
 
 /** Static files a runtime can serve; each handler answers or calls `next()`. */
@@ -42,12 +41,15 @@ export interface AppDeps {
    */
   origin: PublicOrigin;
   /**
-   * Group-commit limits of receipt ingestion: `maxBatch` receipts per transaction (256) and
-   * `maxParams` bound parameters per statement (100, D1's limit; a libSQL file allows 32,766);
-   * `groupCommit` off where requests may not share I/O (Workers); `commit` to run batches
-   * elsewhere (the Node entry's commit thread).
+   * Where receipts are appended: `inProcessLog(db)` when absent (Workers, `:memory:`, tests);
+   * the Node entry passes its commit thread's log for a libSQL file.
    */
-  ingest?: WriterLimits;
+  appendLog?: AppendLog;
+  /**
+   * How receipts are grouped into appends: `maxBatch` receipts at most (256); `groupCommit` off
+   * where requests may not share I/O (Workers).
+   */
+  ingest?: IngestLimits;
   /**
    * Rate limits of `POST /v1/receipts` (per address, per site; `DEFAULT_RATE_LIMITS` when
    * absent); `false` turns them off, e.g. for a load test from one address.
@@ -58,8 +60,6 @@ export interface AppDeps {
    * (`DEFAULT_ITERATIONS`, 600,000, when absent). Cloudflare Workers refuse more than 100,000.
    */
   passwordIterations?: number;
-  /** SHA-256 and Ed25519 for receipt signatures; WebCrypto when absent. */
-  signature?: SignaturePrimitives;
   /**
    * Makes what an erasure removed unrecoverable from the storage files: on a libSQL file, a
    * checkpoint that truncates the write-ahead log (deleted content is zeroed by `secure_delete`).

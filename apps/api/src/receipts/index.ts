@@ -1,16 +1,15 @@
+export type { AppendLog, LogEntry, StoredEntry } from "./append-log";
+export { inProcessLog } from "./in-process-log";
 export { type RawSql, rawSql } from "./raw-batch";
 export { receiptReadRoutes, SUBJECT_HEADER } from "./receipt-read.routes";
 export {
   type AppendRows,
   appendRows,
   appendStatements,
-  type PendingSignature,
-  type ReceiptToSign,
   type ReceiptWrite,
   rowStatements,
-  SIGNATURE_COLUMN,
-  SINGLE_ROW_SQL,
   type Statement,
+  tableStatements,
   utcDay,
 } from "./receipt-statements";
 export {
@@ -19,11 +18,7 @@ export {
   type ServerStamp,
   toStoredReceipt,
 } from "./receipt-store";
-export {
-  ReceiptWriter,
-  receiptWriter,
-  type WriteResult,
-  type WriterLimits,
-} from "./receipt-writer";
+export { type IngestLimits, ReceiptWriter, type WriteResult } from "./receipt-writer";
 export { MAX_RECEIPT_BYTES, receiptRoutes } from "./receipts.routes";
 export { receiptCreateRoute, receiptReadRoute } from "./receipts.spec";
+export { signEntries, signedWrites, type ToSign } from "./sign-entries";

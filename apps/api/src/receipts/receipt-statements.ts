@@ -1,23 +1,10 @@
+import type { RowStatement } from "@assent/db";
 import type { ReceiptRow } from "./receipt-store";
 
-/** A receipt ready to append, with its categories (denormalised for filters and rollups). */
+/** A signed receipt ready to append, with its categories (denormalised for filters and rollups). */
 export interface ReceiptWrite {
   row: ReceiptRow;
   categories: Record<string, boolean>;
-  /** Set when the commit signs the receipt (`WriterLimits.signsOnCommit`). */
-  sign?: ReceiptToSign;
-}
-
-/** A receipt signature left to the commit: Ed25519 with `key` over the digest's ASCII bytes. */
-export interface ReceiptToSign {
-  kid: string;
-  key: CryptoKey;
-  digest: string;
-}
-
-/** A signature the commit makes and stores in the `signature` column of `rows.receipts[row]`. */
-export interface PendingSignature extends ReceiptToSign {
-  row: number;
 }
 
 /** One SQL statement with its positional arguments. */
@@ -53,9 +40,6 @@ const RECEIPT_COLUMNS = [
   "key_id",
   "erased_at",
 ];
-
-/** Where the signature sits in a row of `AppendRows.receipts`. */
-export const SIGNATURE_COLUMN = RECEIPT_COLUMNS.indexOf("signature");
 
 const receiptArgs = (r: ReceiptRow): Statement["args"] => [
   r.id,
@@ -118,13 +102,18 @@ const APPEND_TABLES: Record<keyof AppendRows, { head: string; width: number; tai
 
 const tuple = (width: number) => `(${Array(width).fill("?").join(",")})`;
 
-/** Each table's one-row statement: a committer may prepare these once and run them per row. */
-export const SINGLE_ROW_SQL = Object.fromEntries(
-  Object.entries(APPEND_TABLES).map(([table, t]) => [
-    table,
-    `${t.head} VALUES ${tuple(t.width)}${t.tail}`,
-  ]),
-) as Record<keyof AppendRows, string>;
+/**
+ * `rows` as one single-row statement per table and the rows it runs for: a committer that keeps
+ * prepared statements (the Node commit thread) prepares these four once and runs them per row.
+ */
+export function tableStatements(rows: AppendRows): RowStatement[] {
+  return (Object.keys(APPEND_TABLES) as (keyof AppendRows)[])
+    .filter((table) => rows[table].length > 0)
+    .map((table) => {
+      const { head, width, tail } = APPEND_TABLES[table];
+      return { sql: `${head} VALUES ${tuple(width)}${tail}`, rows: rows[table] };
+    });
+}
 
 /** The rows that append `writes` (see `AppendRows`). */
 export function appendRows(writes: ReceiptWrite[]): AppendRows {

@@ -5,11 +5,11 @@ import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
 import { BODY_LIMITS, bodyLimit, parseJsonBody, receiptLimiter } from "../limits";
 import { truncateIp } from "../network";
-import { digestReceipt, signingKeyFor, signReceipt } from "../signing";
+import { signingKeyFor } from "../signing";
 import { cachedPublishedByHash, cachedSite, type Site } from "../sites";
-import type { ReceiptWrite } from "./receipt-statements";
-import { receiptProof, receiptRow, toStoredReceipt } from "./receipt-store";
-import { receiptWriter } from "./receipt-writer";
+import { inProcessLog } from "./in-process-log";
+import { receiptRow, toStoredReceipt } from "./receipt-store";
+import { ReceiptWriter } from "./receipt-writer";
 
 /** Largest receipt body accepted. */
 export const MAX_RECEIPT_BYTES = BODY_LIMITS.receipt;
@@ -59,8 +59,9 @@ const readableByThePage: MiddlewareHandler = async (c, next) => {
 
 /**
  * `POST /v1/receipts`: validates a receipt with the core schema, stamps it with what only the
- * server knows, signs it with the site's key, appends it (with its category rows and the daily
- * rollups, in one transaction, grouped with concurrent receipts) and answers `201` with the
+ * server knows, and hands it with the site's key to `deps.appendLog` (through a `ReceiptWriter`
+ * of its own, which groups concurrent receipts), which signs it and appends it with its category
+ * rows and the daily rollups in one transaction; answers `201` with the
  * stored receipt and its proof once that transaction has committed (`200` with the receipt
  * already stored when the id was seen before). Rate limited per address (before the body is
  * read) and per site (`deps.rateLimits`): `429 RATE_LIMITED` with `Retry-After`.
@@ -68,7 +69,7 @@ const readableByThePage: MiddlewareHandler = async (c, next) => {
 export function receiptRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   const now = deps.now ?? Date.now;
-  const writer = receiptWriter(deps.db, deps.ingest);
+  const writer = new ReceiptWriter(deps.db, deps.appendLog ?? inProcessLog(deps.db), deps.ingest);
   const limiter = receiptLimiter(deps.rateLimits, now);
 
   app.options("/v1/receipts", (c) => {
@@ -133,30 +134,14 @@ export function receiptRoutes(deps: AppDeps): Hono {
         jurisdiction: client.country,
       });
       const key = await signingKeyFor(deps.db, site, serverTime);
-      const stored = toStoredReceipt(unsigned, site.key);
-      let write: ReceiptWrite;
-      if (writer.signsOnCommit) {
-        // Digested here, signed by the commit (off this thread), stored with its signature.
-        const digest = await digestReceipt(stored, deps.signature);
-        write = {
-          row: { ...unsigned, digest, signature: "", keyId: key.kid },
-          categories: input.decision.categories,
-          sign: { kid: key.kid, key: key.privateKey, digest },
-        };
-      } else {
-        const proof = await signReceipt(stored, key, deps.signature);
-        write = {
-          row: { ...unsigned, digest: proof.digest, signature: proof.signature, keyId: proof.kid },
-          categories: input.decision.categories,
-        };
-      }
-      const { created, row } = await writer.write(write);
+      const { created, row } = await writer.write({
+        row: unsigned,
+        categories: input.decision.categories,
+        key,
+        siteKey: site.key,
+      });
       if (row.siteId !== site.id || row.subjectId !== input.subjectId) {
         throw new ApiError(409, "RECEIPT_ID_CONFLICT", "A different receipt already has this id");
-      }
-      if (created && row === write.row) {
-        // The receipt as built for its digest, with the proof the commit completed.
-        return c.json({ ...stored, proof: receiptProof(row) }, 201);
       }
       return c.json(toStoredReceipt(row, site.key), created ? 201 : 200);
     },

@@ -18,12 +18,7 @@ export {
   type SecretsCheck,
   secretProblem,
 } from "./secret-policy";
-export {
-  digestReceipt,
-  type SignaturePrimitives,
-  signReceipt,
-  webPrimitives,
-} from "./sign-receipt";
+export { signReceipt } from "./sign-receipt";
 export {
   createSigningKey,
   forgetSigningKeys,

@@ -7,6 +7,12 @@ import { type DatabaseHandle, openDatabase } from "../database";
 import { LOCAL_PRAGMAS, localClient } from "./local-client";
 
 export {
+  COMMIT_BUSY_TIMEOUT_MS,
+  COMMIT_THREAD_CHECKPOINT_PAGES,
+  type CommitThread,
+  startCommitThread,
+} from "./commit-thread";
+export {
   LOCAL_BUSY_TIMEOUT_MS,
   LOCAL_PRAGMAS,
   localClient,

@@ -1,24 +1,8 @@
 import type { Client, InStatement, TransactionMode } from "@libsql/client";
 import { createClient } from "@libsql/client";
-import { isSqliteBusy } from "../sqlite-errors";
+import { LOCAL_BUSY_TIMEOUT_MS, LOCAL_PRAGMAS, mustReconnect } from "./local-file";
 
-/**
- * How long a statement on an embedded file waits for another connection's write lock before it
- * fails with `SQLITE_BUSY`.
- */
-export const LOCAL_BUSY_TIMEOUT_MS = 5000;
-
-/**
- * The pragmas every connection to an embedded file runs before its first statement.
- * `secure_delete` overwrites deleted and replaced content with zeros, so an erased subject id or
- * page path does not linger in the file's free space.
- */
-export const LOCAL_PRAGMAS = [
-  "PRAGMA journal_mode = WAL",
-  "PRAGMA synchronous = FULL",
-  "PRAGMA foreign_keys = ON",
-  "PRAGMA secure_delete = ON",
-] as const;
+export { LOCAL_BUSY_TIMEOUT_MS, LOCAL_PRAGMAS } from "./local-file";
 
 /**
  * Copies the write-ahead log into the database file and truncates it to nothing, so the page
@@ -41,10 +25,8 @@ export async function truncateWriteAheadLog(client: Client, attempts = 40): Prom
  * - its pool opens extra connections when calls overlap, and a pragma run on one connection
  *   (busy timeout, foreign keys) does not reach the others. So the pool has one connection, whose
  *   busy timeout is set at open and whose pragmas run before anything else.
- * - a statement that fails with `SQLITE_BUSY` is left un-reset, and the connection's next write
- *   then keeps the write lock after it returns, locking out every other connection and process
- *   until the statement is garbage-collected. So after a `SQLITE_BUSY` the connection is closed
- *   (which releases everything) and a fresh one is opened for the next call.
+ * - after some failures (`mustReconnect`: a `SQLITE_BUSY`) the connection would keep the write
+ *   lock; it is closed (which releases everything) and a fresh one is opened for the next call.
  */
 export function localClient(url: string, busyTimeoutMs = LOCAL_BUSY_TIMEOUT_MS): Client {
   return new RecoveringClient(url, busyTimeoutMs) as unknown as Client;
@@ -126,7 +108,7 @@ class RecoveringClient {
       if (client !== this.current) return await this.run(call);
       return await call(client);
     } catch (err) {
-      if (isSqliteBusy(err) && client === this.current) {
+      if (mustReconnect(err) && client === this.current) {
         client.close();
         this.open();
       }

@@ -4,9 +4,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { acceptAll, newSubjectId, type SiteConfig, uuidv7 } from "@assent/core";
-import { localClient } from "@assent/db/libsql";
+import { COMMIT_BUSY_TIMEOUT_MS, localClient } from "@assent/db/libsql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COMMIT_BUSY_TIMEOUT_MS } from "./commit-thread";
 import { type NodeServer, startNodeServer } from "./server";
 
 /** This suite's server, on any free loopback port (set once it listens). */

@@ -1,4 +1,4 @@
-import { openLibsql, truncateWriteAheadLog } from "@assent/db/libsql";
+import { localFilePath, openLibsql, truncateWriteAheadLog } from "@assent/db/libsql";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { createApp } from "../../app";
@@ -12,13 +12,11 @@ import {
   resolveClient,
   type TrustProxy,
 } from "../../network";
-import { receiptWriter } from "../../receipts";
 import { schedulePurge } from "../../retention";
 import { allowDemoOrigins, seed } from "../../seed";
 import { type ProtectionReport, protectSigningKeys, type SigningSecrets } from "../../signing";
-import { startCommitThread } from "./commit-thread";
 import { demoSiteApp } from "./demo-site";
-import { nodePrimitives } from "./node-signature";
+import { threadedLog } from "./threaded-log";
 
 /** How to run the Node server. */
 export interface NodeServerOptions {
@@ -93,9 +91,6 @@ export interface NodeServer {
   close(): Promise<void>;
 }
 
-/** SQLite's default limit of bound parameters per statement (the libSQL file allows 32,766). */
-const LIBSQL_MAX_PARAMS = 32_000;
-
 /** Listens with `fetch` on a port (0: any free one) and resolves once listening. */
 function listen(
   fetch: (request: Request) => Response | Promise<Response>,
@@ -111,6 +106,29 @@ function listen(
     s.once("error", reject);
     (s as unknown as { keepAliveTimeout: number }).keepAliveTimeout = keepAliveTimeout;
   });
+}
+
+/**
+ * `fetch` that counts the requests it is answering; `settled()` resolves once none is left
+ * (received receipts committed and answered), or after `timeoutMs`.
+ */
+function inFlight(fetch: (request: Request, ...rest: never[]) => Response | Promise<Response>) {
+  let open = 0;
+  return {
+    // The rest carries the server's bindings (the socket, for `getConnInfo`).
+    fetch: async (request: Request, ...rest: never[]) => {
+      open++;
+      try {
+        return await fetch(request, ...rest);
+      } finally {
+        open--;
+      }
+    },
+    settled: async (timeoutMs = 5000) => {
+      const until = Date.now() + timeoutMs;
+      while (open > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    },
+  };
 }
 
 /**
@@ -146,20 +164,23 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     now: Date.now(),
   });
   const trust = options.trustProxy ?? { kind: "none" };
-  const thread = handle.driver === "libsql-file" ? startCommitThread(options.databaseUrl) : null;
+  const log =
+    handle.driver === "libsql-file" ? threadedLog(localFilePath(options.databaseUrl)) : undefined;
+  await log?.ready().catch(async (err: unknown) => {
+    await log.close();
+    await handle.close();
+    throw err;
+  });
   const app = createApp({
     db: handle.db,
     sdk: options.sdk,
     assets: options.assets,
     origin,
     rateLimits: options.rateLimits,
-    signature: nodePrimitives,
     ...(handle.driver === "libsql-file"
       ? { scrubErased: () => truncateWriteAheadLog(handle.client) }
       : {}),
-    ingest: thread
-      ? { maxParams: LIBSQL_MAX_PARAMS, commit: thread.commit, signsOnCommit: true, pipeline: 4 }
-      : { maxParams: handle.driver === "libsql-file" ? LIBSQL_MAX_PARAMS : 100 },
+    ...(log ? { appendLog: log } : {}),
     client: (c) => {
       let socket: string | undefined;
       try {
@@ -169,7 +190,13 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     },
   });
   const stopPurge = schedulePurge(handle.db);
-  const { server, port } = await listen(app.fetch, options.port, options.hostname, options.http);
+  const requests = inFlight(app.fetch);
+  const { server, port } = await listen(
+    requests.fetch,
+    options.port,
+    options.hostname,
+    options.http,
+  );
   listeningPort = port;
   const publicOrigin = options.publicUrl ? provisional : `http://localhost:${port}`;
   const demo =
@@ -198,11 +225,11 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
         closeAllConnections?: () => void;
       };
       http.closeIdleConnections?.();
-      await receiptWriter(handle.db).drain();
+      await requests.settled();
       http.closeAllConnections?.();
       await closed;
       if (demo) await new Promise<void>((resolve) => demo.server.close(() => resolve()));
-      await thread?.close();
+      await log?.close();
       await handle.close();
     },
   };

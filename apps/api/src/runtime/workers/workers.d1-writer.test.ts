@@ -3,8 +3,9 @@ import { type DatabaseHandle, MAX_BOUND_PARAMS } from "@assent/db";
 import { type D1Like, openD1 } from "@assent/db/d1";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ReceiptWriter } from "../../receipts";
+import { inProcessLog, ReceiptWriter } from "../../receipts";
 import { seed } from "../../seed";
+import { signingKeyFor } from "../../signing";
 import { sampleReceiptRow } from "../../test-support/sample-receipt";
 
 /**
@@ -43,11 +44,17 @@ describe("the grouped receipt writer on workerd's D1", () => {
 
   it("looks up more stored ids than a statement may bind in chunks when a batch is retried", async () => {
     const categories = { necessary: true };
+    const key = await signingKeyFor(handle.db, { id: 1, key: "demo" }, 1);
     const writes = Array.from({ length: MAX_BOUND_PARAMS + 50 }, () => ({
       categories,
       row: sampleReceiptRow({ id: uuidv7(), categories }),
+      key,
+      siteKey: "demo",
     }));
-    const writer = new ReceiptWriter(handle.db, { groupCommit: true, maxBatch: 256 });
+    const writer = new ReceiptWriter(handle.db, inProcessLog(handle.db), {
+      groupCommit: true,
+      maxBatch: 256,
+    });
     const first = await Promise.all(writes.map((w) => writer.write(w)));
     expect(first.every((r) => r.created)).toBe(true);
     // The same 150 again, as clients retrying: one batch whose every id is stored.
