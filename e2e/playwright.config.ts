@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 import { HOST_RESOLVER_RULES, HOSTS } from "./fixtures/topology";
 import { DEPLOY, freePorts, instanceCommand, REPO, readEnvFile } from "./setup/deployment";
+import { TRACKER_HOSTS, trackerResolverRules } from "./setup/trackers";
 
 // Chosen once, in the runner: its workers inherit the environment (and re-evaluate this file),
 // so every process agrees on the ports and the folder.
@@ -13,13 +14,14 @@ if (!process.env.E2E_DIR) {
   // Gone when the runner exits, however the run ends (E2E_KEEP=1 keeps it for a look).
   if (!process.env.E2E_KEEP)
     process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
-  const [https, http, a, b] = freePorts(4);
+  const [https, http, a, b, trackers] = freePorts(5);
   Object.assign(process.env, {
     E2E_DIR: dir,
     E2E_HTTPS_PORT: String(https),
     E2E_HTTP_PORT: String(http),
     E2E_PORT_A: String(a),
     E2E_PORT_B: String(b),
+    E2E_TRACKER_PORT: String(trackers),
   });
   // The customer's site: the demo's pages, and an e2e/ folder for the pages tests write.
   const site = join(dir, "site");
@@ -101,7 +103,7 @@ export default defineConfig({
         "--no-sandbox",
         "--disable-background-networking",
         "--disable-component-update",
-        `--host-resolver-rules=${HOST_RESOLVER_RULES}`,
+        `--host-resolver-rules=${HOST_RESOLVER_RULES}, ${trackerResolverRules(ports.https)}`,
         // Caddy's local CA, and nothing else: set by the global setup once Caddy has made it.
         ...(process.env.E2E_CA_SPKI
           ? [`--ignore-certificate-errors-spki-list=${process.env.E2E_CA_SPKI}`]
@@ -113,9 +115,22 @@ export default defineConfig({
     // One after the other: the first start migrates and seeds the database.
     instance("instance A", ports.a),
     instance("instance B", ports.b),
+    // The third parties of the auto-blocking specs: a real server that records every request.
+    {
+      name: "tracker stub",
+      command: "pnpm exec tsx setup/tracker-stub.ts",
+      cwd: join(REPO, "e2e"),
+      url: `http://127.0.0.1:${process.env.E2E_TRACKER_PORT}/__stub/requests`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { E2E_TRACKER_PORT: process.env.E2E_TRACKER_PORT as string },
+      stdout: "pipe" as const,
+      stderr: "pipe" as const,
+    },
     {
       name: "caddy",
-      command: `caddy run --adapter caddyfile --config ${JSON.stringify(join(DEPLOY, "Caddyfile"))}`,
+      // deploy/Caddyfile, imported unchanged, plus the tracker stub's sites (setup/Caddyfile).
+      command: `caddy run --adapter caddyfile --config ${JSON.stringify(join(REPO, "e2e/setup/Caddyfile"))}`,
       cwd: REPO,
       port: ports.https,
       reuseExistingServer: false,
@@ -135,6 +150,8 @@ export default defineConfig({
         ASSENT_SITE_HOSTS: `${HOSTS.customer}, ${HOSTS.other}`,
         ASSENT_SITE_ROOT: join(dir, "site"),
         ASSENT_ORIGIN: consent,
+        E2E_TRACKER_HOSTS: TRACKER_HOSTS.join(", "),
+        E2E_TRACKER_UPSTREAM: `127.0.0.1:${process.env.E2E_TRACKER_PORT}`,
         // Caddy's certificates and CA live in the run's folder, never in the user's.
         XDG_DATA_HOME: join(dir, "caddy-data"),
         XDG_CONFIG_HOME: join(dir, "caddy-config"),

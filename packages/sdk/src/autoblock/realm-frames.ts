@@ -53,12 +53,16 @@ export function patchFrames(win: Realm, engine: Engine, protect: (w: Window) => 
 }
 
 /**
- * A frame's own navigations (`location.replace`, `location.href = ...`, a link or form aimed at
- * it) to a denied tracker are cancelled through the Navigation API, and the frame is held like
- * any other: it gets its placeholder and is loaded once allowed.
+ * A frame's own navigations to a denied tracker (its scripts' `location.href = ...`, a link or a
+ * form in it) are cancelled through the Navigation API, and the frame is held like any other: it
+ * gets its placeholder and is loaded once allowed. Chromium sends no such event for a navigation
+ * another document starts (`frame.contentWindow.location.replace(url)` from the page), nor from a
+ * frame's initial empty document, and `Location`'s methods cannot be replaced (they are
+ * unforgeable): that door stays open (see the README).
  */
 export function guardNavigation(win: Realm, engine: Engine): void {
   const navigation = (win as unknown as { navigation?: EventTarget }).navigation;
+
   navigation?.addEventListener("navigate", (event) => {
     const e = event as NavigateEvent;
     const frame = win.frameElement;

@@ -1,0 +1,59 @@
+import { createServer } from "node:http";
+import type { StubRequest } from "./trackers";
+
+/**
+ * The third parties of the auto-blocking specs: one HTTP server behind Caddy that answers every
+ * tracker host (a script, a 1x1 image, a page, a stylesheet, by what was asked) and records every
+ * request. `GET /__stub/requests?token=T` (straight on its port, never through Caddy) lists the
+ * requests whose URL contains T. Scripts have no side effects unless their URL asks: `cookies=1`
+ * sets `_ga` and `_gcl_au` on the site's registrable domain, as GA4 with its advertising features
+ * does.
+ */
+const port = Number(process.env.E2E_TRACKER_PORT);
+const received: StubRequest[] = [];
+const GIF = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
+
+const SET_COOKIES = `(function () {
+  var parts = location.hostname.split("."), domain = location.hostname;
+  for (var i = parts.length - 2; i >= 0; i--) {
+    var d = parts.slice(i).join(".");
+    document.cookie = "stub_probe=1; path=/; domain=" + d;
+    if (document.cookie.indexOf("stub_probe=") > -1) {
+      document.cookie = "stub_probe=; max-age=0; path=/; domain=" + d;
+      domain = d;
+      break;
+    }
+  }
+  ["_ga=GA1.1.111.222", "_gcl_au=1.1.333.444"].forEach(function (c) {
+    document.cookie = c + "; path=/; max-age=7776000; domain=" + domain;
+  });
+})();`;
+
+createServer((req, res) => {
+  const host =
+    String(req.headers["x-forwarded-host"] ?? req.headers.host ?? "").split(":")[0] ?? "";
+  const path = req.url ?? "/";
+  if (path.startsWith("/__stub/requests")) {
+    const token = new URL(path, "http://stub").searchParams.get("token") ?? "";
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify(received.filter((r) => r.url.includes(token))));
+    return;
+  }
+  const dest = String(req.headers["sec-fetch-dest"] ?? "");
+  received.push({ url: `https://${host}${path}`, host, dest });
+  res.setHeader("cache-control", "no-store");
+  if (dest === "script" || /\.js(\?|$)|\/gtag\/js/.test(path)) {
+    res.setHeader("content-type", "text/javascript");
+    const ran = `(window.__stubRan = window.__stubRan || []).push(${JSON.stringify(`https://${host}${path}`)});`;
+    res.end(path.includes("cookies=1") ? `${ran}\n${SET_COOKIES}` : ran);
+  } else if (dest === "image" || /\/tr\b|collect|\.(gif|jpg|png)/.test(path)) {
+    res.setHeader("content-type", "image/gif");
+    res.end(GIF);
+  } else if (dest === "style") {
+    res.setHeader("content-type", "text/css");
+    res.end("/* stub */");
+  } else {
+    res.setHeader("content-type", "text/html");
+    res.end(`<!doctype html><title>${host}</title><p>third-party stand-in: ${host}</p>`);
+  }
+}).listen(port, "127.0.0.1");
