@@ -2,6 +2,7 @@ import { warningRules } from "@assent/core";
 import { auditLog, siteConfigDrafts, siteConfigs } from "@assent/db";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { overTheNetwork } from "../test-support/over-the-network";
 import { createTestApp } from "../test-support/test-app";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -9,24 +10,6 @@ beforeEach(async () => {
   t = await createTestApp();
 });
 afterEach(async () => t.close());
-
-/**
- * Makes every call to the database wait for the next turn of the event loop first, as a driver
- * over the network (D1, a libSQL server) does: requests then interleave between statements.
- */
-function overTheNetwork(client: typeof t.client): void {
-  const turn = () => new Promise((resolve) => setTimeout(resolve, 1));
-  const execute = client.execute.bind(client);
-  const batch = client.batch.bind(client);
-  client.execute = (async (...args: Parameters<typeof execute>) => {
-    await turn();
-    return execute(...args);
-  }) as typeof client.execute;
-  client.batch = (async (...args: Parameters<typeof batch>) => {
-    await turn();
-    return batch(...args);
-  }) as typeof client.batch;
-}
 
 /**
  * Saves a draft that differs from every published version by a service, whatever its policy;
