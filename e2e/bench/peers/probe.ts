@@ -33,6 +33,8 @@ export interface ProbeReport {
 declare global {
   interface Window {
     __peersProbe?: ProbeReport;
+    /** Settles when the banner is visible: awaited once, so nothing polls the page meanwhile. */
+    __peersBanner?: Promise<void>;
   }
 }
 
@@ -67,6 +69,10 @@ export function installProbe(banner: BannerLocator | null): void {
   }).observe({ type: "long-animation-frame", buffered: true });
 
   if (!banner) return;
+  let shown = () => {};
+  window.__peersBanner = new Promise<void>((resolve) => {
+    shown = resolve;
+  });
   const find = (): Element | null => {
     const root = banner.host ? document.querySelector(banner.host)?.shadowRoot : document;
     return root?.querySelector(banner.selector) ?? null;
@@ -87,6 +93,7 @@ export function installProbe(banner: BannerLocator | null): void {
     if (visible(el)) {
       report.bannerMs = performance.now();
       observer.disconnect();
+      shown();
       return;
     }
     // There but not yet visible (a fade-in, a class about to change): look again next frame.

@@ -9,6 +9,8 @@ export const VISIT_KINDS: VisitKind[] = ["first", "returning"];
 
 /** One measured visit of one manager's page. */
 export interface VisitSample {
+  /** The manager's scripts and stylesheets: URL, gzip bytes, requested before the banner. */
+  files?: Array<{ url: string; gzip: number; beforeBanner: boolean }>;
   /** gzip bytes of every script and stylesheet the manager loaded in the visit. */
   bytes: number;
   /** The same, for the requests that started before the banner was visible. */

@@ -8,6 +8,7 @@ import type { VisitKind, VisitSample } from "./report";
 export const CPU_THROTTLING = 4;
 /** How long a visit is watched after the banner (first visit) or the load event (returning). */
 export const SETTLE_MS = 1500;
+const BANNER_TIMEOUT_MS = 30_000;
 
 /** Which URLs are the manager's own files (its scripts, styles and configuration). */
 export type Owns = (url: string) => boolean;
@@ -47,18 +48,24 @@ export async function measureVisit(
 
   await page.goto(url, { waitUntil: "load" });
   if (kind === "first" && contender.banner) {
-    await page
-      .waitForFunction(() => window.__peersProbe?.bannerMs != null, null, { timeout: 30_000 })
-      .catch(async (err: Error) => {
-        const state = await page.evaluate(() => ({
-          url: location.href,
-          probe: window.__peersProbe,
-          html: document.body?.innerHTML.slice(-1500),
-        }));
-        throw new Error(`${contender.name}: no banner visible: ${JSON.stringify(state)}`, {
-          cause: err,
-        });
-      });
+    // One evaluation that settles with the banner: polling would add script time and frames.
+    const shown = await page.evaluate(
+      (ms) =>
+        Promise.race([
+          window.__peersBanner?.then(() => true),
+          new Promise<false>((resolve) => setTimeout(() => resolve(false), ms)),
+        ]),
+      BANNER_TIMEOUT_MS,
+    );
+    if (!shown) {
+      const state = await page.evaluate(() => ({
+        probe: window.__peersProbe,
+        body: document.body?.innerHTML.slice(-1500),
+      }));
+      throw new Error(
+        `${contender.name}: no banner visible within ${BANNER_TIMEOUT_MS} ms at ${url}: ${JSON.stringify(state)}`,
+      );
+    }
   }
   await page.waitForTimeout(SETTLE_MS);
   const { metrics } = await cdp.send("Performance.getMetrics");
@@ -77,6 +84,7 @@ export async function measureVisit(
   const sum = (list: Array<{ gzip: number }>) => list.reduce((n, f) => n + f.gzip, 0);
   const ownScripts = probe.scripts.filter((s) => owns(s.url));
   const sample: VisitSample = {
+    files: loaded.map((f) => ({ ...f, beforeBanner: beforeBanner(f) })),
     bytes: sum(loaded),
     bytesToBanner: sum(loaded.filter(beforeBanner)),
     bannerMs: probe.bannerMs,
