@@ -54,12 +54,13 @@ test("a receipt that could not be sent is retried on the same page until acknowl
   admin,
 }) => {
   await page.goto(customerPage("/"));
-  await banner(page).getByRole("button", { name: "Accept all" }).click();
+  await banner(page).getByRole("button", { name: "Reject all" }).click();
   const first = await stored(context);
   await expect.poll(() => pending(page)).toBe(false);
 
   await context.setOffline(true);
-  await page.evaluate(() => window.assent?.set({ categories: { analytics: false } }));
+  // A grant: a withdrawal of what already ran would reload the page (reloadOnWithdraw).
+  await page.evaluate(() => window.assent?.set({ categories: { analytics: true } }));
   const second = await stored(context);
   expect(second.receiptId).not.toBe(first.receiptId);
   await expect.poll(() => pending(page)).toBe(true);
@@ -100,4 +101,29 @@ test("a page closed right after the choice still delivers its receipt, once", as
       timeout: 15_000,
     })
     .toEqual([record.receiptId]);
+});
+
+/**
+ * The visitor's storage refuses every write (quota full, or storage turned off): the page's own
+ * environment is changed by an init script, nothing of Assent's is intercepted.
+ */
+test("a choice whose receipt localStorage refuses still arrives, once", async ({
+  page,
+  context,
+  admin,
+}) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await page.goto(customerPage("/"));
+  await banner(page).getByRole("button", { name: "Reject all" }).click();
+  const record = await stored(context);
+  await expect
+    .poll(async () => (await receiptsOfSubject(admin, record.subjectId)).map((r) => r.id), {
+      timeout: 15_000,
+    })
+    .toEqual([record.receiptId]);
+  expect(await pending(page)).toBe(false);
 });
