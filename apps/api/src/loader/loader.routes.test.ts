@@ -21,6 +21,18 @@ describe("GET /s/:siteKey.js", () => {
     expect(body.endsWith("/* loader */")).toBe(true);
   });
 
+  it("composes auto-blocking before the loader only for ?autoblock", async () => {
+    const plain = await t.app.request("/s/demo.js");
+    expect(await plain.text()).not.toContain("/* autoblock */");
+    const res = await t.app.request("/s/demo.js?autoblock");
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body).toMatch(
+      /^\/\*! Assent[^\n]*\nwindow\.__assent_boot=.*;\n\/\* autoblock \*\/\n\/\* loader \*\/$/,
+    );
+    expect(res.headers.get("ETag")).not.toBe(plain.headers.get("ETag"));
+  });
+
   it("is cacheable and answers 304 to a matching If-None-Match", async () => {
     const first = await t.app.request("/s/demo.js");
     const etag = first.headers.get("ETag");

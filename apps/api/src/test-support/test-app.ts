@@ -52,7 +52,11 @@ export async function createTestApp(
   });
   const app = createApp({
     db: handle.db,
-    sdk: { loaderSource: "/* loader */", uiPath: "/sdk/ui-test.js" },
+    sdk: {
+      loaderSource: "/* loader */",
+      uiPath: "/sdk/ui-test.js",
+      autoblockSource: "/* autoblock */",
+    },
     client: (c) => {
       const ip = options.clientIp;
       const socket = typeof ip === "function" ? ip() : ip === undefined ? "203.0.113.77" : ip;
