@@ -1,4 +1,3 @@
-import type { ApiErrorCode } from "@assent/core";
 import type { SQL } from "drizzle-orm";
 import type { Context, Hono } from "hono";
 import * as v from "valibot";
@@ -38,7 +37,11 @@ function problem(issues: v.BaseIssue<unknown>[]): string {
   return path ? `${path}: ${issue.message}` : issue.message;
 }
 
-function check<T extends Schema | undefined>(schema: T, value: unknown, code: ApiErrorCode) {
+function check<T extends Schema | undefined>(
+  schema: T,
+  value: unknown,
+  code: "INVALID_PARAMS" | "INVALID_QUERY" | "INVALID_BODY",
+) {
   if (!schema) return undefined;
   const result = v.safeParse(schema, value);
   if (!result.success) throw badRequest(code, problem(result.issues));

@@ -220,7 +220,8 @@ export function configRoutes(deps: AppDeps): Hono {
       ),
       db.delete(siteConfigDrafts).where(mine).returning({ siteId: siteConfigDrafts.siteId }),
     ]);
-    if (!entry || gone.length === 0) throw notFound("NO_DRAFT", "There is no draft to discard");
+    if (!entry || gone.length === 0)
+      throw new ApiError("NO_DRAFT", "There is no draft to discard", { status: 404 });
     return c.body(null, 204);
   });
 

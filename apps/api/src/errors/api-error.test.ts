@@ -1,6 +1,7 @@
 import { API_ERRORS } from "@assent/core";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
+import { createTestApp } from "../test-support/test-app";
 import { ApiError } from "./api-error";
 import { DatabaseBusyError } from "./database-busy";
 import { onError } from "./on-error";
@@ -36,6 +37,21 @@ describe("ApiError", () => {
       expect(code).toMatch(/^[A-Z][A-Z_]+[A-Z]$/);
       expect(status >= 400 && status < 600, code).toBe(true);
       expect(message.length, code).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("NO_DRAFT", () => {
+  it("is 404 where a draft is discarded and 409 where one is published, as before the table", async () => {
+    const t = await createTestApp();
+    try {
+      const admin = await t.admin();
+      const discard = await admin.request("DELETE", "/v1/admin/sites/demo/config/draft");
+      expect([discard.status, (await discard.json()).error.code]).toEqual([404, "NO_DRAFT"]);
+      const publish = await admin.request("POST", "/v1/admin/sites/demo/config/publish");
+      expect([publish.status, (await publish.json()).error.code]).toEqual([409, "NO_DRAFT"]);
+    } finally {
+      await t.close();
     }
   });
 });

@@ -53,9 +53,14 @@ export class ApiError extends Error {
   }
 }
 
-/** 400 with a code and message. */
-export const badRequest = (code: ApiErrorCode, message?: string) =>
-  new ApiError(code, message, { status: 400 });
-/** 404 with a code and message. */
-export const notFound = (code: ApiErrorCode, message?: string) =>
-  new ApiError(code, message, { status: 404 });
+/** The codes whose status in `API_ERRORS` is `status`. */
+export type CodeWithStatus<S extends number> = {
+  [K in ApiErrorCode]: (typeof API_ERRORS)[K]["status"] extends S ? K : never;
+}[ApiErrorCode];
+
+/** A 400 (only a code whose status is 400 type-checks). */
+export const badRequest = (code: CodeWithStatus<400>, message?: string) =>
+  new ApiError(code, message);
+/** A 404 (only a code whose status is 404 type-checks). */
+export const notFound = (code: CodeWithStatus<404>, message?: string) =>
+  new ApiError(code, message);
