@@ -1,5 +1,5 @@
 import type { ConfigVersion } from "@assent/core";
-import { createSite, openDashboard } from "../fixtures/dashboard";
+import { createSite, openDashboard, watchCsp } from "../fixtures/dashboard";
 import { diffImages } from "../fixtures/image-diff";
 import { demoLikeConfig, openSitePage, publishSite } from "../fixtures/sites";
 import { expect, test } from "../fixtures/test";
@@ -82,6 +82,8 @@ for (const position of ["bar", "box"] as const) {
         texts: { fr: { title: "Des cookies, si vous le voulez bien" } },
       }),
     );
+    // The preview's stylesheets are constructed, so the dashboard's strict CSP stands.
+    const violations = await watchCsp(page);
     await openDashboard(page, key, "settings");
     await page.getByLabel("Language").selectOption("fr");
     const preview = page.getByTestId("banner-preview");
@@ -135,6 +137,7 @@ for (const position of ["bar", "box"] as const) {
     expect(Math.abs(diff.a.width - diff.b.width)).toBeLessThanOrEqual(1);
     expect(Math.abs(diff.a.height - diff.b.height)).toBeLessThanOrEqual(1);
     expect(diff.differing / diff.compared).toBeLessThan(0.01);
+    expect(violations).toEqual([]);
     await visitor.close();
   });
 }
