@@ -7,7 +7,8 @@ import {
 } from "@assent/core";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { EMBED_TEXTS, placehold } from "./embed-placeholder";
-import { type EmbedGate, gateEmbeds } from "./gate-embeds";
+import { type EmbedGate, gateEmbeds, loadEmbed } from "./gate-embeds";
+import { ran } from "./gate-scripts";
 
 const listed = [completeService({ id: "youtube", category: "embeds" })];
 const services = pageServices(listed);
@@ -58,6 +59,30 @@ describe("gateEmbeds", () => {
     expect(frame.hasAttribute("srcdoc")).toBe(false);
     expect(frame.hasAttribute("data-src")).toBe(false);
     expect(document.getElementById("fl")?.getAttribute("src")).toBeNull();
+  });
+
+  it("puts an embed that was allowed back behind its placeholder once it is withdrawn", () => {
+    gateEmbeds(gate({ services: { youtube: true } }));
+    const frame = document.getElementById("yt") as HTMLIFrameElement;
+    expect(frame.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/x");
+    expect(ran).toContain("youtube");
+    gateEmbeds(gate({}));
+    expect(frame.getAttribute("src")).toBeNull();
+    expect(frame.getAttribute("data-src")).toBe("https://www.youtube-nocookie.com/embed/x");
+    expect(frame.srcdoc).toContain("<button>Load this once</button>");
+    gateEmbeds(gate({ services: { youtube: true } }));
+    expect(frame.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/x");
+  });
+
+  it("keeps an embed loaded once for this page view, whatever is chosen next", () => {
+    const frame = document.getElementById("yt") as HTMLIFrameElement;
+    loadEmbed(
+      frame,
+      services.find((s) => s.id === "youtube"),
+    );
+    gateEmbeds(gate({ categories: { analytics: true } }));
+    expect(frame.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/x");
+    expect(frame.hasAttribute("data-src")).toBe(false);
   });
 
   it("escapes what it writes into the placeholder", () => {
