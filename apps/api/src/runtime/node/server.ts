@@ -1,4 +1,4 @@
-import { localFilePath, openLibsql, truncateWriteAheadLog } from "@assent/db/libsql";
+import { isMemoryUrl, localFilePath, openLibsql, truncateWriteAheadLog } from "@assent/db/libsql";
 import { serve } from "@hono/node-server";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { createApp } from "../../app";
@@ -16,7 +16,7 @@ import { schedulePurge } from "../../retention";
 import { allowDemoOrigins, seed } from "../../seed";
 import { type ProtectionReport, protectSigningKeys, type SigningSecrets } from "../../signing";
 import { demoSiteApp } from "./demo-site";
-import { threadedLog } from "./threaded-log";
+import { type ThreadedLog, threadedLog } from "./threaded-log";
 
 /** How to run the Node server. */
 export interface NodeServerOptions {
@@ -136,6 +136,20 @@ function inFlight(fetch: (request: Request, ...rest: never[]) => Response | Prom
  * peer unless `trustProxy` trusts it, and every URL the app emits uses the public origin.
  */
 export async function startNodeServer(options: NodeServerOptions): Promise<NodeServer> {
+  const url = options.databaseUrl;
+  // A file's log loads its threads while the database opens.
+  const log =
+    url.startsWith("file:") && !isMemoryUrl(url) ? threadedLog(localFilePath(url)) : undefined;
+  try {
+    return await openAndServe(options, log);
+  } catch (err) {
+    await log?.close();
+    throw err;
+  }
+}
+
+/** `startNodeServer` once the log (if any) is starting: opens the database and serves. */
+async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Promise<NodeServer> {
   const handle = await openLibsql({
     url: options.databaseUrl,
     authToken: options.databaseAuthToken,
@@ -164,10 +178,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<NodeS
     now: Date.now(),
   });
   const trust = options.trustProxy ?? { kind: "none" };
-  const log =
-    handle.driver === "libsql-file" ? threadedLog(localFilePath(options.databaseUrl)) : undefined;
   await log?.ready().catch(async (err: unknown) => {
-    await log.close();
     await handle.close();
     throw err;
   });
