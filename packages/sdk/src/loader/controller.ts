@@ -173,7 +173,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     chunk(
       FLOATING_BUTTON,
       "mountFloatingButton",
-      siteTexts()?.floatingButton ?? "Cookie settings",
+      siteTexts()?.floatingButton,
       () => void show(),
       nonce,
       !config.ui?.floatingButton,

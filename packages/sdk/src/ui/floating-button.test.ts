@@ -38,6 +38,11 @@ describe("mountFloatingButton", () => {
     expect(mounted()).not.toBeNull();
   });
 
+  it('is labelled "Cookie settings" when the site has no text for it, or a blank one', () => {
+    mountFloatingButton(" ", () => {});
+    expect(mounted()?.shadowRoot?.querySelector("button")?.textContent).toBe("Cookie settings");
+  });
+
   it("is mounted once however often it is asked for", () => {
     mountFloatingButton("Cookie settings", () => {});
     mountFloatingButton("Cookie settings", () => {});

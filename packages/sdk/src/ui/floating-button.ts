@@ -20,11 +20,11 @@ export function pageShowsOpener(): boolean {
  * as consenting. On every page unless the site turns `ui.floatingButton` off (`optional`) and the
  * page shows its own way back (`pageShowsOpener`). Plain DOM, no Preact, in its own tiny module,
  * so a returning visitor gets it without downloading the UI chunk and the loader stays within its
- * budget. Its label is the site's `floatingButton` text.
+ * budget. Its label is the site's `floatingButton` text, "Cookie settings" when it has none.
  * @example mountFloatingButton("Cookie settings", () => window.assent?.show());
  */
 export function mountFloatingButton(
-  label: string,
+  label: string | undefined,
   onClick: () => void,
   nonce?: string,
   optional?: boolean,
@@ -36,7 +36,7 @@ export function mountFloatingButton(
   const button = document.createElement("button");
   button.type = "button";
   button.setAttribute("part", "floating-button");
-  button.textContent = label;
+  button.textContent = label?.trim() || "Cookie settings";
   button.onclick = onClick;
   try {
     const sheet = new CSSStyleSheet();
