@@ -2,6 +2,15 @@
  * What the compliance linter reports. Unlike a hard guard (`config-guards.ts`), which no
  * configuration may break, a finding is advice with a severity: an `error` blocks publishing, a
  * `warning` publishes only once the owner acknowledges it by its rule id.
+ *
+ * The EDPB cookie banner taskforce's findings (January 2023), and where each is handled:
+ * no reject button on the first layer: the banner always shows one, a guard keeps its label,
+ * `reject-label-means-accept` its meaning; pre-ticked boxes: never rendered; deceptive link
+ * design and deceptive button colours or contrast: the three choices are the same element with
+ * the same class and colours, and a configuration has no setting for either (a site's own CSS is
+ * outside it); legitimate interest: `legitimate-interest-claim`; inaccurately classified
+ * essential cookies: the `necessary-*` guards and `necessary-looks-like-tracking`; no withdraw
+ * icon: `withdraw-page-link-only`; consent by browsing on: `consent-by-continuing`.
  */
 
 /** Every linter rule, by its stable id. */
