@@ -62,6 +62,7 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
   // The loader knows the catalogue's services by their cookies; auto-blocking adds their hosts.
   const services = withCatalogueHosts(host.services);
   const heldScripts = new WeakSet<Element>();
+  const inertScripts = new WeakSet<Element>();
   let inert: Document | undefined;
   let pending = false;
 
@@ -95,7 +96,7 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
 
     hold(el, attr, value) {
       const name = attr.toLowerCase();
-      if (!urlAttributes(el).includes(name)) return false;
+      if (!urlAttributes(el).includes(name) || inertScripts.has(el)) return false;
       const base = el.ownerDocument.baseURI;
       const service = candidates(name, value)
         .map((url) => engine.denied(url, base))
@@ -168,6 +169,8 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
 
     parse(html, context) {
       const box = inertBox(html, context);
+      // Markup's scripts never run (the browser marks them "already started"): nothing to hold.
+      for (const script of box.querySelectorAll("script")) inertScripts.add(script);
       engine.sweep(box);
       return [...box.childNodes];
     },

@@ -9,7 +9,8 @@ interface NavigateEvent extends Event {
 /**
  * Frames in one realm: a same-origin frame's window (`about:blank`, `srcdoc`, a frame the page
  * writes into) is protected the moment the page can reach it (`contentWindow`,
- * `contentDocument`, `window.open`, its insertion, its `load`), before any script runs in it.
+ * `contentDocument`, `window.open`, its insertion; its next document at its `load`), before any
+ * script runs in it.
  * Chromium keeps that window when the frame goes on to its `srcdoc` document, so the protection
  * holds there too.
  */
@@ -42,14 +43,6 @@ export function patchFrames(win: Realm, engine: Engine, protect: (w: Window) => 
     } catch {}
     return opened;
   };
-  win.addEventListener(
-    "load",
-    (event) => {
-      const target = event.target as Element;
-      if (target.localName === "iframe") engine.protectFrame(target);
-    },
-    true,
-  );
 }
 
 /**
@@ -112,6 +105,16 @@ export function patchRequests(win: Realm, engine: Engine): void {
  * already started its request by then (see the README).
  */
 export function observe(win: Realm, engine: Engine): void {
+  // A frame's next document (a `srcdoc`, say) is protected when it has loaded. (An element's
+  // `load` never reaches the window: it is caught on the document.)
+  win.document.addEventListener(
+    "load",
+    (event) => {
+      const target = event.target as Element;
+      if (target.localName === "iframe") engine.protectFrame(target);
+    },
+    true,
+  );
   new win.MutationObserver((records) => {
     const added: Node[] = [];
     for (const record of records)

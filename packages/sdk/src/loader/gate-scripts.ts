@@ -40,7 +40,8 @@ export function activateScripts(allows: Allows): Promise<void> {
   queue = queue.then(async () => {
     for (const el of document.querySelectorAll<HTMLElement>(GATED)) {
       if (!el.isConnected || !allows(cat(el), svc(el))) continue;
-      if (el instanceof HTMLScriptElement) await activate(el);
+      // By name: a script made in another (same-origin) frame is not this realm's instance.
+      if (el.localName === "script") await activate(el as HTMLScriptElement);
       else {
         // Without `data-src` / `data-href` it is no longer gated: it is never activated twice.
         const attr = el.tagName === "LINK" ? "href" : "src";
