@@ -18,6 +18,7 @@ import { CPU_THROTTLING, measureVisit, SETTLE_MS } from "./peers/visit";
 
 /** Visits of each kind per manager (medians are taken over them). */
 const RUNS = Number(process.env.PEERS_RUNS ?? 5);
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`PEERS_RUNS must be a positive integer`);
 const OUT = fileURLToPath(new URL("../.bench/", import.meta.url));
 
 /**

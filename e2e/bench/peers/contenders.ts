@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { outboxSettled } from "../../fixtures/ui";
 import { embedAttributes, type PageParts, type Tag, ungated } from "./page";
 import type { BannerLocator } from "./probe";
 
@@ -78,9 +79,7 @@ const assent: Contender = {
     await page.locator("#assent-ui").getByRole("button", { name: "Accept all" }).click();
     if (!(await stored).ok()) throw new Error("Assent did not store the receipt");
     // A returning visit that finds a receipt still waiting sends it (and loads the outbox).
-    await page.waitForFunction(
-      () => !Object.keys(localStorage).some((k) => k.startsWith("assent:q")),
-    );
+    await outboxSettled(page);
   },
   limits: [],
 };
