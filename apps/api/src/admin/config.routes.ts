@@ -150,7 +150,6 @@ function requireAcknowledged(findings: ReturnType<typeof lintConfig>, acknowledg
     extra.length ? `${extra.join(", ")} ${extra.length === 1 ? "is" : "are"} not warned about` : "",
   ].filter(Boolean);
   throw new ApiError(
-    422,
     "ACKNOWLEDGEMENT_REQUIRED",
     `Publishing needs the owner's acknowledgement of exactly the current warnings: ${says.join("; ")}`,
   );

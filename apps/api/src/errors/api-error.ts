@@ -23,28 +23,7 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly headers: Record<string, string>;
 
-  constructor(code: ApiErrorCode, message?: string, init?: ApiErrorInit);
-  /** The older form, status first: it must agree with the code's status in `API_ERRORS`. */
-  constructor(
-    status: ContentfulStatusCode,
-    code: ApiErrorCode,
-    message?: string,
-    headers?: Record<string, string>,
-  );
-  constructor(
-    first: ApiErrorCode | ContentfulStatusCode,
-    second?: string,
-    third?: string | ApiErrorInit,
-    fourth?: Record<string, string>,
-  ) {
-    const [code, message, init] =
-      typeof first === "number"
-        ? ([
-            second as ApiErrorCode,
-            third as string | undefined,
-            { status: first, headers: fourth },
-          ] as const)
-        : ([first, second, third as ApiErrorInit | undefined] as const);
+  constructor(code: ApiErrorCode, message?: string, init?: ApiErrorInit) {
     super(message || API_ERRORS[code].message);
     this.name = "ApiError";
     this.code = code;

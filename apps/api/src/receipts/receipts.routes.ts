@@ -28,7 +28,6 @@ async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header("Content-Type") ?? "";
   if (!/^(application\/json|text\/plain)\b/i.test(type)) {
     throw new ApiError(
-      415,
       "UNSUPPORTED_MEDIA_TYPE",
       "Send the receipt as application/json or text/plain",
     );
@@ -38,7 +37,7 @@ async function readJson(c: Context): Promise<unknown> {
     text = await c.req.text();
   } catch (err) {
     if (err instanceof ApiError || err instanceof HTTPException) throw err;
-    throw new ApiError(408, "BODY_INCOMPLETE", "The request body did not arrive in time");
+    throw new ApiError("BODY_INCOMPLETE", "The request body did not arrive in time");
   }
   return parseJsonBody(text);
 }
@@ -100,16 +99,11 @@ export function receiptRoutes(deps: AppDeps): Hono {
       if (!site) throw notFound("SITE_NOT_FOUND", `No site with key "${input.siteKey}"`);
       limiter.site(site.key);
       if (!originAllowed(c, deps, site)) {
-        throw new ApiError(
-          403,
-          "ORIGIN_NOT_ALLOWED",
-          `Origin is not allowed for site "${site.key}"`,
-        );
+        throw new ApiError("ORIGIN_NOT_ALLOWED", `Origin is not allowed for site "${site.key}"`);
       }
       const shown = await cachedPublishedByHash(deps.db, site.id, input.configHash);
       if (!shown) {
         throw new ApiError(
-          422,
           "UNKNOWN_CONFIG",
           "configHash does not match any published configuration of this site",
         );
@@ -118,7 +112,6 @@ export function receiptRoutes(deps: AppDeps): Hono {
       const mismatch = receiptMismatch(input, shown.config);
       if (mismatch) {
         throw new ApiError(
-          422,
           "RECEIPT_CONFIG_MISMATCH",
           `The receipt does not fit configuration version ${shown.version}: ${mismatch}`,
         );
@@ -141,7 +134,7 @@ export function receiptRoutes(deps: AppDeps): Hono {
         siteKey: site.key,
       });
       if (row.siteId !== site.id || row.subjectId !== input.subjectId) {
-        throw new ApiError(409, "RECEIPT_ID_CONFLICT", "A different receipt already has this id");
+        throw new ApiError("RECEIPT_ID_CONFLICT", "A different receipt already has this id");
       }
       return c.json(toStoredReceipt(row, site.key), created ? 201 : 200);
     },

@@ -18,7 +18,6 @@ export function publishable(config: unknown, context: LintContext = {}): SiteCon
   if (errors.length) {
     const list = errors.map((f) => `[${f.rule}] ${f.field}: ${f.why}`).join(" ");
     throw new ApiError(
-      422,
       "COMPLIANCE_ERRORS",
       `This configuration cannot be published until ${errors.length === 1 ? "this error is" : `these ${errors.length} errors are`} fixed: ${list}`,
     );
