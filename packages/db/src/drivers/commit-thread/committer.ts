@@ -13,7 +13,7 @@ import { parentPort, receiveMessageOnPort, workerData } from "node:worker_thread
 import { isSqliteBusy } from "../../sqlite-errors";
 import { LocalConnection } from "../local-connection";
 import { READY, replyError, type ThreadReply } from "../module-thread";
-import { type BatchMessage, type CommitterData, isClose } from "./protocol";
+import { type BatchMessage, type CloseMessage, type CommitterData, isClose } from "./protocol";
 
 const port = parentPort;
 if (!port) throw new Error("the committer runs as a worker thread");
@@ -45,12 +45,12 @@ function commit(batches: BatchMessage[]): void {
   }
 }
 
-port.on("message", (first: BatchMessage) => {
-  const waiting: (BatchMessage | typeof first)[] = [first];
+port.on("message", (first: BatchMessage | CloseMessage) => {
+  const waiting = [first];
   for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
     waiting.push(m.message);
   }
-  const batches = waiting.filter((m) => !isClose(m));
+  const batches = waiting.filter((m): m is BatchMessage => !isClose(m));
   if (batches.length > 0) commit(batches);
   if (batches.length < waiting.length) {
     connection.close();
