@@ -98,14 +98,18 @@ test("marketing allowed: the Meta pixel loads and its consent is granted, then r
   await expect.poll(() => loaded(page, "__fbLoaded")).toBe(1);
   expect(thirdParty.count("connect.facebook.net")).toBe(1);
   expect(thirdParty.count("googletagmanager.com")).toBe(0);
-  const queue = () =>
-    page.evaluate(() =>
-      ((window as { fbq?: { queue?: IArguments[] } }).fbq?.queue ?? []).map((a) =>
-        [...a].join(" "),
-      ),
+  // Read in the withdrawal's own task: the pixel had run, so the page then reloads
+  // (reloadOnWithdraw), which is what stops it.
+  const reloaded = page.waitForEvent("load");
+  const queue = await page.evaluate(() => {
+    window.assent?.withdraw();
+    return ((window as { fbq?: { queue?: IArguments[] } }).fbq?.queue ?? []).map((a) =>
+      [...a].join(" "),
     );
-  await page.evaluate(() => window.assent?.withdraw());
-  expect(await queue()).toEqual(["init 000000000000001", "track PageView", "consent revoke"]);
+  });
+  expect(queue).toEqual(["init 000000000000001", "track PageView", "consent revoke"]);
+  await reloaded;
+  expect(await loaded(page, "__fbLoaded")).toBeUndefined();
 });
 
 test("Consent Mode: default before any tag, update after the choice, and at once on the next page", async ({
