@@ -1,4 +1,5 @@
 import { autoblockSource, loaderSource, uiPath } from "assent:sdk";
+import { API_ERRORS } from "@assent/core";
 import { type D1Like, openD1 } from "@assent/db/d1";
 import type { Hono } from "hono";
 import { createApp } from "../../app";
@@ -42,7 +43,7 @@ const PUBLIC_URL_REQUIRED = () =>
         message: "Set PUBLIC_URL (the Worker's public origin) in wrangler.jsonc vars",
       },
     },
-    { status: 500 },
+    { status: API_ERRORS.PUBLIC_URL_REQUIRED.status },
   );
 
 /**
@@ -57,7 +58,7 @@ const ASSENT_SECRET_REQUIRED = (problem: string) =>
         message: `${problem}; set it with \`wrangler secret put ASSENT_SECRET\``,
       },
     },
-    { status: 500 },
+    { status: API_ERRORS.ASSENT_SECRET_REQUIRED.status },
   );
 
 /** Workers cap PBKDF2 at 100,000 iterations. */
