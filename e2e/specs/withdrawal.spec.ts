@@ -74,22 +74,24 @@ test("withdrawal removes _ga, _ga_*, _gid and _fbp from the host and the parent 
     "_gid www.guild.test/",
   ]);
 
-  const withdrawn = page.evaluate(
-    () =>
-      new Promise<string[]>((resolve) =>
-        window.addEventListener("assent:change", (e) =>
-          resolve((e as CustomEvent<{ withdrawn: string[] }>).detail.withdrawn),
-        ),
-      ),
-  );
-  await page.evaluate(() => window.assent?.withdraw());
-  expect(await withdrawn).toEqual(expect.arrayContaining(["google-analytics", "meta-pixel"]));
+  // Read in the withdrawal's own task: the trackers had run, so the page then reloads
+  // (reloadOnWithdraw, on by default), which is what stops them.
+  const reloaded = page.waitForEvent("load");
+  const { withdrawn, layer } = await page.evaluate(() => {
+    let withdrawn: string[] = [];
+    window.addEventListener("assent:change", (e) => {
+      withdrawn = (e as CustomEvent<{ withdrawn: string[] }>).detail.withdrawn;
+    });
+    window.assent?.withdraw();
+    const layer = (window as { dataLayer?: Array<{ event?: string }> }).dataLayer ?? [];
+    return { withdrawn, layer: layer.map((e) => e.event) };
+  });
+  expect(withdrawn).toEqual(expect.arrayContaining(["google-analytics", "meta-pixel"]));
+  expect(layer.filter((e) => e === "assent_update")).toHaveLength(2);
+  await reloaded;
+  // Gone, and not set again by the reloaded page.
   expect(await trackers()).toEqual([]);
   // The visitor's own choice stays, and so does everything that is not a tracker's.
   expect((await context.cookies()).map((c) => c.name)).toContain("assent");
-  const layer = await page.evaluate(() =>
-    ((window as { dataLayer?: Array<{ event?: string }> }).dataLayer ?? []).map((e) => e.event),
-  );
-  expect(layer.filter((e) => e === "assent_update")).toHaveLength(2);
   expect(thirdParty.hosts().sort()).toEqual(["connect.facebook.net", "www.googletagmanager.com"]);
 });
