@@ -1,4 +1,4 @@
-import type { ComplianceFinding } from "@assent/core";
+import { type ComplianceFinding, GUIDANCE } from "@assent/core";
 
 export interface ComplianceFindingsProps {
   findings: readonly ComplianceFinding[];
@@ -28,6 +28,13 @@ export function ComplianceFindings({
   return (
     <section aria-labelledby="findings-heading" class="compliance-findings">
       <h3 id="findings-heading">Compliance check</h3>
+      <p class="help">
+        Checked as you edit against the{" "}
+        <a href={GUIDANCE.edpbTaskforce} target="_blank" rel="noopener noreferrer">
+          EDPB cookie banner taskforce's findings
+        </a>
+        , the ICO's and CNIL's guidance.
+      </p>
       {findings.length === 0 && <p role="status">Nothing to fix or acknowledge.</p>}
       {errors.length > 0 && (
         <>

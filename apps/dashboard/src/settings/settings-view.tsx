@@ -126,6 +126,12 @@ function BannerSettings({ state, onState, reload, siteOrigins }: BannerSettingsP
           </p>
         </form>
         <div class="preview-column">
+          <ComplianceFindings
+            findings={findings}
+            acknowledged={acknowledged}
+            onAcknowledge={acknowledge}
+            disabled={!can("admin")}
+          />
           <div class="choice">
             <input
               id="preview-dark"
@@ -136,12 +142,6 @@ function BannerSettings({ state, onState, reload, siteOrigins }: BannerSettingsP
             <label for="preview-dark">Preview a visitor in dark mode</label>
           </div>
           <BannerPreview config={config} language={language} scheme={scheme} />
-          <ComplianceFindings
-            findings={findings}
-            acknowledged={acknowledged}
-            onAcknowledge={acknowledge}
-            disabled={!can("admin")}
-          />
         </div>
       </div>
     </section>
