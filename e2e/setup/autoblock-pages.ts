@@ -20,12 +20,14 @@ export const TRACKERS = {
  * `<head>` and runs `code` (the body of `run(tag)`) three times: while the page is parsed, at
  * `DOMContentLoaded` and at `load` (or only while parsed, for `document.write`). Every tracker
  * URL goes through `u(url, tag)`, which adds `t=TOKEN-TAG` (the page's `?t=`), so the stub's
- * log tells page views and moments apart. `window.__done` is set once all have run.
+ * log tells page views and moments apart (markup in the page's source writes the token as
+ * \`{{.Req.URL.Query.Get "t"}}\`, filled in by Caddy's templates). `window.__done` is set once all
+ * have run.
  */
 export async function autoblockPage(
   name: string,
   code: string,
-  options: { body?: string; parseOnly?: boolean } = {},
+  options: { head?: string; body?: string; parseOnly?: boolean } = {},
 ): Promise<(token: string) => string> {
   const html = `<!doctype html>
 <html lang="en-GB">
@@ -33,6 +35,7 @@ export async function autoblockPage(
 <script src="${consentOrigin()}/s/demo.js?autoblock"></script>
 <meta charset="utf-8">
 <title>auto-blocking: ${name}</title>
+${options.head ?? ""}
 <script>
   var T = new URLSearchParams(location.search).get("t") || "none";
   var TRACKERS = ${JSON.stringify(TRACKERS)};

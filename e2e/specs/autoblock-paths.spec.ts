@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { autoblockPage } from "../setup/autoblock-pages";
+import { autoblockPage, TRACKERS } from "../setup/autoblock-pages";
 import { stubRequests } from "../setup/trackers";
 
 /**
@@ -21,6 +21,8 @@ interface Case {
   /** Parts of the URLs a run made after the choice requests (content now allowed passes). */
   after?: string[];
   parseOnly?: boolean;
+  /** Markup in the page's `<head>`, before the runs. */
+  head?: string;
   /** What else holds in each view before the choice. */
   check?: (page: Page) => Promise<void>;
 }
@@ -81,10 +83,18 @@ const CASES: Case[] = [
     released: ["/gtag/js", "/e2e_b.jpg"],
   },
   {
+    // Templates in the page's source: their scripts are not "already started", so they run
+    // once imported (those of a template filled by innerHTML never run, with or without Assent).
     name: "template-import",
-    code: `var t = document.createElement("template");
-      t.innerHTML = '<iframe src="' + u(TRACKERS.youtube, tag) + '"></iframe><script src="' + u(TRACKERS.fbevents, tag) + '"><\\/script>';
-      root().append(document.importNode(t.content, true));`,
+    head: ["parse", "ready", "load"]
+      .map(
+        (tag) => `<template id="tpl-${tag}">
+  <iframe src="${TRACKERS.youtube}?t={{.Req.URL.Query.Get "t"}}-${tag}"></iframe>
+  <script src="${TRACKERS.fbevents}?t={{.Req.URL.Query.Get "t"}}-${tag}"></script>
+</template>`,
+      )
+      .join("\n"),
+    code: `root().append(document.importNode(document.getElementById("tpl-" + tag).content, true));`,
     released: ["/embed/e2e", "/fbevents.js"],
   },
   {
@@ -112,7 +122,7 @@ const CASES: Case[] = [
       var box = document.createElement("div"), mid = document.createElement("span"), old = document.createElement("i");
       root().append(box); box.append(mid, old);
       box.prepend(imgs[0]); mid.before(imgs[1]); mid.after(imgs[2]); old.replaceWith(imgs[3]);
-      mid.insertAdjacentElement("afterbegin", imgs[4]); box.replaceChild(imgs[5], mid);`,
+      box.insertAdjacentElement("beforeend", imgs[4]); box.replaceChild(imgs[5], mid);`,
     released: [0, 1, 2, 3, 4, 5].map((n) => `n=${n}&`),
   },
   {
@@ -143,14 +153,14 @@ const CASES: Case[] = [
     // `frame.contentWindow.location.replace(url)`, is not seen (see the SDK's README).
     name: "frame-navigation",
     code: `var f = document.createElement("iframe");
-      f.srcdoc = '<p>frame</p><script>location.href = "' + u(TRACKERS.youtube, tag) + '";</script>';
+      f.srcdoc = '<p>frame</p><script>location.href = "' + u(TRACKERS.youtube, tag) + '";<\\/script>';
       root().append(f);`,
     released: ["/embed/e2e"],
   },
   {
     name: "link-hints",
     code: `[["preload", TRACKERS.gtag], ["stylesheet", "https://www.googletagmanager.com/e2e.css"],
-        ["prefetch", TRACKERS.fbevents], ["preconnect", "https://www.facebook.com/"], ["dns-prefetch", "https://www.youtube.com/"]]
+        ["prefetch", TRACKERS.fbevents], ["preconnect", "https://connect.facebook.net/"], ["dns-prefetch", "https://www.youtube.com/"]]
         .forEach(function (hint) { var l = document.createElement("link"); l.rel = hint[0];
           if (hint[0] === "preload") l.as = "script"; l.href = u(hint[1], tag); document.head.append(l); });`,
     released: ["/gtag/js", "/e2e.css", "/fbevents.js"],
@@ -166,7 +176,9 @@ const CASES: Case[] = [
   },
   {
     name: "object-embed-poster-media",
-    code: `var o = document.createElement("object"); o.data = u(TRACKERS.youtube + "?k=o", tag); root().append(o);
+    // Appended where they are rendered (in <head> an object or embed loads nothing at all).
+    code: `function root() { return document.body || document.documentElement; }
+      var o = document.createElement("object"); o.data = u(TRACKERS.youtube + "?k=o", tag); root().append(o);
       var e = document.createElement("embed"); e.src = u(TRACKERS.youtube + "?k=e", tag); root().append(e);
       var v = document.createElement("video"); v.poster = u(TRACKERS.thumbnail, tag); v.src = u(TRACKERS.video, tag); root().append(v);`,
     released: ["k=o&", "k=e&", "/hqdefault.jpg", "/e2e.mp4"],

@@ -62,7 +62,9 @@ export function guardNavigation(win: Realm, engine: Engine): void {
     const url = e.destination.url;
     if (!e.cancelable || !frame || !engine.denied(url) || engine.released(frame, url)) return;
     e.preventDefault();
-    engine.hold(frame, "src", url);
+    // The frame was leaving its document for the tracker's: it shows the placeholder instead
+    // (a cancelled navigation would also leave that document's load, and the page's, pending).
+    if (engine.hold(frame, "src", url)) frame.removeAttribute("srcdoc");
   });
 }
 
