@@ -167,7 +167,9 @@ const SiteConfigShape = v.strictObject({
   /**
    * How the banner looks: `theme` light, dark or following the visitor's system (`auto`);
    * `position` a bar along the bottom, a box in a corner, or a centred modal; `floatingButton`
-   * a small button that reopens the preference centre at any time.
+   * a small button that reopens the preference centre at any time: `true` on every page;
+   * `false` (the default, kept so published configs keep their hash) on every page that does
+   * not show a visible `data-assent-open` element of its own (the SDK checks each page).
    */
   ui: v.optional(
     v.strictObject({
@@ -178,7 +180,11 @@ const SiteConfigShape = v.strictObject({
     { theme: "auto", position: "bar", floatingButton: false },
   ),
   consentMode: v.optional(ConsentModeSchema),
-  /** Reload the page after a withdrawal when a withdrawn service's script had already run. */
+  /**
+   * Reload the page after a withdrawal when a withdrawn service's script had already run: the
+   * only way to stop it. Absent means on (the SDK's default, not the schema's, so published
+   * configs keep their hash); `false` for a site that stops its own scripts.
+   */
   reloadOnWithdraw: v.optional(v.boolean()),
   /** Per-language text overrides, e.g. `{ en: { title: "Cookies on example.org" } }`. */
   texts: v.optional(
