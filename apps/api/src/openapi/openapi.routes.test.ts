@@ -62,7 +62,7 @@ describe("GET /v1/openapi.json", () => {
   it("gives every response it documents a schema, 204 aside", () => {
     for (const operation of documented()) {
       const [method = "", path = ""] = operation.split(" ");
-      const { responses } = doc.paths[path]?.[method.toLowerCase()] as Operation;
+      const responses = doc.paths[path]?.[method.toLowerCase()]?.responses ?? {};
       for (const [status, response] of Object.entries(responses)) {
         if (status === "204") continue;
         const media = Object.values(response.content ?? {});
@@ -113,7 +113,7 @@ describe("GET /v1/openapi.json", () => {
       type: "object",
       properties: { serverTime: { type: "string" }, gpcHeader: { type: "boolean" } },
     });
-    const sites = (doc.paths["/v1/admin/sites"]?.get as Operation).responses["200"];
+    const sites = doc.paths["/v1/admin/sites"]?.get?.responses["200"];
     expect(sites?.content?.["application/json"]?.schema).toMatchObject({
       properties: { sites: { type: "array", items: { required: ["key", "name", "role"] } } },
     });
