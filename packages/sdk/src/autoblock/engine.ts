@@ -139,7 +139,9 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
     sweep(root) {
       let held = 0;
       const els: Element[] = root.nodeType === 1 ? [root as Element] : [];
-      if ("querySelectorAll" in root) els.push(...(root as ParentNode).querySelectorAll(WITH_URL));
+      // A leaf (most insertions) needs no search below it.
+      if ((root as ParentNode).firstElementChild)
+        els.push(...(root as ParentNode).querySelectorAll(WITH_URL));
       for (const el of els) {
         for (const attr of urlAttributes(el)) {
           const value = get(el, attr);
@@ -180,7 +182,8 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
         if (!(node as Node)?.nodeType || !(node as Node).isConnected) continue;
         const root = node as Element;
         if (root.localName === "iframe") engine.protectFrame(root);
-        for (const frame of root.querySelectorAll?.("iframe") ?? []) engine.protectFrame(frame);
+        if (root.firstElementChild)
+          for (const frame of root.querySelectorAll("iframe")) engine.protectFrame(frame);
       }
     },
 
