@@ -119,12 +119,13 @@ export {
   type ValidityScope,
 } from "./consent-cookie";
 export {
+  ADVERTISING_CONSENT_MODE_KEYS,
   type ConsentModeState,
   consentModeState,
-  ADVERTISING_CONSENT_MODE_KEYS,
   DEFAULT_CONSENT_MODE_CATEGORIES,
   GATED_CONSENT_MODE_KEYS,
 } from "./consent-mode";
+export * from "./contracts";
 export { cookieDomains, cookiePaths, expiringCookies, isPublicSuffix } from "./cookie-domains";
 export {
   acceptAll,
@@ -198,4 +199,3 @@ export {
   SiteConfigSchema,
 } from "./site-config";
 export { type BannerTextKey, ENGLISH_TEXTS } from "./texts";
-export * from "./contracts";

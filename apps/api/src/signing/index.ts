@@ -1,4 +1,5 @@
 export { jwksRoutes } from "./jwks.routes";
+export { jwksRoute } from "./jwks.spec";
 export { type ProtectionReport, protectSigningKeys } from "./key-protection";
 export {
   deriveKeyring,
@@ -26,4 +27,3 @@ export {
   signingKeyFor,
   siteJwks,
 } from "./signing-keys";
-export { jwksRoute } from "./jwks.spec";
