@@ -19,7 +19,7 @@ describe("content-hashed chunk names", () => {
   const languages = files.filter((f) => f.startsWith("lang/"));
   const modules = files.filter((f) => !f.startsWith("lang/"));
 
-  it("names every file in dist but the loader by its content hash, so it is cached for a year", () => {
+  it("names every file in dist but the loader and the auto-blocking script by its content hash, so it is cached for a year", () => {
     for (const file of files) expect(file).toMatch(IMMUTABLE);
     // One file per chunk, nothing else (an unhashed chunk or a leftover manifest fails here).
     expect(modules.map((f) => HASHED.exec(f)?.[1]).sort()).toEqual(["ui", ...LOADER_CHUNKS].sort());

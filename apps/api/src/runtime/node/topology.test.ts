@@ -90,7 +90,8 @@ describe("one public origin, never the Host header", () => {
 describe("the SDK on another origin", () => {
   const sdkFiles = () =>
     readdirSync(`${ROOT}packages/sdk/dist`, { recursive: true, encoding: "utf8" })
-      .filter((f) => f.endsWith(".js") && f !== "loader.js")
+      // The loader and the auto-blocking script are composed into /s/KEY.js, not served as chunks.
+      .filter((f) => f.endsWith(".js") && f !== "loader.js" && f !== "autoblock.js")
       .map((f) => `/sdk/${f}`);
 
   it("serves every chunk with CORS, CORP cross-origin and a year's immutable cache", async () => {
