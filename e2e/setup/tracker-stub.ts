@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { SET_ON_SITE_DOMAIN } from "../fixtures/site-cookies";
 import type { StubRequest } from "./trackers";
 
 /**
@@ -13,21 +14,7 @@ const port = Number(process.env.E2E_TRACKER_PORT);
 const received: StubRequest[] = [];
 const GIF = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 
-const SET_COOKIES = `(function () {
-  var parts = location.hostname.split("."), domain = location.hostname;
-  for (var i = parts.length - 2; i >= 0; i--) {
-    var d = parts.slice(i).join(".");
-    document.cookie = "stub_probe=1; path=/; domain=" + d;
-    if (document.cookie.indexOf("stub_probe=") > -1) {
-      document.cookie = "stub_probe=; max-age=0; path=/; domain=" + d;
-      domain = d;
-      break;
-    }
-  }
-  ["_ga=GA1.1.111.222", "_gcl_au=1.1.333.444"].forEach(function (c) {
-    document.cookie = c + "; path=/; max-age=7776000; domain=" + domain;
-  });
-})();`;
+const SET_COOKIES = SET_ON_SITE_DOMAIN(["_ga=GA1.1.111.222", "_gcl_au=1.1.333.444"]);
 
 createServer((req, res) => {
   const host =
