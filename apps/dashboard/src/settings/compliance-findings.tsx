@@ -11,6 +11,21 @@ export interface ComplianceFindingsProps {
 
 const label = (f: ComplianceFinding) => `${f.rule} (${f.field})`;
 
+/** One finding: its rule and field, why it matters, and the guidance behind it. */
+function FindingText({ finding: f }: { finding: ComplianceFinding }) {
+  return (
+    <>
+      <p>
+        <code>{f.rule}</code> at <code>{f.field}</code>
+      </p>
+      <p>{f.why}</p>
+      <a href={f.guidance} target="_blank" rel="noopener noreferrer">
+        Guidance
+      </a>
+    </>
+  );
+}
+
 /**
  * What the compliance linter finds in the configuration being edited: errors, which block
  * publishing, and warnings, each with a box the owner ticks to acknowledge it before publishing.
@@ -46,13 +61,7 @@ export function ComplianceFindings({
           <ul class="findings" aria-label="Errors">
             {errors.map((f) => (
               <li class="finding error" key={label(f)}>
-                <p>
-                  <code>{f.rule}</code> at <code>{f.field}</code>
-                </p>
-                <p>{f.why}</p>
-                <a href={f.guidance} target="_blank" rel="noopener noreferrer">
-                  Guidance
-                </a>
+                <FindingText finding={f} />
               </li>
             ))}
           </ul>
@@ -69,13 +78,7 @@ export function ComplianceFindings({
           <ul class="findings" aria-label="Warnings">
             {warnings.map((f) => (
               <li class="finding warning" key={label(f)}>
-                <p>
-                  <code>{f.rule}</code> at <code>{f.field}</code>
-                </p>
-                <p>{f.why}</p>
-                <a href={f.guidance} target="_blank" rel="noopener noreferrer">
-                  Guidance
-                </a>
+                <FindingText finding={f} />
                 {firstOfRule(f) && (
                   <div class="choice">
                     <input
