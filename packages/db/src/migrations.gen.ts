@@ -69,5 +69,16 @@ export const migrations: ReadonlyArray<{ tag: string; statements: readonly strin
     "statements": [
       "ALTER TABLE `site_configs` ADD `acknowledged` text;"
     ]
+  },
+  {
+    "tag": "0005_transparency_log",
+    "statements": [
+      "CREATE TABLE `log_checkpoints` (\n\t`site_id` integer NOT NULL,\n\t`size` integer NOT NULL,\n\t`note` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tPRIMARY KEY(`site_id`, `size`),\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `log_keys` (\n\t`site_id` integer PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`public_key` text NOT NULL,\n\t`private_key` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `log_leaves` (\n\t`site_id` integer NOT NULL,\n\t`idx` integer NOT NULL,\n\t`entry` blob NOT NULL,\n\t`receipt_id` text,\n\t`config_id` integer,\n\tPRIMARY KEY(`site_id`, `idx`),\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE INDEX `log_leaves_receipt` ON `log_leaves` (`receipt_id`);",
+      "CREATE TABLE `log_nodes` (\n\t`site_id` integer NOT NULL,\n\t`level` integer NOT NULL,\n\t`idx` integer NOT NULL,\n\t`hash` blob NOT NULL,\n\tPRIMARY KEY(`site_id`, `level`, `idx`),\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `log_state` (\n\t`site_id` integer PRIMARY KEY NOT NULL,\n\t`size` integer NOT NULL,\n\t`edge` text NOT NULL,\n\t`receipt_cursor` integer NOT NULL,\n\t`config_cursor` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action\n);"
+    ]
   }
 ];
