@@ -49,8 +49,9 @@ function check<T extends Schema | undefined>(
 }
 
 /** The body as JSON; its size was checked before it was read (`BODY_LIMITS.admin`, app.ts). */
-async function readBody(c: Context): Promise<unknown> {
-  return parseJsonBody(await c.req.text());
+async function readBody(c: Context, optional = false): Promise<unknown> {
+  const text = await c.req.text();
+  return optional && !text.trim() ? {} : parseJsonBody(text);
 }
 
 async function prepare<S extends RouteSpec>(c: Context, deps: AppDeps, spec: S) {
@@ -88,7 +89,11 @@ async function prepare<S extends RouteSpec>(c: Context, deps: AppDeps, spec: S) 
 
 async function withBody<S extends RouteSpec>(c: Context, spec: S, call: AdminCall<S>) {
   if (spec.body) {
-    (call.input as { body: unknown }).body = check(spec.body, await readBody(c), "INVALID_BODY");
+    (call.input as { body: unknown }).body = check(
+      spec.body,
+      await readBody(c, spec.optionalBody),
+      "INVALID_BODY",
+    );
   }
 }
 

@@ -1,159 +1,48 @@
 import {
-  acknowledgementGap,
-  ConfigBump,
-  ConfigDraftSave,
-  ConfigGet,
-  ConfigPublish,
   type ConfigState,
   type ConfigVersion,
   type ConfigVersionSummary,
-  ConfigVersionsGet,
-  ConfigVersionsList,
   canonicalJson,
   lintConfig,
-  PolicyBumpSchema,
-  PublishRequestSchema,
   type SiteConfig,
-  SiteConfigSchema,
   sha256Hex,
 } from "@assent/core";
 import { siteConfigDrafts, siteConfigs, users } from "@assent/db";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { Hono } from "hono";
-import * as v from "valibot";
 import { auditDetail } from "../audit";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
-import { parseJsonBody } from "../limits";
-import { defineRoute, type RouteSpec } from "../openapi";
+import type { RouteSpec } from "../openapi";
 import { latestConfig, type Publication, publishable, publishConfig } from "../sites";
 import { type SiteCall, siteRoute } from "./admin-route";
+import {
+  bumpRoute,
+  configRoute,
+  discardDraftRoute,
+  publishRoute,
+  saveDraftRoute,
+  versionRoute,
+  versionsRoute,
+} from "./config.spec";
 import { configState, lintContext, publishedVersion, versionRow } from "./config-state";
 import { draftFollowsBump } from "./draft-bump";
-import { SiteParams, siteKeyParam } from "./site-params";
-
-const base = "/v1/admin/sites/:site/config";
-const site = { kind: "site" as const };
-
-export const configRoute = defineRoute({
-  method: "GET",
-  path: base,
-  summary:
-    "The published configuration, the draft being edited, and the compliance linter's findings on the draft",
-  tag: "config",
-  access: { ...site, role: "viewer" },
-  params: SiteParams,
-  response: { status: 200, description: "`{ published, draft }`", schema: ConfigGet.response },
-});
-export const saveDraftRoute = defineRoute({
-  method: "PUT",
-  path: `${base}/draft`,
-  summary:
-    "Save the draft configuration (validated; visitors see nothing until it is published); answered with the linter's `findings`",
-  tag: "config",
-  access: { ...site, role: "admin" },
-  params: SiteParams,
-  body: SiteConfigSchema,
-  response: {
-    status: 200,
-    description: "The configuration state with the new draft",
-    schema: ConfigDraftSave.response,
-  },
-});
-export const discardDraftRoute = defineRoute({
-  method: "DELETE",
-  path: `${base}/draft`,
-  summary: "Discard the draft configuration",
-  tag: "config",
-  access: { ...site, role: "admin" },
-  params: SiteParams,
-  response: { status: 204, description: "Discarded" },
-});
-export const publishRoute = defineRoute({
-  method: "POST",
-  path: `${base}/publish`,
-  summary:
-    'Publish the draft as a new immutable, content-hashed version. Refused with 422 COMPLIANCE_ERRORS while the linter finds errors; its warnings must be acknowledged with the optional body `{ "acknowledge": ["rule-id", ...] }` naming exactly the warned rules (422 ACKNOWLEDGEMENT_REQUIRED otherwise), recorded in the audit log and the version',
-  tag: "config",
-  access: { ...site, role: "admin" },
-  params: SiteParams,
-  response: { status: 201, description: "The published version", schema: ConfigPublish.response },
-});
-export const bumpRoute = defineRoute({
-  method: "POST",
-  path: `${base}/bump`,
-  summary:
-    "Bump the policy version: publishes the current configuration with a new policy version, so every visitor is asked again",
-  tag: "config",
-  access: { ...site, role: "admin" },
-  params: SiteParams,
-  body: PolicyBumpSchema,
-  response: { status: 201, description: "The published version", schema: ConfigBump.response },
-});
-export const versionsRoute = defineRoute({
-  method: "GET",
-  path: `${base}/versions`,
-  summary: "Every published version, newest first",
-  tag: "config",
-  access: { ...site, role: "viewer" },
-  params: SiteParams,
-  response: {
-    status: 200,
-    description: "`{ versions: [...] }`",
-    schema: ConfigVersionsList.response,
-  },
-});
-export const versionRoute = defineRoute({
-  method: "GET",
-  path: `${base}/versions/:ref`,
-  summary: "One published version, by number or by content hash (as receipts reference it)",
-  tag: "config",
-  access: { ...site, role: "viewer" },
-  params: v.object({
-    site: siteKeyParam,
-    ref: v.pipe(
-      v.string(),
-      v.regex(/^([1-9]\d{0,8}|[0-9a-f]{64})$/, "must be a version number or a SHA-256 hash"),
-    ),
-  }),
-  response: {
-    status: 200,
-    description: "The version and its configuration",
-    schema: ConfigVersionsGet.response,
-  },
-});
+import { requireAcknowledged } from "./publish-acknowledgement";
 
 function nextPolicyVersion(current: string): string | null {
   return /^\d{1,9}$/.test(current) ? String(Number(current) + 1) : null;
 }
 
-/** The warning rules a publish request acknowledges (an empty body acknowledges none). */
-async function acknowledgement(request: Request): Promise<string[]> {
-  const text = await request.text();
-  const body = v.safeParse(PublishRequestSchema, text.trim() ? parseJsonBody(text) : {});
-  if (!body.success) {
-    throw badRequest(
-      "INVALID_BODY",
-      `acknowledge: ${body.issues[0]?.message ?? "must list compliance rule ids"}`,
-    );
-  }
-  return [...new Set(body.output.acknowledge)].sort();
-}
-
-/** Refuses a publication whose acknowledgement is not exactly the configuration's warnings. */
-function requireAcknowledged(findings: ReturnType<typeof lintConfig>, acknowledged: string[]) {
-  const { missing, extra } = acknowledgementGap(findings, acknowledged);
-  if (!missing.length && !extra.length) return;
-  const says = [
-    missing.length ? `acknowledge ${missing.join(", ")}` : "",
-    extra.length ? `${extra.join(", ")} ${extra.length === 1 ? "is" : "are"} not warned about` : "",
-  ].filter(Boolean);
-  throw new ApiError(
-    "ACKNOWLEDGEMENT_REQUIRED",
-    `Publishing needs the owner's acknowledgement of exactly the current warnings: ${says.join("; ")}`,
-  );
-}
+export {
+  bumpRoute,
+  configRoute,
+  discardDraftRoute,
+  publishRoute,
+  saveDraftRoute,
+  versionRoute,
+  versionsRoute,
+} from "./config.spec";
 
 /** Drafts, publishing, versions and policy-version bumps. */
 export function configRoutes(deps: AppDeps): Hono {
@@ -225,8 +114,8 @@ export function configRoutes(deps: AppDeps): Hono {
   });
 
   siteRoute(app, deps, publishRoute, async (call) => {
-    const { c, site, auditEntry } = call;
-    const acknowledged = await acknowledgement(c.req.raw);
+    const { c, input, site, auditEntry } = call;
+    const acknowledged = [...new Set(input.body.acknowledge)].sort();
     const [draft] = await db
       .select()
       .from(siteConfigDrafts)

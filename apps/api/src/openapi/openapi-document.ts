@@ -56,7 +56,7 @@ function operation(spec: RouteSpec) {
     ...(spec.body
       ? {
           requestBody: {
-            required: true,
+            required: !spec.optionalBody,
             content: { "application/json": { schema: jsonSchemaOf(spec.body) } },
           },
         }

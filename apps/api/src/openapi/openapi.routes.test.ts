@@ -1,4 +1,4 @@
-import { ReceiptQuerySchema, SiteCreateSchema } from "@assent/core";
+import { PublishRequestSchema, ReceiptQuerySchema, SiteCreateSchema } from "@assent/core";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../test-support/test-app";
@@ -99,6 +99,13 @@ describe("GET /v1/openapi.json", () => {
       additionalProperties: false,
     });
     expect(create.security).toEqual([{ session: [] }]);
+    const publish = doc.paths["/v1/admin/sites/{site}/config/publish"]?.post as Operation & {
+      requestBody?: { required: boolean };
+    };
+    expect(publish.requestBody?.required).toBe(false);
+    expect(publish.requestBody?.content["application/json"].schema).toEqual(
+      jsonSchemaOf(PublishRequestSchema),
+    );
     const member = doc.paths["/v1/admin/sites/{site}/members/{userId}"]?.patch as Operation;
     expect(member.parameters.map((p) => [p.name, p.in])).toEqual([
       ["site", "path"],

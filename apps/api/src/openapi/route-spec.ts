@@ -37,6 +37,8 @@ export interface RouteSpec {
   params?: Schema;
   query?: Schema;
   body?: Schema;
+  /** The body may be left out: an empty body is read as `{}` (and validated as such). */
+  optionalBody?: boolean;
   response: RouteResponse;
 }
 

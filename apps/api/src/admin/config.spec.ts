@@ -1,0 +1,110 @@
+import {
+  ConfigBump,
+  ConfigDraftSave,
+  ConfigGet,
+  ConfigPublish,
+  ConfigVersionsGet,
+  ConfigVersionsList,
+  PolicyBumpSchema,
+  PublishRequestSchema,
+  SiteConfigSchema,
+} from "@assent/core";
+import * as v from "valibot";
+import { defineRoute } from "../openapi";
+import { SiteParams, siteKeyParam } from "./site-params";
+
+// The configuration routes, described with the contracts they validate and answer with; their
+// handlers are `config.routes.ts` beside this file.
+
+const base = "/v1/admin/sites/:site/config";
+const site = { kind: "site" as const };
+
+export const configRoute = defineRoute({
+  method: "GET",
+  path: base,
+  summary:
+    "The published configuration, the draft being edited, and the compliance linter's findings on the draft",
+  tag: "config",
+  access: { ...site, role: "viewer" },
+  params: SiteParams,
+  response: { status: 200, description: "`{ published, draft }`", schema: ConfigGet.response },
+});
+export const saveDraftRoute = defineRoute({
+  method: "PUT",
+  path: `${base}/draft`,
+  summary:
+    "Save the draft configuration (validated; visitors see nothing until it is published); answered with the linter's `findings`",
+  tag: "config",
+  access: { ...site, role: "admin" },
+  params: SiteParams,
+  body: SiteConfigSchema,
+  response: {
+    status: 200,
+    description: "The configuration state with the new draft",
+    schema: ConfigDraftSave.response,
+  },
+});
+export const discardDraftRoute = defineRoute({
+  method: "DELETE",
+  path: `${base}/draft`,
+  summary: "Discard the draft configuration",
+  tag: "config",
+  access: { ...site, role: "admin" },
+  params: SiteParams,
+  response: { status: 204, description: "Discarded" },
+});
+export const publishRoute = defineRoute({
+  method: "POST",
+  path: `${base}/publish`,
+  summary:
+    'Publish the draft as a new immutable, content-hashed version. Refused with 422 COMPLIANCE_ERRORS while the linter finds errors; its warnings must be acknowledged with the optional body `{ "acknowledge": ["rule-id", ...] }` naming exactly the warned rules (422 ACKNOWLEDGEMENT_REQUIRED otherwise), recorded in the audit log and the version',
+  tag: "config",
+  access: { ...site, role: "admin" },
+  params: SiteParams,
+  body: PublishRequestSchema,
+  optionalBody: true,
+  response: { status: 201, description: "The published version", schema: ConfigPublish.response },
+});
+export const bumpRoute = defineRoute({
+  method: "POST",
+  path: `${base}/bump`,
+  summary:
+    "Bump the policy version: publishes the current configuration with a new policy version, so every visitor is asked again",
+  tag: "config",
+  access: { ...site, role: "admin" },
+  params: SiteParams,
+  body: PolicyBumpSchema,
+  response: { status: 201, description: "The published version", schema: ConfigBump.response },
+});
+export const versionsRoute = defineRoute({
+  method: "GET",
+  path: `${base}/versions`,
+  summary: "Every published version, newest first",
+  tag: "config",
+  access: { ...site, role: "viewer" },
+  params: SiteParams,
+  response: {
+    status: 200,
+    description: "`{ versions: [...] }`",
+    schema: ConfigVersionsList.response,
+  },
+});
+export const versionRoute = defineRoute({
+  method: "GET",
+  path: `${base}/versions/:ref`,
+  summary: "One published version, by number or by content hash (as receipts reference it)",
+  tag: "config",
+  access: { ...site, role: "viewer" },
+  params: v.object({
+    site: siteKeyParam,
+    ref: v.pipe(
+      v.string(),
+      v.regex(/^([1-9]\d{0,8}|[0-9a-f]{64})$/, "must be a version number or a SHA-256 hash"),
+    ),
+  }),
+  response: {
+    status: 200,
+    description: "The version and its configuration",
+    schema: ConfigVersionsGet.response,
+  },
+});
