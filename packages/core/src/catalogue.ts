@@ -176,3 +176,40 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     consentModeKeys: [],
   },
 ];
+
+/**
+ * Who uses what a catalogue service collects, for the UK exemptions (PECR reg. 6 as amended by
+ * the Data (Use and Access) Act 2025): only the site's own statistics or appearance qualify,
+ * whether the site collects them itself or through a processor acting only for it.
+ */
+export interface DataUse {
+  /** The provider also uses what it collects for its own purposes (profiles, advertising). */
+  ownPurposes: boolean;
+  /**
+   * Google Signals and advertising features can be switched on: Google then uses the data for
+   * its own purposes. Qualifies only when the site declares them off (`advertisingFeatures:
+   * false` on the service).
+   */
+  advertisingFeatures?: true;
+}
+
+/**
+ * Each catalogue service's data use, by id. Kept beside the catalogue rather than in its
+ * entries: entries are copied into every published configuration, whose hash must not change.
+ */
+export const CATALOGUE_DATA_USE: Readonly<Record<string, DataUse>> = {
+  // A processor for the site (Google Analytics terms) while Signals and ads features are off.
+  "google-analytics": { ownPurposes: false, advertisingFeatures: true },
+  "google-ads": { ownPurposes: true },
+  "meta-pixel": { ownPurposes: true },
+  "facebook-social": { ownPurposes: true },
+  twitter: { ownPurposes: true },
+  youtube: { ownPurposes: true },
+  vimeo: { ownPurposes: true },
+  flickr: { ownPurposes: true },
+  "linkedin-insight": { ownPurposes: true },
+  // A processor: Hotjar's terms make the site the controller of what it records.
+  hotjar: { ownPurposes: false },
+  // Microsoft uses Clarity data to improve its own products and advertising.
+  "microsoft-clarity": { ownPurposes: true },
+};

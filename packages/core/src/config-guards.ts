@@ -198,7 +198,7 @@ export function configGuardIssues(config: GuardedConfig): GuardIssue[] {
 }
 
 /** The valibot path of a list of keys from the root of `value`. */
-function pathItems(value: unknown, keys: ReadonlyArray<string | number>): v.IssuePathItem[] {
+export function pathItems(value: unknown, keys: ReadonlyArray<string | number>): v.IssuePathItem[] {
   let node = value as Record<string | number, unknown>;
   return keys.map((key) => {
     const input = node;

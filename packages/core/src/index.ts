@@ -64,9 +64,11 @@ export {
 export { canonicalJson, sha256Hex } from "./canonical-json";
 export {
   CATALOGUE,
+  CATALOGUE_DATA_USE,
   type CatalogueEntry,
   CONSENT_MODE_KEYS,
   type ConsentModeKey,
+  type DataUse,
   type StoredItem,
 } from "./catalogue";
 export { CATALOGUE_HOSTS, CATALOGUE_TRACES } from "./catalogue-hosts";
@@ -143,6 +145,51 @@ export {
 export { API_ERRORS, type ApiErrorCode, isApiErrorCode } from "./errors";
 export { matchHost, serviceForUrl } from "./host-match";
 export { newSubjectId, SUBJECT_ID, UUID_V7, uuidv7, uuidv7Time } from "./ids";
+export {
+  COUNTRY_PATTERN,
+  EEA_COUNTRIES,
+  ELSEWHERE_RULE,
+  EU_COUNTRIES,
+  EU_EEA_RULE,
+  EXEMPTIONS,
+  type Exemption,
+  fullSubdivision,
+  GPC_MEANINGS,
+  type Jurisdictions,
+  JurisdictionsSchema,
+  OBJECTION_TEXT_KEYS,
+  OPT_IN_EVERYWHERE,
+  type PreChoiceScope,
+  preChoiceDecision,
+  presetJurisdictions,
+  type Qualification,
+  type QualifiedService,
+  REGION_GROUPS,
+  REGION_PATTERN,
+  RULE_MODELS,
+  RULE_PRESETS,
+  RULE_TEXT_LANGUAGES,
+  RULE_TEXTS,
+  type Rule,
+  type RuledConfig,
+  type RuleIssue,
+  type RuleModel,
+  RuleSchema,
+  type RuleTextKey,
+  regionMatch,
+  ruleChecks,
+  ruleConsentDefaults,
+  ruleIssues,
+  type SelectedRule,
+  SUBDIVISION_PATTERN,
+  selectRule,
+  UK_COUNTRIES,
+  UK_RULE,
+  US_GPC_STATES,
+  US_STATES_RULE,
+  ukQualification,
+  type VisitorLocation,
+} from "./jurisdictions";
 export {
   DEFAULT_LANGUAGE,
   isLanguage,

@@ -1,7 +1,8 @@
 import * as v from "valibot";
 import { describe, expect, it } from "vitest";
 import { canonicalJson, sha256Hex } from "./canonical-json";
-import { defaultSiteConfig, SiteConfigSchema } from "./site-config";
+import { presetJurisdictions } from "./jurisdictions";
+import { defaultSiteConfig, parseSiteConfig, SiteConfigSchema } from "./site-config";
 
 describe("site config", () => {
   it("starts a site with the default categories and expiry", () => {
@@ -39,6 +40,39 @@ describe("site config", () => {
       { ...base, unexpected: 1 },
     ];
     for (const config of bad) expect(v.safeParse(SiteConfigSchema, config).success).toBe(false);
+  });
+});
+
+describe("configurations published before jurisdictions", () => {
+  // Hashes computed by the code before jurisdictions, exemptions and advertisingFeatures existed.
+  const services = [
+    { id: "google-analytics", category: "analytics" },
+    { id: "youtube", category: "embeds" },
+    { id: "meta-pixel", category: "marketing" },
+  ];
+
+  it("keep their hash: nothing is filled in for the new optional fields", async () => {
+    const config = defaultSiteConfig("demo", services);
+    expect(await sha256Hex(canonicalJson(config))).toBe(
+      "e651839d4ec94da069db7a81b9e652099c7ecf955c699e43575e9255c2c0b054",
+    );
+    const parsed = parseSiteConfig({
+      ...config,
+      consentMode: { mode: "basic", regions: ["GB"] },
+      texts: { en: { title: "Cookies" } },
+    });
+    expect(parsed.ok && (await sha256Hex(canonicalJson(parsed.value)))).toBe(
+      "1a5bce56752c4f3f56e10e128ac9e7270274b7882d509d49cc1fbfb9281855bc",
+    );
+    expect(Object.keys(config)).not.toContain("jurisdictions");
+  });
+
+  it("change their hash once rules are added", async () => {
+    const config = defaultSiteConfig("demo", services);
+    const ruled = parseSiteConfig({ ...config, jurisdictions: presetJurisdictions() });
+    expect(ruled.ok && (await sha256Hex(canonicalJson(ruled.value)))).not.toBe(
+      await sha256Hex(canonicalJson(config)),
+    );
   });
 });
 

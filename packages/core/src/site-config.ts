@@ -8,6 +8,7 @@ import {
   MAX_DECISION_DAYS,
   MIN_REFUSAL_DAYS,
 } from "./config-guards";
+import { EXEMPTIONS, JurisdictionsSchema, ruleChecks } from "./jurisdictions";
 import { DEFAULT_LANGUAGE } from "./languages";
 import {
   ID_PATTERN,
@@ -83,6 +84,11 @@ const SiteServiceSchema = v.strictObject({
   consentModeKeys: v.optional(v.array(consentModeKey)),
   /** Embed URLs starting with `from` are loaded from `to` instead. */
   embed: v.optional(v.strictObject({ from: httpUrl, to: httpUrl })),
+  /**
+   * Google Analytics: whether Google Signals or advertising features are on. Absent counts as on;
+   * only `false` lets it run under the UK statistics exemption (see `ukQualification`).
+   */
+  advertisingFeatures: v.optional(v.boolean()),
 });
 
 /**
@@ -128,7 +134,19 @@ const SiteConfigShape = v.strictObject({
     DEFAULT_LANGUAGE,
   ),
   categories: v.pipe(
-    v.array(v.strictObject({ id, required: v.optional(v.boolean()), purposes })),
+    v.array(
+      v.strictObject({
+        id,
+        required: v.optional(v.boolean()),
+        purposes,
+        /**
+         * A UK exception to consent the category claims (`statistics` or `functionality`): under a
+         * `uk-exemptions` rule it runs before a choice, for services that qualify, and the visitor
+         * can object. Elsewhere it is asked like any other category.
+         */
+        exemption: v.optional(v.picklist(EXEMPTIONS)),
+      }),
+    ),
     v.minLength(1),
     v.maxLength(32),
     v.check((list) => list.some((c) => c.id === NECESSARY), "must include `necessary`"),
@@ -194,6 +212,11 @@ const SiteConfigShape = v.strictObject({
     ),
     {},
   ),
+  /**
+   * Rules per region (see `selectRule`). Absent: opt-in everywhere, as before rules existed (no
+   * default is filled in, so published configurations keep their hash).
+   */
+  jurisdictions: v.optional(JurisdictionsSchema),
 });
 
 /**
@@ -201,7 +224,7 @@ const SiteConfigShape = v.strictObject({
  * refuses every configuration that breaks a hard guard (`configGuardIssues`), with the rule's id
  * in the message and the path of the offending field.
  */
-export const SiteConfigSchema = v.pipe(SiteConfigShape, hardGuards());
+export const SiteConfigSchema = v.pipe(SiteConfigShape, hardGuards(), ruleChecks());
 
 /**
  * Validates a configuration as the admin API does before saving it: the configuration with its
@@ -233,6 +256,12 @@ export interface LoaderBoot {
   api: string;
   /** Absolute URL of the UI chunk, imported only when the visitor must be asked. */
   ui: string;
+  /**
+   * The rule the server chose for this visitor from its trusted location headers (see
+   * `selectRule`), only when `config.jurisdictions` is set; the loader reads the rule itself from
+   * `config.jurisdictions.rules`.
+   */
+  rule?: { id: string; jurisdiction: string | null };
 }
 
 /**
