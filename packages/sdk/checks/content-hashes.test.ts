@@ -22,7 +22,9 @@ describe("content-hashed chunk names", () => {
   it("names every file in dist but the loader and the auto-blocking script by its content hash, so it is cached for a year", () => {
     for (const file of files) expect(file).toMatch(IMMUTABLE);
     // One file per chunk, nothing else (an unhashed chunk or a leftover manifest fails here).
-    expect(modules.map((f) => HASHED.exec(f)?.[1]).sort()).toEqual(["ui", ...LOADER_CHUNKS].sort());
+    expect(modules.map((f) => HASHED.exec(f)?.[1]).sort()).toEqual(
+      ["ui", "preferences", ...LOADER_CHUNKS].sort(),
+    );
     expect(languages.map((f) => HASHED.exec(f)?.[1]).sort()).toEqual(
       LANGUAGES.map((code) => `lang/${code}`).sort(),
     );
@@ -48,5 +50,10 @@ describe("content-hashed chunk names", () => {
       expect(others).toEqual([]);
       for (const code of LANGUAGES) expect(files).toContain(`lang/${code}-${template?.[1]}.js`);
     }
+  });
+
+  it("has the UI chunk import the preference centre by its hashed name", () => {
+    const named = [...readDist(chunkFile("ui")).matchAll(FILE_NAME)].map((m) => m[1]);
+    expect(named).toEqual([chunkFile("preferences")]);
   });
 });

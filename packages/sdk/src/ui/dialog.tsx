@@ -1,6 +1,5 @@
 import { Component, type ComponentChildren, createRef } from "preact";
-
-const FOCUSABLE = "a[href],button:not(:disabled),input:not(:disabled),summary";
+import { focusAfterPaint, trapTab } from "./first-layer";
 
 /** Props of a dialog. */
 export interface DialogProps {
@@ -26,12 +25,7 @@ export class Dialog extends Component<DialogProps> {
    * device); after the frame, the layout is already done.
    */
   override componentDidMount() {
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        const dialog = this.ref.current;
-        if (dialog?.isConnected) dialog.focus({ preventScroll: true });
-      }),
-    );
+    if (this.ref.current) focusAfterPaint(this.ref.current);
   }
 
   onKeyDown = (event: KeyboardEvent) => {
@@ -41,21 +35,7 @@ export class Dialog extends Component<DialogProps> {
       event.stopPropagation();
       props.onEscape();
     }
-    if (event.key !== "Tab" || !props.modal || !dialog) return;
-    const items = Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
-      (el) => el.getClientRects().length > 0,
-    );
-    const first = items[0];
-    const last = items[items.length - 1];
-    const active = (dialog.getRootNode() as ShadowRoot | Document).activeElement;
-    if (!first || !last) return;
-    if (event.shiftKey && (active === first || active === dialog)) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first.focus();
-    }
+    if (props.modal && dialog) trapTab(dialog, event);
   };
 
   override render(props: DialogProps) {

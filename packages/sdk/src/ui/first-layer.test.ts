@@ -1,14 +1,18 @@
 import { defaultSiteConfig } from "@assent/core";
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
-import { describe, expect, it, vi } from "vitest";
-import { Banner, type BannerProps } from "./banner";
+import { fireEvent, screen } from "@testing-library/preact";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { type FirstLayerProps, firstLayer } from "./first-layer";
 import en from "./lang/en";
 import { textsFor } from "./texts";
 
 const config = { ...defaultSiteConfig("demo"), privacyPolicyUrl: "/privacy" };
 
-function setup(overrides: Partial<BannerProps> = {}) {
-  const props: BannerProps = {
+afterEach(() => {
+  document.body.innerHTML = "";
+});
+
+function setup(overrides: Partial<FirstLayerProps> = {}) {
+  const props: FirstLayerProps = {
     config,
     t: textsFor(config, "en", en),
     modal: false,
@@ -19,10 +23,13 @@ function setup(overrides: Partial<BannerProps> = {}) {
     onManage: vi.fn(),
     ...overrides,
   };
-  return { props, ...render(<Banner {...props} />) };
+  const container = document.createElement("div");
+  container.append(firstLayer(props));
+  document.body.append(container);
+  return { props, container };
 }
 
-describe("Banner", () => {
+describe("firstLayer", () => {
   it("offers accept, reject and manage with equal prominence, and links the policy", () => {
     const { props } = setup();
     const buttons = ["Accept all", "Reject all", "Manage preferences"].map((name) =>
@@ -39,17 +46,44 @@ describe("Banner", () => {
     expect(props.onAcceptAll).not.toHaveBeenCalled();
   });
 
-  it("is a labelled, described dialog that takes focus and is not dismissed by Escape", async () => {
+  it("is a labelled, described dialog, not dismissed by Escape", () => {
     const { props } = setup();
     const dialog = screen.getByRole("dialog", { name: "Cookies on this site" });
     expect(dialog.getAttribute("aria-modal")).toBe("false");
     expect(dialog.getAttribute("aria-describedby")).toBe("assent-text");
-    // Focus moves in once the dialog has been painted (after the first frame).
-    await waitFor(() => expect(document.activeElement).toBe(dialog));
     fireEvent.keyDown(dialog, { key: "Escape" });
     expect(screen.getByRole("dialog")).toBeTruthy();
     for (const fn of [props.onAcceptAll, props.onRejectAll, props.onManage])
       expect(fn).not.toHaveBeenCalled();
+  });
+
+  it("calls each button's own action, and takes pointing at or tabbing to Manage as intent", () => {
+    const onManageIntent = vi.fn();
+    const { props } = setup({ onManageIntent });
+    const manage = screen.getByRole("button", { name: "Manage preferences" });
+    fireEvent.pointerEnter(manage);
+    fireEvent.focus(manage);
+    expect(onManageIntent).toHaveBeenCalledTimes(2);
+    expect(props.onManage).not.toHaveBeenCalled();
+    fireEvent.click(manage);
+    fireEvent.click(screen.getByRole("button", { name: "Accept all" }));
+    expect(props.onManage).toHaveBeenCalledOnce();
+    expect(props.onAcceptAll).toHaveBeenCalledOnce();
+  });
+
+  it("keeps Tab inside when modal: from the last button to the first link, and back", () => {
+    setup({ modal: true });
+    const dialog = screen.getByRole("dialog");
+    const link = screen.getByRole("link", { name: "Privacy policy" });
+    const manage = screen.getByRole("button", { name: "Manage preferences" });
+    // happy-dom lays nothing out: every control counts as rendered.
+    for (const el of dialog.querySelectorAll<HTMLElement>("a,button"))
+      el.getClientRects = () => [{}] as unknown as DOMRectList;
+    manage.focus();
+    fireEvent.keyDown(dialog, { key: "Tab" });
+    expect(document.activeElement).toBe(link);
+    fireEvent.keyDown(dialog, { key: "Tab", shiftKey: true });
+    expect(document.activeElement).toBe(manage);
   });
 
   it("is modal inside an overlay when the site asks for a centred modal", () => {
@@ -66,7 +100,7 @@ describe("Banner", () => {
   it("says on the first layer when Global Privacy Control is honoured, and only then", () => {
     setup({ gpc: true });
     expect(screen.getByText(/Global Privacy Control signal is honoured/)).toBeTruthy();
-    cleanup();
+    document.body.innerHTML = "";
     setup();
     expect(screen.queryByText(/Global Privacy Control/)).toBeNull();
   });

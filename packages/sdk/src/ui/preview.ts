@@ -1,6 +1,5 @@
 import type { SiteConfig } from "@assent/core";
-import { render } from "preact";
-import { Banner, type BannerProps } from "./banner";
+import { firstLayer } from "./first-layer";
 import ar from "./lang/ar";
 import cy from "./lang/cy";
 import da from "./lang/da";
@@ -47,7 +46,7 @@ export interface Preview {
 const nothing = () => {};
 
 /**
- * Renders the banner's first layer, the very component and stylesheet visitors get, into an
+ * Renders the banner's first layer, the very code and stylesheet visitors get, into an
  * open shadow root on `host`, for the dashboard's settings preview. It has no side effects: no
  * receipt, no cookie, no storage, buttons that do nothing, and the host is `inert` (no focus, no
  * clicks), so a modal preview cannot take the admin's keyboard.
@@ -72,20 +71,21 @@ export function mountPreview(host: HTMLElement): Preview {
       host.dataset.position = config.ui.position;
       host.lang = language;
       host.dir = direction(base);
-      const props = {
-        config,
-        t,
-        modal: config.ui.position === "modal",
-        reconsent: false,
-        gpc: false,
-        onAcceptAll: nothing,
-        onRejectAll: nothing,
-        onManage: nothing,
-      };
-      render(<Banner {...(props as BannerProps)} />, shadow);
+      shadow.replaceChildren(
+        firstLayer({
+          config,
+          t,
+          modal: config.ui.position === "modal",
+          reconsent: false,
+          gpc: false,
+          onAcceptAll: nothing,
+          onRejectAll: nothing,
+          onManage: nothing,
+        }),
+      );
     },
     unmount() {
-      render(null, shadow);
+      shadow.replaceChildren();
     },
   };
 }

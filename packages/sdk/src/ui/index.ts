@@ -1,0 +1,137 @@
+import type { UiHandle, UiHost } from "../contract";
+import { firstLayer, focusAfterPaint, h } from "./first-layer";
+import { direction, type ImportModule, importModule, loadDictionary } from "./languages";
+import type { closePreferences, openPreferences } from "./preference-centre";
+import { adoptStyles, CSS } from "./styles";
+import { textsFor } from "./texts";
+
+/** Set at build time: the preference centre's chunk, beside this one (`build/chunk-names.ts`). */
+declare const __ASSENT_PREFERENCES__: string;
+
+/** Which layer is showing. */
+export type View = "banner" | "preferences" | null;
+
+interface Centre {
+  openPreferences: typeof openPreferences;
+  closePreferences: typeof closePreferences;
+}
+
+/** Runs `fn` when the browser is idle (within two seconds), after the next frame has painted. */
+function afterPaintWhenIdle(fn: () => void): void {
+  requestAnimationFrame(() =>
+    "requestIdleCallback" in window
+      ? requestIdleCallback(fn, { timeout: 2000 })
+      : setTimeout(fn, 200),
+  );
+}
+
+/**
+ * Mounts the UI in an open shadow root at the end of `<body>`, in the banner's language: the
+ * first layer in plain DOM, with its stylesheet, in this small chunk; the preference centre
+ * (Preact) in a chunk of its own, fetched when the browser is idle after the banner has painted
+ * or when the visitor points at or tabs to "Manage preferences", and opened within a frame of
+ * the click once it is there. Called by the loader with the site's config and its `choose`;
+ * `load` imports the language and the preference centre (the browser's `import()` by default).
+ * @example
+ * const ui = mount(host);
+ * ui.open("banner");
+ */
+export function mount(host: UiHost, load: ImportModule = importModule): UiHandle {
+  const { config, language } = host;
+  const texts = loadDictionary(language, load).then((dict) => textsFor(config, language, dict));
+  const element = document.createElement("div");
+  element.id = "assent-ui";
+  element.dataset.theme = config.ui?.theme ?? "auto";
+  element.dataset.position = config.ui?.position ?? "bar";
+  element.lang = language;
+  element.dir = direction(language);
+  document.body.append(element);
+  const shadow = element.attachShadow({ mode: "open" });
+  adoptStyles(shadow, CSS, host.nonce);
+  const centreRoot = h("div");
+  shadow.append(centreRoot);
+
+  let centre: Promise<Centre> | undefined;
+  /** The preference centre's chunk, resolved against this module's URL (the consent host). */
+  const fetchCentre = (): Promise<Centre> => {
+    centre ??= (
+      load(new URL(__ASSENT_PREFERENCES__, import.meta.url).href) as Promise<Centre>
+    ).catch((err) => {
+      centre = undefined;
+      throw err;
+    });
+    return centre;
+  };
+  const prefetch = () => void fetchCentre().catch(() => {});
+
+  let banner: HTMLElement | null = null;
+  let opened: Centre | null = null;
+  let returnFocus: HTMLElement | null = null;
+  let undecided = false;
+  let shown = Promise.resolve();
+
+  const show = (view: View) => {
+    if (view === "banner") undecided = true;
+    shown = shown
+      .then(async () => {
+        const t = await texts;
+        const next = view === "preferences" ? await fetchCentre() : null;
+        if (view && !returnFocus) returnFocus = document.activeElement as HTMLElement | null;
+        banner?.remove();
+        banner = null;
+        opened?.closePreferences(centreRoot);
+        opened = next;
+        const decided = (fn: () => void) => () => {
+          fn();
+          undecided = false;
+          show(null);
+        };
+        const acceptAll = decided(() => host.choose("accept-all"));
+        const rejectAll = decided(() => host.choose("reject-all"));
+        if (view === "banner") {
+          banner = firstLayer({
+            config,
+            t,
+            modal: config.ui?.position === "modal",
+            reconsent: host.reconsent,
+            gpc: host.gpc,
+            onAcceptAll: acceptAll,
+            onRejectAll: rejectAll,
+            onManage: () => show("preferences"),
+            onManageIntent: prefetch,
+          });
+          shadow.append(banner);
+          focusAfterPaint(banner.querySelector<HTMLElement>("[role=dialog]") ?? banner);
+          afterPaintWhenIdle(prefetch);
+        } else if (next) {
+          next.openPreferences(
+            centreRoot,
+            {
+              config,
+              t,
+              language,
+              initial: host.decision(),
+              consentId: host.consentId(),
+              gpc: host.gpc,
+              onAcceptAll: acceptAll,
+              onRejectAll: rejectAll,
+              onSave: (choice) => decided(() => host.choose("custom", choice))(),
+              onClose: () => show(undecided ? "banner" : null),
+            },
+            host.nonce,
+          );
+        } else {
+          returnFocus?.focus?.();
+          returnFocus = null;
+        }
+      })
+      .catch((err) => console.error("[assent] the consent banner could not be shown", err));
+  };
+  return {
+    open: show,
+    close: () => {
+      undecided = false;
+      show(null);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { render } from "preact";
+import { receiptHistory } from "../transport/receipt-history";
+import { Preferences, type PreferencesProps } from "./preferences";
+import { adoptStyles, PREFERENCES_CSS } from "./styles";
+
+/** What the first layer hands the preference centre (the visitor's history is read here). */
+export type PreferenceCentreProps = Omit<PreferencesProps, "loadHistory">;
+
+const styled = new WeakSet<Node>();
+
+/**
+ * The preference centre's chunk (`preferences-HASH.js`, Preact inside): fetched by the first layer
+ * when the browser is idle after the banner has painted, or as soon as the visitor points at or
+ * tabs to "Manage preferences", never awaited by the banner. Renders the centre into `container`
+ * (inside the UI's shadow root, whose stylesheet gains the centre's own rules).
+ * @example openPreferences(container, { config, t, language: "en", initial: null, ...on });
+ */
+export function openPreferences(
+  container: HTMLElement,
+  props: PreferenceCentreProps,
+  nonce?: string,
+): void {
+  const root = container.getRootNode();
+  if (root instanceof ShadowRoot && !styled.has(root)) {
+    adoptStyles(root, PREFERENCES_CSS, nonce);
+    styled.add(root);
+  }
+  render(<Preferences {...props} loadHistory={receiptHistory} />, container);
+}
+
+/** Removes the preference centre from `container`. */
+export function closePreferences(container: HTMLElement): void {
+  render(null, container);
+}
