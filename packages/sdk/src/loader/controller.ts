@@ -128,6 +128,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       boot.api,
     );
     chunk(OUTBOX, "flush", boot.api, { unsaved });
+    floatingButton();
     // An id names a service or else a category, which `allows` reads either way.
     // On unless the site turns it off: a script that already ran cannot be stopped otherwise.
     if (config.reloadOnWithdraw !== false && ran.some((id) => before(id, id) && !allows(id, id)))
@@ -165,39 +166,42 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   };
   const show = () => loadUi().then((handle) => handle.open("preferences"));
 
+  /**
+   * Withdrawing is as easy as consenting: once there is a decision to withdraw, the floating
+   * button is there unless the site turned it off and the page shows its own way back (a visible
+   * `data-assent-open`), which the module checks. While the banner asks, it is not needed.
+   */
+  const floatingButton = () =>
+    whenReady(() =>
+      chunk(
+        FLOATING_BUTTON,
+        "mountFloatingButton",
+        siteTexts()?.floatingButton,
+        () => void show(),
+        nonce,
+        !config.ui?.floatingButton,
+      ),
+    );
+
   if (options.autoblock) autoblock(services, allows, apply);
   whenReady(() => {
     apply();
-    // Withdrawing is as easy as consenting: the button is there unless the site turned it off
-    // and the page shows its own way back (a visible `data-assent-open`), which the module checks.
-    chunk(
-      FLOATING_BUTTON,
-      "mountFloatingButton",
-      siteTexts()?.floatingButton,
-      () => void show(),
-      nonce,
-      !config.ui?.floatingButton,
-    );
     onOpenerClick(() => void show());
   });
+  if (current) floatingButton();
   // Everything the page's own scripts must see (the decision, the gates, Consent Mode defaults)
   // is in place by now. The banner and its language (fetched together, so the banner renders as
-  // soon as the UI chunk runs) wait for the next task, the outbox for the one after: this
-  // script's task stays short on a slow device.
+  // soon as the UI chunk runs) wait for the next task: this script's task stays short on a slow
+  // device. The outbox comes only with a choice, or for receipts an earlier page view left.
   setTimeout(() => {
     if (!current) {
       void loadUi().then((handle) => handle.open("banner"));
       chunk(languageFile(language()));
     }
-    setTimeout(() => {
-      // Ready before the choice, so it can keep retrying even if the API goes away meanwhile.
-      if (!current) chunk(OUTBOX);
-      // Receipts left unsent by an earlier page view (API down, page closed): send them now.
-      try {
-        if (Object.keys(localStorage).some((k) => k.startsWith(OUTBOX_PREFIX)))
-          chunk(OUTBOX, "flush", boot.api);
-      } catch {}
-    });
+    try {
+      if (Object.keys(localStorage).some((k) => k.startsWith(OUTBOX_PREFIX)))
+        chunk(OUTBOX, "flush", boot.api);
+    } catch {}
   });
 
   return {
