@@ -246,3 +246,4 @@ export {
   SiteConfigSchema,
 } from "./site-config";
 export { type BannerTextKey, ENGLISH_TEXTS } from "./texts";
+export * from "./transparency";
