@@ -43,6 +43,8 @@ describe("consent cookie codec", () => {
       "withdraw",
       "gpc",
       "api",
+      "object",
+      "opt-out",
     ] as const) {
       const r = record({ method });
       const encoded = encodeConsentCookie(r);

@@ -20,7 +20,7 @@ export interface ConsentRecord {
 }
 
 const FORMAT = "1";
-const METHOD_CODES = "arcwgp";
+const METHOD_CODES = "arcwgpox";
 
 function encodeMap(map: Record<string, boolean>): string {
   // Ids are validated where they come from (the site config); the decoder re-checks them.
@@ -50,7 +50,7 @@ function decodeMap(text: string): Record<string, boolean> | null {
  * only: the API re-validates it as `previousId`), method, and the two maps.
  */
 const VALUE =
-  /^1~([\w.-]{1,32})~([0-9a-z]{1,9})~([\w-]{22})~([0-9a-f-]{36})~([arcwgp])~([a-z0-9.-]*_[a-z0-9.-]*)~([a-z0-9.-]*_[a-z0-9.-]*)$/;
+  /^1~([\w.-]{1,32})~([0-9a-z]{1,9})~([\w-]{22})~([0-9a-f-]{36})~([arcwgpox])~([a-z0-9.-]*_[a-z0-9.-]*)~([a-z0-9.-]*_[a-z0-9.-]*)$/;
 
 /**
  * Serialises a consent record into a compact cookie value (no characters that need escaping).

@@ -1,7 +1,19 @@
 import { type Category, isRequired, NECESSARY, type Service } from "./categories";
 
-/** How a decision was made; stored on every receipt. */
-export type ConsentMethod = "accept-all" | "reject-all" | "custom" | "withdraw" | "gpc" | "api";
+/**
+ * How a decision was made; stored on every receipt. `object`: the visitor objected to what a UK
+ * exemption ran before a choice; `opt-out`: the visitor opted out of sale and sharing under an
+ * opt-out rule.
+ */
+export type ConsentMethod =
+  | "accept-all"
+  | "reject-all"
+  | "custom"
+  | "withdraw"
+  | "gpc"
+  | "api"
+  | "object"
+  | "opt-out";
 
 /** Every method, in a fixed order (the cookie codec relies on it). */
 export const CONSENT_METHODS: readonly ConsentMethod[] = [
@@ -11,6 +23,8 @@ export const CONSENT_METHODS: readonly ConsentMethod[] = [
   "withdraw",
   "gpc",
   "api",
+  "object",
+  "opt-out",
 ];
 
 /**

@@ -227,6 +227,7 @@ export {
 } from "./receipt";
 export { receiptMismatch } from "./receipt-match";
 export {
+  OMITTED_WHEN_ABSENT,
   type ReceiptJwk,
   type ReceiptJwks,
   type ReceiptVerification,

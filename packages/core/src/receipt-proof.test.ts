@@ -33,7 +33,9 @@ const base64Url = (bytes: ArrayBuffer) =>
     .replace(/\//g, "_")
     .replace(/=+$/, "");
 
-async function signed(): Promise<{ receipt: StoredReceipt; jwks: ReceiptJwks }> {
+async function signed(
+  extra: Partial<StoredReceipt> = {},
+): Promise<{ receipt: StoredReceipt; jwks: ReceiptJwks }> {
   const pair = await crypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"]);
   const jwk = await crypto.subtle.exportKey("jwk", pair.publicKey);
   const receipt: StoredReceipt = {
@@ -52,6 +54,7 @@ async function signed(): Promise<{ receipt: StoredReceipt; jwks: ReceiptJwks }> 
     userAgent: "Test/1",
     gpcHeader: false,
     jurisdiction: "GB",
+    ...extra,
   };
   const digest = await receiptDigest(receipt);
   const signature = await crypto.subtle.sign(
@@ -107,5 +110,47 @@ describe("verifyReceipt", () => {
     } as unknown as StoredReceipt);
     expect(payload).not.toContain("extra");
     expect(payload.startsWith('{"configHash":null,"decision":null,"gpc":null')).toBe(true);
+  });
+
+  it("keeps the digest of a receipt stored before subdivision, rule and config version", async () => {
+    // The digest the code before those fields computed for this receipt.
+    const old = {
+      id: "01934f5e-8c2a-7b3d-9f00-1a2b3c4d5e6f",
+      siteKey: "demo",
+      subjectId: "AAAAAAAAAAAAAAAAAAAAAA",
+      policyVersion: "2",
+      configHash: "a".repeat(64),
+      language: "en",
+      method: "custom",
+      decision: { categories: { necessary: true, analytics: false }, services: {} },
+      gpc: false,
+      previousId: null,
+      serverTime: "2026-11-25T10:00:00.000Z",
+      ip: "203.0.113.0",
+      userAgent: "Test/1",
+      gpcHeader: false,
+      jurisdiction: "GB",
+      pagePath: "/join",
+    } satisfies StoredReceipt;
+    expect(await receiptDigest(old)).toBe(
+      "b0b8b147806e53369b83b0fa39d9b429dd142713c88f71ecd0856a11aecac7eb",
+    );
+  });
+
+  it("signs the rule that applied: changing it, or the subdivision, breaks the proof", async () => {
+    const { receipt, jwks } = await signed({
+      subdivision: "US-CA",
+      ruleId: "us-states",
+      configVersion: 3,
+    });
+    expect(await verifyReceipt(receipt, jwks)).toEqual({ valid: true, kid: "demo-k1" });
+    for (const change of [{ ruleId: "eu-eea" }, { subdivision: "US-TX" }, { configVersion: 2 }]) {
+      expect(await verifyReceipt({ ...receipt, ...change }, jwks)).toEqual({
+        valid: false,
+        reason: "DIGEST_MISMATCH",
+      });
+    }
+    const { ruleId: _, ...dropped } = receipt;
+    expect((await verifyReceipt(dropped, jwks)).valid).toBe(false);
   });
 });

@@ -3,8 +3,9 @@ import type { StoredReceipt } from "./receipt";
 
 /**
  * The fields of a stored receipt that its signature covers, in no particular order (the canonical
- * serialisation sorts keys). `pagePath` is left out when absent; every other field is always
- * present (`null` where the server had nothing).
+ * serialisation sorts keys). The `OMITTED_WHEN_ABSENT` ones are left out when absent (so a
+ * receipt signed before they existed keeps its digest); every other field is always present
+ * (`null` where the server had nothing).
  */
 export const SIGNED_RECEIPT_FIELDS = [
   "id",
@@ -23,7 +24,18 @@ export const SIGNED_RECEIPT_FIELDS = [
   "userAgent",
   "gpcHeader",
   "jurisdiction",
+  "subdivision",
+  "ruleId",
+  "configVersion",
 ] as const;
+
+/** Signed fields left out of the signing payload when a receipt has none (added over time). */
+export const OMITTED_WHEN_ABSENT: readonly string[] = [
+  "pagePath",
+  "subdivision",
+  "ruleId",
+  "configVersion",
+];
 
 /** An Ed25519 public key as published in a site's JWKS. */
 export interface ReceiptJwk {
@@ -50,7 +62,7 @@ export function receiptSigningPayload(receipt: Omit<StoredReceipt, "proof">): st
   const picked: Record<string, unknown> = {};
   for (const field of SIGNED_RECEIPT_FIELDS) {
     const value = record[field];
-    picked[field] = value === undefined && field !== "pagePath" ? null : value;
+    picked[field] = value === undefined && !OMITTED_WHEN_ABSENT.includes(field) ? null : value;
   }
   return canonicalJson(picked);
 }

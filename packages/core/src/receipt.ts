@@ -63,8 +63,20 @@ export interface StoredReceipt extends ReceiptInput {
   userAgent: string | null;
   /** Whether the request carried `Sec-GPC: 1`. */
   gpcHeader: boolean;
-  /** Country or region from CDN headers, when present. */
+  /** ISO 3166-1 country from the trusted proxy's headers, or `null` when unknown. */
   jurisdiction: string | null;
+  /**
+   * ISO 3166-2 subdivision (`US-CA`) from the trusted proxy's headers. Absent when the proxy gave
+   * none, and on receipts stored before subdivisions were recorded.
+   */
+  subdivision?: string;
+  /**
+   * Id of the configuration's rule that applied to the visitor (`selectRule`, from the server's
+   * trusted location). Absent for a site without `jurisdictions`, and on older receipts.
+   */
+  ruleId?: string;
+  /** Version of the published configuration `configHash` names. Absent on older receipts. */
+  configVersion?: number;
   previousId: string | null;
   pagePath?: string;
   /**

@@ -80,5 +80,14 @@ export const migrations: ReadonlyArray<{ tag: string; statements: readonly strin
       "CREATE TABLE `log_nodes` (\n\t`site_id` integer NOT NULL,\n\t`level` integer NOT NULL,\n\t`idx` integer NOT NULL,\n\t`hash` blob NOT NULL,\n\tPRIMARY KEY(`site_id`, `level`, `idx`),\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action\n);",
       "CREATE TABLE `log_state` (\n\t`site_id` integer PRIMARY KEY NOT NULL,\n\t`size` integer NOT NULL,\n\t`edge` text NOT NULL,\n\t`receipt_cursor` integer NOT NULL,\n\t`config_cursor` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action\n);"
     ]
+  },
+  {
+    "tag": "0006_jurisdictions",
+    "statements": [
+      "ALTER TABLE `receipts` ADD `subdivision` text;",
+      "ALTER TABLE `receipts` ADD `rule_id` text;",
+      "ALTER TABLE `receipts` ADD `config_version` integer;",
+      "CREATE INDEX `receipts_site_jurisdiction` ON `receipts` (`site_id`,`jurisdiction`,`server_time`);"
+    ]
   }
 ];

@@ -69,6 +69,53 @@ describe("resolveClient", () => {
   });
 });
 
+describe("subdivisions", () => {
+  const loopback = parseTrustProxy("loopback");
+  const none = parseTrustProxy(undefined);
+
+  it.each([
+    [{ "cf-ipcountry": "US", "cf-region-code": "CA" }, "US", "US-CA"],
+    [
+      { "cloudfront-viewer-country": "US", "cloudfront-viewer-country-region": "tx" },
+      "US",
+      "US-TX",
+    ],
+    [{ "x-vercel-ip-country": "GB", "x-vercel-ip-country-region": "SCT" }, "GB", "GB-SCT"],
+    [{ "x-country-code": "US", "x-region-code": "US-NJ" }, "US", "US-NJ"],
+  ])("reads %j from a trusted proxy", (h, country, subdivision) => {
+    expect(resolveClient("127.0.0.1", headers(h), loopback)).toEqual({
+      ip: "127.0.0.1",
+      country,
+      subdivision,
+    });
+  });
+
+  it("never believes them when no proxy is trusted, nor from an untrusted peer", () => {
+    const h = headers({ "cf-ipcountry": "US", "cf-region-code": "CA" });
+    expect(resolveClient("127.0.0.1", h, none)).toEqual({ ip: "127.0.0.1", country: null });
+    expect(resolveClient("198.51.100.9", h, loopback)).toEqual({
+      ip: "198.51.100.9",
+      country: null,
+    });
+  });
+
+  it("takes a subdivision only beside its own country, and only one of that country's", () => {
+    // The region header of another CDN than the one that gave the country is not read.
+    const mixed = headers({ "cf-ipcountry": "US", "x-vercel-ip-country-region": "CA" });
+    expect(resolveClient("127.0.0.1", mixed, loopback)).toEqual({ ip: "127.0.0.1", country: "US" });
+    const foreign = headers({ "cf-ipcountry": "FR", "cf-region-code": "US-CA" });
+    expect(resolveClient("127.0.0.1", foreign, loopback)).toEqual({
+      ip: "127.0.0.1",
+      country: "FR",
+    });
+    const noCountry = headers({ "cf-region-code": "CA" });
+    expect(resolveClient("127.0.0.1", noCountry, loopback)).toEqual({
+      ip: "127.0.0.1",
+      country: null,
+    });
+  });
+});
+
 describe("parseTrustProxy", () => {
   it.each(["", "off", "false", "0"])("%j trusts nobody", (text) => {
     expect(parseTrustProxy(text)).toEqual({ kind: "none" });

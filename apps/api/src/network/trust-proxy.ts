@@ -1,3 +1,4 @@
+import { fullSubdivision } from "@assent/core";
 import { type Cidr, formatIp, type IpBytes, inCidr, parseCidr, parseIp } from "./ip-address";
 
 /**
@@ -15,6 +16,11 @@ export interface ClientInfo {
   ip: string | null;
   /** ISO 3166-1 alpha-2 country from a trusted CDN or proxy header, or `null`. */
   country: string | null;
+  /**
+   * ISO 3166-2 subdivision (`US-CA`) from the same trusted CDN or proxy as the country; absent
+   * when it gave none (or no proxy is trusted).
+   */
+  subdivision?: string;
 }
 
 const NAMED_RANGES: Record<string, string[]> = {
@@ -40,13 +46,43 @@ export function parseTrustProxy(text: string | undefined): TrustProxy {
   return { kind: "ranges", ranges };
 }
 
-/** Headers in which CDNs and proxies give the visitor's country, most specific first. */
-export const COUNTRY_HEADERS = [
-  "cf-ipcountry",
-  "cloudfront-viewer-country",
-  "x-vercel-ip-country",
-  "x-country-code",
+/**
+ * Headers in which CDNs and proxies give the visitor's country and its subdivision (ISO 3166-2,
+ * without or with the country: `CA` or `US-CA`), in the order they are read. A subdivision is
+ * taken only from the header beside the country that was used: Cloudflare (with its visitor
+ * location headers on), CloudFront, Vercel, and a generic pair for a proxy of one's own.
+ */
+export const LOCATION_HEADERS = [
+  { country: "cf-ipcountry", subdivision: "cf-region-code" },
+  { country: "cloudfront-viewer-country", subdivision: "cloudfront-viewer-country-region" },
+  { country: "x-vercel-ip-country", subdivision: "x-vercel-ip-country-region" },
+  { country: "x-country-code", subdivision: "x-region-code" },
 ] as const;
+
+/** Headers in which CDNs and proxies give the visitor's country, most specific first. */
+export const COUNTRY_HEADERS = LOCATION_HEADERS.map((h) => h.country);
+
+/** Every location header name, countries and subdivisions: what a per-region answer varies on. */
+export const LOCATION_HEADER_NAMES: readonly string[] = LOCATION_HEADERS.flatMap((h) => [
+  h.country,
+  h.subdivision,
+]);
+
+/**
+ * The visitor's country and subdivision from trusted location headers: the first header pair
+ * with a country, its subdivision only when it is one of that country's.
+ */
+export function locationFrom(
+  header: (name: string) => string | undefined,
+): Pick<ClientInfo, "country" | "subdivision"> {
+  for (const pair of LOCATION_HEADERS) {
+    const country = countryCode(header(pair.country));
+    if (!country) continue;
+    const subdivision = fullSubdivision({ country, subdivision: header(pair.subdivision) });
+    return subdivision ? { country, subdivision } : { country };
+  }
+  return { country: null };
+}
 
 /** A two-letter country code, or `null` for unknown, Tor (`T1`) and "no country" (`XX`). */
 export function countryCode(value: string | null | undefined): string | null {
@@ -84,8 +120,8 @@ function trusted(trust: TrustProxy, ip: IpBytes): boolean {
 /**
  * The client behind a request: the socket's peer, unless that peer is a trusted proxy, in which
  * case the forwarding chain is walked from the nearest hop until the first address that is not
- * trusted (ranges) or `hops` entries back (hop count). Country headers are believed only from a
- * trusted peer. An entry that is not an address ends the walk with an unknown client.
+ * trusted (ranges) or `hops` entries back (hop count). Country and subdivision headers are
+ * believed only from a trusted peer. An entry that is not an address ends the walk with an unknown client.
  */
 export function resolveClient(
   socketAddress: string | null | undefined,
@@ -101,6 +137,5 @@ export function resolveClient(
   if (trust.kind === "hops") i = Math.max(0, chain.length - 1 - trust.hops);
   else while (i > 0 && chain[i] && trusted(trust, chain[i] as IpBytes)) i--;
   const client = chain[i] ?? null;
-  const country = COUNTRY_HEADERS.map((h) => countryCode(header(h))).find(Boolean) ?? null;
-  return { ip: client ? formatIp(client) : null, country };
+  return { ip: client ? formatIp(client) : null, ...locationFrom(header) };
 }

@@ -12,6 +12,12 @@ export interface ServerStamp {
   userAgent: string | null;
   gpcHeader: boolean;
   jurisdiction: string | null;
+  /** ISO 3166-2 subdivision (`US-CA`) from the trusted proxy, or `null`. */
+  subdivision: string | null;
+  /** The configuration's rule that applied, or `null` for a site without rules. */
+  ruleId: string | null;
+  /** Version of the published configuration the receipt names by hash. */
+  configVersion: number | null;
 }
 
 /** Turns a stored row back into the public receipt shape (with its proof when signed). */
@@ -34,6 +40,10 @@ export function toStoredReceipt(row: ReceiptRow, siteKey: string): StoredReceipt
     jurisdiction: row.jurisdiction,
   };
   if (row.pagePath !== null) receipt.pagePath = row.pagePath;
+  // Absent rather than null when unknown: receipts signed before these fields keep their digest.
+  if (row.subdivision !== null) receipt.subdivision = row.subdivision;
+  if (row.ruleId !== null) receipt.ruleId = row.ruleId;
+  if (row.configVersion !== null) receipt.configVersion = row.configVersion;
   const proof = receiptProof(row);
   if (proof) receipt.proof = proof;
   return receipt;
@@ -64,6 +74,9 @@ export function receiptRow(input: ReceiptInput, stamp: ServerStamp): ReceiptRow 
     ip: stamp.ip,
     userAgent: stamp.userAgent,
     jurisdiction: stamp.jurisdiction,
+    subdivision: stamp.subdivision,
+    ruleId: stamp.ruleId,
+    configVersion: stamp.configVersion,
     digest: null,
     signature: null,
     keyId: null,

@@ -1,4 +1,4 @@
-import { parseReceiptInput, receiptMismatch } from "@assent/core";
+import { parseReceiptInput, receiptMismatch, selectRule } from "@assent/core";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "../deps";
@@ -125,6 +125,10 @@ export function receiptRoutes(deps: AppDeps): Hono {
         userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null,
         gpcHeader: c.req.header("Sec-GPC") === "1",
         jurisdiction: client.country,
+        subdivision: client.subdivision ?? null,
+        // The rule is the server's own choice from the trusted location, never the client's word.
+        ruleId: shown.config.jurisdictions ? selectRule(shown.config, client).rule.id : null,
+        configVersion: shown.version,
       });
       const key = await signingKeyFor(deps.db, site, serverTime);
       const { created, row } = await writer.write({

@@ -38,6 +38,9 @@ export function sampleReceiptRow(options: SampleReceipt = {}): ReceiptRow {
       userAgent: options.userAgent ?? null,
       gpcHeader: false,
       jurisdiction: null,
+      subdivision: null,
+      ruleId: null,
+      configVersion: null,
     },
   );
 }

@@ -13,7 +13,16 @@ afterEach(() => {
 function bucket(total: number, accept: number, reject: number, custom: number): StatsBucket {
   return {
     total,
-    methods: { "accept-all": accept, "reject-all": reject, custom, withdraw: 0, gpc: 0, api: 0 },
+    methods: {
+      "accept-all": accept,
+      "reject-all": reject,
+      custom,
+      withdraw: 0,
+      gpc: 0,
+      api: 0,
+      object: 0,
+      "opt-out": 0,
+    },
     categories: {
       analytics: { granted: accept + custom, denied: reject, optInRate: (accept + custom) / total },
     },

@@ -15,6 +15,8 @@ const METHOD_LABELS: Record<ConsentMethod, string> = {
   withdraw: "Withdrawal",
   gpc: "GPC signal",
   api: "Site API",
+  object: "Objection",
+  "opt-out": "Opt-out of sale or sharing",
 };
 
 /** How the decision was made, in words. Unknown methods are shown as sent. */

@@ -19,6 +19,9 @@ export const StoredReceiptSchema = v.object({
   userAgent: nullable(v.string()),
   gpcHeader: v.boolean(),
   jurisdiction: nullable(v.string()),
+  subdivision: v.optional(v.string()),
+  ruleId: v.optional(v.string()),
+  configVersion: v.optional(v.number()),
   previousId: nullable(v.string()),
   proof: v.optional(
     v.object({

@@ -28,7 +28,14 @@ export const receipts = sqliteTable(
     previousId: text("previous_id"),
     ip: text("ip"),
     userAgent: text("user_agent"),
+    /** ISO 3166-1 country from the trusted proxy's headers, or `null` when unknown. */
     jurisdiction: text("jurisdiction"),
+    /** ISO 3166-2 subdivision (`US-CA`) from the trusted proxy's headers, when it gave one. */
+    subdivision: text("subdivision"),
+    /** Id of the configuration's rule that applied (`selectRule`); `null` for a site without rules. */
+    ruleId: text("rule_id"),
+    /** Version of the published configuration the receipt's `configHash` names. */
+    configVersion: integer("config_version"),
     /**
      * SHA-256 (hex) of the canonical JSON of the signed fields (`SIGNED_RECEIPT_FIELDS`); kept
      * after erasure as proof.
@@ -45,6 +52,7 @@ export const receipts = sqliteTable(
     index("receipts_site_subject").on(t.siteId, t.subjectId, t.serverTime),
     index("receipts_site_method").on(t.siteId, t.method, t.serverTime),
     index("receipts_site_policy").on(t.siteId, t.policyVersion, t.serverTime),
+    index("receipts_site_jurisdiction").on(t.siteId, t.jurisdiction, t.serverTime),
   ],
 );
 

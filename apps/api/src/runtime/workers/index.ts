@@ -1,5 +1,5 @@
 import { autoblockSource, loaderSource, uiPath } from "assent:sdk";
-import { API_ERRORS } from "@assent/core";
+import { API_ERRORS, fullSubdivision } from "@assent/core";
 import { type D1Like, openD1 } from "@assent/db/d1";
 import type { Hono } from "hono";
 import { createApp } from "../../app";
@@ -12,7 +12,8 @@ import {
   SigningKeyUnreadableError,
   type SigningSecrets,
 } from "../../signing";
-import { type CronEvent, purgeOnSchedule } from "./scheduled";
+import { protectLogKeys } from "../../transparency";
+import { type CronEvent, integrateOnSchedule, LOG_CRON, purgeOnSchedule } from "./scheduled";
 
 /** Bindings and variables of the Worker (see `wrangler.jsonc`). */
 export interface WorkerEnv {
@@ -73,6 +74,7 @@ async function boot(
 ): Promise<Hono> {
   const { db } = await openD1(env.DB);
   await protectSigningKeys(db, secrets);
+  await protectLogKeys(db, secrets);
   const origin = fixedOrigin(env.PUBLIC_URL);
   const seeded = await seed(db, {
     origin: parsePublicUrl(env.PUBLIC_URL),
@@ -102,19 +104,28 @@ async function boot(
     db,
     sdk: { loaderSource, uiPath, autoblockSource },
     origin,
-    // Cloudflare sets both (a client cannot): the visitor's address and the country it found.
-    client: (c) => ({
-      ip: normalizeIp(c.req.header("CF-Connecting-IP")),
-      country: countryCode((c.req.raw as { cf?: { country?: string } }).cf?.country),
-    }),
+    // Cloudflare sets these (a client cannot): the visitor's address, and the country and
+    // region (ISO 3166-2 code, e.g. "CA") it found.
+    client: (c) => {
+      const cf = (c.req.raw as { cf?: { country?: string; regionCode?: string } }).cf;
+      const country = countryCode(cf?.country);
+      const subdivision = fullSubdivision({ country, subdivision: cf?.regionCode });
+      return {
+        ip: normalizeIp(c.req.header("CF-Connecting-IP")),
+        country,
+        ...(subdivision ? { subdivision } : {}),
+      };
+    },
     ingest: { groupCommit: false },
+    logIntegrationSeconds: 60,
     passwordIterations: WORKER_PBKDF2_ITERATIONS,
   });
 }
 
 /**
  * The Cloudflare Workers entry: D1 for storage, the SDK's loader bundled in as text; the
- * retention purge runs on the Cron Trigger (`PURGE_CRON`).
+ * retention purge runs on its Cron Trigger (`PURGE_CRON`), the transparency log's integration
+ * on another (`LOG_CRON`, every minute).
  */
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: unknown): Promise<Response> {
@@ -135,6 +146,16 @@ export default {
     env: WorkerEnv,
     ctx: { waitUntil(promise: Promise<unknown>): void },
   ): Promise<void> {
-    ctx.waitUntil(purgeOnSchedule(env.DB, controller));
+    if (controller.cron !== LOG_CRON) {
+      ctx.waitUntil(purgeOnSchedule(env.DB, controller));
+      return;
+    }
+    const secrets = checkSecrets(env.ASSENT_SECRET, env.ASSENT_SECRET_PREVIOUS);
+    if (!env.PUBLIC_URL || !secrets.ok) {
+      console.error("[assent] log integration needs PUBLIC_URL and ASSENT_SECRET");
+      return;
+    }
+    const config = { publicUrl: parsePublicUrl(env.PUBLIC_URL), secrets: secrets.secrets };
+    ctx.waitUntil(integrateOnSchedule(env.DB, config, controller));
   },
 };
