@@ -9,6 +9,14 @@ import { openApiRoutes } from "./openapi";
 import { receiptCreateRoute, receiptReadRoute, receiptReadRoutes, receiptRoutes } from "./receipts";
 import { publicResource, secureHeaders } from "./security";
 import { jwksRoute, jwksRoutes } from "./signing";
+import {
+  logCheckpointRoute,
+  logRoutes,
+  logTileRoute,
+  logVkeyRoute,
+  receiptProofRoute,
+  receiptProofRoutes,
+} from "./transparency";
 
 /**
  * Builds the Assent API. Runtime-free: the Node and Workers entries build `deps` and call this.
@@ -33,6 +41,8 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", receiptRoutes(deps));
   app.route("/", receiptReadRoutes(deps));
   app.route("/", jwksRoutes(deps));
+  app.route("/", logRoutes(deps));
+  app.route("/", receiptProofRoutes(deps));
 
   // The admin routes anyone may call (sign-in, invitations) take a few KB, checked first.
   for (const path of ["/v1/admin/session", "/v1/admin/invitations/*"]) {
@@ -82,5 +92,9 @@ const DOCUMENTED_ROUTES = [
   receiptCreateRoute,
   receiptReadRoute,
   jwksRoute,
+  logCheckpointRoute,
+  logVkeyRoute,
+  logTileRoute,
+  receiptProofRoute,
   ...adminRouteSpecs,
 ];

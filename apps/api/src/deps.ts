@@ -66,6 +66,12 @@ export interface AppDeps {
    * Absent where the platform manages the files (D1, a libSQL server).
    */
   scrubErased?(): Promise<void>;
+  /**
+   * Seconds within which a stored receipt is in a signed checkpoint of its site's log (the
+   * `Retry-After` of `NOT_YET_LOGGED`): 1 on Node's integration loop (the default), 60 on the
+   * Worker's cron.
+   */
+  logIntegrationSeconds?: number;
   /** Clock, replaceable in tests. */
   now?: () => number;
 }

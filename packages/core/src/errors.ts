@@ -18,6 +18,7 @@ export const API_ERRORS = {
   POLICY_VERSION_REQUIRED: { status: 400, message: "Say the new policy version" },
   SITE_KEY_MISMATCH: { status: 400, message: "siteKey must be the site's own key" },
   SITE_REQUIRED: { status: 400, message: "Say which site with ?site=KEY" },
+  INVALID_TILE_PATH: { status: 400, message: "Not a canonical tile path (C2SP tlog-tiles)" },
   BODY_INCOMPLETE: { status: 408, message: "The request body did not arrive in time" },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as application/json" },
@@ -50,6 +51,7 @@ export const API_ERRORS = {
   INVITATION_NOT_FOUND: { status: 404, message: "No open invitation with that id" },
   SUBJECT_NOT_FOUND: { status: 404, message: "No receipts of this subject id on this site" },
   RECEIPT_NOT_FOUND: { status: 404, message: "No receipt with this id for this subject" },
+  TILE_NOT_FOUND: { status: 404, message: "The log has no such tile as of its latest checkpoint" },
   NO_SCHEDULED_CHANGE: { status: 404, message: "No change of retention is scheduled" },
   AUTOBLOCK_NOT_BUILT: {
     status: 404,
@@ -65,6 +67,7 @@ export const API_ERRORS = {
   LAST_OWNER: { status: 409, message: "A site must keep at least one owner" },
   TRY_AGAIN: { status: 409, message: "The account changed meanwhile; try again" },
   RECEIPT_ID_CONFLICT: { status: 409, message: "A different receipt already has this id" },
+  NOT_YET_LOGGED: { status: 409, message: "The receipt is not in the log yet; retry shortly" },
   RETENTION_BELOW_MINIMUM: {
     status: 409,
     message: "Retention is below the site's declared minimum",

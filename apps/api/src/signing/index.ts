@@ -1,6 +1,6 @@
 export { jwksRoutes } from "./jwks.routes";
 export { jwksRoute } from "./jwks.spec";
-export { type ProtectionReport, protectSigningKeys } from "./key-protection";
+export { keyringOf, type ProtectionReport, protectSigningKeys } from "./key-protection";
 export {
   deriveKeyring,
   type Keyring,

@@ -15,6 +15,7 @@ import {
 import { schedulePurge } from "../../retention";
 import { allowDemoOrigins, seed } from "../../seed";
 import { type ProtectionReport, protectSigningKeys, type SigningSecrets } from "../../signing";
+import { type IntegrationLoop, protectLogKeys, scheduleLogIntegration } from "../../transparency";
 import { demoSiteApp } from "./demo-site";
 import { type ThreadedLog, threadedLog } from "./threaded-log";
 
@@ -88,6 +89,8 @@ export interface NodeServer {
   generatedPassword?: string;
   /** Stored signing keys this start encrypted (plaintext) or re-encrypted (previous secret). */
   keyProtection?: ProtectionReport;
+  /** The transparency log's integration loop (a pass every 250 ms; `flush()` runs one now). */
+  logIntegration: IntegrationLoop;
   close(): Promise<void>;
 }
 
@@ -156,10 +159,15 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
   });
   const keyProtection =
     options.secrets &&
-    (await protectSigningKeys(handle.db, options.secrets).catch(async (err: unknown) => {
-      await handle.close(); // a wrong secret: nothing starts
-      throw err;
-    }));
+    (await protectSigningKeys(handle.db, options.secrets)
+      .then(async (report) => {
+        await protectLogKeys(handle.db, options.secrets as SigningSecrets);
+        return report;
+      })
+      .catch(async (err: unknown) => {
+        await handle.close(); // a wrong secret: nothing starts
+        throw err;
+      }));
   if (keyProtection && keyProtection.sealed > 0 && handle.driver === "libsql-file") {
     // The plaintext keys' old page images leave the write-ahead log too.
     await truncateWriteAheadLog(handle.client);
@@ -210,6 +218,8 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
   );
   listeningPort = port;
   const publicOrigin = options.publicUrl ? provisional : `http://localhost:${port}`;
+  // Receipts and configs join their site's transparency log off the ingestion path.
+  const logIntegration = scheduleLogIntegration(handle.db, { publicOrigin: () => publicOrigin });
   const demo =
     options.demoPort === undefined
       ? null
@@ -227,6 +237,7 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
     driver: handle.driver,
     generatedPassword: seeded.createdOwner?.password,
     ...(keyProtection ? { keyProtection } : {}),
+    logIntegration,
     close: async () => {
       stopPurge();
       // Stop taking connections, let the receipts already received commit, then close.
@@ -240,6 +251,8 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
       http.closeAllConnections?.();
       await closed;
       if (demo) await new Promise<void>((resolve) => demo.server.close(() => resolve()));
+      await logIntegration.flush(); // what was received is logged before the database closes
+      await logIntegration.stop();
       await log?.close();
       await handle.close();
     },

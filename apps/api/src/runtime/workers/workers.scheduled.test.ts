@@ -6,7 +6,7 @@ import {
   signIn,
   siteConfig,
 } from "../../test-support/http-client";
-import { PURGE_CRON } from "./scheduled";
+import { LOG_CRON, PURGE_CRON } from "./scheduled";
 import {
   startWorker,
   WORKER_OWNER,
@@ -34,7 +34,7 @@ describe("retention on the Cron Trigger (Worker on workerd, D1)", () => {
   };
 
   it("is declared in wrangler.jsonc as the handler expects", () => {
-    expect(wranglerConfig().triggers?.crons).toEqual([PURGE_CRON]);
+    expect(wranglerConfig().triggers?.crons).toEqual([PURGE_CRON, LOG_CRON]);
   });
 
   it("deletes receipts past the site's retention, more than D1 binds in one statement, audited and logged; prunes sign-in windows", async () => {

@@ -1,0 +1,170 @@
+import {
+  appendLeaves,
+  configEntry,
+  decodeEdge,
+  edgeRoot,
+  emptyEdge,
+  encodeEdge,
+  leafHash,
+  receiptEntry,
+  toHex,
+} from "@assent/core";
+import { type Database, isUniqueViolation } from "@assent/db";
+import { type SQL, sql } from "drizzle-orm";
+import type { Keyring } from "../signing";
+import { type IntegrationWindow, readSiteStates, readWindow } from "./integration-window";
+import { logKeyFor, logOrigin } from "./log-keys";
+import { formatCheckpoint, signNote } from "./note-shim";
+
+/** How an integrator runs. */
+export interface IntegratorOptions {
+  /** The public origin (`https://consent.example.org`): a new log's origin is named after it. */
+  publicOrigin: () => string;
+  /** Receipts read per pass (2,000 when absent); configs, 500. */
+  maxReceipts?: number;
+  maxConfigs?: number;
+  /** Opens the checkpoint keys (the database's registered keyring when absent). */
+  keyring?: Keyring;
+  now?: () => number;
+}
+
+/** What a pass did. */
+export interface IntegrationReport {
+  /** Entries appended, over all sites. */
+  leaves: number;
+  /** Sites that got a new checkpoint. */
+  sites: number;
+  /** The pass read as much as it may: more may be waiting. */
+  full: boolean;
+}
+
+interface SiteWork {
+  siteId: number;
+  entries: Array<{ entry: Uint8Array; receiptId: string | null; configId: number | null }>;
+}
+
+/** Groups a window's entries per site, configs first, each after its site's cursors. */
+async function workOf(db: Database, w: IntegrationWindow, configsOnly: boolean) {
+  const siteIds = [...new Set([...w.configs, ...w.receipts].map((x) => x.siteId))];
+  const states = siteIds.length > 0 ? await readSiteStates(db, siteIds) : [];
+  const work: Array<SiteWork & (typeof states)[number]> = [];
+  for (const site of states) {
+    const configCursor = site.state?.configCursor ?? w.configFrom;
+    const receiptCursor = w.rowidsReused ? 0 : (site.state?.receiptCursor ?? w.receiptFrom);
+    const entries: SiteWork["entries"] = [];
+    for (const c of w.configs) {
+      if (c.siteId !== site.siteId || c.id <= configCursor) continue;
+      entries.push({ entry: configEntry(c.hash), receiptId: null, configId: c.id });
+    }
+    for (const r of configsOnly ? [] : w.receipts) {
+      if (r.siteId !== site.siteId || r.rowid <= receiptCursor || !r.digest) continue;
+      entries.push({ entry: receiptEntry(r.digest), receiptId: r.id, configId: null });
+    }
+    if (entries.length > 0) work.push({ ...site, entries });
+  }
+  return work;
+}
+
+/**
+ * One integration pass: reads the published configs and committed receipts not yet logged
+ * (`readWindow`), appends them to their sites' logs (configs first), and writes the new leaves,
+ * tile nodes, tree edge, cursors and a signed checkpoint per site in ONE `db.batch`. Two
+ * integrators racing append at the same indexes: the second batch breaks `log_leaves`' primary
+ * key and stores nothing (it throws; `integrate` retries it), so nothing is logged twice and
+ * nothing is skipped.
+ */
+export async function integrateOnce(
+  db: Database,
+  options: IntegratorOptions,
+): Promise<IntegrationReport> {
+  const now = (options.now ?? Date.now)();
+  const limits = { receipts: options.maxReceipts ?? 2000, configs: options.maxConfigs ?? 500 };
+  const w = await readWindow(db, limits);
+  // A full config window may hide a config a later receipt names: this pass logs configs only.
+  const configsOnly = w.configs.length >= limits.configs;
+  const lastConfig = w.configs.at(-1)?.id ?? w.configFrom;
+  const lastRowid = configsOnly ? w.receiptFrom : (w.receipts.at(-1)?.rowid ?? w.receiptFrom);
+  const work = await workOf(db, w, configsOnly);
+  const statements: SQL[] = [];
+  let leaves = 0;
+  for (const site of work) {
+    const edge = site.state ? decodeEdge(site.state.edge) : emptyEdge();
+    const hashes = await Promise.all(site.entries.map((e) => leafHash(e.entry)));
+    const grown = await appendLeaves(edge, hashes);
+    const key = await logKeyFor(
+      db,
+      { id: site.siteId },
+      logOrigin(options.publicOrigin(), site.siteKey),
+      now,
+      options.keyring,
+    );
+    const root = await edgeRoot(grown.edge);
+    const note = await signNote(
+      formatCheckpoint({ origin: key.name, size: grown.edge.size, root }),
+      {
+        name: key.name,
+        privateKey: key.privateKey,
+        publicKey: key.publicKey,
+      },
+    );
+    const leafRows = site.entries.map((e, i) => [
+      edge.size + i,
+      toHex(e.entry),
+      e.receiptId,
+      e.configId,
+    ]);
+    const nodeRows = grown.nodes.map((n) => [n.level, n.index, toHex(n.hash)]);
+    const receiptCursor = w.rowidsReused
+      ? lastRowid
+      : Math.max(site.state?.receiptCursor ?? 0, lastRowid);
+    const configCursor = Math.max(site.state?.configCursor ?? 0, lastConfig);
+    statements.push(
+      sql`INSERT INTO log_leaves (site_id, idx, entry, receipt_id, config_id) SELECT ${site.siteId}, json_extract(value, '$[0]'), unhex(json_extract(value, '$[1]')), json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(${JSON.stringify(leafRows)})`,
+      sql`INSERT INTO log_nodes (site_id, level, idx, hash) SELECT ${site.siteId}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), unhex(json_extract(value, '$[2]')) FROM json_each(${JSON.stringify(nodeRows)})`,
+      sql`INSERT INTO log_state (site_id, size, edge, receipt_cursor, config_cursor, updated_at) VALUES (${site.siteId}, ${grown.edge.size}, ${encodeEdge(grown.edge)}, ${receiptCursor}, ${configCursor}, ${now}) ON CONFLICT (site_id) DO UPDATE SET size = excluded.size, edge = excluded.edge, receipt_cursor = excluded.receipt_cursor, config_cursor = excluded.config_cursor, updated_at = excluded.updated_at`,
+      sql`INSERT INTO log_checkpoints (site_id, size, note, created_at) VALUES (${site.siteId}, ${grown.edge.size}, ${note}, ${now})`,
+    );
+    leaves += site.entries.length;
+  }
+  // Every other site had nothing in the window: its cursors move past it too.
+  const worked = JSON.stringify(work.map((s) => s.siteId));
+  const moved = w.rowidsReused
+    ? sql`receipt_cursor = ${lastRowid}, config_cursor = max(config_cursor, ${lastConfig}) WHERE (receipt_cursor <> ${lastRowid} OR config_cursor < ${lastConfig})`
+    : sql`receipt_cursor = max(receipt_cursor, ${lastRowid}), config_cursor = max(config_cursor, ${lastConfig}) WHERE (receipt_cursor < ${lastRowid} OR config_cursor < ${lastConfig})`;
+  statements.push(
+    sql`UPDATE log_state SET ${moved} AND site_id NOT IN (SELECT value FROM json_each(${worked}))`,
+  );
+  const [first, ...rest] = statements.map((s) => db.run(s));
+  if (first && (work.length > 0 || lastRowid !== w.receiptFrom || lastConfig !== w.configFrom)) {
+    await db.batch([first, ...rest]);
+  }
+  const full = configsOnly || w.receipts.length >= limits.receipts;
+  return { leaves, sites: work.length, full };
+}
+
+/**
+ * Integrates until nothing is waiting (or `maxPasses` passes), retrying a pass that lost a race
+ * to another instance (a broken `log_leaves` primary key: that batch stored nothing).
+ */
+export async function integrate(
+  db: Database,
+  options: IntegratorOptions & { maxPasses?: number },
+): Promise<IntegrationReport> {
+  const total: IntegrationReport = { leaves: 0, sites: 0, full: false };
+  let conflicts = 0;
+  for (let pass = 0; pass < (options.maxPasses ?? 1000); pass++) {
+    let report: IntegrationReport;
+    try {
+      report = await integrateOnce(db, options);
+    } catch (err) {
+      if (!isUniqueViolation(err) || ++conflicts > 20) throw err;
+      pass--;
+      continue;
+    }
+    total.leaves += report.leaves;
+    total.sites += report.sites;
+    total.full = report.full;
+    if (!report.full) break;
+  }
+  return total;
+}
