@@ -26,6 +26,11 @@ export const COMPLIANCE_RULES = [
   "refusal-shorter-than-consent",
   "privacy-policy-placeholder",
   "necessary-looks-like-tracking",
+  "uk-exemption-not-qualifying",
+  "uk-exemption-purpose",
+  "uk-object-text-required",
+  "exemption-without-uk-rule",
+  "unknown-location-not-strictest",
 ] as const;
 
 /** A linter rule's id. */
@@ -58,6 +63,14 @@ export const GUIDANCE = {
     "https://ico.org.uk/for-organisations/direct-marketing-and-privacy-and-electronic-communications/guidance-on-the-use-of-storage-and-access-technologies/what-are-the-exceptions/",
   /** CNIL, guidelines and recommendation on cookies and other trackers (2020). */
   cnil: "https://www.cnil.fr/en/cookies-and-other-tracking-devices-cnil-publishes-new-guidelines",
+  /**
+   * ICO, the statistical purposes and appearance exceptions added to PECR regulation 6 by the
+   * Data (Use and Access) Act 2025 (final guidance, 29 April 2026).
+   */
+  icoStatistics:
+    "https://ico.org.uk/for-organisations/direct-marketing-and-privacy-and-electronic-communications/guidance-on-the-use-of-storage-and-access-technologies/what-are-the-exceptions/",
+  /** Data (Use and Access) Act 2025, section 112: amendments to PECR regulation 6. */
+  duaa: "https://www.legislation.gov.uk/ukpga/2025/18/section/112",
   /** Google, consent mode overview: basic and advanced implementations. */
   googleConsentMode: "https://developers.google.com/tag-platform/security/concepts/consent-mode",
 } as const;

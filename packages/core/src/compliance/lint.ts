@@ -2,6 +2,7 @@ import { classificationFindings } from "./classification";
 import { consentModeFindings } from "./consent-mode";
 import { durationFindings } from "./durations";
 import type { ComplianceFinding } from "./finding";
+import { jurisdictionFindings } from "./jurisdictions";
 import { layoutFindings } from "./layout";
 import { linkFindings } from "./links";
 import type { LintContext, LintedConfig } from "./linted-config";
@@ -21,6 +22,7 @@ export function lintConfig(config: LintedConfig, context: LintContext = {}): Com
     ...durationFindings(config),
     ...linkFindings(config),
     ...classificationFindings(config),
+    ...jurisdictionFindings(config),
   ];
   return [
     ...findings.filter((f) => f.severity === "error"),

@@ -1,15 +1,22 @@
+import type { Jurisdictions } from "../jurisdictions";
 import type { SiteService } from "../services";
 
 /** The parts of a site configuration the linter reads (a parsed `SiteConfig` has them all). */
 export interface LintedConfig {
   privacyPolicyUrl?: string | undefined;
   cookiePolicyUrl?: string | undefined;
-  categories: ReadonlyArray<{ id: string; required?: boolean | undefined }>;
-  services: readonly SiteService[];
+  defaultLanguage?: string | undefined;
+  categories: ReadonlyArray<{
+    id: string;
+    required?: boolean | undefined;
+    exemption?: "statistics" | "functionality" | undefined;
+  }>;
+  services: readonly (SiteService & { advertisingFeatures?: boolean | undefined })[];
   expiry: { acceptedDays: number; rejectedDays: number };
   ui: { position: "bar" | "box" | "modal"; floatingButton: boolean };
   consentMode?: { mode?: "basic" | "advanced" | undefined } | undefined;
   texts: Record<string, Record<string, string>>;
+  jurisdictions?: Jurisdictions | undefined;
 }
 
 /** What the linter knows besides the configuration: the site's own origins. */
