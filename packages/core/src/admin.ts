@@ -3,7 +3,7 @@
  * Request bodies are valibot schemas; the API validates with them and documents them in OpenAPI.
  */
 import * as v from "valibot";
-import type { ComplianceFinding } from "./compliance";
+import { AcknowledgeSchema, type ComplianceFinding } from "./compliance";
 import { POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
 import type { SiteConfig } from "./site-config";
 
@@ -180,6 +180,12 @@ export const PolicyBumpSchema = v.strictObject({
   policyVersion: v.optional(
     v.pipe(v.string(), v.regex(POLICY_VERSION_PATTERN, "must be a policy version")),
   ),
+  /**
+   * The compliance warnings the owner acknowledges for the re-published configuration; the
+   * acknowledgement of the version it re-publishes when absent (it must still cover exactly
+   * today's warnings: a rule added since asks again).
+   */
+  acknowledge: v.optional(AcknowledgeSchema),
 });
 
 /** A published configuration version, as listed. */

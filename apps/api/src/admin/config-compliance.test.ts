@@ -118,4 +118,32 @@ describe("compliance findings", () => {
     expect(res.status).toBe(201);
     expect((await res.json()).acknowledged).toEqual([]);
   });
+
+  it("bumps the policy version with the acknowledgement of the version it re-publishes, and asks again when the warnings changed", async () => {
+    const a = await t.admin();
+    await a.request("PUT", `${base}/draft`, warned());
+    expect((await a.request("POST", `${base}/publish`, { acknowledge: WARNED })).status).toBe(201);
+
+    const bumped = await a.request("POST", `${base}/bump`, {});
+    expect(bumped.status).toBe(201);
+    expect(await bumped.json()).toMatchObject({ version: 3, acknowledged: [...WARNED].sort() });
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "config.bump-policy"));
+    expect(JSON.parse(entry?.detail ?? "{}")).toMatchObject({ acknowledged: [...WARNED].sort() });
+
+    // An acknowledgement that no longer matches today's warnings is refused, and nothing changes.
+    await t.db
+      .update(siteConfigs)
+      .set({ acknowledged: JSON.stringify([WARNED[0]]) })
+      .where(eq(siteConfigs.version, 3));
+    const refused = await a.request("POST", `${base}/bump`, {});
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.code).toBe("ACKNOWLEDGEMENT_REQUIRED");
+    expect((await published()).map((r) => r.version)).toEqual([1, 2, 3]);
+    const again = await a.request("POST", `${base}/bump`, { acknowledge: WARNED });
+    expect(again.status).toBe(201);
+    expect(await again.json()).toMatchObject({ version: 4, acknowledged: [...WARNED].sort() });
+  });
 });

@@ -162,15 +162,27 @@ export function configRoutes(deps: AppDeps): Hono {
       throw new ApiError("SAME_POLICY_VERSION", `The policy version is already "${current}"`);
     }
     const bumped = { ...latest.config, policyVersion };
-    const result = await publish(call, bumped, ({ version, hash }) => [
-      // A draft keeps up with the bump, so publishing it later does not roll the version back.
-      draftFollowsBump(db, site.id, policyVersion),
-      auditEntry({
-        action: "config.bump-policy",
-        target: site.key,
-        detail: auditDetail({ from: current, to: policyVersion, version, hash }),
-      }),
-    ]);
+    // The version re-published keeps its owner's acknowledgement, if it still covers exactly
+    // today's warnings (a rule added since asks again, answered with `acknowledge`). A version
+    // the system published (no acknowledgement recorded) is re-published as such, unless the
+    // caller acknowledges its warnings now, as the dashboard does.
+    const given = input.body.acknowledge ?? latest.acknowledged;
+    const acknowledged = given ? [...new Set(given)].sort() : undefined;
+    if (acknowledged) requireAcknowledged(lintConfig(bumped, lintContext(site)), acknowledged);
+    const result = await publish(
+      call,
+      bumped,
+      ({ version, hash }) => [
+        // A draft keeps up with the bump, so publishing it later does not roll the version back.
+        draftFollowsBump(db, site.id, policyVersion),
+        auditEntry({
+          action: "config.bump-policy",
+          target: site.key,
+          detail: auditDetail({ from: current, to: policyVersion, version, hash, acknowledged }),
+        }),
+      ],
+      acknowledged,
+    );
     return c.json(await published(site.id, result.version), 201);
   });
 

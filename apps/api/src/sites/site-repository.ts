@@ -15,6 +15,22 @@ export interface PublishedConfig {
   config: SiteConfig;
   /** The exact canonical JSON that was hashed. */
   json: string;
+  /**
+   * The compliance warnings its publisher acknowledged, sorted; `null` for versions published
+   * before acknowledgements existed, or by the system.
+   */
+  acknowledged: string[] | null;
+}
+
+/** A stored version as the app reads it. */
+function published(row: typeof siteConfigs.$inferSelect): PublishedConfig {
+  return {
+    version: row.version,
+    hash: row.hash,
+    json: row.config,
+    config: JSON.parse(row.config) as SiteConfig,
+    acknowledged: row.acknowledged ? (JSON.parse(row.acknowledged) as string[]) : null,
+  };
 }
 
 /** Finds a site by its public key. */
@@ -33,7 +49,7 @@ export async function latestConfig(db: Database, siteId: number): Promise<Publis
     .limit(1);
   const row = rows[0];
   if (!row) return null;
-  return { version: row.version, hash: row.hash, json: row.config, config: JSON.parse(row.config) };
+  return published(row);
 }
 
 /**
@@ -53,7 +69,7 @@ export async function publishedByHash(
     .limit(1);
   const row = rows[0];
   if (!row) return null;
-  return { version: row.version, hash: row.hash, json: row.config, config: JSON.parse(row.config) };
+  return published(row);
 }
 
 /** What the statements published beside a new version may refer to. */
@@ -125,5 +141,6 @@ export async function publishConfig(
   const [[row]] = await db.batch([insert, ...(options.alongside?.({ version, hash }) ?? [])]);
   if (!row) throw new Error("configuration was not published");
   invalidateSiteCache(db, siteId);
-  return { version: row.version, hash, json, config };
+  const acknowledged = options.acknowledged ? [...options.acknowledged].sort() : null;
+  return { version: row.version, hash, json, config, acknowledged };
 }

@@ -55,10 +55,14 @@ export function publishDraft(key: string, acknowledge: string[] = []): Promise<C
 }
 
 /** Publishes the current configuration under a new policy version: everyone is asked again. */
-export function bumpPolicy(key: string, policyVersion?: string): Promise<ConfigVersion> {
+export function bumpPolicy(
+  key: string,
+  policyVersion?: string,
+  acknowledge: readonly string[] = [],
+): Promise<ConfigVersion> {
   return apiRequest(`${site(key)}/config/bump`, {
     method: "POST",
-    body: policyVersion ? { policyVersion } : {},
+    body: { ...(policyVersion ? { policyVersion } : {}), acknowledge },
   });
 }
 

@@ -12,7 +12,7 @@ export interface ComplianceFindingsProps {
 const label = (f: ComplianceFinding) => `${f.rule} (${f.field})`;
 
 /** One finding: its rule and field, why it matters, and the guidance behind it. */
-function FindingText({ finding: f }: { finding: ComplianceFinding }) {
+export function FindingText({ finding: f }: { finding: ComplianceFinding }) {
   return (
     <>
       <p>

@@ -1,25 +1,42 @@
-import { useState } from "preact/hooks";
+import { lintConfig, type SiteConfig } from "@assent/core";
+import { useMemo, useState } from "preact/hooks";
 import { bumpPolicy } from "../api";
 import { ConfirmDialog, useAdmin } from "../ui";
+import { FindingText } from "./compliance-findings";
 
 export interface PolicyBumpProps {
   current: string;
+  /** The published configuration a bump re-publishes, whose warnings it acknowledges again. */
+  published?: SiteConfig;
+  /** The site's origins, as the linter weighs policy links. */
+  siteOrigins: readonly string[];
   onBumped: (policyVersion: string) => void;
 }
 
 /** Bumping the policy version, with what it means for visitors said before and after. */
-export function PolicyBump({ current, onBumped }: PolicyBumpProps) {
+export function PolicyBump({ current, published, siteOrigins, onBumped }: PolicyBumpProps) {
   const { site, can, failure } = useAdmin();
   const [wanted, setWanted] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
+  // One finding per warned rule: the bump acknowledges each rule once, as publishing does.
+  const warnings = useMemo(() => {
+    const all = published ? lintConfig(published, { siteOrigins }) : [];
+    return all.filter(
+      (f, i) => f.severity === "warning" && all.findIndex((g) => g.rule === f.rule) === i,
+    );
+  }, [published, siteOrigins]);
 
   const bump = async () => {
     setConfirming(false);
     setError("");
     try {
-      const version = await bumpPolicy(site.key, wanted.trim() || undefined);
+      const version = await bumpPolicy(
+        site.key,
+        wanted.trim() || undefined,
+        warnings.map((f) => f.rule).sort(),
+      );
       setMessage(
         `Policy version is now ${version.config.policyVersion}. Every visitor will be asked again on their next page view.`,
       );
@@ -72,6 +89,18 @@ export function PolicyBump({ current, onBumped }: PolicyBumpProps) {
             The published configuration is republished under a new policy version. All visitors will
             be asked for their consent again.
           </p>
+          {warnings.length > 0 && (
+            <>
+              <p>Bumping acknowledges again the warnings of the published configuration:</p>
+              <ul class="findings" aria-label="Warnings acknowledged">
+                {warnings.map((f) => (
+                  <li class="finding warning" key={f.rule}>
+                    <FindingText finding={f} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </ConfirmDialog>
       )}
     </section>

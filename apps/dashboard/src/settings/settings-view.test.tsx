@@ -149,8 +149,15 @@ describe("SettingsView", () => {
     fireEvent.click(screen.getByRole("button", { name: "Bump policy version" }));
     const dialog = screen.getByRole("dialog");
     expect(calls.some((c) => c.url.pathname.endsWith("/bump"))).toBe(false);
+    // The bump re-publishes the published configuration: its warnings are shown and acknowledged.
+    const warned = warningRules(lintConfig(CONFIG, { siteOrigins: [] }));
+    expect(warned.length).toBeGreaterThan(0);
+    const listed = within(within(dialog).getByRole("list", { name: "Warnings acknowledged" }));
+    for (const rule of warned) expect(listed.getByText(rule)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole("button", { name: "Bump and ask again" }));
     expect(await screen.findByText(/Policy version is now 2/)).toBeTruthy();
+    const bump = calls.find((c) => c.url.pathname.endsWith("/bump"));
+    expect(bump?.body).toEqual({ acknowledge: warned });
   });
 
   it("is read-only for a viewer, and shows the embed snippet", async () => {

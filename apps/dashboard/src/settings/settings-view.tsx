@@ -25,6 +25,8 @@ export function SettingsView() {
       />
       <PolicyBump
         current={state.data.published?.config.policyVersion ?? "—"}
+        published={state.data.published?.config}
+        siteOrigins={settings.data?.allowedOrigins ?? []}
         onBumped={() => state.reload()}
       />
       {settings.data ? (

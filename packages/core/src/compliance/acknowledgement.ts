@@ -1,15 +1,18 @@
 import * as v from "valibot";
 import { COMPLIANCE_RULES, type ComplianceFinding, type ComplianceRule } from "./finding";
 
+/** A list of compliance rule ids an owner acknowledges (each at most once in effect). */
+export const AcknowledgeSchema = v.pipe(
+  v.array(v.picklist(COMPLIANCE_RULES)),
+  v.maxLength(COMPLIANCE_RULES.length),
+);
+
 /**
  * `POST /v1/admin/sites/:site/config/publish` body: the warning rules the owner acknowledges.
  * It must name exactly the rules of the draft's current warnings (none: no body needed).
  */
 export const PublishRequestSchema = v.strictObject({
-  acknowledge: v.optional(
-    v.pipe(v.array(v.picklist(COMPLIANCE_RULES)), v.maxLength(COMPLIANCE_RULES.length)),
-    [],
-  ),
+  acknowledge: v.optional(AcknowledgeSchema, []),
 });
 
 /** A publish request. */

@@ -1,4 +1,5 @@
 export {
+  AcknowledgeSchema,
   acknowledgementGap,
   type PublishRequest,
   PublishRequestSchema,
