@@ -89,5 +89,16 @@ export const migrations: ReadonlyArray<{ tag: string; statements: readonly strin
       "ALTER TABLE `receipts` ADD `config_version` integer;",
       "CREATE INDEX `receipts_site_jurisdiction` ON `receipts` (`site_id`,`jurisdiction`,`server_time`);"
     ]
+  },
+  {
+    "tag": "0007_witnesses",
+    "statements": [
+      "CREATE TABLE `witness_cosignatures` (\n\t`site_id` integer NOT NULL,\n\t`size` integer NOT NULL,\n\t`peer_id` integer NOT NULL,\n\t`line` text NOT NULL,\n\t`created_at` integer NOT NULL,\n\tPRIMARY KEY(`site_id`, `size`, `peer_id`),\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE TABLE `witness_key` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`name` text NOT NULL,\n\t`public_key` text NOT NULL,\n\t`private_key` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
+      "CREATE TABLE `witness_peers` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`site_id` integer NOT NULL,\n\t`name` text NOT NULL,\n\t`url` text NOT NULL,\n\t`vkey` text NOT NULL,\n\t`size` integer DEFAULT 0 NOT NULL,\n\t`last_attempt_at` integer,\n\t`last_success_at` integer,\n\t`last_error` text,\n\t`created_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `witness_peers_site_vkey` ON `witness_peers` (`site_id`,`vkey`);",
+      "CREATE TABLE `witnessed_logs` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`site_id` integer NOT NULL,\n\t`origin` text NOT NULL,\n\t`vkey` text NOT NULL,\n\t`size` integer DEFAULT 0 NOT NULL,\n\t`root` text,\n\t`note` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action\n);",
+      "CREATE UNIQUE INDEX `witnessed_logs_origin_unique` ON `witnessed_logs` (`origin`);"
+    ]
   }
 ];

@@ -16,3 +16,7 @@ export { signingKeys } from "./signing-keys";
 export { siteConfigDrafts, siteConfigs } from "./site-configs";
 export { sites } from "./sites";
 export { siteMembers, users } from "./users";
+export { witnessCosignatures } from "./witness-cosignatures";
+export { witnessKey } from "./witness-key";
+export { witnessedLogs } from "./witness-logs";
+export { witnessPeers } from "./witness-peers";
