@@ -1,7 +1,8 @@
-import { type LoaderBoot, SITE_KEY_PATTERN, sha256Hex } from "@assent/core";
+import { type LoaderBoot, SITE_KEY_PATTERN, selectRule, sha256Hex } from "@assent/core";
 import { type Context, Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { notFound } from "../errors";
+import { LOCATION_HEADER_NAMES } from "../network";
 import { allowAnyOrigin } from "../security";
 import { cachedLatestConfig, cachedSite, type PublishedConfig } from "../sites";
 
@@ -34,11 +35,30 @@ async function etagOf(body: string): Promise<string> {
   return etag;
 }
 
-async function cacheable(c: Context, body: string, contentType: string): Promise<Response> {
+/**
+ * How an answer may be cached: `public` when it is the same for every visitor; `located` when it
+ * carries the rule chosen from the visitor's location, so only the visitor's own browser may keep
+ * it (`private`: a shared cache never stores it, whatever it keys on), varying on every location
+ * header besides (see the README beside this file).
+ */
+type Sharing = "public" | "located";
+
+/** `Vary` of a located answer: the encoding, and every header a location can come from. */
+const LOCATED_VARY = ["Accept-Encoding", ...LOCATION_HEADER_NAMES].join(", ");
+
+async function cacheable(
+  c: Context,
+  body: string,
+  contentType: string,
+  sharing: Sharing = "public",
+): Promise<Response> {
   const etag = await etagOf(body);
   c.header("ETag", etag);
-  c.header("Cache-Control", "public, max-age=300, stale-while-revalidate=3600");
-  c.header("Vary", "Accept-Encoding");
+  c.header(
+    "Cache-Control",
+    `${sharing === "public" ? "public" : "private"}, max-age=300, stale-while-revalidate=3600`,
+  );
+  c.header("Vary", sharing === "public" ? "Accept-Encoding" : LOCATED_VARY);
   allowAnyOrigin(c);
   const match = c.req.header("If-None-Match");
   if (match?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
@@ -51,7 +71,9 @@ async function cacheable(c: Context, body: string, contentType: string): Promise
 /**
  * `GET /s/:siteKey.js`: the loader with the site's published config inlined, so a page view
  * costs one cacheable request; `GET /s/:siteKey.js?autoblock`: the same with the auto-blocking
- * script composed before the loader. `GET /v1/sites/:key/config`: the same config as JSON.
+ * script composed before the loader. A config with `jurisdictions` also carries the rule the
+ * server chose from the visitor's trusted location (`boot.rule`), and is then cached privately.
+ * `GET /v1/sites/:key/config`: the same config as JSON, the same for everyone.
  */
 export function loaderRoutes(deps: AppDeps): Hono {
   const app = new Hono();
@@ -67,6 +89,10 @@ export function loaderRoutes(deps: AppDeps): Hono {
       api: origin,
       ui: new URL(deps.sdk.uiPath, origin).href,
     };
+    if (published.config.jurisdictions) {
+      const { rule, jurisdiction } = selectRule(published.config, deps.client(c));
+      boot.rule = { id: rule.id, jurisdiction };
+    }
     // Auto-blocking is served only to the pages that ask for it, in the same synchronous script.
     const autoblock = c.req.query("autoblock") === undefined ? "" : deps.sdk.autoblockSource;
     if (autoblock === undefined)
@@ -75,7 +101,8 @@ export function loaderRoutes(deps: AppDeps): Hono {
         "This server was built without the auto-blocking script",
       );
     const body = `/*! Assent consent loader: site ${key}, config v${published.version} */\nwindow.__assent_boot=${scriptSafeJson(boot)};\n${autoblock && `${autoblock}\n`}${deps.sdk.loaderSource}`;
-    return cacheable(c, body, "text/javascript; charset=utf-8");
+    const sharing = boot.rule ? "located" : "public";
+    return cacheable(c, body, "text/javascript; charset=utf-8", sharing);
   });
 
   app.get("/v1/sites/:key/config", async (c) => {
