@@ -10,7 +10,7 @@ export const loaderRoute = defineRoute({
   method: "GET",
   path: "/s/:file",
   summary:
-    "The loader with the site's published configuration inlined: `file` is `SITE_KEY.js` (add `?autoblock` for the auto-blocking script)",
+    "The loader with the site's published configuration inlined: `file` is `SITE_KEY.js` (add `?autoblock` for the auto-blocking script). With rules per region it also carries the rule chosen from the trusted location and is cached privately",
   tag: "loader",
   access: { kind: "public" },
   params: v.object({
