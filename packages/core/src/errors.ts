@@ -19,6 +19,10 @@ export const API_ERRORS = {
   SITE_KEY_MISMATCH: { status: 400, message: "siteKey must be the site's own key" },
   SITE_REQUIRED: { status: 400, message: "Say which site with ?site=KEY" },
   INVALID_TILE_PATH: { status: 400, message: "Not a canonical tile path (C2SP tlog-tiles)" },
+  INVALID_CHECKPOINT_SUBMISSION: {
+    status: 400,
+    message: "Not an add-checkpoint body: old size, proof lines, a blank line, a signed checkpoint",
+  },
   BODY_INCOMPLETE: { status: 408, message: "The request body did not arrive in time" },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as application/json" },
@@ -34,6 +38,10 @@ export const API_ERRORS = {
   SESSION_REQUIRED: { status: 403, message: "API tokens cannot do this; sign in instead" },
   CSRF_REJECTED: { status: 403, message: "Cross-site requests cannot change anything here" },
   CSRF_TOKEN_INVALID: { status: 403, message: "Send the session's CSRF token" },
+  CHECKPOINT_NOT_SIGNED: {
+    status: 403,
+    message: "The checkpoint is not signed by the key this witness knows for its log",
+  },
   ORIGIN_NOT_ALLOWED: { status: 403, message: "Origin is not allowed for this site" },
   MISDIRECTED_REQUEST: { status: 421, message: "This server does not answer on that host" },
   TOO_MANY_ATTEMPTS: {
@@ -52,6 +60,12 @@ export const API_ERRORS = {
   SUBJECT_NOT_FOUND: { status: 404, message: "No receipts of this subject id on this site" },
   RECEIPT_NOT_FOUND: { status: 404, message: "No receipt with this id for this subject" },
   TILE_NOT_FOUND: { status: 404, message: "The log has no such tile as of its latest checkpoint" },
+  UNKNOWN_LOG: { status: 404, message: "This witness does not witness a log with that origin" },
+  WITNESSED_LOG_NOT_FOUND: {
+    status: 404,
+    message: "This site added no witnessed log with that id",
+  },
+  WITNESS_NOT_FOUND: { status: 404, message: "This site has no witness with that id" },
   NO_SCHEDULED_CHANGE: { status: 404, message: "No change of retention is scheduled" },
   AUTOBLOCK_NOT_BUILT: {
     status: 404,
@@ -68,6 +82,11 @@ export const API_ERRORS = {
   TRY_AGAIN: { status: 409, message: "The account changed meanwhile; try again" },
   RECEIPT_ID_CONFLICT: { status: 409, message: "A different receipt already has this id" },
   NOT_YET_LOGGED: { status: 409, message: "The receipt is not in the log yet; retry shortly" },
+  WITNESSED_LOG_TAKEN: {
+    status: 409,
+    message: "This server already witnesses a log with that origin",
+  },
+  WITNESS_TAKEN: { status: 409, message: "This site already submits to a witness with that key" },
   RETENTION_BELOW_MINIMUM: {
     status: 409,
     message: "Retention is below the site's declared minimum",
@@ -83,6 +102,10 @@ export const API_ERRORS = {
   RECEIPT_CONFIG_MISMATCH: {
     status: 422,
     message: "The receipt does not fit the configuration it names",
+  },
+  INCONSISTENT_CHECKPOINT: {
+    status: 422,
+    message: "The checkpoint is not consistent with the one this witness last cosigned",
   },
   CONFIG_NOT_PUBLISHABLE: { status: 422, message: "This configuration cannot be published" },
   COMPLIANCE_ERRORS: {
