@@ -8,8 +8,8 @@ import { chunkFile, distFiles, HASHED, readDist } from "./dist";
 const IMMUTABLE = /[-.][\w-]{8,}\.(js|css|woff2)$/;
 /** The modules the loader imports by name, beside the UI chunk (`src/loader/chunks.ts`). */
 const LOADER_CHUNKS = ["outbox", "embed-placeholder", "floating-button"];
-/** How the loader and the UI chunk name a language: `lang/${code}-HASH.js`. */
-const LANGUAGE_TEMPLATE = /lang\/\$\{\w+\}-([\w-]{8})\.js/g;
+/** How the loader and the UI chunk name a language: `lang/${code}${centre}-HASH.js`. */
+const LANGUAGE_TEMPLATE = /lang\/\$\{\w+\}\$\{[^}]+\}-([\w-]{8})\.js/g;
 /** A chunk's file name as a string in minified code. */
 const FILE_NAME = /[`"']((?:lang\/)?[\w-]+\.js)[`"']/g;
 
@@ -26,7 +26,7 @@ describe("content-hashed chunk names", () => {
       ["ui", "preferences", ...LOADER_CHUNKS].sort(),
     );
     expect(languages.map((f) => HASHED.exec(f)?.[1]).sort()).toEqual(
-      LANGUAGES.map((code) => `lang/${code}`).sort(),
+      LANGUAGES.flatMap((code) => [`lang/${code}`, `lang/${code}-centre`]).sort(),
     );
   });
 

@@ -13,11 +13,15 @@ function gzipSize(file: string): number {
 const loaderSize = () => gzipSize("loader.js");
 const uiSize = () => gzipSize(chunkFile("ui"));
 
-/** The largest language chunk: the most a first visit downloads for its language. */
-function largestLanguage(): { code: string; size: number } {
-  return LANGUAGES.map((code) => ({ code, size: gzipSize(chunkFile(`lang/${code}`)) })).reduce(
-    (a, b) => (b.size > a.size ? b : a),
-  );
+/**
+ * The largest language chunk: the most a first visit downloads for its language (the first
+ * layer's texts), or with `centre` for the preference centre's (every text).
+ */
+function largestLanguage(centre = ""): { code: string; size: number } {
+  return LANGUAGES.map((code) => ({
+    code,
+    size: gzipSize(chunkFile(`lang/${code}${centre}`)),
+  })).reduce((a, b) => (b.size > a.size ? b : a));
 }
 
 /** Fails with the measured size, the budget and what is over, and logs the size for commits. */
@@ -49,6 +53,15 @@ describe("byte budgets (gzip)", () => {
     withinBudget("first visit", loaderSize() + uiSize() + largestLanguage().size, BUDGETS.total);
   });
 
+  it(`keeps the preference centre within ${BUDGETS.preferences} bytes`, () => {
+    withinBudget("preference centre", gzipSize(chunkFile("preferences")), BUDGETS.preferences);
+  });
+
+  it(`keeps every language's full texts within ${BUDGETS.centreLanguage} bytes`, () => {
+    const { code, size } = largestLanguage("-centre");
+    withinBudget(`largest full language (${code})`, size, BUDGETS.centreLanguage);
+  });
+
   it("sets a total that binds: the parts' budgets add up to more", () => {
     const parts = BUDGETS.loader + BUDGETS.ui + BUDGETS.language;
     expect(parts, "a total the parts' budgets imply cannot fail alone").toBeGreaterThan(
@@ -61,7 +74,19 @@ describe("what goes in which chunk", () => {
   it("builds every language as its own chunk, none of them inside the UI chunk", () => {
     expect(readDist(chunkFile("ui"))).not.toContain("Reject all");
     for (const code of LANGUAGES)
-      expect(readDist(chunkFile(`lang/${code}`)), code).toMatch(/^export\b|export\s*\{/m);
+      for (const chunk of [`lang/${code}`, `lang/${code}-centre`])
+        expect(readDist(chunkFile(chunk)), chunk).toMatch(/^export\b|export\s*\{/m);
+    // The first layer's texts only beside the banner; the preference centre's with the centre.
+    expect(readDist(chunkFile("lang/en"))).toContain("Reject all");
+    expect(readDist(chunkFile("lang/en"))).not.toContain("Save choices");
+    expect(readDist(chunkFile("lang/en-centre"))).toContain("Save choices");
+  });
+
+  it("keeps Preact and IndexedDB out of the UI chunk: the first layer is plain DOM", () => {
+    const source = readDist(chunkFile("ui"));
+    expect(source).not.toMatch(/__H|\.__k|options\.vnode|preact/);
+    expect(source).not.toMatch(/indexedDB/);
+    expect(readDist(chunkFile("preferences"))).toMatch(/\.__k/);
   });
 
   it("keeps auto-blocking out of the loader: it is served only to pages that ask for it", () => {

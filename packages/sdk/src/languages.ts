@@ -12,12 +12,13 @@ export { LANGUAGES } from "@assent/core";
 declare const __ASSENT_LANG_HASH__: string;
 
 /**
- * A language chunk's file, relative to the UI chunk. Its name carries a hash of every language's
- * built code, so it can be cached for a year and a new build never serves changed texts under it.
- * @example languageFile("de") // "lang/de-Xk3_9aQe.js"
+ * A language chunk's file, relative to the UI chunk: the first layer's texts, or with `centre`
+ * every text (for the preference centre). Its name carries a hash of every language's built
+ * code, so it can be cached for a year and a new build never serves changed texts under it.
+ * @example languageFile("de") // "lang/de-Xk3_9aQe.js"; languageFile("de", true) // "lang/de-centre-Xk3_9aQe.js"
  */
-export function languageFile(code: string): string {
-  return `lang/${code}-${__ASSENT_LANG_HASH__}.js`;
+export function languageFile(code: string, centre?: boolean): string {
+  return `lang/${code}${centre ? "-centre" : ""}-${__ASSENT_LANG_HASH__}.js`;
 }
 
 /** `rtl` for the languages written right to left (Arabic), `ltr` otherwise. */

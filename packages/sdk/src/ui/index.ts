@@ -3,7 +3,7 @@ import { firstLayer, focusAfterPaint, h } from "./first-layer";
 import { direction, type ImportModule, importModule, loadDictionary } from "./languages";
 import type { closePreferences, openPreferences } from "./preference-centre";
 import { adoptStyles, CSS } from "./styles";
-import { textsFor } from "./texts";
+import { type Texts, textsFor } from "./texts";
 
 /** Set at build time: the preference centre's chunk, beside this one (`build/chunk-names.ts`). */
 declare const __ASSENT_PREFERENCES__: string;
@@ -14,6 +14,8 @@ export type View = "banner" | "preferences" | null;
 interface Centre {
   openPreferences: typeof openPreferences;
   closePreferences: typeof closePreferences;
+  /** Every text, in the banner's language. */
+  t: Texts;
 }
 
 /** Runs `fn` when the browser is idle (within two seconds), after the next frame has painted. */
@@ -52,14 +54,21 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
   shadow.append(centreRoot);
 
   let centre: Promise<Centre> | undefined;
-  /** The preference centre's chunk, resolved against this module's URL (the consent host). */
+  /**
+   * The preference centre's chunk, resolved against this module's URL (the consent host), and
+   * its texts: fetched together.
+   */
   const fetchCentre = (): Promise<Centre> => {
-    centre ??= (
-      load(new URL(__ASSENT_PREFERENCES__, import.meta.url).href) as Promise<Centre>
-    ).catch((err) => {
-      centre = undefined;
-      throw err;
-    });
+    centre ??= Promise.all([
+      load(new URL(__ASSENT_PREFERENCES__, import.meta.url).href) as Promise<Centre>,
+      loadDictionary(language, load, true),
+    ]).then(
+      ([chunk, dict]) => ({ ...chunk, t: textsFor(config, language, dict) }),
+      (err) => {
+        centre = undefined;
+        throw err;
+      },
+    );
     return centre;
   };
   const prefetch = () => void fetchCentre().catch(() => {});
@@ -108,7 +117,7 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
             centreRoot,
             {
               config,
-              t,
+              t: next.t,
               language,
               initial: host.decision(),
               consentId: host.consentId(),

@@ -8,19 +8,23 @@ export type ImportModule = (url: string) => Promise<unknown>;
 
 export const importModule: ImportModule = (url) => import(/* @vite-ignore */ url);
 
-/** Imports a language's texts; English when that chunk cannot be loaded. */
+/**
+ * Imports a language's texts (the first layer's, or with `centre` all of them); English when that
+ * chunk cannot be loaded.
+ */
 export async function loadDictionary(
   language: string,
   load: ImportModule = importModule,
+  centre?: boolean,
 ): Promise<Dictionary> {
   // Resolved against this module's own URL (on the consent host, not the page) at run time.
   const here = import.meta.url;
-  const url = new URL(languageFile(language), here).href;
+  const url = new URL(languageFile(language, centre), here).href;
   try {
     return ((await load(url)) as { default: Dictionary }).default;
   } catch (err) {
     if (language === "en") throw err;
     console.warn(`[assent] texts for "${language}" could not be loaded`, err);
-    return loadDictionary("en", load);
+    return loadDictionary("en", load, centre);
   }
 }

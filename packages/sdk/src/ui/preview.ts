@@ -1,22 +1,10 @@
 import type { SiteConfig } from "@assent/core";
 import { firstLayer } from "./first-layer";
-import ar from "./lang/ar";
-import cy from "./lang/cy";
-import da from "./lang/da";
-import de from "./lang/de";
+import { DICTIONARIES } from "./lang/dictionaries";
 import en from "./lang/en";
-import es from "./lang/es";
-import fr from "./lang/fr";
-import it from "./lang/it";
-import nl from "./lang/nl";
-import pl from "./lang/pl";
-import pt from "./lang/pt";
-import sv from "./lang/sv";
 import { direction } from "./languages";
 import { CSS } from "./styles";
-import { type Dictionary, textsFor } from "./texts";
-
-const DICTIONARIES: Record<string, Dictionary> = { ar, cy, da, de, en, es, fr, it, nl, pl, pt, sv };
+import { textsFor } from "./texts";
 
 /**
  * The preview's own frame: the host stands for the visitor's window. It is the containing block
