@@ -14,6 +14,16 @@ export { InvitationsCreate } from "./invitations.create";
 export { InvitationsInspect } from "./invitations.inspect";
 export { JwksGet } from "./jwks.get";
 export { LoaderGet } from "./loader.get";
+export {
+  LogCheckpointGet,
+  LogTileGet,
+  LogVkeyGet,
+  type ReceiptFile,
+  ReceiptFileSchema,
+  type ReceiptLogProof,
+  ReceiptLogProofSchema,
+  ReceiptsProof,
+} from "./log";
 export { MembersList } from "./members.list";
 export { MembersUpdate } from "./members.update";
 export { OpenApiGet } from "./openapi.get";

@@ -51,6 +51,13 @@ export {
   type VerifierKey,
   witnessVerifierKey,
 } from "./note";
+export {
+  type ReceiptFileCheck,
+  type ReceiptFileCheckName,
+  type ReceiptFileOptions,
+  type ReceiptFileReport,
+  verifyReceiptFile,
+} from "./receipt-file";
 export { proveConsistency, proveInclusion, type ReadTile, treeRoot } from "./tile-proofs";
 export {
   nodesAtTileLevel,

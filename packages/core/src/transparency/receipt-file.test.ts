@@ -1,0 +1,181 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ReceiptFile } from "../contracts";
+import type { StoredReceipt } from "../receipt";
+import { receiptDigest } from "../receipt-proof";
+import { toBase64, utf8 } from "./bytes";
+import { signCheckpoint } from "./checkpoint";
+import { cosignCheckpoint } from "./cosignature";
+import { ed25519Generate, type WebCryptoKey } from "./ed25519";
+import { configEntry, receiptEntry } from "./entries";
+import { memoryLog } from "./memory-log";
+import { appendSignatures, type NoteSigner, noteVerifierKey, witnessVerifierKey } from "./note";
+import { type ReceiptFileCheckName, verifyReceiptFile } from "./receipt-file";
+import { proveConsistency, proveInclusion } from "./tile-proofs";
+
+const ORIGIN = "consent.example.org/v1/sites/demo/log";
+const subtle = (globalThis as unknown as { crypto: { subtle: SubtleSign } }).crypto.subtle;
+interface SubtleSign {
+  sign(a: object, k: WebCryptoKey, data: Uint8Array): Promise<ArrayBuffer>;
+  exportKey(f: "jwk", k: WebCryptoKey): Promise<{ x?: string }>;
+  generateKey(
+    a: object,
+    e: boolean,
+    u: string[],
+  ): Promise<{ publicKey: WebCryptoKey; privateKey: WebCryptoKey }>;
+}
+
+const base64Url = (bytes: Uint8Array) =>
+  toBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+
+let logSigner: NoteSigner;
+let witness: NoteSigner;
+let file: ReceiptFile;
+let older: { note: string; consistency: string[] };
+
+async function signedReceipt(): Promise<Pick<ReceiptFile, "receipt" | "jwks">> {
+  const pair = await subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"]);
+  const jwk = await subtle.exportKey("jwk", pair.publicKey);
+  const receipt: StoredReceipt = {
+    id: "01934f5e-8c2a-7b3d-9f00-1a2b3c4d5e6f",
+    siteKey: "demo",
+    subjectId: "AAAAAAAAAAAAAAAAAAAAAA",
+    policyVersion: "2",
+    configHash: "a".repeat(64),
+    language: "en",
+    method: "reject-all",
+    decision: { categories: { necessary: true, analytics: false }, services: {} },
+    gpc: false,
+    previousId: null,
+    serverTime: "2026-11-25T10:00:00.000Z",
+    ip: "203.0.113.0",
+    userAgent: "Test/1",
+    gpcHeader: false,
+    jurisdiction: "GB",
+  };
+  const digest = await receiptDigest(receipt);
+  const sig = new Uint8Array(await subtle.sign({ name: "Ed25519" }, pair.privateKey, utf8(digest)));
+  receipt.proof = { alg: "EdDSA", kid: "demo-k1", digest, signature: base64Url(sig) };
+  return {
+    receipt,
+    jwks: { keys: [{ kty: "OKP", crv: "Ed25519", x: jwk.x as string, kid: "demo-k1" }] },
+  };
+}
+
+beforeAll(async () => {
+  logSigner = { name: ORIGIN, ...(await ed25519Generate()) };
+  witness = { name: "witness.example.net", ...(await ed25519Generate()) };
+  const { receipt, jwks } = await signedReceipt();
+  const log = memoryLog();
+  await log.append([configEntry("a".repeat(64)), receiptEntry("b".repeat(64))]);
+  const oldNote = await signCheckpoint(
+    { origin: ORIGIN, size: 2, root: await log.root() },
+    logSigner,
+  );
+  await log.append([receiptEntry((receipt.proof as { digest: string }).digest)]);
+  await log.append(Array.from({ length: 9 }, (_, i) => receiptEntry(String(i).repeat(64))));
+  const size = log.size;
+  const body = `${ORIGIN}\n${size}\n${toBase64(await log.root())}\n`;
+  const note = appendSignatures(
+    await signCheckpoint({ origin: ORIGIN, size, root: await log.root() }, logSigner),
+    [await cosignCheckpoint(body, witness, 1764669600)],
+  );
+  file = {
+    receipt,
+    jwks,
+    log: {
+      index: 2,
+      checkpoint: note,
+      inclusion: (await proveInclusion(size, 2, log.readTile)).map(toBase64),
+      vkey: noteVerifierKey(logSigner.name, logSigner.publicKey),
+    },
+  };
+  older = {
+    note: oldNote,
+    consistency: (await proveConsistency(2, size, log.readTile)).map(toBase64),
+  };
+});
+
+const copy = (): ReceiptFile => JSON.parse(JSON.stringify(file)) as ReceiptFile;
+const failed = (report: { checks: { check: ReceiptFileCheckName; ok: boolean }[] }) =>
+  report.checks.filter((c) => !c.ok).map((c) => c.check);
+
+describe("verifyReceiptFile", () => {
+  it("passes every check of a good file, with an older checkpoint and a witness", async () => {
+    const report = await verifyReceiptFile(copy(), {
+      vkey: file.log.vkey,
+      olderCheckpoint: older,
+      witnesses: [witnessVerifierKey(witness.name, witness.publicKey)],
+    });
+    expect(report.checks.map((c) => [c.check, c.ok])).toEqual([
+      ["signature", true],
+      ["entry", true],
+      ["checkpoint", true],
+      ["inclusion", true],
+      ["consistency", true],
+      ["cosignature", true],
+    ]);
+    expect(report.ok).toBe(true);
+  });
+
+  it("fails an altered receipt field at its signature, entry and inclusion", async () => {
+    const tampered = copy();
+    tampered.receipt.decision.categories.analytics = true;
+    const report = await verifyReceiptFile(tampered);
+    expect(report.ok).toBe(false);
+    expect(failed(report)).toEqual(["signature", "entry", "inclusion"]);
+    expect(report.checks[0]?.detail).toMatch(/DIGEST_MISMATCH/);
+  });
+
+  it("fails a wrong index at inclusion only", async () => {
+    const tampered = copy();
+    tampered.log.index = 3;
+    expect(failed(await verifyReceiptFile(tampered))).toEqual(["inclusion"]);
+  });
+
+  it("fails a checkpoint forged by another key, even with its own vkey in the file", async () => {
+    const forger = { name: ORIGIN, ...(await ed25519Generate()) };
+    const tampered = copy();
+    const body = file.log.checkpoint.slice(0, file.log.checkpoint.indexOf("\n\n") + 1);
+    tampered.log.checkpoint = await signCheckpoint(
+      { origin: ORIGIN, size: 12, root: new Uint8Array(32) },
+      forger,
+    );
+    tampered.log.vkey = noteVerifierKey(forger.name, forger.publicKey);
+    const report = await verifyReceiptFile(tampered, { vkey: file.log.vkey });
+    expect(failed(report)).toEqual(["checkpoint", "inclusion"]);
+    expect(report.checks[2]?.detail).toMatch(/NO_VERIFIED_SIGNATURE/);
+    expect(body).toMatch(/^consent/);
+  });
+
+  it("fails a checkpoint whose root was changed under its signature", async () => {
+    const tampered = copy();
+    const lines = file.log.checkpoint.split("\n");
+    lines[2] = toBase64(new Uint8Array(32).fill(7));
+    tampered.log.checkpoint = lines.join("\n");
+    const report = await verifyReceiptFile(tampered);
+    expect(failed(report)).toEqual(["checkpoint", "inclusion"]);
+    expect(report.checks[2]?.detail).toMatch(/BAD_SIGNATURE/);
+  });
+
+  it("fails with a wrong trusted vkey, and names a missing or bad cosignature", async () => {
+    const other = await ed25519Generate();
+    const wrong = noteVerifierKey(ORIGIN, other.publicKey);
+    expect(failed(await verifyReceiptFile(copy(), { vkey: wrong }))).toEqual(["checkpoint"]);
+    const stranger = witnessVerifierKey("witness.example.net", other.publicKey);
+    const report = await verifyReceiptFile(copy(), { witnesses: [stranger] });
+    expect(failed(report)).toEqual(["cosignature"]);
+    expect(report.checks.at(-1)?.detail).toMatch(/no cosignature/);
+  });
+
+  it("fails an older checkpoint that the new one does not extend", async () => {
+    const bad = { ...older, consistency: older.consistency.slice(1) };
+    expect(failed(await verifyReceiptFile(copy(), { olderCheckpoint: bad }))).toEqual([
+      "consistency",
+    ]);
+  });
+
+  it("names a file that is not a receipt file", async () => {
+    const report = await verifyReceiptFile({ receipt: {} });
+    expect(report).toMatchObject({ ok: false, checks: [{ check: "file", ok: false }] });
+  });
+});
