@@ -8,7 +8,7 @@ import type { StubRequest } from "./trackers";
  * request. `GET /__stub/requests?token=T` (straight on its port, never through Caddy) lists the
  * requests whose URL contains T. Scripts have no side effects unless their URL asks: `cookies=1`
  * sets `_ga` and `_gcl_au` on the site's registrable domain, as GA4 with its advertising features
- * does.
+ * does. Nothing is cacheable but a prefetch, so every load is a request the log sees.
  */
 const port = Number(process.env.E2E_TRACKER_PORT);
 const received: StubRequest[] = [];
@@ -28,7 +28,10 @@ createServer((req, res) => {
   }
   const dest = String(req.headers["sec-fetch-dest"] ?? "");
   received.push({ url: `https://${host}${path}`, host, dest });
-  res.setHeader("cache-control", "no-store");
+  // A prefetch is for the cache: answered no-store, Chromium fetches it a second time (without
+  // `Sec-Purpose`), with or without Assent. Vendors' CDNs answer it cacheable, and so does this.
+  const prefetch = req.headers["sec-purpose"] === "prefetch";
+  res.setHeader("cache-control", prefetch ? "private, max-age=600" : "no-store");
   if (dest === "script" || /\.js(\?|$)|\/gtag\/js/.test(path)) {
     res.setHeader("content-type", "text/javascript");
     const ran = `(window.__stubRan = window.__stubRan || []).push(${JSON.stringify(`https://${host}${path}`)});`;

@@ -159,13 +159,12 @@ const CASES: Case[] = [
   },
   {
     name: "link-hints",
-    // A released `rel="prefetch"` hint reaches the tracker twice (Chromium alone fetches it once):
-    // open in #19, so the prefetch here is a preload until that is mended.
-    code: `[["preload", TRACKERS.gtag], ["stylesheet", "https://www.googletagmanager.com/e2e.css"],
+    code: `[["prefetch", TRACKERS.gtag], ["stylesheet", "https://www.googletagmanager.com/e2e.css"],
         ["preload", TRACKERS.fbevents], ["preconnect", "https://connect.facebook.net/"], ["dns-prefetch", "https://www.youtube.com/"]]
         .forEach(function (hint) { var l = document.createElement("link"); l.rel = hint[0];
           if (hint[0] === "preload") l.as = "script"; l.href = u(hint[1], tag); document.head.append(l); });`,
     released: ["/gtag/js", "/e2e.css", "/fbevents.js"],
+    after: ["/gtag/js", "/e2e.css", "/fbevents.js"],
     check: async (page) => {
       const hrefs = await page.evaluate(() =>
         [...document.querySelectorAll('link[rel="preconnect"],link[rel="dns-prefetch"]')].map((l) =>
