@@ -69,3 +69,30 @@ describe("receiptMismatch", () => {
     }
   });
 });
+
+describe("objection and opt-out receipts", () => {
+  const ruled = {
+    ...defaultSiteConfig("demo", [
+      { id: "visit-counter", category: "statistics", purposes: ["analytics"] },
+      { id: "meta-pixel", category: "marketing" },
+    ]),
+  };
+  ruled.categories = [...ruled.categories, { id: "statistics", exemption: "statistics" }];
+  const of = (method: ReceiptInput["method"], decision: ReceiptInput["decision"]) =>
+    receiptMismatch(receipt({ method, decision, policyVersion: ruled.policyVersion }), ruled);
+
+  it("accepts an objection that denies every exempt category, and refuses one that keeps one", () => {
+    const objected = decide(ruled, { categories: { analytics: true } });
+    expect(of("object", objected)).toBeNull();
+    const kept = decide(ruled, { categories: { statistics: true } });
+    expect(of("object", kept)).toMatch(/object receipt grants statistics/);
+    expect(receiptMismatch(receipt({ method: "object" }), config)).toMatch(/UK exemption/);
+  });
+
+  it("accepts an opt-out that denies advertising, and refuses one that keeps it", () => {
+    const optedOut = decide(ruled, { categories: { analytics: true, statistics: true } });
+    expect(of("opt-out", optedOut)).toBeNull();
+    const kept = decide(ruled, { categories: { marketing: true } });
+    expect(of("opt-out", kept)).toMatch(/opt-out receipt grants marketing, meta-pixel/);
+  });
+});

@@ -1,5 +1,6 @@
 import { isRequired, NECESSARY } from "./categories";
 import { decide } from "./decision";
+import { gpcRefused } from "./purposes";
 import type { ReceiptInput } from "./receipt";
 import type { SiteConfig } from "./site-config";
 
@@ -14,8 +15,10 @@ function sameKeys(given: Record<string, boolean>, expected: string[], what: stri
 /**
  * Why a receipt does not fit the configuration it names (the one the visitor was shown), or
  * `null` when it fits: the same policy version, exactly that version's categories and services,
- * every required category (and its services) granted, and a refusal (`reject-all`, `withdraw`)
- * that grants nothing else. A receipt that fits could have been made by that banner.
+ * every required category (and its services) granted, a refusal (`reject-all`, `withdraw`)
+ * that grants nothing else, an objection (`object`) that denies every category claiming a UK
+ * exemption, and an opt-out (`opt-out`) that denies everything Global Privacy Control refuses
+ * (advertising, sale or sharing). A receipt that fits could have been made by that banner.
  * @example receiptMismatch(input, published.config) // "policyVersion is 2, not 999"
  */
 export function receiptMismatch(input: ReceiptInput, config: SiteConfig): string | null {
@@ -48,6 +51,20 @@ export function receiptMismatch(input: ReceiptInput, config: SiteConfig): string
       ...Object.keys(services).filter((id) => services[id] && !only.services[id]),
     ];
     if (granted.length > 0) return `a ${input.method} receipt grants ${granted.join(", ")}`;
+  }
+  if (input.method === "object") {
+    const exempt = config.categories.filter((c) => c.exemption).map((c) => c.id);
+    if (!exempt.length) return "an object receipt needs a category that claims a UK exemption";
+    const kept = exempt.filter((id) => categories[id]);
+    if (kept.length) return `an object receipt grants ${kept.join(", ")}`;
+  }
+  if (input.method === "opt-out") {
+    const refused = gpcRefused(config);
+    const kept = [
+      ...refused.categories.filter((id) => categories[id]),
+      ...refused.services.filter((id) => services[id]),
+    ];
+    if (kept.length) return `an opt-out receipt grants ${kept.join(", ")}`;
   }
   return null;
 }
