@@ -55,3 +55,15 @@ export { SubjectsErase } from "./subjects.erase";
 export { SubjectsGet } from "./subjects.get";
 export { TokensCreate } from "./tokens.create";
 export { TokensList } from "./tokens.list";
+export {
+  type Witness,
+  WitnessCreateSchema,
+  type WitnessedLog,
+  WitnessedLogCreateSchema,
+  WitnessedLogSchema,
+  WitnessedLogsCreate,
+  WitnessedLogsList,
+  WitnessesCreate,
+  WitnessesList,
+  WitnessSchema,
+} from "./witness";
