@@ -5,8 +5,10 @@ import {
   edgeRoot,
   emptyEdge,
   encodeEdge,
+  formatCheckpoint,
   leafHash,
   receiptEntry,
+  signNote,
   toHex,
 } from "@assent/core";
 import { type Database, isUniqueViolation } from "@assent/db";
@@ -14,7 +16,6 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Keyring } from "../signing";
 import { type IntegrationWindow, readSiteStates, readWindow } from "./integration-window";
 import { logKeyFor, logOrigin } from "./log-keys";
-import { formatCheckpoint, signNote } from "./note-shim";
 
 /** How an integrator runs. */
 export interface IntegratorOptions {

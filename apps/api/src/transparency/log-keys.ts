@@ -1,3 +1,4 @@
+import { noteVerifierKey } from "@assent/core";
 import { type Database, logKeys } from "@assent/db";
 import { eq } from "drizzle-orm";
 import {
@@ -8,7 +9,6 @@ import {
   type SigningSecrets,
   sealPrivateJwk,
 } from "../signing";
-import { noteVerifierKey } from "./note-shim";
 
 /** A site's checkpoint key, ready to sign notes. */
 export interface LogKey {

@@ -1,8 +1,10 @@
 import {
   emptyRoot,
   encodeEntryBundle,
+  formatCheckpoint,
   HASH_SIZE,
   type ReadTile,
+  signNote,
   TILE_HEIGHT,
   TILE_WIDTH,
   type Tile,
@@ -10,7 +12,6 @@ import {
 import { type Database, logCheckpoints, logLeaves, logNodes } from "@assent/db";
 import { and, asc, between, desc, eq } from "drizzle-orm";
 import type { LogKey } from "./log-keys";
-import { formatCheckpoint, signNote } from "./note-shim";
 
 /** A signed checkpoint of a site's log. */
 export interface StoredCheckpoint {

@@ -1,17 +1,16 @@
-import { SITE_KEY_PATTERN, UUID_V7 } from "@assent/core";
+import {
+  LogCheckpointGet,
+  LogTileGet,
+  LogVkeyGet,
+  ReceiptsProof,
+  SITE_KEY_PATTERN,
+  UUID_V7,
+} from "@assent/core";
 import * as v from "valibot";
 import { defineRoute } from "../openapi";
 
 // The transparency log's routes, described with their contracts; the handlers are
 // `log.routes.ts` and `receipt-proof.routes.ts` beside this file.
-
-// TEMPORARY until core's contract lands.
-const ProofShim = v.object({
-  index: v.number(),
-  checkpoint: v.string(),
-  inclusion: v.array(v.string()),
-  vkey: v.string(),
-});
 
 const siteKey = v.object({ key: v.pipe(v.string(), v.regex(SITE_KEY_PATTERN)) });
 
@@ -27,7 +26,7 @@ export const logCheckpointRoute = defineRoute({
     status: 200,
     description: "The signed note: origin, tree size, base64 root hash, then signature lines",
     contentType: "text/plain",
-    schema: v.string(),
+    schema: LogCheckpointGet.response,
   },
 });
 
@@ -42,7 +41,7 @@ export const logVkeyRoute = defineRoute({
     status: 200,
     description: "The verifier key, one line",
     contentType: "text/plain",
-    schema: v.string(),
+    schema: LogVkeyGet.response,
   },
 });
 
@@ -58,7 +57,7 @@ export const logTileRoute = defineRoute({
     status: 200,
     description: "The tile's bytes",
     contentType: "application/octet-stream",
-    schema: v.string(),
+    schema: LogTileGet.response,
   },
 });
 
@@ -70,5 +69,5 @@ export const receiptProofRoute = defineRoute({
   tag: "log",
   access: { kind: "public" },
   params: v.object({ id: v.pipe(v.string(), v.regex(UUID_V7)) }),
-  response: { status: 200, description: "The inclusion proof", schema: ProofShim },
+  response: { status: 200, description: "The inclusion proof", schema: ReceiptsProof.response },
 });

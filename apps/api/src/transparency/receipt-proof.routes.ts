@@ -8,6 +8,7 @@ import { authenticate } from "../auth";
 import type { AppDeps } from "../deps";
 import { ApiError, notFound } from "../errors";
 import { SUBJECT_HEADER } from "../receipts";
+import { cosignedCheckpoint } from "../witness";
 import { logKeyFor, logOrigin } from "./log-keys";
 import { latestCheckpoint, leafOfReceipt, storedTiles } from "./log-store";
 
@@ -95,11 +96,13 @@ export function receiptProofRoutes(deps: AppDeps): Hono {
       leaf.index,
       storedTiles(deps.db, row.siteId),
     );
+    const cosigned = await cosignedCheckpoint(deps.db, row.siteId, checkpoint);
     return c.json({
       index: leaf.index,
-      checkpoint: checkpoint.note,
+      checkpoint: cosigned.note,
       inclusion: inclusion.map(toBase64),
       vkey: logKey.vkey,
+      ...(cosigned.witnesses.length > 0 ? { witnesses: cosigned.witnesses } : {}),
     });
   });
 
