@@ -47,12 +47,6 @@ export function receiptProofRoutes(deps: AppDeps): Hono {
       }
       return row.subjectId !== null && sameSecret(row.subjectId, subject);
     }
-    if (!c.req.header("Authorization") && !c.req.header("Cookie")) {
-      throw new ApiError(
-        "SUBJECT_REQUIRED",
-        `Send your subject id in ${SUBJECT_HEADER}, or sign in as an admin of the site`,
-      );
-    }
     const principal = await authenticate(c, deps);
     return siteForPrincipal(deps.db, principal, row.siteKey, "viewer").then(
       () => true,
@@ -67,6 +61,13 @@ export function receiptProofRoutes(deps: AppDeps): Hono {
     c.header("Access-Control-Allow-Origin", "*");
     c.header("Cache-Control", "no-store");
     c.header("Vary", SUBJECT_HEADER);
+    const subject = c.req.header(SUBJECT_HEADER);
+    if (subject === undefined && !c.req.header("Authorization") && !c.req.header("Cookie")) {
+      throw new ApiError(
+        "SUBJECT_REQUIRED",
+        `Send your subject id in ${SUBJECT_HEADER}, or sign in as an admin of the site`,
+      );
+    }
     const id = c.req.param("id");
     const missing = notFound("RECEIPT_NOT_FOUND", "No receipt with this id for you");
     const [row] = UUID_V7.test(id)
