@@ -84,6 +84,8 @@ describe("GET /v1/openapi.json", () => {
       "withdraw",
       "gpc",
       "api",
+      "object",
+      "opt-out",
     ]);
     expect(byName.limit?.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 500 });
     expect(byName.from?.schema).toMatchObject({ type: "string", format: "date-time" });
