@@ -1,0 +1,100 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { ed25519Generate, noteVerifierKey } from "@assent/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ORIGIN, type SampleLog, sampleLog, writeLogDir } from "./test-support/sample-log";
+
+const BIN = fileURLToPath(new URL("../bin/assent-verify.mjs", import.meta.url));
+const run = promisify(execFile);
+
+let dir: string;
+let sample: SampleLog;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "assent-verify-"));
+  sample = await sampleLog();
+  await writeLogDir(join(dir, "log"), sample);
+  await writeFile(join(dir, "older.checkpoint"), sample.older.note);
+});
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+/** Runs the command as a user would; resolves with its exit code and output. */
+async function verify(file: object, ...args: string[]) {
+  const path = join(dir, `receipt-${Math.random().toString(36).slice(2)}.json`);
+  await writeFile(path, JSON.stringify(file));
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, path, ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const failure = e as { code: number; stdout: string; stderr: string };
+    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
+  }
+}
+
+const copy = () => JSON.parse(JSON.stringify(sample.file)) as SampleLog["file"];
+
+describe("assent-verify", () => {
+  it("passes a good receipt file with the trusted key, proving consistency from the tiles", async () => {
+    const result = await verify(
+      sample.file,
+      "--vkey",
+      sample.vkey,
+      "--older",
+      join(dir, "older.checkpoint"),
+      "--log",
+      join(dir, "log"),
+    );
+    expect(result.stdout).toMatch(/^ok {3}signature/m);
+    expect(result.stdout).toMatch(
+      /^ok {3}consistency .*tree of 260 is a prefix of the tree of 300/m,
+    );
+    expect(result.stdout).toMatch(/all checks passed/);
+    expect(result.code).toBe(0);
+  });
+
+  it("exits 1 naming signature, entry and inclusion for an altered receipt", async () => {
+    const tampered = copy();
+    tampered.receipt.method = "accept-all";
+    const result = await verify(tampered, "--vkey", sample.vkey);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^FAIL signature .*DIGEST_MISMATCH/m);
+    expect(result.stdout).toMatch(/FAILED: signature, entry, inclusion/);
+  });
+
+  it("exits 1 naming inclusion for a wrong index", async () => {
+    const tampered = copy();
+    tampered.log.index = 259;
+    const result = await verify(tampered);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/FAILED: inclusion$/m);
+  });
+
+  it("exits 1 naming the checkpoint for a wrong vkey or a forged checkpoint", async () => {
+    const other = await ed25519Generate();
+    const wrong = await verify(sample.file, "--vkey", noteVerifierKey(ORIGIN, other.publicKey));
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toMatch(/FAILED: checkpoint$/m);
+    const forged = copy();
+    forged.log.checkpoint = sample.checkpoint.replace("\n300\n", "\n301\n");
+    const result = await verify(forged, "--vkey", sample.vkey);
+    expect(result.stdout).toMatch(/^FAIL checkpoint .*BAD_SIGNATURE/m);
+    expect(result.code).toBe(1);
+  });
+
+  it("exits 1 when a required witness did not cosign, and 2 on a usage error", async () => {
+    const witness = await ed25519Generate();
+    const { witnessVerifierKey } = await import("@assent/core");
+    const wkey = witnessVerifierKey("witness.example.net", witness.publicKey);
+    const result = await verify(sample.file, "--witness", wkey, "--json");
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { checks: { check: string; ok: boolean }[] };
+    expect(report.checks.filter((c) => !c.ok).map((c) => c.check)).toEqual(["cosignature"]);
+    const usage = await verify(sample.file, "--older");
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/--older needs a value/);
+  });
+});

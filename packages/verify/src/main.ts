@@ -1,0 +1,120 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import {
+  parseCheckpoint,
+  proveConsistency,
+  type ReceiptFileOptions,
+  type ReceiptFileReport,
+  splitNote,
+  toBase64,
+  verifyReceiptFile,
+} from "@assent/core";
+import { logSource } from "./tile-source";
+
+const USAGE = `usage: assent-verify <receipt-file.json> [options]
+
+Checks a consent receipt file offline: the receipt's signature, its log entry, the signed
+checkpoint, the entry's inclusion, and optionally consistency with an older checkpoint and
+witnesses' cosignatures. Exits 1 when any check fails.
+
+  --vkey KEY         the log's verifier key, from a source you trust (else the file's is used)
+  --older FILE       an older checkpoint you kept: a signed note, or JSON { note, consistency }
+  --log DIR|URL      the log's tiles (a mirror, or https://HOST/v1/sites/KEY/log/), to prove
+                     consistency with --older when its file carries no proof
+  --witness KEY      a witness verifier key whose cosignature must be on the checkpoint (repeat)
+  --json             print the report as JSON
+`;
+
+interface Args {
+  file: string;
+  vkey?: string;
+  older?: string;
+  log?: string;
+  witnesses: string[];
+  json: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { file: "", witnesses: [], json: false };
+  const value = (i: number, flag: string) => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--vkey") args.vkey = value(i++, arg);
+    else if (arg === "--older") args.older = value(i++, arg);
+    else if (arg === "--log") args.log = value(i++, arg);
+    else if (arg === "--witness") args.witnesses.push(value(i++, arg));
+    else if (arg === "--json") args.json = true;
+    else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
+    else if (args.file) throw new UsageError(`one receipt file at a time (got ${arg})`);
+    else args.file = arg;
+  }
+  if (!args.file) throw new UsageError("which receipt file?");
+  return args;
+}
+
+/** Paths are relative to where the user ran the command (pnpm scripts change directory). */
+const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+
+async function olderCheckpoint(
+  args: Args,
+  file: unknown,
+): Promise<ReceiptFileOptions["olderCheckpoint"]> {
+  if (!args.older) return undefined;
+  const text = await readFile(fromUser(args.older), "utf8");
+  if (text.trimStart().startsWith("{")) {
+    const json = JSON.parse(text) as { note?: string; checkpoint?: string; consistency?: string[] };
+    return { note: json.note ?? json.checkpoint ?? "", consistency: json.consistency ?? [] };
+  }
+  if (!args.log)
+    throw new UsageError("--older with a bare checkpoint needs --log to prove consistency");
+  const current = (file as { log?: { checkpoint?: string } }).log?.checkpoint ?? "";
+  const oldSize = parseCheckpoint(splitNote(text).text).size;
+  const newSize = parseCheckpoint(splitNote(current).text).size;
+  const source = logSource(args.log);
+  const proof = await proveConsistency(oldSize, newSize, source.readTile);
+  return { note: text, consistency: proof.map(toBase64) };
+}
+
+function print(report: ReceiptFileReport, out: (line: string) => void): void {
+  for (const c of report.checks) out(`${c.ok ? "ok  " : "FAIL"} ${c.check.padEnd(11)} ${c.detail}`);
+  const failed = report.checks.filter((c) => !c.ok).map((c) => c.check);
+  out(failed.length ? `FAILED: ${failed.join(", ")}` : "all checks passed");
+}
+
+/**
+ * Runs `assent-verify` with its arguments; returns the exit code (0 all checks passed, 1 a check
+ * failed, 2 a usage or read error).
+ * @example process.exitCode = await main(process.argv.slice(2));
+ */
+export async function main(
+  argv: string[],
+  out: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  err: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    out(USAGE);
+    return 0;
+  }
+  try {
+    const args = parseArgs(argv);
+    const file = JSON.parse(await readFile(fromUser(args.file), "utf8")) as unknown;
+    const report = await verifyReceiptFile(file, {
+      vkey: args.vkey,
+      olderCheckpoint: await olderCheckpoint(args, file),
+      witnesses: args.witnesses.length ? args.witnesses : undefined,
+    });
+    if (args.json) out(JSON.stringify(report, null, 2));
+    else print(report, out);
+    return report.ok ? 0 : 1;
+  } catch (e) {
+    err(`assent-verify: ${e instanceof Error ? e.message : String(e)}`);
+    if (e instanceof UsageError) err(USAGE);
+    return 2;
+  }
+}
