@@ -17,6 +17,7 @@ import {
   receiptProofRoute,
   receiptProofRoutes,
 } from "./transparency";
+import { witnessAppRoutes, witnessRouteSpecs } from "./witness";
 
 /**
  * Builds the Assent API. Runtime-free: the Node and Workers entries build `deps` and call this.
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Hono {
     c.header("Cache-Control", "no-store");
   });
   app.route("/", adminRoutes(deps));
+  app.route("/", witnessAppRoutes(deps));
   app.route("/", openApiRoutes(deps, DOCUMENTED_ROUTES));
 
   const { sdk, dashboard } = deps.assets ?? {};
@@ -97,4 +99,5 @@ const DOCUMENTED_ROUTES = [
   logTileRoute,
   receiptProofRoute,
   ...adminRouteSpecs,
+  ...witnessRouteSpecs,
 ];

@@ -15,6 +15,7 @@ import * as statsModule from "./stats.routes";
 import * as subjectsModule from "./subjects.routes";
 import * as tokensModule from "./tokens.routes";
 
+export { type SiteCall, siteRoute } from "./admin-route";
 export { csvCell } from "./export-formats";
 export { decodeCursor, encodeCursor } from "./receipts.routes";
 export { type SiteAccess, siteForPrincipal, sitesForUser } from "./site-access";

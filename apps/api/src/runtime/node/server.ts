@@ -16,6 +16,7 @@ import { schedulePurge } from "../../retention";
 import { allowDemoOrigins, seed } from "../../seed";
 import { type ProtectionReport, protectSigningKeys, type SigningSecrets } from "../../signing";
 import { type IntegrationLoop, protectLogKeys, scheduleLogIntegration } from "../../transparency";
+import { protectWitnessKey, type SubmissionLoop, scheduleWitnessSubmission } from "../../witness";
 import { demoSiteApp } from "./demo-site";
 import { type ThreadedLog, threadedLog } from "./threaded-log";
 
@@ -91,6 +92,8 @@ export interface NodeServer {
   keyProtection?: ProtectionReport;
   /** The transparency log's integration loop (a pass every 250 ms; `flush()` runs one now). */
   logIntegration: IntegrationLoop;
+  /** The loop that submits new checkpoints to the sites' witnesses (`flush()` runs a round now). */
+  witnessSubmission: SubmissionLoop;
   close(): Promise<void>;
 }
 
@@ -162,6 +165,7 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
     (await protectSigningKeys(handle.db, options.secrets)
       .then(async (report) => {
         await protectLogKeys(handle.db, options.secrets as SigningSecrets);
+        await protectWitnessKey(handle.db, options.secrets as SigningSecrets);
         return report;
       })
       .catch(async (err: unknown) => {
@@ -220,6 +224,8 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
   const publicOrigin = options.publicUrl ? provisional : `http://localhost:${port}`;
   // Receipts and configs join their site's transparency log off the ingestion path.
   const logIntegration = scheduleLogIntegration(handle.db, { publicOrigin: () => publicOrigin });
+  // New checkpoints go to the sites' witnesses beside it, never in its way.
+  const witnessSubmission = scheduleWitnessSubmission(handle.db);
   const demo =
     options.demoPort === undefined
       ? null
@@ -238,6 +244,7 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
     generatedPassword: seeded.createdOwner?.password,
     ...(keyProtection ? { keyProtection } : {}),
     logIntegration,
+    witnessSubmission,
     close: async () => {
       stopPurge();
       // Stop taking connections, let the receipts already received commit, then close.
@@ -253,6 +260,7 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
       if (demo) await new Promise<void>((resolve) => demo.server.close(() => resolve()));
       await logIntegration.flush(); // what was received is logged before the database closes
       await logIntegration.stop();
+      await witnessSubmission.stop();
       await log?.close();
       await handle.close();
     },

@@ -1,0 +1,179 @@
+import { proveConsistency, splitNote, toBase64, verifyCosignature } from "@assent/core";
+import { type Database, logCheckpoints, witnessCosignatures, witnessPeers } from "@assent/db";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { storedTiles } from "../transparency";
+
+/** How the log side submits its checkpoints to witnesses. */
+export interface SubmitOptions {
+  /** `fetch` to reach witnesses (the global one when absent). */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  now?: () => number;
+  /** Time a witness has to answer, ms (5,000). */
+  timeoutMs?: number;
+  /** A witness that failed is tried again after this long, ms (30,000). */
+  retryAfterMs?: number;
+  /** Where failures are written (stderr): a witness refusing a checkpoint is news. */
+  log?: (line: string) => void;
+}
+
+/** What one submission came to. */
+export interface SubmissionReport {
+  siteId: number;
+  witness: string;
+  size: number;
+  outcome: "cosigned" | "failed";
+  /** The failure, as the witness answered it (status 0: not reached). */
+  error?: { status: number; code: string; message: string };
+}
+
+type Peer = typeof witnessPeers.$inferSelect;
+type Failure = NonNullable<SubmissionReport["error"]>;
+
+/** The request body of `add-checkpoint` (C2SP tlog-witness). */
+export function submissionBody(oldSize: number, proof: Uint8Array[], note: string): string {
+  return `old ${oldSize}\n${proof.map((h) => `${toBase64(h)}\n`).join("")}\n${note}`;
+}
+
+async function failureOf(res: Response): Promise<Failure> {
+  const text = await res.text().catch(() => "");
+  try {
+    const { error } = JSON.parse(text) as { error: { code: string; message: string } };
+    if (typeof error?.code === "string") return { status: res.status, ...error };
+  } catch {}
+  return { status: res.status, code: `HTTP_${res.status}`, message: text.slice(0, 300) };
+}
+
+/**
+ * Submits the checkpoint `note` of `size` to one witness, with a consistency proof from the size
+ * the witness last cosigned; on 409 the witness names the size it holds, and the proof is made
+ * again from there (twice at most). Returns the verified cosignature line, or the failure.
+ */
+async function submitOne(
+  db: Database,
+  peer: Peer,
+  checkpoint: { size: number; note: string },
+  options: Required<Pick<SubmitOptions, "fetch" | "timeoutMs">>,
+): Promise<{ line: string; old: number } | { failure: Failure; old: number }> {
+  let old = peer.size;
+  const text = splitNote(checkpoint.note).text;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (old > checkpoint.size) {
+      const message = `The witness cosigned size ${old}, larger than this log's ${checkpoint.size}: the log lost entries`;
+      return { failure: { status: 0, code: "LOG_BEHIND_WITNESS", message }, old };
+    }
+    const proof = await proveConsistency(old, checkpoint.size, storedTiles(db, peer.siteId));
+    let res: Response;
+    try {
+      res = await options.fetch(`${peer.url}/add-checkpoint`, {
+        method: "POST",
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+        body: submissionBody(old, proof, checkpoint.note),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      return { failure: { status: 0, code: "WITNESS_UNREACHABLE", message }, old };
+    }
+    const type = res.headers.get("Content-Type") ?? "";
+    if (res.status === 409 && type.startsWith("text/x.tlog.size")) {
+      const held = (await res.text()).trim();
+      if (!/^(0|[1-9][0-9]{0,15})$/.test(held)) break;
+      old = Number(held);
+      continue;
+    }
+    if (res.status !== 200) return { failure: await failureOf(res), old };
+    for (const line of (await res.text()).split("\n")) {
+      if (!line) continue;
+      const check = await verifyCosignature(text, `${line}\n`, peer.vkey);
+      if (check.valid) return { line: `${line}\n`, old };
+    }
+    const message = "The witness answered 200 without a cosignature by its key";
+    return { failure: { status: 200, code: "BAD_COSIGNATURE", message }, old };
+  }
+  const message = "The witness kept answering 409 with sizes that did not fit";
+  return { failure: { status: 409, code: "SIZE_CONFLICT", message }, old };
+}
+
+/**
+ * Submits each site's latest checkpoint to each of its witnesses that has not cosigned it yet,
+ * and stores the cosignatures they give (served with the checkpoint). A witness that is down or
+ * refuses is recorded on its row (`lastError`), logged, and tried again after `retryAfterMs`;
+ * it never holds up anything else.
+ */
+export async function submitToWitnesses(
+  db: Database,
+  options: SubmitOptions = {},
+): Promise<SubmissionReport[]> {
+  const now = (options.now ?? Date.now)();
+  const retryAfter = options.retryAfterMs ?? 30_000;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const send = { fetch: options.fetch ?? fetch, timeoutMs: options.timeoutMs ?? 5000 };
+  const peers = await db.select().from(witnessPeers);
+  const reports: SubmissionReport[] = [];
+  await Promise.all(
+    peers.map(async (peer) => {
+      if (peer.lastError !== null && (peer.lastAttemptAt ?? 0) > now - retryAfter) return;
+      const [checkpoint] = await db
+        .select({ size: logCheckpoints.size, note: logCheckpoints.note })
+        .from(logCheckpoints)
+        .where(eq(logCheckpoints.siteId, peer.siteId))
+        .orderBy(desc(logCheckpoints.size))
+        .limit(1);
+      if (!checkpoint) return;
+      const [done] = await db
+        .select({ size: witnessCosignatures.size })
+        .from(witnessCosignatures)
+        .where(
+          and(
+            eq(witnessCosignatures.siteId, peer.siteId),
+            eq(witnessCosignatures.size, checkpoint.size),
+            eq(witnessCosignatures.peerId, peer.id),
+          ),
+        );
+      if (done) return;
+      const result = await submitOne(db, peer, checkpoint, send);
+      const report: SubmissionReport = {
+        siteId: peer.siteId,
+        witness: peer.name,
+        size: checkpoint.size,
+        outcome: "line" in result ? "cosigned" : "failed",
+      };
+      const thisPeer = eq(witnessPeers.id, peer.id);
+      if ("line" in result) {
+        await db.batch([
+          db
+            .insert(witnessCosignatures)
+            .values({
+              siteId: peer.siteId,
+              size: checkpoint.size,
+              peerId: peer.id,
+              line: result.line,
+              createdAt: now,
+            })
+            .onConflictDoNothing(),
+          db
+            .update(witnessPeers)
+            .set({
+              size: sql`max(${witnessPeers.size}, ${checkpoint.size})`,
+              lastAttemptAt: now,
+              lastSuccessAt: now,
+              lastError: null,
+            })
+            .where(thisPeer),
+        ]);
+      } else {
+        report.error = result.failure;
+        const { status, code, message } = result.failure;
+        log(
+          `[assent] witness ${peer.name} (${peer.url}) refused checkpoint ${checkpoint.size} of site ${peer.siteId}: ${status} ${code}: ${message}`,
+        );
+        await db
+          .update(witnessPeers)
+          .set({ size: result.old, lastAttemptAt: now, lastError: JSON.stringify(result.failure) })
+          .where(thisPeer);
+      }
+      reports.push(report);
+    }),
+  );
+  return reports;
+}
