@@ -1,4 +1,4 @@
-import { appendSignatures } from "@assent/core";
+import { appendSignatures, splitNote, verifyCosignature } from "@assent/core";
 import { type Database, witnessCosignatures, witnessPeers } from "@assent/db";
 import { and, asc, eq } from "drizzle-orm";
 
@@ -11,8 +11,8 @@ export interface CosignedCheckpoint {
 }
 
 /**
- * The site's checkpoint of `checkpoint.size` with the cosignatures stored for it appended
- * (C2SP signed-note: the witnesses' lines after the log's).
+ * The site's checkpoint of `checkpoint.size` with the cosignatures stored for it that verify
+ * appended (C2SP signed-note: the witnesses' lines after the log's).
  */
 export async function cosignedCheckpoint(
   db: Database,
@@ -28,11 +28,18 @@ export async function cosignedCheckpoint(
     )
     .orderBy(asc(witnessCosignatures.peerId));
   if (rows.length === 0) return { note: checkpoint.note, witnesses: [] };
+  // Only lines that verify for this very checkpoint: a log rebuilt under the same size (its
+  // history rewritten) does not get the cosignatures of the tree it replaced.
+  const { text } = splitNote(checkpoint.note);
+  const valid = [];
+  for (const row of rows) {
+    if ((await verifyCosignature(text, row.line, row.vkey)).valid) valid.push(row);
+  }
   return {
     note: appendSignatures(
       checkpoint.note,
-      rows.map((r) => r.line),
+      valid.map((r) => r.line),
     ),
-    witnesses: rows.map((r) => r.vkey),
+    witnesses: valid.map((r) => r.vkey),
   };
 }
