@@ -57,6 +57,15 @@ export const receiptFilterEntries = {
   id: v.optional(v.pipe(v.string(), v.regex(UUID_V7, "must be a receipt id (UUIDv7)"))),
   granted: v.optional(idList),
   denied: v.optional(idList),
+  /** A country (`GB`) or a subdivision (`US-CA`) the receipts were collected in. */
+  jurisdiction: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, "must be a country (GB) or a subdivision (US-CA)"),
+    ),
+  ),
+  /** The id of the configuration's rule that applied (`eu-eea`, `uk`, ...). */
+  rule: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN, "must be a rule id"))),
 };
 
 const limit = v.pipe(

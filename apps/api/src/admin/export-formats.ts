@@ -14,6 +14,9 @@ export const CSV_COLUMNS = [
   "gpc",
   "gpcHeader",
   "jurisdiction",
+  "subdivision",
+  "ruleId",
+  "configVersion",
   "pagePath",
   "previousId",
   "ip",
@@ -44,28 +47,44 @@ function csvRow(r: AdminReceipt): string {
     ...r,
     subjectId: r.subjectId || null,
     pagePath: r.pagePath ?? null,
+    subdivision: r.subdivision ?? null,
+    ruleId: r.ruleId ?? null,
+    configVersion: r.configVersion ?? null,
     categories: decisionText(r.decision.categories),
     services: decisionText(r.decision.services),
   };
   return `${CSV_COLUMNS.map((col) => csvCell(values[col])).join(",")}\r\n`;
 }
 
+/**
+ * The record's event: `withdrawn`, `objected` (to what a UK exemption ran without consent),
+ * `opted-out` (of sale and sharing, under an opt-out rule), else `given` or `refused`.
+ */
 function eventType(r: AdminReceipt): string {
   if (r.method === "withdraw") return "withdrawn";
+  if (r.method === "object") return "objected";
+  if (r.method === "opt-out") return "opted-out";
   const granted = Object.entries(r.decision.categories).some(([id, g]) => g && id !== "necessary");
   return granted ? "given" : "refused";
 }
 
 /**
- * A receipt shaped as an ISO/IEC TS 27560 consent record: identifiers, the notice shown, the
- * event, per-purpose status, how it was collected, and the proof.
+ * A receipt shaped as an ISO/IEC TS 27560 consent record: identifiers, the notice shown (and the
+ * configuration version that carried it), the event, per-purpose status, how and where it was
+ * collected (country, subdivision, and the configuration's rule that applied there), and the
+ * proof.
  */
 export function iso27560Record(r: AdminReceipt, siteName: string) {
   return {
     recordId: r.id,
     piiPrincipalId: r.subjectId || null,
     piiController: { id: r.siteKey, name: siteName },
-    notice: { version: r.policyVersion, contentHash: r.configHash, language: r.language },
+    notice: {
+      version: r.policyVersion,
+      contentHash: r.configHash,
+      configVersion: r.configVersion ?? null,
+      language: r.language,
+    },
     event: [{ eventTime: r.serverTime, eventType: eventType(r), method: r.method }],
     purposes: Object.entries(r.decision.categories).map(([purpose, granted]) => ({
       purpose,
@@ -77,6 +96,8 @@ export function iso27560Record(r: AdminReceipt, siteName: string) {
     })),
     collection: {
       jurisdiction: r.jurisdiction,
+      subdivision: r.subdivision ?? null,
+      rule: r.ruleId ?? null,
       page: r.pagePath ?? null,
       ipAddress: r.ip,
       userAgent: r.userAgent,

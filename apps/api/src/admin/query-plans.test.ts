@@ -48,6 +48,8 @@ const filters: Array<[string, Partial<ReceiptFilter>]> = [
     { granted: ["analytics"], denied: ["marketing"], method: "custom" },
   ],
   ["a category decision and a subject", { denied: ["marketing"], subject: "A".repeat(22) }],
+  ["a country", { jurisdiction: "GB" }],
+  ["a subdivision and a rule", { jurisdiction: "US-CA", rule: "us-states" }],
 ];
 
 describe("query plans", () => {

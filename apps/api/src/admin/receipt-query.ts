@@ -32,6 +32,17 @@ function categoryTests(filter: ReceiptFilter): CategoryTest[] {
 }
 
 /**
+ * The conditions of a `jurisdiction` filter: the country (`receipts_site_jurisdiction`), and the
+ * subdivision too when one is named (`US-CA`).
+ */
+function jurisdictionTests(filter: ReceiptFilter): SQL[] {
+  const place = filter.jurisdiction;
+  if (!place) return [];
+  const country = hint(eq(receipts.jurisdiction, place.slice(0, 2)), 0.1);
+  return place.includes("-") ? [country, eq(receipts.subdivision, place)] : [country];
+}
+
+/**
  * Tells SQLite how rarely a condition holds (`likelihood`), still usable as an index constraint.
  * Without statistics the planner would rather walk `receipts_site_time` in order and filter than
  * use `receipts_site_subject`, `_method` or `_policy` and sort the few ties: on a million rows
@@ -86,6 +97,8 @@ export function receiptBatchQuery(
     filter.policyVersion ? hint(eq(receipts.policyVersion, filter.policyVersion), 0.05) : undefined,
     filter.subject ? hint(eq(receipts.subjectId, filter.subject), 0.0001) : undefined,
     filter.id ? eq(receipts.id, filter.id) : undefined,
+    ...jurisdictionTests(filter),
+    filter.rule ? hint(eq(receipts.ruleId, filter.rule), 0.3) : undefined,
     ...tests
       .filter((t) => t !== drive)
       .map(
