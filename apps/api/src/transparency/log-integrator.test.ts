@@ -1,0 +1,128 @@
+import {
+  decodeEdge,
+  decodeEntryBundle,
+  edgeRoot,
+  parseEntry,
+  type StoredReceipt,
+  tilesForSize,
+  treeRoot,
+} from "@assent/core";
+import { isUniqueViolation, logLeaves, logState, receiptCategories, receipts } from "@assent/db";
+import { count, eq, sql } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestApp, TEST_ORIGIN } from "../test-support/test-app";
+import { integrate, integrateOnce } from "./log-integrator";
+import { storedTiles } from "./log-store";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => t.close());
+
+const options = { publicOrigin: () => TEST_ORIGIN };
+
+async function post(n: number, siteKey = "demo", config = t.config) {
+  const stored: StoredReceipt[] = [];
+  for (let i = 0; i < n; i++) {
+    const res = await t.post("/v1/receipts", t.receiptFor(siteKey, config));
+    expect(res.status).toBe(201);
+    stored.push((await res.json()) as StoredReceipt);
+  }
+  return stored;
+}
+
+/** Every entry of a site's log, read from its stored tiles. */
+async function entriesOf(siteId: number) {
+  const [state] = await t.db.select().from(logState).where(eq(logState.siteId, siteId));
+  const read = storedTiles(t.db, siteId);
+  const entries = [];
+  for (const tile of tilesForSize(state?.size ?? 0).filter((x) => x.level === "entries")) {
+    entries.push(...decodeEntryBundle(await read(tile)).map(parseEntry));
+  }
+  return entries;
+}
+
+const digests = (list: StoredReceipt[]) =>
+  list.map((r) => ({ kind: "receipt", digest: r.proof?.digest }));
+
+describe("integration", () => {
+  it("refuses a pass computed from a stale state: the batch breaks the key and stores nothing", async () => {
+    await post(3);
+    await integrate(t.db, options);
+    const [stale] = await t.db.select().from(logState);
+    const more = await post(2);
+    await integrate(t.db, options);
+    const [fresh] = await t.db.select().from(logState);
+    // Another instance that read the log before the last pass would append at the old size.
+    await t.db
+      .update(logState)
+      .set({ ...stale })
+      .where(eq(logState.siteId, 1));
+    const before = await t.db.select({ n: count() }).from(logLeaves);
+    const refused = await integrateOnce(t.db, options).catch((err: unknown) => err);
+    expect(isUniqueViolation(refused)).toBe(true);
+    expect(await t.db.select({ n: count() }).from(logLeaves)).toEqual(before);
+    await t.db
+      .update(logState)
+      .set({ ...fresh })
+      .where(eq(logState.siteId, 1));
+    expect(await integrate(t.db, options)).toMatchObject({ leaves: 0 });
+    const entries = await entriesOf(1);
+    expect(entries).toHaveLength(6);
+    expect(entries.slice(4)).toEqual(digests(more));
+  });
+
+  it("logs receipts stored after the table was emptied, though SQLite reuses their rowids", async () => {
+    await post(3);
+    await integrate(t.db, options);
+    await t.db.delete(receiptCategories);
+    await t.db.delete(receipts);
+    const later = await post(2);
+    const [{ maxRowid } = { maxRowid: 0 }] = await t.db
+      .select({ maxRowid: sql<number>`max(rowid)` })
+      .from(receipts);
+    const [state] = await t.db.select().from(logState);
+    expect(maxRowid).toBeLessThan(state?.receiptCursor ?? 0);
+    expect(await integrate(t.db, options)).toMatchObject({ leaves: 2 });
+    expect((await entriesOf(1)).slice(4)).toEqual(digests(later));
+    const again = await post(1);
+    expect(await integrate(t.db, options)).toMatchObject({ leaves: 1 });
+    expect((await entriesOf(1)).slice(6)).toEqual(digests(again));
+  });
+
+  it("logs configs before receipts however small the window, each site in its own log", async () => {
+    const other = await t.addSite("other");
+    const mine = await post(3);
+    const theirs = await post(2, "other", other.config);
+    const report = await integrate(t.db, { ...options, maxConfigs: 1, maxReceipts: 2 });
+    expect(report.leaves).toBe(7);
+    expect(await entriesOf(1)).toEqual([
+      { kind: "config", configHash: t.config.hash },
+      ...digests(mine),
+    ]);
+    expect(await entriesOf(other.id)).toEqual([
+      { kind: "config", configHash: other.config.hash },
+      ...digests(theirs),
+    ]);
+    for (const siteId of [1, other.id]) {
+      const [state] = await t.db.select().from(logState).where(eq(logState.siteId, siteId));
+      expect(await treeRoot(state?.size ?? 0, storedTiles(t.db, siteId))).toEqual(
+        await edgeRoot(decodeEdge(state?.edge ?? "")),
+      );
+    }
+  });
+
+  it("moves an idle site's cursors past receipts of other sites", async () => {
+    const other = await t.addSite("other");
+    await post(1, "other", other.config);
+    await integrate(t.db, options);
+    await post(4);
+    await integrate(t.db, options);
+    const [idle] = await t.db.select().from(logState).where(eq(logState.siteId, other.id));
+    const [{ maxRowid } = { maxRowid: 0 }] = await t.db
+      .select({ maxRowid: sql<number>`max(rowid)` })
+      .from(receipts);
+    expect(idle).toMatchObject({ size: 2, receiptCursor: maxRowid });
+  });
+});
