@@ -13,6 +13,7 @@ import {
   type SigningSecrets,
 } from "../../signing";
 import { protectLogKeys } from "../../transparency";
+import { protectWitnessKey, submitToWitnesses } from "../../witness";
 import { type CronEvent, integrateOnSchedule, LOG_CRON, purgeOnSchedule } from "./scheduled";
 
 /** Bindings and variables of the Worker (see `wrangler.jsonc`). */
@@ -75,6 +76,7 @@ async function boot(
   const { db } = await openD1(env.DB);
   await protectSigningKeys(db, secrets);
   await protectLogKeys(db, secrets);
+  await protectWitnessKey(db, secrets);
   const origin = fixedOrigin(env.PUBLIC_URL);
   const seeded = await seed(db, {
     origin: parsePublicUrl(env.PUBLIC_URL),
@@ -156,6 +158,11 @@ export default {
       return;
     }
     const config = { publicUrl: parsePublicUrl(env.PUBLIC_URL), secrets: secrets.secrets };
-    ctx.waitUntil(integrateOnSchedule(env.DB, config, controller));
+    // Then the new checkpoints go to the sites' witnesses (a witness down waits for next minute).
+    ctx.waitUntil(
+      integrateOnSchedule(env.DB, config, controller).then(async () =>
+        submitToWitnesses((await openD1(env.DB)).db, { now: () => controller.scheduledTime }),
+      ),
+    );
   },
 };
