@@ -21,6 +21,8 @@ interface Case {
   /** Parts of the URLs a run made after the choice requests (content now allowed passes). */
   after?: string[];
   parseOnly?: boolean;
+  /** Parts of the URLs that never load, before or after the choice. */
+  never?: string[];
   /** Markup in the page's `<head>`, before the runs. */
   head?: string;
   /** What else holds in each view before the choice. */
@@ -86,7 +88,7 @@ const CASES: Case[] = [
     // Templates in the page's source: their scripts are not "already started", so they run
     // once imported (those of a template filled by innerHTML never run, with or without Assent).
     name: "template-import",
-    head: ["parse", "ready", "load"]
+    head: ["parse", "ready", "load", "after"]
       .map(
         (tag) => `<template id="tpl-${tag}">
   <iframe src="${TRACKERS.youtube}?t={{.Req.URL.Query.Get "t"}}-${tag}"></iframe>
@@ -96,6 +98,23 @@ const CASES: Case[] = [
       .join("\n"),
     code: `root().append(document.importNode(document.getElementById("tpl-" + tag).content, true));`,
     released: ["/embed/e2e", "/fbevents.js"],
+    // Imported again after the choice (the template itself held its tracker before): it loads.
+    after: ["/embed/e2e", "/fbevents.js"],
+  },
+  {
+    // A template filled by markup, a document from DOMParser: their scripts are "already
+    // started" and never run, with or without Assent (nor do copies of them), so nothing holds
+    // them, and the gated scripts after them are not kept waiting for their load.
+    name: "template-markup-clone",
+    code: `var t = document.createElement("template");
+      t.innerHTML = '<img src="' + u(TRACKERS.pixel, tag) + '"><script src="' + u(TRACKERS.fbevents, tag) + '"><\\/script>';
+      root().append(t.content.cloneNode(true));
+      var d = new DOMParser().parseFromString('<script src="' + u(TRACKERS.fbevents + "?k=p", tag) + '"><\\/script>', "text/html");
+      root().append(document.adoptNode(d.querySelector("script")));
+      var s = document.createElement("script"); s.src = u(TRACKERS.gtag, tag); root().append(s);`,
+    released: ["/tr?", "/gtag/js"],
+    after: ["/tr?", "/gtag/js"],
+    never: ["/fbevents.js"],
   },
   {
     name: "DOMParser-adoptNode",
@@ -248,4 +267,10 @@ for (const c of CASES)
     // Exactly once: nothing loads a second time.
     await page.waitForTimeout(500);
     expect(await loads(chosen, tags, c.released)).toEqual(once(c.released, tags));
+    if (c.never) {
+      const none = Object.fromEntries(
+        [...tags, "after"].flatMap((tag) => (c.never ?? []).map((part) => [`${tag} ${part}`, 0])),
+      );
+      expect(await loads(chosen, [...tags, "after"], c.never)).toEqual(none);
+    }
   });

@@ -83,6 +83,29 @@ describe("auto-blocking", () => {
     expect(img.dataset.service).toBe("meta-pixel");
   });
 
+  // (Templates filled by markup: in the e2e spec, as Chromium keeps `innerHTML` on Element.)
+  it("never holds scripts the browser already started (DOMParser), nor their copies", () => {
+    const parsed = new DOMParser().parseFromString(`<script src="${GTAG}"></script>`, "text/html");
+    const adopted = document.importNode(parsed.querySelector("script") as Element, true);
+    document.body.append(adopted);
+    expect(adopted.getAttribute("src")).toBe(GTAG);
+    // A script made by the page is not started: it is held.
+    const made = document.createElement("script");
+    made.src = GTAG;
+    document.body.append(made.cloneNode(true));
+    expect(document.body.lastElementChild?.getAttribute("type")).toBe("text/plain");
+  });
+
+  it("runs the gates when content held earlier is inserted (once allowed, it loads)", async () => {
+    const img = document.createElement("img");
+    img.src = PIXEL;
+    await tick();
+    release.mockClear();
+    document.body.append(img.cloneNode());
+    await tick();
+    expect(release).toHaveBeenCalledTimes(1);
+  });
+
   it("lets allowed services through, and releases held content through the gates once allowed", async () => {
     decision = decide(scope, { categories: { analytics: true } });
     const allowed = document.createElement("script");

@@ -33,12 +33,23 @@ export interface Engine {
   sanitize(html: string, whole?: boolean): string;
   /** Parses markup as `context`'s children would be, inertly, with its trackers held. */
   parse(html: string, context: Node | null): Node[];
-  /** After nodes were inserted: frames protected, the gates run if anything is held. */
-  inserted(nodes: readonly unknown[]): void;
+  /**
+   * After nodes were inserted: frames protected, and the gates run when held content came in
+   * (`gates`: the observer, which sees the same insertions later, leaves that to the patches).
+   */
+  inserted(nodes: readonly unknown[], gates?: boolean): void;
   /** Runs the gates (and releases what the loader's gates do not know) in a microtask. */
   later(): void;
   /** Whether a script was held by this engine. */
   heldScript(el: Element): boolean;
+  /**
+   * Marks the scripts in `root` that the browser made "already started" (parsed as markup, by
+   * `DOMParser`): they never run, nor do their copies, so they are never held (a held one
+   * would be released as a copy that never loads, and keep the gated scripts after it waiting).
+   */
+  inert(root: Node): void;
+  /** After `from` was cloned as `to`: the copies keep their originals' marks, as the flag is. */
+  cloned(from: Node, to: Node): void;
   /** Whether a frame was loaded by Assent's gates with this very URL ("Load this once"). */
   released(frame: Element, url: string): boolean;
   /** Set by the realm code: protects a frame's window (same origin) before its scripts run. */
@@ -56,6 +67,16 @@ const sameUrl = (a: string, b: string, base: string) => {
   }
 };
 
+/** Held content (by this script or marked up by the site) that the gates release once allowed. */
+const HELD =
+  ':is(script[type="text/plain"],[data-src],[data-href],[data-srcset],[data-data],[data-poster]):is([data-category],[data-service])';
+
+const scriptsIn = (root: Node): Element[] => {
+  const el = root as Element;
+  const all = el.querySelectorAll ? [...el.querySelectorAll("script")] : [];
+  return el.localName === "script" ? [el, ...all] : all;
+};
+
 /** The engine over one page's services and decision. */
 export function createEngine(host: AutoblockHost, release: () => void): Engine {
   const { allows } = host;
@@ -64,6 +85,8 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
   const heldScripts = new WeakSet<Element>();
   const inertScripts = new WeakSet<Element>();
   let inert: Document | undefined;
+  // Whether any script is marked yet: until then, copies need no looking at.
+  let marked = false;
   let pending = false;
 
   /** Markup parsed as `context`'s children, in a document that loads and runs nothing. */
@@ -117,6 +140,7 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
         if (type && type !== "text/plain") set(el, "data-type", type);
         set(el, "type", "text/plain");
         heldScripts.add(el);
+        marked = true;
       } else engine.held.push(el);
       removeAttribute.call(el, name);
       engine.later();
@@ -171,20 +195,24 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
 
     parse(html, context) {
       const box = inertBox(html, context);
-      // Markup's scripts never run (the browser marks them "already started"): nothing to hold.
-      for (const script of box.querySelectorAll("script")) inertScripts.add(script);
+      engine.inert(box);
       engine.sweep(box);
       return [...box.childNodes];
     },
 
-    inserted(nodes) {
+    inserted(nodes, gates = true) {
+      let held = false;
       for (const node of nodes) {
-        if (!(node as Node)?.nodeType || !(node as Node).isConnected) continue;
+        if ((node as Node)?.nodeType !== 1 || !(node as Node).isConnected) continue;
         const root = node as Element;
+        const parent = !!root.firstElementChild;
         if (root.localName === "iframe") engine.protectFrame(root);
-        if (root.firstElementChild)
-          for (const frame of root.querySelectorAll("iframe")) engine.protectFrame(frame);
+        if (parent) for (const frame of root.querySelectorAll("iframe")) engine.protectFrame(frame);
+        // Held before (a copy of a template's held content, say) and inserted now: the gates see
+        // it, in case it is already allowed.
+        held ||= gates && (root.matches(HELD) || (parent && !!root.querySelector(HELD)));
       }
+      if (held) engine.later();
     },
 
     later() {
@@ -197,6 +225,23 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
     },
 
     heldScript: (el) => heldScripts.has(el),
+
+    inert(root) {
+      for (const script of scriptsIn(root)) {
+        inertScripts.add(script);
+        marked = true;
+      }
+    },
+
+    cloned(from, to) {
+      if (!marked || !from || !to) return;
+      const copies = scriptsIn(to);
+      scriptsIn(from).forEach((script, i) => {
+        const copy = copies[i];
+        if (copy && inertScripts.has(script)) inertScripts.add(copy);
+        if (copy && heldScripts.has(script)) heldScripts.add(copy);
+      });
+    },
 
     released(frame, url) {
       const loaded = get(frame, LOADED);

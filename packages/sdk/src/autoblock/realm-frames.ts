@@ -126,7 +126,7 @@ export function observe(win: Realm, engine: Engine): void {
           engine.sweep(node);
           added.push(node);
         }
-    engine.inserted(added);
+    engine.inserted(added, false);
   }).observe(win.document, {
     childList: true,
     subtree: true,

@@ -9,9 +9,15 @@ const { replaceChildren, prepend, append } = Element.prototype;
 const { before, after, replaceWith } = Element.prototype;
 const { append: fragmentAppend, replaceChildren: fragmentReplace } = DocumentFragment.prototype;
 
-/** Whether markup must be parsed by the engine first: it may hold a URL, and it goes live. */
+const SCRIPT = /<script/i;
+
+/**
+ * Whether markup must be parsed by the engine first: it may hold a URL, and it goes live, or it
+ * has scripts (in a document with no window, whose nodes may go live later: the engine marks
+ * them as the browser does, "already started").
+ */
 const mustParse = (node: Node, html: string) =>
-  !!node.ownerDocument?.defaultView && MAY_HOLD.test(html);
+  MAY_HOLD.test(html) && (!!node.ownerDocument?.defaultView || SCRIPT.test(html));
 
 /**
  * Markup in one realm: `innerHTML` (elements and shadow roots), `outerHTML`,
@@ -30,7 +36,13 @@ export function patchHtml(win: Realm, engine: Engine): void {
 
   const setChildren = function (this: Element, native: (v: unknown) => void, value: unknown) {
     const html = String(value);
-    if (this.localName === "template" || !mustParse(this, html)) return native(value);
+    if (this.localName === "template") {
+      native(value);
+      // Its scripts are "already started", and so are those of every copy of its content.
+      if (SCRIPT.test(html)) engine.inert((this as unknown as HTMLTemplateElement).content);
+      return;
+    }
+    if (!mustParse(this, html)) return native(value);
     const { nodes, done } = parsedInto(html, this.nodeType === 1 ? this : null);
     (this.nodeType === 1 ? replaceChildren : fragmentReplace).apply(this, nodes);
     done();
@@ -102,6 +114,8 @@ export function patchHtml(win: Realm, engine: Engine): void {
   const parse = P.parseFromString;
   P.parseFromString = function (this: DOMParser, text: string, type: DOMParserSupportedType) {
     const doc = parse.call(this, text, type);
+    // Its scripts never run, even once inserted elsewhere: nothing to hold there.
+    engine.inert(doc);
     engine.sweep(doc);
     return doc;
   };

@@ -39,7 +39,8 @@ const second = (args: unknown[]) => args.slice(1, 2);
  * `before`, `after`, `replaceWith`, `insertAdjacentElement`, `moveBefore`), and the ways a node
  * changes document (`importNode`, `adoptNode`): what a node carries was set without the patched
  * setters when it was parsed elsewhere (a template, `DOMParser`, another document), so it is
- * swept before the browser sees it connected or in a live document.
+ * swept before the browser sees it connected or in a live document. Copies (`cloneNode`,
+ * `importNode`) keep their originals' marks.
  */
 export function patchInsertion(win: Realm, engine: Engine): void {
   const { Node: N, Element: El, Document: D, DocumentFragment: F, CharacterData: C } = win;
@@ -52,4 +53,17 @@ export function patchInsertion(win: Realm, engine: Engine): void {
     for (const name of ["before", "after", "replaceWith"]) sweepBefore(proto, name, engine, all);
   sweepBefore(El.prototype, "insertAdjacentElement", engine, second);
   for (const name of ["importNode", "adoptNode"]) sweepBefore(D.prototype, name, engine, first);
+  // A copy keeps what the browser keeps: whether its scripts were "already started".
+  const { cloneNode } = N.prototype;
+  N.prototype.cloneNode = function (this: Node, deep?: boolean) {
+    const copy = cloneNode.call(this, deep);
+    engine.cloned(this, copy);
+    return copy;
+  };
+  const { importNode } = D.prototype;
+  D.prototype.importNode = function (this: Document, node: Node, options?: unknown) {
+    const copy = importNode.call(this, node, options as boolean);
+    engine.cloned(node, copy);
+    return copy;
+  } as Document["importNode"];
 }
