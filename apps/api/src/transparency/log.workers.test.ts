@@ -70,6 +70,16 @@ describe("the log on the Worker", () => {
     const cp = parseCheckpoint(opened.text);
     expect(cp.size).toBe(41);
     expect(await treeRoot(cp.size, l.readTile)).toEqual(cp.root);
+    for (const [path, status, code] of [
+      ["/v1/sites/demo/log/tile/0/0000", 400, "INVALID_TILE_PATH"],
+      ["/v1/sites/demo/log/tile/0/000", 404, "TILE_NOT_FOUND"],
+      ["/v1/sites/nosuch/log/checkpoint", 404, "SITE_NOT_FOUND"],
+    ] as const) {
+      const res = await w.fetch(path);
+      expect([path, res.status]).toEqual([path, status]);
+      expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+      expect((await res.json()).error.code).toBe(code);
+    }
   }, 60_000);
 
   it("makes the same tree, tile for tile, as the Node integrator given the same rows", async () => {
