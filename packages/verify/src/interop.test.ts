@@ -1,0 +1,284 @@
+import { createReadStream } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  decodeEntryBundle,
+  ed25519Generate,
+  fromBase64,
+  leafHash,
+  memoryLog,
+  noteVerifierKey,
+  openCheckpoint,
+  parseEntry,
+  parseTilePath,
+  proveConsistency,
+  proveInclusion,
+  receiptEntry,
+  signCheckpoint,
+  tilePath,
+  tilesForSize,
+  toBase64,
+  treeRoot,
+  verifyConsistency,
+  verifyInclusion,
+} from "@assent/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildInterop, goMissing, runInterop } from "./test-support/go-interop";
+import { ORIGIN, type SampleLog, sampleLog, writeLogDir } from "./test-support/sample-log";
+import { logSource } from "./tile-source";
+
+// Go's golang.org/x/mod/sumdb/note and sumdb/tlog are the reference implementation of signed
+// notes and tiled logs: an Assent log must check out there, and a Go log must check out here.
+// CI installs Go (.ci/run); elsewhere, without Go, these tests are skipped with the reason.
+const missing = goMissing();
+const requireGo = process.env.CI === "true";
+if (missing && !requireGo) console.warn(`Go interoperability tests skipped: ${missing}`);
+
+let dir: string;
+let bin: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "assent-interop-"));
+  if (!missing) bin = await buildInterop();
+}, 180_000);
+afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+const describeGo = missing && !requireGo ? describe.skip : describe;
+
+describeGo("interoperability with Go's sumdb/note and sumdb/tlog", () => {
+  it("has Go installed (CI requires it)", () => {
+    expect(missing, missing ?? "").toBeNull();
+  });
+
+  describe("Go checks a log Assent wrote", () => {
+    let sample: SampleLog;
+    let logDir: string;
+
+    beforeAll(async () => {
+      sample = await sampleLog(300, 260);
+      logDir = join(dir, "assent-300");
+      await writeLogDir(logDir, sample);
+      await writeFile(join(dir, "older-300"), sample.older.note);
+    });
+
+    it("opens the checkpoint, rebuilds the tree from tiles and gives Assent's proofs", async () => {
+      const { code, report } = await runInterop(bin, [
+        "verify",
+        "-log",
+        logDir,
+        "-vkey",
+        sample.vkey,
+        "-index",
+        "0",
+        "-index",
+        "260",
+        "-index",
+        "299",
+        "-older",
+        join(dir, "older-300"),
+      ]);
+      expect(report).toMatchObject({ ok: true, origin: ORIGIN, size: 300, treeHash: true });
+      expect(report.signers).toEqual([ORIGIN]);
+      const records = report.records as { index: number; entry: string; inclusion: string[] }[];
+      expect(records.map((r) => r.entry)[1]).toBe(`receipt ${sample.file.receipt.proof?.digest}\n`);
+      for (const r of records) {
+        const ours = await proveInclusion(300, r.index, sample.log.readTile);
+        expect(r.inclusion).toEqual(ours.map(toBase64));
+      }
+      expect(records[1]?.inclusion).toEqual(sample.file.log.inclusion);
+      expect(report.consistency).toMatchObject({ ok: true, oldSize: 260 });
+      expect((report.consistency as { proof: string[] }).proof).toEqual(sample.older.consistency);
+      const published = new Set(tilesForSize(300).map(tilePath));
+      for (const path of report.tilesRead as string[]) expect(published).toContain(path);
+      expect(code).toBe(0);
+    });
+
+    it("checks every record of the log, and records across a three-level log of 70,000", async () => {
+      const all = await runInterop(bin, ["verify", "-log", logDir, "-vkey", sample.vkey, "-all"]);
+      expect(all.report).toMatchObject({ ok: true, checked: 300, records: [] });
+      const signer = { name: ORIGIN, ...(await ed25519Generate()) };
+      const log = memoryLog();
+      const size = 70_000;
+      await log.append(
+        Array.from({ length: size }, (_, i) => receiptEntry(i.toString(16).padStart(64, "0"))),
+      );
+      const checkpoint = await signCheckpoint(
+        { origin: ORIGIN, size, root: await log.root() },
+        signer,
+      );
+      const vkey = noteVerifierKey(signer.name, signer.publicKey);
+      const big = join(dir, "assent-70000");
+      await writeLogDir(big, { ...sample, log, checkpoint, vkey });
+      // Tile and level boundaries, and a spread between them.
+      const indexes = [0, 255, 256, 257, 65535, 65536, 65537, 69631, 69632, 69999];
+      for (let i = 1; i < 20; i++) indexes.push(i * 3499);
+      const args = indexes.flatMap((i) => ["-index", String(i)]);
+      const { code, report } = await runInterop(bin, [
+        "verify",
+        "-log",
+        big,
+        "-vkey",
+        vkey,
+        ...args,
+      ]);
+      expect(report.error).toBeUndefined();
+      expect(report).toMatchObject({ ok: true, size, treeHash: true, checked: indexes.length });
+      const records = report.records as { index: number; inclusion: string[]; ok: boolean }[];
+      for (const r of records.slice(0, 10)) {
+        expect(r.inclusion).toEqual(
+          (await proveInclusion(size, r.index, log.readTile)).map(toBase64),
+        );
+      }
+      expect(code).toBe(0);
+    }, 120_000);
+
+    it("serves Go over HTTP from a URL prefix as the API does", async () => {
+      const server: Server = createServer((req, res) => {
+        const path = (req.url ?? "/").replace(/^\/v1\/sites\/demo\/log\//, "");
+        const stream = createReadStream(join(logDir, path));
+        stream.on("error", () => res.writeHead(404).end());
+        stream.pipe(res);
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const { port } = server.address() as AddressInfo;
+      try {
+        const url = `http://127.0.0.1:${port}/v1/sites/demo/log/`;
+        const { report } = await runInterop(bin, [
+          "verify",
+          "-log",
+          url,
+          "-vkey",
+          sample.vkey,
+          "-index",
+          "260",
+        ]);
+        expect(report).toMatchObject({ ok: true, size: 300, treeHash: true });
+      } finally {
+        server.close();
+      }
+    });
+
+    it("fails loudly on a tampered tile, a forged checkpoint and a wrong key", async () => {
+      const tampered = join(dir, "assent-tampered");
+      await writeLogDir(tampered, sample);
+      const tile = join(tampered, "tile/0/001.p/44");
+      const bytes = await readFile(tile);
+      bytes[5] = (bytes[5] as number) ^ 1;
+      await writeFile(tile, bytes);
+      const broken = await runInterop(bin, [
+        "verify",
+        "-log",
+        tampered,
+        "-vkey",
+        sample.vkey,
+        "-index",
+        "260",
+      ]);
+      expect(broken.code).toBe(1);
+      expect(broken.report.ok).toBe(false);
+      expect(String(broken.report.error)).toMatch(/tree hash|invalid|malformed|tile/);
+
+      const other = { name: ORIGIN, ...(await ed25519Generate()) };
+      await writeFile(
+        join(tampered, "checkpoint"),
+        await signCheckpoint({ origin: ORIGIN, size: 300, root: await sample.log.root() }, other),
+      );
+      const forged = await runInterop(bin, ["verify", "-log", tampered, "-vkey", sample.vkey]);
+      expect(forged.code).toBe(1);
+      expect(String(forged.report.error)).toMatch(/checkpoint: .*no verifiable signatures/);
+
+      const wrongKey = noteVerifierKey(ORIGIN, other.publicKey);
+      const wrong = await runInterop(bin, ["verify", "-log", logDir, "-vkey", wrongKey]);
+      expect(wrong.code).toBe(1);
+      expect(String(wrong.report.error)).toMatch(/checkpoint: .*no verifiable signatures/);
+    });
+  });
+
+  describe("Assent checks a log Go wrote", () => {
+    const size = 70_000;
+    let goDir: string;
+    let proofs: {
+      size: number;
+      oldSize: number;
+      vkey: string;
+      tiles: string[];
+      inclusion: { index: number; proof: string[] }[];
+      consistency: string[];
+    };
+
+    beforeAll(async () => {
+      goDir = join(dir, "go-log");
+      const { code, stderr } = await runInterop(bin, [
+        "produce",
+        "-out",
+        goDir,
+        "-n",
+        String(size),
+      ]);
+      expect(code, stderr).toBe(0);
+      proofs = JSON.parse(await readFile(join(goDir, "proofs.json"), "utf8"));
+    }, 120_000);
+
+    it("opens Go's signed checkpoint and computes its root from Go's tiles", async () => {
+      const note = await readFile(join(goDir, "checkpoint"), "utf8");
+      const { checkpoint } = await openCheckpoint(note, proofs.vkey);
+      expect(checkpoint.size).toBe(size);
+      const source = logSource(goDir);
+      expect(await treeRoot(size, source.readTile)).toEqual(checkpoint.root);
+    });
+
+    it("reads Go's tile paths as canonical and publishes the same set", async () => {
+      for (const path of proofs.tiles)
+        expect(tilePath(parseTilePath(path) ?? never(path))).toBe(path);
+      expect([...proofs.tiles].sort()).toEqual(tilesForSize(size).map(tilePath).sort());
+    });
+
+    it("proves and verifies Go's inclusion and consistency proofs identically", async () => {
+      const source = logSource(goDir);
+      const { checkpoint } = await openCheckpoint(
+        await readFile(join(goDir, "checkpoint"), "utf8"),
+        proofs.vkey,
+      );
+      const older = await openCheckpoint(
+        await readFile(join(goDir, "older-checkpoint"), "utf8"),
+        proofs.vkey,
+      );
+      for (const { index, proof } of proofs.inclusion) {
+        expect((await proveInclusion(size, index, source.readTile)).map(toBase64)).toEqual(proof);
+        const bundle = decodeEntryBundle(
+          await source.readTile({
+            level: "entries",
+            index: Math.floor(index / 256),
+            width: Math.min(256, size - Math.floor(index / 256) * 256),
+          }),
+        );
+        const entry = bundle[index % 256] as Uint8Array;
+        expect(parseEntry(entry)?.kind).toBe("receipt");
+        const hashes = proof.map((p) => fromBase64(p) as Uint8Array);
+        expect(
+          await verifyInclusion(await leafHash(entry), index, size, hashes, checkpoint.root),
+        ).toBe(true);
+      }
+      const consistency = proofs.consistency.map((p) => fromBase64(p) as Uint8Array);
+      expect((await proveConsistency(proofs.oldSize, size, source.readTile)).map(toBase64)).toEqual(
+        proofs.consistency,
+      );
+      expect(
+        await verifyConsistency(
+          proofs.oldSize,
+          size,
+          older.checkpoint.root,
+          checkpoint.root,
+          consistency,
+        ),
+      ).toBe(true);
+    });
+  });
+});
+
+function never(path: string): never {
+  throw new Error(`Go's tile path ${path} does not parse`);
+}
