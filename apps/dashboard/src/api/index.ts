@@ -14,4 +14,5 @@ export {
 } from "./admin";
 export { ApiRequestError, apiStream, isSessionEnded, userMessage } from "./client";
 export * from "./invitations";
+export { getLogCheckpoint, getLogVkey, getReceiptProof } from "./log";
 export * from "./sites";

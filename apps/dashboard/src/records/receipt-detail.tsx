@@ -2,6 +2,7 @@ import type { AdminReceipt } from "@assent/core";
 import { useEffect, useRef } from "preact/hooks";
 import { categoryLabel } from "./category-columns";
 import { ConfigShown } from "./config-shown";
+import { LogVerification } from "./log-verification";
 import { formatServerTime, methodLabel } from "./receipt-format";
 import { SignatureCheck } from "./signature-check";
 
@@ -68,6 +69,7 @@ export function ReceiptDetail({ receipt, onClose }: ReceiptDetailProps) {
           </li>
         ))}
       </ul>
+      <LogVerification receipt={receipt} />
       <h3>What the visitor was shown</h3>
       <ConfigShown receipt={receipt} />
     </section>
