@@ -35,6 +35,8 @@ describe("aggregateStats", () => {
       withdraw: 1,
       gpc: 0,
       api: 0,
+      object: 0,
+      "opt-out": 0,
     });
     expect(s.totals.categories.analytics).toEqual({ granted: 11, denied: 4, optInRate: 11 / 15 });
     expect(s.totals.categories.marketing).toEqual({ granted: 0, denied: 5, optInRate: 0 });
