@@ -100,5 +100,11 @@ export const migrations: ReadonlyArray<{ tag: string; statements: readonly strin
       "CREATE TABLE `witnessed_logs` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`site_id` integer NOT NULL,\n\t`origin` text NOT NULL,\n\t`vkey` text NOT NULL,\n\t`size` integer DEFAULT 0 NOT NULL,\n\t`root` text,\n\t`note` text,\n\t`created_at` integer NOT NULL,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`site_id`) REFERENCES `sites`(`id`) ON UPDATE no action ON DELETE no action\n);",
       "CREATE UNIQUE INDEX `witnessed_logs_origin_unique` ON `witnessed_logs` (`origin`);"
     ]
+  },
+  {
+    "tag": "0008_jurisdiction_stats",
+    "statements": [
+      "CREATE TABLE `daily_jurisdiction_stats` (\n\t`site_id` integer NOT NULL,\n\t`day` integer NOT NULL,\n\t`policy_version` text NOT NULL,\n\t`jurisdiction` text NOT NULL,\n\t`rule_id` text NOT NULL,\n\t`method` text NOT NULL,\n\t`count` integer DEFAULT 0 NOT NULL,\n\tPRIMARY KEY(`site_id`, `day`, `policy_version`, `jurisdiction`, `rule_id`, `method`)\n);"
+    ]
   }
 ];

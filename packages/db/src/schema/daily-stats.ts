@@ -29,3 +29,26 @@ export const dailyCategoryStats = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.siteId, t.day, t.policyVersion, t.category] })],
 );
+
+/**
+ * Per day, policy version, place and rule: how many receipts each method made. `jurisdiction`
+ * is the subdivision (`US-CA`) when known, else the country (`FR`), else `""` (unknown);
+ * `rule_id` is the rule that applied, `""` for a site without rules.
+ */
+export const dailyJurisdictionStats = sqliteTable(
+  "daily_jurisdiction_stats",
+  {
+    siteId: integer("site_id").notNull(),
+    day: integer("day").notNull(),
+    policyVersion: text("policy_version").notNull(),
+    jurisdiction: text("jurisdiction").notNull(),
+    ruleId: text("rule_id").notNull(),
+    method: text("method").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.siteId, t.day, t.policyVersion, t.jurisdiction, t.ruleId, t.method],
+    }),
+  ],
+);

@@ -1,6 +1,6 @@
 export { apiTokens } from "./api-tokens";
 export { auditLog } from "./audit-log";
-export { dailyCategoryStats, dailyMethodStats } from "./daily-stats";
+export { dailyCategoryStats, dailyJurisdictionStats, dailyMethodStats } from "./daily-stats";
 export { jobRuns } from "./job-runs";
 export { logCheckpoints } from "./log-checkpoints";
 export { logKeys } from "./log-keys";
