@@ -177,6 +177,31 @@ const CASES: Case[] = [
     released: ["/embed/e2e"],
   },
   {
+    // Navigated by the page, once the frame has a document of its own (a `srcdoc`): through its
+    // Location, a link targeting it, and `window.open(url, name)`. A frame still on its initial
+    // about:blank gets no navigate event (see the SDK's README).
+    name: "frame-navigated-by-page",
+    code: `["replace", "href", "assign", "link", "open"].forEach(function (how) {
+        var f = document.createElement("iframe"); f.name = "f-" + how + "-" + tag; f.srcdoc = "<p>frame</p>";
+        f.onload = function () {
+          f.onload = null;
+          var url = u(TRACKERS.youtube + "?k=" + how, tag), w = f.contentWindow;
+          if (how === "replace") w.location.replace(url);
+          else if (how === "href") w.location.href = url;
+          else if (how === "assign") w.location.assign(url);
+          else if (how === "open") open(url, f.name);
+          else { var a = document.createElement("a"); a.href = url; a.target = f.name; root().append(a); a.click(); }
+          window.__navigated = (window.__navigated || 0) + 1;
+        };
+        root().append(f);
+      });`,
+    released: ["replace", "href", "assign", "link", "open"].map((how) => `k=${how}&`),
+    check: (page) =>
+      page
+        .waitForFunction(() => (window as { __navigated?: number }).__navigated === 15)
+        .then(() => {}),
+  },
+  {
     name: "link-hints",
     code: `[["prefetch", TRACKERS.gtag], ["stylesheet", "https://www.googletagmanager.com/e2e.css"],
         ["preload", TRACKERS.fbevents], ["preconnect", "https://connect.facebook.net/"], ["dns-prefetch", "https://www.youtube.com/"]]

@@ -10,7 +10,7 @@ interface NavigateEvent extends Event {
  * Frames in one realm: a same-origin frame's window (`about:blank`, `srcdoc`, a frame the page
  * writes into) is protected the moment the page can reach it (`contentWindow`,
  * `contentDocument`, `window.open`, its insertion; its next document at its `load`), before any
- * script runs in it.
+ * script runs in it. `window.open(url, name)` to a denied tracker holds the frame of that name.
  * Chromium keeps that window when the frame goes on to its `srcdoc` document, so the protection
  * holds there too.
  */
@@ -37,6 +37,14 @@ export function patchFrames(win: Realm, engine: Engine, protect: (w: Window) => 
   }
   const open = win.open;
   win.open = function (this: Window, ...args: Parameters<Window["open"]>) {
+    // `window.open(url, name)` navigates the frame of that name, which sends it no `navigate`.
+    const [url, name] = args;
+    const named =
+      url && name && !/^_/.test(name)
+        ? win.document.querySelector(`iframe[name="${win.CSS.escape(name)}"]`)
+        : null;
+    if (named && holdNavigation(engine, named, String(url)))
+      return window.get?.call(named) as Window | null;
     const opened = open.apply(this, args);
     try {
       if (opened) protect(opened);
@@ -46,12 +54,14 @@ export function patchFrames(win: Realm, engine: Engine, protect: (w: Window) => 
 }
 
 /**
- * A frame's own navigations to a denied tracker (its scripts' `location.href = ...`, a link or a
- * form in it) are cancelled through the Navigation API, and the frame is held like any other: it
- * gets its placeholder and is loaded once allowed. Chromium sends no such event for a navigation
- * another document starts (`frame.contentWindow.location.replace(url)` from the page), nor from a
- * frame's initial empty document, and `Location`'s methods cannot be replaced (they are
- * unforgeable): that door stays open (see the README).
+ * A same-origin frame's navigations to a denied tracker are cancelled through the Navigation API,
+ * whoever starts them (its own scripts, a link or a form in it, or the page:
+ * `frame.contentWindow.location.replace(url)`, `.href =`, `.assign()`, a link targeting it), and
+ * the frame is held like any other: it gets its placeholder and is loaded once allowed.
+ * A frame still on its initial `about:blank` gets no `navigate` event at all (HTML leaves that
+ * document without navigation events; Chromium follows), its `beforeunload` does not say where
+ * it goes, and `Location`'s methods cannot be replaced (they are unforgeable): that one door
+ * stays open (see the README).
  */
 export function guardNavigation(win: Realm, engine: Engine): void {
   const navigation = (win as unknown as { navigation?: EventTarget }).navigation;
@@ -59,13 +69,20 @@ export function guardNavigation(win: Realm, engine: Engine): void {
   navigation?.addEventListener("navigate", (event) => {
     const e = event as NavigateEvent;
     const frame = win.frameElement;
-    const url = e.destination.url;
-    if (!e.cancelable || !frame || !engine.denied(url) || engine.released(frame, url)) return;
-    e.preventDefault();
-    // The frame was leaving its document for the tracker's: it shows the placeholder instead
-    // (a cancelled navigation would also leave that document's load, and the page's, pending).
-    if (engine.hold(frame, "src", url)) frame.removeAttribute("srcdoc");
+    if (e.cancelable && frame && holdNavigation(engine, frame, e.destination.url))
+      e.preventDefault();
   });
+}
+
+/**
+ * Holds a frame that is about to navigate to a denied tracker's `url` (`true`): the frame was
+ * leaving its document for the tracker's, so it shows the placeholder instead (a cancelled
+ * navigation would also leave that document's load, and the page's, pending).
+ */
+function holdNavigation(engine: Engine, frame: Element, url: string): boolean {
+  if (!engine.denied(url) || engine.released(frame, url)) return false;
+  if (engine.hold(frame, "src", url)) frame.removeAttribute("srcdoc");
+  return true;
 }
 
 /**
