@@ -1,8 +1,6 @@
 // Byte helpers for the transparency log: WebCrypto, base64 and text through `globalThis`, so the
 // module runs unchanged in browsers, Node and Workers (core imports no runtime).
 
-import { sha256Sync } from "./sha256";
-
 interface Web {
   atob(data: string): string;
   btoa(data: string): string;
@@ -16,11 +14,6 @@ interface Web {
 
 /** The runtime's web platform objects (WebCrypto, base64, text codecs). */
 export const web = (): Web => globalThis as unknown as Web;
-
-/** SHA-256 of the concatenation of `parts` (synchronous: see sha256.ts for why). */
-export async function sha256(...parts: Uint8Array[]): Promise<Uint8Array> {
-  return sha256Sync(...parts);
-}
 
 /** The bytes of `parts`, one after another. */
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {

@@ -56,7 +56,7 @@ export function memoryLog(): MemoryLog {
         if (node.index !== row.length) throw new Error("nodes arrived out of order");
         row.push(node.hash);
       }
-      entries.push(...more);
+      for (const e of more) entries.push(e);
       edge = result.edge;
       return result.nodes;
     },

@@ -72,25 +72,44 @@ function compress(state: Uint32Array, block: Uint8Array, at: number): void {
   state[7] = ((state[7] as number) + h) | 0;
 }
 
+const STATE = new Uint32Array(8);
+// Tree hashes are at most 1 + 32 + 32 bytes: their padded message fits a reused two-block buffer.
+const SCRATCH = new Uint8Array(128);
+
 /** SHA-256 of the concatenation of `parts`, computed synchronously. */
 export function sha256Sync(...parts: Uint8Array[]): Uint8Array {
   let length = 0;
   for (const part of parts) length += part.length;
   // Message, 0x80, zero padding, 64-bit big-endian bit length: a whole number of 64-byte blocks.
-  const padded = new Uint8Array(Math.ceil((length + 9) / 64) * 64);
+  const blocks = Math.ceil((length + 9) / 64);
+  const padded =
+    blocks <= 2 ? SCRATCH.subarray(0, blocks * 64).fill(0) : new Uint8Array(blocks * 64);
   let offset = 0;
   for (const part of parts) {
     padded.set(part, offset);
     offset += part.length;
   }
   padded[length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(length / 0x20000000));
-  view.setUint32(padded.length - 4, (length * 8) >>> 0);
-  const state = Uint32Array.from(INIT);
-  for (let at = 0; at < padded.length; at += 64) compress(state, padded, at);
+  const end = padded.length;
+  const high = Math.floor(length / 0x20000000);
+  const low = (length * 8) >>> 0;
+  padded[end - 8] = high >>> 24;
+  padded[end - 7] = (high >>> 16) & 0xff;
+  padded[end - 6] = (high >>> 8) & 0xff;
+  padded[end - 5] = high & 0xff;
+  padded[end - 4] = low >>> 24;
+  padded[end - 3] = (low >>> 16) & 0xff;
+  padded[end - 2] = (low >>> 8) & 0xff;
+  padded[end - 1] = low & 0xff;
+  STATE.set(INIT);
+  for (let at = 0; at < end; at += 64) compress(STATE, padded, at);
   const out = new Uint8Array(32);
-  const outView = new DataView(out.buffer);
-  for (let i = 0; i < 8; i++) outView.setUint32(i * 4, state[i] as number);
+  for (let i = 0; i < 8; i++) {
+    const word = STATE[i] as number;
+    out[i * 4] = word >>> 24;
+    out[i * 4 + 1] = (word >>> 16) & 0xff;
+    out[i * 4 + 2] = (word >>> 8) & 0xff;
+    out[i * 4 + 3] = word & 0xff;
+  }
   return out;
 }
