@@ -27,9 +27,16 @@ const cache = new WeakMap<Database, Map<number, LogKey>>();
 /** What a sealed log key is bound to (the sealing's additional data): its site's row. */
 const sealLabel = (siteId: number) => `log-key:${siteId}`;
 
-/** The origin of a site's log: `<host of the public URL>/v1/sites/<key>/log`. */
+/**
+ * The origin of a site's log: `<host of the public URL>/v1/sites/<key>/log`. A server without
+ * `PUBLIC_URL` answers on every loopback name: its logs are named `localhost:PORT/...` whichever
+ * name a request used, so the name does not depend on who asked first.
+ */
 export function logOrigin(publicOrigin: string, siteKey: string): string {
-  return `${new URL(publicOrigin).host}/v1/sites/${siteKey}/log`;
+  const url = new URL(publicOrigin);
+  const loopback = url.hostname === "127.0.0.1" || url.hostname === "[::1]";
+  const host = loopback ? `localhost${url.port ? `:${url.port}` : ""}` : url.host;
+  return `${host}/v1/sites/${siteKey}/log`;
 }
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
