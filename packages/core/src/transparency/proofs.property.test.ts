@@ -4,6 +4,14 @@ import { configEntry } from "./entries";
 import { emptyRoot, type Hash, leafHash, nodeHash, splitPoint } from "./hash";
 import { type MemoryLog, memoryLog } from "./memory-log";
 import { proveConsistency, proveInclusion, treeRoot } from "./tile-proofs";
+import {
+  appendLeaves,
+  decodeEdge,
+  edgeRoot,
+  emptyEdge,
+  encodeEdge,
+  type TileNode,
+} from "./tree-edge";
 import { verifyConsistency, verifyInclusion } from "./verify-proofs";
 
 const SIZE = 700;
@@ -90,6 +98,36 @@ describe("proofs from tiles (property)", () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("appending (property)", () => {
+  it("gives the same edge and tile nodes however the leaves are batched", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 120 }), { minLength: 1, maxLength: 8 }),
+        async (batches) => {
+          const total = Math.min(
+            SIZE,
+            batches.reduce((a, b) => a + b, 0),
+          );
+          const whole = await appendLeaves(emptyEdge(), leaves.slice(0, total));
+          let edge = emptyEdge();
+          const nodes: TileNode[] = [];
+          let at = 0;
+          for (const n of batches) {
+            const next = await appendLeaves(edge, leaves.slice(at, Math.min(total, at + n)));
+            edge = next.edge;
+            nodes.push(...next.nodes);
+            at = Math.min(total, at + n);
+          }
+          expect(decodeEdge(encodeEdge(edge))).toEqual(whole.edge);
+          expect(nodes).toEqual(whole.nodes);
+          expect(await edgeRoot(edge)).toEqual(await treeRoot(total, log.readTile));
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });
