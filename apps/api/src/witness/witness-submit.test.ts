@@ -1,0 +1,166 @@
+import {
+  openNote,
+  type ReceiptFile,
+  type StoredReceipt,
+  verifyReceiptFile,
+  type Witness,
+} from "@assent/core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SUBJECT_HEADER } from "../receipts";
+import { createTestApp } from "../test-support/test-app";
+import { integrate } from "../transparency";
+import { submitToWitnesses } from "./witness-submit";
+
+/** Two in-process apps on their own databases: `log` is witnessed by `witness`. */
+let log: Awaited<ReturnType<typeof createTestApp>>;
+let witness: Awaited<ReturnType<typeof createTestApp>>;
+const LOG_ORIGIN = "https://consent.a.example";
+const WITNESS_URL = "https://consent.b.example/v1/witness";
+let witnessUp = true;
+const lines: string[] = [];
+
+/** Reaches the witness app as the network would, or fails as a witness that is down. */
+const toWitness = async (url: string, init: RequestInit) => {
+  if (!witnessUp) throw new TypeError("fetch failed: connect ECONNREFUSED");
+  return witness.app.request(url.replace("https://consent.b.example", ""), init);
+};
+const submit = () =>
+  submitToWitnesses(log.db, { fetch: toWitness, retryAfterMs: 0, log: (l) => lines.push(l) });
+const integrateNow = () => integrate(log.db, { publicOrigin: () => LOG_ORIGIN });
+
+beforeEach(async () => {
+  witnessUp = true;
+  lines.length = 0;
+  log = await createTestApp({ publicOrigin: LOG_ORIGIN });
+  witness = await createTestApp({ publicOrigin: "https://consent.b.example" });
+  const vkey = (await (await log.app.request("/v1/sites/demo/log/vkey")).text()).trim();
+  const b = await witness.admin();
+  const added = await b.request("POST", "/v1/admin/sites/demo/witnessed-logs", {
+    origin: vkey.split("+")[0],
+    vkey,
+  });
+  expect(added.status).toBe(201);
+  const a = await log.admin();
+  const listed = await a.request("POST", "/v1/admin/sites/demo/witnesses", {
+    name: "B",
+    url: `${WITNESS_URL}/`,
+    vkey: (await (await witness.app.request("/v1/witness/vkey")).text()).trim(),
+  });
+  expect(listed.status).toBe(201);
+});
+afterEach(async () => {
+  await Promise.all([log.close(), witness.close()]);
+});
+
+async function post(n: number): Promise<StoredReceipt[]> {
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const res = await log.post("/v1/receipts", log.receipt());
+    expect(res.status).toBe(201);
+    out.push((await res.json()) as StoredReceipt);
+  }
+  return out;
+}
+
+async function witnesses(): Promise<Witness[]> {
+  const a = await log.admin();
+  return (await (await a.get("/v1/admin/sites/demo/witnesses")).json()).witnesses;
+}
+
+const witnessVkey = async () =>
+  (await (await witness.app.request("/v1/witness/vkey")).text()).trim();
+
+describe("submitting a site's checkpoints to its witnesses", () => {
+  it("keeps the cosignature, serves it with the checkpoint and in receipt files", async () => {
+    const [receipt] = await post(2);
+    await integrateNow();
+    expect(await submit()).toMatchObject([{ outcome: "cosigned", size: 3 }]);
+    const note = await (await log.app.request("/v1/sites/demo/log/checkpoint")).text();
+    const vkey = (await (await log.app.request("/v1/sites/demo/log/vkey")).text()).trim();
+    const opened = await openNote(note, [vkey, await witnessVkey()]);
+    expect(opened.verified.map((s) => s.name)).toEqual([
+      "consent.a.example/v1/sites/demo/log",
+      "consent.b.example/witness",
+    ]);
+    // Nothing more to submit until the log grows.
+    expect(await submit()).toEqual([]);
+
+    if (!receipt) throw new Error("no receipt");
+    const headers = { [SUBJECT_HEADER]: receipt.subjectId };
+    const file = {
+      receipt: await (await log.app.request(`/v1/receipts/${receipt.id}`, { headers })).json(),
+      jwks: await (await log.app.request("/v1/sites/demo/jwks")).json(),
+      log: await (await log.app.request(`/v1/receipts/${receipt.id}/proof`, { headers })).json(),
+    } as ReceiptFile;
+    expect(file.log.witnesses).toEqual([await witnessVkey()]);
+    const report = await verifyReceiptFile(file, { vkey, witnesses: [await witnessVkey()] });
+    expect(report.checks.find((c) => c.check === "cosignature")).toMatchObject({ ok: true });
+    expect(report.ok).toBe(true);
+  });
+
+  it("a witness that is down blocks nothing, says why, and cosigns once it is back", async () => {
+    witnessUp = false;
+    await post(1);
+    await integrateNow();
+    expect(await submit()).toMatchObject([{ outcome: "failed" }]);
+    expect(lines.join("\n")).toMatch(/witness B .* refused checkpoint 2 .*WITNESS_UNREACHABLE/);
+    expect((await witnesses())[0]?.lastError).toMatchObject({
+      status: 0,
+      code: "WITNESS_UNREACHABLE",
+    });
+    // The log goes on without it.
+    await post(2);
+    await integrateNow();
+    const note = await (await log.app.request("/v1/sites/demo/log/checkpoint")).text();
+    expect(note.split("\n")[1]).toBe("4");
+    witnessUp = true;
+    expect(await submit()).toMatchObject([{ outcome: "cosigned", size: 4 }]);
+    expect((await witnesses())[0]).toMatchObject({ size: 4, lastError: null });
+  });
+
+  it("on 409 starts again from the size the witness holds", async () => {
+    await post(1);
+    await integrateNow();
+    await submit();
+    await post(3);
+    await integrateNow();
+    // The log forgot what the witness cosigned (e.g. the row was restored from a backup).
+    const a = await log.admin();
+    expect((await witnesses())[0]?.size).toBe(2);
+    await log.client.execute("UPDATE witness_peers SET size = 0");
+    expect(await submit()).toMatchObject([{ outcome: "cosigned", size: 5 }]);
+    expect(
+      (await (await a.get("/v1/admin/sites/demo/witnesses")).json()).witnesses[0],
+    ).toMatchObject({ size: 5 });
+  });
+});
+
+describe("a site's witnesses, managed by owners", () => {
+  it("are listed, refused twice or with a note key, removed, and audited", async () => {
+    const a = await log.admin();
+    const vkey = await witnessVkey();
+    const twice = await a.request("POST", "/v1/admin/sites/demo/witnesses", {
+      name: "B again",
+      url: WITNESS_URL,
+      vkey,
+    });
+    expect(twice.status).toBe(409);
+    expect((await twice.json()).error.code).toBe("WITNESS_TAKEN");
+    const noteKey = (await (await log.app.request("/v1/sites/demo/log/vkey")).text()).trim();
+    const wrongType = await a.request("POST", "/v1/admin/sites/demo/witnesses", {
+      name: "C",
+      url: WITNESS_URL,
+      vkey: noteKey,
+    });
+    expect(wrongType.status).toBe(400);
+    const [listed] = await witnesses();
+    expect(listed).toMatchObject({ name: "B", url: WITNESS_URL, vkey, size: 0 });
+    const removed = await a.request("DELETE", `/v1/admin/sites/demo/witnesses/${listed?.id}`);
+    expect(removed.status).toBe(204);
+    expect(await witnesses()).toEqual([]);
+    const audit = await (await a.get("/v1/admin/sites/demo/audit")).json();
+    const actions = JSON.stringify(audit);
+    expect(actions).toContain("witness.add");
+    expect(actions).toContain("witness.remove");
+  });
+});
