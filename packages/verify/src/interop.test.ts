@@ -5,6 +5,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
+  appendSignatures,
+  cosignCheckpoint,
   decodeEntryBundle,
   ed25519Generate,
   fromBase64,
@@ -12,18 +14,22 @@ import {
   memoryLog,
   noteVerifierKey,
   openCheckpoint,
+  openNote,
   parseEntry,
   parseTilePath,
   proveConsistency,
   proveInclusion,
   receiptEntry,
   signCheckpoint,
+  splitNote,
   tilePath,
   tilesForSize,
   toBase64,
   treeRoot,
   verifyConsistency,
+  verifyCosignature,
   verifyInclusion,
+  witnessVerifierKey,
 } from "@assent/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildInterop, goMissing, runInterop } from "./test-support/go-interop";
@@ -135,6 +141,46 @@ describeGo("interoperability with Go's sumdb/note and sumdb/tlog", () => {
       expect(code).toBe(0);
     }, 120_000);
 
+    it("checks a witness's cosignature Assent made, by the tlog-cosignature spec", async () => {
+      const witness = { name: "witness.example.net", ...(await ed25519Generate()) };
+      const wkey = witnessVerifierKey(witness.name, witness.publicKey);
+      const body = splitNote(sample.checkpoint).text;
+      const cosigned = join(dir, "assent-cosigned");
+      await writeLogDir(cosigned, {
+        ...sample,
+        checkpoint: appendSignatures(sample.checkpoint, [
+          await cosignCheckpoint(body, witness, 1764669600),
+        ]),
+      });
+      const good = await runInterop(bin, [
+        "verify",
+        "-log",
+        cosigned,
+        "-vkey",
+        sample.vkey,
+        "-witness",
+        wkey,
+      ]);
+      expect(good.report).toMatchObject({
+        ok: true,
+        witnesses: [{ name: witness.name, timestamp: 1764669600, ok: true }],
+      });
+      const stranger = { name: witness.name, ...(await ed25519Generate()) };
+      const absent = await runInterop(bin, [
+        "verify",
+        "-log",
+        cosigned,
+        "-vkey",
+        sample.vkey,
+        "-witness",
+        witnessVerifierKey(stranger.name, stranger.publicKey),
+      ]);
+      expect(absent.code).toBe(1);
+      expect(absent.report.witnesses).toEqual([
+        { name: witness.name, ok: false, error: "no cosignature by this witness" },
+      ]);
+    });
+
     it("serves Go over HTTP from a URL prefix as the API does", async () => {
       const server: Server = createServer((req, res) => {
         const path = (req.url ?? "/").replace(/^\/v1\/sites\/demo\/log\//, "");
@@ -228,6 +274,18 @@ describeGo("interoperability with Go's sumdb/note and sumdb/tlog", () => {
       expect(checkpoint.size).toBe(size);
       const source = logSource(goDir);
       expect(await treeRoot(size, source.readTile)).toEqual(checkpoint.root);
+    });
+
+    it("verifies the cosignature Go's witness made", async () => {
+      const note = await readFile(join(goDir, "checkpoint"), "utf8");
+      const wkey = (await readFile(join(goDir, "witness-vkey"), "utf8")).trim();
+      const opened = await openNote(note, [proofs.vkey, wkey]);
+      expect(opened.verified.map((s) => [s.name, s.timestamp])).toEqual([
+        ["go.example/tlog-interop", undefined],
+        ["go.example/witness", 1764669600],
+      ]);
+      const line = note.split("\n").find((l) => l.startsWith("— go.example/witness ")) as string;
+      expect(await verifyCosignature(opened.text, line, wkey)).toMatchObject({ valid: true });
     });
 
     it("reads Go's tile paths as canonical and publishes the same set", async () => {
