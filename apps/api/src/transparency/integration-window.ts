@@ -63,22 +63,30 @@ export async function readWindow(
 ): Promise<IntegrationWindow> {
   const from = sql`(SELECT coalesce(min(receipt_cursor), 0) FROM log_state)`;
   const configFrom = sql`(SELECT coalesce(min(config_cursor), 0) FROM log_state)`;
-  const [cursors, configs, receipts, lost] = await db.batch([
+  const configsAfter = () =>
+    db.values(
+      sql`SELECT id, site_id, hash FROM site_configs WHERE id > ${configFrom} ORDER BY id LIMIT ${limits.configs}`,
+    );
+  const [cursors, configs, receipts] = await db.batch([
     db.values(
       sql`SELECT ${from} AS receipt_from, ${configFrom} AS config_from, (SELECT coalesce(max(rowid), 0) FROM receipts) AS max_rowid`,
     ),
-    db.values(
-      sql`SELECT id, site_id, hash FROM site_configs WHERE id > ${configFrom} ORDER BY id LIMIT ${limits.configs}`,
-    ),
+    configsAfter(),
     db.values(
       sql`SELECT rowid AS row_id, id, site_id, digest FROM receipts WHERE rowid > ${from} ORDER BY rowid LIMIT ${limits.receipts}`,
-    ),
-    db.values(
-      sql`SELECT r.rowid AS row_id, r.id, r.site_id, r.digest FROM receipts r WHERE ${from} > (SELECT coalesce(max(rowid), 0) FROM receipts) AND NOT EXISTS (SELECT 1 FROM log_leaves l WHERE l.receipt_id = r.id) ORDER BY r.rowid LIMIT ${limits.receipts}`,
     ),
   ]);
   const [receiptFrom, configStart, maxRowid] = (arrays(cursors)[0] ?? []).map(num);
   const rowidsReused = num(receiptFrom) > num(maxRowid);
+  // Rare (the table emptied): a second snapshot, reading the receipts not yet logged by id.
+  const [windowConfigs, windowReceipts] = rowidsReused
+    ? await db.batch([
+        configsAfter(),
+        db.values(
+          sql`SELECT r.rowid AS row_id, r.id, r.site_id, r.digest FROM receipts r WHERE NOT EXISTS (SELECT 1 FROM log_leaves l WHERE l.receipt_id = r.id) ORDER BY r.rowid LIMIT ${limits.receipts}`,
+        ),
+      ])
+    : [configs, receipts];
   const toReceipt = (r: unknown[]): PendingReceipt => ({
     rowid: num(r[0]),
     id: String(r[1]),
@@ -88,12 +96,12 @@ export async function readWindow(
   return {
     receiptFrom: rowidsReused ? 0 : num(receiptFrom),
     configFrom: num(configStart),
-    configs: arrays(configs).map((r) => ({
+    configs: arrays(windowConfigs).map((r) => ({
       id: num(r[0]),
       siteId: num(r[1]),
       hash: String(r[2]),
     })),
-    receipts: arrays(rowidsReused ? lost : receipts).map(toReceipt),
+    receipts: arrays(windowReceipts).map(toReceipt),
     rowidsReused,
   };
 }
