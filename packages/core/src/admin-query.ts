@@ -161,6 +161,12 @@ export interface StatsBucket {
   categories: Record<string, CategoryRate>;
 }
 
+/** How many receipts each method made over some set of receipts. */
+export interface MethodCounts {
+  total: number;
+  methods: Record<ConsentMethod, number>;
+}
+
 /** `GET /v1/admin/stats` answer: every day of the range (empty days included). */
 export interface SiteStats {
   site: string;
@@ -168,6 +174,13 @@ export interface SiteStats {
   to: string;
   totals: StatsBucket;
   byPolicyVersion: Record<string, StatsBucket>;
+  /**
+   * Methods by place over the range: the subdivision (`US-CA`) where known, else the country
+   * (`FR`), else `unknown`. Accept, reject, objection and opt-out rates by jurisdiction.
+   */
+  byJurisdiction?: Record<string, MethodCounts>;
+  /** Methods by the rule that applied (`eu-eea`, `uk`, ...; `none` for a site without rules). */
+  byRule?: Record<string, MethodCounts>;
   days: Array<StatsBucket & { date: string; byPolicyVersion: Record<string, StatsBucket> }>;
 }
 

@@ -50,6 +50,7 @@ export {
   type ExportQuery,
   ExportQuerySchema,
   MAX_STATS_DAYS,
+  type MethodCounts,
   type ReceiptFilter,
   type ReceiptPage,
   type ReceiptQuery,

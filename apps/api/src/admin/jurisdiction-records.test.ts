@@ -99,3 +99,29 @@ describe("records by jurisdiction and rule", () => {
     expect(cells.configVersion).toBe(String(version));
   });
 });
+
+describe("statistics by jurisdiction", () => {
+  it("count each method by place and by rule, from the rollups", async () => {
+    const { a } = await receiptsFrom([
+      ["FR", null, "accept-all"],
+      ["US", "CA", "accept-all"],
+      ["US", "CA", "accept-all"],
+      ["GB", null, "object"],
+      ["GB", null, "accept-all"],
+    ]);
+    const today = new Date().toISOString().slice(0, 10);
+    const res = await a.get(`/v1/admin/stats?site=demo&from=${today}&to=${today}`);
+    expect(res.status).toBe(200);
+    const stats = await res.json();
+    expect(stats.byJurisdiction["US-CA"]).toMatchObject({ total: 2, methods: { "accept-all": 2 } });
+    expect(stats.byJurisdiction.GB).toMatchObject({
+      total: 2,
+      methods: { object: 1, "accept-all": 1 },
+    });
+    expect(stats.byRule).toMatchObject({
+      "eu-eea": { total: 1 },
+      uk: { total: 2, methods: { object: 1 } },
+      "us-states": { total: 2 },
+    });
+  });
+});

@@ -68,6 +68,7 @@ describe("query plans", () => {
     const q = statsQueries(t.db, 1, 20_000, 20_090);
     expectIndexLookups(await plan(q.methods));
     expectIndexLookups(await plan(q.categories));
+    expectIndexLookups(await plan(q.places));
   });
 
   it("finds a subject's receipts through receipts_site_subject", async () => {

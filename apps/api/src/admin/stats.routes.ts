@@ -1,6 +1,11 @@
 import { StatsGet, StatsQuerySchema } from "@assent/core";
-import { type Database, dailyCategoryStats, dailyMethodStats } from "@assent/db";
-import { and, between, eq } from "drizzle-orm";
+import {
+  type Database,
+  dailyCategoryStats,
+  dailyJurisdictionStats,
+  dailyMethodStats,
+} from "@assent/db";
+import { and, between, eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { defineRoute } from "../openapi";
@@ -11,7 +16,7 @@ export const statsRoute = defineRoute({
   method: "GET",
   path: "/v1/admin/stats",
   summary:
-    "Daily statistics from the rollups: accept-all / reject-all / custom counts and opt-in rate per category, by policy version",
+    "Daily statistics from the rollups: accept-all / reject-all / custom counts and opt-in rate per category, by policy version; methods by jurisdiction and rule",
   tag: "statistics",
   access: { kind: "site", role: "viewer" },
   query: StatsQuerySchema,
@@ -22,7 +27,7 @@ export const statsRoute = defineRoute({
   },
 });
 
-/** The two rollup reads behind the statistics, unexecuted (plans are checked in tests). */
+/** The three rollup reads behind the statistics, unexecuted (plans are checked in tests). */
 export function statsQueries(
   db: Database,
   siteId: number,
@@ -32,7 +37,24 @@ export function statsQueries(
 ) {
   const m = dailyMethodStats;
   const k = dailyCategoryStats;
+  const j = dailyJurisdictionStats;
   return {
+    places: db
+      .select({
+        jurisdiction: j.jurisdiction,
+        ruleId: j.ruleId,
+        method: j.method,
+        count: sql<number>`sum(${j.count})`.mapWith(Number),
+      })
+      .from(j)
+      .where(
+        and(
+          eq(j.siteId, siteId),
+          between(j.day, from, to),
+          policyVersion ? eq(j.policyVersion, policyVersion) : undefined,
+        ),
+      )
+      .groupBy(j.jurisdiction, j.ruleId, j.method),
     methods: db
       .select({ day: m.day, policyVersion: m.policyVersion, method: m.method, count: m.count })
       .from(m)
@@ -68,8 +90,8 @@ export function statsRoutes(deps: AppDeps): Hono {
   siteRoute(app, deps, statsRoute, async ({ c, input, site }) => {
     const { from, to, policyVersion } = input.query;
     const q = statsQueries(deps.db, site.id, from, to, policyVersion);
-    const [methods, categories] = await Promise.all([q.methods, q.categories]);
-    return c.json(aggregateStats(site.key, from, to, methods, categories));
+    const [methods, categories, places] = await Promise.all([q.methods, q.categories, q.places]);
+    return c.json(aggregateStats(site.key, from, to, methods, categories, places));
   });
   return app;
 }

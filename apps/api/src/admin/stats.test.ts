@@ -64,4 +64,27 @@ describe("aggregateStats", () => {
       }),
     );
   });
+
+  it("counts methods by place and rule over the whole range", () => {
+    const s = aggregateStats(
+      "demo",
+      D,
+      D + 1,
+      [],
+      [],
+      [
+        { jurisdiction: "US-CA", ruleId: "us-states", method: "accept-all", count: 3 },
+        { jurisdiction: "US-CA", ruleId: "us-states", method: "opt-out", count: 1 },
+        { jurisdiction: "GB", ruleId: "uk", method: "object", count: 2 },
+        { jurisdiction: "", ruleId: "", method: "reject-all", count: 4 },
+      ],
+    );
+    expect(s.byJurisdiction?.["US-CA"]).toMatchObject({
+      total: 4,
+      methods: { "accept-all": 3, "opt-out": 1 },
+    });
+    expect(s.byJurisdiction?.unknown?.methods["reject-all"]).toBe(4);
+    expect(s.byRule?.uk?.methods.object).toBe(2);
+    expect(s.byRule?.none?.total).toBe(4);
+  });
 });

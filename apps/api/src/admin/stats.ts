@@ -1,6 +1,7 @@
 import {
   CONSENT_METHODS,
   type ConsentMethod,
+  type MethodCounts,
   type SiteStats,
   type StatsBucket,
 } from "@assent/core";
@@ -20,6 +21,14 @@ export interface CategoryRow {
   category: string;
   granted: number;
   denied: number;
+}
+
+/** A `daily_jurisdiction_stats` row, summed over days and policy versions. */
+export interface PlaceRow {
+  jurisdiction: string;
+  ruleId: string;
+  method: string;
+  count: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -61,9 +70,34 @@ function addCategory(bucket: StatsBucket, row: CategoryRow): void {
   rate.optInRate = decided === 0 ? null : rate.granted / decided;
 }
 
+/** Methods by place and by rule: `unknown` for no location, `none` for a site without rules. */
+function byPlace(rows: readonly PlaceRow[]) {
+  const byJurisdiction: Record<string, MethodCounts> = {};
+  const byRule: Record<string, MethodCounts> = {};
+  const counts = (map: Record<string, MethodCounts>, key: string) => {
+    const found = map[key];
+    if (found) return found;
+    const { total, methods } = emptyBucket();
+    map[key] = { total, methods };
+    return map[key];
+  };
+  for (const row of rows) {
+    const method = row.method as ConsentMethod;
+    for (const c of [
+      counts(byJurisdiction, row.jurisdiction || "unknown"),
+      counts(byRule, row.ruleId || "none"),
+    ]) {
+      c.total += row.count;
+      if (method in c.methods) c.methods[method] += row.count;
+    }
+  }
+  return { byJurisdiction, byRule };
+}
+
 /**
- * Folds the daily rollup rows of a range into per-day, per-policy-version and overall figures.
- * Every day of the range is present, empty days included, so a chart needs no gap handling.
+ * Folds the daily rollup rows of a range into per-day, per-policy-version and overall figures,
+ * and methods by jurisdiction and rule over the whole range. Every day of the range is present,
+ * empty days included, so a chart needs no gap handling.
  */
 export function aggregateStats(
   siteKey: string,
@@ -71,6 +105,7 @@ export function aggregateStats(
   to: number,
   methods: MethodRow[],
   categories: CategoryRow[],
+  places: readonly PlaceRow[] = [],
 ): SiteStats {
   const totals = emptyBucket();
   const byPolicyVersion: Record<string, StatsBucket> = {};
@@ -88,5 +123,13 @@ export function aggregateStats(
   for (const row of categories) {
     for (const b of targets(row.day, row.policyVersion)) addCategory(b, row);
   }
-  return { site: siteKey, from: dayDate(from), to: dayDate(to), totals, byPolicyVersion, days };
+  return {
+    site: siteKey,
+    from: dayDate(from),
+    to: dayDate(to),
+    totals,
+    byPolicyVersion,
+    ...byPlace(places),
+    days,
+  };
 }

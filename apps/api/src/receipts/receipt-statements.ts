@@ -80,6 +80,7 @@ export interface AppendRows {
   categories: Statement["args"][];
   methodStats: Statement["args"][];
   categoryStats: Statement["args"][];
+  jurisdictionStats: Statement["args"][];
 }
 
 /** How each table of `AppendRows` is written: `head VALUES (...)[, (...)] tail`. */
@@ -104,13 +105,18 @@ const APPEND_TABLES: Record<keyof AppendRows, { head: string; width: number; tai
     width: 6,
     tail: " ON CONFLICT (site_id,day,policy_version,category) DO UPDATE SET granted = granted + excluded.granted, denied = denied + excluded.denied",
   },
+  jurisdictionStats: {
+    head: "INSERT INTO daily_jurisdiction_stats (site_id,day,policy_version,jurisdiction,rule_id,method,count)",
+    width: 7,
+    tail: " ON CONFLICT (site_id,day,policy_version,jurisdiction,rule_id,method) DO UPDATE SET count = count + excluded.count",
+  },
 };
 
 const tuple = (width: number) => `(${Array(width).fill("?").join(",")})`;
 
 /**
  * `rows` as one single-row statement per table and the rows it runs for: a committer that keeps
- * prepared statements (the Node commit thread) prepares these four once and runs them per row.
+ * prepared statements (the Node commit thread) prepares these once and runs them per row.
  */
 export function tableStatements(rows: AppendRows): RowStatement[] {
   return (Object.keys(APPEND_TABLES) as (keyof AppendRows)[])
@@ -123,8 +129,15 @@ export function tableStatements(rows: AppendRows): RowStatement[] {
 
 /** The rows that append `writes` (see `AppendRows`). */
 export function appendRows(writes: ReceiptWrite[]): AppendRows {
-  const rows: AppendRows = { receipts: [], categories: [], methodStats: [], categoryStats: [] };
+  const rows: AppendRows = {
+    receipts: [],
+    categories: [],
+    methodStats: [],
+    categoryStats: [],
+    jurisdictionStats: [],
+  };
   const methods = new Map<string, Statement["args"]>();
+  const places = new Map<string, Statement["args"]>();
   const cats = new Map<string, Statement["args"]>();
   for (const { row, categories } of writes) {
     rows.receipts.push(receiptArgs(row));
@@ -133,6 +146,12 @@ export function appendRows(writes: ReceiptWrite[]): AppendRows {
     const m = methods.get(mKey);
     if (m) (m[4] as number)++;
     else methods.set(mKey, [row.siteId, day, row.policyVersion, row.method, 1]);
+    const place = row.subdivision ?? row.jurisdiction ?? "";
+    const rule = row.ruleId ?? "";
+    const pKey = `${mKey}|${place}|${rule}`;
+    const p = places.get(pKey);
+    if (p) (p[6] as number)++;
+    else places.set(pKey, [row.siteId, day, row.policyVersion, place, rule, row.method, 1]);
     for (const category in categories) {
       const granted = categories[category] === true;
       rows.categories.push([row.id, row.siteId, category, granted ? 1 : 0, row.serverTime]);
@@ -144,6 +163,7 @@ export function appendRows(writes: ReceiptWrite[]): AppendRows {
   }
   rows.methodStats = [...methods.values()];
   rows.categoryStats = [...cats.values()];
+  rows.jurisdictionStats = [...places.values()];
   return rows;
 }
 
