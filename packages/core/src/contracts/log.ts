@@ -30,8 +30,8 @@ export type ReceiptLogProof = v.InferOutput<typeof ReceiptLogProofSchema>;
 export const ReceiptsProof = { response: ReceiptLogProofSchema };
 
 /**
- * A receipt file: what the preference centre downloads and `GET /v1/receipts/:id/proof?file`
- * style exports give, and what `assent-verify` checks offline. Unknown receipt fields are kept
+ * A receipt file: what the preference centre downloads for a receipt of the visitor's, and
+ * what `assent-verify` checks offline. Unknown receipt fields are kept
  * (not stripped), so a newer receipt still verifies.
  */
 export const ReceiptFileSchema = v.object({
