@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, rename, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -38,7 +38,10 @@ export async function buildInterop(): Promise<string> {
   if (built) return bin;
   await mkdir(CACHE, { recursive: true });
   const gopath = process.env.TLOG_INTEROP_GOPATH ?? "/usr/share/gocode";
-  await run("go", ["build", "-o", bin, "."], {
+  // Built beside its final name, then renamed: test files building at once never see half a
+  // binary, nor overwrite one that is running.
+  const partial = `${bin}.${process.pid}.${Date.now()}.tmp`;
+  await run("go", ["build", "-o", partial, "."], {
     cwd: TOOL,
     env: {
       ...process.env,
@@ -49,6 +52,7 @@ export async function buildInterop(): Promise<string> {
       GOPROXY: "off",
     },
   });
+  await rename(partial, bin);
   return bin;
 }
 
