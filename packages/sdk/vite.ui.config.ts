@@ -5,10 +5,9 @@ import { chunkFiles, languageHash } from "./build/chunk-names.js";
  * The UI chunk (`dist/ui-HASH.js`): the first layer in plain DOM with its stylesheet, imported by
  * the loader only when needed; it imports the page's language (`lang/de-HASH.js`) and, later, the
  * preference centre (`preferences-HASH.js`), both built before it, by URLs relative to itself.
- * Beside it, two tiny modules the loader imports on their own: the floating button
- * (`floating-button-HASH.js`) and the embed placeholder (`embed-placeholder-HASH.js`, when a page
- * holds an embed back). Each name carries its content hash; the loader's build reads them from
- * this build's manifest.
+ * Beside it, a tiny module the loader imports on its own: the floating button
+ * (`floating-button-HASH.js`). Each name carries its content hash; the loader's build reads them
+ * from this build's manifest.
  */
 export default defineConfig({
   define: {
@@ -26,7 +25,6 @@ export default defineConfig({
       entry: {
         ui: "src/ui/index.ts",
         "floating-button": "src/ui/floating-button.ts",
-        "embed-placeholder": "src/loader/embed-placeholder.ts",
       },
       formats: ["es"],
     },

@@ -85,7 +85,12 @@ export interface AssentApi {
 
 /** What the loader hands to the UI chunk. */
 export interface UiHost {
+  /** The config inlined in the loader (the services' descriptions are fetched when shown). */
   config: SiteConfig;
+  /** Hash of the published config; the receipts name it. */
+  configHash: string;
+  /** Origin of the Assent API. */
+  api: string;
   /** The language the banner is shown in, and its receipts record (`bannerLanguage`). */
   language: string;
   /**

@@ -21,6 +21,35 @@ describe("GET /s/:siteKey.js", () => {
     expect(body.endsWith("/* loader */")).toBe(true);
   });
 
+  it("inlines what gates and clears, leaving the services' descriptions to the config route", async () => {
+    const boot = async (path: string) =>
+      JSON.parse(
+        /window\.__assent_boot=(.*);\n/.exec(await (await t.app.request(path)).text())?.[1] ??
+          "null",
+      );
+    const plain = await boot("/s/demo.js");
+    const published = await (await t.app.request("/v1/sites/demo/config")).json();
+    const full = published.config.services.find((s: { id: string }) => s.id === "google-analytics");
+    expect(full).toMatchObject({ name: "Google Analytics", provider: "Google" });
+    const ga = plain.config.services.find((s: { id: string }) => s.id === "google-analytics");
+    expect(ga).toEqual({
+      id: "google-analytics",
+      category: "analytics",
+      cookies: full.cookies,
+      storage: full.storage,
+      purposes: full.purposes,
+      consentModeKeys: full.consentModeKeys,
+    });
+    // The receipts name the published config, which the SDK fetches and checks by this hash.
+    expect(plain.configHash).toBe(published.hash);
+    expect({ ...plain.config, services: [] }).toEqual({ ...published.config, services: [] });
+    // Auto-blocking reads where each service loads from.
+    const blocking = await boot("/s/demo.js?autoblock");
+    const hosts = blocking.config.services.find((s: { id: string }) => s.id === "google-analytics");
+    expect(hosts.hosts).toEqual(full.hosts);
+    expect(hosts.purpose).toBeUndefined();
+  });
+
   it("composes auto-blocking before the loader only for ?autoblock", async () => {
     const plain = await t.app.request("/s/demo.js");
     expect(await plain.text()).not.toContain("/* autoblock */");

@@ -5,6 +5,7 @@ import { notFound } from "../errors";
 import { LOCATION_HEADER_NAMES } from "../network";
 import { allowAnyOrigin } from "../security";
 import { cachedLatestConfig, cachedSite, type PublishedConfig } from "../sites";
+import { loaderConfig } from "./loader-config";
 
 /** JSON that is also safe to place anywhere in a script (no `</script>`, no line separators). */
 function scriptSafeJson(value: unknown): string {
@@ -69,8 +70,8 @@ async function cacheable(
 }
 
 /**
- * `GET /s/:siteKey.js`: the loader with the site's published config inlined, so a page view
- * costs one cacheable request; `GET /s/:siteKey.js?autoblock`: the same with the auto-blocking
+ * `GET /s/:siteKey.js`: the loader with the site's published config inlined (without the
+ * services' descriptions: `loaderConfig`), so a page view costs one cacheable request; `GET /s/:siteKey.js?autoblock`: the same with the auto-blocking
  * script composed before the loader. A config with `jurisdictions` also carries the rule the
  * server chose from the visitor's trusted location (`boot.rule`), and is then cached privately.
  * `GET /v1/sites/:key/config`: the same config as JSON, the same for everyone.
@@ -83,8 +84,11 @@ export function loaderRoutes(deps: AppDeps): Hono {
     const key = file.endsWith(".js") ? file.slice(0, -3) : file;
     const published = await siteConfig(deps, key);
     const origin = deps.origin.of(c);
+    // Auto-blocking is served only to the pages that ask for it, in the same synchronous script.
+    const autoblock = c.req.query("autoblock") === undefined ? "" : deps.sdk.autoblockSource;
     const boot: LoaderBoot = {
-      config: published.config,
+      // Services' descriptions stay out: the SDK fetches them with what shows them.
+      config: loaderConfig(published.config, { hosts: !!autoblock }),
       configHash: published.hash,
       api: origin,
       ui: new URL(deps.sdk.uiPath, origin).href,
@@ -93,8 +97,6 @@ export function loaderRoutes(deps: AppDeps): Hono {
       const { rule, jurisdiction } = selectRule(published.config, deps.client(c));
       boot.rule = { id: rule.id, jurisdiction };
     }
-    // Auto-blocking is served only to the pages that ask for it, in the same synchronous script.
-    const autoblock = c.req.query("autoblock") === undefined ? "" : deps.sdk.autoblockSource;
     if (autoblock === undefined)
       throw notFound(
         "AUTOBLOCK_NOT_BUILT",

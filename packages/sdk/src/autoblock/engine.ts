@@ -1,15 +1,16 @@
 import { type SiteService, serviceForUrl, withCatalogueHosts } from "@assent/core";
 import type { AutoblockHost } from "../loader/autoblock";
 import { LOADED } from "../loader/gate-embeds";
-import { MAY_HOLD, urlAttributes, WITH_URL } from "./url-attributes";
+import { MAY_HOLD, urlAttributes, WITH_URL, XLINK } from "./url-attributes";
 
 // The browser's own methods, taken before any realm is patched.
 const E = Element.prototype;
-const { getAttribute, setAttribute, hasAttribute, removeAttribute } = E;
+const { getAttribute, getAttributeNS, setAttribute, hasAttribute, removeAttribute } = E;
 const innerHTML = Object.getOwnPropertyDescriptor(E, "innerHTML") as PropertyDescriptor;
 const parseDocument = DOMParser.prototype.parseFromString;
 
-const get = (el: Element, name: string) => getAttribute.call(el, name);
+const get = (el: Element, name: string) =>
+  getAttribute.call(el, name) ?? (name === "href" ? getAttributeNS.call(el, XLINK, name) : null);
 /** Sets an attribute without passing through the patched `setAttribute`. */
 export const set = (el: Element, name: string, value: string) => setAttribute.call(el, name, value);
 
@@ -143,6 +144,7 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
         marked = true;
       } else engine.held.push(el);
       removeAttribute.call(el, name);
+      if (name === "href") el.removeAttributeNS(XLINK, name);
       engine.later();
       return true;
     },

@@ -1,8 +1,9 @@
 import type { Engine } from "./engine";
 import { patchAttributes } from "./realm-attributes";
-import { guardNavigation, observe, patchFrames, patchRequests } from "./realm-frames";
+import { guardNavigation, observe, patchFrames } from "./realm-frames";
 import { patchHtml } from "./realm-html";
 import { patchInsertion } from "./realm-insertion";
+import { patchRequests } from "./realm-requests";
 
 type Realm = Window & typeof globalThis;
 

@@ -40,9 +40,9 @@ HTMLInputElement src`
   .map((line) => line.split(" ") as [string, string]);
 
 /**
- * Attributes in one realm: the URL properties, `srcdoc`, a held script's `type`, and every way
- * to set an attribute (`setAttribute`, `setAttributeNS`, `setAttributeNode(NS)`, an `Attr`'s
- * `value`, `nodeValue` and `textContent`). A denied tracker's URL is never set: it is kept as
+ * Attributes in one realm: the URL properties (SVG images' `href.baseVal` too), `srcdoc`, a held
+ * script's `type`, and every way to set an attribute (`setAttribute`, `setAttributeNS`,
+ * `setAttributeNode(NS)`, an `Attr`'s `value`, `nodeValue` and `textContent`). A denied tracker's URL is never set: it is kept as
  * `data-ATTRIBUTE` with the service's marks.
  */
 export function patchAttributes(win: Realm, engine: Engine): void {
@@ -54,6 +54,26 @@ export function patchAttributes(win: Realm, engine: Engine): void {
     });
   onSet(proto("HTMLIFrameElement"), "srcdoc", (native, value) => {
     native(engine.sanitize(String(value), true));
+  });
+  // SVG's `image.href.baseVal = url`: the animated string knows no element, so each is tied to
+  // its image when the page reads it.
+  const owners = new WeakMap<object, Element>();
+  const image = proto("SVGImageElement");
+  const href = image && Object.getOwnPropertyDescriptor(image, "href");
+  if (image && href?.get) {
+    const read = href.get;
+    Object.defineProperty(image, "href", {
+      ...href,
+      get(this: Element) {
+        const value = read.call(this);
+        owners.set(value, this);
+        return value;
+      },
+    });
+  }
+  onSet(proto("SVGAnimatedString"), "baseVal", function (native, value) {
+    const owner = owners.get(this);
+    if (!owner || !engine.hold(owner, "href", String(value))) native(value);
   });
   onSet(proto("HTMLScriptElement"), "type", function (native, value) {
     if (!engine.attribute(this, "type", value)) native(value);

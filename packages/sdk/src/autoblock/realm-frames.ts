@@ -86,38 +86,6 @@ function holdNavigation(engine: Engine, frame: Element, url: string): boolean {
 }
 
 /**
- * Requests that are not elements: `new Audio(url)` (which sets no property a setter sees), and
- * `navigator.sendBeacon` and `fetch` to a denied tracker from code that already runs (an allowed
- * tag calling a service that is not): the beacon is refused (`false`), the fetch fails as a
- * network error would.
- */
-export function patchRequests(win: Realm, engine: Engine): void {
-  const NativeAudio = win.Audio;
-  if (NativeAudio) {
-    const Audio = ((src?: string) => {
-      const audio = new NativeAudio();
-      if (src !== undefined) audio.src = src;
-      return audio;
-    }) as unknown as typeof win.Audio;
-    Audio.prototype = NativeAudio.prototype;
-    win.Audio = Audio;
-  }
-  const nav = win.Navigator.prototype;
-  const beacon = nav.sendBeacon;
-  if (beacon)
-    nav.sendBeacon = function (this: Navigator, url: string | URL, data?: BodyInit | null) {
-      return !engine.denied(String(url)) && beacon.call(this, url, data);
-    };
-  const fetch = win.fetch;
-  win.fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
-    const url = input instanceof win.Request ? input.url : String(input);
-    return engine.denied(url)
-      ? Promise.reject(new TypeError("Failed to fetch"))
-      : fetch.call(this ?? win, input, init);
-  };
-}
-
-/**
  * The last line, for what no patch sees: elements the HTML parser inserts after the loader, and
  * attributes set through doors not patched. A parser-inserted script is seen before it runs (the
  * parser lets observers run first) and held; an iframe, image or link from the HTML source has

@@ -2,7 +2,7 @@
  * The attributes that make an element fetch or navigate, by element (local name): a tracker URL
  * in any of them is held back as `data-ATTRIBUTE`. `link` covers every `rel` that fetches or
  * connects (stylesheet, preload, modulepreload, prefetch, preconnect, dns-prefetch, icon);
- * `script` covers SVG scripts' `href` too.
+ * `script` covers SVG scripts' `href` too, and `image` is SVG's.
  */
 export const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   script: ["src", "href"],
@@ -17,12 +17,15 @@ export const URL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   audio: ["src"],
   track: ["src"],
   input: ["src"],
+  // SVG: `href`, or `xlink:href` (read and held as `href`, which SVG 2 loads the same way).
+  image: ["href"],
 };
 
 /** Every element that may carry a URL to hold, as a selector (for sweeping a subtree). */
 export const WITH_URL = Object.entries(URL_ATTRIBUTES)
   .flatMap(([tag, attrs]) => attrs.map((a) => `${tag}[${a}]`))
-  .concat("iframe[srcdoc]")
+  // Any SVG image: `[href]` misses the XLink namespace's `xlink:href`.
+  .concat("iframe[srcdoc]", "image")
   .join(",");
 
 /**
@@ -34,9 +37,13 @@ export const HELD_HERE = [
   "[data-data]",
   "[data-poster]",
   ...["source", "embed", "video", "audio", "track", "input", "frame"].map((t) => `${t}[data-src]`),
+  "image[data-href]",
 ]
   .map((held) => `${held}:is([data-category],[data-service])`)
   .join(",");
+
+/** The XLink namespace, of SVG's older `xlink:href`. */
+export const XLINK = "http://www.w3.org/1999/xlink";
 
 /** The URL attributes of an element (none for elements that load nothing). */
 export const urlAttributes = (el: Element): readonly string[] => URL_ATTRIBUTES[el.localName] ?? [];

@@ -65,6 +65,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     allowsIn(config, services, current)(category, service);
 
   const gate: EmbedGate = {
+    source: boot,
     allows,
     services,
     text: (key) => siteTexts()?.[key],
@@ -141,6 +142,8 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   const consentId = () => record?.subjectId ?? null;
   const host: UiHost = {
     config,
+    configHash: boot.configHash,
+    api: boot.api,
     get language() {
       return language();
     },

@@ -1,4 +1,5 @@
 import type { SiteService } from "@assent/core";
+import { publishedConfig } from "../transport/published-config";
 import { type EmbedGate, loadEmbed } from "./gate-embeds";
 
 /** The placeholders' English texts; a site overrides them per language in `texts`. */
@@ -14,11 +15,19 @@ const escapeHtml = (text = "") => text.replace(/[<&"]/g, (c) => `&#${c.charCodeA
  * Shows the placeholder inside the iframe itself (`srcdoc`, same origin as the page), so it has
  * exactly the iframe's box, responsive or not, and nothing moves when the content loads. This
  * module is its own small file (`dist/embed-placeholder-HASH.js`), imported by the loader only when a
- * page holds an embed back; until it arrives the iframe is an empty box of the same size.
+ * page holds an embed back; until it arrives the iframe is an empty box of the same size. The
+ * service's name, purpose and privacy policy come from the whole published config (the loader's
+ * inlined one leaves them out), fetched once.
  */
-export function placehold(frame: HTMLIFrameElement, gate: EmbedGate, service?: SiteService): void {
+export async function placehold(
+  frame: HTMLIFrameElement,
+  gate: EmbedGate,
+  inlined?: SiteService,
+): Promise<void> {
+  const config = await publishedConfig(gate.source);
   // Loaded (or released) while this module was on its way: nothing to hold back any more.
   if (!frame.hasAttribute("data-src")) return;
+  const service = config.services.find((s) => s.id === inlined?.id) ?? inlined;
   const name = service?.name ?? (frame.getAttribute("data-src") as string).split("/")[2];
   const policy = service?.privacyPolicyUrl;
   const allow = service && gate.alwaysAllow(service.id);

@@ -3,6 +3,7 @@ import {
   completeService,
   DEFAULT_CATEGORIES,
   decide,
+  defaultSiteConfig,
   pageServices,
 } from "@assent/core";
 import { beforeEach, describe, expect, it, vi } from "vitest";
@@ -14,9 +15,17 @@ const listed = [completeService({ id: "youtube", category: "embeds" })];
 const services = pageServices(listed);
 const scope = { categories: [...DEFAULT_CATEGORIES], services: listed };
 
+/** The published config the placeholders fetch (the inlined one has no descriptions). */
+const published = { ...defaultSiteConfig("demo"), services: listed };
+const inlined = { ...published, services: [{ id: "youtube", category: "embeds" }] };
+
+/** Lets the placeholder module fetch the services' descriptions and fill the frames. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 function gate(choice: Parameters<typeof decide>[1], always = vi.fn()): EmbedGate {
   const decision = decide(scope, choice);
   const g: EmbedGate = {
+    source: { api: "https://consent.example.org", config: inlined, configHash: "h1" },
     allows: (c, s) => allowsElement(decision, c, s),
     services,
     text: (key) => EMBED_TEXTS[key],
@@ -27,14 +36,19 @@ function gate(choice: Parameters<typeof decide>[1], always = vi.fn()): EmbedGate
 }
 
 beforeEach(() => {
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => Response.json({ version: 1, hash: "h1", config: published })),
+  );
   document.body.innerHTML = `
     <iframe data-src="https://www.youtube.com/embed/x" data-category="embeds" data-service="youtube" width="560" height="315" id="yt"></iframe>
     <iframe data-src="https://www.flickr.com/photos/x/player" data-category="embeds" data-service="flickr" id="fl"></iframe>`;
 });
 
 describe("gateEmbeds", () => {
-  it("shows a placeholder naming the service, its purpose and policy, and loads nothing", () => {
+  it("shows a placeholder naming the service, its purpose and policy, and loads nothing", async () => {
     gateEmbeds(gate({}));
+    await settle();
     const frame = document.getElementById("yt") as HTMLIFrameElement;
     expect(frame.getAttribute("src")).toBeNull();
     expect(frame.srcdoc).toContain("<b>YouTube</b>");
@@ -45,15 +59,17 @@ describe("gateEmbeds", () => {
     expect(frame.srcdoc).not.toMatch(/ytimg|youtube\.com\/(vi|embed)/);
   });
 
-  it("offers only 'Load this once' for a service the site does not list", () => {
+  it("offers only 'Load this once' for a service the site does not list", async () => {
     gateEmbeds(gate({}));
+    await settle();
     const flickr = (document.getElementById("fl") as HTMLIFrameElement).srcdoc;
     expect(flickr).toContain("<b>www.flickr.com</b>");
     expect(flickr).not.toContain("Always allow");
   });
 
-  it("loads an allowed embed from its privacy-friendlier address", () => {
+  it("loads an allowed embed from its privacy-friendlier address", async () => {
     gateEmbeds(gate({ services: { youtube: true } }));
+    await settle();
     const frame = document.getElementById("yt") as HTMLIFrameElement;
     expect(frame.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/x");
     expect(frame.hasAttribute("srcdoc")).toBe(false);
@@ -61,31 +77,35 @@ describe("gateEmbeds", () => {
     expect(document.getElementById("fl")?.getAttribute("src")).toBeNull();
   });
 
-  it("puts an embed that was allowed back behind its placeholder once it is withdrawn", () => {
+  it("puts an embed that was allowed back behind its placeholder once it is withdrawn", async () => {
     gateEmbeds(gate({ services: { youtube: true } }));
+    await settle();
     const frame = document.getElementById("yt") as HTMLIFrameElement;
     expect(frame.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/x");
     expect(ran).toContain("youtube");
     gateEmbeds(gate({}));
+    await settle();
     expect(frame.getAttribute("src")).toBeNull();
     expect(frame.getAttribute("data-src")).toBe("https://www.youtube-nocookie.com/embed/x");
     expect(frame.srcdoc).toContain("<button>Load this once</button>");
     gateEmbeds(gate({ services: { youtube: true } }));
+    await settle();
     expect(frame.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/x");
   });
 
-  it("keeps an embed loaded once for this page view, whatever is chosen next", () => {
+  it("keeps an embed loaded once for this page view, whatever is chosen next", async () => {
     const frame = document.getElementById("yt") as HTMLIFrameElement;
     loadEmbed(
       frame,
       services.find((s) => s.id === "youtube"),
     );
     gateEmbeds(gate({ categories: { analytics: true } }));
+    await settle();
     expect(frame.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/x");
     expect(frame.hasAttribute("data-src")).toBe(false);
   });
 
-  it("escapes what it writes into the placeholder", () => {
+  it("escapes what it writes into the placeholder", async () => {
     document.body.innerHTML = `<iframe data-src="https://x.test/" data-service="evil" id="x"></iframe>`;
     const evil = completeService({
       id: "evil",
@@ -93,6 +113,7 @@ describe("gateEmbeds", () => {
       name: '<img src=x onerror="1">',
     });
     gateEmbeds({ ...gate({}), services: [evil] });
+    await settle();
     const srcdoc = (document.getElementById("x") as HTMLIFrameElement).srcdoc;
     expect(srcdoc).toContain("&#60;img src=x onerror=&#34;1&#34;>");
     expect(srcdoc).not.toContain("<img");

@@ -1,4 +1,5 @@
 import type { SiteService } from "@assent/core";
+import type { ConfigSource } from "../transport/published-config";
 import { type Allows, cat, ran, svc } from "./gate-scripts";
 
 /** Gated iframes: `data-src` and a category and/or a service. */
@@ -10,6 +11,8 @@ const ONCE = "data-assent-once";
 
 /** What the embed gate needs from the controller. */
 export interface EmbedGate {
+  /** Where the placeholders find the services' descriptions (the inlined config has none). */
+  source: ConfigSource;
   allows: Allows;
   /** The site's services, then the catalogue's. */
   services: readonly SiteService[];

@@ -1,6 +1,6 @@
 import { type Decision, decide, defaultSiteConfig } from "@assent/core";
 import { fireEvent, screen, waitFor, within } from "@testing-library/preact";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { UiHost } from "../contract";
 import { mount } from "./index";
 import en from "./lang/en";
@@ -8,8 +8,17 @@ import * as centre from "./preference-centre";
 
 const config = defaultSiteConfig("demo", [{ id: "youtube", category: "embeds" }]);
 
+beforeEach(() => {
+  // The whole published config, services' descriptions included (`/v1/sites/demo/config`).
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => Response.json({ version: 1, hash: "h1", config })),
+  );
+});
+
 afterEach(() => {
   document.body.innerHTML = "";
+  vi.unstubAllGlobals();
 });
 
 /** Mounts the UI with the language and the preference centre imported from source. */
@@ -20,6 +29,8 @@ function setup({
 }: Partial<{ last: Decision | null }> & Partial<Pick<UiHost, "reconsent" | "gpc">> = {}) {
   const host: UiHost = {
     config,
+    configHash: "h1",
+    api: "https://consent.example.org",
     language: "en",
     decision: () => last,
     reconsent,

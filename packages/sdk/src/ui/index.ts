@@ -1,7 +1,8 @@
+import type { SiteConfig } from "@assent/core";
 import type { UiHandle, UiHost } from "../contract";
 import { firstLayer, focusAfterPaint, h } from "./first-layer";
 import { direction, type ImportModule, importModule, loadDictionary } from "./languages";
-import type { closePreferences, openPreferences } from "./preference-centre";
+import type * as PreferenceCentre from "./preference-centre";
 import { adoptStyles, CSS } from "./styles";
 import { type Texts, textsFor } from "./texts";
 
@@ -11,11 +12,13 @@ declare const __ASSENT_PREFERENCES__: string;
 /** Which layer is showing. */
 export type View = "banner" | "preferences" | null;
 
-interface Centre {
-  openPreferences: typeof openPreferences;
-  closePreferences: typeof closePreferences;
+type CentreChunk = typeof PreferenceCentre;
+
+interface Centre extends CentreChunk {
   /** Every text, in the banner's language. */
   t: Texts;
+  /** The whole published config, services' descriptions included. */
+  config: SiteConfig;
 }
 
 /** Runs `fn` when the browser is idle (within two seconds), after the next frame has painted. */
@@ -55,15 +58,22 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
 
   let centre: Promise<Centre> | undefined;
   /**
-   * The preference centre's chunk, resolved against this module's URL (the consent host), and
-   * its texts: fetched together.
+   * The preference centre's chunk, resolved against this module's URL (the consent host), with
+   * its texts beside it, then the services' descriptions (the whole published config, fetched
+   * by the chunk).
    */
   const fetchCentre = (): Promise<Centre> => {
     centre ??= Promise.all([
-      load(new URL(__ASSENT_PREFERENCES__, import.meta.url).href) as Promise<Centre>,
+      (load(new URL(__ASSENT_PREFERENCES__, import.meta.url).href) as Promise<CentreChunk>).then(
+        (chunk) => Promise.all([chunk, chunk.publishedConfig(host)]),
+      ),
       loadDictionary(language, load, true),
     ]).then(
-      ([chunk, dict]) => ({ ...chunk, t: textsFor(config, language, dict) }),
+      ([[chunk, described], dict]) => ({
+        ...chunk,
+        config: described,
+        t: textsFor(described, language, dict),
+      }),
       (err) => {
         centre = undefined;
         throw err;
@@ -116,7 +126,7 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
           next.openPreferences(
             centreRoot,
             {
-              config,
+              config: next.config,
               t: next.t,
               language,
               initial: host.decision(),

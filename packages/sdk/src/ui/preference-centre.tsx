@@ -1,5 +1,8 @@
 import { render } from "preact";
 import { receiptHistory } from "../transport/receipt-history";
+
+export { publishedConfig } from "../transport/published-config";
+
 import { Preferences, type PreferencesProps } from "./preferences";
 import { adoptStyles, PREFERENCES_CSS } from "./styles";
 

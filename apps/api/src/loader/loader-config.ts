@@ -1,0 +1,27 @@
+import type { SiteConfig } from "@assent/core";
+
+/**
+ * What a service's entry says to a visitor reading about it (the preference centre, an embed's
+ * placeholder), not what blocking, clearing or Consent Mode read: left out of `/s/KEY.js`. The
+ * SDK fetches the whole published config (`GET /v1/sites/:key/config`, checked against the
+ * config hash) beside the preference centre or a placeholder, never before the banner.
+ */
+const DESCRIPTIVE = ["name", "provider", "purpose", "privacyPolicyUrl"] as const;
+
+/**
+ * The config the loader inlines: the published one without the services' descriptions, and
+ * without their hosts unless auto-blocking (the only reader of hosts) is composed in. Every other
+ * field is kept as published, so what gates, clears and signals before any tag runs is unchanged.
+ * @example loaderConfig(published.config, { hosts: false }).services[0] // { id, category, cookies, ... }
+ */
+export function loaderConfig(config: SiteConfig, { hosts }: { hosts: boolean }): SiteConfig {
+  return {
+    ...config,
+    services: config.services.map((service) => {
+      const kept: Partial<typeof service> = { ...service };
+      for (const field of DESCRIPTIVE) delete kept[field];
+      if (!hosts) delete kept.hosts;
+      return kept as typeof service;
+    }),
+  };
+}
