@@ -145,7 +145,13 @@ export async function addCheckpoint(
   }
   if (submitted.oldSize !== log.size) return { kind: "conflict", size: log.size };
   const storedRoot = log.root === null ? null : fromBase64(log.root);
-  await checkConsistent({ size: log.size, root: storedRoot }, submitted, checkpoint);
+  await checkConsistent({ size: log.size, root: storedRoot }, submitted, checkpoint).catch(
+    (err: unknown) => {
+      if (err instanceof ApiError)
+        throw new ApiError(err.code, `${checkpoint.origin}: ${err.message}`);
+      throw err;
+    },
+  );
   const seconds = Math.max(1, Math.floor(now / 1000));
   const line = await cosignCheckpoint(text, key, seconds);
   const guard: SQL | undefined =

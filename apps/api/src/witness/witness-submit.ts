@@ -121,7 +121,7 @@ export async function submitToWitnesses(
         .limit(1);
       if (!checkpoint) return;
       const [done] = await db
-        .select({ size: witnessCosignatures.size })
+        .select({ line: witnessCosignatures.line })
         .from(witnessCosignatures)
         .where(
           and(
@@ -130,7 +130,9 @@ export async function submitToWitnesses(
             eq(witnessCosignatures.peerId, peer.id),
           ),
         );
-      if (done) return;
+      // A line for another tree of this size (the log rebuilt) does not count: submit again.
+      const text = splitNote(checkpoint.note).text;
+      if (done && (await verifyCosignature(text, done.line, peer.vkey)).valid) return;
       const result = await submitOne(db, peer, checkpoint, send);
       const report: SubmissionReport = {
         siteId: peer.siteId,
@@ -150,7 +152,14 @@ export async function submitToWitnesses(
               line: result.line,
               createdAt: now,
             })
-            .onConflictDoNothing(),
+            .onConflictDoUpdate({
+              target: [
+                witnessCosignatures.siteId,
+                witnessCosignatures.size,
+                witnessCosignatures.peerId,
+              ],
+              set: { line: result.line, createdAt: now },
+            }),
           db
             .update(witnessPeers)
             .set({

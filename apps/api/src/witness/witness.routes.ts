@@ -38,7 +38,13 @@ export function witnessRoutes(deps: AppDeps): Hono {
   );
   app.post("/v1/witness/add-checkpoint", async (c) => {
     const body = await c.req.text();
-    const result = await addCheckpoint(deps.db, await key(c), body, now());
+    const result = await addCheckpoint(deps.db, await key(c), body, now()).catch((err) => {
+      // A known log showing a history that does not extend what was cosigned: evidence.
+      if (err instanceof ApiError && err.code === "INCONSISTENT_CHECKPOINT") {
+        console.error(`[assent] witness refused a checkpoint: ${err.message}`);
+      }
+      throw err;
+    });
     c.header("Cache-Control", "no-store");
     if (result.kind === "conflict") {
       c.header("Content-Type", "text/x.tlog.size");
