@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { ed25519Generate, noteVerifierKey } from "@assent/core";
+import { ed25519Generate, memoryLog, noteVerifierKey, signCheckpoint } from "@assent/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORIGIN, type SampleLog, sampleLog, writeLogDir } from "./test-support/sample-log";
 
@@ -35,6 +35,20 @@ async function verify(file: object, ...args: string[]) {
   }
 }
 
+/** The sample's entries, rewritten by `change`, signed by the same key and written as a mirror. */
+async function rebuilt(change: (entries: Uint8Array[]) => Uint8Array[]): Promise<string> {
+  const entries = change(Array.from({ length: sample.log.size }, (_, i) => sample.log.entry(i)));
+  const log = memoryLog();
+  await log.append(entries);
+  const checkpoint = await signCheckpoint(
+    { origin: ORIGIN, size: log.size, root: await log.root() },
+    sample.signer,
+  );
+  const at = join(dir, `log-${Math.random().toString(36).slice(2)}`);
+  await writeLogDir(at, { ...sample, log, checkpoint });
+  return at;
+}
+
 const copy = () => JSON.parse(JSON.stringify(sample.file)) as SampleLog["file"];
 
 describe("assent-verify", () => {
@@ -54,6 +68,27 @@ describe("assent-verify", () => {
     );
     expect(result.stdout).toMatch(/all checks passed/);
     expect(result.code).toBe(0);
+  });
+
+  it("checks the log as it is now still extends the file's checkpoint", async () => {
+    const grown = await rebuilt((entries) => [...entries, ...entries.slice(0, 40)]);
+    const ok = await verify(sample.file, "--vkey", sample.vkey, "--log", grown);
+    expect(ok.stdout).toMatch(
+      /^ok {3}consistency .*latest tree of 340 extends the file's tree of 300/m,
+    );
+    expect(ok.code).toBe(0);
+  });
+
+  it("exits 1 naming consistency when the log was rewritten without the receipt", async () => {
+    const forked = await rebuilt((entries) => [
+      ...entries.slice(0, 260),
+      ...entries.slice(261),
+      ...entries.slice(0, 5),
+    ]);
+    const result = await verify(sample.file, "--vkey", sample.vkey, "--log", forked);
+    expect(result.stdout).toMatch(/^FAIL consistency .*changed or removed/m);
+    expect(result.stdout).toMatch(/FAILED: consistency$/m);
+    expect(result.code).toBe(1);
   });
 
   it("exits 1 naming signature, entry and inclusion for an altered receipt", async () => {

@@ -9,6 +9,7 @@ import {
   toBase64,
   verifyReceiptFile,
 } from "@assent/core";
+import { latestExtends } from "./latest-checkpoint";
 import { logSource } from "./tile-source";
 
 const USAGE = `usage: assent-verify <receipt-file.json> [options]
@@ -19,8 +20,9 @@ witnesses' cosignatures. Exits 1 when any check fails.
 
   --vkey KEY         the log's verifier key, from a source you trust (else the file's is used)
   --older FILE       an older checkpoint you kept: a signed note, or JSON { note, consistency }
-  --log DIR|URL      the log's tiles (a mirror, or https://HOST/v1/sites/KEY/log/), to prove
-                     consistency with --older when its file carries no proof
+  --log DIR|URL      the log as it is now (a mirror, or https://HOST/v1/sites/KEY/log/): checks
+                     that its latest checkpoint still extends the file's, and proves consistency
+                     with --older when that file carries no proof
   --witness KEY      a witness verifier key whose cosignature must be on the checkpoint (repeat)
   --json             print the report as JSON
 `;
@@ -109,6 +111,14 @@ export async function main(
       olderCheckpoint: await olderCheckpoint(args, file),
       witnesses: args.witnesses.length ? args.witnesses : undefined,
     });
+    if (args.log) {
+      const checkpoint = (file as { log?: { checkpoint?: unknown } }).log?.checkpoint;
+      const vkey = args.vkey ?? (file as { log?: { vkey?: unknown } }).log?.vkey;
+      if (typeof checkpoint === "string" && typeof vkey === "string") {
+        report.checks.push(await latestExtends(checkpoint, vkey, logSource(args.log)));
+        report.ok = report.checks.every((c) => c.ok);
+      }
+    }
     if (args.json) out(JSON.stringify(report, null, 2));
     else print(report, out);
     return report.ok ? 0 : 1;
