@@ -3,6 +3,7 @@ import { ConsentModeFields } from "./consent-mode-fields";
 import type { FieldsProps } from "./editor-props";
 import { LookFields } from "./look-fields";
 import { PolicyFields } from "./policy-fields";
+import { RulesFields } from "./rules-fields";
 import { ServicesFields } from "./services-fields";
 import { TextsFields } from "./texts-fields";
 
@@ -13,7 +14,7 @@ export interface ConfigEditorProps extends FieldsProps {
 
 /**
  * The banner's configuration, one fieldset per concern: categories, services, texts, policy
- * links and expiry, look, and Consent Mode options.
+ * links and expiry, look, Consent Mode options, and rules per region.
  */
 export function ConfigEditor({ config, onChange, language, onLanguage }: ConfigEditorProps) {
   return (
@@ -29,6 +30,7 @@ export function ConfigEditor({ config, onChange, language, onLanguage }: ConfigE
       <PolicyFields config={config} onChange={onChange} />
       <LookFields config={config} onChange={onChange} />
       <ConsentModeFields config={config} onChange={onChange} />
+      <RulesFields config={config} onChange={onChange} />
     </>
   );
 }
