@@ -13,13 +13,19 @@ const BANNER_TIMEOUT_MS = 30_000;
 /** Which URLs are the manager's own files (its scripts, styles and configuration). */
 export type Owns = (url: string) => boolean;
 
+/**
+ * A manager's code, or the configuration it fetches to show (JSON read with a GET: a receipt it
+ * posts is not counted).
+ */
 const isCode = (response: Response) =>
   ["script", "stylesheet"].includes(response.request().resourceType()) ||
-  /javascript|css/.test(response.headers()["content-type"] ?? "");
+  /javascript|css/.test(response.headers()["content-type"] ?? "") ||
+  (response.request().method() === "GET" && /json/.test(response.headers()["content-type"] ?? ""));
 
 /**
  * One page view of a manager's page in `context`, on a new page under CPU throttling: the
- * banner (first visits), the manager's JS+CSS (every script and style body it loaded, gzipped
+ * banner (first visits), the manager's JS+CSS (every script and style body it loaded, and any
+ * configuration it fetched as JSON, gzipped
  * here at level 9, whether it came from the network or the HTTP cache), the page's script time,
  * its longest tasks and layout shift. Responses are only observed, never routed. The page is
  * left open (a first visit's decision is made on it); the caller closes it.

@@ -5,7 +5,7 @@
  */
 export const BUDGETS = {
   /** The synchronous loader, without the inlined site config. */
-  loader: 5 * 1024,
+  loader: 5_000,
   /** The UI chunk: the first layer in plain DOM, with its CSS inside. */
   ui: 2_816,
   /** One first-layer language chunk: the largest, as the UI chunk imports one on a first visit. */
