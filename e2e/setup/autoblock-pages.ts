@@ -13,6 +13,7 @@ export const TRACKERS = {
   thumbnail: "https://i.ytimg.com/vi/e2e/hqdefault.jpg",
   twitter: "https://platform.twitter.com/widgets.js",
   video: "https://player.vimeo.com/e2e.mp4",
+  socket: "wss://ws.hotjar.com/api/v2/client/ws",
 } as const;
 
 /**

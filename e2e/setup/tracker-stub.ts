@@ -8,7 +8,8 @@ import type { StubRequest } from "./trackers";
  * request. `GET /__stub/requests?token=T` (straight on its port, never through Caddy) lists the
  * requests whose URL contains T. Scripts have no side effects unless their URL asks: `cookies=1`
  * sets `_ga` and `_gcl_au` on the site's registrable domain, as GA4 with its advertising features
- * does. Nothing is cacheable but a prefetch, so every load is a request the log sees.
+ * does. Nothing is cacheable but a prefetch, so every load is a request the log sees. A
+ * WebSocket handshake is logged (`dest` "websocket") and the connection closed.
  */
 const port = Number(process.env.E2E_TRACKER_PORT);
 const received: StubRequest[] = [];
@@ -16,7 +17,7 @@ const GIF = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA
 
 const SET_COOKIES = SET_ON_SITE_DOMAIN(["_ga=GA1.1.111.222", "_gcl_au=1.1.333.444"]);
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   const host =
     String(req.headers["x-forwarded-host"] ?? req.headers.host ?? "").split(":")[0] ?? "";
   const path = req.url ?? "/";
@@ -46,4 +47,10 @@ createServer((req, res) => {
     res.setHeader("content-type", "text/html");
     res.end(`<!doctype html><title>${host}</title><p>third-party stand-in: ${host}</p>`);
   }
-}).listen(port, "127.0.0.1");
+});
+server.on("upgrade", (req, socket) => {
+  const host = String(req.headers["x-forwarded-host"] ?? req.headers.host ?? "").split(":")[0];
+  received.push({ url: `wss://${host}${req.url ?? "/"}`, host: host ?? "", dest: "websocket" });
+  socket.destroy();
+});
+server.listen(port, "127.0.0.1");

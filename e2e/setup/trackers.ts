@@ -21,6 +21,7 @@ export const TRACKER_HOSTS = [
   "embedr.flickr.com",
   "player.vimeo.com",
   "static.hotjar.com",
+  "ws.hotjar.com",
 ] as const;
 
 /** Chromium's mapping for the tracker hosts: every one is Caddy, on its HTTPS port. */

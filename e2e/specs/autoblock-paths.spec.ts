@@ -229,6 +229,31 @@ const CASES: Case[] = [
     released: ["k=o&", "k=e&", "/hqdefault.jpg", "/e2e.mp4"],
   },
   {
+    // Dropped before a choice, each as the browser reports a request it did not make.
+    name: "xhr-and-websocket",
+    code: `var x = new XMLHttpRequest(); x.open("POST", u(TRACKERS.collect, tag));
+      x.onerror = function () { if (x.readyState === 4 && x.status === 0) window.__failed = (window.__failed || 0) + 1; };
+      x.send("en=page_view");
+      try { new WebSocket(u(TRACKERS.socket, tag)); } catch (e) { if (e.name === "SecurityError") window.__failed = (window.__failed || 0) + 1; }`,
+    released: [],
+    check: (page) =>
+      page.waitForFunction(() => (window as { __failed?: number }).__failed === 6).then(() => {}),
+    after: ["/g/collect", "/client/ws"],
+  },
+  {
+    name: "svg-image",
+    code: `function root() { return document.body || document.documentElement; }
+      var NS = "http://www.w3.org/2000/svg", svg = document.createElementNS(NS, "svg"); root().append(svg);
+      function image() { var i = document.createElementNS(NS, "image"); svg.append(i); return i; }
+      function url(k) { return u(TRACKERS.flickr + "?k=" + k, tag); }
+      image().setAttribute("href", url("a"));
+      image().setAttributeNS("http://www.w3.org/1999/xlink", "xlink:href", url("b"));
+      image().href.baseVal = url("c");
+      var d = document.createElement("div"); root().append(d);
+      d.innerHTML = '<svg><image href="' + url("d") + '"></image><image xlink:href="' + url("e") + '"></image></svg>';`,
+    released: ["a", "b", "c", "d", "e"].map((k) => `k=${k}&`),
+  },
+  {
     name: "beacon-and-fetch",
     code: `navigator.sendBeacon(u(TRACKERS.collect, tag));
       fetch(u(TRACKERS.pixel, tag), { mode: "no-cors" }).catch(function () {});`,
