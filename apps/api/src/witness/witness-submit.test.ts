@@ -4,7 +4,9 @@ import {
   type StoredReceipt,
   verifyReceiptFile,
   type Witness,
+  WitnessesList,
 } from "@assent/core";
+import * as v from "valibot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SUBJECT_HEADER } from "../receipts";
 import { createTestApp } from "../test-support/test-app";
@@ -62,9 +64,11 @@ async function post(n: number): Promise<StoredReceipt[]> {
   return out;
 }
 
+/** The site's witnesses, as the admin API answers them (checked against the contract). */
 async function witnesses(): Promise<Witness[]> {
   const a = await log.admin();
-  return (await (await a.get("/v1/admin/sites/demo/witnesses")).json()).witnesses;
+  const body = await (await a.get("/v1/admin/sites/demo/witnesses")).json();
+  return v.parse(WitnessesList.response, body).witnesses;
 }
 
 const witnessVkey = async () =>

@@ -9,8 +9,10 @@ import {
   proveConsistency,
   signNote,
   verifyCosignature,
+  WitnessedLogsList,
 } from "@assent/core";
 import { auditLog } from "@assent/db";
+import * as v from "valibot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp } from "../test-support/test-app";
 import { submissionBody } from "./witness-submit";
@@ -184,7 +186,10 @@ describe("the logs a server witnesses, managed by owners", () => {
       vkey: vkeyOf(signer),
     });
     expect(wrongName.status).toBe(400);
-    const list = await (await admin.get("/v1/admin/sites/demo/witnessed-logs")).json();
+    const list = v.parse(
+      WitnessedLogsList.response,
+      await (await admin.get("/v1/admin/sites/demo/witnessed-logs")).json(),
+    );
     expect(list.witnessVkey).toBe(await witnessVkey());
     expect(list.logs).toHaveLength(1);
     const removed = await admin.request(
