@@ -35,6 +35,11 @@ export function RecordFilters({ onApply }: RecordFiltersProps) {
     setError("");
     const granted = CATEGORY_IDS.filter((id) => form.get(`category-${id}`) === "granted");
     const denied = CATEGORY_IDS.filter((id) => form.get(`category-${id}`) === "denied");
+    const place = text("jurisdiction").toUpperCase();
+    if (place && !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(place)) {
+      setError("Enter a country (GB) or a subdivision (US-CA).");
+      return;
+    }
     const from = text("from");
     const to = text("to");
     onApply({
@@ -43,6 +48,8 @@ export function RecordFilters({ onApply }: RecordFiltersProps) {
       to: to ? `${to}T23:59:59.999Z` : undefined,
       method: (text("method") || undefined) as ReceiptFilters["method"],
       policyVersion: text("policyVersion") || undefined,
+      jurisdiction: place || undefined,
+      rule: text("rule") || undefined,
       granted: granted.length ? granted.join(",") : undefined,
       denied: denied.length ? denied.join(",") : undefined,
     });
@@ -77,6 +84,19 @@ export function RecordFilters({ onApply }: RecordFiltersProps) {
         <div class="field">
           <label for="records-policy">Policy version</label>
           <input id="records-policy" name="policyVersion" autocomplete="off" />
+        </div>
+        <div class="field">
+          <label for="records-jurisdiction">Jurisdiction</label>
+          <input
+            id="records-jurisdiction"
+            name="jurisdiction"
+            autocomplete="off"
+            placeholder="GB, US-CA"
+          />
+        </div>
+        <div class="field">
+          <label for="records-rule">Rule applied</label>
+          <input id="records-rule" name="rule" autocomplete="off" placeholder="uk" />
         </div>
         {CATEGORY_IDS.filter((id) => id !== "necessary").map((id) => (
           <div class="field" key={id}>
