@@ -4,10 +4,10 @@ import { matchHost, serviceForUrl } from "./host-match";
 import { pageServices, withCatalogueHosts } from "./page-services";
 import { completeService } from "./services";
 
-/** What a browser's URL parser gives for an absolute http(s) URL (enough for these tests). */
+/** What a browser's URL parser gives for an absolute http(s) or ws(s) URL (enough here). */
 function url(href: string) {
   const [, hostname = "", pathname = "/"] =
-    /^https?:\/\/(?:[^@/]*@)?([^/?#:]+)[^/?#]*([^?#]*)/i.exec(href) ?? [];
+    /^(?:https?|wss?):\/\/(?:[^@/]*@)?([^/?#:]+)[^/?#]*([^?#]*)/i.exec(href) ?? [];
   return { hostname: hostname.toLowerCase(), pathname: pathname || "/" };
 }
 
@@ -75,6 +75,16 @@ describe("host matching", () => {
     expect(idFor("https://px.ads.linkedin.com/collect/?pid=1")).toBe("linkedin-insight");
     expect(idFor("https://www.linkedin.com/company/guild")).toBeUndefined();
     expect(idFor("https://scontent.xx.fbcdn.net/v/t1.jpg")).toBe("facebook-social");
+  });
+
+  it("knows where trackers send beacons, requests and sockets from code (XHR, fetch, WebSocket)", () => {
+    expect(idFor("wss://ws.hotjar.com/api/v2/client/ws")).toBe("hotjar");
+    expect(idFor("https://in.hotjar.com/api/v2/client/sites/1/visit-data")).toBe("hotjar");
+    expect(idFor("https://y.clarity.ms/collect")).toBe("microsoft-clarity");
+    expect(idFor("https://connect.facebook.net/signals/config/1?v=2.9")).toBe("meta-pixel");
+    expect(idFor("https://www.google.com/ccm/collect?en=page_view")).toBe("google-ads");
+    expect(idFor("https://www.google.com/search?q=collect")).toBeUndefined();
+    expect(idFor("https://px.ads.linkedin.com/wa/")).toBe("linkedin-insight");
   });
 
   it("reads only the host and path, never the query", () => {

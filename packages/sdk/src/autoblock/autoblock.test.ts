@@ -133,4 +133,33 @@ describe("auto-blocking", () => {
     expect(navigator.sendBeacon?.("https://www.google-analytics.com/g/collect?v=2")).toBe(false);
     await expect(fetch("https://www.facebook.com/tr?id=1")).rejects.toThrow(TypeError);
   });
+
+  it("ends an XMLHttpRequest to a denied tracker as a network error, and refuses its sockets", async () => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "https://www.google-analytics.com/g/collect?v=2");
+    const events: string[] = [];
+    for (const type of ["readystatechange", "error", "loadend"])
+      xhr.addEventListener(type, () => events.push(`${type} ${xhr.readyState} ${xhr.status}`));
+    xhr.send("en=page_view");
+    await tick();
+    expect(events).toEqual(["readystatechange 4 0", "error 4 0", "loadend 4 0"]);
+    const sync = new XMLHttpRequest();
+    sync.open("GET", "https://www.facebook.com/tr?id=1", false);
+    expect(() => sync.send()).toThrow(expect.objectContaining({ name: "NetworkError" }));
+    expect(() => new WebSocket("wss://ws.hotjar.com/api/v2/client/ws")).toThrow(
+      expect.objectContaining({ name: "SecurityError" }),
+    );
+  });
+
+  it("holds SVG images, by attribute (href, xlink:href) and by href.baseVal", () => {
+    const NS = "http://www.w3.org/2000/svg";
+    const a = document.createElementNS(NS, "image");
+    a.setAttributeNS("http://www.w3.org/1999/xlink", "xlink:href", PIXEL);
+    expect(a.getAttribute("data-href")).toBe(PIXEL);
+    expect(a.getAttributeNS("http://www.w3.org/1999/xlink", "href")).toBeNull();
+    const b = document.createElementNS(NS, "image") as SVGImageElement;
+    b.href.baseVal = PIXEL;
+    expect(b.getAttribute("href")).toBeNull();
+    expect(b.dataset.service).toBe("meta-pixel");
+  });
 });
