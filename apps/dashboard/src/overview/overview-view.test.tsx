@@ -64,6 +64,35 @@ describe("OverviewView", () => {
     expect(within(versions).getAllByRole("row")).toHaveLength(3);
   });
 
+  it("shows decisions by jurisdiction, most first, with objections and opt-outs", async () => {
+    const counts = (total: number, methods: Partial<StatsBucket["methods"]>) => ({
+      total,
+      methods: { ...bucket(0, 0, 0, 0).methods, ...methods },
+    });
+    stubApi({
+      "GET /v1/admin/stats": () =>
+        ok({
+          ...STATS,
+          byJurisdiction: {
+            GB: counts(3, { "accept-all": 1, object: 2 }),
+            "US-CA": counts(4, { "accept-all": 3, "opt-out": 1 }),
+            unknown: counts(1, { "reject-all": 1 }),
+          },
+        }),
+    });
+    renderInSite(<OverviewView now={() => new Date("2026-01-31T12:00:00Z")} />);
+    const places = await screen.findByRole("region", { name: /By jurisdiction/ });
+    const rows = within(places).getAllByRole("row").slice(1);
+    expect(rows.map((r) => r.getAttribute("data-jurisdiction"))).toEqual([
+      "US-CA",
+      "GB",
+      "unknown",
+    ]);
+    expect(rows[1]?.textContent).toContain("2 (67%)");
+    expect(rows[0]?.textContent).toContain("1 (25%)");
+    expect(rows[2]?.textContent).toContain("Unknown");
+  });
+
   it("says so when the API fails, and retries", async () => {
     let fail = true;
     stubApi({

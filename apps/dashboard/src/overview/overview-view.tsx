@@ -4,7 +4,15 @@ import { getStats } from "../api";
 import { categoryLabel } from "../records/category-columns";
 import { LoadState, useAdmin, useLoad } from "../ui";
 import { RatesChart } from "./rates-chart";
-import { methodSplit, percent, rateSeries, statsCategories, today, utcDay } from "./stats-figures";
+import {
+  jurisdictionRows,
+  methodSplit,
+  percent,
+  rateSeries,
+  statsCategories,
+  today,
+  utcDay,
+} from "./stats-figures";
 
 /** A site at a glance: consent rates today and over 30 days, the decision split, by version. */
 export function OverviewView({ now = () => new Date() }: { now?: () => Date }) {
@@ -116,7 +124,47 @@ function Overview({ stats }: { stats: SiteStats }) {
           </tbody>
         </table>
       </section>
+      <ByJurisdiction stats={stats} />
     </div>
+  );
+}
+
+/** The methods the table by jurisdiction counts, in its columns' order. */
+const COUNTED = ["accept-all", "reject-all", "object", "opt-out"] as const;
+
+/** Decisions by place over the range: consent, refusal, objection and opt-out rates. */
+function ByJurisdiction({ stats }: { stats: SiteStats }) {
+  const rows = jurisdictionRows(stats);
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="places-heading" class="table-scroll" tabindex={0}>
+      <h2 id="places-heading">By jurisdiction (last 30 days)</h2>
+      <table class="figures">
+        <thead>
+          <tr>
+            <th scope="col">Jurisdiction</th>
+            <th scope="col">Decisions</th>
+            <th scope="col">Accept all</th>
+            <th scope="col">Reject all</th>
+            <th scope="col">Objections</th>
+            <th scope="col">Opt-outs</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([place, c]) => (
+            <tr key={place} data-jurisdiction={place}>
+              <th scope="row">{place === "unknown" ? "Unknown" : place}</th>
+              <td>{c.total}</td>
+              {COUNTED.map((method) => (
+                <td key={method}>
+                  {c.methods[method] ?? 0} ({percent(c.methods[method] ?? 0, c.total)})
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { SiteStats, StatsBucket } from "@assent/core";
+import type { MethodCounts, SiteStats, StatsBucket } from "@assent/core";
 
 /** `YYYY-MM-DD` (UTC) of `days` days before `now`. */
 export function utcDay(now: Date, days = 0): string {
@@ -32,13 +32,20 @@ export function today(stats: SiteStats): StatsBucket {
 /** The split every overview shows; the other methods are summed as "Other". */
 export function methodSplit(bucket: StatsBucket): Array<[label: string, count: number]> {
   const m = bucket.methods;
-  const other = m.withdraw + m.gpc + m.api;
+  const other = m.withdraw + m.gpc + m.api + (m.object ?? 0) + (m["opt-out"] ?? 0);
   return [
     ["Accept all", m["accept-all"]],
     ["Reject all", m["reject-all"]],
     ["Custom", m.custom],
-    ["Other (withdrawal, GPC, site API)", other],
+    ["Other (withdrawal, objection, opt-out, GPC, site API)", other],
   ];
+}
+
+/** Places with decisions, most decisions first (`unknown`: no trusted location). */
+export function jurisdictionRows(stats: SiteStats): Array<[place: string, counts: MethodCounts]> {
+  return Object.entries(stats.byJurisdiction ?? {}).sort(
+    ([a, x], [b, y]) => y.total - x.total || (a < b ? -1 : 1),
+  );
 }
 
 /** Daily opt-in rates per category as uPlot wants them: x in seconds, then one series each. */
