@@ -1,9 +1,11 @@
 import { execFile, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const TOOL = fileURLToPath(new URL("../../../../tools/tlog-interop/", import.meta.url));
 const CACHE = fileURLToPath(
@@ -28,8 +30,11 @@ export function goMissing(): string | null {
  * golang.org/x/mod, offline) and caches the binary under node_modules/.cache.
  */
 export async function buildInterop(): Promise<string> {
-  const source = await readFile(join(TOOL, "main.go"));
-  const version = createHash("sha256").update(source).digest("hex").slice(0, 16);
+  const hash = createHash("sha256");
+  for (const name of (await readdir(TOOL)).filter((n) => n.endsWith(".go")).sort()) {
+    hash.update(name).update(await readFile(join(TOOL, name)));
+  }
+  const version = hash.digest("hex").slice(0, 16);
   const bin = join(CACHE, `tlog-interop-${version}`);
   const built = await stat(bin).then(
     () => true,
@@ -77,4 +82,31 @@ export async function runInterop(
     report = { raw: stdout };
   }
   return { code, report, stderr };
+}
+
+/**
+ * A suite that needs Go: skipped with the reason when Go is missing, except under `CI=true`,
+ * where a missing Go fails. `go.bin` is the built program, `go.dir` a scratch directory.
+ */
+export function describeWithGo(
+  name: string,
+  body: (go: { readonly bin: string; readonly dir: string }) => void,
+): void {
+  const missing = goMissing();
+  const required = process.env.CI === "true";
+  if (missing && !required) console.warn(`${name}: skipped: ${missing}`);
+  (missing && !required ? describe.skip : describe)(name, () => {
+    const go = { bin: "", dir: "" };
+    beforeAll(async () => {
+      go.dir = await mkdtemp(join(tmpdir(), "assent-interop-"));
+      if (!missing) go.bin = await buildInterop();
+    }, 180_000);
+    afterAll(async () => rm(go.dir, { recursive: true, force: true }));
+    it("has Go installed (CI requires it)", () => {
+      expect(missing, missing ?? "").toBeNull();
+    });
+    // Without Go (and under CI) the failure above says why; the suite's own steps would only
+    // fail again less clearly.
+    if (!missing) body(go);
+  });
 }
