@@ -16,3 +16,11 @@ export { ApiRequestError, apiStream, isSessionEnded, userMessage } from "./clien
 export * from "./invitations";
 export { getLogCheckpoint, getLogVkey, getReceiptProof } from "./log";
 export * from "./sites";
+export {
+  addWitness,
+  addWitnessedLog,
+  listWitnessedLogs,
+  listWitnesses,
+  removeWitness,
+  removeWitnessedLog,
+} from "./witnesses";

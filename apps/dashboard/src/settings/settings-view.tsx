@@ -8,10 +8,11 @@ import { ConfigEditor } from "./config-editor";
 import { EmbedSnippet } from "./embed-snippet";
 import { PolicyBump } from "./policy-bump";
 import { SiteAccessForm } from "./site-access-form";
+import { WitnessesPanel } from "./witnesses-panel";
 
 /** Site settings: the banner's configuration with a live preview, policy bumps, access, embed. */
 export function SettingsView() {
-  const { site } = useAdmin();
+  const { site, can } = useAdmin();
   const state = useLoad(() => getConfigState(site.key), site.key);
   const settings = useLoad(() => getSiteSettings(site.key), site.key);
   if (!state.data) return <LoadState loaded={state} what="the configuration" />;
@@ -34,6 +35,7 @@ export function SettingsView() {
       ) : (
         <LoadState loaded={settings} what="site settings" />
       )}
+      {can("admin") && <WitnessesPanel />}
       <EmbedSnippet siteKey={site.key} />
     </div>
   );
