@@ -1,5 +1,8 @@
 import { execFile } from "node:child_process";
+import { createReadStream } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -77,6 +80,26 @@ describe("assent-verify", () => {
       /^ok {3}consistency .*latest tree of 340 extends the file's tree of 300/m,
     );
     expect(ok.code).toBe(0);
+  });
+
+  it("reads the log as it is now from the API's URL prefix", async () => {
+    const grown = await rebuilt((entries) => [...entries, ...entries.slice(0, 3)]);
+    const server = createServer((req, res) => {
+      const path = (req.url ?? "/").replace(/^\/v1\/sites\/demo\/log\//, "");
+      const stream = createReadStream(join(grown, path));
+      stream.on("error", () => res.writeHead(404).end());
+      stream.pipe(res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const url = `http://127.0.0.1:${port}/v1/sites/demo/log/`;
+      const result = await verify(sample.file, "--vkey", sample.vkey, "--log", url);
+      expect(result.stdout).toMatch(/^ok {3}consistency .*latest tree of 303 extends/m);
+      expect(result.code).toBe(0);
+    } finally {
+      server.close();
+    }
   });
 
   it("exits 1 naming consistency when the log was rewritten without the receipt", async () => {
