@@ -53,7 +53,7 @@ describe("proofs from tiles (property)", () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 30_000);
 
   it("every inclusion proof verifies, and fails with one bit flipped", async () => {
     await fc.assert(
@@ -74,7 +74,7 @@ describe("proofs from tiles (property)", () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000);
 
   it("every consistency proof verifies, and fails with one bit flipped", async () => {
     await fc.assert(
@@ -99,7 +99,7 @@ describe("proofs from tiles (property)", () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000);
 });
 
 describe("appending (property)", () => {
@@ -127,7 +127,7 @@ describe("appending (property)", () => {
           expect(await edgeRoot(edge)).toEqual(await treeRoot(total, log.readTile));
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
-  });
+  }, 30_000);
 });
