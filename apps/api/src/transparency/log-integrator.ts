@@ -12,7 +12,7 @@ import {
   toHex,
 } from "@assent/core";
 import { type Database, isUniqueViolation } from "@assent/db";
-import { type SQL, sql } from "drizzle-orm";
+import { rawSql, type Statement } from "../receipts";
 import type { Keyring } from "../signing";
 import { type IntegrationWindow, readSiteStates, readWindow } from "./integration-window";
 import { logKeyFor, logOrigin } from "./log-keys";
@@ -24,6 +24,11 @@ export interface IntegratorOptions {
   /** Receipts read per pass (2,000 when absent); configs, 500. */
   maxReceipts?: number;
   maxConfigs?: number;
+  /**
+   * Commits a pass's statements, all or none (`db.batch` when absent). The Node entry hands them
+   * to its commit thread for a libSQL file, so no lock wait or fsync blocks the event loop.
+   */
+  write?: (statements: Statement[]) => Promise<void>;
   /** Opens the checkpoint keys (the database's registered keyring when absent). */
   keyring?: Keyring;
   now?: () => number;
@@ -86,7 +91,7 @@ export async function integrateOnce(
   const lastConfig = w.configs.at(-1)?.id ?? w.configFrom;
   const lastRowid = configsOnly ? w.receiptFrom : (w.receipts.at(-1)?.rowid ?? w.receiptFrom);
   const work = await workOf(db, w, configsOnly);
-  const statements: SQL[] = [];
+  const statements: Statement[] = [];
   let leaves = 0;
   for (const site of work) {
     const edge = site.state ? decodeEdge(site.state.edge) : emptyEdge();
@@ -120,24 +125,43 @@ export async function integrateOnce(
       : Math.max(site.state?.receiptCursor ?? 0, lastRowid);
     const configCursor = Math.max(site.state?.configCursor ?? 0, lastConfig);
     statements.push(
-      sql`INSERT INTO log_leaves (site_id, idx, entry, receipt_id, config_id) SELECT ${site.siteId}, json_extract(value, '$[0]'), unhex(json_extract(value, '$[1]')), json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(${JSON.stringify(leafRows)})`,
-      sql`INSERT INTO log_nodes (site_id, level, idx, hash) SELECT ${site.siteId}, json_extract(value, '$[0]'), json_extract(value, '$[1]'), unhex(json_extract(value, '$[2]')) FROM json_each(${JSON.stringify(nodeRows)})`,
-      sql`INSERT INTO log_state (site_id, size, edge, receipt_cursor, config_cursor, updated_at) VALUES (${site.siteId}, ${grown.edge.size}, ${encodeEdge(grown.edge)}, ${receiptCursor}, ${configCursor}, ${now}) ON CONFLICT (site_id) DO UPDATE SET size = excluded.size, edge = excluded.edge, receipt_cursor = excluded.receipt_cursor, config_cursor = excluded.config_cursor, updated_at = excluded.updated_at`,
-      sql`INSERT INTO log_checkpoints (site_id, size, note, created_at) VALUES (${site.siteId}, ${grown.edge.size}, ${note}, ${now})`,
+      {
+        sql: "INSERT INTO log_leaves (site_id, idx, entry, receipt_id, config_id) SELECT ?, json_extract(value, '$[0]'), unhex(json_extract(value, '$[1]')), json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?)",
+        args: [site.siteId, JSON.stringify(leafRows)],
+      },
+      {
+        sql: "INSERT INTO log_nodes (site_id, level, idx, hash) SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]'), unhex(json_extract(value, '$[2]')) FROM json_each(?)",
+        args: [site.siteId, JSON.stringify(nodeRows)],
+      },
+      {
+        sql: "INSERT INTO log_state (site_id, size, edge, receipt_cursor, config_cursor, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (site_id) DO UPDATE SET size = excluded.size, edge = excluded.edge, receipt_cursor = excluded.receipt_cursor, config_cursor = excluded.config_cursor, updated_at = excluded.updated_at",
+        args: [
+          site.siteId,
+          grown.edge.size,
+          encodeEdge(grown.edge),
+          receiptCursor,
+          configCursor,
+          now,
+        ],
+      },
+      {
+        sql: "INSERT INTO log_checkpoints (site_id, size, note, created_at) VALUES (?, ?, ?, ?)",
+        args: [site.siteId, grown.edge.size, note, now],
+      },
     );
     leaves += site.entries.length;
   }
   // Every other site had nothing in the window: its cursors move past it too.
   const worked = JSON.stringify(work.map((s) => s.siteId));
   const moved = w.rowidsReused
-    ? sql`receipt_cursor = ${lastRowid}, config_cursor = max(config_cursor, ${lastConfig}) WHERE (receipt_cursor <> ${lastRowid} OR config_cursor < ${lastConfig})`
-    : sql`receipt_cursor = max(receipt_cursor, ${lastRowid}), config_cursor = max(config_cursor, ${lastConfig}) WHERE (receipt_cursor < ${lastRowid} OR config_cursor < ${lastConfig})`;
-  statements.push(
-    sql`UPDATE log_state SET ${moved} AND site_id NOT IN (SELECT value FROM json_each(${worked}))`,
-  );
-  const [first, ...rest] = statements.map((s) => db.run(s));
-  if (first && (work.length > 0 || lastRowid !== w.receiptFrom || lastConfig !== w.configFrom)) {
-    await db.batch([first, ...rest]);
+    ? "receipt_cursor = ?, config_cursor = max(config_cursor, ?) WHERE (receipt_cursor <> ? OR config_cursor < ?)"
+    : "receipt_cursor = max(receipt_cursor, ?), config_cursor = max(config_cursor, ?) WHERE (receipt_cursor < ? OR config_cursor < ?)";
+  statements.push({
+    sql: `UPDATE log_state SET ${moved} AND site_id NOT IN (SELECT value FROM json_each(?))`,
+    args: [lastRowid, lastConfig, lastRowid, lastConfig, worked],
+  });
+  if (work.length > 0 || lastRowid !== w.receiptFrom || lastConfig !== w.configFrom) {
+    await (options.write ?? rawSql(db).batch)(statements);
   }
   const full = configsOnly || w.receipts.length >= limits.receipts;
   return { leaves, sites: work.length, full };

@@ -14,16 +14,10 @@ import {
 } from "../../network";
 import { schedulePurge } from "../../retention";
 import { allowDemoOrigins, seed } from "../../seed";
-import {
-  keyringOf,
-  type ProtectionReport,
-  protectSigningKeys,
-  type SigningSecrets,
-} from "../../signing";
+import { type ProtectionReport, protectSigningKeys, type SigningSecrets } from "../../signing";
 import { type IntegrationLoop, protectLogKeys, scheduleLogIntegration } from "../../transparency";
 import { protectWitnessKey, type SubmissionLoop, scheduleWitnessSubmission } from "../../witness";
 import { demoSiteApp } from "./demo-site";
-import { threadedIntegration } from "./threaded-integration";
 import { type ThreadedLog, threadedLog } from "./threaded-log";
 
 /** How to run the Node server. */
@@ -228,14 +222,17 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
   );
   listeningPort = port;
   const publicOrigin = options.publicUrl ? provisional : `http://localhost:${port}`;
-  // Receipts and configs join their site's transparency log off the ingestion path: for a file,
-  // in a thread of its own (its commits would block this event loop), else on this one.
-  const logIntegration = log
-    ? threadedIntegration(options.databaseUrl, {
-        publicOrigin,
-        keyring: await keyringOf(handle.db),
-      })
-    : scheduleLogIntegration(handle.db, { publicOrigin: () => publicOrigin });
+  // Receipts and configs join their site's transparency log off the ingestion path; on a file
+  // its writes go through the commit thread, so no lock wait or fsync blocks this event loop.
+  const logIntegration = scheduleLogIntegration(handle.db, {
+    publicOrigin: () => publicOrigin,
+    ...(log
+      ? {
+          write: (statements) =>
+            log.commit(statements.map(({ sql, args }) => ({ sql, rows: [args] }))),
+        }
+      : {}),
+  });
   // New checkpoints go to the sites' witnesses beside it, never in its way.
   const witnessSubmission = scheduleWitnessSubmission(handle.db);
   const demo =

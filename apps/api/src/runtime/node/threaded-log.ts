@@ -1,3 +1,4 @@
+import type { RowStatement } from "@assent/db";
 import { startCommitThread } from "@assent/db/libsql";
 import { closeThread, startModuleThread, threadCalls, threadReady } from "@assent/db/threads";
 import {
@@ -13,6 +14,11 @@ import {
 export interface ThreadedLog extends AppendLog {
   /** Resolves once its threads have loaded; appends sent before then wait for it. */
   ready(): Promise<void>;
+  /**
+   * Commits other statements through the commit thread, in one transaction of their own (the
+   * transparency log's integration writes): all or none, rejecting with the driver's error.
+   */
+  commit(statements: RowStatement[]): Promise<void>;
   /** Lets the appends sent so far finish, then stops the threads. */
   close(): Promise<void>;
 }
@@ -40,6 +46,10 @@ export function threadedLog(path: string): ThreadedLog {
       });
       await thread.commit(tableStatements(appendRows(signedWrites(entries, proofs))));
       return proofs;
+    },
+    commit: async (statements) => {
+      await ready;
+      await thread.commit(statements);
     },
     ready: () => ready,
     close: async () => {
