@@ -21,6 +21,8 @@ interface Case {
   /** Parts of the URLs a run made after the choice requests (content now allowed passes). */
   after?: string[];
   parseOnly?: boolean;
+  /** Views that wait on frames' own documents: three times the time. */
+  slow?: boolean;
   /** Parts of the URLs that never load, before or after the choice. */
   never?: string[];
   /** Markup in the page's `<head>`, before the runs. */
@@ -196,6 +198,7 @@ const CASES: Case[] = [
         root().append(f);
       });`,
     released: ["replace", "href", "assign", "link", "open"].map((how) => `k=${how}&`),
+    slow: true,
     check: (page) =>
       page
         .waitForFunction(() => (window as { __navigated?: number }).__navigated === 15)
@@ -285,6 +288,7 @@ for (const c of CASES)
     page,
   }) => {
     test.setTimeout(180_000);
+    if (c.slow) test.slow();
     const url = await autoblockPage(c.name, c.code, c);
     const token = `${c.name}-${randomBytes(4).toString("hex")}`;
     for (let view = 0; view < VIEWS; view++) {
