@@ -5,7 +5,7 @@ import type { AppDeps } from "../deps";
 import { badRequest, notFound } from "../errors";
 import { publicResource } from "../security";
 import { cachedSite } from "../sites";
-import { cosignedCheckpoint } from "../witness";
+import { publishedCheckpoint } from "../witness";
 import { logKeyFor, logOrigin } from "./log-keys";
 import { latestCheckpoint, storedTiles, TileMissingError } from "./log-store";
 
@@ -33,9 +33,9 @@ export function logRoutes(deps: AppDeps): Hono {
 
   app.get("/v1/sites/:key/log/checkpoint", async (c) => {
     const { site, logKey } = await siteLog(c);
-    const checkpoint = await latestCheckpoint(deps.db, site.id, logKey);
-    // With the cosignatures its witnesses gave it (C2SP tlog-witness).
-    const { note } = await cosignedCheckpoint(deps.db, site.id, checkpoint);
+    const latest = await latestCheckpoint(deps.db, site.id, logKey);
+    // The newest its witnesses cosigned, with their cosignatures (C2SP tlog-witness).
+    const { note } = await publishedCheckpoint(deps.db, site.id, latest, { now: now() });
     c.header("Cache-Control", "no-store");
     c.header("Content-Type", "text/plain; charset=utf-8");
     return c.body(note);

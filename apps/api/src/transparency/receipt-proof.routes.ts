@@ -8,7 +8,7 @@ import { authenticate } from "../auth";
 import type { AppDeps } from "../deps";
 import { ApiError, notFound } from "../errors";
 import { SUBJECT_HEADER } from "../receipts";
-import { cosignedCheckpoint } from "../witness";
+import { publishedCheckpoint } from "../witness";
 import { logKeyFor, logOrigin } from "./log-keys";
 import { latestCheckpoint, leafOfReceipt, storedTiles } from "./log-store";
 
@@ -91,13 +91,17 @@ export function receiptProofRoutes(deps: AppDeps): Hono {
       logOrigin(deps.origin.of(c), row.siteKey),
       now(),
     );
-    const checkpoint = await latestCheckpoint(deps.db, row.siteId, logKey);
+    const latest = await latestCheckpoint(deps.db, row.siteId, logKey);
+    // Against the checkpoint the site publishes, witnessed where it already holds the receipt.
+    const cosigned = await publishedCheckpoint(deps.db, row.siteId, latest, {
+      now: now(),
+      atLeast: leaf.index + 1,
+    });
     const inclusion = await proveInclusion(
-      checkpoint.size,
+      cosigned.size,
       leaf.index,
       storedTiles(deps.db, row.siteId),
     );
-    const cosigned = await cosignedCheckpoint(deps.db, row.siteId, checkpoint);
     return c.json({
       index: leaf.index,
       checkpoint: cosigned.note,

@@ -1,6 +1,6 @@
 import { appendSignatures, splitNote, verifyCosignature } from "@assent/core";
-import { type Database, witnessCosignatures, witnessPeers } from "@assent/db";
-import { and, asc, eq } from "drizzle-orm";
+import { type Database, logCheckpoints, witnessCosignatures, witnessPeers } from "@assent/db";
+import { and, asc, desc, eq, gte } from "drizzle-orm";
 
 /** A checkpoint with the cosignatures its site's witnesses gave it. */
 export interface CosignedCheckpoint {
@@ -42,4 +42,48 @@ export async function cosignedCheckpoint(
     ),
     witnesses: valid.map((r) => r.vkey),
   };
+}
+
+/** How long a witnessed checkpoint is published in preference to a newer unwitnessed one. */
+export const WITNESSED_FRESHNESS_MS = 60_000;
+
+/**
+ * The checkpoint a site publishes: the newest one its witnesses cosigned, when it holds at least
+ * `atLeast` leaves and was signed within `WITNESSED_FRESHNESS_MS`; otherwise `latest`, with the
+ * cosignatures it has. The log integrates every 250 ms and witnesses cosign about once a second,
+ * so under traffic the latest checkpoint is seldom cosigned yet: publishing the witnessed one,
+ * a second or so behind, is what gives readers its cosignatures (as C2SP logs publish only
+ * witnessed checkpoints). A receipt newer than it is proved against `latest` (`atLeast`), and
+ * witnesses that stopped answering never freeze what is published for longer than a minute.
+ */
+export async function publishedCheckpoint(
+  db: Database,
+  siteId: number,
+  latest: { size: number; note: string },
+  options: { now: number; atLeast?: number },
+): Promise<CosignedCheckpoint & { size: number }> {
+  const [witnessed] = await db
+    .select({ size: logCheckpoints.size, note: logCheckpoints.note })
+    .from(logCheckpoints)
+    .innerJoin(
+      witnessCosignatures,
+      and(
+        eq(witnessCosignatures.siteId, logCheckpoints.siteId),
+        eq(witnessCosignatures.size, logCheckpoints.size),
+      ),
+    )
+    .where(
+      and(
+        eq(logCheckpoints.siteId, siteId),
+        gte(logCheckpoints.size, options.atLeast ?? 0),
+        gte(logCheckpoints.createdAt, options.now - WITNESSED_FRESHNESS_MS),
+      ),
+    )
+    .orderBy(desc(logCheckpoints.size))
+    .limit(1);
+  if (witnessed && witnessed.size < latest.size) {
+    const cosigned = await cosignedCheckpoint(db, siteId, witnessed);
+    if (cosigned.witnesses.length > 0) return { ...cosigned, size: witnessed.size };
+  }
+  return { ...(await cosignedCheckpoint(db, siteId, latest)), size: latest.size };
 }

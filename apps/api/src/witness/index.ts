@@ -12,7 +12,12 @@ import * as witnessedModule from "./witnessed-logs.routes";
 import { witnessedLogRoutes } from "./witnessed-logs.routes";
 
 export { addCheckpoint, parseSubmission } from "./add-checkpoint";
-export { type CosignedCheckpoint, cosignedCheckpoint } from "./cosigned-checkpoint";
+export {
+  type CosignedCheckpoint,
+  cosignedCheckpoint,
+  publishedCheckpoint,
+  WITNESSED_FRESHNESS_MS,
+} from "./cosigned-checkpoint";
 export { MAX_SUBMISSION_BYTES } from "./witness.routes";
 export { protectWitnessKey, type WitnessKey, witnessKeyFor, witnessName } from "./witness-key";
 export {

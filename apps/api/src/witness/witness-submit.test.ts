@@ -102,6 +102,45 @@ describe("submitting a site's checkpoints to its witnesses", () => {
     expect(report.ok).toBe(true);
   });
 
+  it("publishes the newest witnessed checkpoint while a newer one awaits its witnesses", async () => {
+    const [older] = await post(2);
+    await integrateNow();
+    expect(await submit()).toMatchObject([{ outcome: "cosigned", size: 3 }]);
+    const [, newest] = await post(2);
+    await integrateNow();
+    if (!older || !newest) throw new Error("no receipt");
+    const vkey = (await (await log.app.request("/v1/sites/demo/log/vkey")).text()).trim();
+    const witnesses = [await witnessVkey()];
+
+    // The tree has 5 leaves now, but only 3 are witnessed: the checkpoint is the witnessed one.
+    const note = await (await log.app.request("/v1/sites/demo/log/checkpoint")).text();
+    expect(note.split("\n")[1]).toBe("3");
+    expect((await openNote(note, [vkey, ...witnesses])).verified).toHaveLength(2);
+
+    const fileOf = async (receipt: StoredReceipt) => {
+      const headers = { [SUBJECT_HEADER]: receipt.subjectId };
+      return {
+        receipt: await (await log.app.request(`/v1/receipts/${receipt.id}`, { headers })).json(),
+        jwks: await (await log.app.request("/v1/sites/demo/jwks")).json(),
+        log: await (await log.app.request(`/v1/receipts/${receipt.id}/proof`, { headers })).json(),
+      } as ReceiptFile;
+    };
+    // A receipt the witnessed tree holds is proved against it, cosignature included...
+    const witnessed = await fileOf(older);
+    expect(witnessed.log.witnesses).toEqual(witnesses);
+    expect((await verifyReceiptFile(witnessed, { vkey, witnesses })).ok).toBe(true);
+    // ...a newer one against the latest checkpoint, which its witnesses have yet to see.
+    const fresh = await fileOf(newest);
+    expect(fresh.log.checkpoint.split("\n")[1]).toBe("5");
+    expect(fresh.log.witnesses).toBeUndefined();
+    expect((await verifyReceiptFile(fresh, { vkey })).ok).toBe(true);
+
+    // Once the witness has seen it, the latest is the one published.
+    expect(await submit()).toMatchObject([{ outcome: "cosigned", size: 5 }]);
+    const now = await (await log.app.request("/v1/sites/demo/log/checkpoint")).text();
+    expect(now.split("\n")[1]).toBe("5");
+  });
+
   it("a witness that is down blocks nothing, says why, and cosigns once it is back", async () => {
     witnessUp = false;
     await post(1);
