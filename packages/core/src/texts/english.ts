@@ -37,6 +37,10 @@ export const ENGLISH_TEXTS = {
   "method.withdraw": "Withdrawn",
   "method.gpc": "Global Privacy Control",
   "method.api": "Set by the site",
+  "method.object": "Objected",
+  "method.opt-out": "Opted out of sale or sharing",
+  receiptProof: "Download with its proof",
+  receiptProofPending: "Not in the public log yet. Try again in a minute.",
   "category.necessary": "Strictly necessary",
   "category.necessary.description":
     "Security, load balancing and remembering your privacy choices.",

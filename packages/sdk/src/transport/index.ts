@@ -9,6 +9,7 @@ export {
   type SendResult,
 } from "./outbox";
 export { OUTBOX_PREFIX, PENDING_FLAG, WRITE_AHEAD } from "./outbox-keys";
+export { downloadReceiptFile, receiptFile } from "./receipt-file";
 export {
   HISTORY_LIMIT,
   type HistoryEntry,

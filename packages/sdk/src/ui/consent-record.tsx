@@ -8,19 +8,43 @@ export interface ConsentRecordProps {
   language: string;
   consentId: string | null;
   loadHistory(): Promise<HistoryEntry[]>;
+  /**
+   * Downloads a receipt with its proof (`receiptFile`); resolves `false` while it is not in the
+   * site's public log yet. Absent where there is no API to ask (the dashboard's preview).
+   */
+  downloadProof?(id: string): Promise<boolean>;
+}
+
+interface RecordState {
+  history?: HistoryEntry[];
+  /** The receipt whose proof is not in the log yet, or could not be fetched. */
+  notice?: { id: string; text: string };
 }
 
 /**
  * The visitor's consent ID and the receipts this browser kept, so they can cite them in an
  * access or erasure request.
  */
-export class ConsentRecord extends Component<ConsentRecordProps, { history?: HistoryEntry[] }> {
+export class ConsentRecord extends Component<ConsentRecordProps, RecordState> {
   override componentDidMount() {
     void this.props.loadHistory().then((history) => this.setState({ history }));
   }
 
-  override render({ t, language, consentId }: ConsentRecordProps) {
-    const { history } = this.state;
+  private async download(id: string) {
+    const { t, downloadProof } = this.props;
+    this.setState({ notice: undefined });
+    try {
+      if (!(await downloadProof?.(id))) {
+        this.setState({ notice: { id, text: t("receiptProofPending") } });
+      }
+    } catch (err) {
+      console.warn("[assent] receipt proof unavailable", err);
+      this.setState({ notice: { id, text: t("receiptProofPending") } });
+    }
+  }
+
+  override render({ t, language, consentId, downloadProof }: ConsentRecordProps) {
+    const { history, notice } = this.state;
 
     return (
       <section class="record" aria-labelledby="assent-record-title">
@@ -41,6 +65,15 @@ export class ConsentRecord extends Component<ConsentRecordProps, { history?: His
                     `: ${entry.granted.map((c) => t(`category.${c}`)).join(", ")}`}
                   <br />
                   <span class="mono">{entry.id}</span>
+                  {downloadProof && (
+                    <>
+                      {" "}
+                      <button type="button" class="link" onClick={() => this.download(entry.id)}>
+                        {t("receiptProof")}
+                      </button>
+                    </>
+                  )}
+                  {notice?.id === entry.id && <span role="status"> {notice.text}</span>}
                 </li>
               ))}
             </ol>

@@ -131,6 +131,7 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
               language,
               initial: host.decision(),
               consentId: host.consentId(),
+              api: host.api,
               gpc: host.gpc,
               onAcceptAll: acceptAll,
               onRejectAll: rejectAll,

@@ -1,4 +1,5 @@
 import { render } from "preact";
+import { downloadReceiptFile, receiptFile } from "../transport/receipt-file";
 import { receiptHistory } from "../transport/receipt-history";
 
 export { publishedConfig } from "../transport/published-config";
@@ -6,8 +7,14 @@ export { publishedConfig } from "../transport/published-config";
 import { Preferences, type PreferencesProps } from "./preferences";
 import { adoptStyles, PREFERENCES_CSS } from "./styles";
 
-/** What the first layer hands the preference centre (the visitor's history is read here). */
-export type PreferenceCentreProps = Omit<PreferencesProps, "loadHistory">;
+/**
+ * What the first layer hands the preference centre (the visitor's history, and each receipt's
+ * proof from `api`, are read here).
+ */
+export type PreferenceCentreProps = Omit<PreferencesProps, "loadHistory" | "downloadProof"> & {
+  /** Origin of the Assent API. */
+  api: string;
+};
 
 const styled = new WeakSet<Node>();
 
@@ -28,7 +35,19 @@ export function openPreferences(
     adoptStyles(root, PREFERENCES_CSS, nonce);
     styled.add(root);
   }
-  render(<Preferences {...props} loadHistory={receiptHistory} />, container);
+  const { api, ...rest } = props;
+  const subject = props.consentId;
+  const downloadProof = async (id: string) => {
+    if (!subject) return false;
+    const file = await receiptFile(api, props.config.siteKey, id, subject);
+    if (file === "pending") return false;
+    downloadReceiptFile(file, id);
+    return true;
+  };
+  render(
+    <Preferences {...rest} loadHistory={receiptHistory} downloadProof={downloadProof} />,
+    container,
+  );
 }
 
 /** Removes the preference centre from `container`. */

@@ -21,6 +21,8 @@ export interface PreferencesProps {
   /** The browser sends Global Privacy Control. */
   gpc: boolean;
   loadHistory(): Promise<HistoryEntry[]>;
+  /** Downloads one of the visitor's receipts with its proof (see `ConsentRecord`). */
+  downloadProof?(id: string): Promise<boolean>;
   onSave(choice: Choice): void;
   onAcceptAll(): void;
   onRejectAll(): void;
@@ -119,6 +121,7 @@ export class Preferences extends Component<
             language={props.language}
             consentId={props.consentId}
             loadHistory={props.loadHistory}
+            {...(props.downloadProof ? { downloadProof: props.downloadProof } : {})}
           />
           <div class="actions">
             <button

@@ -37,6 +37,10 @@ export default {
   "method.withdraw": "Tynnwyd yn ôl",
   "method.gpc": "Global Privacy Control",
   "method.api": "Gosodwyd gan y wefan",
+  "method.object": "Gwrthwynebwyd",
+  "method.opt-out": "Wedi optio allan o werthu neu rannu",
+  receiptProof: "Lawrlwytho gyda'i brawf",
+  receiptProofPending: "Nid yw yn y cofnod cyhoeddus eto. Rhowch gynnig arall ymhen munud.",
   "category.necessary": "Hollol angenrheidiol",
   "category.necessary.description":
     "Diogelwch, cydbwyso llwyth a chofio eich dewisiadau preifatrwydd.",

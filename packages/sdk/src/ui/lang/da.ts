@@ -36,6 +36,10 @@ export default {
   "method.withdraw": "Tilbagekaldt",
   "method.gpc": "Global Privacy Control",
   "method.api": "Sat af webstedet",
+  "method.object": "Indsigelse",
+  "method.opt-out": "Fravalgt salg eller deling",
+  receiptProof: "Download med bevis",
+  receiptProofPending: "Endnu ikke i den offentlige log. Prøv igen om et minut.",
   "category.necessary": "Strengt nødvendige",
   "category.necessary.description":
     "Sikkerhed, belastningsfordeling og at huske dine privatlivsvalg.",

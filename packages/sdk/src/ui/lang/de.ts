@@ -37,6 +37,11 @@ export default {
   "method.withdraw": "Widerrufen",
   "method.gpc": "Global Privacy Control",
   "method.api": "Von der Website gesetzt",
+  "method.object": "Widersprochen",
+  "method.opt-out": "Verkauf oder Weitergabe abgelehnt",
+  receiptProof: "Mit Nachweis herunterladen",
+  receiptProofPending:
+    "Noch nicht im öffentlichen Protokoll. Versuchen Sie es in einer Minute erneut.",
   "category.necessary": "Unbedingt erforderlich",
   "category.necessary.description":
     "Sicherheit, Lastverteilung und das Speichern Ihrer Datenschutz-Auswahl.",

@@ -36,6 +36,10 @@ export default {
   "method.withdraw": "Retirado",
   "method.gpc": "Global Privacy Control",
   "method.api": "Fijado por el sitio",
+  "method.object": "Oposición",
+  "method.opt-out": "Exclusión de la venta o el intercambio",
+  receiptProof: "Descargar con su prueba",
+  receiptProofPending: "Aún no figura en el registro público. Inténtelo de nuevo en un minuto.",
   "category.necessary": "Estrictamente necesarias",
   "category.necessary.description":
     "Seguridad, equilibrio de carga y recordar sus opciones de privacidad.",

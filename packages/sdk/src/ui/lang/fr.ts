@@ -37,6 +37,10 @@ export default {
   "method.withdraw": "Retiré",
   "method.gpc": "Global Privacy Control",
   "method.api": "Défini par le site",
+  "method.object": "Opposition",
+  "method.opt-out": "Refus de la vente ou du partage",
+  receiptProof: "Télécharger avec sa preuve",
+  receiptProofPending: "Pas encore dans le journal public. Réessayez dans une minute.",
   "category.necessary": "Strictement nécessaires",
   "category.necessary.description":
     "Sécurité, répartition de charge et mémorisation de vos choix de confidentialité.",

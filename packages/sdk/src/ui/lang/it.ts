@@ -36,6 +36,10 @@ export default {
   "method.withdraw": "Revocato",
   "method.gpc": "Global Privacy Control",
   "method.api": "Impostato dal sito",
+  "method.object": "Opposizione",
+  "method.opt-out": "Rifiuto della vendita o condivisione",
+  receiptProof: "Scarica con la sua prova",
+  receiptProofPending: "Non ancora nel registro pubblico. Riprova tra un minuto.",
   "category.necessary": "Strettamente necessari",
   "category.necessary.description":
     "Sicurezza, bilanciamento del carico e memorizzazione delle tue scelte sulla privacy.",

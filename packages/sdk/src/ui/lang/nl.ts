@@ -37,6 +37,10 @@ export default {
   "method.withdraw": "Ingetrokken",
   "method.gpc": "Global Privacy Control",
   "method.api": "Ingesteld door de website",
+  "method.object": "Bezwaar gemaakt",
+  "method.opt-out": "Afgemeld voor verkoop of delen",
+  receiptProof: "Downloaden met bewijs",
+  receiptProofPending: "Nog niet in het openbare logboek. Probeer het over een minuut opnieuw.",
   "category.necessary": "Strikt noodzakelijk",
   "category.necessary.description":
     "Beveiliging, taakverdeling en het onthouden van uw privacykeuzes.",

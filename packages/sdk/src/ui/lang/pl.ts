@@ -37,6 +37,10 @@ export default {
   "method.withdraw": "Wycofano",
   "method.gpc": "Global Privacy Control",
   "method.api": "Ustawione przez stronę",
+  "method.object": "Sprzeciw",
+  "method.opt-out": "Rezygnacja ze sprzedaży lub udostępniania",
+  receiptProof: "Pobierz z dowodem",
+  receiptProofPending: "Jeszcze nie ma w publicznym rejestrze. Spróbuj ponownie za minutę.",
   "category.necessary": "Niezbędne",
   "category.necessary.description":
     "Bezpieczeństwo, równoważenie obciążenia i zapamiętanie Twoich wyborów dotyczących prywatności.",

@@ -37,6 +37,10 @@ export default {
   "method.withdraw": "Retirado",
   "method.gpc": "Global Privacy Control",
   "method.api": "Definido pelo site",
+  "method.object": "Oposição",
+  "method.opt-out": "Recusa da venda ou partilha",
+  receiptProof: "Transferir com a sua prova",
+  receiptProofPending: "Ainda não está no registo público. Tente novamente dentro de um minuto.",
   "category.necessary": "Estritamente necessários",
   "category.necessary.description":
     "Segurança, distribuição de carga e memorização das suas escolhas de privacidade.",

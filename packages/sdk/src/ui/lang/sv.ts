@@ -35,6 +35,10 @@ export default {
   "method.withdraw": "Återkallat",
   "method.gpc": "Global Privacy Control",
   "method.api": "Satt av webbplatsen",
+  "method.object": "Invändning",
+  "method.opt-out": "Avböjt försäljning eller delning",
+  receiptProof: "Ladda ner med bevis",
+  receiptProofPending: "Ännu inte i den offentliga loggen. Försök igen om en minut.",
   "category.necessary": "Nödvändiga",
   "category.necessary.description":
     "Säkerhet, lastbalansering och att komma ihåg dina integritetsval.",
