@@ -233,14 +233,15 @@ const CASES: Case[] = [
   },
   {
     // Dropped before a choice, each as the browser reports a request it did not make.
-    name: "xhr-and-websocket",
+    name: "xhr-websocket-and-eventsource",
     code: `var x = new XMLHttpRequest(); x.open("POST", u(TRACKERS.collect, tag));
       x.onerror = function () { if (x.readyState === 4 && x.status === 0) window.__failed = (window.__failed || 0) + 1; };
       x.send("en=page_view");
-      try { new WebSocket(u(TRACKERS.socket, tag)); } catch (e) { if (e.name === "SecurityError") window.__failed = (window.__failed || 0) + 1; }`,
+      try { new WebSocket(u(TRACKERS.socket, tag)); } catch (e) { if (e.name === "SecurityError") window.__failed = (window.__failed || 0) + 1; }
+      try { new EventSource(u(TRACKERS.collect + "&es=1", tag)); } catch (e) { if (e.name === "SecurityError") window.__failed = (window.__failed || 0) + 1; }`,
     released: [],
     check: (page) =>
-      page.waitForFunction(() => (window as { __failed?: number }).__failed === 6).then(() => {}),
+      page.waitForFunction(() => (window as { __failed?: number }).__failed === 9).then(() => {}),
     after: ["/g/collect", "/client/ws"],
   },
   {

@@ -149,6 +149,11 @@ describe("auto-blocking", () => {
     expect(() => new WebSocket("wss://ws.hotjar.com/api/v2/client/ws")).toThrow(
       expect.objectContaining({ name: "SecurityError" }),
     );
+    if (typeof EventSource === "function") {
+      expect(() => new EventSource("https://www.google-analytics.com/g/collect?v=2")).toThrow(
+        expect.objectContaining({ name: "SecurityError" }),
+      );
+    }
   });
 
   it("holds SVG images, by attribute (href, xlink:href) and by href.baseVal", () => {

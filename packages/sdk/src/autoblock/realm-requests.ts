@@ -12,7 +12,8 @@ type Realm = Window & typeof globalThis;
  * - `fetch` rejects with a `TypeError`, as for a network error;
  * - `XMLHttpRequest` ends as on a network error (`readyState` 4, `status` 0, `error` and
  *   `loadend`; a synchronous one throws a `NetworkError`);
- * - `new WebSocket(url)` throws a `SecurityError`, as for a port the browser blocks.
+ * - `new WebSocket(url)` and `new EventSource(url)` throw a `SecurityError`, as for a port the
+ *   browser blocks.
  */
 export function patchRequests(win: Realm, engine: Engine): void {
   const NativeAudio = win.Audio;
@@ -39,17 +40,22 @@ export function patchRequests(win: Realm, engine: Engine): void {
       : fetch.call(this ?? win, input, init);
   };
   patchXhr(win, engine);
-  const NativeSocket = win.WebSocket;
-  if (NativeSocket) {
-    const WebSocket = function (this: unknown, ...args: [string | URL, (string | string[])?]) {
-      if (engine.denied(String(args[0])))
-        throw new DOMException("The tracker's URL is not allowed yet.", "SecurityError");
-      return Reflect.construct(NativeSocket, args, new.target ?? NativeSocket);
-    } as unknown as typeof win.WebSocket;
-    Object.setPrototypeOf(WebSocket, NativeSocket);
-    WebSocket.prototype = NativeSocket.prototype;
-    win.WebSocket = WebSocket;
-  }
+  guardConstructor(win, "WebSocket", engine);
+  guardConstructor(win, "EventSource", engine);
+}
+
+/** A streaming connection (`WebSocket`, `EventSource`) to a denied tracker is refused at birth. */
+function guardConstructor(win: Realm, name: "WebSocket" | "EventSource", engine: Engine): void {
+  const Native = win[name] as (new (...args: unknown[]) => object) | undefined;
+  if (!Native) return;
+  const Guarded = function (this: unknown, ...args: unknown[]) {
+    if (engine.denied(String(args[0])))
+      throw new DOMException("The tracker's URL is not allowed yet.", "SecurityError");
+    return Reflect.construct(Native, args, new.target ?? Native);
+  } as unknown as typeof Native;
+  Object.setPrototypeOf(Guarded, Native);
+  Guarded.prototype = Native.prototype;
+  (win as unknown as Record<string, unknown>)[name] = Guarded;
 }
 
 /** `XMLHttpRequest` to a denied tracker: opened as asked, ended as a network error at `send`. */
