@@ -31,6 +31,26 @@ describe("local libSQL client", () => {
     client.close();
   });
 
+  it("reads a batch of SELECTs as one snapshot without waiting for someone else's write lock", async () => {
+    const url = await fileWithTable("snapshot.db");
+    const ours = localClient(url, 100);
+    await ours.execute("INSERT INTO t (v) VALUES ('before')");
+    const other = createClient({ url, timeout: 100 });
+    const lock = await other.transaction("write");
+    await lock.execute("INSERT INTO t (v) VALUES ('uncommitted')");
+    // A write batch waits for the lock, and gives up; a read batch reads what was committed.
+    const write = await ours
+      .batch(["SELECT count(*) FROM t", "INSERT INTO t (v) VALUES ('x')"])
+      .catch((e) => e);
+    expect(isSqliteBusy(write)).toBe(true);
+    const [count, values] = await ours.batch(["SELECT count(*) FROM t", "SELECT v FROM t"]);
+    expect(Number(count?.rows[0]?.[0])).toBe(1);
+    expect(values?.rows.map((r) => r[0])).toEqual(["before"]);
+    await lock.commit();
+    other.close();
+    ours.close();
+  });
+
   it("does not keep the write lock after a write that timed out on someone else's lock", async () => {
     const url = await fileWithTable("busy.db");
     const ours = localClient(url, 100);

@@ -60,10 +60,13 @@ class RecoveringClient {
   /**
    * A batch is one transaction. Without a mode (drizzle's `db.batch` names none) it takes the
    * write lock at its start (`BEGIN IMMEDIATE`), waiting up to the busy timeout for it: a
-   * deferred one that read first could not upgrade once another connection had written.
+   * deferred one that read first could not upgrade once another connection had written. A batch
+   * of reads only (every statement a `SELECT`) is one snapshot that never waits for the write
+   * lock (`BEGIN DEFERRED`, in WAL mode): this driver is synchronous, so waiting for a lock
+   * another connection holds would stall the whole event loop for up to the busy timeout.
    */
-  batch(stmts: InStatement[], mode: TransactionMode = "write") {
-    return this.run((c) => c.batch(stmts, mode));
+  batch(stmts: InStatement[], mode?: TransactionMode) {
+    return this.run((c) => c.batch(stmts, mode ?? (readsOnly(stmts) ? "deferred" : "write")));
   }
 
   migrate(stmts: InStatement[]) {
@@ -115,4 +118,9 @@ class RecoveringClient {
       throw err;
     }
   }
+}
+
+/** Whether every statement of a batch only reads (a plain `SELECT`). */
+function readsOnly(stmts: InStatement[]): boolean {
+  return stmts.every((s) => /^\s*SELECT\b/i.test(typeof s === "string" ? s : s.sql));
 }
