@@ -34,16 +34,6 @@ function nextPolicyVersion(current: string): string | null {
   return /^\d{1,9}$/.test(current) ? String(Number(current) + 1) : null;
 }
 
-export {
-  bumpRoute,
-  configRoute,
-  discardDraftRoute,
-  publishRoute,
-  saveDraftRoute,
-  versionRoute,
-  versionsRoute,
-} from "./config.spec";
-
 /** Drafts, publishing, versions and policy-version bumps. */
 export function configRoutes(deps: AppDeps): Hono {
   const app = new Hono();

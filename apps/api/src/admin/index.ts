@@ -3,6 +3,7 @@ import type { AppDeps } from "../deps";
 import { type RouteSpec, routeSpecsIn } from "../openapi";
 import * as auditModule from "./audit.routes";
 import * as configModule from "./config.routes";
+import * as configSpecModule from "./config.spec";
 import * as exportsModule from "./exports.routes";
 import * as invitationAcceptModule from "./invitation-accept.routes";
 import * as invitationsModule from "./invitations.routes";
@@ -48,7 +49,7 @@ export function adminRoutes(deps: AppDeps): Hono {
 /** Every admin route's spec, as declared beside its handler (for the OpenAPI document). */
 export const adminRouteSpecs: RouteSpec[] = routeSpecsIn(
   auditModule,
-  configModule,
+  configSpecModule,
   exportsModule,
   invitationAcceptModule,
   invitationsModule,
