@@ -2,6 +2,12 @@ export { jwksRoutes } from "./jwks.routes";
 export { jwksRoute } from "./jwks.spec";
 export { keyringOf, type ProtectionReport, protectSigningKeys } from "./key-protection";
 export {
+  newSealedEd25519,
+  openSealedEd25519,
+  resealedEd25519,
+  type SealedEd25519,
+} from "./sealed-ed25519";
+export {
   deriveKeyring,
   type Keyring,
   type OpenedWith,

@@ -5,9 +5,10 @@ import {
   deriveKeyring,
   type Keyring,
   keyringOf,
-  openPrivateJwk,
+  newSealedEd25519,
+  openSealedEd25519,
+  resealedEd25519,
   type SigningSecrets,
-  sealPrivateJwk,
 } from "../signing";
 
 /** A site's checkpoint key, ready to sign notes. */
@@ -21,7 +22,6 @@ export interface LogKey {
   vkey: string;
 }
 
-const ED25519 = { name: "Ed25519" };
 const cache = new WeakMap<Database, Map<number, LogKey>>();
 
 /** What a sealed log key is bound to (the sealing's additional data): its site's row. */
@@ -39,21 +39,10 @@ export function logOrigin(publicOrigin: string, siteKey: string): string {
   return `${host}/v1/sites/${siteKey}/log`;
 }
 
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
-
 async function load(db: Database, keyring: Keyring, siteId: number): Promise<LogKey | null> {
   const [row] = await db.select().from(logKeys).where(eq(logKeys.siteId, siteId)).limit(1);
   if (!row) return null;
-  const { jwk } = await openPrivateJwk(keyring, sealLabel(siteId), row.privateKey);
-  const privateKey = await crypto.subtle.importKey(
-    "jwk",
-    JSON.parse(jwk) as JsonWebKey,
-    ED25519,
-    false,
-    ["sign"],
-  );
-  const publicKey = fromBase64(row.publicKey);
+  const { privateKey, publicKey } = await openSealedEd25519(keyring, sealLabel(siteId), row);
   return { name: row.name, privateKey, publicKey, vkey: noteVerifierKey(row.name, publicKey) };
 }
 
@@ -80,21 +69,12 @@ export async function logKeyFor(
   const ring = keyring ?? (await keyringOf(db));
   let key = await load(db, ring, site.id);
   if (!key) {
-    const pair = (await crypto.subtle.generateKey(ED25519, true, [
-      "sign",
-      "verify",
-    ])) as CryptoKeyPair;
-    const [raw, privateJwk] = await Promise.all([
-      crypto.subtle.exportKey("raw", pair.publicKey) as Promise<ArrayBuffer>,
-      crypto.subtle.exportKey("jwk", pair.privateKey),
-    ]);
     await db
       .insert(logKeys)
       .values({
         siteId: site.id,
         name: origin,
-        publicKey: toBase64(new Uint8Array(raw)),
-        privateKey: await sealPrivateJwk(ring, sealLabel(site.id), JSON.stringify(privateJwk)),
+        ...(await newSealedEd25519(ring, sealLabel(site.id))),
         createdAt: now,
       })
       .onConflictDoNothing();
@@ -118,13 +98,9 @@ export async function protectLogKeys(db: Database, secrets: SigningSecrets): Pro
     .from(logKeys);
   let resealed = 0;
   for (const row of rows) {
-    const label = sealLabel(row.siteId);
-    const { jwk, openedWith } = await openPrivateJwk(keyring, label, row.privateKey);
-    if (openedWith === "current") continue;
-    await db
-      .update(logKeys)
-      .set({ privateKey: await sealPrivateJwk(keyring, label, jwk) })
-      .where(eq(logKeys.siteId, row.siteId));
+    const sealed = await resealedEd25519(keyring, sealLabel(row.siteId), row.privateKey);
+    if (!sealed) continue;
+    await db.update(logKeys).set({ privateKey: sealed }).where(eq(logKeys.siteId, row.siteId));
     resealed++;
   }
   return resealed;

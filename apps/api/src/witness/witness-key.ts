@@ -1,13 +1,14 @@
-import { fromBase64, type NoteSigner, toBase64, witnessVerifierKey } from "@assent/core";
+import { type NoteSigner, witnessVerifierKey } from "@assent/core";
 import { type Database, witnessKey } from "@assent/db";
 import { eq } from "drizzle-orm";
 import {
   deriveKeyring,
   type Keyring,
   keyringOf,
-  openPrivateJwk,
+  newSealedEd25519,
+  openSealedEd25519,
+  resealedEd25519,
   type SigningSecrets,
-  sealPrivateJwk,
 } from "../signing";
 
 /** This server's witness key, ready to cosign. */
@@ -16,7 +17,6 @@ export interface WitnessKey extends NoteSigner {
   vkey: string;
 }
 
-const ED25519 = { name: "Ed25519" };
 const ROW = 1;
 /** What the sealed key is bound to (the sealing's additional data). */
 const SEAL_LABEL = "witness-key";
@@ -30,21 +30,8 @@ export function witnessName(publicOrigin: string): string {
 async function load(db: Database, keyring: Keyring): Promise<WitnessKey | null> {
   const [row] = await db.select().from(witnessKey).where(eq(witnessKey.id, ROW)).limit(1);
   if (!row) return null;
-  const { jwk } = await openPrivateJwk(keyring, SEAL_LABEL, row.privateKey);
-  const privateKey = await crypto.subtle.importKey(
-    "jwk",
-    JSON.parse(jwk) as JsonWebKey,
-    ED25519,
-    false,
-    ["sign"],
-  );
-  const publicKey = fromBase64(row.publicKey) as Uint8Array;
-  return {
-    name: row.name,
-    privateKey,
-    publicKey,
-    vkey: witnessVerifierKey(row.name, publicKey),
-  };
+  const { privateKey, publicKey } = await openSealedEd25519(keyring, SEAL_LABEL, row);
+  return { name: row.name, privateKey, publicKey, vkey: witnessVerifierKey(row.name, publicKey) };
 }
 
 /**
@@ -63,21 +50,12 @@ export async function witnessKeyFor(
   const ring = keyring ?? (await keyringOf(db));
   let key = await load(db, ring);
   if (!key) {
-    const pair = (await crypto.subtle.generateKey(ED25519, true, [
-      "sign",
-      "verify",
-    ])) as CryptoKeyPair;
-    const [raw, privateJwk] = await Promise.all([
-      crypto.subtle.exportKey("raw", pair.publicKey) as Promise<ArrayBuffer>,
-      crypto.subtle.exportKey("jwk", pair.privateKey),
-    ]);
     await db
       .insert(witnessKey)
       .values({
         id: ROW,
         name,
-        publicKey: toBase64(new Uint8Array(raw)),
-        privateKey: await sealPrivateJwk(ring, SEAL_LABEL, JSON.stringify(privateJwk)),
+        ...(await newSealedEd25519(ring, SEAL_LABEL)),
         createdAt: now,
       })
       .onConflictDoNothing();
@@ -97,11 +75,8 @@ export async function protectWitnessKey(db: Database, secrets: SigningSecrets): 
   const keyring = await deriveKeyring(secrets);
   const [row] = await db.select().from(witnessKey).where(eq(witnessKey.id, ROW)).limit(1);
   if (!row) return false;
-  const { jwk, openedWith } = await openPrivateJwk(keyring, SEAL_LABEL, row.privateKey);
-  if (openedWith === "current") return false;
-  await db
-    .update(witnessKey)
-    .set({ privateKey: await sealPrivateJwk(keyring, SEAL_LABEL, jwk) })
-    .where(eq(witnessKey.id, ROW));
+  const sealed = await resealedEd25519(keyring, SEAL_LABEL, row.privateKey);
+  if (!sealed) return false;
+  await db.update(witnessKey).set({ privateKey: sealed }).where(eq(witnessKey.id, ROW));
   return true;
 }
