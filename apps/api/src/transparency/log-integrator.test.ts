@@ -7,11 +7,18 @@ import {
   tilesForSize,
   treeRoot,
 } from "@assent/core";
-import { isUniqueViolation, logLeaves, logState, receiptCategories, receipts } from "@assent/db";
+import {
+  isUniqueViolation,
+  logCheckpoints,
+  logLeaves,
+  logState,
+  receiptCategories,
+  receipts,
+} from "@assent/db";
 import { count, eq, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp, TEST_ORIGIN } from "../test-support/test-app";
-import { integrate, integrateOnce } from "./log-integrator";
+import { CHECKPOINTS_KEPT_MS, integrate, integrateOnce } from "./log-integrator";
 import { storedTiles } from "./log-store";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -124,5 +131,32 @@ describe("integration", () => {
       .select({ maxRowid: sql<number>`max(rowid)` })
       .from(receipts);
     expect(idle).toMatchObject({ size: 2, receiptCursor: maxRowid });
+  });
+
+  it("keeps every checkpoint of the last minutes, and the last of each hour before them", async () => {
+    const HOUR = 3_600_000;
+    const start = Math.floor(Date.now() / HOUR) * HOUR;
+    // Three passes in one hour, two in the next, one now: each signs a checkpoint.
+    const at = [10_000, 20_000, 30_000, HOUR + 10_000, HOUR + 20_000].map((ms) => start + ms);
+    for (const when of [...at, start + 3 * HOUR]) {
+      await post(1);
+      await integrateOnce(t.db, { ...options, now: () => when });
+      // A witness cosigned each checkpoint: its lines go with the checkpoints that go.
+      await t.db.run(
+        sql`INSERT INTO witness_cosignatures (site_id, size, peer_id, line, created_at) SELECT site_id, max(size), 1, 'line', ${when} FROM log_checkpoints GROUP BY site_id`,
+      );
+    }
+    const kept = await t.db
+      .select({ size: logCheckpoints.size })
+      .from(logCheckpoints)
+      .orderBy(logCheckpoints.size);
+    // Sizes 2..7 (the config is leaf 0): the last of the first hour (4), of the second (6), now (7).
+    expect(kept.map((k) => k.size)).toEqual([4, 6, 7]);
+    const lines = await t.db.all<{ size: number }>(
+      sql`SELECT size FROM witness_cosignatures ORDER BY size`,
+    );
+    // The last pass's checkpoint was cosigned after its own pruning ran.
+    expect(lines.map((l) => l.size)).toEqual([4, 6, 7]);
+    expect(CHECKPOINTS_KEPT_MS).toBeLessThan(HOUR);
   });
 });
