@@ -238,11 +238,11 @@ const CASES: Case[] = [
       x.onerror = function () { if (x.readyState === 4 && x.status === 0) window.__failed = (window.__failed || 0) + 1; };
       x.send("en=page_view");
       try { new WebSocket(u(TRACKERS.socket, tag)); } catch (e) { if (e.name === "SecurityError") window.__failed = (window.__failed || 0) + 1; }
-      try { new EventSource(u(TRACKERS.collect + "&es=1", tag)); } catch (e) { if (e.name === "SecurityError") window.__failed = (window.__failed || 0) + 1; }`,
+      try { new EventSource(u(TRACKERS.pixel, tag)); } catch (e) { if (e.name === "SecurityError") window.__failed = (window.__failed || 0) + 1; }`,
     released: [],
     check: (page) =>
       page.waitForFunction(() => (window as { __failed?: number }).__failed === 9).then(() => {}),
-    after: ["/g/collect", "/client/ws"],
+    after: ["/g/collect", "/client/ws", "/tr?"],
   },
   {
     name: "svg-image",
