@@ -1,73 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { StoredReceipt } from "./receipt";
-import {
-  type ReceiptJwks,
-  receiptDigest,
-  receiptSigningPayload,
-  verifyReceipt,
-} from "./receipt-proof";
+import { receiptDigest, receiptSigningPayload, verifyReceipt } from "./receipt-proof";
+import { signedReceipt } from "./test-support";
 
-/** WebCrypto as the test uses it (core is type-checked without DOM or Node types). */
-interface TestCrypto {
-  subtle: {
-    generateKey(
-      a: object,
-      e: boolean,
-      u: string[],
-    ): Promise<{ publicKey: unknown; privateKey: unknown }>;
-    exportKey(f: "jwk", k: unknown): Promise<{ x?: string }>;
-    sign(a: object, k: unknown, data: Uint8Array): Promise<ArrayBuffer>;
-  };
-}
-const web = globalThis as unknown as {
-  crypto: TestCrypto;
-  btoa(s: string): string;
-  TextEncoder: new () => { encode(s: string): Uint8Array };
-};
-const crypto = web.crypto;
-
-const base64Url = (bytes: ArrayBuffer) =>
-  web
-    .btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-
-async function signed(
-  extra: Partial<StoredReceipt> = {},
-): Promise<{ receipt: StoredReceipt; jwks: ReceiptJwks }> {
-  const pair = await crypto.subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"]);
-  const jwk = await crypto.subtle.exportKey("jwk", pair.publicKey);
-  const receipt: StoredReceipt = {
-    id: "01934f5e-8c2a-7b3d-9f00-1a2b3c4d5e6f",
-    siteKey: "demo",
-    subjectId: "AAAAAAAAAAAAAAAAAAAAAA",
-    policyVersion: "2",
-    configHash: "a".repeat(64),
-    language: "en",
-    method: "custom",
-    decision: { categories: { necessary: true, analytics: false }, services: {} },
-    gpc: false,
-    previousId: null,
-    serverTime: "2026-11-25T10:00:00.000Z",
-    ip: "203.0.113.0",
-    userAgent: "Test/1",
-    gpcHeader: false,
-    jurisdiction: "GB",
-    ...extra,
-  };
-  const digest = await receiptDigest(receipt);
-  const signature = await crypto.subtle.sign(
-    { name: "Ed25519" },
-    pair.privateKey,
-    new web.TextEncoder().encode(digest),
-  );
-  receipt.proof = { alg: "EdDSA", kid: "demo-k1", digest, signature: base64Url(signature) };
-  return {
-    receipt,
-    jwks: { keys: [{ kty: "OKP", crv: "Ed25519", x: jwk.x as string, kid: "demo-k1" }] },
-  };
-}
+/** A receipt signed as the API signs them (a custom choice), with its JWKS. */
+const signed = (extra: Partial<StoredReceipt> = {}) =>
+  signedReceipt({ method: "custom", ...extra });
 
 describe("verifyReceipt", () => {
   it("accepts a receipt signed by a key of the JWKS, after a JSON round trip", async () => {

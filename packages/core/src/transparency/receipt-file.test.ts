@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReceiptFile } from "../contracts";
-import type { StoredReceipt } from "../receipt";
-import { receiptDigest } from "../receipt-proof";
-import { toBase64, utf8 } from "./bytes";
+import { signedReceipt } from "../test-support";
+import { toBase64 } from "./bytes";
 import { signCheckpoint } from "./checkpoint";
 import { cosignCheckpoint } from "./cosignature";
-import { ed25519Generate, type WebCryptoKey } from "./ed25519";
+import { ed25519Generate } from "./ed25519";
 import { configEntry, receiptEntry } from "./entries";
 import { memoryLog } from "./memory-log";
 import { appendSignatures, type NoteSigner, noteVerifierKey, witnessVerifierKey } from "./note";
@@ -13,53 +12,10 @@ import { type ReceiptFileCheckName, verifyReceiptFile } from "./receipt-file";
 import { proveConsistency, proveInclusion } from "./tile-proofs";
 
 const ORIGIN = "consent.example.org/v1/sites/demo/log";
-const subtle = (globalThis as unknown as { crypto: { subtle: SubtleSign } }).crypto.subtle;
-interface SubtleSign {
-  sign(a: object, k: WebCryptoKey, data: Uint8Array): Promise<ArrayBuffer>;
-  exportKey(f: "jwk", k: WebCryptoKey): Promise<{ x?: string }>;
-  generateKey(
-    a: object,
-    e: boolean,
-    u: string[],
-  ): Promise<{ publicKey: WebCryptoKey; privateKey: WebCryptoKey }>;
-}
-
-const base64Url = (bytes: Uint8Array) =>
-  toBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-
 let logSigner: NoteSigner;
 let witness: NoteSigner;
 let file: ReceiptFile;
 let older: { note: string; consistency: string[] };
-
-async function signedReceipt(): Promise<Pick<ReceiptFile, "receipt" | "jwks">> {
-  const pair = await subtle.generateKey({ name: "Ed25519" }, true, ["sign", "verify"]);
-  const jwk = await subtle.exportKey("jwk", pair.publicKey);
-  const receipt: StoredReceipt = {
-    id: "01934f5e-8c2a-7b3d-9f00-1a2b3c4d5e6f",
-    siteKey: "demo",
-    subjectId: "AAAAAAAAAAAAAAAAAAAAAA",
-    policyVersion: "2",
-    configHash: "a".repeat(64),
-    language: "en",
-    method: "reject-all",
-    decision: { categories: { necessary: true, analytics: false }, services: {} },
-    gpc: false,
-    previousId: null,
-    serverTime: "2026-11-25T10:00:00.000Z",
-    ip: "203.0.113.0",
-    userAgent: "Test/1",
-    gpcHeader: false,
-    jurisdiction: "GB",
-  };
-  const digest = await receiptDigest(receipt);
-  const sig = new Uint8Array(await subtle.sign({ name: "Ed25519" }, pair.privateKey, utf8(digest)));
-  receipt.proof = { alg: "EdDSA", kid: "demo-k1", digest, signature: base64Url(sig) };
-  return {
-    receipt,
-    jwks: { keys: [{ kty: "OKP", crv: "Ed25519", x: jwk.x as string, kid: "demo-k1" }] },
-  };
-}
 
 beforeAll(async () => {
   logSigner = { name: ORIGIN, ...(await ed25519Generate()) };

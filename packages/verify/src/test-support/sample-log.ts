@@ -1,4 +1,3 @@
-import type { webcrypto } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import {
@@ -11,61 +10,15 @@ import {
   proveConsistency,
   proveInclusion,
   type ReceiptFile,
-  receiptDigest,
   receiptEntry,
-  type StoredReceipt,
   signCheckpoint,
   tilePath,
   tilesForSize,
   toBase64,
 } from "@assent/core";
+import { signedReceipt } from "@assent/core/test-support";
 
 export const ORIGIN = "consent.example.org/v1/sites/demo/log";
-
-const base64Url = (bytes: Uint8Array) =>
-  toBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-
-/** A receipt signed as the API signs them, with the JWKS that verifies it. */
-export async function signedReceipt(): Promise<Pick<ReceiptFile, "receipt" | "jwks">> {
-  const pair = (await crypto.subtle.generateKey({ name: "Ed25519" }, true, [
-    "sign",
-    "verify",
-  ])) as webcrypto.CryptoKeyPair;
-  const jwk = await crypto.subtle.exportKey("jwk", pair.publicKey);
-  const receipt: StoredReceipt = {
-    id: "01934f5e-8c2a-7b3d-9f00-1a2b3c4d5e6f",
-    siteKey: "demo",
-    subjectId: "AAAAAAAAAAAAAAAAAAAAAA",
-    policyVersion: "2",
-    configHash: "a".repeat(64),
-    language: "en",
-    method: "reject-all",
-    decision: { categories: { necessary: true, analytics: false }, services: {} },
-    gpc: false,
-    previousId: null,
-    serverTime: "2026-11-25T10:00:00.000Z",
-    ip: "203.0.113.0",
-    userAgent: "Test/1",
-    gpcHeader: false,
-    jurisdiction: "GB",
-  };
-  const digest = await receiptDigest(receipt);
-  const signature = await crypto.subtle.sign(
-    { name: "Ed25519" },
-    pair.privateKey,
-    new TextEncoder().encode(digest),
-  );
-  receipt.proof = {
-    alg: "EdDSA",
-    kid: "demo-k1",
-    digest,
-    signature: base64Url(new Uint8Array(signature)),
-  };
-  return {
-    receipt,
-    jwks: { keys: [{ kty: "OKP", crv: "Ed25519", x: jwk.x as string, kid: "demo-k1" }] },
-  };
-}
 
 /** A sample log: a config entry, filler receipts, the signed receipt at `index`, more filler. */
 export interface SampleLog {

@@ -1,0 +1,1 @@
+export { signedReceipt } from "./signed-receipt";
