@@ -1,9 +1,11 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingHttpHeaders } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { DEPLOY, readEnvFile } from "../setup/deployment";
+import { DEPLOY, freePorts, readEnvFile } from "../setup/deployment";
 
 /**
  * The deployment files in deploy/. The suite itself runs deploy/Caddyfile (with test hosts and
@@ -19,20 +21,36 @@ test.afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const has = (command: string) => spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
 
-/** Runs a command with only PATH from this environment (no CADDY_* or ASSENT_* leaking in). */
+/** Only PATH from this environment (no CADDY_* or ASSENT_* leaking in), and `env`. */
+const isolated = (env: Record<string, string>) => ({
+  PATH: process.env.PATH ?? "/usr/bin:/bin",
+  HOME: scratch,
+  XDG_DATA_HOME: join(scratch, "data"),
+  XDG_CONFIG_HOME: join(scratch, "config"),
+  ...env,
+});
+
+/** Runs a command in an isolated environment. */
 function run(command: string, args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(command, args, {
-    encoding: "utf8",
-    env: {
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: scratch,
-      XDG_DATA_HOME: join(scratch, "data"),
-      XDG_CONFIG_HOME: join(scratch, "config"),
-      ...env,
-    },
-  });
+  const result = spawnSync(command, args, { encoding: "utf8", env: isolated(env) });
   return { ...result, output: `${result.stdout}${result.stderr}` };
 }
+
+/** What only a proxy or a CDN may say about the client, each claimed by a visitor. */
+const CLAIMED = {
+  forwarded: "for=198.51.100.7",
+  "x-real-ip": "192.0.2.1",
+  "true-client-ip": "192.0.2.2",
+  "cf-connecting-ip": "192.0.2.3",
+  "cf-ipcountry": "FR",
+  "cloudfront-viewer-country": "DE",
+  "x-vercel-ip-country": "IT",
+  "x-country-code": "ES",
+  "cf-region-code": "IDF",
+  "cloudfront-viewer-country-region": "BE",
+  "x-vercel-ip-country-region": "62",
+  "x-region-code": "MD",
+};
 
 test.describe("deploy/Caddyfile", () => {
   test.skip(!has("caddy"), "caddy is not installed (.ci/run installs it)");
@@ -47,6 +65,49 @@ test.describe("deploy/Caddyfile", () => {
       );
       expect(result.status, result.output).toBe(0);
       expect(result.output).toContain("Valid configuration");
+    }
+  });
+
+  test("without a GeoIP step of one's own, forwards none of the client's or location headers a visitor sends", async () => {
+    const [http, https, upstreamPort] = freePorts(3) as [number, number, number];
+    const received: IncomingHttpHeaders[] = [];
+    const upstream = createServer((req, res) => {
+      if (req.url === "/v1/echo") received.push(req.headers);
+      res.end("ok");
+    });
+    await new Promise<void>((resolve) => upstream.listen(upstreamPort, "127.0.0.1", resolve));
+    // Plain HTTP on free ports, the GeoIP hooks left at their defaults (empty).
+    const caddy = spawn("caddy", ["run", "--adapter", "caddyfile", "--config", caddyfile], {
+      env: isolated({
+        CADDY_ADMIN: "off",
+        CADDY_HTTP_PORT: String(http),
+        CADDY_HTTPS_PORT: String(https),
+        ASSENT_CONSENT_HOST: `http://127.0.0.1:${http}`,
+        ASSENT_UPSTREAMS: `127.0.0.1:${upstreamPort}`,
+        ASSENT_SITE_HOSTS: `http://localhost:${http}`,
+        ASSENT_SITE_ROOT: scratch,
+      }),
+      stdio: "ignore",
+    });
+    try {
+      const echo = () =>
+        fetch(`http://127.0.0.1:${http}/v1/echo`, {
+          headers: { ...CLAIMED, "x-forwarded-for": "203.0.113.9" },
+        }).then(
+          (res) => res.status,
+          () => 0,
+        );
+      await expect.poll(echo, { timeout: 15_000 }).toBe(200);
+      const forwarded = received.at(-1) ?? {};
+      expect(forwarded["x-forwarded-for"]).toBe("127.0.0.1");
+      for (const name of Object.keys(CLAIMED)) expect(forwarded).not.toHaveProperty(name);
+    } finally {
+      if (caddy.exitCode === null) {
+        const exited = once(caddy, "exit");
+        caddy.kill("SIGTERM");
+        await exited;
+      }
+      upstream.close();
     }
   });
 
