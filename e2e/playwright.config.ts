@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 import { HOST_RESOLVER_RULES, HOSTS } from "./fixtures/topology";
 import { DEPLOY, freePorts, instanceCommand, REPO, readEnvFile } from "./setup/deployment";
+import { GEO_LOCATION_HEADERS, geoDirectives } from "./setup/geo";
 import { TRACKER_HOSTS, trackerResolverRules } from "./setup/trackers";
 
 // Chosen once, in the runner: its workers inherit the environment (and re-evaluate this file),
@@ -150,6 +151,10 @@ export default defineConfig({
         ASSENT_SITE_HOSTS: `${HOSTS.customer}, ${HOSTS.other}`,
         ASSENT_SITE_ROOT: join(dir, "site"),
         ASSENT_ORIGIN: consent,
+        // The stand-in for a GeoIP step: a country (and region) per loopback address, which a
+        // spec's visitor connects from through fixtures/geo.ts; any other address is unknown.
+        ASSENT_CONSENT_DIRECTIVES: geoDirectives(),
+        ASSENT_LOCATION_HEADERS: GEO_LOCATION_HEADERS,
         E2E_TRACKER_HOSTS: TRACKER_HOSTS.join(", "),
         E2E_TRACKER_UPSTREAM: `127.0.0.1:${process.env.E2E_TRACKER_PORT}`,
         // Caddy's certificates and CA live in the run's folder, never in the user's.
