@@ -148,6 +148,7 @@ export { matchHost, serviceForUrl } from "./host-match";
 export { newSubjectId, SUBJECT_ID, UUID_V7, uuidv7, uuidv7Time } from "./ids";
 export {
   COUNTRY_PATTERN,
+  consentModeRegions,
   EEA_COUNTRIES,
   ELSEWHERE_RULE,
   EU_COUNTRIES,
@@ -190,6 +191,8 @@ export {
   US_STATES_RULE,
   ukQualification,
   type VisitorLocation,
+  type VisitorRule,
+  visitorRule,
 } from "./jurisdictions";
 export {
   DEFAULT_LANGUAGE,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { acceptAll, decide, rejectAll } from "./decision";
 import { newSubjectId, uuidv7 } from "./ids";
+import { presetJurisdictions } from "./jurisdictions/presets";
 import type { ReceiptInput } from "./receipt";
 import { receiptMismatch } from "./receipt-match";
 import { defaultSiteConfig } from "./site-config";
@@ -94,5 +95,18 @@ describe("objection and opt-out receipts", () => {
     expect(of("opt-out", optedOut)).toBeNull();
     const kept = decide(ruled, { categories: { marketing: true } });
     expect(of("opt-out", kept)).toMatch(/opt-out receipt grants marketing, meta-pixel/);
+  });
+
+  it("lets a refusal keep what a UK rule runs without consent, and nothing more", () => {
+    const exempt = decide(ruled, { categories: { statistics: true } });
+    // Without a UK rule, a refusal grants nothing.
+    expect(of("reject-all", exempt)).toMatch(/reject-all receipt grants statistics, visit-counter/);
+    const uk = { ...ruled, jurisdictions: presetJurisdictions() };
+    const under = (method: ReceiptInput["method"], decision: ReceiptInput["decision"]) =>
+      receiptMismatch(receipt({ method, decision, policyVersion: uk.policyVersion }), uk);
+    expect(under("reject-all", exempt)).toBeNull();
+    expect(under("withdraw", exempt)).toBeNull();
+    const more = decide(uk, { categories: { statistics: true, marketing: true } });
+    expect(under("reject-all", more)).toMatch(/grants marketing, meta-pixel/);
   });
 });

@@ -1,5 +1,6 @@
 import { isRequired, NECESSARY } from "./categories";
 import { decide } from "./decision";
+import { preChoiceDecision } from "./jurisdictions/pre-choice";
 import { gpcRefused } from "./purposes";
 import type { ReceiptInput } from "./receipt";
 import type { SiteConfig } from "./site-config";
@@ -16,7 +17,8 @@ function sameKeys(given: Record<string, boolean>, expected: string[], what: stri
  * Why a receipt does not fit the configuration it names (the one the visitor was shown), or
  * `null` when it fits: the same policy version, exactly that version's categories and services,
  * every required category (and its services) granted, a refusal (`reject-all`, `withdraw`)
- * that grants nothing else, an objection (`object`) that denies every category claiming a UK
+ * that grants nothing else (but, when the site has a `uk-exemptions` rule, what that rule runs
+ * without consent: refusing consent is not objecting), an objection (`object`) that denies every category claiming a UK
  * exemption, and an opt-out (`opt-out`) that denies everything Global Privacy Control refuses
  * (advertising, sale or sharing). A receipt that fits could have been made by that banner.
  * @example receiptMismatch(input, published.config) // "policyVersion is 2, not 999"
@@ -45,7 +47,8 @@ export function receiptMismatch(input: ReceiptInput, config: SiteConfig): string
   );
   if (necessary) return `service ${necessary.id} is strictly necessary and must be granted`;
   if (input.method === "reject-all" || input.method === "withdraw") {
-    const only = decide(config, {});
+    const uk = config.jurisdictions?.rules.find((r) => r.model === "uk-exemptions");
+    const only = uk ? preChoiceDecision(config, uk, { gpc: false }) : decide(config, {});
     const granted = [
       ...Object.keys(categories).filter((id) => categories[id] && !only.categories[id]),
       ...Object.keys(services).filter((id) => services[id] && !only.services[id]),

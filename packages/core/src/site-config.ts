@@ -8,7 +8,7 @@ import {
   MAX_DECISION_DAYS,
   MIN_REFUSAL_DAYS,
 } from "./config-guards";
-import { EXEMPTIONS, JurisdictionsSchema, ruleChecks } from "./jurisdictions";
+import { EXEMPTIONS, JurisdictionsSchema, ruleChecks, type VisitorRule } from "./jurisdictions";
 import { DEFAULT_LANGUAGE } from "./languages";
 import {
   ID_PATTERN,
@@ -257,11 +257,16 @@ export interface LoaderBoot {
   /** Absolute URL of the UI chunk, imported only when the visitor must be asked. */
   ui: string;
   /**
-   * The rule the server chose for this visitor from its trusted location headers (see
-   * `selectRule`), only when `config.jurisdictions` is set; the loader reads the rule itself from
-   * `config.jurisdictions.rules`.
+   * The rule the server chose for this visitor from its trusted location headers (`selectRule`),
+   * worked out for the loader (`visitorRule`), only when `config.jurisdictions` is set. The
+   * inlined `config` then has no `jurisdictions`: a visitor downloads only their own rule.
    */
-  rule?: { id: string; jurisdiction: string | null };
+  rule?: VisitorRule;
+  /**
+   * The loader request carried `Sec-GPC: 1` (only on a loader with a `rule`, which is cached
+   * privately and varies on that header): Global Privacy Control, as `navigator.globalPrivacyControl`.
+   */
+  gpc?: true;
 }
 
 /**

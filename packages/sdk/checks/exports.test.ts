@@ -25,6 +25,8 @@ const WINDOW_ASSENT = [
   "rejectAll",
   "set",
   "withdraw",
+  "object",
+  "optOut",
   "consentId",
 ];
 

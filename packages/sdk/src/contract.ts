@@ -1,4 +1,11 @@
-import type { Choice, ConsentMethod, Decision, LoaderBoot, SiteConfig } from "@assent/core";
+import type {
+  Choice,
+  ConsentMethod,
+  Decision,
+  LoaderBoot,
+  SiteConfig,
+  VisitorRule,
+} from "@assent/core";
 
 /**
  * Detail of the `assent:change` event and argument of `assent.on("change", fn)`.
@@ -11,7 +18,10 @@ import type { Choice, ConsentMethod, Decision, LoaderBoot, SiteConfig } from "@a
 export interface ChangeDetail {
   /** Every configured category and service, granted (`true`) or denied (`false`). */
   decision: Decision;
-  /** How the decision was made: `accept-all`, `reject-all`, `custom`, `withdraw`, `gpc` or `api`. */
+  /**
+   * How the decision was made: `accept-all`, `reject-all`, `custom`, `withdraw`, `gpc`, `api`,
+   * `object` (an objection to a UK exemption) or `opt-out` (of sale and sharing).
+   */
   method: ConsentMethod;
   /** Id of the receipt that logs this decision. */
   receiptId: string;
@@ -76,6 +86,20 @@ export interface AssentApi {
    */
   withdraw(): void;
   /**
+   * Objects to what a UK exemption runs without consent (statistics, appearance), as the banner's
+   * "Object" does: those categories stop, their cookies and storage are deleted, and the
+   * objection is logged (method `object`). Nothing on a site with no category claiming one.
+   * @example document.querySelector("#object")?.addEventListener("click", () => window.assent.object());
+   */
+  object(): void;
+  /**
+   * Opts out of the sale and sharing of personal information, as the "Your Privacy Choices"
+   * page does: everything with an `advertising` or `sale-or-share` purpose stops, logged
+   * (method `opt-out`).
+   * @example document.querySelector("#do-not-sell")?.addEventListener("click", () => window.assent.optOut());
+   */
+  optOut(): void;
+  /**
    * The visitor's pseudonymous consent id, to quote in an access or erasure request; `null`
    * before the first decision.
    * @example window.assent.consentId() // "Vh3k...22 characters"
@@ -104,13 +128,21 @@ export interface UiHost {
    * superseded (policy-version bump) or expired decision never pre-ticks anything.
    */
   decision(): Decision | null;
+  /**
+   * What holds now: the visitor's decision, else what their rule runs before a choice (a UK
+   * exemption's categories, an opt-out rule's), else `null`. The preference centre pre-fills it:
+   * a switch that is on is something running.
+   */
+  holding(): Decision | null;
+  /** The rule the server chose for the visitor (`boot.rule`), when the site has rules. */
+  rule?: VisitorRule | undefined;
   /** The visitor chose before, but that choice no longer holds: the banner says why it asks. */
   reconsent: boolean;
   consentId(): string | null;
   /** The nonce of the loader's script tag, for the `<style>` fallback on a strict CSP page. */
   nonce?: string;
   choose(
-    method: Extract<ConsentMethod, "accept-all" | "reject-all" | "custom">,
+    method: Extract<ConsentMethod, "accept-all" | "reject-all" | "custom" | "object" | "opt-out">,
     choice?: Choice,
   ): void;
 }

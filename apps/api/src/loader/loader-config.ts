@@ -9,14 +9,17 @@ import type { SiteConfig } from "@assent/core";
 const DESCRIPTIVE = ["name", "provider", "purpose", "privacyPolicyUrl"] as const;
 
 /**
- * The config the loader inlines: the published one without the services' descriptions, and
- * without their hosts unless auto-blocking (the only reader of hosts) is composed in. Every other
- * field is kept as published, so what gates, clears and signals before any tag runs is unchanged.
+ * The config the loader inlines: the published one without the services' descriptions, without
+ * their hosts unless auto-blocking (the only reader of hosts) is composed in, and without
+ * `jurisdictions` (the loader carries the visitor's own rule, worked out, as `boot.rule`). Every
+ * other field is kept as published, so what gates, clears and signals before any tag runs is
+ * unchanged.
  * @example loaderConfig(published.config, { hosts: false }).services[0] // { id, category, cookies, ... }
  */
 export function loaderConfig(config: SiteConfig, { hosts }: { hosts: boolean }): SiteConfig {
+  const { jurisdictions: _rules, ...kept } = config;
   return {
-    ...config,
+    ...kept,
     services: config.services.map((service) => {
       const kept: Partial<typeof service> = { ...service };
       for (const field of DESCRIPTIVE) delete kept[field];

@@ -44,16 +44,50 @@ function sharedCacheMayStore(res: Response): boolean {
 describe("the loader of a site with rules per region", () => {
   it("carries the rule the server chose from the trusted location", async () => {
     await publishRules();
-    expect((await bootOf(await get(FR))).rule).toEqual({ id: "eu-eea", jurisdiction: "FR" });
-    expect((await bootOf(await get({ "cf-ipcountry": "GB" }))).rule).toEqual({
+    expect((await bootOf(await get(FR))).rule).toEqual({
+      id: "eu-eea",
+      jurisdiction: "FR",
+      model: "opt-in",
+    });
+    expect((await bootOf(await get({ "cf-ipcountry": "GB" }))).rule).toMatchObject({
       id: "uk",
       jurisdiction: "GB",
+      model: "uk-exemptions",
     });
-    expect((await bootOf(await get(CA))).rule).toEqual({ id: "us-states", jurisdiction: "US-CA" });
+    expect((await bootOf(await get(CA))).rule).toMatchObject({
+      id: "us-states",
+      jurisdiction: "US-CA",
+      model: "opt-out",
+    });
     expect(
       (await bootOf(await get({ "cf-ipcountry": "US", "cf-region-code": "AL" }))).rule,
-    ).toEqual({ id: "elsewhere", jurisdiction: "US-AL" });
-    expect((await bootOf(await get())).rule).toEqual({ id: "elsewhere", jurisdiction: null });
+    ).toMatchObject({ id: "elsewhere", jurisdiction: "US-AL", model: "opt-in" });
+    expect((await bootOf(await get())).rule).toMatchObject({
+      id: "elsewhere",
+      jurisdiction: null,
+    });
+  });
+
+  it("carries only the visitor's rule, worked out: what runs before a choice, with and without GPC", async () => {
+    await publishRules();
+    const boot = await bootOf(await get(CA));
+    // The other regions' rules stay on the server.
+    expect(boot.config.jurisdictions).toBeUndefined();
+    expect(boot.gpc).toBeUndefined();
+    const { before, beforeGpc, consentMode, fallback } = boot.rule;
+    expect(before.categories).toMatchObject({ analytics: true, marketing: true });
+    expect(beforeGpc.categories).toMatchObject({ analytics: true, marketing: false });
+    expect(beforeGpc.services["meta-pixel"]).toBe(false);
+    expect(consentMode.region).toContain("US-CA");
+    expect(consentMode.state).toMatchObject({
+      ad_storage: "granted",
+      analytics_storage: "granted",
+    });
+    expect(fallback.optOutHonoured).toBe("Opt-out request honoured");
+    // The browser's Sec-GPC header speaks for it on such a loader, which varies on it.
+    const gpc = await get({ ...CA, "Sec-GPC": "1" });
+    expect((await bootOf(gpc)).gpc).toBe(true);
+    expect(gpc.headers.get("Vary")).toContain("Sec-GPC");
   });
 
   it("is never cached for one region and served to another", async () => {
@@ -85,7 +119,10 @@ describe("the loader of a site with rules per region", () => {
     await t.close();
     t = await createTestApp({ clientIp: "198.51.100.7" });
     await publishRules();
-    expect((await bootOf(await get(CA))).rule).toEqual({ id: "elsewhere", jurisdiction: null });
+    expect((await bootOf(await get(CA))).rule).toMatchObject({
+      id: "elsewhere",
+      jurisdiction: null,
+    });
   });
 });
 

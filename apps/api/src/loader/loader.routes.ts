@@ -1,4 +1,10 @@
-import { type LoaderBoot, SITE_KEY_PATTERN, selectRule, sha256Hex } from "@assent/core";
+import {
+  type LoaderBoot,
+  SITE_KEY_PATTERN,
+  selectRule,
+  sha256Hex,
+  visitorRule,
+} from "@assent/core";
 import { type Context, Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { notFound } from "../errors";
@@ -44,8 +50,11 @@ async function etagOf(body: string): Promise<string> {
  */
 type Sharing = "public" | "located";
 
-/** `Vary` of a located answer: the encoding, and every header a location can come from. */
-const LOCATED_VARY = ["Accept-Encoding", ...LOCATION_HEADER_NAMES].join(", ");
+/**
+ * `Vary` of a located answer: the encoding, every header a location can come from, and Global
+ * Privacy Control's header (what runs before a choice depends on it).
+ */
+const LOCATED_VARY = ["Accept-Encoding", ...LOCATION_HEADER_NAMES, "Sec-GPC"].join(", ");
 
 async function cacheable(
   c: Context,
@@ -94,8 +103,10 @@ export function loaderRoutes(deps: AppDeps): Hono {
       ui: new URL(deps.sdk.uiPath, origin).href,
     };
     if (published.config.jurisdictions) {
-      const { rule, jurisdiction } = selectRule(published.config, deps.client(c));
-      boot.rule = { id: rule.id, jurisdiction };
+      // Worked out here from the whole config: the visitor downloads their own rule only.
+      boot.rule = visitorRule(published.config, selectRule(published.config, deps.client(c)));
+      // Such a loader is private and varies on Sec-GPC, so the header may speak for the browser.
+      if (c.req.header("Sec-GPC") === "1") boot.gpc = true;
     }
     if (autoblock === undefined)
       throw notFound(

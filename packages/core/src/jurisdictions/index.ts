@@ -35,3 +35,4 @@ export {
 export { OPT_IN_EVERYWHERE, type SelectedRule, selectRule } from "./select-rule";
 export { OBJECTION_TEXT_KEYS, RULE_TEXT_LANGUAGES, RULE_TEXTS, type RuleTextKey } from "./texts";
 export { type Qualification, type QualifiedService, ukQualification } from "./uk-qualification";
+export { consentModeRegions, type VisitorRule, visitorRule } from "./visitor-rule";

@@ -5,6 +5,7 @@ import {
   type Decision,
   gpcRefuses,
   type SiteConfig,
+  type VisitorRule,
 } from "@assent/core";
 
 /** Pushes a gtag command onto `dataLayer`: gtag.js reads only `arguments` objects as commands. */
@@ -29,8 +30,16 @@ export const DEFAULT_WAIT_FOR_UPDATE = 500;
  * a default, which Google's tags treat as granted. Then the `ads_data_redaction` and
  * `url_passthrough` settings. Warns when a tag command reached `dataLayer` first: Google's tags
  * then ran without any consent state.
+ *
+ * With a visitor's rule (`boot.rule.consentMode`), its region-scoped default follows the global
+ * one: what the rule runs before a choice, for the rule's regions, less the advertising keys
+ * under Global Privacy Control. A visitor Google places elsewhere keeps the denied default.
  */
-export function pushConsentDefault(config: SiteConfig): void {
+export function pushConsentDefault(
+  config: SiteConfig,
+  scoped?: VisitorRule["consentMode"],
+  gpc?: boolean,
+): void {
   const options = config.consentMode ?? {};
   const early = window.dataLayer?.find((e) => {
     const entry = e as { 0?: unknown; event?: unknown } | null;
@@ -44,6 +53,11 @@ export function pushConsentDefault(config: SiteConfig): void {
   };
   gtag("consent", "default", denied);
   if (options.regions?.length) gtag("consent", "default", { ...denied, region: options.regions });
+  if (scoped) {
+    const state = { ...scoped.state };
+    if (gpc) for (const key of ADVERTISING_CONSENT_MODE_KEYS) state[key] = "denied";
+    gtag("consent", "default", { ...denied, ...state, region: scoped.region });
+  }
   if (options.adsDataRedaction) gtag("set", "ads_data_redaction", true);
   if (options.urlPassthrough) gtag("set", "url_passthrough", true);
 }

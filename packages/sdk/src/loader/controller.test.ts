@@ -3,7 +3,12 @@ import {
   defaultSiteConfig,
   type LoaderBoot,
   parseReceiptInput,
+  presetJurisdictions,
   readCookie,
+  receiptMismatch,
+  type SiteConfig,
+  selectRule,
+  visitorRule,
 } from "@assent/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ChangeDetail, UiHandle, UiHost, UiModule } from "../contract";
@@ -384,5 +389,140 @@ describe("site options", () => {
     start({ ...boot, config: { ...config, consentMode: { mode: "advanced" } } });
     await new Promise((r) => setTimeout(r, 0));
     expect(document.getElementById("ga")?.getAttribute("type")).toBeNull();
+  });
+});
+
+describe("a visitor's rule (boot.rule)", () => {
+  /** A site counting visits itself under the UK statistics exemption, with the preset rules. */
+  const ruled: SiteConfig = {
+    ...defaultSiteConfig("demo", [
+      {
+        id: "visit-counter",
+        category: "statistics",
+        purposes: ["analytics"],
+        cookies: [{ name: "_vc", days: 30 }],
+      },
+      { id: "google-analytics", category: "statistics" },
+      { id: "meta-pixel", category: "marketing" },
+    ]),
+    jurisdictions: presetJurisdictions(),
+  };
+  ruled.categories = [...ruled.categories, { id: "statistics", exemption: "statistics" }];
+  ruled.consentMode = {
+    categories: { statistics: ["analytics_storage"], marketing: ["ad_storage"] },
+  };
+  const bootFor = (country: string, subdivision?: string): LoaderBoot => ({
+    ...boot,
+    config: ruled,
+    rule: visitorRule(ruled, selectRule(ruled, { country, subdivision })),
+  });
+  const defaults = () =>
+    (window.dataLayer as IArguments[]).filter((e) => e[0] === "consent" && e[1] === "default");
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  // What a start left for the next task (the banner, GPC's receipt) ends with its test.
+  afterEach(async () => {
+    await tick();
+    opened.length = 0;
+    buttons.length = 0;
+  });
+
+  it("runs a UK exemption's qualifying services before a choice, still asks, and Object stops them with a receipt", async () => {
+    await tick();
+    opened.length = 0;
+    document.cookie = "_vc=1; Path=/";
+    const api = start(bootFor("GB"));
+    expect(api.get()).toBeNull();
+    expect(api.has("visit-counter")).toBe(true);
+    // Google Analytics with Signals does not qualify: it waits for consent.
+    expect(api.has("google-analytics")).toBe(false);
+    expect(api.has("marketing")).toBe(false);
+    await tick();
+    expect(opened).toEqual(["banner"]);
+    // Consent Mode: denied everywhere, GA held back here, so no region gets analytics_storage.
+    expect(defaults()).toHaveLength(1);
+
+    const changes: ChangeDetail[] = [];
+    api.on("change", (d) => changes.push(d));
+    api.object();
+    expect(api.has("visit-counter")).toBe(false);
+    expect(api.has("statistics")).toBe(false);
+    expect(changes[0]?.withdrawn).toEqual(["visit-counter"]);
+    expect(readCookie(document.cookie, "_vc")).toBeNull();
+    const receipt = await sent(0);
+    expect(receipt).toMatchObject({ method: "object" });
+    expect(receiptMismatch(receipt, ruled)).toBeNull();
+  });
+
+  it("keeps a UK exemption running on Reject all: refusing consent is not objecting", async () => {
+    const api = start(bootFor("GB"));
+    api.rejectAll();
+    expect(api.has("visit-counter")).toBe(true);
+    expect(api.has("google-analytics")).toBe(false);
+    const receipt = await sent(0);
+    expect(receipt.method).toBe("reject-all");
+    expect(receiptMismatch(receipt, ruled)).toBeNull();
+  });
+
+  it("pushes the UK rule's region-scoped Consent Mode default after the global denied one", () => {
+    const counting = {
+      ...ruled,
+      services: ruled.services.filter((s) => s.id !== "google-analytics"),
+    };
+    start({
+      ...boot,
+      config: counting,
+      rule: visitorRule(counting, selectRule(counting, { country: "GB" })),
+    });
+    const [global, scoped] = defaults();
+    expect(global?.[2]).toMatchObject({ analytics_storage: "denied" });
+    expect(scoped?.[2]).toMatchObject({
+      analytics_storage: "granted",
+      ad_storage: "denied",
+      region: ["GB"],
+    });
+  });
+
+  it("under a US opt-out rule runs everything, shows no banner, and offers Your Privacy Choices", async () => {
+    const api = start(bootFor("US", "CA"));
+    expect(api.has("meta-pixel")).toBe(true);
+    await vi.waitFor(() =>
+      expect(buttons).toEqual([expect.objectContaining({ label: "Your Privacy Choices" })]),
+    );
+    expect(opened).toEqual([]);
+    expect(defaults()[1]?.[2]).toMatchObject({
+      ad_storage: "granted",
+      region: expect.arrayContaining(["US-CA"]),
+    });
+    api.optOut();
+    expect(api.has("meta-pixel")).toBe(false);
+    expect(api.has("visit-counter")).toBe(true);
+    const receipt = await sent(0);
+    expect(receipt.method).toBe("opt-out");
+    expect(receiptMismatch(receipt, ruled)).toBeNull();
+  });
+
+  it("under a US opt-out rule applies GPC before any tag, and logs it as the visitor's opt-out", async () => {
+    (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl = true;
+    const api = start(bootFor("US", "CA"));
+    expect(api.has("meta-pixel")).toBe(false);
+    expect(api.has("marketing")).toBe(false);
+    expect(api.has("visit-counter")).toBe(true);
+    expect(defaults()[1]?.[2]).toMatchObject({ ad_storage: "denied" });
+    const receipt = await sent(0);
+    expect(receipt).toMatchObject({ method: "gpc", gpc: true });
+    expect(receipt.decision.categories.marketing).toBe(false);
+    expect(api.get()?.categories.marketing).toBe(false);
+  });
+
+  it("takes the Sec-GPC header the server saw as the signal too", () => {
+    const api = start({ ...bootFor("US", "CA"), gpc: true });
+    expect(api.has("meta-pixel")).toBe(false);
+  });
+
+  it("asks an EU visitor before anything runs", async () => {
+    const api = start(bootFor("FR"));
+    expect(api.has("visit-counter")).toBe(false);
+    await tick();
+    expect(opened).toEqual(["banner"]);
   });
 });

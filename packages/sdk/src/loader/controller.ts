@@ -8,6 +8,7 @@ import {
   type LoaderBoot,
   newSubjectId,
   pageServices,
+  type RuleTextKey,
   reconcile,
   uuidv7,
 } from "@assent/core";
@@ -23,7 +24,7 @@ import { pushConsentDefault, pushConsentUpdate } from "./consent-mode";
 import { readRecord, writeRecord } from "./consent-store";
 import { decisionFor } from "./decision-for";
 import { type EmbedGate, gateEmbeds } from "./gate-embeds";
-import { type Allows, activateScripts, ran } from "./gate-scripts";
+import { type Allows, activateScripts, ran as started } from "./gate-scripts";
 import { type ImportModule, importModule, onDemand } from "./on-demand";
 import { gpcSignal, onOpenerClick, whenReady } from "./page";
 import { writeAhead } from "./receipt";
@@ -54,7 +55,17 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   const language = () => (pageLang ??= bannerLanguage(config.defaultLanguage));
   /** The site's own texts for the page language (placeholders, the floating button). */
   const siteTexts = () => config.texts[language().split("-")[0] as string];
-  const gpc = gpcSignal();
+  /** A text of the visitor's rule: the rule's wording, the site's, else the English one. */
+  const ruleText = (key: RuleTextKey) => {
+    const base = language().split("-")[0] as string;
+    return rule?.texts?.[base]?.[key] ?? siteTexts()?.[key] ?? rule?.fallback?.[key];
+  };
+  // The header counts too: a private, located loader carries it (`boot.gpc`).
+  const gpc = gpcSignal() || !!boot.gpc;
+  const { rule } = boot;
+  // What the visitor's rule runs until they choose (UK exemptions, US opt-out); else nothing.
+  const before = (gpc ? rule?.beforeGpc : rule?.before) ?? null;
+  const optOutRule = rule?.model === "opt-out";
   let record: ConsentRecord | null = readRecord();
   let current: Decision | null =
     record && isCurrent(record, config, Date.now()) ? reconcile(record.decision, config) : null;
@@ -62,7 +73,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   let ui: Promise<UiHandle> | null = null;
   const nonce = (document.currentScript as HTMLScriptElement | null)?.nonce || undefined;
   const allows: Allows = (category, service) =>
-    allowsIn(config, services, current)(category, service);
+    allowsIn(config, services, current ?? before)(category, service);
 
   const gate: EmbedGate = {
     source: boot,
@@ -75,8 +86,8 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       config.services.some((s) => s.id === id)
         ? () => {
             choose("custom", {
-              categories: { ...current?.categories },
-              services: { ...current?.services, [id]: true },
+              categories: { ...(current ?? before)?.categories },
+              services: { ...(current ?? before)?.services, [id]: true },
             });
           }
         : undefined,
@@ -92,8 +103,8 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
 
   /** Records a choice, applies it, tells the page and sends its receipt. */
   const choose = (method: ConsentMethod, choice: Choice = {}) => {
-    const before = allowsIn(config, services, current);
-    const decision = decisionFor(config, method, choice, gpc);
+    const ran = allowsIn(config, services, current ?? before);
+    const decision = decisionFor(config, method, choice, { gpc, rule, holding: current ?? before });
     const previousId = record?.receiptId ?? null;
     record = {
       policyVersion: config.policyVersion,
@@ -109,7 +120,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     void ui?.then((handle) => handle.close());
     pushConsentUpdate(decision, config, gpc);
     const withdrawn = apply()
-      .filter((s) => before(s.category, s.id))
+      .filter((s) => ran(s.category, s.id))
       .map((s) => s.id);
     announce({ decision, method, receiptId: record.receiptId, withdrawn }, listeners);
     const unsaved = writeAhead(
@@ -132,11 +143,11 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     floatingButton();
     // An id names a service or else a category, which `allows` reads either way.
     // On unless the site turns it off: a script that already ran cannot be stopped otherwise.
-    if (config.reloadOnWithdraw !== false && ran.some((id) => before(id, id) && !allows(id, id)))
+    if (config.reloadOnWithdraw !== false && started.some((id) => ran(id, id) && !allows(id, id)))
       location.reload();
   };
 
-  pushConsentDefault(config);
+  pushConsentDefault(config, rule?.consentMode, gpc);
   if (current) pushConsentUpdate(current, config, gpc);
 
   const consentId = () => record?.subjectId ?? null;
@@ -148,7 +159,9 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       return language();
     },
     gpc,
+    rule,
     decision: () => current,
+    holding: () => current ?? before,
     reconsent: !current && !!record,
     consentId,
     nonce,
@@ -179,10 +192,12 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       chunk(
         FLOATING_BUTTON,
         "mountFloatingButton",
-        siteTexts()?.floatingButton,
+        // Under an opt-out rule it is the "Your Privacy Choices" link, with its icon.
+        optOutRule ? ruleText("privacyChoices") : siteTexts()?.floatingButton,
         () => void show(),
         nonce,
         !config.ui?.floatingButton,
+        optOutRule,
       ),
     );
 
@@ -191,13 +206,16 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     apply();
     onOpenerClick(() => void show());
   });
-  if (current) floatingButton();
+  // An opt-out rule asks nothing: its link is there from the start.
+  if (current || optOutRule) floatingButton();
   // Everything the page's own scripts must see (the decision, the gates, Consent Mode defaults)
   // is in place by now. The banner and its language (fetched together, so the banner renders as
   // soon as the UI chunk runs) wait for the next task: this script's task stays short on a slow
   // device. The outbox comes only with a choice, or for receipts an earlier page view left.
   setTimeout(() => {
-    if (!current) {
+    // Under an opt-out rule Global Privacy Control is the visitor's opt-out, logged like one.
+    if (!current && optOutRule && gpc) choose("gpc");
+    else if (!current && !optOutRule) {
       void loadUi().then((handle) => handle.open("banner"));
       chunk(languageFile(language()));
     }
@@ -209,7 +227,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
 
   return {
     get: () => current,
-    has: (id) => isAllowed(current, id),
+    has: (id) => isAllowed(current ?? before, id),
     on: (_event, fn) => {
       listeners.add(fn);
       return () => listeners.delete(fn);
@@ -219,6 +237,11 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     rejectAll: () => choose("reject-all"),
     set: (choice) => choose("api", choice),
     withdraw: () => choose("withdraw"),
+    // Only a site with a category claiming a UK exemption has anything to object to.
+    object: () => {
+      if (config.categories.some((c) => c.exemption)) choose("object");
+    },
+    optOut: () => choose("opt-out"),
     consentId,
   };
 }

@@ -14,6 +14,11 @@ export interface FirstLayerProps {
   onAcceptAll(): void;
   onRejectAll(): void;
   onManage(): void;
+  /**
+   * Under a UK rule with exempt categories: the first layer says what runs without consent
+   * (`objectInfo`) and offers "Object" beside the other choices.
+   */
+  onObject?: (() => void) | undefined;
   /** The pointer or the keyboard is on "Manage preferences": a cue to fetch the preference centre. */
   onManageIntent?(): void;
 }
@@ -72,7 +77,8 @@ export function focusAfterPaint(dialog: HTMLElement): void {
  * The first layer, in plain DOM (no framework, so it costs a few hundred bytes): what the site
  * does, where to read more, and three choices of equal weight (same element, class, size and
  * colours). Closing it without a choice is not consent, so it has no close button and Escape
- * does not dismiss it. Returns the element to insert: the dialog, or its overlay when modal.
+ * does not dismiss it. Under a UK rule with exempt categories it also says what runs without
+ * consent, and "Object" stops it. Returns the element to insert: the dialog, or its overlay when modal.
  * @example shadow.append(firstLayer({ config, t, modal: false, reconsent: false, gpc: false, ...on }));
  */
 export function firstLayer(props: FirstLayerProps): HTMLElement {
@@ -106,6 +112,7 @@ export function firstLayer(props: FirstLayerProps): HTMLElement {
       props.reconsent && h("p", { class: "note" }, t("reconsent")),
       props.gpc && h("p", { class: "note" }, t("gpcHonoured")),
       h("p", { id: "assent-text" }, t("description")),
+      props.onObject && h("p", { class: "note" }, t("objectInfo")),
       h(
         "p",
         { class: "links" },
@@ -119,6 +126,7 @@ export function firstLayer(props: FirstLayerProps): HTMLElement {
       button("acceptAll", props.onAcceptAll),
       button("rejectAll", props.onRejectAll),
       manage,
+      props.onObject && button("object", props.onObject),
     ),
   );
   if (modal) dialog.onkeydown = (event) => trapTab(dialog, event);

@@ -1,5 +1,31 @@
 const CSS =
-  ":host{all:initial}button{position:fixed;bottom:16px;inset-inline-start:16px;z-index:2147483645;font:600 14px/1.2 system-ui,sans-serif;min-height:44px;padding:8px 14px;border-radius:22px;border:2px solid #fff;background:#1d4ed8;color:#fff;cursor:pointer;box-shadow:0 2px 8px rgb(0 0 0/.3)}button:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}";
+  ":host{all:initial}button{position:fixed;bottom:16px;inset-inline-start:16px;z-index:2147483645;font:600 14px/1.2 system-ui,sans-serif;min-height:44px;padding:8px 14px;border-radius:22px;border:2px solid #fff;background:#1d4ed8;color:#fff;cursor:pointer;box-shadow:0 2px 8px rgb(0 0 0/.3)}button:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}svg{height:14px;vertical-align:-2px;margin-inline-end:6px}";
+
+/**
+ * The privacy options icon California's Attorney General offers for "Your Privacy Choices"
+ * (a toggle with a tick and a cross), drawn small and marked decorative: the label says it.
+ */
+const PRIVACY_CHOICES_ICON: Array<[string, Record<string, string>]> = [
+  ["svg", { viewBox: "0 0 30 14", "aria-hidden": "true" }],
+  [
+    "rect",
+    { x: ".5", y: ".5", width: "29", height: "13", rx: "6.5", fill: "#fff", stroke: "#06f" },
+  ],
+  ["path", { d: "M15 1h8a6 6 0 0 1 0 12h-8z", fill: "#06f" }],
+  ["path", { d: "M5 7l2 2 4-4", stroke: "#06f", "stroke-width": "1.6", fill: "none" }],
+  ["path", { d: "M19 4.5l5 5m0-5l-5 5", stroke: "#fff", "stroke-width": "1.6" }],
+];
+
+/** The icon as SVG elements (no markup parsed, so a Trusted Types page allows it). */
+function privacyChoicesIcon(): SVGElement {
+  const [svg, ...shapes] = PRIVACY_CHOICES_ICON.map(([tag, attributes]) => {
+    const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+    return el;
+  });
+  (svg as SVGElement).append(...shapes);
+  return svg as SVGElement;
+}
 
 /**
  * Whether the page shows its own way back to the preference centre: an element with
@@ -21,6 +47,7 @@ export function pageShowsOpener(): boolean {
  * page shows its own way back (`pageShowsOpener`). Plain DOM, no Preact, in its own tiny module,
  * so a returning visitor gets it without downloading the UI chunk and the loader stays within its
  * budget. Its label is the site's `floatingButton` text, "Cookie settings" when it has none.
+ * Under an opt-out rule (`privacyChoices`) it is the "Your Privacy Choices" link, with its icon.
  * @example mountFloatingButton("Cookie settings", () => window.assent?.show());
  */
 export function mountFloatingButton(
@@ -28,6 +55,7 @@ export function mountFloatingButton(
   onClick: () => void,
   nonce?: string,
   optional?: boolean,
+  privacyChoices?: boolean,
 ): void {
   if ((optional && pageShowsOpener()) || document.getElementById("assent-button")) return;
   const host = document.createElement("div");
@@ -37,6 +65,7 @@ export function mountFloatingButton(
   button.type = "button";
   button.setAttribute("part", "floating-button");
   button.textContent = label?.trim() || "Cookie settings";
+  if (privacyChoices) button.prepend(privacyChoicesIcon());
   button.onclick = onClick;
   try {
     const sheet = new CSSStyleSheet();

@@ -1,4 +1,12 @@
-import { type Decision, decide, defaultSiteConfig } from "@assent/core";
+import {
+  type Decision,
+  decide,
+  defaultSiteConfig,
+  presetJurisdictions,
+  type SiteConfig,
+  selectRule,
+  visitorRule,
+} from "@assent/core";
 import { fireEvent, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { UiHost } from "../contract";
@@ -26,13 +34,24 @@ function setup({
   last = null,
   reconsent = false,
   gpc = false,
-}: Partial<{ last: Decision | null }> & Partial<Pick<UiHost, "reconsent" | "gpc">> = {}) {
+  rule,
+  site = config,
+}: Partial<{ last: Decision | null; site: SiteConfig }> &
+  Partial<Pick<UiHost, "reconsent" | "gpc" | "rule">> = {}) {
+  // The published config is fetched once per page and hash: each site has its own hash.
+  const hash = site === config ? "h1" : `h-${site.siteKey}-${site.categories.length}`;
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => Response.json({ version: 1, hash, config: site })),
+  );
   const host: UiHost = {
-    config,
-    configHash: "h1",
+    config: site,
+    configHash: hash,
     api: "https://consent.example.org",
     language: "en",
     decision: () => last,
+    holding: () => last ?? (rule?.before || null),
+    rule,
     reconsent,
     consentId: () => "AbCdEfGhIjKlMnOpQrStUv",
     gpc,
@@ -112,5 +131,66 @@ describe("mount", () => {
     ui.close();
     await waitFor(() => expect(view.queryByRole("dialog")).toBeNull());
     expect(screen.queryByRole("dialog")).toBeNull();
+  });
+});
+
+describe("under a visitor's rule", () => {
+  /** A UK site counting visits itself under the statistics exemption, with the preset rules. */
+  const ruled: SiteConfig = {
+    ...defaultSiteConfig("demo", [
+      { id: "visit-counter", category: "statistics", purposes: ["analytics"] },
+      { id: "meta-pixel", category: "marketing" },
+    ]),
+    jurisdictions: presetJurisdictions(),
+  };
+  ruled.categories = [...ruled.categories, { id: "statistics", exemption: "statistics" }];
+  const ruleFor = (country: string, subdivision?: string) =>
+    visitorRule(ruled, selectRule(ruled, { country, subdivision }));
+
+  it("shows a UK visitor what runs without consent, and Object on the first layer records an objection", async () => {
+    const { host, ui, view } = setup({ site: ruled, rule: ruleFor("GB") });
+    ui.open("banner");
+    fireEvent.click(await view.findByRole("button", { name: "Object" }));
+    expect(view.getByText(/You can object at any time/)).toBeTruthy();
+    expect(host.choose).toHaveBeenCalledWith("object");
+    await waitFor(() => expect(view.queryByRole("dialog")).toBeNull());
+  });
+
+  it("pre-fills the UK visitor's centre with what runs, and offers Object there too", async () => {
+    const { host, ui, view } = setup({ site: ruled, rule: ruleFor("GB") });
+    ui.open("preferences");
+    const statistics = await view.findByRole("switch", { name: "statistics" });
+    expect((statistics as HTMLInputElement).checked).toBe(true);
+    expect((view.getByRole("switch", { name: "Marketing" }) as HTMLInputElement).checked).toBe(
+      false,
+    );
+    fireEvent.click(view.getByRole("button", { name: "Object" }));
+    expect(host.choose).toHaveBeenCalledWith("object");
+  });
+
+  it("has no Object where no rule runs anything without consent", async () => {
+    const { ui, view } = setup({ site: ruled, rule: ruleFor("FR") });
+    ui.open("banner");
+    await view.findByRole("button", { name: "Accept all" });
+    expect(view.queryByRole("button", { name: "Object" })).toBeNull();
+  });
+
+  it("is the Your Privacy Choices page for a US visitor: opt out, or the opt-out shown as honoured", async () => {
+    const { host, ui, view } = setup({ site: ruled, rule: ruleFor("US", "CA") });
+    ui.open("preferences");
+    await view.findByRole("dialog", { name: "Your Privacy Choices" });
+    fireEvent.click(
+      view.getByRole("button", { name: "Do not sell or share my personal information" }),
+    );
+    expect(host.choose).toHaveBeenCalledWith("opt-out");
+    document.body.innerHTML = "";
+    const rule = ruleFor("US", "CA");
+    const withGpc = setup({ site: ruled, rule, gpc: true, last: rule.beforeGpc ?? null });
+    withGpc.ui.open("preferences");
+    expect(await withGpc.view.findByRole("status")).toHaveProperty(
+      "textContent",
+      "Opt-out request honoured",
+    );
+    expect(withGpc.view.queryByRole("button", { name: /Do not sell/ })).toBeNull();
   });
 });

@@ -42,8 +42,10 @@ function afterPaintWhenIdle(fn: () => void): void {
  * ui.open("banner");
  */
 export function mount(host: UiHost, load: ImportModule = importModule): UiHandle {
-  const { config, language } = host;
-  const texts = loadDictionary(language, load).then((dict) => textsFor(config, language, dict));
+  const { config, language, rule } = host;
+  const texts = loadDictionary(language, load).then((dict) =>
+    textsFor(config, language, dict, rule),
+  );
   const element = document.createElement("div");
   element.id = "assent-ui";
   element.dataset.theme = config.ui?.theme ?? "auto";
@@ -72,7 +74,7 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
       ([[chunk, described], dict]) => ({
         ...chunk,
         config: described,
-        t: textsFor(described, language, dict),
+        t: textsFor(described, language, dict, rule),
       }),
       (err) => {
         centre = undefined;
@@ -107,6 +109,11 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
         };
         const acceptAll = decided(() => host.choose("accept-all"));
         const rejectAll = decided(() => host.choose("reject-all"));
+        // A UK rule running exempt categories before a choice: "Object" stops them, one click.
+        const onObject =
+          rule?.model === "uk-exemptions" && config.categories.some((c) => c.exemption)
+            ? decided(() => host.choose("object"))
+            : undefined;
         if (view === "banner") {
           banner = firstLayer({
             config,
@@ -117,6 +124,7 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
             onAcceptAll: acceptAll,
             onRejectAll: rejectAll,
             onManage: () => show("preferences"),
+            onObject,
             onManageIntent: prefetch,
           });
           shadow.append(banner);
@@ -129,7 +137,11 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
               config: next.config,
               t: next.t,
               language,
-              initial: host.decision(),
+              initial: host.holding(),
+              rule,
+              onObject,
+              onOptOut:
+                rule?.model === "opt-out" ? decided(() => host.choose("opt-out")) : undefined,
               consentId: host.consentId(),
               api: host.api,
               gpc: host.gpc,

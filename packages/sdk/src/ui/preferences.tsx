@@ -1,4 +1,11 @@
-import { type Choice, type Decision, isRequired, type SiteConfig } from "@assent/core";
+import {
+  type Choice,
+  type Decision,
+  gpcRefused,
+  isRequired,
+  type SiteConfig,
+  type VisitorRule,
+} from "@assent/core";
 import { Component } from "preact";
 import type { HistoryEntry } from "../transport";
 import { ConsentRecord } from "./consent-record";
@@ -27,6 +34,15 @@ export interface PreferencesProps {
   onAcceptAll(): void;
   onRejectAll(): void;
   onClose(): void;
+  /** The visitor's rule (`boot.rule`), when the site has rules. */
+  rule?: VisitorRule | undefined;
+  /** Under a UK rule with exempt categories: "Object", with what it stops. */
+  onObject?: (() => void) | undefined;
+  /**
+   * Under an opt-out rule: the centre is the "Your Privacy Choices" page, led by "Do not sell or
+   * share my personal information" (or, once opted out, how: by the visitor, or by GPC).
+   */
+  onOptOut?: (() => void) | undefined;
 }
 
 type Switches = Record<string, boolean>;
@@ -64,8 +80,14 @@ export class Preferences extends Component<
   }
 
   override render(props: PreferencesProps) {
-    const { config, t } = props;
+    const { config, t, initial } = props;
     const { categories, services } = this.state;
+    const refused = gpcRefused(config);
+    // Opted out: everything GPC refuses is denied by what holds now.
+    const optedOut =
+      !!initial &&
+      refused.categories.every((id) => !initial.categories[id]) &&
+      refused.services.every((id) => !initial.services[id]);
     return (
       <div class="overlay">
         <Dialog
@@ -76,13 +98,30 @@ export class Preferences extends Component<
           onEscape={props.onClose}
         >
           <div class="head">
-            <h2 id="assent-prefs-title">{t("preferencesTitle")}</h2>
+            <h2 id="assent-prefs-title">
+              {t(props.onOptOut ? "privacyChoices" : "preferencesTitle")}
+            </h2>
             <button type="button" class="close" onClick={props.onClose}>
               {t("close")}
             </button>
           </div>
           <p id="assent-prefs-intro">{t("preferencesIntro")}</p>
-          {props.gpc && <p class="note">{t("gpc")}</p>}
+          {props.onOptOut ? (
+            optedOut ? (
+              <p class="note" role="status">
+                {t(props.gpc ? "optOutHonoured" : "method.opt-out")}
+              </p>
+            ) : (
+              <div class="actions">
+                <button type="button" part="button" onClick={props.onOptOut}>
+                  {t("optOut")}
+                </button>
+              </div>
+            )
+          ) : (
+            props.gpc && <p class="note">{t("gpc")}</p>
+          )}
+          {props.onObject && <p class="note">{t("objectInfo")}</p>}
           {config.categories.map((category) => {
             const locked = isRequired(category);
             const own = config.services.filter((s) => s.category === category.id);
@@ -137,6 +176,11 @@ export class Preferences extends Component<
             <button type="button" part="button" onClick={props.onRejectAll}>
               {t("rejectAll")}
             </button>
+            {props.onObject && (
+              <button type="button" part="button" onClick={props.onObject}>
+                {t("object")}
+              </button>
+            )}
           </div>
         </Dialog>
       </div>

@@ -1,4 +1,4 @@
-import type { BannerTextKey, SiteConfig } from "@assent/core";
+import type { BannerTextKey, SiteConfig, VisitorRule } from "@assent/core";
 
 /** Every text the UI shows (core's English keys); each language chunk has all of them. */
 export type Dictionary = Record<BannerTextKey, string>;
@@ -26,18 +26,26 @@ export type FirstLayerDictionary = Pick<Dictionary, (typeof FIRST_LAYER_KEYS)[nu
 export type Texts = (key: string, fallback?: string) => string;
 
 /**
- * Builds the text lookup for a site and language: the site's override for the exact tag, then for
- * the base language, then the language chunk, then the key's last part (a custom category's id).
- * Whatever it returns is rendered as text, never as HTML.
+ * Builds the text lookup for a site and language: the visitor's rule's wording, then the site's
+ * override, each for the exact tag and then the base language; then the language chunk; then the
+ * rule's English wording (`object`, `optOut`, ...: `RULE_TEXTS`); then the key's last part (a
+ * custom category's id). Whatever it returns is rendered as text, never as HTML.
  */
 export function textsFor(
   config: SiteConfig,
   language: string,
   dictionary: Dictionary | FirstLayerDictionary,
+  rule?: VisitorRule,
 ): Texts {
   const tag = language.toLowerCase();
-  const overrides = { ...config.texts[tag.split("-")[0] ?? tag], ...config.texts[tag] };
-  const base = dictionary as Record<string, string>;
+  const short = tag.split("-")[0] ?? tag;
+  const overrides = {
+    ...config.texts[short],
+    ...config.texts[tag],
+    ...rule?.texts?.[short],
+    ...rule?.texts?.[tag],
+  };
+  const base: Record<string, string | undefined> = { ...rule?.fallback, ...dictionary };
   return (key, fallback) =>
     // A blank site text (a config published before blank labels were refused) is no text.
     overrides[key]?.trim() || (base[key] ?? fallback ?? key.replace(/^(service|category)\./, ""));
