@@ -7,6 +7,8 @@ export interface BannerPreviewProps {
   language: string;
   /** The admin's pick when the site follows the visitor's system theme. */
   scheme: "light" | "dark";
+  /** The id of a rule of the site's to preview as its visitors see it; "" for none. */
+  rule?: string;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface BannerPreviewProps {
  * shadow root, with the site's texts in the chosen language, its theme and position, in a box
  * standing for the visitor's window. It is inert: no focus, no clicks, nothing stored or sent.
  */
-export function BannerPreview({ config, language, scheme }: BannerPreviewProps) {
+export function BannerPreview({ config, language, scheme, rule = "" }: BannerPreviewProps) {
   const host = useRef<HTMLDivElement>(null);
   const preview = useRef<Preview | null>(null);
   useEffect(() => {
@@ -26,13 +28,14 @@ export function BannerPreview({ config, language, scheme }: BannerPreviewProps) 
     };
   }, []);
   useEffect(() => {
-    preview.current?.update({ config, language, scheme });
-  }, [config, language, scheme]);
+    preview.current?.update({ config, language, scheme, rule: rule || undefined });
+  }, [config, language, scheme, rule]);
   const theme = config.ui.theme === "auto" ? scheme : config.ui.theme;
   return (
     <figure class="banner-preview-frame">
       <figcaption>
-        Preview ({language}, {theme}, {config.ui.position})
+        Preview ({language}, {theme}, {config.ui.position}
+        {rule ? `, a visitor under ${rule}` : ""})
       </figcaption>
       <div class="preview-page">
         <div ref={host} class="preview-host" data-testid="banner-preview" />

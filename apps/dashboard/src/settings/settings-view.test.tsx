@@ -1,4 +1,10 @@
-import { type ConfigState, lintConfig, type SiteConfig, warningRules } from "@assent/core";
+import {
+  type ConfigState,
+  lintConfig,
+  presetJurisdictions,
+  type SiteConfig,
+  warningRules,
+} from "@assent/core";
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { apiError, ok, stubApi } from "../testing/fake-api";
@@ -214,5 +220,36 @@ describe("SettingsView", () => {
       allowedOrigins: ["https://example.org"],
       ipMode: "truncate",
     });
+  });
+});
+
+describe("SettingsView with rules per region", () => {
+  it("previews the banner as a visitor under each rule sees it", async () => {
+    const ruled: SiteConfig = {
+      ...CONFIG,
+      categories: [...CONFIG.categories, { id: "statistics", exemption: "statistics" }],
+      services: [{ id: "visit-counter", category: "statistics", purposes: ["analytics"] }],
+      jurisdictions: presetJurisdictions(),
+    };
+    stubApi({
+      "GET /v1/admin/sites/example-union/config": () =>
+        ok({ ...STATE, published: { ...STATE.published, config: ruled } }),
+      "GET /v1/admin/sites/example-union": () => ok(SETTINGS),
+    });
+    renderInSite(<SettingsView />, "admin");
+    const preview = await screen.findByTestId("banner-preview");
+    const buttons = () =>
+      [...(preview.shadowRoot?.querySelectorAll("button") ?? [])].map((b) => b.textContent);
+    await waitFor(() =>
+      expect(buttons()).toEqual(["Accept all", "Reject all", "Manage preferences"]),
+    );
+    const under = screen.getByLabelText("Preview a visitor under");
+    fireEvent.change(under, { target: { value: "uk" } });
+    await waitFor(() =>
+      expect(buttons()).toEqual(["Accept all", "Reject all", "Manage preferences", "Object"]),
+    );
+    expect(preview.shadowRoot?.textContent).toContain("You can object at any time");
+    fireEvent.change(under, { target: { value: "us-states" } });
+    await waitFor(() => expect(buttons()).toEqual(["Your Privacy Choices"]));
   });
 });

@@ -55,6 +55,8 @@ function BannerSettings({ state, onState, reload, siteOrigins }: BannerSettingsP
   const [config, setConfig] = useState<SiteConfig | undefined>(start);
   const [language, setLanguage] = useState(start?.defaultLanguage ?? "en");
   const [scheme, setScheme] = useState<"light" | "dark">("light");
+  /** The rule whose visitors the preview stands for ("" for the banner without rules). */
+  const [previewRule, setPreviewRule] = useState("");
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
   const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
@@ -145,7 +147,29 @@ function BannerSettings({ state, onState, reload, siteOrigins }: BannerSettingsP
             />
             <label for="preview-dark">Preview a visitor in dark mode</label>
           </div>
-          <BannerPreview config={config} language={language} scheme={scheme} />
+          {config.jurisdictions && (
+            <div class="field">
+              <label for="preview-rule">Preview a visitor under</label>
+              <select
+                id="preview-rule"
+                value={previewRule}
+                onChange={(e) => setPreviewRule(e.currentTarget.value)}
+              >
+                <option value="">no rule (the banner as without rules)</option>
+                {config.jurisdictions.rules.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.id} ({r.model})
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <BannerPreview
+            config={config}
+            language={language}
+            scheme={scheme}
+            rule={config.jurisdictions?.rules.some((r) => r.id === previewRule) ? previewRule : ""}
+          />
         </div>
       </div>
     </section>

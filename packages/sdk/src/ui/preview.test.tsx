@@ -1,4 +1,4 @@
-import { defaultSiteConfig } from "@assent/core";
+import { defaultSiteConfig, presetJurisdictions } from "@assent/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { mountPreview } from "./preview";
 
@@ -49,5 +49,28 @@ describe("mountPreview", () => {
     expect(shadow.querySelector(".overlay .banner")).not.toBeNull();
     preview.unmount();
     expect(shadow.querySelector(".banner")).toBeNull();
+  });
+
+  it("previews the first layer as a visitor under one of the site's rules sees it", () => {
+    const host = document.createElement("div");
+    document.body.append(host);
+    const base = defaultSiteConfig("preview", [
+      { id: "visit-counter", category: "statistics", purposes: ["analytics"] },
+    ]);
+    const config = {
+      ...base,
+      categories: [...base.categories, { id: "statistics", exemption: "statistics" as const }],
+      jurisdictions: presetJurisdictions(),
+    };
+    const preview = mountPreview(host);
+    const shadow = host.shadowRoot as ShadowRoot;
+    const labels = () => [...shadow.querySelectorAll("button")].map((b) => b.textContent);
+    preview.update({ config, language: "en", scheme: "light", rule: "uk" });
+    expect(labels()).toEqual(["Accept all", "Reject all", "Manage preferences", "Object"]);
+    expect(shadow.textContent).toContain("You can object at any time");
+    preview.update({ config, language: "en", scheme: "light", rule: "eu-eea" });
+    expect(labels()).toEqual(["Accept all", "Reject all", "Manage preferences"]);
+    preview.update({ config, language: "en", scheme: "light", rule: "us-states" });
+    expect(labels()).toEqual(["Your Privacy Choices"]);
   });
 });

@@ -1,5 +1,5 @@
-import type { SiteConfig } from "@assent/core";
-import { firstLayer } from "./first-layer";
+import { type SiteConfig, visitorRule } from "@assent/core";
+import { firstLayer, h } from "./first-layer";
 import { DICTIONARIES } from "./lang/dictionaries";
 import en from "./lang/en";
 import { direction } from "./languages";
@@ -23,6 +23,13 @@ export interface PreviewOptions {
   language: string;
   /** The visitor's colour scheme, for a site whose theme follows the visitor's (`auto`). */
   scheme: "light" | "dark";
+  /**
+   * The id of one of the site's rules (`jurisdictions.rules`) to preview as a visitor under it
+   * sees the first layer: a UK rule's objection information and Object, the rule's own texts.
+   * Under an opt-out rule visitors get no banner: the preview shows the "Your Privacy Choices"
+   * control instead. Absent: the banner as without rules.
+   */
+  rule?: string | undefined;
 }
 
 /** A mounted preview. */
@@ -52,24 +59,30 @@ export function mountPreview(host: HTMLElement): Preview {
   shadow.adoptedStyleSheets = sheets;
   host.inert = true;
   return {
-    update({ config, language, scheme }) {
+    update({ config, language, scheme, rule: ruleId }) {
       const base = language.toLowerCase().split("-")[0] ?? "en";
-      const t = textsFor(config, language, DICTIONARIES[base] ?? en);
+      const chosen = config.jurisdictions?.rules.find((r) => r.id === ruleId);
+      const rule = chosen && visitorRule(config, { rule: chosen, jurisdiction: null });
+      const t = textsFor(config, language, DICTIONARIES[base] ?? en, rule);
       host.dataset.theme = config.ui.theme === "auto" ? scheme : config.ui.theme;
       host.dataset.position = config.ui.position;
       host.lang = language;
       host.dir = direction(base);
+      const exempt = config.categories.some((c) => c.exemption);
       shadow.replaceChildren(
-        firstLayer({
-          config,
-          t,
-          modal: config.ui.position === "modal",
-          reconsent: false,
-          gpc: false,
-          onAcceptAll: nothing,
-          onRejectAll: nothing,
-          onManage: nothing,
-        }),
+        rule?.model === "opt-out"
+          ? h("button", { type: "button", part: "button" }, t("privacyChoices"))
+          : firstLayer({
+              config,
+              t,
+              modal: config.ui.position === "modal",
+              reconsent: false,
+              gpc: false,
+              onAcceptAll: nothing,
+              onRejectAll: nothing,
+              onManage: nothing,
+              onObject: rule?.model === "uk-exemptions" && exempt ? nothing : undefined,
+            }),
       );
     },
     unmount() {
