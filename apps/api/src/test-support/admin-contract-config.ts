@@ -1,4 +1,4 @@
-import { type ConfigState, warningRules } from "@assent/core";
+import { type ConfigState, type LoaderBoot, presetJurisdictions, warningRules } from "@assent/core";
 import { describe, expect, it } from "vitest";
 import { type AdminContractContext, expectError } from "./admin-contract";
 import { siteConfig } from "./http-client";
@@ -69,6 +69,43 @@ export function configContract(ctx: AdminContractContext): void {
         "/v1/admin/sites/cfg-pub/config/versions",
       );
       expect(versions.versions.map((v) => v.version)).toEqual([2, 1]);
+    });
+
+    it("serves a site with rules the visitor's own rule, worked out, where the runtime places visitors", async () => {
+      await ctx.addSite("cfg-rules");
+      const { published } = await ctx.owner.json<{ published: ConfigVersion }>(
+        "GET",
+        "/v1/admin/sites/cfg-rules/config",
+      );
+      const saved = await ctx.owner.json<ConfigState>(
+        "PUT",
+        "/v1/admin/sites/cfg-rules/config/draft",
+        {
+          ...published.config,
+          jurisdictions: presetJurisdictions(),
+        },
+      );
+      const res = await ctx.owner.request("POST", "/v1/admin/sites/cfg-rules/config/publish", {
+        acknowledge: warningRules(saved.findings),
+      });
+      expect(res.status).toBe(201);
+      const ruleFor = async (headers: Record<string, string>) => {
+        const loader = await ctx.target.fetch("/s/cfg-rules.js", { headers });
+        expect(loader.headers.get("Cache-Control")).toMatch(/^private/);
+        const boot = /window\.__assent_boot=(.*);\n/.exec(await loader.text())?.[1] ?? "null";
+        return (JSON.parse(boot) as LoaderBoot).rule;
+      };
+      const us = await ruleFor({ "CF-IPCountry": "US", "CF-Region-Code": "CA", "Sec-GPC": "1" });
+      const gb = await ruleFor({ "CF-IPCountry": "GB" });
+      if (ctx.target.placesVisitors) {
+        expect(us).toMatchObject({ id: "us-states", jurisdiction: "US-CA", model: "opt-out" });
+        expect(us?.beforeGpc?.categories.marketing).toBe(false);
+        expect(gb).toMatchObject({ id: "uk", jurisdiction: "GB", model: "uk-exemptions" });
+      } else {
+        // A header a client may send places nobody: the strictest rule, for everyone.
+        for (const rule of [us, gb])
+          expect(rule).toMatchObject({ id: "elsewhere", jurisdiction: null, model: "opt-in" });
+      }
     });
 
     it("publishes from several tabs at once as consecutive versions, each audited", async () => {

@@ -15,6 +15,11 @@ export interface AdminContractTarget extends HttpTarget {
    * entry's `schedulePurge` job, the Worker's Cron Trigger.
    */
   purge(at: number): Promise<void>;
+  /**
+   * Whether a request carrying `CF-IPCountry`/`CF-Region-Code` is placed there: on Workers the
+   * platform sets `request.cf`; the Node entry trusts no proxy unless told, so it places nobody.
+   */
+  placesVisitors: boolean;
   close(): Promise<void>;
 }
 

@@ -58,6 +58,7 @@ adminContract("Node server, libSQL file", async (): Promise<AdminContractTarget>
   return {
     ...node,
     owner: OWNER,
+    placesVisitors: false,
     purge: async (at) => {
       if (!(await runDailyRetention(purger.db, at, { runner: "contract", log: () => {} })))
         throw new Error("the day's retention run was already claimed");

@@ -121,11 +121,15 @@ export async function startWorker(
       mf,
       d1,
       logs,
-      // Cloudflare's edge sets both CF-IPCountry and `request.cf.country`; the Worker reads the
-      // latter, which a client cannot send.
+      // Cloudflare's edge sets both CF-IPCountry and `request.cf.country` (and, with its visitor
+      // location headers on, CF-Region-Code and `request.cf.regionCode`); the Worker reads
+      // `request.cf`, which a client cannot send.
       fetch: async (path, init) => {
-        const country = new Headers(init?.headers).get("CF-IPCountry")?.toUpperCase();
-        const cf = country ? { country } : undefined;
+        const headers = new Headers(init?.headers);
+        const country = headers.get("CF-IPCountry")?.toUpperCase();
+        const regionCode = headers.get("CF-Region-Code")?.toUpperCase();
+        // miniflare fills what `cf` leaves out from a sample (a Texan), so both are always given.
+        const cf = country ? { country, regionCode: regionCode ?? "" } : undefined;
         return (await mf.dispatchFetch(`${origin}${path}`, { ...init, cf } as never)) as never;
       },
       scheduled: async (at, cron = config.triggers?.crons?.[0] ?? "") => {

@@ -24,6 +24,7 @@ adminContract("Worker on workerd (miniflare), D1", async () => {
     origin: w.origin,
     fetch: w.fetch,
     owner: WORKER_OWNER,
+    placesVisitors: true,
     // The Cron Trigger, as if it were due at `at`.
     purge: async (at) => {
       const { outcome } = await w.scheduled(at);
