@@ -23,6 +23,11 @@ describe("visitorRule", () => {
   it("sends nothing to run before a choice under opt-in, and no Consent Mode default", () => {
     const rule = visitorRule(site([counter]), { rule: EU_EEA_RULE, jurisdiction: "FR" });
     expect(rule).toEqual({ id: "eu-eea", jurisdiction: "FR", model: "opt-in" });
+    // Where the site counts GPC as a refusal, the loader is told so.
+    const refusing = { ...EU_EEA_RULE, gpc: "refuse-all" as const };
+    expect(visitorRule(site([counter]), { rule: refusing, jurisdiction: "FR" }).gpcRefusesAll).toBe(
+      true,
+    );
   });
 
   it("grants analytics_storage in the UK only when every exempt service qualifies", () => {

@@ -33,6 +33,12 @@ export interface VisitorRule {
    * ISO 3166 codes. Absent when it would grant nothing.
    */
   consentMode?: { region: string[]; state: ConsentModeState };
+  /**
+   * The site counts Global Privacy Control as a refusal of everything under this rule
+   * (`gpc: "refuse-all"`, as the EU Digital Omnibus proposal lets a browser signal be): a
+   * visitor sending it is not asked, and the refusal is logged (method `gpc`).
+   */
+  gpcRefusesAll?: true;
   /** The rule's own texts per language, over the site's `texts`. */
   texts?: Record<string, Record<string, string>>;
   /** The English wording of the texts this model shows, for a language the site did not word. */
@@ -83,6 +89,7 @@ export function visitorRule(scope: PreChoiceScope, selected: SelectedRule): Visi
   const { rule, jurisdiction } = selected;
   const out: VisitorRule = { id: rule.id, jurisdiction, model: rule.model };
   if (rule.texts) out.texts = rule.texts;
+  if (rule.gpc === "refuse-all") out.gpcRefusesAll = true;
   const keys = MODEL_TEXTS[rule.model];
   if (keys.length) out.fallback = Object.fromEntries(keys.map((k) => [k, RULE_TEXTS[k]]));
   if (rule.model === "opt-in") return out;

@@ -519,6 +519,28 @@ describe("a visitor's rule (boot.rule)", () => {
     expect(api.has("meta-pixel")).toBe(false);
   });
 
+  it("takes GPC as a refusal, logged and not asked, where the site's rule counts it as one", async () => {
+    (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl = true;
+    const refusing: SiteConfig = {
+      ...ruled,
+      jurisdictions: {
+        rules: [{ id: "eu-eea", regions: ["EEA"], model: "opt-in", gpc: "refuse-all" }],
+        otherwise: "eu-eea",
+      },
+    };
+    const api = start({
+      ...boot,
+      config: refusing,
+      rule: visitorRule(refusing, selectRule(refusing, { country: "FR" })),
+    });
+    await tick();
+    expect(opened).toEqual([]);
+    expect(api.get()?.categories.statistics).toBe(false);
+    const receipt = await sent(0);
+    expect(receipt).toMatchObject({ method: "gpc", gpc: true });
+    expect(receiptMismatch(receipt, refusing)).toBeNull();
+  });
+
   it("asks an EU visitor before anything runs", async () => {
     const api = start(bootFor("FR"));
     expect(api.has("visit-counter")).toBe(false);

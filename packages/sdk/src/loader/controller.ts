@@ -213,8 +213,9 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   // soon as the UI chunk runs) wait for the next task: this script's task stays short on a slow
   // device. The outbox comes only with a choice, or for receipts an earlier page view left.
   setTimeout(() => {
-    // Under an opt-out rule Global Privacy Control is the visitor's opt-out, logged like one.
-    if (!current && optOutRule && gpc) choose("gpc");
+    // Under an opt-out rule Global Privacy Control is the visitor's opt-out, and where the site
+    // counts it as a refusal of everything (`gpc: "refuse-all"`) it is that: logged, not asked.
+    if (!current && gpc && (optOutRule || rule?.gpcRefusesAll)) choose("gpc");
     else if (!current && !optOutRule) {
       void loadUi().then((handle) => handle.open("banner"));
       chunk(languageFile(language()));
