@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CATALOGUE } from "./catalogue";
-import { matchHost, serviceForUrl } from "./host-match";
+import { matchHost, serviceForUrl, serviceMatcher } from "./host-match";
 import { pageServices, withCatalogueHosts } from "./page-services";
 import { completeService } from "./services";
 
@@ -132,5 +133,29 @@ describe("host matching", () => {
     const youtube = serviceForUrl(url("https://www.youtube.com/embed/x"), services);
     expect(youtube?.category).toBe("marketing");
     expect(youtube?.name).toBe("YouTube");
+  });
+});
+
+describe("serviceMatcher", () => {
+  it("answers as serviceForUrl does, first time and remembered, for catalogue and other hosts", () => {
+    const hosts = CATALOGUE.flatMap((s) => s.hosts ?? []);
+    const serviceOf = serviceMatcher(CATALOGUE);
+    const host = fc.oneof(
+      fc.constantFrom(...hosts.map((h) => h.split("/")[0] as string)),
+      fc.constantFrom("www.guild.test", "cdn.guild.test", "notfacebook.com", "facebook.com.evil"),
+    );
+    const path = fc.oneof(
+      fc.constantFrom(...hosts.map((h) => h.slice(h.indexOf("/") >>> 0 || h.length) || "/")),
+      fc.constantFrom("/", "/tr", "/tr/x", "/translate", "/g/collect", "/embed/x"),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom("", "www.", "a.b."), host, path, (sub, hostname, pathname) => {
+        const parts = { hostname: `${sub}${hostname}`, pathname };
+        const expected = serviceForUrl(parts, CATALOGUE)?.id;
+        expect(serviceOf(parts)?.id).toBe(expected);
+        expect(serviceOf(parts)?.id).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

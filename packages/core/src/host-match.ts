@@ -36,3 +36,38 @@ export function serviceForUrl<T extends { hosts?: readonly string[] }>(
     }
   return best;
 }
+
+/**
+ * `serviceForUrl` over a fixed list of services, remembering per host name which of their
+ * patterns can match it: a page's many first-party URLs then cost one map lookup each, and a
+ * tracker's only its own patterns' path checks. The same answers as `serviceForUrl`.
+ * @example const serviceOf = serviceMatcher(services); serviceOf(new URL(img.src))?.id
+ */
+export function serviceMatcher<T extends { hosts?: readonly string[] }>(
+  services: readonly T[],
+): (url: UrlParts) => T | undefined {
+  const byHost = new Map<string, Array<[T, string]>>();
+  return (url) => {
+    const { hostname } = url;
+    let candidates = byHost.get(hostname);
+    if (!candidates) {
+      candidates = [];
+      for (const service of services)
+        for (const pattern of service.hosts ?? []) {
+          const host = pattern.split("/")[0] as string;
+          if (hostname === host || hostname.endsWith(`.${host}`))
+            candidates.push([service, pattern]);
+        }
+      // A page reaches a few dozen hosts; a hostile one cannot grow this without bound.
+      if (byHost.size >= 1024) byHost.clear();
+      byHost.set(hostname, candidates);
+    }
+    let best: T | undefined;
+    let score = 0;
+    for (const [service, pattern] of candidates) {
+      const s = matchHost(url, pattern);
+      if (s > score) [score, best] = [s, service];
+    }
+    return best;
+  };
+}

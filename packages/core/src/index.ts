@@ -144,7 +144,7 @@ export {
   rejectAll,
 } from "./decision";
 export { API_ERRORS, type ApiErrorCode, isApiErrorCode } from "./errors";
-export { matchHost, serviceForUrl } from "./host-match";
+export { matchHost, serviceForUrl, serviceMatcher } from "./host-match";
 export { newSubjectId, SUBJECT_ID, UUID_V7, uuidv7, uuidv7Time } from "./ids";
 export {
   COUNTRY_PATTERN,

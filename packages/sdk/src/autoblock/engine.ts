@@ -1,4 +1,4 @@
-import { type SiteService, serviceForUrl, withCatalogueHosts } from "@assent/core";
+import { type SiteService, serviceMatcher, withCatalogueHosts } from "@assent/core";
 import type { AutoblockHost } from "../loader/autoblock";
 import { LOADED } from "../loader/gate-embeds";
 import { MAY_HOLD, urlAttributes, WITH_URL, XLINK } from "./url-attributes";
@@ -83,6 +83,8 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
   const { allows } = host;
   // The loader knows the catalogue's services by their cookies; auto-blocking adds their hosts.
   const services = withCatalogueHosts(host.services);
+  // Remembered per host name: most URLs a page sets are its own, and cost a lookup.
+  const serviceFor = serviceMatcher(services);
   const heldScripts = new WeakSet<Element>();
   const inertScripts = new WeakSet<Element>();
   let inert: Document | undefined;
@@ -111,7 +113,7 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
       let service: SiteService | undefined;
       try {
         const parsed = new URL(url.trim(), base);
-        if (/^(https?|wss?):$/.test(parsed.protocol)) service = serviceForUrl(parsed, services);
+        if (/^(https?|wss?):$/.test(parsed.protocol)) service = serviceFor(parsed);
       } catch {
         // Not a URL: nothing to match.
       }
