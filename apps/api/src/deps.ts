@@ -72,6 +72,12 @@ export interface AppDeps {
    * Worker's cron.
    */
   logIntegrationSeconds?: number;
+  /**
+   * Witness URLs may name private, loopback and link-local addresses and use `http:`
+   * (`WITNESS_PRIVATE_NETWORKS=allow`: tests, a private deployment); refused when absent, so no
+   * site owner can point the server at its own network (`witness/witness-url.ts`).
+   */
+  witnessPrivateNetworks?: boolean;
   /** Clock, replaceable in tests. */
   now?: () => number;
 }

@@ -19,6 +19,11 @@ export const API_ERRORS = {
   SITE_KEY_MISMATCH: { status: 400, message: "siteKey must be the site's own key" },
   SITE_REQUIRED: { status: 400, message: "Say which site with ?site=KEY" },
   INVALID_TILE_PATH: { status: 400, message: "Not a canonical tile path (C2SP tlog-tiles)" },
+  WITNESS_URL_NOT_ALLOWED: {
+    status: 400,
+    message:
+      "A witness URL is https on a host name or public address, without credentials or query",
+  },
   INVALID_CHECKPOINT_SUBMISSION: {
     status: 400,
     message: "Not an add-checkpoint body: old size, proof lines, a blank line, a signed checkpoint",

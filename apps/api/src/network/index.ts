@@ -1,4 +1,5 @@
 export { formatIp, inCidr, normalizeIp, parseCidr, parseIp } from "./ip-address";
+export { NON_PUBLIC_RANGES, nonPublicKind } from "./public-address";
 export {
   fixedOrigin,
   loopbackHosts,

@@ -40,6 +40,8 @@ export async function createTestApp(
     publicOrigin?: string;
     /** Whose forwarded headers to believe (the socket is `clientIp`); nobody by default. */
     trustProxy?: TrustProxy;
+    /** Witness URLs may name private addresses and use http (refused by default). */
+    witnessPrivateNetworks?: boolean;
   } = {},
 ) {
   const trust = options.trustProxy ?? { kind: "none" };
@@ -64,6 +66,7 @@ export async function createTestApp(
     },
     origin: fixedOrigin(options.publicOrigin ?? TEST_ORIGIN),
     rateLimits: options.rateLimits ?? false,
+    ...(options.witnessPrivateNetworks ? { witnessPrivateNetworks: true } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const [site] = await handle.db.query.sites.findMany({ limit: 1 });

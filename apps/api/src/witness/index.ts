@@ -19,6 +19,11 @@ export {
   WITNESSED_FRESHNESS_MS,
 } from "./cosigned-checkpoint";
 export { MAX_SUBMISSION_BYTES } from "./witness.routes";
+export {
+  MAX_WITNESS_ANSWER_BYTES,
+  WitnessAnswerTooLarge,
+  type WitnessFailure,
+} from "./witness-answer";
 export { protectWitnessKey, type WitnessKey, witnessKeyFor, witnessName } from "./witness-key";
 export {
   SUBMIT_EVERY_MS,
@@ -31,6 +36,12 @@ export {
   submissionBody,
   submitToWitnesses,
 } from "./witness-submit";
+export {
+  parseWitnessPrivateNetworks,
+  WitnessAddressNotAllowed,
+  type WitnessNetworkPolicy,
+  witnessUrl,
+} from "./witness-url";
 
 /** The witness's public routes and the owners' admin routes of both lists. */
 export function witnessAppRoutes(deps: AppDeps): Hono {

@@ -37,6 +37,8 @@ async function start(name: string): Promise<Org> {
     ownerEmail: OWNER.email,
     ownerPassword: OWNER.password,
     rateLimits: false,
+    // Both witnesses are on 127.0.0.1, over http.
+    witnessPrivateNetworks: true,
   });
   const target = {
     origin: publicUrl,

@@ -16,6 +16,7 @@ import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
 import { defineRoute } from "../openapi";
 import { siteItemParams, siteParams } from "./witness-params";
+import { witnessUrl } from "./witness-url";
 
 const base = "/v1/admin/sites/:site/witnesses";
 
@@ -32,7 +33,7 @@ export const createWitnessRoute = defineRoute({
   method: "POST",
   path: base,
   summary:
-    "Submit the site's checkpoints to a witness (C2SP tlog-witness): a name, its submission prefix and its cosignature verifier key; 409 WITNESS_TAKEN for a key already there",
+    "Submit the site's checkpoints to a witness (C2SP tlog-witness): a name, its submission prefix and its cosignature verifier key; 400 WITNESS_URL_NOT_ALLOWED for a prefix that is not https on a host name or public address (no credentials, query or fragment), 409 WITNESS_TAKEN for a key already there",
   tag: "witness",
   access: { kind: "site", role: "owner", sessionOnly: true },
   params: siteParams,
@@ -88,7 +89,9 @@ export function witnessPeerRoutes(deps: AppDeps): Hono {
   siteRoute(app, deps, createWitnessRoute, async ({ c, input, site, now, auditEntry }) => {
     const { name, url, vkey } = input.body;
     checkWitnessKey(vkey);
-    const prefix = url.replace(/\/+$/, "");
+    const checked = witnessUrl(url, { privateNetworks: deps.witnessPrivateNetworks ?? false });
+    if (!checked.ok) throw badRequest("WITNESS_URL_NOT_ALLOWED", checked.reason);
+    const { prefix } = checked;
     const created = sql`(SELECT ${witnessPeers.id} FROM ${witnessPeers} WHERE ${witnessPeers.siteId} = ${site.id} AND ${witnessPeers.vkey} = ${vkey})`;
     try {
       const [[row]] = await db.batch([

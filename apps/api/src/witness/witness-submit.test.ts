@@ -178,6 +178,81 @@ describe("submitting a site's checkpoints to its witnesses", () => {
   });
 });
 
+describe("what a witness answers, as the owners see it", () => {
+  /** Submits once to a witness answering `res`, and returns the stored failure. */
+  async function refusedWith(res: () => Response) {
+    await post(1);
+    await integrateNow();
+    const fetch = async () => res();
+    const reports = await submitToWitnesses(log.db, { fetch, log: (l) => lines.push(l) });
+    expect(reports).toMatchObject([{ outcome: "failed" }]);
+    return (await witnesses())[0]?.lastError;
+  }
+  const html = "<!doctype html><title>Admin</title><p>internal-secret-token 4f9a</p>";
+
+  it("keeps the witness's JSON error, a code and one line", async () => {
+    const body = { error: { code: "UNKNOWN_LOG", message: "no such\nlog" } };
+    expect(await refusedWith(() => Response.json(body, { status: 404 }))).toEqual({
+      status: 404,
+      code: "UNKNOWN_LOG",
+      message: "no such log",
+    });
+  });
+
+  it("keeps nothing of an HTML body, only the status", async () => {
+    const lastError = await refusedWith(
+      () => new Response(html, { status: 500, headers: { "Content-Type": "text/html" } }),
+    );
+    expect(lastError).toMatchObject({ status: 500, code: "HTTP_500" });
+    expect(lastError?.message).toBe("The witness answered HTTP 500 with text/html, not kept");
+    expect(JSON.stringify(await witnesses())).not.toContain("internal-secret");
+  });
+
+  it("keeps nothing of a JSON body that is not a witness's error", async () => {
+    const secret = { AccessKeyId: "ASIA-internal-secret", error: { code: "bad code!" } };
+    const lastError = await refusedWith(() => Response.json(secret, { status: 403 }));
+    expect(lastError).toMatchObject({ status: 403, code: "HTTP_403" });
+    expect(JSON.stringify(await witnesses())).not.toContain("internal-secret");
+  });
+
+  it("keeps a short line of a text/plain refusal", async () => {
+    const text = `checkpoint\tnot signed\n${"x".repeat(500)}`;
+    const lastError = await refusedWith(() => new Response(text, { status: 403 }));
+    expect(lastError?.code).toBe("HTTP_403");
+    expect(lastError?.message).toMatch(/^checkpoint not signed x+…$/);
+    expect(lastError?.message.length).toBe(100);
+  });
+
+  it("reads no more than 64 KiB of an answer", async () => {
+    const endless = new ReadableStream({
+      pull: (controller) => controller.enqueue(new Uint8Array(16 * 1024)),
+    });
+    const lastError = await refusedWith(() => new Response(endless, { status: 200 }));
+    expect(lastError).toMatchObject({ status: 200, code: "WITNESS_ANSWER_TOO_LARGE" });
+  });
+
+  it("never sends to a URL stored before the check, or under another setting", async () => {
+    await post(1);
+    await integrateNow();
+    await log.client.execute("UPDATE witness_peers SET url = 'https://169.254.169.254/latest'");
+    let sent = 0;
+    const reports = await submitToWitnesses(log.db, {
+      fetch: async () => {
+        sent++;
+        return new Response("", { status: 500 });
+      },
+      log: (l) => lines.push(l),
+    });
+    expect(reports).toMatchObject([{ outcome: "failed" }]);
+    expect(sent).toBe(0);
+    expect((await witnesses())[0]?.lastError).toMatchObject({
+      status: 0,
+      code: "WITNESS_URL_NOT_ALLOWED",
+      message: expect.stringMatching(/169\.254\.169\.254 is not a public address \(link-local/),
+    });
+  });
+});
+
 describe("a site's witnesses, managed by owners", () => {
   it("are listed, refused twice or with a note key, removed, and audited", async () => {
     const a = await log.admin();

@@ -2,10 +2,26 @@ import { proveConsistency, splitNote, toBase64, verifyCosignature } from "@assen
 import { type Database, logCheckpoints, witnessCosignatures, witnessPeers } from "@assent/db";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { storedTiles } from "../transparency";
+import {
+  answerText,
+  failureOf,
+  WitnessAnswerTooLarge,
+  type WitnessFailure,
+} from "./witness-answer";
+import { WitnessAddressNotAllowed, type WitnessNetworkPolicy, witnessUrl } from "./witness-url";
 
-/** How the log side submits its checkpoints to witnesses. */
-export interface SubmitOptions {
-  /** `fetch` to reach witnesses (the global one when absent). */
+/**
+ * How the log side submits its checkpoints to witnesses. A witness's URL is checked before each
+ * request (`witnessUrl`, with `privateNetworks`), redirects are never followed, and only the
+ * useful part of a refusal is kept (`failureOf`).
+ */
+export interface SubmitOptions extends WitnessNetworkPolicy {
+  /**
+   * `fetch` to reach witnesses (the global one when absent). On Node it is
+   * `runtime/node/witness-fetch.ts`, which connects only to public addresses (a host name is
+   * checked once resolved, so DNS cannot point it at the server's network); Cloudflare's
+   * `fetch` on the Worker cannot reach private networks.
+   */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
   now?: () => number;
   /** Time a witness has to answer, ms (5,000). */
@@ -23,24 +39,22 @@ export interface SubmissionReport {
   size: number;
   outcome: "cosigned" | "failed";
   /** The failure, as the witness answered it (status 0: not reached). */
-  error?: { status: number; code: string; message: string };
+  error?: WitnessFailure;
 }
 
 type Peer = typeof witnessPeers.$inferSelect;
-type Failure = NonNullable<SubmissionReport["error"]>;
 
 /** The request body of `add-checkpoint` (C2SP tlog-witness). */
 export function submissionBody(oldSize: number, proof: Uint8Array[], note: string): string {
   return `old ${oldSize}\n${proof.map((h) => `${toBase64(h)}\n`).join("")}\n${note}`;
 }
 
-async function failureOf(res: Response): Promise<Failure> {
-  const text = await res.text().catch(() => "");
-  try {
-    const { error } = JSON.parse(text) as { error: { code: string; message: string } };
-    if (typeof error?.code === "string") return { status: res.status, ...error };
-  } catch {}
-  return { status: res.status, code: `HTTP_${res.status}`, message: text.slice(0, 300) };
+/** A request that failed, as stored: refused before it left, too large an answer, or not reached. */
+function requestFailure(err: unknown, status: number): WitnessFailure {
+  const message = err instanceof Error ? err.message : String(err);
+  if (err instanceof WitnessAddressNotAllowed) return { status: 0, code: err.code, message };
+  if (err instanceof WitnessAnswerTooLarge) return { status, code: err.code, message };
+  return { status: 0, code: "WITNESS_UNREACHABLE", message };
 }
 
 /**
@@ -52,37 +66,49 @@ async function submitOne(
   db: Database,
   peer: Peer,
   checkpoint: { size: number; note: string },
-  options: Required<Pick<SubmitOptions, "fetch" | "timeoutMs">>,
-): Promise<{ line: string; old: number } | { failure: Failure; old: number }> {
+  options: Required<Pick<SubmitOptions, "fetch" | "timeoutMs" | "privateNetworks">>,
+): Promise<{ line: string; old: number } | { failure: WitnessFailure; old: number }> {
   let old = peer.size;
   const text = splitNote(checkpoint.note).text;
+  // Rows stored before the check, or under another WITNESS_PRIVATE_NETWORKS, are checked here.
+  const url = witnessUrl(peer.url, options);
+  if (!url.ok) {
+    return { failure: { status: 0, code: "WITNESS_URL_NOT_ALLOWED", message: url.reason }, old };
+  }
   for (let attempt = 0; attempt < 3; attempt++) {
     if (old > checkpoint.size) {
       const message = `The witness cosigned size ${old}, larger than this log's ${checkpoint.size}: the log lost entries`;
       return { failure: { status: 0, code: "LOG_BEHIND_WITNESS", message }, old };
     }
     const proof = await proveConsistency(old, checkpoint.size, storedTiles(db, peer.siteId));
-    let res: Response;
+    let res: Response | undefined;
+    let body: string;
     try {
-      res = await options.fetch(`${peer.url}/add-checkpoint`, {
+      res = await options.fetch(`${url.prefix}/add-checkpoint`, {
         method: "POST",
         headers: { "Content-Type": "text/plain; charset=utf-8" },
         body: submissionBody(old, proof, checkpoint.note),
+        redirect: "manual",
         signal: AbortSignal.timeout(options.timeoutMs),
       });
+      if (res.status >= 300 && res.status < 400) {
+        await res.body?.cancel().catch(() => {});
+        const message = `The witness answered HTTP ${res.status}, a redirect, which is not followed: give the URL it names instead`;
+        return { failure: { status: res.status, code: "WITNESS_REDIRECTED", message }, old };
+      }
+      body = await answerText(res);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      return { failure: { status: 0, code: "WITNESS_UNREACHABLE", message }, old };
+      return { failure: requestFailure(err, res?.status ?? 0), old };
     }
     const type = res.headers.get("Content-Type") ?? "";
     if (res.status === 409 && type.startsWith("text/x.tlog.size")) {
-      const held = (await res.text()).trim();
+      const held = body.trim();
       if (!/^(0|[1-9][0-9]{0,15})$/.test(held)) break;
       old = Number(held);
       continue;
     }
-    if (res.status !== 200) return { failure: await failureOf(res), old };
-    for (const line of (await res.text()).split("\n")) {
+    if (res.status !== 200) return { failure: failureOf(res, body), old };
+    for (const line of body.split("\n")) {
       if (!line) continue;
       const check = await verifyCosignature(text, `${line}\n`, peer.vkey);
       if (check.valid) return { line: `${line}\n`, old };
@@ -107,7 +133,11 @@ export async function submitToWitnesses(
   const now = (options.now ?? Date.now)();
   const retryAfter = options.retryAfterMs ?? 30_000;
   const log = options.log ?? ((line: string) => console.error(line));
-  const send = { fetch: options.fetch ?? fetch, timeoutMs: options.timeoutMs ?? 5000 };
+  const send = {
+    fetch: options.fetch ?? fetch,
+    timeoutMs: options.timeoutMs ?? 5000,
+    privateNetworks: options.privateNetworks ?? false,
+  };
   const peers = await db.select().from(witnessPeers);
   const reports: SubmissionReport[] = [];
   await Promise.all(

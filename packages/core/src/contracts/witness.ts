@@ -38,7 +38,11 @@ export const WitnessedLogsCreate = {
 export const WitnessCreateSchema = v.object({
   /** A label for people. */
   name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
-  /** The witness's submission prefix (`add-checkpoint` is POSTed under it). */
+  /**
+   * The witness's submission prefix (`add-checkpoint` is POSTed under it). The API takes only
+   * `https:` on a host name or public address, without credentials, query or fragment (`http:`
+   * and private addresses where its operator allows them): `400 WITNESS_URL_NOT_ALLOWED`.
+   */
   url: v.pipe(
     v.string(),
     v.maxLength(500),

@@ -5,6 +5,7 @@ import { localFilePath } from "@assent/db/libsql";
 import { parseBucketSpec, type RateLimits } from "../../limits";
 import { parseTrustProxy } from "../../network";
 import { nodeSecretSource, type SigningSecrets, secretProblem } from "../../signing";
+import { parseWitnessPrivateNetworks } from "../../witness";
 import { nodeAssets, ROOT, readSdkBundle } from "./assets";
 import { startNodeServer } from "./server";
 
@@ -57,7 +58,9 @@ function localSecrets(databaseUrl: string, previous?: string): SigningSecrets {
  * `ASSENT_ADMIN_PASSWORD` (the first start's owner account), `RATE_LIMIT_IP` and
  * `RATE_LIMIT_SITE` (receipts a minute, `PER_MINUTE[:BURST]`, or `off`), `ASSENT_SECRET` (encrypts
  * the signing keys at rest; required when `NODE_ENV=production`, else kept in a file beside the
- * database) and `ASSENT_SECRET_PREVIOUS` (the one it replaces, during a rotation).
+ * database), `ASSENT_SECRET_PREVIOUS` (the one it replaces, during a rotation) and
+ * `WITNESS_PRIVATE_NETWORKS` (`allow`: site owners may list witnesses on private, loopback and
+ * link-local addresses, over http; refused by default).
  */
 async function main(): Promise<void> {
   const env = process.env;
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
   if (perIp !== undefined) rateLimits.perIp = perIp;
   if (perSite !== undefined) rateLimits.perSite = perSite;
   const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  const witnessPrivateNetworks = parseWitnessPrivateNetworks(env.WITNESS_PRIVATE_NETWORKS);
   const server = await startNodeServer({
     rateLimits,
     port,
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
     databaseAuthToken: env.DATABASE_AUTH_TOKEN,
     publicUrl: env.PUBLIC_URL || undefined,
     trustProxy,
+    witnessPrivateNetworks,
     demoPort: demoPort(env),
     sdk: readSdkBundle(),
     assets: nodeAssets(),
@@ -121,6 +126,11 @@ async function main(): Promise<void> {
   }
   if (trustProxy.kind === "none" && env.PUBLIC_URL) {
     console.log("  TRUST_PROXY is not set: the socket's peer counts as the client address.");
+  }
+  if (witnessPrivateNetworks) {
+    console.log(
+      "  WITNESS_PRIVATE_NETWORKS=allow: witnesses may be on this server's own networks.",
+    );
   }
 
   const shutdown = (signal: string) => {

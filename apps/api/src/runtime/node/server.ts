@@ -19,6 +19,7 @@ import { type IntegrationLoop, protectLogKeys, scheduleLogIntegration } from "..
 import { protectWitnessKey, type SubmissionLoop, scheduleWitnessSubmission } from "../../witness";
 import { demoSiteApp } from "./demo-site";
 import { type ThreadedLog, threadedLog } from "./threaded-log";
+import { witnessFetch } from "./witness-fetch";
 
 /** How to run the Node server. */
 export interface NodeServerOptions {
@@ -50,6 +51,11 @@ export interface NodeServerOptions {
   rateLimits?: RateLimits | false;
   /** HTTP limits of the socket layer (`NODE_HTTP_LIMITS` when absent). */
   http?: Partial<HttpLimits>;
+  /**
+   * Witnesses may be on private, loopback and link-local addresses, over `http:`
+   * (`WITNESS_PRIVATE_NETWORKS=allow`; refused when absent).
+   */
+  witnessPrivateNetworks?: boolean;
 }
 
 /** What the Node HTTP server allows a connection before it answers or hangs up. */
@@ -200,6 +206,7 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
     assets: options.assets,
     origin,
     rateLimits: options.rateLimits,
+    witnessPrivateNetworks: options.witnessPrivateNetworks ?? false,
     ...(handle.driver === "libsql-file"
       ? { scrubErased: () => truncateWriteAheadLog(handle.client) }
       : {}),
@@ -233,8 +240,13 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
         }
       : {}),
   });
-  // New checkpoints go to the sites' witnesses beside it, never in its way.
-  const witnessSubmission = scheduleWitnessSubmission(handle.db);
+  // New checkpoints go to the sites' witnesses beside it, never in its way, and only ever to
+  // public addresses (unless the operator allows private networks).
+  const privateNetworks = options.witnessPrivateNetworks ?? false;
+  const witnessSubmission = scheduleWitnessSubmission(handle.db, {
+    privateNetworks,
+    fetch: witnessFetch({ privateNetworks }),
+  });
   const demo =
     options.demoPort === undefined
       ? null

@@ -159,6 +159,8 @@ export default {
     }
     const config = { publicUrl: parsePublicUrl(env.PUBLIC_URL), secrets: secrets.secrets };
     // Then the new checkpoints go to the sites' witnesses (a witness down waits for next minute).
+    // Cloudflare's fetch cannot reach private networks or the Worker's own host, so the only
+    // checks needed here are the URL's (private address literals refused, redirects not followed).
     ctx.waitUntil(
       integrateOnSchedule(env.DB, config, controller).then(async () =>
         submitToWitnesses((await openD1(env.DB)).db, { now: () => controller.scheduledTime }),
