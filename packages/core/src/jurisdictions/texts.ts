@@ -10,8 +10,6 @@ export const RULE_TEXTS = {
   privacyChoices: "Your Privacy Choices",
   optOut: "Do not sell or share my personal information",
   optOutHonoured: "Opt-out request honoured",
-  "method.object": "Objected",
-  "method.opt-out": "Opted out of sale and sharing",
 } as const;
 
 /** The key of a rule text, e.g. `object`. */

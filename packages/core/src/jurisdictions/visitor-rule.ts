@@ -48,8 +48,8 @@ export interface VisitorRule {
 /** The texts each model shows besides the banner's own. */
 const MODEL_TEXTS: Record<RuleModel, readonly RuleTextKey[]> = {
   "opt-in": [],
-  "uk-exemptions": ["object", "objectInfo", "objected", "method.object"],
-  "opt-out": ["privacyChoices", "optOut", "optOutHonoured", "method.opt-out"],
+  "uk-exemptions": ["object", "objectInfo", "objected"],
+  "opt-out": ["privacyChoices", "optOut", "optOutHonoured"],
 };
 
 /** A rule's regions as the ISO codes Consent Mode's `region` takes: groups listed out. */

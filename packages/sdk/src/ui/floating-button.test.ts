@@ -48,4 +48,16 @@ describe("mountFloatingButton", () => {
     mountFloatingButton("Cookie settings", () => {});
     expect(document.querySelectorAll("#assent-button")).toHaveLength(1);
   });
+
+  it("under an opt-out rule is Your Privacy Choices with its icon, left out only for the site's own such link", () => {
+    document.body.innerHTML = `<footer><a href="#" data-assent-open>Cookie settings</a></footer>`;
+    mountFloatingButton("Your Privacy Choices", () => {}, undefined, true, true);
+    const button = mounted()?.shadowRoot?.querySelector("button");
+    expect(button?.textContent).toBe("Your Privacy Choices");
+    expect(button?.querySelector("svg")?.getAttribute("aria-hidden")).toBe("true");
+    mounted()?.remove();
+    document.body.innerHTML = `<footer><a href="#" data-assent-open="privacy-choices">Your Privacy Choices</a></footer>`;
+    mountFloatingButton("Your Privacy Choices", () => {}, undefined, true, true);
+    expect(mounted()).toBeNull();
+  });
 });

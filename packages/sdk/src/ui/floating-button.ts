@@ -29,10 +29,13 @@ function privacyChoicesIcon(): SVGElement {
 
 /**
  * Whether the page shows its own way back to the preference centre: an element with
- * `data-assent-open` that is rendered, not hidden or transparent, and labelled.
+ * `data-assent-open` that is rendered, not hidden or transparent, and labelled. Under an opt-out
+ * rule only the site's own "Your Privacy Choices" link counts (`data-assent-open="privacy-choices"`):
+ * a "Cookie settings" link is not the link US state laws require.
  */
-export function pageShowsOpener(): boolean {
-  return Array.from(document.querySelectorAll<HTMLElement>("[data-assent-open]")).some(
+export function pageShowsOpener(privacyChoices?: boolean): boolean {
+  const selector = privacyChoices ? '[data-assent-open="privacy-choices"]' : "[data-assent-open]";
+  return Array.from(document.querySelectorAll<HTMLElement>(selector)).some(
     (el) =>
       (el.checkVisibility
         ? el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
@@ -57,7 +60,8 @@ export function mountFloatingButton(
   optional?: boolean,
   privacyChoices?: boolean,
 ): void {
-  if ((optional && pageShowsOpener()) || document.getElementById("assent-button")) return;
+  if ((optional && pageShowsOpener(privacyChoices)) || document.getElementById("assent-button"))
+    return;
   const host = document.createElement("div");
   host.id = "assent-button";
   const shadow = host.attachShadow({ mode: "open" });

@@ -168,6 +168,15 @@ describe("under a visitor's rule", () => {
     expect(host.choose).toHaveBeenCalledWith("object");
   });
 
+  it("says a UK visitor objected, instead of offering Object again", async () => {
+    const rule = ruleFor("GB");
+    const objected = decide(ruled, {});
+    const { ui, view } = setup({ site: ruled, rule, last: objected });
+    ui.open("preferences");
+    expect(await view.findByText(/You objected/)).toBeTruthy();
+    expect(view.queryByRole("button", { name: "Object" })).toBeNull();
+  });
+
   it("has no Object where no rule runs anything without consent", async () => {
     const { ui, view } = setup({ site: ruled, rule: ruleFor("FR") });
     ui.open("banner");

@@ -88,6 +88,9 @@ export class Preferences extends Component<
       !!initial &&
       refused.categories.every((id) => !initial.categories[id]) &&
       refused.services.every((id) => !initial.services[id]);
+    // Objected: every category claiming a UK exemption is denied by what holds now.
+    const exempt = config.categories.filter((c) => c.exemption);
+    const objected = !!initial && exempt.every((c) => !initial.categories[c.id]);
     return (
       <div class="overlay">
         <Dialog
@@ -121,7 +124,7 @@ export class Preferences extends Component<
           ) : (
             props.gpc && <p class="note">{t("gpc")}</p>
           )}
-          {props.onObject && <p class="note">{t("objectInfo")}</p>}
+          {props.onObject && <p class="note">{t(objected ? "objected" : "objectInfo")}</p>}
           {config.categories.map((category) => {
             const locked = isRequired(category);
             const own = config.services.filter((s) => s.category === category.id);
@@ -176,7 +179,7 @@ export class Preferences extends Component<
             <button type="button" part="button" onClick={props.onRejectAll}>
               {t("rejectAll")}
             </button>
-            {props.onObject && (
+            {props.onObject && !objected && (
               <button type="button" part="button" onClick={props.onObject}>
                 {t("object")}
               </button>
