@@ -26,11 +26,25 @@ test("a returning visitor's page view requests the page, the loader and the with
   page.on("request", (r) => log.push(`${r.method()} ${new URL(r.url()).pathname}`));
   await page.reload();
   await page.waitForLoadState("networkidle");
-  // The floating button is the way back to the choice, on every page by default (under 1 KB,
-  // cached for a year); the banner, its language and the outbox stay away.
-  expect(
-    log.map((line) => line.replace(/^(GET \/sdk\/[a-z-]+)-[\w-]{8}\.js$/, "$1-HASH.js")),
-  ).toEqual([`GET ${sitePagePath(key)}`, `GET /s/${key}.js`, "GET /sdk/floating-button-HASH.js"]);
+  // The page shows its own way back (a visible data-assent-open) and the site left the floating
+  // button off: the loader alone; the banner, its language and the outbox stay away.
+  const sdkFiles = () =>
+    log.map((line) => line.replace(/^(GET \/sdk\/[a-z-]+)-[\w-]{8}\.js$/, "$1-HASH.js"));
+  expect(sdkFiles()).toEqual([`GET ${sitePagePath(key)}`, `GET /s/${key}.js`]);
   expect(thirdParty.hosts()).toEqual([]);
+  await expect(page.locator("#assent-ui")).toHaveCount(0);
+
+  // A page without one gets the floating button, the way back to the choice (cached for a year).
+  log.length = 0;
+  await openSitePage(page, key, { opener: false, file: `${key}-bare` });
+  await expect(
+    page.locator("#assent-button").getByRole("button", { name: "Cookie settings" }),
+  ).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(sdkFiles()).toEqual([
+    `GET ${sitePagePath(`${key}-bare`)}`,
+    `GET /s/${key}.js`,
+    "GET /sdk/floating-button-HASH.js",
+  ]);
   await expect(page.locator("#assent-ui")).toHaveCount(0);
 });

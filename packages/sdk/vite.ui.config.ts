@@ -24,7 +24,8 @@ export default defineConfig({
     lib: {
       entry: {
         ui: "src/ui/index.ts",
-        "floating-button": "src/ui/floating-button.ts",
+        // The button (`src/ui`) and what labels it from the loader's session.
+        "floating-button": "src/loader/offer-floating-button.ts",
       },
       formats: ["es"],
     },

@@ -7,6 +7,7 @@ export default defineProject({
     "__ASSENT_CHUNKS__.outbox": JSON.stringify("outbox-test.js"),
     "__ASSENT_CHUNKS__.embedPlaceholder": JSON.stringify("embed-placeholder-test.js"),
     "__ASSENT_CHUNKS__.floatingButton": JSON.stringify("floating-button-test.js"),
+    "__ASSENT_CHUNKS__.choice": JSON.stringify("choice-test.js"),
     __ASSENT_PREFERENCES__: JSON.stringify("preferences-test.js"),
     __ASSENT_LANG_HASH__: JSON.stringify("test"),
   },

@@ -7,7 +7,7 @@ import { chunkFile, distFiles, HASHED, readDist } from "./dist";
 /** What the API caches for a year under `/sdk/` (apps/api/src/runtime/node/assets.ts). */
 const IMMUTABLE = /[-.][\w-]{8,}\.(js|css|woff2)$/;
 /** The modules the loader imports by name, beside the UI chunk (`src/loader/chunks.ts`). */
-const LOADER_CHUNKS = ["outbox", "embed-placeholder", "floating-button"];
+const LOADER_CHUNKS = ["outbox", "embed-placeholder", "floating-button", "choice"];
 /** How the loader and the UI chunk name a language: `lang/${code}${centre}-HASH.js`. */
 const LANGUAGE_TEMPLATE = /lang\/\$\{\w+\}\$\{[^}]+\}-([\w-]{8})\.js/g;
 /** A chunk's file name as a string in minified code. */
@@ -42,7 +42,7 @@ describe("content-hashed chunk names", () => {
 
   it("has the loader import only chunks that exist, by their hashed names", () => {
     const loader = readDist("loader.js");
-    const named = [...loader.matchAll(FILE_NAME)].map((m) => m[1]).sort();
+    const named = [...new Set([...loader.matchAll(FILE_NAME)].map((m) => m[1]))].sort();
     expect(named).toEqual(LOADER_CHUNKS.map(chunkFile).sort());
     for (const source of [loader, readDist(chunkFile("ui"))]) {
       const [template, ...others] = [...source.matchAll(LANGUAGE_TEMPLATE)];
@@ -50,6 +50,10 @@ describe("content-hashed chunk names", () => {
       expect(others).toEqual([]);
       for (const code of LANGUAGES) expect(files).toContain(`lang/${code}-${template?.[1]}.js`);
     }
+  });
+
+  it("leaves no build-time name undefined in any file (it would throw where it is read)", () => {
+    for (const file of distFiles()) expect(readDist(file), file).not.toMatch(/__ASSENT_/);
   });
 
   it("has the UI chunk import the preference centre by its hashed name", () => {

@@ -35,9 +35,20 @@ export interface ChangeDetail {
 /**
  * `window.assent`: the site's handle on the visitor's consent, installed synchronously by the
  * loader (`<script src="https://HOST/s/SITE_KEY.js">`).
+ *
+ * `get`, `has`, `on` and `consentId` answer at once, from the decision the loader read. The
+ * methods that make a choice (`acceptAll`, `rejectAll`, `set`, `withdraw`, `object`, `optOut`)
+ * need the choice module, which the loader fetches ahead wherever a choice is likely (beside the
+ * banner and the preference centre); each returns a Promise that resolves once the choice is
+ * applied: the cookie, Consent Mode, the gates, the `change` event and the receipt written
+ * ahead. When the module is already there (after the banner or the preference centre has been
+ * shown, or after an earlier choice on the page) all of that is done before the call returns;
+ * otherwise it is done as soon as the module arrives, and until then `get()` and `has()` keep
+ * answering with the decision that holds. Choices apply in the order they were made.
  * @example
  * if (window.assent.has("analytics")) startAnalytics();
  * window.assent.on("change", ({ decision }) => console.log(decision));
+ * await window.assent.acceptAll(); // window.assent.has("analytics") === true from here
  */
 export interface AssentApi {
   /**
@@ -65,40 +76,43 @@ export interface AssentApi {
   /**
    * Grants everything, as the banner's "Accept all" does (what has an `advertising` or
    * `sale-or-share` purpose stays denied when the browser sends Global Privacy Control).
-   * @example window.assent.acceptAll()
+   * Resolves once applied (see above).
+   * @example await window.assent.acceptAll()
    */
-  acceptAll(): void;
+  acceptAll(): Promise<void>;
   /**
-   * Denies everything but `necessary`, as the banner's "Reject all" does.
-   * @example window.assent.rejectAll()
+   * Denies everything but `necessary`, as the banner's "Reject all" does. Resolves once applied.
+   * @example await window.assent.rejectAll()
    */
-  rejectAll(): void;
+  rejectAll(): Promise<void>;
   /**
    * Sets a decision from the site's own controls (logged with method `api`); categories not
-   * named are denied, services not named follow their category.
-   * @example window.assent.set({ categories: { analytics: true }, services: { youtube: true } })
+   * named are denied, services not named follow their category. Resolves once applied.
+   * @example await window.assent.set({ categories: { analytics: true }, services: { youtube: true } })
    */
-  set(choice: Choice): void;
+  set(choice: Choice): Promise<void>;
   /**
    * Withdraws consent: everything but `necessary` denied, the withdrawn services' cookies and
-   * storage deleted, logged as a withdrawal (a new receipt; the old one is kept).
-   * @example window.assent.withdraw()
+   * storage deleted, logged as a withdrawal (a new receipt; the old one is kept). Resolves once
+   * applied.
+   * @example await window.assent.withdraw()
    */
-  withdraw(): void;
+  withdraw(): Promise<void>;
   /**
    * Objects to what a UK exemption runs without consent (statistics, appearance), as the banner's
    * "Object" does: those categories stop, their cookies and storage are deleted, and the
    * objection is logged (method `object`). Nothing on a site with no category claiming one.
+   * Resolves once applied.
    * @example document.querySelector("#object")?.addEventListener("click", () => window.assent.object());
    */
-  object(): void;
+  object(): Promise<void>;
   /**
    * Opts out of the sale and sharing of personal information, as the "Your Privacy Choices"
    * page does: everything with an `advertising` or `sale-or-share` purpose stops, logged
-   * (method `opt-out`).
+   * (method `opt-out`). Resolves once applied.
    * @example document.querySelector("#do-not-sell")?.addEventListener("click", () => window.assent.optOut());
    */
-  optOut(): void;
+  optOut(): Promise<void>;
   /**
    * The visitor's pseudonymous consent id, to quote in an access or erasure request; `null`
    * before the first decision.
@@ -141,10 +155,11 @@ export interface UiHost {
   consentId(): string | null;
   /** The nonce of the loader's script tag, for the `<style>` fallback on a strict CSP page. */
   nonce?: string;
+  /** Records a choice; resolves once applied (at once when the choice module is there). */
   choose(
     method: Extract<ConsentMethod, "accept-all" | "reject-all" | "custom" | "object" | "opt-out">,
     choice?: Choice,
-  ): void;
+  ): Promise<void>;
 }
 
 /** What the UI chunk returns to the loader. */

@@ -1,5 +1,5 @@
 import type { SiteService } from "@assent/core";
-import { type Allows, ran } from "./gate-scripts";
+import type { Allows } from "./gate-scripts";
 
 /** What the loader hands the auto-blocking script (`src/autoblock`, served only when asked for). */
 export interface AutoblockHost {
@@ -25,8 +25,8 @@ declare global {
  * this loader; the default loader carries none of its code. A page that asks for it with the
  * `data-autoblock` attribute alone is told where it is.
  */
-export function autoblock(services: readonly SiteService[], allows: Allows, release: () => void) {
+export function autoblock(host: AutoblockHost) {
   const install = window.__assent_autoblock;
-  if (install) install({ services, allows, release, ran });
+  if (install) install(host);
   else console.error("[assent] auto-blocking is served by /s/SITE_KEY.js?autoblock");
 }

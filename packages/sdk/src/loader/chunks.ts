@@ -6,6 +6,7 @@ declare const __ASSENT_CHUNKS__: {
   outbox: string;
   embedPlaceholder: string;
   floatingButton: string;
+  choice: string;
 };
 
 /** The outbox module, `outbox-HASH.js`. */
@@ -14,3 +15,5 @@ export const OUTBOX = __ASSENT_CHUNKS__.outbox;
 export const EMBED_PLACEHOLDER = __ASSENT_CHUNKS__.embedPlaceholder;
 /** The floating button module, `floating-button-HASH.js`. */
 export const FLOATING_BUTTON = __ASSENT_CHUNKS__.floatingButton;
+/** The choice module, `choice-HASH.js` (what only a choice needs). */
+export const CHOICE = __ASSENT_CHUNKS__.choice;

@@ -1,5 +1,33 @@
 import { expiringCookies, nameMatches, type SiteService } from "@assent/core";
 
+/** The names of the cookies this page can read. */
+const cookieNames = () =>
+  document.cookie.split(";").map((part) => part.split("=")[0]?.trim() ?? "");
+
+/** The `localStorage` keys, none where storage is blocked for this page. */
+function storageKeys(): string[] {
+  try {
+    return Object.keys(localStorage);
+  } catch {
+    // Storage is blocked for this page: nothing of theirs can be in it.
+    return [];
+  }
+}
+
+/**
+ * Whether any of these services left something in this browser: a cookie or a `localStorage`
+ * key of theirs. Cheap enough for every page view; `clearServices` (in the choice module) deletes
+ * what is found.
+ */
+export function leftBehind(services: readonly SiteService[]): boolean {
+  const names = [...cookieNames(), ...storageKeys()];
+  return services.some((service) =>
+    [...(service.cookies ?? []).map((c) => c.name), ...(service.storage ?? [])].some((pattern) =>
+      names.some((name) => nameMatches(name, pattern)),
+    ),
+  );
+}
+
 /**
  * Whether a domain is a public suffix, asked of the browser (which knows the whole Public Suffix
  * List): it refuses a cookie for one. This is how analytics tags find their own cookie domain.
@@ -16,21 +44,14 @@ function publicSuffix(domain: string): boolean {
  * parent domain where they can live and on every path above the page) and their `localStorage`
  * keys. Only names actually present are touched.
  */
-export function clearServices<T extends SiteService>(services: T[]): T[] {
+export function clearServices<T extends SiteService>(services: readonly T[]): readonly T[] {
   for (const service of services) {
     for (const cookie of service.cookies ?? [])
-      for (const part of document.cookie.split(";")) {
-        const name = part.split("=")[0]?.trim() as string;
+      for (const name of cookieNames())
         if (nameMatches(name, cookie.name))
           for (const line of expiringCookies(name, location, publicSuffix)) document.cookie = line;
-      }
-    try {
-      for (const pattern of service.storage ?? [])
-        for (const key of Object.keys(localStorage))
-          if (nameMatches(key, pattern)) localStorage.removeItem(key);
-    } catch {
-      // Storage is blocked for this page: nothing of theirs can be in it.
-    }
+    for (const pattern of service.storage ?? [])
+      for (const key of storageKeys()) if (nameMatches(key, pattern)) localStorage.removeItem(key);
   }
   return services;
 }

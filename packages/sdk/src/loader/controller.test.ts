@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ChangeDetail, UiHandle, UiHost, UiModule } from "../contract";
 import { flush, type OutboxOptions, type OutboxStore, resetOutbox } from "../transport";
 import { start as startLoader } from "./controller";
+import { type ButtonHost, offerFloatingButton } from "./offer-floating-button";
 
 const opened: string[] = [];
 /** The host the loader handed to the UI chunk, as the banner would read it. */
@@ -24,11 +25,13 @@ const fakeUi: UiModule = {
     return { open: (view) => opened.push(view), close: () => {} };
   },
 };
-/** The floating button's module: what the loader asked of it. */
-const buttons: { label?: string; optional?: boolean }[] = [];
+/** The floating button's module, its button recorded: what the loader asked of it. */
+const buttons: { label?: string; optional?: boolean; config: SiteConfig }[] = [];
 const fakeButton = {
-  mountFloatingButton: (label?: string, _open?: () => void, _nonce?: string, optional?: boolean) =>
-    void buttons.push({ label, optional }),
+  offerFloatingButton: (host: ButtonHost, open: () => void) =>
+    offerFloatingButton(host, open, (label, _open, _nonce, optional) =>
+      buttons.push({ label, optional, config: host.config }),
+    ),
 };
 /** An in-memory outbox behind the real outbox module (happy-dom has no IndexedDB). */
 const memory = new Map<string, unknown>();
@@ -41,16 +44,32 @@ const fakeOutbox = {
   flush: (api: string, options?: OutboxOptions) =>
     flush(api, { ...options, store, remember: async () => {} }),
 };
-/** Every module URL the loader imported (the names are the test ones, see vitest.config.ts). */
+/** The module at a URL the loader imports (the names are the test ones, see vitest.config.ts). */
+async function moduleAt(url: string): Promise<never> {
+  if (url.endsWith("/floating-button-test.js")) return fakeButton as never;
+  if (url.endsWith("/choice-test.js")) return (await import("./choice")) as never;
+  return (url.endsWith("/outbox-test.js") ? fakeOutbox : fakeUi) as never;
+}
+/** Every module URL the loader imported. */
 const imported: string[] = [];
 const start = (b: LoaderBoot) =>
   startLoader(b, {
     importUi: async (url) => {
       imported.push(url);
-      if (url.endsWith("/floating-button-test.js")) return fakeButton as never;
-      return (url.endsWith("/outbox-test.js") ? fakeOutbox : fakeUi) as UiModule;
+      return moduleAt(url);
     },
   });
+/** A start with the list of what this page (and no other test's) imported. */
+function startWithImports(b: LoaderBoot = boot) {
+  const requested: string[] = [];
+  const api = startLoader(b, {
+    importUi: async (url) => {
+      requested.push(url);
+      return moduleAt(url);
+    },
+  });
+  return { api, requested };
+}
 
 const config = defaultSiteConfig("demo", [
   { id: "google-analytics", category: "analytics" },
@@ -88,6 +107,13 @@ afterEach(() => {
   delete window.fbq;
 });
 
+/**
+ * Whether a cookie is gone. happy-dom expires a `Max-Age=0` cookie only once the clock has moved
+ * past the millisecond it was written in (a browser deletes it at once), so this waits a little.
+ */
+const gone = (name: string) =>
+  vi.waitFor(() => expect(readCookie(document.cookie, name), name).toBeNull(), { timeout: 100 });
+
 /** The body of the `call`-th request, once the outbox has sent it. */
 async function sent(call: number) {
   await vi.waitFor(() => expect(fetchMock.mock.calls.length).toBeGreaterThan(call));
@@ -103,7 +129,7 @@ describe("the loader's controller", () => {
     const events: Event[] = [];
     window.addEventListener("assent:change", (e) => events.push(e), { once: true });
 
-    api.acceptAll();
+    await api.acceptAll();
 
     expect(api.has("analytics")).toBe(true);
     const record = decodeConsentCookie(readCookie(document.cookie, "assent"));
@@ -133,7 +159,7 @@ describe("the loader's controller", () => {
     });
     try {
       const api = start(boot);
-      api.rejectAll();
+      await api.rejectAll();
       const body = await sent(0);
       expect(body.method).toBe("reject-all");
       expect(parseReceiptInput(body).ok).toBe(true);
@@ -150,7 +176,7 @@ describe("the loader's controller", () => {
   it("records the language the banner is shown in, not one it cannot speak", async () => {
     document.documentElement.lang = "ja";
     try {
-      start(boot).acceptAll();
+      await start(boot).acceptAll();
       expect((await sent(0)).language).toBe("en");
       expect(mountedHost?.language ?? "en").toBe("en");
     } finally {
@@ -160,13 +186,13 @@ describe("the loader's controller", () => {
 
   it("a returning visitor's decision applies at start, and a new choice chains receipts", async () => {
     const first = start(boot);
-    first.set({ categories: { analytics: true } });
+    await first.set({ categories: { analytics: true } });
     const firstId = decodeConsentCookie(readCookie(document.cookie, "assent"))?.receiptId;
 
     const second = start(boot);
     expect(second.has("analytics")).toBe(true);
     expect(second.has("marketing")).toBe(false);
-    second.withdraw();
+    await second.withdraw();
     expect(second.has("analytics")).toBe(false);
     const body = await sent(1);
     expect(body.method).toBe("withdraw");
@@ -180,7 +206,7 @@ describe("the loader's controller", () => {
     expect(opened).toEqual([]); // fetched in the next task, not during the loader's own
     await new Promise((r) => setTimeout(r, 0));
     expect(opened).toEqual(["banner"]);
-    first.acceptAll();
+    await first.acceptAll();
     start(boot);
     await new Promise((r) => setTimeout(r, 0));
     expect(opened).toEqual(["banner"]);
@@ -195,18 +221,21 @@ describe("the loader's controller", () => {
       "https://consent.example.org/sdk/ui-test.js",
       "https://consent.example.org/sdk/lang/en-test.js",
     ]);
+    // Once the banner has had its frame, the choice module: a click on it never waits for it.
+    await vi.waitFor(() => expect(imported).toHaveLength(3));
+    expect(imported[2]).toBe("https://consent.example.org/sdk/choice-test.js");
     await new Promise((r) => setTimeout(r, 10));
-    expect(imported).toHaveLength(2);
+    expect(imported).toHaveLength(3);
     // A choice brings the outbox (to send its receipt) and the way back to it.
-    api.acceptAll();
-    expect(imported.slice(2)).toEqual([
+    await api.acceptAll();
+    expect(imported.slice(3)).toEqual([
       "https://consent.example.org/sdk/outbox-test.js",
       "https://consent.example.org/sdk/floating-button-test.js",
     ]);
   });
 
   it("asks again after the policy version changes, with nothing pre-ticked from the old choice", async () => {
-    start(boot).acceptAll();
+    await start(boot).acceptAll();
     mountedHost = undefined;
     const bumped = start({ ...boot, config: { ...config, policyVersion: "2" } });
     expect(bumped.get()).toBeNull();
@@ -219,24 +248,132 @@ describe("the loader's controller", () => {
   });
 
   it("offers the floating button on every page with a decision unless the site turned it off", async () => {
-    start(boot).rejectAll();
-    await vi.waitFor(() => expect(buttons.length).toBeGreaterThan(0));
-    buttons.length = 0;
-    start(boot);
-    start({ ...boot, config: { ...config, ui: { ...config.ui, floatingButton: true } } });
-    await vi.waitFor(() => expect(buttons).toHaveLength(2));
-    // Off, it is still mounted unless the page shows its own data-assent-open (the module checks).
-    expect(buttons).toEqual([
-      { label: undefined, optional: true },
-      { label: undefined, optional: false },
+    await start(boot).rejectAll();
+    const off = { ...config };
+    const on = { ...config, ui: { ...config.ui, floatingButton: true } };
+    start({ ...boot, config: off });
+    start({ ...boot, config: on });
+    const theirs = () => buttons.filter((b) => b.config === off || b.config === on);
+    await vi.waitFor(() => expect(theirs()).toHaveLength(2));
+    // Off, it is still mounted unless the page shows its own visible data-assent-open.
+    expect(theirs()).toEqual([
+      { label: undefined, optional: true, config: off },
+      { label: undefined, optional: false, config: on },
     ]);
+  });
+});
+
+describe("the choice module, imported on demand", () => {
+  /** A start whose choice module arrives only when `arrive` is called. */
+  function withSlowChoices() {
+    let arrive = () => {};
+    const ready = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    const api = startLoader(boot, {
+      importUi: async (url) => {
+        if (url.endsWith("/choice-test.js")) await ready;
+        return moduleAt(url);
+      },
+    });
+    return { api, arrive };
+  }
+
+  it("applies choices made before it arrives once it is there, in the order they were made", async () => {
+    const { api, arrive } = withSlowChoices();
+    const done = vi.fn();
+    const accepted = api.acceptAll().then(done);
+    const rejected = api.rejectAll();
+    // Until then what holds is answered, and nothing is decided, stored or sent.
+    await new Promise((r) => setTimeout(r, 5));
+    expect(done).not.toHaveBeenCalled();
+    expect(api.get()).toBeNull();
+    expect(api.has("analytics")).toBe(false);
+    expect(readCookie(document.cookie, "assent")).toBeNull();
+    arrive();
+    await accepted;
+    await rejected;
+    expect(api.has("analytics")).toBe(false);
+    expect(decodeConsentCookie(readCookie(document.cookie, "assent"))?.method).toBe("reject-all");
+    expect((await sent(0)).method).toBe("accept-all");
+    expect((await sent(1)).method).toBe("reject-all");
+  });
+
+  it("applies a choice before the call returns once it is there (the banner fetched it)", async () => {
+    const { api, requested } = startWithImports();
+    // Fetched after the banner's first frame, so that a click on the banner never waits for it.
+    await vi.waitFor(() =>
+      expect(requested).toContain("https://consent.example.org/sdk/choice-test.js"),
+    );
+    await new Promise((r) => setTimeout(r, 0));
+    void api.acceptAll();
+    expect(api.has("analytics")).toBe(true);
+    expect(window.dataLayer).toContainEqual(expect.objectContaining({ event: "assent_update" }));
+  });
+
+  it("writes the receipt ahead before the page's listeners run, so a failing one cannot lose it", async () => {
+    const api = start(boot);
+    let waiting: string[] = [];
+    api.on("change", () => {
+      waiting = Object.keys(localStorage).filter((k) => k.startsWith("assent:q:"));
+      throw new Error("the site's own listener");
+    });
+    await expect(api.acceptAll()).rejects.toThrow("the site's own listener");
+    expect(waiting).toHaveLength(1);
+    expect(api.has("analytics")).toBe(true);
+    expect((await sent(0)).method).toBe("accept-all");
+  });
+
+  it("is not fetched on a returning visit with nothing left behind, and clears what is", async () => {
+    await start(boot).rejectAll();
+    await sent(0);
+    const plain = startWithImports();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(plain.requested).toEqual(["https://consent.example.org/sdk/floating-button-test.js"]);
+
+    // A denied service's cookie and storage key (set by a tag elsewhere, or before the refusal).
+    document.cookie = "_ga=GA1.1.1; Path=/";
+    localStorage.setItem("_hjSessionUser_1", "x");
+    document.cookie = "site_pref=dark; Path=/";
+    const cleaning = startWithImports();
+    await gone("_ga");
+    expect(localStorage.getItem("_hjSessionUser_1")).toBeNull();
+    expect(readCookie(document.cookie, "site_pref")).toBe("dark");
+    expect(cleaning.requested).toContain("https://consent.example.org/sdk/choice-test.js");
+  });
+
+  it("does not fetch the floating button where the site turned it off and the page shows its own way back", async () => {
+    await start(boot).rejectAll();
+    await vi.waitFor(() => expect(buttons.length).toBeGreaterThan(0));
+    document.body.innerHTML = `<footer><a href="#" data-assent-open>Cookie settings</a></footer>`;
+    const { requested } = startWithImports();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(requested).toEqual([]);
+  });
+});
+
+describe("a first visit: the banner comes first", () => {
+  it("fetches an embed's placeholder after the banner has had its frame, on a later visit at once", async () => {
+    document.body.innerHTML = `<iframe data-src="https://www.youtube.com/embed/x" data-category="embeds" data-service="youtube"></iframe>`;
+    const { api, requested } = startWithImports();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(requested).toEqual([
+      "https://consent.example.org/sdk/ui-test.js",
+      "https://consent.example.org/sdk/lang/en-test.js",
+    ]);
+    await vi.waitFor(() =>
+      expect(requested).toContain("https://consent.example.org/sdk/embed-placeholder-test.js"),
+    );
+    await api.rejectAll();
+    const later = startWithImports();
+    expect(later.requested).toContain("https://consent.example.org/sdk/embed-placeholder-test.js");
   });
 });
 
 describe("withdrawal", () => {
   it("deletes the withdrawn services' cookies and storage keys and says which were withdrawn", async () => {
     const api = start(boot);
-    api.acceptAll();
+    await api.acceptAll();
     document.cookie = "_ga=GA1.1.1; Path=/";
     document.cookie = "_ga_ABC123=GS1; Path=/";
     document.cookie = "_gid=GA1.1.2; Path=/";
@@ -247,34 +384,34 @@ describe("withdrawal", () => {
     const details: ChangeDetail[] = [];
     api.on("change", (d) => details.push(d));
 
-    api.set({ categories: { marketing: true } });
+    await api.set({ categories: { marketing: true } });
 
     // The site's services and the catalogue's it does not list but whose category was granted.
     expect(details[0]?.withdrawn).toEqual(expect.arrayContaining(["google-analytics", "hotjar"]));
     expect(details[0]?.withdrawn).not.toContain("meta-pixel");
-    expect(readCookie(document.cookie, "_ga")).toBeNull();
-    expect(readCookie(document.cookie, "_ga_ABC123")).toBeNull();
-    expect(readCookie(document.cookie, "_gid")).toBeNull();
+    await gone("_ga");
+    await gone("_ga_ABC123");
+    await gone("_gid");
     expect(readCookie(document.cookie, "_fbp")).toBe("fb.1.1");
     expect(readCookie(document.cookie, "site_pref")).toBe("dark");
     expect(localStorage.getItem("_hjSessionUser_1")).toBeNull();
     expect(localStorage.getItem("cart")).toBe("3");
 
-    api.withdraw();
-    expect(document.cookie).not.toMatch(/_fbp=fb/);
+    await api.withdraw();
+    await gone("_fbp");
     expect(details[1]?.withdrawn).toContain("meta-pixel");
     expect(details[1]?.withdrawn).not.toContain("google-analytics");
     expect((await sent(2)).method).toBe("withdraw");
   });
 
-  it("keeps the Meta pixel's consent in step with the decision", () => {
+  it("keeps the Meta pixel's consent in step with the decision", async () => {
     const fbq = vi.fn();
     window.fbq = fbq;
     const api = start(boot);
     expect(fbq).toHaveBeenLastCalledWith("consent", "revoke");
-    api.acceptAll();
+    await api.acceptAll();
     expect(fbq).toHaveBeenLastCalledWith("consent", "grant");
-    api.rejectAll();
+    await api.rejectAll();
     expect(fbq).toHaveBeenLastCalledWith("consent", "revoke");
   });
 });
@@ -283,14 +420,14 @@ describe("Global Privacy Control", () => {
   it("leaves marketing denied on accept-all and records the signal", async () => {
     (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl = true;
     const api = start(boot);
-    api.acceptAll();
+    await api.acceptAll();
     expect(api.has("analytics")).toBe(true);
     expect(api.has("marketing")).toBe(false);
     expect(api.has("meta-pixel")).toBe(false);
     expect(await sent(0)).toMatchObject({ method: "accept-all", gpc: true });
     expect((await sent(0)).decision.categories.marketing).toBe(false);
     // An explicit choice in the preference centre is the visitor's to make.
-    api.set({ categories: { marketing: true } });
+    await api.set({ categories: { marketing: true } });
     expect(api.has("marketing")).toBe(true);
   });
 });
@@ -326,7 +463,7 @@ describe("Global Privacy Control follows purposes, not names", () => {
     const fbq = vi.fn();
     window.fbq = fbq;
     const api = start({ ...boot, config: renamed });
-    api.acceptAll();
+    await api.acceptAll();
     expect(api.has("analytics")).toBe(true);
     expect(api.has("advertising")).toBe(false);
     expect(api.has("meta-pixel")).toBe(false);
@@ -340,14 +477,14 @@ describe("Global Privacy Control follows purposes, not names", () => {
     });
     expect(await sent(0)).toMatchObject({ method: "accept-all", gpc: true });
     // The visitor's own choice in the preference centre is theirs to make.
-    api.set({ categories: { analytics: true, advertising: true } });
+    await api.set({ categories: { analytics: true, advertising: true } });
     expect(api.has("meta-pixel")).toBe(true);
     expect(lastUpdate()).toMatchObject({ ad_storage: "granted", ad_user_data: "granted" });
   });
 
-  it("grants everything on Accept all without the signal", () => {
+  it("grants everything on Accept all without the signal", async () => {
     const api = start({ ...boot, config: renamed });
-    api.acceptAll();
+    await api.acceptAll();
     expect(api.has("advertising")).toBe(true);
     expect(lastUpdate()).toMatchObject({ ad_storage: "granted", ad_personalization: "granted" });
   });
@@ -366,17 +503,17 @@ describe("site options", () => {
     } as unknown as Location);
     // On by default: a script that already ran can only be stopped by leaving the page.
     const api = start(boot);
-    api.acceptAll();
+    await api.acceptAll();
     await new Promise((r) => setTimeout(r, 0));
-    api.set({ categories: { analytics: true } });
+    await api.set({ categories: { analytics: true } });
     expect(reload).not.toHaveBeenCalled();
-    api.withdraw();
+    await api.withdraw();
     expect(reload).toHaveBeenCalledOnce();
     // A site that stops its scripts itself may turn it off.
     const off = start({ ...boot, config: { ...config, reloadOnWithdraw: false } });
-    off.acceptAll();
+    await off.acceptAll();
     await new Promise((r) => setTimeout(r, 0));
-    off.withdraw();
+    await off.withdraw();
     expect(reload).toHaveBeenCalledOnce();
     vi.restoreAllMocks();
   });
@@ -443,11 +580,11 @@ describe("a visitor's rule (boot.rule)", () => {
 
     const changes: ChangeDetail[] = [];
     api.on("change", (d) => changes.push(d));
-    api.object();
+    await api.object();
     expect(api.has("visit-counter")).toBe(false);
     expect(api.has("statistics")).toBe(false);
     expect(changes[0]?.withdrawn).toEqual(["visit-counter"]);
-    expect(readCookie(document.cookie, "_vc")).toBeNull();
+    await gone("_vc");
     const receipt = await sent(0);
     expect(receipt).toMatchObject({ method: "object" });
     expect(receiptMismatch(receipt, ruled)).toBeNull();
@@ -455,7 +592,7 @@ describe("a visitor's rule (boot.rule)", () => {
 
   it("keeps a UK exemption running on Reject all: refusing consent is not objecting", async () => {
     const api = start(bootFor("GB"));
-    api.rejectAll();
+    await api.rejectAll();
     expect(api.has("visit-counter")).toBe(true);
     expect(api.has("google-analytics")).toBe(false);
     const receipt = await sent(0);
@@ -493,12 +630,21 @@ describe("a visitor's rule (boot.rule)", () => {
       ad_storage: "granted",
       region: expect.arrayContaining(["US-CA"]),
     });
-    api.optOut();
+    await api.optOut();
     expect(api.has("meta-pixel")).toBe(false);
     expect(api.has("visit-counter")).toBe(true);
     const receipt = await sent(0);
     expect(receipt.method).toBe("opt-out");
     expect(receiptMismatch(receipt, ruled)).toBeNull();
+  });
+
+  it("under a US opt-out rule offers Your Privacy Choices on a page whose own link is Cookie settings", async () => {
+    document.body.innerHTML = `<a href="#" data-assent-open>Cookie settings</a>`;
+    const { requested } = startWithImports(bootFor("US", "CA"));
+    expect(requested).toEqual(["https://consent.example.org/sdk/floating-button-test.js"]);
+    // Its own Your Privacy Choices link stands in for it: the module is not even fetched.
+    document.body.innerHTML = `<a href="#" data-assent-open="privacy-choices">Your Privacy Choices</a>`;
+    expect(startWithImports(bootFor("US", "CA")).requested).toEqual([]);
   });
 
   it("under a US opt-out rule applies GPC before any tag, and logs it as the visitor's opt-out", async () => {

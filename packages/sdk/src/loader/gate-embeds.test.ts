@@ -7,8 +7,9 @@ import {
   pageServices,
 } from "@assent/core";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { EMBED_TEXTS, placehold } from "./embed-placeholder";
-import { type EmbedGate, gateEmbeds, loadEmbed } from "./gate-embeds";
+import { publishedConfig } from "../transport/published-config";
+import { type PlaceholderHost, placehold } from "./embed-placeholder";
+import { type EmbedGate, gateEmbeds, holdWithdrawn, loadEmbed } from "./gate-embeds";
 import { ran } from "./gate-scripts";
 
 const listed = [completeService({ id: "youtube", category: "embeds" })];
@@ -22,17 +23,24 @@ const inlined = { ...published, services: [{ id: "youtube", category: "embeds" }
 /** Lets the placeholder module fetch the services' descriptions and fill the frames. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function gate(choice: Parameters<typeof decide>[1], always = vi.fn()): EmbedGate {
+/** The page's session as the placeholders read it: the config, the language, the decision. */
+const host = (choose = vi.fn()): PlaceholderHost => ({
+  api: "https://consent.example.org",
+  config: inlined,
+  configHash: "h1",
+  language: "en",
+  current: null,
+  before: null,
+  choose,
+});
+
+function gate(choice: Parameters<typeof decide>[1], on = host()): EmbedGate {
   const decision = decide(scope, choice);
-  const g: EmbedGate = {
-    source: { api: "https://consent.example.org", config: inlined, configHash: "h1" },
+  return {
     allows: (c, s) => allowsElement(decision, c, s),
     services,
-    text: (key) => EMBED_TEXTS[key],
-    alwaysAllow: (id) => (listed.some((s) => s.id === id) ? always : undefined),
-    placehold: (frame, service) => placehold(frame, g, service),
+    placehold: (frame, service) => placehold(frame, on, service),
   };
-  return g;
 }
 
 beforeEach(() => {
@@ -83,7 +91,9 @@ describe("gateEmbeds", () => {
     const frame = document.getElementById("yt") as HTMLIFrameElement;
     expect(frame.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/x");
     expect(ran).toContain("youtube");
-    gateEmbeds(gate({}));
+    const withdrawn = gate({});
+    holdWithdrawn(withdrawn.allows);
+    gateEmbeds(withdrawn);
     await settle();
     expect(frame.getAttribute("src")).toBeNull();
     expect(frame.getAttribute("data-src")).toBe("https://www.youtube-nocookie.com/embed/x");
@@ -103,6 +113,38 @@ describe("gateEmbeds", () => {
     await settle();
     expect(frame.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/x");
     expect(frame.hasAttribute("data-src")).toBe(false);
+  });
+
+  it("records 'Always allow' as the visitor's choice, and speaks the site's own words", async () => {
+    const choose = vi.fn(async () => {});
+    const french = {
+      ...host(choose),
+      language: "fr",
+      config: {
+        ...inlined,
+        texts: { fr: { "embed.alwaysAllow": "Toujours autoriser {service}" } },
+      },
+    };
+    gateEmbeds(gate({}, french));
+    await settle();
+    const frame = document.getElementById("yt") as HTMLIFrameElement;
+    expect(frame.srcdoc).toContain("<button>Toujours autoriser YouTube</button>");
+    expect(frame.srcdoc).toContain("<button>Load this once</button>");
+    frame.onload?.(new Event("load"));
+    const [, always] = frame.contentDocument?.querySelectorAll("button") ?? [];
+    always?.click();
+    expect(choose).toHaveBeenCalledWith("custom", {
+      categories: {},
+      services: { youtube: true },
+    });
+  });
+
+  it("fetches the published config once per page, whoever shows it first", async () => {
+    const shared = host();
+    gateEmbeds(gate({}, shared));
+    await settle();
+    await publishedConfig(shared);
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 
   it("escapes what it writes into the placeholder", async () => {

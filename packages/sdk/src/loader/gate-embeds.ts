@@ -1,5 +1,4 @@
 import type { SiteService } from "@assent/core";
-import type { ConfigSource } from "../transport/published-config";
 import { type Allows, cat, ran, svc } from "./gate-scripts";
 
 /** Gated iframes: `data-src` and a category and/or a service. */
@@ -9,17 +8,11 @@ export const LOADED = "data-assent-loaded";
 /** On a frame loaded by "Load this once": it stays for this page view, whatever is chosen. */
 const ONCE = "data-assent-once";
 
-/** What the embed gate needs from the controller. */
+/** What the embed gate needs from the loader. */
 export interface EmbedGate {
-  /** Where the placeholders find the services' descriptions (the inlined config has none). */
-  source: ConfigSource;
   allows: Allows;
   /** The site's services, then the catalogue's. */
   services: readonly SiteService[];
-  /** The site's own text for a placeholder key in the page's language, if it gave one. */
-  text(key: string): string | undefined;
-  /** Records "always allow" for a service, or `undefined` when the site does not list it. */
-  alwaysAllow(id: string): (() => void) | undefined;
   /** Puts a placeholder in a held-back iframe (from the lazily imported placeholder module). */
   placehold(frame: HTMLIFrameElement, service?: SiteService): void;
 }
@@ -43,19 +36,26 @@ export function loadEmbed(frame: HTMLIFrameElement, service?: SiteService, allow
 }
 
 /**
- * Gates iframes marked with `data-src` and `data-category`/`data-service`: an allowed one is
- * loaded; any other gets a placeholder of the same box size that names the service, its purpose
- * and privacy policy, with "Load this once" and "Always allow". Until it is loaded an iframe has
- * no `src`, so nothing at all is requested from its host. A frame loaded because it was allowed
- * goes back behind its placeholder once it no longer is (a withdrawal stops the embed).
+ * After a choice: a frame loaded because it was allowed goes back to being held (`data-src`, no
+ * `src`) once it no longer is, so `gateEmbeds` gives it its placeholder (a withdrawal stops the
+ * embed). Only a choice can withdraw, so this is in the choice module, not the loader.
  */
-export function gateEmbeds(gate: EmbedGate): void {
+export function holdWithdrawn(allows: Allows): void {
   for (const frame of document.querySelectorAll<HTMLIFrameElement>(`iframe[${LOADED}]`))
-    if (!frame.hasAttribute(ONCE) && !gate.allows(cat(frame), svc(frame))) {
+    if (!frame.hasAttribute(ONCE) && !allows(cat(frame), svc(frame))) {
       frame.setAttribute("data-src", frame.getAttribute(LOADED) as string);
       frame.removeAttribute(LOADED);
       frame.removeAttribute("src");
     }
+}
+
+/**
+ * Gates iframes marked with `data-src` and `data-category`/`data-service`: an allowed one is
+ * loaded; any other gets a placeholder of the same box size that names the service, its purpose
+ * and privacy policy, with "Load this once" and "Always allow". Until it is loaded an iframe has
+ * no `src`, so nothing at all is requested from its host.
+ */
+export function gateEmbeds(gate: EmbedGate): void {
   for (const frame of document.querySelectorAll<HTMLIFrameElement>(GATED_FRAME)) {
     const id = svc(frame);
     const service = gate.services.find((s) => s.id === id);

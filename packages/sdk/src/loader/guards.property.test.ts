@@ -134,7 +134,10 @@ async function onPage(config: SiteConfig) {
     ui: "https://consent.example.org/sdk/ui-test.js",
   };
   const api = start(boot, {
-    importUi: async (url) => (url.endsWith("/outbox-test.js") ? fakeOutbox : fakeUi) as UiModule,
+    importUi: async (url) => {
+      if (url.endsWith("/choice-test.js")) return import("./choice");
+      return (url.endsWith("/outbox-test.js") ? fakeOutbox : fakeUi) as UiModule;
+    },
   });
   await activateScripts(() => false);
   const ranSince = () => ran.slice(from);

@@ -1,6 +1,7 @@
 import type { flush } from "../transport/outbox";
-import type { mountFloatingButton } from "../ui/floating-button";
+import type { clearServices } from "./choice";
 import type { placehold } from "./embed-placeholder";
+import type { offerFloatingButton } from "./offer-floating-button";
 
 /** Imports a module by its absolute URL. */
 export type ImportModule = (url: string) => Promise<unknown>;
@@ -10,8 +11,9 @@ export const importModule: ImportModule = (url) => import(/* @vite-ignore */ url
 
 /** The entry point of each on-demand module, by name. */
 interface Entries {
+  clearServices: typeof clearServices;
   flush: typeof flush;
-  mountFloatingButton: typeof mountFloatingButton;
+  offerFloatingButton: typeof offerFloatingButton;
   placehold: typeof placehold;
 }
 

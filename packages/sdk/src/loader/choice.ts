@@ -1,0 +1,72 @@
+import { type Choice, type ConsentMethod, newSubjectId, uuidv7 } from "@assent/core";
+import { allowsIn } from "./allows";
+import { announce } from "./announce";
+import { clearServices } from "./clear-storage";
+import { writeRecord } from "./consent-store";
+import { decisionFor } from "./decision-for";
+import { holdWithdrawn } from "./gate-embeds";
+import { writeAhead } from "./receipt";
+import type { Session } from "./session";
+
+export { clearServices } from "./clear-storage";
+
+/**
+ * The choice module (`dist/choice-HASH.js`): what only a choice needs, imported by the loader
+ * when one is made (and fetched ahead beside the banner and the preference centre, so a click
+ * does not wait for it). Records a choice and applies it: the receipt written ahead (before
+ * anything else, so nothing can lose it), the cookie, Consent Mode's `update`, the gates, the
+ * withdrawn services' cookies and storage deleted, the page told, the receipt sent, and the page
+ * reloaded when a withdrawn service had already run (`reloadOnWithdraw`).
+ * @example choose(session, "accept-all");
+ */
+export function choose(s: Session, method: ConsentMethod, choice: Choice = {}): void {
+  const { config, services, gpc, rule } = s;
+  // Only a site with a category claiming a UK exemption has anything to object to.
+  if (method === "object" && !config.categories.some((c) => c.exemption)) return;
+  const holding = s.current ?? s.before;
+  const ran = allowsIn(config, services, holding);
+  const decision = decisionFor(config, method, choice, { gpc, rule, holding });
+  const previousId = s.record?.receiptId ?? null;
+  const record = {
+    policyVersion: config.policyVersion,
+    decidedAt: Date.now(),
+    subjectId: s.record?.subjectId ?? newSubjectId(),
+    receiptId: uuidv7(),
+    method,
+    decision,
+  };
+  const unsaved = writeAhead(
+    {
+      id: record.receiptId,
+      siteKey: config.siteKey,
+      subjectId: record.subjectId,
+      policyVersion: config.policyVersion,
+      configHash: s.configHash,
+      language: s.language,
+      method,
+      decision,
+      gpc,
+      pagePath: location.pathname.slice(0, 512),
+      previousId,
+    },
+    s.api,
+  );
+  s.flush(unsaved);
+  s.record = record;
+  writeRecord(record, config);
+  s.current = decision;
+  // A choice made elsewhere (the API, a placeholder) answers the banner too.
+  void s.ui?.then((handle) => handle.close());
+  s.update(decision);
+  holdWithdrawn(s.allows);
+  s.gate();
+  const withdrawn = clearServices(services.filter((x) => !s.allows(x.category, x.id)))
+    .filter((x) => ran(x.category, x.id))
+    .map((x) => x.id);
+  announce({ decision, method, receiptId: record.receiptId, withdrawn }, s.listeners);
+  s.floatingButton();
+  // An id names a service or else a category, which `allows` reads either way.
+  // On unless the site turns it off: a script that already ran cannot be stopped otherwise.
+  if (config.reloadOnWithdraw !== false && s.ran.some((id) => ran(id, id) && !s.allows(id, id)))
+    location.reload();
+}
