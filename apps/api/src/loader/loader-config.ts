@@ -9,11 +9,18 @@ import type { SiteConfig } from "@assent/core";
 const DESCRIPTIVE = ["name", "provider", "purpose", "privacyPolicyUrl"] as const;
 
 /**
+ * A service's lists that the SDK reads as empty when absent (`?? []`, `?.length`): an empty one
+ * is left out. (`hosts` is not among them: an empty list of its own stops auto-blocking from
+ * using the catalogue's.)
+ */
+const EMPTY_AS_ABSENT = ["cookies", "storage", "purposes", "consentModeKeys"] as const;
+
+/**
  * The config the loader inlines: the published one without the services' descriptions, without
- * their hosts unless auto-blocking (the only reader of hosts) is composed in, and without
- * `jurisdictions` (the loader carries the visitor's own rule, worked out, as `boot.rule`). Every
- * other field is kept as published, so what gates, clears and signals before any tag runs is
- * unchanged.
+ * their hosts unless auto-blocking (the only reader of hosts) is composed in, without the empty
+ * lists a service would carry for nothing, and without `jurisdictions` (the loader carries the
+ * visitor's own rule, worked out, as `boot.rule`). Every other field is kept as published, so
+ * what gates, clears and signals before any tag runs is unchanged.
  * @example loaderConfig(published.config, { hosts: false }).services[0] // { id, category, cookies, ... }
  */
 export function loaderConfig(config: SiteConfig, { hosts }: { hosts: boolean }): SiteConfig {
@@ -23,6 +30,7 @@ export function loaderConfig(config: SiteConfig, { hosts }: { hosts: boolean }):
     services: config.services.map((service) => {
       const kept: Partial<typeof service> = { ...service };
       for (const field of DESCRIPTIVE) delete kept[field];
+      for (const field of EMPTY_AS_ABSENT) if (kept[field]?.length === 0) delete kept[field];
       if (!hosts) delete kept.hosts;
       return kept as typeof service;
     }),

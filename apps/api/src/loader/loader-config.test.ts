@@ -1,0 +1,42 @@
+import { decide, defaultSiteConfig, gpcRefused } from "@assent/core";
+import { describe, expect, it } from "vitest";
+import { loaderConfig } from "./loader-config";
+
+const published = defaultSiteConfig("demo", [
+  { id: "google-analytics", category: "analytics" },
+  { id: "meta-pixel", category: "marketing" },
+  { id: "youtube", category: "embeds" },
+  { id: "flickr", category: "embeds" },
+  { id: "chat", category: "preferences", name: "Chat", hosts: [] },
+]);
+
+describe("loaderConfig", () => {
+  it("leaves out descriptions, hosts and empty lists, and keeps what gates, clears and signals", () => {
+    const inlined = loaderConfig(published, { hosts: false });
+    const by = (id: string) => inlined.services.find((s) => s.id === id);
+    expect(by("google-analytics")).toEqual({
+      id: "google-analytics",
+      category: "analytics",
+      cookies: expect.arrayContaining([{ name: "_ga", days: 730 }]),
+      purposes: ["analytics"],
+      consentModeKeys: ["analytics_storage"],
+    });
+    expect(by("youtube")).toMatchObject({
+      storage: ["yt-*", "ytidb::*"],
+      embed: expect.any(Object),
+    });
+    expect(by("youtube")).not.toHaveProperty("cookies");
+    expect(by("flickr")).not.toHaveProperty("consentModeKeys");
+    // What the SDK works out from it is what it works out from the published config.
+    expect(gpcRefused(inlined)).toEqual(gpcRefused(published));
+    expect(decide(inlined, { categories: { embeds: true } })).toEqual(
+      decide(published, { categories: { embeds: true } }),
+    );
+  });
+
+  it("keeps a service's own empty hosts for auto-blocking: it does not mean the catalogue's", () => {
+    const inlined = loaderConfig(published, { hosts: true });
+    expect(inlined.services.find((s) => s.id === "chat")?.hosts).toEqual([]);
+    expect(inlined.services.find((s) => s.id === "youtube")?.hosts).toContain("youtube.com");
+  });
+});
