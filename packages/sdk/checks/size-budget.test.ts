@@ -53,6 +53,10 @@ describe("byte budgets (gzip)", () => {
     withinBudget("first visit", loaderSize() + uiSize() + largestLanguage().size, BUDGETS.total);
   });
 
+  it(`keeps the choice module within ${BUDGETS.choice} bytes`, () => {
+    withinBudget("choice module", gzipSize(chunkFile("choice")), BUDGETS.choice);
+  });
+
   it(`keeps the preference centre within ${BUDGETS.preferences} bytes`, () => {
     withinBudget("preference centre", gzipSize(chunkFile("preferences")), BUDGETS.preferences);
   });
@@ -96,6 +100,16 @@ describe("what goes in which chunk", () => {
     );
     expect(readDist("loader.js")).not.toMatch(/createContextualFragment|insertAdjacentHTML/);
     expect(readDist("autoblock.js")).toMatch(/createContextualFragment/);
+  });
+
+  it("keeps what only a choice needs out of the loader: ids, the cookie's writing, clearing", () => {
+    const loader = readDist("loader.js");
+    const choice = readDist(chunkFile("choice"));
+    // uuidv7 and subject ids, the public-suffix probe of the cookie clearing, the cookie written.
+    for (const only of ["getRandomValues", "assent_probe", "SameSite=Lax"]) {
+      expect(loader, only).not.toContain(only);
+      expect(choice, only).toContain(only);
+    }
   });
 
   it("keeps Preact, the schema library and IndexedDB out of the loader", () => {
