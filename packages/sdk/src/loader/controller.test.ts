@@ -638,6 +638,20 @@ describe("a visitor's rule (boot.rule)", () => {
     expect(receiptMismatch(receipt, ruled)).toBeNull();
   });
 
+  it("keeps a US visitor's opt-out after a policy change, which asks nothing under an opt-out rule", async () => {
+    await start(bootFor("US", "CA")).optOut();
+    const bumped = { ...ruled, policyVersion: `${ruled.policyVersion}-2` };
+    const api = start({
+      ...boot,
+      config: bumped,
+      rule: visitorRule(bumped, selectRule(bumped, { country: "US", subdivision: "CA" })),
+    });
+    expect(api.get()).toBeNull();
+    expect(api.has("meta-pixel")).toBe(false);
+    expect(api.has("marketing")).toBe(false);
+    expect(api.has("visit-counter")).toBe(true);
+  });
+
   it("under a US opt-out rule offers Your Privacy Choices on a page whose own link is Cookie settings", async () => {
     document.body.innerHTML = `<a href="#" data-assent-open>Cookie settings</a>`;
     const { requested } = startWithImports(bootFor("US", "CA"));

@@ -50,12 +50,16 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   let pageLang: string | undefined;
   // The header counts too: a private, located loader carries it (`boot.gpc`).
   const gpc = gpcSignal() || !!boot.gpc;
-  // What the visitor's rule runs until they choose (UK exemptions, US opt-out); else nothing.
-  const before = (gpc ? rule?.beforeGpc : rule?.before) ?? null;
   const optOutRule = rule?.model === "opt-out";
   const record = readRecord();
   const current =
     record && isCurrent(record, config, Date.now()) ? reconcile(record.decision, config) : null;
+  // An opt-out outlives a policy change: a new policy asks nothing under an opt-out rule, so
+  // the visitor's opt-out of sale and sharing (theirs, or their GPC's) still holds until they
+  // choose again, as GPC itself does.
+  const optedOut = optOutRule && (record?.method === "opt-out" || record?.method === "gpc");
+  // What the visitor's rule runs until they choose (UK exemptions, US opt-out); else nothing.
+  const before = (gpc || optedOut ? rule?.beforeGpc : rule?.before) ?? null;
   // Under an opt-out rule Global Privacy Control is the visitor's opt-out, and where the site
   // counts it as a refusal of everything (`gpc: "refuse-all"`) it is that: logged, not asked.
   const gpcDecides = !current && gpc && (optOutRule || !!rule?.gpcRefusesAll);
