@@ -652,6 +652,28 @@ describe("a visitor's rule (boot.rule)", () => {
     expect(api.has("visit-counter")).toBe(true);
   });
 
+  it("keeps a UK visitor's objection when a policy change asks them again", async () => {
+    await start(bootFor("GB")).object();
+    const bumped = { ...ruled, policyVersion: `${ruled.policyVersion}-2` };
+    const api = start({
+      ...boot,
+      config: bumped,
+      rule: visitorRule(bumped, selectRule(bumped, { country: "GB" })),
+    });
+    expect(api.get()).toBeNull();
+    expect(api.has("visit-counter")).toBe(false);
+    // A visitor who only refused consent keeps the exemption running when asked again.
+    clearCookies();
+    localStorage.clear();
+    await start(bootFor("GB")).rejectAll();
+    const asked = start({
+      ...boot,
+      config: bumped,
+      rule: visitorRule(bumped, selectRule(bumped, { country: "GB" })),
+    });
+    expect(asked.has("visit-counter")).toBe(true);
+  });
+
   it("under a US opt-out rule offers Your Privacy Choices on a page whose own link is Cookie settings", async () => {
     document.body.innerHTML = `<a href="#" data-assent-open>Cookie settings</a>`;
     const { requested } = startWithImports(bootFor("US", "CA"));

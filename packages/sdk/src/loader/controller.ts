@@ -54,12 +54,15 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   const record = readRecord();
   const current =
     record && isCurrent(record, config, Date.now()) ? reconcile(record.decision, config) : null;
-  // An opt-out outlives a policy change: a new policy asks nothing under an opt-out rule, so
-  // the visitor's opt-out of sale and sharing (theirs, or their GPC's) still holds until they
-  // choose again, as GPC itself does.
-  const optedOut = optOutRule && (record?.method === "opt-out" || record?.method === "gpc");
+  // An opt-out (the visitor's or their GPC's) and an objection outlive a policy change: a new
+  // policy asks nothing under an opt-out rule, and asks a UK visitor again with what they
+  // objected to still stopped. (Either method comes only from the rule it belongs to.)
+  const last = record?.method;
   // What the visitor's rule runs until they choose (UK exemptions, US opt-out); else nothing.
-  const before = (gpc || optedOut ? rule?.beforeGpc : rule?.before) ?? null;
+  const before =
+    last === "object"
+      ? null
+      : ((gpc || last === "opt-out" || last === "gpc" ? rule?.beforeGpc : rule?.before) ?? null);
   // Under an opt-out rule Global Privacy Control is the visitor's opt-out, and where the site
   // counts it as a refusal of everything (`gpc: "refuse-all"`) it is that: logged, not asked.
   const gpcDecides = !current && gpc && (optOutRule || !!rule?.gpcRefusesAll);
@@ -70,7 +73,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
 
   let choiceModule: typeof ChoiceModule | undefined;
   let choiceLoading: Promise<typeof ChoiceModule> | undefined;
-  /** Imports the choice module (once); fetched ahead where a choice is likely. */
+  /** Imports the choice module (once, again after a failure); fetched ahead where likely. */
   const choices = () =>
     (choiceLoading ??= load(new URL(CHOICE, boot.ui).href).then(
       (mod) => (choiceModule = mod as typeof ChoiceModule),
@@ -81,13 +84,12 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     ));
   const prefetchChoices = () => void choices().catch(() => {});
   /**
-   * Records a choice and applies it: at once when the choice module is there (fetched ahead
-   * beside the banner and the preference centre), else as soon as it is; in call order either way.
+   * Records a choice and applies it: before this returns when the choice module is there (an
+   * async function runs up to its first `await`, which a loaded module skips), else as soon as
+   * it is, in call order (each waits on the same import).
    */
-  const choose = (method: ConsentMethod, choice?: Choice): Promise<void> =>
-    choiceModule
-      ? Promise.resolve(choiceModule.choose(s, method, choice))
-      : choices().then((mod) => mod.choose(s, method, choice));
+  const choose = async (method: ConsentMethod, choice?: Choice): Promise<void> =>
+    (choiceModule ?? (await choices())).choose(s, method, choice);
 
   const s: Session = {
     config,
