@@ -144,7 +144,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     floatingButton: () =>
       whenReady(() => {
         if (config.ui?.floatingButton || !pageShowsOpener(optOutRule))
-          chunk(FLOATING_BUTTON, "offerFloatingButton", s, () => void show());
+          chunk(FLOATING_BUTTON, "offerFloatingButton", s, show);
       }),
     flush: (unsaved) => chunk(OUTBOX, "flush", boot.api, { unsaved }),
   };
@@ -171,7 +171,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   if (options.autoblock) autoblock(s);
   whenReady(() => {
     s.release();
-    onOpenerClick(() => void show());
+    onOpenerClick(show);
   });
   // An opt-out rule asks nothing: its link is there from the start.
   if (current || optOutRule) s.floatingButton();

@@ -1,6 +1,6 @@
 import type { SiteService } from "@assent/core";
 import { publishedConfig } from "../transport/published-config";
-import { loadEmbed } from "./gate-embeds";
+import { loadOnce } from "./gate-embeds";
 import type { Session } from "./session";
 
 /** The placeholders' English texts; a site overrides them per language in `texts`. */
@@ -60,7 +60,7 @@ export async function placehold(
   frame.srcdoc = `<body style="font:14px sans-serif;text-align:center;background:#eee"><p><b>${escapeHtml(name)}</b> ${escapeHtml(service?.purpose)} ${policy ? `<a target=_blank href="${escapeHtml(policy)}">${policyText}</a>` : ""}<p><button>${onceText}</button> ${allow ? `<button>${alwaysText}</button>` : ""}`;
   frame.onload = () => {
     const [once, always] = frame.contentDocument?.querySelectorAll("button") ?? [];
-    if (once) once.onclick = () => loadEmbed(frame, service);
+    if (once) once.onclick = () => loadOnce(frame, service);
     if (always) always.onclick = allow ?? null;
   };
 }

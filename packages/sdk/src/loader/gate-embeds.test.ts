@@ -9,7 +9,7 @@ import {
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { publishedConfig } from "../transport/published-config";
 import { type PlaceholderHost, placehold } from "./embed-placeholder";
-import { type EmbedGate, gateEmbeds, holdWithdrawn, loadEmbed } from "./gate-embeds";
+import { type EmbedGate, gateEmbeds, holdWithdrawn, loadOnce } from "./gate-embeds";
 import { ran } from "./gate-scripts";
 
 const listed = [completeService({ id: "youtube", category: "embeds" })];
@@ -105,7 +105,7 @@ describe("gateEmbeds", () => {
 
   it("keeps an embed loaded once for this page view, whatever is chosen next", async () => {
     const frame = document.getElementById("yt") as HTMLIFrameElement;
-    loadEmbed(
+    loadOnce(
       frame,
       services.find((s) => s.id === "youtube"),
     );

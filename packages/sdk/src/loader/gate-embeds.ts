@@ -18,21 +18,25 @@ export interface EmbedGate {
 }
 
 /**
- * Loads one gated iframe: `data-src` (rewritten if need be) becomes its `src`. `allowed` says
- * the decision allows it; otherwise it is loaded once ("Load this once") and stays for this page
- * view. Either way it counts as content that ran (`reloadOnWithdraw`).
+ * Loads one gated iframe the decision allows: `data-src` (rewritten if need be) becomes its
+ * `src`. It counts as content that ran (`reloadOnWithdraw`).
  */
-export function loadEmbed(frame: HTMLIFrameElement, service?: SiteService, allowed?: boolean) {
+export function loadEmbed(frame: HTMLIFrameElement, service?: SiteService) {
   let src = frame.getAttribute("data-src") as string;
   const embed = service?.embed;
   if (embed && src.startsWith(embed.from)) src = embed.to + src.slice(embed.from.length);
   frame.setAttribute(LOADED, src);
-  if (!allowed) frame.setAttribute(ONCE, "");
   // Without `data-src` it is no longer gated.
   frame.removeAttribute("data-src");
   frame.removeAttribute("srcdoc");
   frame.src = src;
   ran.push((svc(frame) ?? cat(frame)) as string);
+}
+
+/** "Load this once": loads a held-back iframe that stays for this page view, whatever is chosen. */
+export function loadOnce(frame: HTMLIFrameElement, service?: SiteService) {
+  frame.setAttribute(ONCE, "");
+  loadEmbed(frame, service);
 }
 
 /**
@@ -59,7 +63,7 @@ export function gateEmbeds(gate: EmbedGate): void {
   for (const frame of document.querySelectorAll<HTMLIFrameElement>(GATED_FRAME)) {
     const id = svc(frame);
     const service = gate.services.find((s) => s.id === id);
-    if (gate.allows(cat(frame), id)) loadEmbed(frame, service, true);
+    if (gate.allows(cat(frame), id)) loadEmbed(frame, service);
     else if (!frame.srcdoc) gate.placehold(frame, service);
   }
 }
