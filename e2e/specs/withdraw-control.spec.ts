@@ -17,7 +17,10 @@ test.describe("withdrawing is as easy as consenting, by default", () => {
     expect(config.ui?.floatingButton).toBe(false);
 
     await openSitePage(page, key, { opener: false });
+    // Each receipt is awaited before the next choice: the reject-all one is the one read below.
+    const accepted = nextReceipt(page);
     await bannerOf(page).getByRole("button", { name: "Accept all" }).click();
+    expect((await accepted).method).toBe("accept-all");
     await expect(floatingButton(page)).toBeVisible();
     await floatingButton(page).click();
     const receipt = nextReceipt(page);
