@@ -31,6 +31,7 @@ export const COMPLIANCE_RULES = [
   "uk-object-text-required",
   "exemption-without-uk-rule",
   "unknown-location-not-strictest",
+  "region-needs-consent",
 ] as const;
 
 /** A linter rule's id. */

@@ -106,3 +106,32 @@ describe("unknown location", () => {
     expect(found(cleanConfig({ jurisdictions: presetJurisdictions() }))).toEqual([]);
   });
 });
+
+describe("regions whose law needs consent first", () => {
+  it("refuses a rule that runs trackers before a choice in the EEA, or opt-out in the UK", () => {
+    const rules = presetJurisdictions();
+    const widened = {
+      ...rules,
+      rules: rules.rules.map((r) =>
+        r.id === "us-states" ? { ...r, regions: [...r.regions, "FR", "UK", "NO-03"] } : r,
+      ),
+    };
+    const us = widened.rules.findIndex((r) => r.id === "us-states");
+    const at = (i: number) => `jurisdictions.rules.${us}.regions.${i}`;
+    const n = rules.rules[us]?.regions.length ?? 0;
+    expect(found(cleanConfig({ jurisdictions: widened }))).toEqual([
+      `error region-needs-consent ${at(n)}`,
+      `error region-needs-consent ${at(n + 1)}`,
+      `error region-needs-consent ${at(n + 2)}`,
+    ]);
+    const ukInEea = {
+      ...rules,
+      rules: rules.rules.map((r) => (r.id === "uk" ? { ...r, regions: ["UK", "EEA"] } : r)),
+    };
+    expect(found(cleanConfig({ jurisdictions: ukInEea }))).toContain(
+      `error region-needs-consent jurisdictions.rules.${rules.rules.findIndex((r) => r.id === "uk")}.regions.1`,
+    );
+    // The presets are lawful as they are.
+    expect(found(cleanConfig({ jurisdictions: rules }))).toEqual([]);
+  });
+});

@@ -1,7 +1,9 @@
 import {
+  EEA_COUNTRIES,
   OBJECTION_TEXT_KEYS,
   RULE_TEXT_LANGUAGES,
   RULE_TEXTS,
+  UK_COUNTRIES,
   ukQualification,
 } from "../jurisdictions";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
@@ -20,8 +22,10 @@ const base = (language: string) => language.split("-")[0] ?? language;
  * What the rules per region get wrong under the law they follow: a UK-exempt category holding a
  * service that does not qualify (advertising, Meta, a provider using the data for its own
  * purposes, Google Analytics with Signals or advertising features) is an error, as is a missing
- * objection text; a service outside its exemption's purpose, an exemption no UK rule uses, and an
- * unknown location served by anything but an opt-in rule are warnings.
+ * objection text, as is a rule that runs anything before a choice for a region whose law needs
+ * consent first (an EU or EEA country under anything but opt-in, the UK under opt-out); a service
+ * outside its exemption's purpose, an exemption no UK rule uses, and an unknown location served
+ * by anything but an opt-in rule are warnings.
  */
 export function jurisdictionFindings(config: LintedConfig): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
@@ -90,6 +94,31 @@ export function jurisdictionFindings(config: LintedConfig): ComplianceFinding[] 
           });
         }
     }
+
+  // The ePrivacy Directive (art. 5(3)) asks consent first everywhere in the EEA; PECR in the UK
+  // too, but for its own exemptions. A rule may not run anything before a choice there.
+  const eea = (country: string) => (EEA_COUNTRIES as readonly string[]).includes(country);
+  const uk = (country: string) => (UK_COUNTRIES as readonly string[]).includes(country);
+  rules.forEach((rule, r) => {
+    if (rule.model === "opt-in") return;
+    rule.regions.forEach((region, i) => {
+      const country = region.slice(0, 2);
+      const law =
+        region === "EU" || region === "EEA" || (region !== "UK" && eea(country))
+          ? "the EU's ePrivacy Directive (article 5(3))"
+          : rule.model === "opt-out" && (region === "UK" || uk(country))
+            ? "PECR regulation 6"
+            : null;
+      if (law)
+        findings.push({
+          severity: "error",
+          rule: "region-needs-consent",
+          field: `jurisdictions.rules.${r}.regions.${i}`,
+          why: `"${rule.id}" (${rule.model}) would run trackers before a choice for visitors in ${region}, where ${law} requires consent first${law.startsWith("PECR") ? " (only the UK exemptions, under uk-exemptions, run without it)" : ""}.`,
+          guidance: law.startsWith("PECR") ? GUIDANCE.ico : GUIDANCE.edpbTaskforce,
+        });
+    });
+  });
 
   const otherwise = rules.find((r) => r.id === config.jurisdictions?.otherwise);
   if (otherwise && otherwise.model !== "opt-in")
