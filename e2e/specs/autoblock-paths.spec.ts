@@ -27,6 +27,8 @@ interface Case {
   never?: string[];
   /** Markup in the page's `<head>`, before the runs. */
   head?: string;
+  /** Parts of the URLs of scripts that must run in this order (within each run) once released. */
+  order?: string[];
   /** What else holds in each view before the choice. */
   check?: (page: Page) => Promise<void>;
 }
@@ -145,6 +147,36 @@ const CASES: Case[] = [
       box.prepend(imgs[0]); mid.before(imgs[1]); mid.after(imgs[2]); old.replaceWith(imgs[3]);
       box.insertAdjacentElement("beforeend", imgs[4]); box.replaceChild(imgs[5], mid);`,
     released: [0, 1, 2, 3, 4, 5].map((n) => `n=${n}&`),
+  },
+  {
+    // Scripts made in documents without a window (createHTMLDocument, DOMParser, a template's
+    // content), protocol-relative URLs among them (a windowless document's base is about:blank,
+    // so they only become URLs in the page), moved into the page before a choice.
+    name: "windowless-document-scripts",
+    code: `var html = document.implementation.createHTMLDocument(""), t = document.createElement("template");
+      var a = html.createElement("script"); a.src = u(TRACKERS.gtag, tag);
+      var b = html.createElement("script"); b.setAttribute("src", u("//connect.facebook.net/en_US/fbevents.js", tag));
+      var c = new DOMParser().parseFromString("<p></p>", "text/html").createElement("script"); c.src = u(TRACKERS.twitter, tag);
+      var d = t.content.ownerDocument.createElement("script"); d.src = u("//www.googletagmanager.com/gtag/js?id=G-T", tag); t.content.append(d);
+      var i = html.createElement("img"); i.src = u("//live.staticflickr.com/65535/e2e_b.jpg", tag);
+      root().append(a, b, c, document.importNode(t.content, true), i);`,
+    released: ["/gtag/js?id=G-E2E", "/fbevents.js", "/widgets.js", "id=G-T&", "/e2e_b.jpg"],
+    order: ["/gtag/js?id=G-E2E", "/fbevents.js", "/widgets.js", "id=G-T&"],
+  },
+  {
+    // Made (and held) in windowless documents before a choice, moved into the page only once
+    // the choice is made: they run then, once each, in the order they were inserted. Made after
+    // the choice, they run as the page asks.
+    name: "windowless-scripts-moved-after-choice",
+    code: `var html = document.implementation.createHTMLDocument("");
+      var a = html.createElement("script"); a.src = u(TRACKERS.gtag, tag);
+      var b = html.createElement("script"); b.setAttribute("src", u("//connect.facebook.net/en_US/fbevents.js", tag));
+      var c = new DOMParser().parseFromString("", "text/html").createElement("script"); c.src = u(TRACKERS.twitter, tag);
+      if (tag === "after") return root().append(a, b, c);
+      var off = assent.on("change", function () { off(); root().append(a, b, c); });`,
+    released: ["/gtag/js", "/fbevents.js", "/widgets.js"],
+    order: ["/gtag/js", "/fbevents.js", "/widgets.js"],
+    after: ["/gtag/js", "/fbevents.js", "/widgets.js"],
   },
   {
     name: "attribute-nodes",
@@ -318,6 +350,17 @@ for (const c of CASES)
       await expect
         .poll(() => loads(chosen, ["after"], c.after ?? []))
         .toEqual(once(c.after, ["after"]));
+    }
+    if (c.order) {
+      const ran: string[] = await page.evaluate(
+        () => (window as { __stubRan?: string[] }).__stubRan ?? [],
+      );
+      for (const tag of tags) {
+        const mine = ran.filter((url) => url.includes(`t=${chosen}-${tag}`));
+        expect(mine.map((url) => c.order?.findIndex((part) => url.includes(part)))).toEqual(
+          c.order.map((_, i) => i),
+        );
+      }
     }
     // Exactly once: nothing loads a second time.
     await page.waitForTimeout(500);

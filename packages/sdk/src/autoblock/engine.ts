@@ -123,7 +123,11 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
     hold(el, attr, value) {
       const name = attr.toLowerCase();
       if (!urlAttributes(el).includes(name) || inertScripts.has(el)) return false;
-      const base = el.ownerDocument.baseURI;
+      // A document without a window (`createHTMLDocument`, `DOMParser`, a template's content) has
+      // about:blank as its base, or one of its own: its elements' URLs are resolved where they
+      // are inserted, so `//host/path` is a tracker's URL there too.
+      const doc = el.ownerDocument;
+      const base = (doc.defaultView ? doc : document).baseURI;
       const service = candidates(name, value)
         .map((url) => engine.denied(url, base))
         .find(Boolean);
