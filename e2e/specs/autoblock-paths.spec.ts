@@ -179,6 +179,14 @@ const CASES: Case[] = [
     after: ["/gtag/js", "/fbevents.js", "/widgets.js"],
   },
   {
+    // A script with its own type (`text/javascript`, a module's) runs with it once released.
+    name: "typed-script",
+    code: `var s = document.createElement("script"); s.type = "text/javascript"; s.src = u(TRACKERS.gtag, tag); root().append(s);
+      var n = document.createElement("script"); n.src = u(TRACKERS.fbevents, tag); root().append(n);`,
+    released: ["/gtag/js", "/fbevents.js"],
+    order: ["/gtag/js", "/fbevents.js"],
+  },
+  {
     name: "attribute-nodes",
     code: `var i = document.createElement("img"); var a = document.createAttribute("src");
       a.value = u(TRACKERS.pixel, tag); i.setAttributeNode(a); root().append(i);

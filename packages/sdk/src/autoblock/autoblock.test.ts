@@ -83,6 +83,18 @@ describe("auto-blocking", () => {
     expect(img.dataset.service).toBe("meta-pixel");
   });
 
+  it("keeps a held script's type aside while denied; the gates' copy takes its own once allowed", () => {
+    const held = document.createElement("script");
+    held.src = GTAG;
+    held.type = "module";
+    expect(held.type).toBe("text/plain");
+    expect(held.dataset.type).toBe("module");
+    decision = decide(scope, { categories: { analytics: true } });
+    const copy = held.cloneNode(true) as HTMLScriptElement;
+    copy.type = "module";
+    expect(copy.type).toBe("module");
+  });
+
   // (Templates filled by markup: in the e2e spec, as Chromium keeps `innerHTML` on Element.)
   it("never holds scripts the browser already started (DOMParser), nor their copies", () => {
     const parsed = new DOMParser().parseFromString(`<script src="${GTAG}"></script>`, "text/html");

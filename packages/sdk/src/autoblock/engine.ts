@@ -41,8 +41,6 @@ export interface Engine {
   inserted(nodes: readonly unknown[], gates?: boolean): void;
   /** Runs the gates (and releases what the loader's gates do not know) in a microtask. */
   later(): void;
-  /** Whether a script was held by this engine. */
-  heldScript(el: Element): boolean;
   /**
    * Marks the scripts in `root` that the browser made "already started" (parsed as markup, by
    * `DOMParser`): they never run, nor do their copies, so they are never held (a held one
@@ -161,7 +159,14 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
         set(el, "srcdoc", engine.sanitize(String(value), true));
         return true;
       }
-      if (attr === "type" && heldScripts.has(el) && hasAttribute.call(el, "data-src")) {
+      // A held script's type waits aside while its service is denied; the gates' copy, made to
+      // run it once allowed, takes its own.
+      if (
+        attr === "type" &&
+        heldScripts.has(el) &&
+        hasAttribute.call(el, "data-src") &&
+        !allows(get(el, "data-category"), get(el, "data-service"))
+      ) {
         set(el, "data-type", String(value));
         return true;
       }
@@ -231,8 +236,6 @@ export function createEngine(host: AutoblockHost, release: () => void): Engine {
         release();
       });
     },
-
-    heldScript: (el) => heldScripts.has(el),
 
     inert(root) {
       for (const script of scriptsIn(root)) {
