@@ -245,6 +245,15 @@ const CASES: Case[] = [
         .then(() => {}),
   },
   {
+    // A frame still on its initial about:blank, navigated by its name: `window.open(url, name)`
+    // is held whatever the frame's document. (Its Location, a link or a form targeting it are not
+    // seen: that document has no navigate event; see the SDK's README.)
+    name: "blank-frame-opened-by-name",
+    code: `var f = document.createElement("iframe"); f.name = "blank-" + tag; root().append(f);
+      open(u(TRACKERS.youtube, tag), f.name);`,
+    released: ["/embed/e2e"],
+  },
+  {
     name: "link-hints",
     code: `[["prefetch", TRACKERS.gtag], ["stylesheet", "https://www.googletagmanager.com/e2e.css"],
         ["preload", TRACKERS.fbevents], ["preconnect", "https://connect.facebook.net/"], ["dns-prefetch", "https://www.youtube.com/"]]

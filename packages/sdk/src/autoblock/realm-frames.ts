@@ -58,10 +58,12 @@ export function patchFrames(win: Realm, engine: Engine, protect: (w: Window) => 
  * whoever starts them (its own scripts, a link or a form in it, or the page:
  * `frame.contentWindow.location.replace(url)`, `.href =`, `.assign()`, a link targeting it), and
  * the frame is held like any other: it gets its placeholder and is loaded once allowed.
- * A frame still on its initial `about:blank` gets no `navigate` event at all (HTML leaves that
- * document without navigation events; Chromium follows), its `beforeunload` does not say where
- * it goes, and `Location`'s methods cannot be replaced (they are unforgeable): that one door
- * stays open (see the README).
+ * A frame still on its initial `about:blank` gets no `navigate` event at all (the Navigation API
+ * is off until it has loaded another document; a synchronous `about:blank` commit or
+ * `document.open()` does not count), and `Location`'s methods cannot be replaced (they are
+ * unforgeable). Its `beforeunload` fires before the request but does not say where it goes, and
+ * only removing the frame then stops it: the navigation could never be let through once known
+ * harmless, so that one door stays open (see the README).
  */
 export function guardNavigation(win: Realm, engine: Engine): void {
   const navigation = (win as unknown as { navigation?: EventTarget }).navigation;
