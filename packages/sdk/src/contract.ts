@@ -164,7 +164,8 @@ export interface UiHost {
 
 /** What the UI chunk returns to the loader. */
 export interface UiHandle {
-  open(view: "banner" | "preferences"): void;
+  /** Shows a layer; settles once it is in the document (or could not be shown). */
+  open(view: "banner" | "preferences"): Promise<void>;
   close(): void;
 }
 

@@ -16,15 +16,22 @@ function storageKeys(): string[] {
 
 /**
  * Whether any of these services left something in this browser: a cookie or a `localStorage`
- * key of theirs. Cheap enough for every page view; `clearServices` (in the choice module) deletes
- * what is found.
+ * key of theirs. Cheap enough for every page view: nothing is read when no service is given, and
+ * `localStorage` (a synchronous round trip to the browser on a page's first use) only when one of
+ * them keeps something there. `clearServices` (in the choice module) deletes what is found.
  */
 export function leftBehind(services: readonly SiteService[]): boolean {
-  const names = [...cookieNames(), ...storageKeys()];
-  return services.some((service) =>
-    [...(service.cookies ?? []).map((c) => c.name), ...(service.storage ?? [])].some((pattern) =>
-      names.some((name) => nameMatches(name, pattern)),
-    ),
+  const found = (names: () => string[], patterns: string[]) =>
+    patterns.length > 0 && names().some((name) => patterns.some((p) => nameMatches(name, p)));
+  return (
+    found(
+      cookieNames,
+      services.flatMap((service) => (service.cookies ?? []).map((c) => c.name)),
+    ) ||
+    found(
+      storageKeys,
+      services.flatMap((service) => service.storage ?? []),
+    )
   );
 }
 

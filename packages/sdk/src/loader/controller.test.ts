@@ -22,7 +22,7 @@ let mountedHost: UiHost | undefined;
 const fakeUi: UiModule = {
   mount: (host): UiHandle => {
     mountedHost = host;
-    return { open: (view) => opened.push(view), close: () => {} };
+    return { open: async (view) => void opened.push(view), close: () => {} };
   },
 };
 /** The floating button's module, its button recorded: what the loader asked of it. */
@@ -324,9 +324,36 @@ describe("the choice module, imported on demand", () => {
     expect((await sent(0)).method).toBe("accept-all");
   });
 
+  it("leaves localStorage unopened on a returning visit with nothing waiting or left behind", async () => {
+    await start(boot).acceptAll();
+    await sent(0);
+    await gone("assent_q");
+    const storage = vi.spyOn(window, "localStorage", "get");
+    const { requested } = startWithImports();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(storage).not.toHaveBeenCalled();
+    expect(requested).not.toContain("https://consent.example.org/sdk/outbox-test.js");
+    storage.mockRestore();
+  });
+
+  it("loads the outbox on the next page view when its cookie cue says a receipt waits", async () => {
+    fetchMock.mockImplementation(async () => Promise.reject(new TypeError("offline")));
+    await start(boot).rejectAll();
+    await vi.waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    expect(readCookie(document.cookie, "assent_q")).toBe("1");
+    resetOutbox();
+    fetchMock.mockImplementation(async () => new Response("{}", { status: 201 }));
+    const { requested } = startWithImports();
+    await vi.waitFor(() =>
+      expect(requested).toContain("https://consent.example.org/sdk/outbox-test.js"),
+    );
+    await gone("assent_q");
+  });
+
   it("is not fetched on a returning visit with nothing left behind, and clears what is", async () => {
     await start(boot).rejectAll();
     await sent(0);
+    await gone("assent_q");
     const plain = startWithImports();
     await new Promise((r) => setTimeout(r, 10));
     expect(plain.requested).toEqual(["https://consent.example.org/sdk/floating-button-test.js"]);

@@ -5,11 +5,12 @@ import {
   isCurrent,
   type LoaderBoot,
   pageServices,
+  readCookie,
   reconcile,
 } from "@assent/core";
 import type { AssentApi, UiHandle, UiModule } from "../contract";
 import { bannerLanguage, languageFile } from "../languages";
-import { OUTBOX_PREFIX } from "../transport/outbox-keys";
+import { PENDING_COOKIE } from "../transport/outbox-keys";
 import { pageShowsOpener } from "../ui/floating-button";
 import { allowsIn } from "./allows";
 import { autoblock } from "./autoblock";
@@ -176,29 +177,29 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   // An opt-out rule asks nothing: its link is there from the start.
   if (current || optOutRule) s.floatingButton();
   // Everything the page's own scripts must see (the decision, the gates, Consent Mode defaults)
-  // is in place by now. The banner and its language (fetched together, so the banner renders as
-  // soon as the UI chunk runs) wait for the next task: this script's task stays short on a slow
-  // device. What waited for the banner follows its first frame (or its failure). The outbox
-  // comes only with a choice, or for receipts an earlier page view left.
+  // is in place by now. The banner's chunk and its language are requested now, together, so the
+  // browser fetches them while the page goes on; they run in tasks of their own. What waited for
+  // the banner follows its first frame (or its failure). The outbox comes only with a choice, or
+  // for receipts an earlier page view left (its cookie cue: a page view does not open
+  // `localStorage`).
+  if (afterBanner) {
+    const ui = loadUi();
+    chunk(languageFile(s.language));
+    later(prefetchChoices);
+    void ui
+      .then((handle) => handle.open("banner"))
+      .finally(() =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            for (const fn of afterBanner ?? []) fn();
+            afterBanner = null;
+          }),
+        ),
+      );
+  }
   setTimeout(() => {
     if (gpcDecides) void choose("gpc");
-    else if (afterBanner) {
-      later(prefetchChoices);
-      void loadUi()
-        .then((handle) => handle.open("banner"))
-        .finally(() =>
-          requestAnimationFrame(() =>
-            setTimeout(() => {
-              for (const fn of afterBanner ?? []) fn();
-              afterBanner = null;
-            }),
-          ),
-        );
-      chunk(languageFile(s.language));
-    }
-    try {
-      if (Object.keys(localStorage).some((k) => k.startsWith(OUTBOX_PREFIX))) s.flush();
-    } catch {}
+    if (readCookie(document.cookie, PENDING_COOKIE)) s.flush();
   });
 
   return {

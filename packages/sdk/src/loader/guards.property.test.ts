@@ -124,7 +124,7 @@ async function onPage(config: SiteConfig) {
   const fakeUi: UiModule = {
     mount: (host) => {
       banner = host;
-      return { open: () => {}, close: () => {} };
+      return { open: async () => {}, close: () => {} };
     },
   };
   const boot: LoaderBoot = {

@@ -1,6 +1,7 @@
-import { newSubjectId, type ReceiptInput, uuidv7 } from "@assent/core";
+import { newSubjectId, type ReceiptInput, readCookie, uuidv7 } from "@assent/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { flush, type OutboxStore, PENDING_FLAG, resetOutbox, WRITE_AHEAD } from "./outbox";
+import { cuePending, PENDING_COOKIE } from "./outbox-keys";
 
 const API = "https://consent.example.org";
 const memory = new Map<string, ReceiptInput>();
@@ -28,8 +29,12 @@ function receipt(): ReceiptInput {
 
 /** What the loader does before it imports the outbox. */
 function writeAhead(r: ReceiptInput) {
+  cuePending(true);
   localStorage.setItem(WRITE_AHEAD + r.id, JSON.stringify(r));
 }
+
+/** Whether the next page view is cued to load the outbox (`assent_q`). */
+const cued = () => readCookie(document.cookie, PENDING_COOKIE) === "1";
 
 const answer = (status: number) =>
   vi.fn(async (_url: string, init: RequestInit) => new Response(String(init.body), { status }));
@@ -37,6 +42,7 @@ const answer = (status: number) =>
 beforeEach(() => {
   memory.clear();
   localStorage.clear();
+  document.cookie = `${PENDING_COOKIE}=; Max-Age=0; Path=/`;
   remember.mockClear();
   resetOutbox();
 });
@@ -66,6 +72,29 @@ describe("the outbox", () => {
     expect(Object.keys(localStorage).some((k) => k.startsWith("assent:q"))).toBe(true);
     release();
     expect(await done).toBe(0);
+    expect(Object.keys(localStorage)).toEqual([]);
+  });
+
+  it("keeps the next page view's cookie cue while anything waits, and drops it once nothing does", async () => {
+    let status = 500;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (_u: string, init: RequestInit) => new Response(String(init.body), { status })),
+    );
+    const r = receipt();
+    writeAhead(r);
+    expect(await flush(API, { store, remember })).toBe(1);
+    expect(cued()).toBe(true);
+    status = 201;
+    // Another tab wrote a receipt ahead and has not sent it yet: the cue stays for it.
+    const other = receipt();
+    resetOutbox();
+    const waiting = flush(API, { store, remember });
+    localStorage.setItem(WRITE_AHEAD + other.id, JSON.stringify(other));
+    expect(await waiting).toBe(0);
+    expect(cued()).toBe(true);
+    expect(await flush(API, { store, remember })).toBe(0);
+    expect(cued()).toBe(false);
     expect(Object.keys(localStorage)).toEqual([]);
   });
 

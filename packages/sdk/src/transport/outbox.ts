@@ -1,6 +1,6 @@
 import type { ReceiptInput, StoredReceipt } from "@assent/core";
 import { createStore, del, set, values } from "idb-keyval";
-import { PENDING_FLAG, WRITE_AHEAD } from "./outbox-keys";
+import { cuePending, OUTBOX_PREFIX, PENDING_FLAG, WRITE_AHEAD } from "./outbox-keys";
 import { rememberReceipt } from "./receipt-history";
 
 /**
@@ -11,7 +11,8 @@ import { rememberReceipt } from "./receipt-history";
  * that survives the page closing a millisecond later) and imports this module, which moves it
  * into IndexedDB (idb-keyval) and sends it: `fetch` with `keepalive`, retried with exponential
  * backoff and on the `online` event, beaconed on `pagehide`, and retried on the next page view.
- * The API is idempotent by receipt id, so a receipt sent twice is stored once.
+ * The API is idempotent by receipt id, so a receipt sent twice is stored once. While anything
+ * waits, the `assent_q` cookie cues the next page view to load this module.
  */
 
 export { PENDING_FLAG, WRITE_AHEAD } from "./outbox-keys";
@@ -144,6 +145,13 @@ async function drain(api: string, options: OutboxOptions): Promise<number> {
   lastPending = left;
   if (left.length > 0) storage()?.setItem(PENDING_FLAG, String(left.length));
   else storage()?.removeItem(PENDING_FLAG);
+  // The cue goes only when nothing waits anywhere: another tab may have written ahead meanwhile.
+  const local = storage();
+  cuePending(
+    left.length > 0 ||
+      inMemory.size > 0 ||
+      (!!local && Object.keys(local).some((key) => key.startsWith(OUTBOX_PREFIX))),
+  );
   return left.length;
 }
 

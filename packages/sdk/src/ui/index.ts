@@ -21,21 +21,12 @@ interface Centre extends CentreChunk {
   config: SiteConfig;
 }
 
-/** Runs `fn` when the browser is idle (within two seconds), after the next frame has painted. */
-function afterPaintWhenIdle(fn: () => void): void {
-  requestAnimationFrame(() =>
-    "requestIdleCallback" in window
-      ? requestIdleCallback(fn, { timeout: 2000 })
-      : setTimeout(fn, 200),
-  );
-}
-
 /**
  * Mounts the UI in an open shadow root at the end of `<body>`, in the banner's language: the
  * first layer in plain DOM, with its stylesheet, in this small chunk; the preference centre
- * (Preact) in a chunk of its own, fetched when the browser is idle after the banner has painted
- * or when the visitor points at or tabs to "Manage preferences", and opened within a frame of
- * the click once it is there. Called by the loader with the site's config and its `choose`;
+ * (Preact) in a chunk of its own, fetched on intent: when the visitor points at, touches or tabs
+ * to "Manage preferences" (or a page's own opener is used), so the many visitors who answer the
+ * banner never download it; opened within a frame of the click once it is there. Called by the loader with the site's config and its `choose`;
  * `load` imports the language and the preference centre (the browser's `import()` by default).
  * @example
  * const ui = mount(host);
@@ -91,7 +82,7 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
   let undecided = false;
   let shown = Promise.resolve();
 
-  const show = (view: View) => {
+  const show = (view: View): Promise<void> => {
     if (view === "banner") undecided = true;
     shown = shown
       .then(async () => {
@@ -129,7 +120,6 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
           });
           shadow.append(banner);
           focusAfterPaint(banner.querySelector<HTMLElement>("[role=dialog]") ?? banner);
-          afterPaintWhenIdle(prefetch);
         } else if (next) {
           next.openPreferences(
             centreRoot,
@@ -158,12 +148,13 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
         }
       })
       .catch((err) => console.error("[assent] the consent banner could not be shown", err));
+    return shown;
   };
   return {
     open: show,
     close: () => {
       undecided = false;
-      show(null);
+      void show(null);
     },
   };
 }
