@@ -201,6 +201,12 @@ export {
   type Language,
   RIGHT_TO_LEFT,
 } from "./languages";
+export {
+  DEFAULT_WAIT_FOR_UPDATE,
+  type GtagCommand,
+  type LoaderConsentMode,
+  loaderConsentMode,
+} from "./loader-consent-mode";
 export { nameMatches } from "./name-patterns";
 export { pageServices, withCatalogueHosts } from "./page-services";
 export {

@@ -10,6 +10,7 @@ import {
 } from "./config-guards";
 import { EXEMPTIONS, JurisdictionsSchema, ruleChecks, type VisitorRule } from "./jurisdictions";
 import { DEFAULT_LANGUAGE } from "./languages";
+import type { LoaderConsentMode } from "./loader-consent-mode";
 import {
   ID_PATTERN,
   LANGUAGE_TAG_PATTERN,
@@ -256,6 +257,8 @@ export interface LoaderBoot {
   api: string;
   /** Absolute URL of the UI chunk, imported only when the visitor must be asked. */
   ui: string;
+  /** Google Consent Mode's commands and mapping for this site and visitor (`loaderConsentMode`). */
+  consentMode: LoaderConsentMode;
   /**
    * The rule the server chose for this visitor from its trusted location headers (`selectRule`),
    * worked out for the loader (`visitorRule`), only when `config.jurisdictions` is set. The

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { existsSync, readFileSync } from "node:fs";
-import { defaultSiteConfig, type LoaderBoot } from "@assent/core";
+import { defaultSiteConfig, type LoaderBoot, loaderConsentMode } from "@assent/core";
 import { Window } from "happy-dom";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -82,11 +82,13 @@ async function installedApi(): Promise<Record<string, unknown>> {
       suppressInsecureJavaScriptEnvironmentWarning: true,
     },
   });
+  const config = defaultSiteConfig("example");
   const boot: LoaderBoot = {
-    config: defaultSiteConfig("example"),
+    config,
     configHash: "0".repeat(64),
     api: "https://consent.example.org",
     ui: "https://consent.example.org/sdk/ui.js",
+    consentMode: loaderConsentMode(config),
   };
   const script = window.document.createElement("script");
   script.textContent = `window.__assent_boot=${JSON.stringify(boot)};\n${readDist("loader.js")}`;

@@ -1,5 +1,6 @@
 import {
   type LoaderBoot,
+  loaderConsentMode,
   SITE_KEY_PATTERN,
   selectRule,
   sha256Hex,
@@ -95,16 +96,21 @@ export function loaderRoutes(deps: AppDeps): Hono {
     const origin = deps.origin.of(c);
     // Auto-blocking is served only to the pages that ask for it, in the same synchronous script.
     const autoblock = c.req.query("autoblock") === undefined ? "" : deps.sdk.autoblockSource;
+    // Worked out here from the whole config: the visitor downloads their own rule only.
+    const rule = published.config.jurisdictions
+      ? visitorRule(published.config, selectRule(published.config, deps.client(c)))
+      : undefined;
     const boot: LoaderBoot = {
       // Services' descriptions stay out: the SDK fetches them with what shows them.
       config: loaderConfig(published.config, { hosts: !!autoblock }),
       configHash: published.hash,
       api: origin,
       ui: new URL(deps.sdk.uiPath, origin).href,
+      // Consent Mode's commands and mapping, so the loader carries no mapping logic.
+      consentMode: loaderConsentMode(published.config, rule),
     };
-    if (published.config.jurisdictions) {
-      // Worked out here from the whole config: the visitor downloads their own rule only.
-      boot.rule = visitorRule(published.config, selectRule(published.config, deps.client(c)));
+    if (rule) {
+      boot.rule = rule;
       // Such a loader is private and varies on Sec-GPC, so the header may speak for the browser.
       if (c.req.header("Sec-GPC") === "1") boot.gpc = true;
     }

@@ -1,14 +1,16 @@
-import { defaultSiteConfig } from "@assent/core";
+import { defaultSiteConfig, loaderConsentMode } from "@assent/core";
 import { describe, expect, it, vi } from "vitest";
 import type { AutoblockHost } from "./autoblock";
 import { start } from "./controller";
 import { ran } from "./gate-scripts";
 
+const config = defaultSiteConfig("demo", [{ id: "youtube", category: "embeds" }]);
 const boot = {
-  config: defaultSiteConfig("demo", [{ id: "youtube", category: "embeds" }]),
+  config,
   configHash: "a".repeat(64),
   api: "https://consent.example.org",
   ui: "https://consent.example.org/sdk/ui-test.js",
+  consentMode: loaderConsentMode(config),
 };
 const never = () => new Promise<never>(() => {});
 

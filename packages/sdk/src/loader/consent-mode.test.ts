@@ -1,9 +1,22 @@
-import { DEFAULT_CATEGORIES, decide, defaultSiteConfig } from "@assent/core";
+import {
+  DEFAULT_CATEGORIES,
+  type Decision,
+  decide,
+  defaultSiteConfig,
+  loaderConsentMode,
+  type SiteConfig,
+  type VisitorRule,
+} from "@assent/core";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { pushConsentDefault, pushConsentUpdate } from "./consent-mode";
 
 const scope = { categories: [...DEFAULT_CATEGORIES], services: [] };
 const config = defaultSiteConfig("demo");
+/** What the loader pushes, from the commands the API works out for this config and rule. */
+const pushDefault = (c: SiteConfig, scoped?: VisitorRule["consentMode"], gpc?: boolean) =>
+  pushConsentDefault(loaderConsentMode(c, scoped && { consentMode: scoped }), gpc);
+const pushUpdate = (decision: Decision, c: SiteConfig, gpc?: boolean) =>
+  pushConsentUpdate(decision, loaderConsentMode(c), gpc);
 const command = (i: number) => window.dataLayer?.[i] as IArguments;
 
 beforeEach(() => {
@@ -12,7 +25,7 @@ beforeEach(() => {
 
 describe("Google Consent Mode", () => {
   it("pushes a default with everything denied but security, as an Arguments object", () => {
-    pushConsentDefault(config);
+    pushDefault(config);
     const entry = command(0);
     expect(Object.prototype.toString.call(entry)).toBe("[object Arguments]");
     expect(entry[0]).toBe("consent");
@@ -31,7 +44,7 @@ describe("Google Consent Mode", () => {
   });
 
   it("always pushes the global denied default; regions get a scoped one on top (a UK visitor too)", () => {
-    pushConsentDefault({
+    pushDefault({
       ...config,
       consentMode: { regions: ["US-CA"], adsDataRedaction: true, urlPassthrough: true },
     });
@@ -48,14 +61,14 @@ describe("Google Consent Mode", () => {
   it("honours the site's waitForUpdate, 0 included, in every default", () => {
     for (const waitForUpdate of [0, 2000]) {
       window.dataLayer = [];
-      pushConsentDefault({ ...config, consentMode: { waitForUpdate, regions: ["GB"] } });
+      pushDefault({ ...config, consentMode: { waitForUpdate, regions: ["GB"] } });
       expect(command(0)[2]).toMatchObject({ wait_for_update: waitForUpdate });
       expect(command(1)[2]).toMatchObject({ wait_for_update: waitForUpdate, region: ["GB"] });
     }
   });
 
   it("never grants a gated key by default, whatever the regions", () => {
-    pushConsentDefault({ ...config, consentMode: { regions: ["GB", "FR", "US-CA"] } });
+    pushDefault({ ...config, consentMode: { regions: ["GB", "FR", "US-CA"] } });
     for (const entry of window.dataLayer ?? []) {
       const state = Object.entries((entry as IArguments)[2] as Record<string, unknown>);
       const granted = state.filter(([, value]) => value === "granted").map(([key]) => key);
@@ -65,25 +78,25 @@ describe("Google Consent Mode", () => {
 
   it("warns when a config or event command reached dataLayer before the default", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    pushConsentDefault(config);
+    pushDefault(config);
     expect(warn).not.toHaveBeenCalled();
     window.dataLayer = [];
     (function gtag(..._: unknown[]) {
       // biome-ignore lint/complexity/noArguments: gtag commands are Arguments objects.
       window.dataLayer?.push(arguments);
     })("config", "G-1");
-    pushConsentDefault(config);
+    pushDefault(config);
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
   });
 
   it("updates through the site's category mapping", () => {
-    pushConsentUpdate(decide(scope, { categories: { analytics: true } }), config);
+    pushUpdate(decide(scope, { categories: { analytics: true } }), config);
     expect(command(0)[1]).toBe("update");
     expect(command(0)[2]).toMatchObject({ analytics_storage: "granted", ad_storage: "denied" });
 
     const mapped = { ...config, consentMode: { categories: { embeds: ["ad_storage" as const] } } };
-    pushConsentUpdate(decide(scope, { categories: { embeds: true } }), mapped);
+    pushUpdate(decide(scope, { categories: { embeds: true } }), mapped);
     expect(command(1)[2]).toMatchObject({ ad_storage: "granted", analytics_storage: "denied" });
   });
 });

@@ -2,6 +2,7 @@ import {
   decodeConsentCookie,
   defaultSiteConfig,
   type LoaderBoot,
+  loaderConsentMode,
   parseReceiptInput,
   presetJurisdictions,
   readCookie,
@@ -52,17 +53,24 @@ async function moduleAt(url: string): Promise<never> {
 }
 /** Every module URL the loader imported. */
 const imported: string[] = [];
-const start = (b: LoaderBoot) =>
-  startLoader(b, {
+/** The boots below, before the API adds what it works out from the config and rule. */
+type Boot = Omit<LoaderBoot, "consentMode">;
+/** A boot as the API serves it: Consent Mode worked out from its config and its rule. */
+const served = (b: Boot): LoaderBoot => ({
+  ...b,
+  consentMode: loaderConsentMode(b.config, b.rule),
+});
+const start = (b: Boot) =>
+  startLoader(served(b), {
     importUi: async (url) => {
       imported.push(url);
       return moduleAt(url);
     },
   });
 /** A start with the list of what this page (and no other test's) imported. */
-function startWithImports(b: LoaderBoot = boot) {
+function startWithImports(b: Boot = boot) {
   const requested: string[] = [];
-  const api = startLoader(b, {
+  const api = startLoader(served(b), {
     importUi: async (url) => {
       requested.push(url);
       return moduleAt(url);
@@ -76,7 +84,7 @@ const config = defaultSiteConfig("demo", [
   { id: "meta-pixel", category: "marketing" },
   { id: "hotjar", category: "analytics" },
 ]);
-const boot: LoaderBoot = {
+const boot: Boot = {
   config,
   configHash: "a".repeat(64),
   api: "https://consent.example.org",
@@ -270,7 +278,7 @@ describe("the choice module, imported on demand", () => {
     const ready = new Promise<void>((resolve) => {
       arrive = resolve;
     });
-    const api = startLoader(boot, {
+    const api = startLoader(served(boot), {
       importUi: async (url) => {
         if (url.endsWith("/choice-test.js")) await ready;
         return moduleAt(url);
@@ -575,7 +583,7 @@ describe("a visitor's rule (boot.rule)", () => {
   ruled.consentMode = {
     categories: { statistics: ["analytics_storage"], marketing: ["ad_storage"] },
   };
-  const bootFor = (country: string, subdivision?: string): LoaderBoot => ({
+  const bootFor = (country: string, subdivision?: string): Boot => ({
     ...boot,
     config: ruled,
     rule: visitorRule(ruled, selectRule(ruled, { country, subdivision })),

@@ -135,7 +135,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       const denied = s.services.filter((x) => !s.allows(x.category, x.id));
       if (leftBehind(denied)) chunk(CHOICE, "clearServices", denied);
     },
-    update: (decision) => pushConsentUpdate(decision, config, gpc),
+    update: (decision) => pushConsentUpdate(decision, boot.consentMode, gpc),
     /**
      * Withdrawing is as easy as consenting: once there is a decision to withdraw, the floating
      * button is there unless the site turned it off and the page shows its own way back (a
@@ -167,7 +167,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     return loadUi().then((handle) => handle.open("preferences"));
   };
 
-  pushConsentDefault(config, rule?.consentMode, gpc);
+  pushConsentDefault(boot.consentMode, gpc);
   if (current) s.update(current);
   if (options.autoblock) autoblock(s);
   whenReady(() => {

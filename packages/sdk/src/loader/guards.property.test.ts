@@ -6,6 +6,7 @@ import {
   GPC_PURPOSES,
   gpcRefuses,
   type LoaderBoot,
+  loaderConsentMode,
   NECESSARY,
   PURPOSES,
   parseSiteConfig,
@@ -132,6 +133,7 @@ async function onPage(config: SiteConfig) {
     configHash: "a".repeat(64),
     api: "https://consent.example.org",
     ui: "https://consent.example.org/sdk/ui-test.js",
+    consentMode: loaderConsentMode(config),
   };
   const api = start(boot, {
     importUi: async (url) => {
