@@ -208,7 +208,7 @@ export {
   loaderConsentMode,
 } from "./loader-consent-mode";
 export { nameMatches } from "./name-patterns";
-export { pageServices, withCatalogueHosts } from "./page-services";
+export { catalogueTraces, pageServices, withCatalogueHosts } from "./page-services";
 export {
   ID_PATTERN,
   LANGUAGE_TAG_PATTERN,

@@ -13,6 +13,24 @@ export function pageServices(site: readonly SiteService[]): SiteService[] {
 }
 
 /**
+ * The catalogue's services a site does not list, as the server inlines them for the loader
+ * (`boot.traces`): id, default category, and the cookies and storage keys their tags set, empty
+ * lists left out. The loader's page services are the site's then these (`pageServices`), without
+ * the catalogue in its code.
+ * @example catalogueTraces([]).find((s) => s.id === "google-ads")?.cookies?.[0]?.name // "_gcl_*"
+ */
+export function catalogueTraces(site: readonly SiteService[]): SiteService[] {
+  return pageServices(site)
+    .slice(site.length)
+    .map(({ id, category, cookies, storage }) => ({
+      id,
+      category,
+      ...(cookies?.length ? { cookies } : {}),
+      ...(storage?.length ? { storage } : {}),
+    }));
+}
+
+/**
  * The same services, each catalogue one without hosts of its own given the catalogue's, so that
  * auto-blocking knows where every service loads from.
  * @example withCatalogueHosts(pageServices([])).find((s) => s.id === "hotjar")?.hosts // ["hotjar.com", ...]

@@ -19,6 +19,7 @@ import {
   SITE_KEY_PATTERN,
 } from "./patterns";
 import { PURPOSES } from "./purposes";
+import type { SiteService } from "./services";
 import { completeService } from "./services";
 
 const id = v.pipe(
@@ -259,6 +260,11 @@ export interface LoaderBoot {
   ui: string;
   /** Google Consent Mode's commands and mapping for this site and visitor (`loaderConsentMode`). */
   consentMode: LoaderConsentMode;
+  /**
+   * The catalogue's services the site does not list (`catalogueTraces`): what their tags set is
+   * cleared on withdrawal whether or not the site lists them, and auto-blocking knows them.
+   */
+  traces: SiteService[];
   /**
    * The rule the server chose for this visitor from its trusted location headers (`selectRule`),
    * worked out for the loader (`visitorRule`), only when `config.jurisdictions` is set. The

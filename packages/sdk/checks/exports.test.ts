@@ -1,6 +1,11 @@
 // @vitest-environment node
 import { existsSync, readFileSync } from "node:fs";
-import { defaultSiteConfig, type LoaderBoot, loaderConsentMode } from "@assent/core";
+import {
+  catalogueTraces,
+  defaultSiteConfig,
+  type LoaderBoot,
+  loaderConsentMode,
+} from "@assent/core";
 import { Window } from "happy-dom";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -89,6 +94,7 @@ async function installedApi(): Promise<Record<string, unknown>> {
     api: "https://consent.example.org",
     ui: "https://consent.example.org/sdk/ui.js",
     consentMode: loaderConsentMode(config),
+    traces: catalogueTraces(config.services),
   };
   const script = window.document.createElement("script");
   script.textContent = `window.__assent_boot=${JSON.stringify(boot)};\n${readDist("loader.js")}`;

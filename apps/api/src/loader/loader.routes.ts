@@ -1,4 +1,5 @@
 import {
+  catalogueTraces,
   type LoaderBoot,
   loaderConsentMode,
   SITE_KEY_PATTERN,
@@ -108,6 +109,8 @@ export function loaderRoutes(deps: AppDeps): Hono {
       ui: new URL(deps.sdk.uiPath, origin).href,
       // Consent Mode's commands and mapping, so the loader carries no mapping logic.
       consentMode: loaderConsentMode(published.config, rule),
+      // The catalogue's services the site does not list, so the loader carries no catalogue.
+      traces: catalogueTraces(published.config.services),
     };
     if (rule) {
       boot.rule = rule;

@@ -1,4 +1,4 @@
-import { defaultSiteConfig, loaderConsentMode } from "@assent/core";
+import { catalogueTraces, defaultSiteConfig, loaderConsentMode } from "@assent/core";
 import { describe, expect, it, vi } from "vitest";
 import type { AutoblockHost } from "./autoblock";
 import { start } from "./controller";
@@ -11,6 +11,7 @@ const boot = {
   api: "https://consent.example.org",
   ui: "https://consent.example.org/sdk/ui-test.js",
   consentMode: loaderConsentMode(config),
+  traces: catalogueTraces(config.services),
 };
 const never = () => new Promise<never>(() => {});
 

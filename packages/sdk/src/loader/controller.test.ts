@@ -1,4 +1,5 @@
 import {
+  catalogueTraces,
   decodeConsentCookie,
   defaultSiteConfig,
   type LoaderBoot,
@@ -54,11 +55,12 @@ async function moduleAt(url: string): Promise<never> {
 /** Every module URL the loader imported. */
 const imported: string[] = [];
 /** The boots below, before the API adds what it works out from the config and rule. */
-type Boot = Omit<LoaderBoot, "consentMode">;
+type Boot = Omit<LoaderBoot, "consentMode" | "traces">;
 /** A boot as the API serves it: Consent Mode worked out from its config and its rule. */
 const served = (b: Boot): LoaderBoot => ({
   ...b,
   consentMode: loaderConsentMode(b.config, b.rule),
+  traces: catalogueTraces(b.config.services),
 });
 const start = (b: Boot) =>
   startLoader(served(b), {

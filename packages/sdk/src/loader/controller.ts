@@ -4,7 +4,6 @@ import {
   isAllowed,
   isCurrent,
   type LoaderBoot,
-  pageServices,
   readCookie,
   reconcile,
 } from "@assent/core";
@@ -112,7 +111,8 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     consentId: () => s.record?.subjectId ?? null,
     nonce: (document.currentScript as HTMLScriptElement | null)?.nonce || undefined,
     choose,
-    services: pageServices(config.services),
+    // The site's services, then the catalogue's the site does not list (inlined by the server).
+    services: [...config.services, ...boot.traces],
     listeners: new Set(),
     allows: (category, service) =>
       allowsIn(config, s.services, s.current ?? before)(category, service),

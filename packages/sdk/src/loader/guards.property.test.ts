@@ -2,6 +2,7 @@ import {
   ADVERTISING_CONSENT_MODE_KEYS,
   CATALOGUE,
   CONSENT_MODE_KEYS,
+  catalogueTraces,
   GATED_CONSENT_MODE_KEYS,
   GPC_PURPOSES,
   gpcRefuses,
@@ -134,6 +135,7 @@ async function onPage(config: SiteConfig) {
     api: "https://consent.example.org",
     ui: "https://consent.example.org/sdk/ui-test.js",
     consentMode: loaderConsentMode(config),
+    traces: catalogueTraces(config.services),
   };
   const api = start(boot, {
     importUi: async (url) => {

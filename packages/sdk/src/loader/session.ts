@@ -10,7 +10,7 @@ import type { EmbedGate } from "./gate-embeds";
  * loader (the decision, the gates, the list of what ran) lives here, never in module state.
  */
 export interface Session extends UiHost, EmbedGate, AutoblockHost {
-  /** The site's services, then the catalogue's (`pageServices`). */
+  /** The site's services, then the catalogue's it does not list (`boot.traces`). */
   services: readonly SiteService[];
   /** What the visitor's rule runs until they choose; else `null`. */
   before: Decision | null;
