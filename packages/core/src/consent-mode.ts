@@ -16,7 +16,7 @@ export const DEFAULT_CONSENT_MODE_CATEGORIES: Record<string, readonly ConsentMod
 };
 
 /** The keys Assent sets: every key but `security_storage`, which is always granted. */
-export const GATED_CONSENT_MODE_KEYS: readonly ConsentModeKey[] = Object.values(
+export const GATED_CONSENT_MODE_KEYS: readonly ConsentModeKey[] = /* @__PURE__ */ Object.values(
   DEFAULT_CONSENT_MODE_CATEGORIES,
 ).flat();
 
