@@ -167,21 +167,9 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     return loadUi().then((handle) => handle.open("preferences"));
   };
 
-  pushConsentDefault(boot.consentMode, gpc);
-  if (current) s.update(current);
-  if (options.autoblock) autoblock(s);
-  whenReady(() => {
-    s.release();
-    onOpenerClick(show);
-  });
-  // An opt-out rule asks nothing: its link is there from the start.
-  if (current || optOutRule) s.floatingButton();
-  // Everything the page's own scripts must see (the decision, the gates, Consent Mode defaults)
-  // is in place by now. The banner's chunk and its language are requested now, together, so the
-  // browser fetches them while the page goes on; they run in tasks of their own. What waited for
-  // the banner follows its first frame (or its failure). The outbox comes only with a choice, or
-  // for receipts an earlier page view left (its cookie cue: a page view does not open
-  // `localStorage`).
+  // The banner's chunk and its language are requested first, together, so the browser fetches
+  // them while the loader and the page go on; they run in tasks of their own. What waited for the
+  // banner follows its first frame (or its failure).
   if (afterBanner) {
     const ui = loadUi();
     chunk(languageFile(s.language));
@@ -197,6 +185,18 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
         ),
       );
   }
+  pushConsentDefault(boot.consentMode, gpc);
+  if (current) s.update(current);
+  if (options.autoblock) autoblock(s);
+  whenReady(() => {
+    s.release();
+    onOpenerClick(show);
+  });
+  // An opt-out rule asks nothing: its link is there from the start.
+  if (current || optOutRule) s.floatingButton();
+  // Everything the page's own scripts must see (the decision, the gates, Consent Mode defaults)
+  // is in place by now. The outbox comes only with a choice, or for receipts an earlier page view
+  // left (its cookie cue: a page view does not open `localStorage`).
   setTimeout(() => {
     if (gpcDecides) void choose("gpc");
     if (readCookie(document.cookie, PENDING_COOKIE)) s.flush();
