@@ -168,6 +168,47 @@ describe("auto-blocking", () => {
     }
   });
 
+  it("holds the frame a link or a form navigates by name; new tabs and cancelled clicks pass", () => {
+    const YT = "https://www.youtube.com/embed/a";
+    // Whatever passes is stopped here, after auto-blocking has decided: nothing loads.
+    const stop = (e: Event) => e.preventDefault();
+    document.addEventListener("click", stop);
+    document.addEventListener("submit", stop);
+    document.body.innerHTML = `<iframe name="f" srcdoc=""></iframe><a target="f" href="${YT}">a</a>`;
+    const frame = document.querySelector("iframe") as HTMLIFrameElement;
+    const link = document.querySelector("a") as HTMLAnchorElement;
+    const click = (init: MouseEventInit = {}) => {
+      const e = new MouseEvent("click", { bubbles: true, cancelable: true, ...init });
+      link.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    click({ ctrlKey: true });
+    click({ button: 1 });
+    const cancel = (e: Event) => e.preventDefault();
+    addEventListener("click", cancel, true);
+    click();
+    removeEventListener("click", cancel, true);
+    expect(frame.hasAttribute("data-src")).toBe(false);
+    expect(click()).toBe(true);
+    expect(frame.dataset).toMatchObject({ src: YT, service: "youtube" });
+
+    // A GET form's URL has its data as the query; a POST form's is its action.
+    document.body.innerHTML = `<iframe name="g" srcdoc=""></iframe><iframe name="p" srcdoc=""></iframe>
+      <form id="get" target="g" action="${YT}?x=1"><input name="k" value="v"></form>
+      <form id="post" method="post" action="/own"><button formtarget="p" formaction="${YT}?x=2"></button></form>
+      <form id="dialog" method="dialog" target="g" action="${YT}"></form>`;
+    const [g, p] = document.querySelectorAll("iframe");
+    (document.getElementById("dialog") as HTMLFormElement).requestSubmit();
+    expect(g?.hasAttribute("data-src")).toBe(false);
+    (document.getElementById("get") as HTMLFormElement).submit();
+    expect(g?.dataset.src).toBe(`${YT}?k=v`);
+    const post = document.getElementById("post") as HTMLFormElement;
+    post.requestSubmit(post.querySelector("button"));
+    expect(p?.dataset.src).toBe(`${YT}?x=2`);
+    document.removeEventListener("click", stop);
+    document.removeEventListener("submit", stop);
+  });
+
   it("holds SVG images, by attribute (href, xlink:href) and by href.baseVal", () => {
     const NS = "http://www.w3.org/2000/svg";
     const a = document.createElementNS(NS, "image");

@@ -4,12 +4,14 @@ import { guardNavigation, observe, patchFrames } from "./realm-frames";
 import { patchHtml } from "./realm-html";
 import { patchInsertion } from "./realm-insertion";
 import { patchRequests } from "./realm-requests";
+import { patchTargets, watchTargets } from "./realm-targets";
 
 type Realm = Window & typeof globalThis;
 
 /**
  * Protects realms (this window and every same-origin frame's) once each: attributes, insertion,
- * markup, frames, requests, and the observer as the last line. Returns `protect(window)`.
+ * markup, frames, requests, links and forms, and the observer as the last line. Returns
+ * `protect(window)`.
  */
 export function protector(engine: Engine, documents: Set<Document>): (win: Window) => void {
   const done = new WeakSet<Window>();
@@ -30,10 +32,12 @@ export function protector(engine: Engine, documents: Set<Document>): (win: Windo
       patchHtml(win, engine);
       patchFrames(win, engine, protect);
       patchRequests(win, engine);
+      patchTargets(win, engine);
       if (win !== window) guardNavigation(win, engine);
     }
     documents.add(doc);
     observe(win, engine);
+    watchTargets(doc, engine);
     engine.sweep(doc);
   };
   return protect;

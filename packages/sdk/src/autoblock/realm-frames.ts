@@ -1,4 +1,5 @@
 import type { Engine } from "./engine";
+import { holdNavigation, holdTarget } from "./realm-targets";
 
 type Realm = Window & typeof globalThis;
 
@@ -39,12 +40,8 @@ export function patchFrames(win: Realm, engine: Engine, protect: (w: Window) => 
   win.open = function (this: Window, ...args: Parameters<Window["open"]>) {
     // `window.open(url, name)` navigates the frame of that name, which sends it no `navigate`.
     const [url, name] = args;
-    const named =
-      url && name && !/^_/.test(name)
-        ? win.document.querySelector(`iframe[name="${win.CSS.escape(name)}"]`)
-        : null;
-    if (named && holdNavigation(engine, named, String(url)))
-      return window.get?.call(named) as Window | null;
+    const held = url ? holdTarget(engine, win.document, name, String(url)) : null;
+    if (held) return window.get?.call(held) as Window | null;
     const opened = open.apply(this, args);
     try {
       if (opened) protect(opened);
@@ -60,7 +57,8 @@ export function patchFrames(win: Realm, engine: Engine, protect: (w: Window) => 
  * the frame is held like any other: it gets its placeholder and is loaded once allowed.
  * A frame still on its initial `about:blank` gets no `navigate` event at all (the Navigation API
  * is off until it has loaded another document; a synchronous `about:blank` commit or
- * `document.open()` does not count), and `Location`'s methods cannot be replaced (they are
+ * `document.open()` does not count): a link or a form targeting it is held where it is clicked
+ * or submitted (`realm-targets.ts`), but `Location`'s methods cannot be replaced (they are
  * unforgeable). Its `beforeunload` fires before the request but does not say where it goes, and
  * only removing the frame then stops it: the navigation could never be let through once known
  * harmless, so that one door stays open (see the README).
@@ -74,17 +72,6 @@ export function guardNavigation(win: Realm, engine: Engine): void {
     if (e.cancelable && frame && holdNavigation(engine, frame, e.destination.url))
       e.preventDefault();
   });
-}
-
-/**
- * Holds a frame that is about to navigate to a denied tracker's `url` (`true`): the frame was
- * leaving its document for the tracker's, so it shows the placeholder instead (a cancelled
- * navigation would also leave that document's load, and the page's, pending).
- */
-function holdNavigation(engine: Engine, frame: Element, url: string): boolean {
-  if (!engine.denied(url) || engine.released(frame, url)) return false;
-  if (engine.hold(frame, "src", url)) frame.removeAttribute("srcdoc");
-  return true;
 }
 
 /**
