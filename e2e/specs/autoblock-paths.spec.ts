@@ -27,6 +27,8 @@ interface Case {
   never?: string[];
   /** Markup in the page's `<head>`, before the runs. */
   head?: string;
+  /** Markup in the page's `<body>`. */
+  body?: string;
   /** Parts of the URLs of scripts that must run in this order (within each run) once released. */
   order?: string[];
   /** What else holds in each view before the choice. */
@@ -246,12 +248,57 @@ const CASES: Case[] = [
   },
   {
     // A frame still on its initial about:blank, navigated by its name: `window.open(url, name)`
-    // is held whatever the frame's document. (Its Location, a link or a form targeting it are not
-    // seen: that document has no navigate event; see the SDK's README.)
+    // is held whatever the frame's document. (Its Location is not seen: that document has no
+    // navigate event; see the SDK's README.)
     name: "blank-frame-opened-by-name",
     code: `var f = document.createElement("iframe"); f.name = "blank-" + tag; root().append(f);
       open(u(TRACKERS.youtube, tag), f.name);`,
     released: ["/embed/e2e"],
+  },
+  {
+    // Links targeting a frame still on its initial about:blank, clicked by script: one in the
+    // page, one never inserted (it navigates all the same), one through the page's
+    // `<base target>`; and one in the page's source, clicked by the visitor.
+    name: "blank-frame-link-clicked",
+    code: `["in", "out", "base"].forEach(function (how) {
+        var f = document.createElement("iframe"); f.name = "link-" + how + "-" + tag; root().append(f);
+        var a = document.createElement("a"); a.href = u(TRACKERS.youtube + "?k=" + how, tag);
+        if (how === "base") document.querySelector("base").target = f.name; else a.target = f.name;
+        if (how !== "out") root().append(a);
+        a.click();
+      });`,
+    head: `<base target="_self">`,
+    body: `<iframe name="visitor"></iframe>
+<a id="visit" target="visitor" href="${TRACKERS.youtube}?k=visitor&t={{.Req.URL.Query.Get "t"}}-click">visit</a>`,
+    released: ["in", "out", "base"].map((how) => `k=${how}&`),
+    check: async (page) => {
+      await page.click("#visit");
+      await expect(page.locator('iframe[name="visitor"]')).toHaveAttribute("data-src", /k=visitor/);
+    },
+  },
+  {
+    // Forms (GET: the form's data is the URL's query) targeting a frame still on its initial
+    // about:blank: `form.submit()`, which fires no submit event, `requestSubmit(button)` with
+    // the button's own `formtarget` and `formaction`, and one in the page's source, sent by the
+    // visitor.
+    name: "blank-frame-form-submitted",
+    code: `["submit", "request"].forEach(function (how) {
+        var f = document.createElement("iframe"); f.name = "form-" + how + "-" + tag; root().append(f);
+        var form = document.createElement("form"), b = document.createElement("button");
+        form.innerHTML = '<input name="k" value="' + how + '"><input name="t" value="' + T + "-" + tag + '">';
+        form.append(b); root().append(form);
+        if (how === "submit") { form.action = TRACKERS.youtube; form.target = f.name; form.submit(); }
+        else { form.action = "/e2e/none"; b.formAction = TRACKERS.youtube; b.formTarget = f.name; form.requestSubmit(b); }
+      });`,
+    body: `<iframe name="visitor"></iframe>
+<form action="${TRACKERS.youtube}" target="visitor">
+  <input name="k" value="visitor"><input name="t" value="{{.Req.URL.Query.Get "t"}}-click"><button id="send">Send</button>
+</form>`,
+    released: ["submit", "request"].map((how) => `k=${how}&`),
+    check: async (page) => {
+      await page.click("#send");
+      await expect(page.locator('iframe[name="visitor"]')).toHaveAttribute("data-src", /k=visitor/);
+    },
   },
   {
     name: "link-hints",
