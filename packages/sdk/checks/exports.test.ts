@@ -85,6 +85,13 @@ async function installedApi(): Promise<Record<string, unknown>> {
     settings: {
       enableJavaScriptEvaluation: true,
       suppressInsecureJavaScriptEnvironmentWarning: true,
+      // The loader requests the banner's chunk at once: no consent host answers here, and
+      // nothing leaves the machine (the loader reports the banner as not loaded).
+      fetch: {
+        interceptor: {
+          beforeAsyncRequest: async ({ window }) => new window.Response("", { status: 404 }),
+        },
+      },
     },
   });
   const config = defaultSiteConfig("example");

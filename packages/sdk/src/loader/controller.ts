@@ -183,7 +183,9 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
             afterBanner = null;
           }),
         ),
-      );
+      )
+      // A banner that could not load is reported once, by `loadUi`.
+      .catch(() => {});
   }
   pushConsentDefault(boot.consentMode, gpc);
   if (current) s.update(current);
