@@ -201,6 +201,7 @@ export {
   type Language,
   RIGHT_TO_LEFT,
 } from "./languages";
+export { workedOutForLoader } from "./loader-boot";
 export {
   DEFAULT_WAIT_FOR_UPDATE,
   type GtagCommand,

@@ -1,11 +1,6 @@
 // @vitest-environment node
 import { existsSync, readFileSync } from "node:fs";
-import {
-  catalogueTraces,
-  defaultSiteConfig,
-  type LoaderBoot,
-  loaderConsentMode,
-} from "@assent/core";
+import { defaultSiteConfig, type LoaderBoot, workedOutForLoader } from "@assent/core";
 import { Window } from "happy-dom";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -100,8 +95,7 @@ async function installedApi(): Promise<Record<string, unknown>> {
     configHash: "0".repeat(64),
     api: "https://consent.example.org",
     ui: "https://consent.example.org/sdk/ui.js",
-    consentMode: loaderConsentMode(config),
-    traces: catalogueTraces(config.services),
+    ...workedOutForLoader(config),
   };
   const script = window.document.createElement("script");
   script.textContent = `window.__assent_boot=${JSON.stringify(boot)};\n${readDist("loader.js")}`;

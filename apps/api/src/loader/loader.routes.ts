@@ -1,11 +1,10 @@
 import {
-  catalogueTraces,
   type LoaderBoot,
-  loaderConsentMode,
   SITE_KEY_PATTERN,
   selectRule,
   sha256Hex,
   visitorRule,
+  workedOutForLoader,
 } from "@assent/core";
 import { type Context, Hono } from "hono";
 import type { AppDeps } from "../deps";
@@ -107,10 +106,8 @@ export function loaderRoutes(deps: AppDeps): Hono {
       configHash: published.hash,
       api: origin,
       ui: new URL(deps.sdk.uiPath, origin).href,
-      // Consent Mode's commands and mapping, so the loader carries no mapping logic.
-      consentMode: loaderConsentMode(published.config, rule),
-      // The catalogue's services the site does not list, so the loader carries no catalogue.
-      traces: catalogueTraces(published.config.services),
+      // Consent Mode's commands and mapping, the catalogue's services the site does not list.
+      ...workedOutForLoader(published.config, rule),
     };
     if (rule) {
       boot.rule = rule;

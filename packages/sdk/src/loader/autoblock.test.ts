@@ -1,4 +1,4 @@
-import { catalogueTraces, defaultSiteConfig, loaderConsentMode } from "@assent/core";
+import { defaultSiteConfig, workedOutForLoader } from "@assent/core";
 import { describe, expect, it, vi } from "vitest";
 import type { AutoblockHost } from "./autoblock";
 import { start } from "./controller";
@@ -10,8 +10,7 @@ const boot = {
   configHash: "a".repeat(64),
   api: "https://consent.example.org",
   ui: "https://consent.example.org/sdk/ui-test.js",
-  consentMode: loaderConsentMode(config),
-  traces: catalogueTraces(config.services),
+  ...workedOutForLoader(config),
 };
 const never = () => new Promise<never>(() => {});
 

@@ -1,9 +1,7 @@
 import {
-  catalogueTraces,
   decodeConsentCookie,
   defaultSiteConfig,
   type LoaderBoot,
-  loaderConsentMode,
   parseReceiptInput,
   presetJurisdictions,
   readCookie,
@@ -11,6 +9,7 @@ import {
   type SiteConfig,
   selectRule,
   visitorRule,
+  workedOutForLoader,
 } from "@assent/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ChangeDetail, UiHandle, UiHost, UiModule } from "../contract";
@@ -59,8 +58,7 @@ type Boot = Omit<LoaderBoot, "consentMode" | "traces">;
 /** A boot as the API serves it: Consent Mode worked out from its config and its rule. */
 const served = (b: Boot): LoaderBoot => ({
   ...b,
-  consentMode: loaderConsentMode(b.config, b.rule),
-  traces: catalogueTraces(b.config.services),
+  ...workedOutForLoader(b.config, b.rule),
 });
 const start = (b: Boot) =>
   startLoader(served(b), {

@@ -2,17 +2,16 @@ import {
   ADVERTISING_CONSENT_MODE_KEYS,
   CATALOGUE,
   CONSENT_MODE_KEYS,
-  catalogueTraces,
   GATED_CONSENT_MODE_KEYS,
   GPC_PURPOSES,
   gpcRefuses,
   type LoaderBoot,
-  loaderConsentMode,
   NECESSARY,
   PURPOSES,
   parseSiteConfig,
   READS_CONSENT_MODE,
   type SiteConfig,
+  workedOutForLoader,
 } from "@assent/core";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -134,8 +133,7 @@ async function onPage(config: SiteConfig) {
     configHash: "a".repeat(64),
     api: "https://consent.example.org",
     ui: "https://consent.example.org/sdk/ui-test.js",
-    consentMode: loaderConsentMode(config),
-    traces: catalogueTraces(config.services),
+    ...workedOutForLoader(config),
   };
   const api = start(boot, {
     importUi: async (url) => {
