@@ -1,3 +1,5 @@
+import { writeCookie } from "../loader/consent-store";
+
 /** Prefix of the loader's write-ahead entries in `localStorage`: `assent:q:RECEIPT_ID`. */
 export const WRITE_AHEAD = "assent:q:";
 /** Set in `localStorage` while IndexedDB holds unsent receipts. */
@@ -11,8 +13,7 @@ export const OUTBOX_PREFIX = "assent:q";
  */
 export const PENDING_COOKIE = "assent_q";
 
-/** Sets (`true`) or deletes the cue, on the same host and path as the consent cookie. */
+/** Sets (`true`) or deletes the cue, written like the consent cookie (`writeCookie`). */
 export function cuePending(pending: boolean): void {
-  const secure = location.protocol === "https:" ? "; Secure" : "";
-  document.cookie = `${PENDING_COOKIE}=${pending ? 1 : ""}; Path=/; Max-Age=${pending ? 34_560_000 : 0}; SameSite=Lax${secure}`;
+  writeCookie(PENDING_COOKIE, pending ? "1" : "", pending ? 34_560_000 : 0);
 }
