@@ -48,3 +48,50 @@ test("a returning visitor's page view requests the page, the loader and the with
   ]);
   await expect(page.locator("#assent-ui")).toHaveCount(0);
 });
+
+test("a returning visitor's decision is read without blocking the page on document.cookie, and applied", async ({
+  page,
+  thirdParty,
+  admin,
+}) => {
+  const key = siteKey("cookie-store");
+  await publishSite(admin, key, demoLikeConfig());
+  const ga = `<script type="text/plain" data-category="analytics" data-service="google-analytics"
+    src="https://www.googletagmanager.com/gtag/js?id=G-STORE"></script>`;
+  await openSitePage(page, key, { body: ga });
+  const stored = nextReceipt(page);
+  await bannerOf(page).getByRole("button", { name: "Accept all" }).click();
+  await stored;
+  await outboxSettled(page);
+
+  // Every read of document.cookie on the next page view, with the script that made it.
+  await page.addInitScript(() => {
+    const own = Object.getOwnPropertyDescriptor(Document.prototype, "cookie") as PropertyDescriptor;
+    const reads: string[] = [];
+    (window as { __cookieReads?: string[] }).__cookieReads = reads;
+    Object.defineProperty(Document.prototype, "cookie", {
+      ...own,
+      get() {
+        reads.push(new Error().stack ?? "");
+        return own.get?.call(this);
+      },
+    });
+  });
+  const before = thirdParty.count("googletagmanager.com");
+  await page.reload();
+  // The decision applied: Consent Mode's update, the analytics tag run.
+  await expect.poll(() => thirdParty.count("googletagmanager.com")).toBe(before + 1);
+  const update = await page.evaluate(() => {
+    const layer = (window as { dataLayer?: IArguments[] }).dataLayer ?? [];
+    return layer.map((c) => [...c]).find((c) => c[0] === "consent" && c[1] === "update")?.[2];
+  });
+  expect(update).toMatchObject({ analytics_storage: "granted" });
+  expect(await page.evaluate(() => window.assent?.has("analytics"))).toBe(true);
+  // ...read through the Cookie Store API: the loader never read document.cookie.
+  const loaderReads = await page.evaluate(
+    (path) =>
+      (window as { __cookieReads?: string[] }).__cookieReads?.filter((s) => s.includes(path)),
+    `/s/${key}.js`,
+  );
+  expect(loaderReads).toEqual([]);
+});

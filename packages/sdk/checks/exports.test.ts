@@ -101,6 +101,10 @@ async function installedApi(): Promise<Record<string, unknown>> {
   script.textContent = `window.__assent_boot=${JSON.stringify(boot)};\n${readDist("loader.js")}`;
   window.document.head.appendChild(script);
   const api = { ...(window as unknown as { assent?: Record<string, unknown> }).assent };
+  // Once the stored decision is read (a microtask later) the loader imports the banner's chunk:
+  // that import is started before the window is aborted (happy-dom never settles one started
+  // while it aborts).
+  await new Promise((resolve) => setTimeout(resolve, 0));
   await window.happyDOM.abort();
   await window.happyDOM.close();
   return api;

@@ -1,8 +1,8 @@
 import { expiringCookies, nameMatches, type SiteService } from "@assent/core";
 
-/** The names of the cookies this page can read. */
-const cookieNames = () =>
-  document.cookie.split(";").map((part) => part.split("=")[0]?.trim() ?? "");
+/** The names of the cookies in a cookie string (by default, those this page can read now). */
+const cookieNames = (cookies = document.cookie) =>
+  cookies.split(";").map((part) => part.split("=")[0]?.trim() ?? "");
 
 /** The `localStorage` keys, none where storage is blocked for this page. */
 function storageKeys(): string[] {
@@ -15,23 +15,30 @@ function storageKeys(): string[] {
 }
 
 /**
- * Whether any of these services left something in this browser: a cookie or a `localStorage`
- * key of theirs. Cheap enough for every page view: nothing is read when no service is given, and
- * `localStorage` (a synchronous round trip to the browser on a page's first use) only when one of
- * them keeps something there. `clearServices` (in the choice module) deletes what is found.
+ * Whether any of these services left something in this browser: a cookie of theirs among
+ * `cookies` (the page's cookies as the loader read them with the decision) or, where `storage`
+ * is asked for, a `localStorage` key. Cheap enough for every page view: nothing is read when no
+ * service is given, and `localStorage` (a synchronous round trip to the browser on a page's
+ * first use, 9 to 44 ms of a throttled page) only when one of them keeps something there.
+ * `clearServices` (in the choice module) deletes what is found.
  */
-export function leftBehind(services: readonly SiteService[]): boolean {
+export function leftBehind(
+  services: readonly SiteService[],
+  cookies: string,
+  storage: boolean,
+): boolean {
   const found = (names: () => string[], patterns: string[]) =>
     patterns.length > 0 && names().some((name) => patterns.some((p) => nameMatches(name, p)));
   return (
     found(
-      cookieNames,
+      () => cookieNames(cookies),
       services.flatMap((service) => (service.cookies ?? []).map((c) => c.name)),
     ) ||
-    found(
-      storageKeys,
-      services.flatMap((service) => service.storage ?? []),
-    )
+    (storage &&
+      found(
+        storageKeys,
+        services.flatMap((service) => service.storage ?? []),
+      ))
   );
 }
 

@@ -1,19 +1,12 @@
 import {
   type ConsentRecord,
-  decodeConsentCookie,
   encodeConsentCookie,
   expiresAt,
-  readCookie,
   type ValidityScope,
 } from "@assent/core";
 
-/** Name of the first-party cookie that holds the decision. */
+/** Name of the first-party cookie that holds the decision (read with `decodeConsentCookie`). */
 export const COOKIE_NAME = "assent";
-
-/** Reads the stored decision; anything unreadable is no decision. */
-export function readRecord(): ConsentRecord | null {
-  return decodeConsentCookie(readCookie(document.cookie, COOKIE_NAME));
-}
 
 /**
  * Writes one of Assent's first-party cookies: on the page's host (no `Domain`), for every path,

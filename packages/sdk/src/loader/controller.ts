@@ -1,6 +1,7 @@
 import {
   type Choice,
   type ConsentMethod,
+  decodeConsentCookie,
   isAllowed,
   isCurrent,
   type LoaderBoot,
@@ -17,11 +18,11 @@ import type * as ChoiceModule from "./choice";
 import { CHOICE, EMBED_PLACEHOLDER, FLOATING_BUTTON, OUTBOX } from "./chunks";
 import { leftBehind } from "./clear-storage";
 import { pushConsentDefault, pushConsentUpdate } from "./consent-mode";
-import { readRecord } from "./consent-store";
+import { COOKIE_NAME } from "./consent-store";
 import { gateEmbeds } from "./gate-embeds";
 import { activateScripts, ran } from "./gate-scripts";
 import { type ImportModule, importModule, onDemand } from "./on-demand";
-import { gpcSignal, onOpenerClick, whenReady } from "./page";
+import { afterFrame, gpcSignal, onOpenerClick, whenReady } from "./page";
 import type { Session } from "./session";
 
 /** What `start` may be given instead of the browser's own facilities (tests, embedders). */
@@ -33,9 +34,11 @@ export interface StartOptions {
 }
 
 /**
- * Starts Assent on a page, synchronously: the stored decision read and reconciled, Consent Mode's
- * defaults (and `update` for a returning visitor), the gates, `window.assent` returned; the
- * banner loaded only when a decision is needed. What only a choice needs (deciding, the cookie,
+ * Starts Assent on a page: Consent Mode's defaults (and auto-blocking's hold) in the loader's own
+ * task, `window.assent` returned; then, once the stored decision is read (asynchronously through
+ * the Cookie Store API where there is one, at once otherwise, and at once whenever the page asks
+ * for it sooner), the decision reconciled, Consent Mode's `update` for a returning visitor, the
+ * gates, the banner loaded only when a decision is needed. What only a choice needs (deciding, the cookie,
  * the receipt, clearing a withdrawn service's cookies) is the choice module (`choice.ts`),
  * imported when a choice is made and fetched ahead beside the banner and the preference centre.
  * The pieces: `session` (the state the UI and the modules imported later are handed), `allows`
@@ -51,25 +54,13 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   // The header counts too: a private, located loader carries it (`boot.gpc`).
   const gpc = gpcSignal() || !!boot.gpc;
   const optOutRule = rule?.model === "opt-out";
-  const record = readRecord();
-  const current =
-    record && isCurrent(record, config, Date.now()) ? reconcile(record.decision, config) : null;
-  // An opt-out (the visitor's or their GPC's) and an objection outlive a policy change: a new
-  // policy asks nothing under an opt-out rule, and asks a UK visitor again with what they
-  // objected to still stopped. (Either method comes only from the rule it belongs to.)
-  const last = record?.method;
-  // What the visitor's rule runs until they choose (UK exemptions, US opt-out); else nothing.
-  const before =
-    last === "object"
-      ? null
-      : ((gpc || last === "opt-out" || last === "gpc" ? rule?.beforeGpc : rule?.before) ?? null);
-  // Under an opt-out rule Global Privacy Control is the visitor's opt-out, and where the site
-  // counts it as a refusal of everything (`gpc: "refuse-all"`) it is that: logged, not asked.
-  const gpcDecides = !current && gpc && (optOutRule || !!rule?.gpcRefusesAll);
   // On a first visit the banner comes first: what can follow it (the embeds' placeholders, the
   // choice module) waits until it has had its frame, so it is never on the way to the banner.
-  let afterBanner: (() => void)[] | null = !current && !optOutRule && !gpcDecides ? [] : null;
+  let afterBanner: (() => void)[] | null = null;
   const later = (fn: () => void) => (afterBanner ? afterBanner.push(fn) : fn());
+  // The page's cookies as `settle` read them, once it has (what a denied service left behind is
+  // looked for in them).
+  let cookies: string | undefined;
 
   let choiceModule: typeof ChoiceModule | undefined;
   let choiceLoading: Promise<typeof ChoiceModule> | undefined;
@@ -88,8 +79,10 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
    * async function runs up to its first `await`, which a loaded module skips), else as soon as
    * it is, in call order (each waits on the same import).
    */
-  const choose = async (method: ConsentMethod, choice?: Choice): Promise<void> =>
-    (choiceModule ?? (await choices())).choose(s, method, choice);
+  const choose = async (method: ConsentMethod, choice?: Choice): Promise<void> => {
+    known();
+    return (choiceModule ?? (await choices())).choose(s, method, choice);
+  };
 
   const s: Session = {
     config,
@@ -102,20 +95,21 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     },
     gpc,
     rule,
-    before,
-    record,
-    current,
     decision: () => s.current,
-    holding: () => s.current ?? before,
-    reconsent: !current && !!record,
-    consentId: () => s.record?.subjectId ?? null,
+    holding: () => s.current ?? s.before,
+    consentId: () => known().record?.subjectId ?? null,
     nonce: (document.currentScript as HTMLScriptElement | null)?.nonce || undefined,
     choose,
+    // Set by `settle`, once the stored decision is read.
+    before: null,
+    record: null,
+    current: null,
+    reconsent: false,
     // The site's services, then the catalogue's the site does not list (inlined by the server).
     services: [...config.services, ...boot.traces],
     listeners: new Set(),
     allows: (category, service) =>
-      allowsIn(config, s.services, s.current ?? before)(category, service),
+      allowsIn(config, s.services, known().current ?? s.before)(category, service),
     ran,
     ui: null,
     placehold: (frame, service) =>
@@ -127,26 +121,31 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     },
     /**
      * Brings the page in line with the decision (auto-blocking calls it for what it holds). What
-     * a denied service left behind (a returning visitor who withdrew elsewhere) is looked for
-     * here and deleted by the choice module.
+     * a denied service left behind (a visitor who withdrew in another tab, on another subdomain)
+     * is looked for here, in the cookies read with the decision, and in `localStorage` only for a
+     * visitor who chose before (a first visitor's choice clears what its denied services left),
+     * and deleted by the choice module.
      */
     release: () => {
       s.gate();
       const denied = s.services.filter((x) => !s.allows(x.category, x.id));
-      if (leftBehind(denied)) chunk(CHOICE, "clearServices", denied);
+      if (leftBehind(denied, cookies as string, !!s.record)) chunk(CHOICE, "clearServices", denied);
     },
     update: (decision) => pushConsentUpdate(decision, boot.consentMode, gpc),
     /**
      * Withdrawing is as easy as consenting: once there is a decision to withdraw, the floating
      * button is there unless the site turned it off and the page shows its own way back (a
      * visible `data-assent-open`; under an opt-out rule, its own Your Privacy Choices link), in
-     * which case its module is not even fetched.
+     * which case its module is not even fetched. Looked for once the parsed page has had its
+     * first frame: whether the page's own link is visible is then known without forcing a layout.
      */
     floatingButton: () =>
-      whenReady(() => {
-        if (config.ui?.floatingButton || !pageShowsOpener(optOutRule))
-          chunk(FLOATING_BUTTON, "offerFloatingButton", s, show);
-      }),
+      whenReady(() =>
+        afterFrame(() => {
+          if (config.ui?.floatingButton || !pageShowsOpener(optOutRule))
+            chunk(FLOATING_BUTTON, "offerFloatingButton", s, show);
+        }),
+      ),
     flush: (unsaved) => chunk(OUTBOX, "flush", boot.api, { unsaved }),
   };
 
@@ -163,50 +162,96 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     return s.ui;
   };
   const show = () => {
+    known();
     prefetchChoices();
     return loadUi().then((handle) => handle.open("preferences"));
   };
 
-  // The banner's chunk and its language are requested first, together, so the browser fetches
-  // them while the loader and the page go on; they run in tasks of their own. What waited for the
-  // banner follows its first frame (or its failure).
-  if (afterBanner) {
-    const ui = loadUi();
-    chunk(languageFile(s.language));
-    later(prefetchChoices);
-    void ui
-      .then((handle) => handle.open("banner"))
-      .finally(() =>
-        requestAnimationFrame(() =>
-          setTimeout(() => {
+  /**
+   * Everything that depends on the stored decision, once it is read (`pageCookies`: the page's
+   * cookies), exactly once: the decision reconciled with the config, then the banner (requested
+   * first) or Consent Mode's `update`, the gates once the document is parsed, the way back, the
+   * outbox for receipts an earlier page view left.
+   */
+  const settle = (pageCookies: string) => {
+    if (cookies !== undefined) return;
+    cookies = pageCookies;
+    const record = decodeConsentCookie(readCookie(pageCookies, COOKIE_NAME));
+    const current =
+      record && isCurrent(record, config, Date.now()) ? reconcile(record.decision, config) : null;
+    // An opt-out (the visitor's or their GPC's) and an objection outlive a policy change: a new
+    // policy asks nothing under an opt-out rule, and asks a UK visitor again with what they
+    // objected to still stopped. (Either method comes only from the rule it belongs to.)
+    const last = record?.method;
+    s.record = record;
+    s.current = current;
+    s.reconsent = !current && !!record;
+    // What the visitor's rule runs until they choose (UK exemptions, US opt-out); else nothing.
+    s.before =
+      last === "object"
+        ? null
+        : ((gpc || last === "opt-out" || last === "gpc" ? rule?.beforeGpc : rule?.before) ?? null);
+    // Under an opt-out rule Global Privacy Control is the visitor's opt-out, and where the site
+    // counts it as a refusal of everything (`gpc: "refuse-all"`) it is that: logged, not asked.
+    const gpcDecides = !current && gpc && (optOutRule || !!rule?.gpcRefusesAll);
+
+    // The banner's chunk and its language are requested first, together, so the browser fetches
+    // them while the loader and the page go on; they run in tasks of their own. What waited for
+    // the banner follows its first frame (or its failure).
+    if (!current && !optOutRule && !gpcDecides) {
+      afterBanner = [];
+      const ui = loadUi();
+      chunk(languageFile(s.language));
+      later(prefetchChoices);
+      void ui
+        .then((handle) => handle.open("banner"))
+        .finally(() =>
+          afterFrame(() => {
             for (const fn of afterBanner ?? []) fn();
             afterBanner = null;
           }),
-        ),
-      )
-      // A banner that could not load is reported once, by `loadUi`.
-      .catch(() => {});
+        )
+        // A banner that could not load is reported once, by `loadUi`.
+        .catch(() => {});
+    }
+    if (current) s.update(current);
+    whenReady(s.release);
+    // An opt-out rule asks nothing: its link is there from the start.
+    if (current || optOutRule) s.floatingButton();
+    // The outbox comes only with a choice, or for receipts an earlier page view left (its cookie
+    // cue: a page view does not open `localStorage`).
+    setTimeout(() => {
+      if (gpcDecides) void choose("gpc");
+      if (readCookie(pageCookies, PENDING_COOKIE)) s.flush();
+    });
+  };
+  /**
+   * The session with the decision read: at once (`document.cookie`) if the asynchronous read has
+   * not answered yet.
+   */
+  function known(): Session {
+    if (cookies === undefined) settle(document.cookie);
+    return s;
   }
+
+  // Everything the page's own scripts must see before the decision is known (Consent Mode's
+  // defaults, auto-blocking's hold) is in place when the loader's task ends.
   pushConsentDefault(boot.consentMode, gpc);
-  if (current) s.update(current);
   if (options.autoblock) autoblock(s);
-  whenReady(() => {
-    s.release();
-    onOpenerClick(show);
-  });
-  // An opt-out rule asks nothing: its link is there from the start.
-  if (current || optOutRule) s.floatingButton();
-  // Everything the page's own scripts must see (the decision, the gates, Consent Mode defaults)
-  // is in place by now. The outbox comes only with a choice, or for receipts an earlier page view
-  // left (its cookie cue: a page view does not open `localStorage`).
-  setTimeout(() => {
-    if (gpcDecides) void choose("gpc");
-    if (readCookie(document.cookie, PENDING_COOKIE)) s.flush();
-  });
+  whenReady(() => onOpenerClick(show));
+  // The stored decision is read without blocking the page where the browser can (the Cookie
+  // Store API: `document.cookie` is a synchronous round trip to the browser, tens of ms on a
+  // busy page view), at once otherwise. Whatever asks for the decision sooner reads it then.
+  const store = (window as { cookieStore?: CookieStore }).cookieStore;
+  if (store)
+    store
+      .getAll()
+      .then((list) => settle(list.map((c) => `${c.name}=${c.value}`).join("; ")), known);
+  else known();
 
   return {
-    get: () => s.current,
-    has: (id) => isAllowed(s.current ?? before, id),
+    get: () => known().current,
+    has: (id) => isAllowed(known().current ?? s.before, id),
     on: (_event, fn) => {
       s.listeners.add(fn);
       return () => s.listeners.delete(fn);

@@ -5,6 +5,15 @@ export function whenReady(fn: () => void): void {
   else fn();
 }
 
+/**
+ * Runs `fn` in a task after the next frame is rendered: then the page's style and layout are
+ * clean, so reading them (`checkVisibility`) forces no work of its own, and what `fn` starts is
+ * never on the way to that frame.
+ */
+export function afterFrame(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn));
+}
+
 /** Whether the browser sends Global Privacy Control. */
 export const gpcSignal = (): boolean =>
   (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
