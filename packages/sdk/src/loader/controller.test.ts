@@ -341,6 +341,26 @@ describe("reading the stored decision", () => {
     expect(consentCommands()).toEqual(["consent default", "consent update"]);
   });
 
+  it("opens localStorage for what denied services left only for a visitor who chose before", async () => {
+    localStorage.setItem("yt-remote-device-id", "1");
+    const opened = vi.spyOn(window, "localStorage", "get");
+    try {
+      // A first visit: YouTube is denied and keeps keys there, but nobody chose here yet.
+      startWithImports();
+      await decisionRead();
+      expect(opened).not.toHaveBeenCalled();
+    } finally {
+      opened.mockRestore();
+    }
+    await start(boot).set({ categories: { analytics: true } });
+    await gone(PENDING_COOKIE);
+    localStorage.setItem("yt-remote-device-id", "1");
+    const { requested } = startWithImports();
+    await decisionRead();
+    expect(requested).toContain("https://consent.example.org/sdk/choice-test.js");
+    await vi.waitFor(() => expect(localStorage.getItem("yt-remote-device-id")).toBeNull());
+  });
+
   it("reads document.cookie where the store fails or the browser has none", async () => {
     await returning();
     const getAll = vi
