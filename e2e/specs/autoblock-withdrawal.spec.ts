@@ -55,7 +55,11 @@ test("a withdrawal of marketing clears _gcl_au though the site does not list Goo
   await p.evaluate(() => (window as Assent).assent?.set({ categories: { analytics: true } }));
   await expect.poll(() => cookieNames(p)).toEqual(["_ga"]);
 
+  // GA ran on this page, so the withdrawal also reloads it (reloadOnWithdraw): the test ends on
+  // the reloaded page, not with a navigation in flight while the browser context closes.
+  const reloaded = p.waitForEvent("load");
   await p.evaluate(() => (window as Assent).assent?.withdraw());
+  await reloaded;
   await expect.poll(() => cookieNames(p)).toEqual([]);
 });
 
