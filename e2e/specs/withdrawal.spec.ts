@@ -1,5 +1,7 @@
+import type { Page } from "@playwright/test";
 import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
 import { expect, test } from "../fixtures/test";
+import { bannerOf, nextReceipt } from "../fixtures/ui";
 
 const TRACKERS = /^(_ga|_ga_.+|_gid|_fbp)$/;
 
@@ -94,4 +96,51 @@ test("withdrawal removes _ga, _ga_*, _gid and _fbp from the host and the parent 
   // The visitor's own choice stays, and so does everything that is not a tracker's.
   expect((await context.cookies()).map((c) => c.name)).toContain("assent");
   expect(thirdParty.hosts().sort()).toEqual(["connect.facebook.net", "www.googletagmanager.com"]);
+});
+
+test("a choice in one tab applies in the site's other open tabs: consent starts their tags, a withdrawal stops them", async ({
+  page,
+  context,
+  thirdParty,
+  admin,
+}) => {
+  const key = siteKey("tabs");
+  await publishSite(
+    admin,
+    key,
+    demoLikeConfig({
+      services: [
+        { id: "google-analytics", category: "analytics" },
+        { id: "meta-pixel", category: "marketing" },
+      ],
+    }),
+  );
+  const gaRuns = (p: Page) => p.evaluate(() => (window as { __gaLoaded?: number }).__gaLoaded);
+  await openSitePage(page, key, { head: TAGS });
+  const other = await context.newPage();
+  const receiptsFromOther: string[] = [];
+  other.on("request", (r) => {
+    if (r.method() === "POST" && r.url().endsWith("/v1/receipts")) receiptsFromOther.push(r.url());
+  });
+  await openSitePage(other, key, { head: TAGS, file: `${key}-other` });
+  await expect(bannerOf(other)).toBeVisible();
+
+  // The visitor answers in the first tab: the other one closes its banner and runs the tags.
+  const stored = nextReceipt(page);
+  await bannerOf(page).getByRole("button", { name: "Accept all" }).click();
+  await stored;
+  await expect(bannerOf(other)).toBeHidden();
+  await expect.poll(() => gaRuns(other)).toBe(1);
+  expect(await other.evaluate(() => window.assent?.has("analytics"))).toBe(true);
+  // That tab logged the choice; this one sends no receipt of its own.
+  expect(receiptsFromOther).toEqual([]);
+
+  // Withdrawn in the other tab: the first, where GA ran, reloads (reloadOnWithdraw) and stops.
+  const reloaded = page.waitForEvent("load");
+  await other.evaluate(() => window.assent?.withdraw());
+  await reloaded;
+  expect(await page.evaluate(() => window.assent?.has("analytics"))).toBe(false);
+  expect(await gaRuns(page)).toBeUndefined();
+  await expect(bannerOf(page)).toBeHidden();
+  expect(thirdParty.count("googletagmanager.com")).toBe(2);
 });

@@ -1,10 +1,18 @@
-import { type Choice, type ConsentMethod, newSubjectId, uuidv7 } from "@assent/core";
+import {
+  type Choice,
+  type ConsentMethod,
+  type ConsentRecord,
+  type Decision,
+  newSubjectId,
+  uuidv7,
+} from "@assent/core";
 import { allowsIn } from "./allows";
 import { announce } from "./announce";
 import { clearServices } from "./clear-storage";
 import { writeRecord } from "./consent-store";
 import { decisionFor } from "./decision-for";
 import { holdWithdrawn } from "./gate-embeds";
+import type { Allows } from "./gate-scripts";
 import { writeAhead } from "./receipt";
 import type { Session } from "./session";
 
@@ -52,10 +60,21 @@ export function choose(s: Session, method: ConsentMethod, choice: Choice = {}): 
     s.api,
   );
   s.flush(unsaved);
-  s.record = record;
   writeRecord(record, config);
+  apply(s, record, decision, ran);
+}
+
+/**
+ * Brings this page in line with a decision recorded in `record`: Consent Mode's `update`, the
+ * gates, the withdrawn services' cookies and storage deleted, the page told, and the page
+ * reloaded when a withdrawn service had already run (`reloadOnWithdraw`). `ran` is what the
+ * decision before it let run.
+ */
+function apply(s: Session, record: ConsentRecord, decision: Decision, ran: Allows): void {
+  const { config, services } = s;
+  s.record = record;
   s.current = decision;
-  // A choice made elsewhere (the API, a placeholder) answers the banner too.
+  // A choice made elsewhere (the API, a placeholder, another tab) answers the banner too.
   void s.ui?.then((handle) => handle.close());
   s.update(decision);
   holdWithdrawn(s.allows);
@@ -63,10 +82,21 @@ export function choose(s: Session, method: ConsentMethod, choice: Choice = {}): 
   const withdrawn = clearServices(services.filter((x) => !s.allows(x.category, x.id)))
     .filter((x) => ran(x.category, x.id))
     .map((x) => x.id);
-  announce({ decision, method, receiptId: record.receiptId, withdrawn }, s.listeners);
+  const { method, receiptId } = record;
+  announce({ decision, method, receiptId, withdrawn }, s.listeners);
   s.floatingButton();
   // An id names a service or else a category, which `allows` reads either way.
   // On unless the site turns it off: a script that already ran cannot be stopped otherwise.
   if (config.reloadOnWithdraw !== false && s.ran.some((id) => ran(id, id) && !s.allows(id, id)))
     location.reload();
+}
+
+/**
+ * Follows a decision made in another tab or window of this site, which the loader heard in the
+ * consent cookie (Cookie Store API) and read (`record`, `decision` reconciled with the config):
+ * this page applies it as the page that made it did, without a receipt of its own (that page
+ * logged it). A withdrawal there stops what runs here.
+ */
+export function follow(s: Session, record: ConsentRecord, decision: Decision): void {
+  apply(s, record, decision, allowsIn(s.config, s.services, s.current ?? s.before));
 }

@@ -1,6 +1,7 @@
 import {
   type Choice,
   type ConsentMethod,
+  type ConsentRecord,
   decodeConsentCookie,
   isAllowed,
   isCurrent,
@@ -61,6 +62,10 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   // The page's cookies as `settle` read them, once it has (what a denied service left behind is
   // looked for in them).
   let cookies: string | undefined;
+
+  /** The decision a stored record holds: reconciled with the config, `null` once superseded. */
+  const holds = (record: ConsentRecord | null) =>
+    record && isCurrent(record, config, Date.now()) ? reconcile(record.decision, config) : null;
 
   let choiceModule: typeof ChoiceModule | undefined;
   let choiceLoading: Promise<typeof ChoiceModule> | undefined;
@@ -177,8 +182,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     if (cookies !== undefined) return;
     cookies = pageCookies;
     const record = decodeConsentCookie(readCookie(pageCookies, COOKIE_NAME));
-    const current =
-      record && isCurrent(record, config, Date.now()) ? reconcile(record.decision, config) : null;
+    const current = holds(record);
     // An opt-out (the visitor's or their GPC's) and an objection outlive a policy change: a new
     // policy asks nothing under an opt-out rule, and asks a UK visitor again with what they
     // objected to still stopped. (Either method comes only from the rule it belongs to.)
@@ -243,11 +247,21 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   // Store API: `document.cookie` is a synchronous round trip to the browser, tens of ms on a
   // busy page view), at once otherwise. Whatever asks for the decision sooner reads it then.
   const store = (window as { cookieStore?: CookieStore }).cookieStore;
-  if (store)
+  if (store) {
     store
       .getAll()
       .then((list) => settle(list.map((c) => `${c.name}=${c.value}`).join("; ")), known);
-  else known();
+    // A decision made in another tab or window of the site applies here too: a withdrawal there
+    // stops what runs here (the choice module follows it; this page's own choices are ignored).
+    store.addEventListener("change", (event) => {
+      for (const cookie of event.changed) {
+        const record = cookie.name === COOKIE_NAME ? decodeConsentCookie(cookie.value) : null;
+        const decision = holds(record);
+        if (record && decision && record.receiptId !== known().record?.receiptId)
+          chunk(CHOICE, "follow", s, record, decision);
+      }
+    });
+  } else known();
 
   return {
     get: () => known().current,

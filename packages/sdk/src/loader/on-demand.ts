@@ -1,5 +1,5 @@
 import type { flush } from "../transport/outbox";
-import type { clearServices } from "./choice";
+import type { clearServices, follow } from "./choice";
 import type { placehold } from "./embed-placeholder";
 import type { offerFloatingButton } from "./offer-floating-button";
 
@@ -13,6 +13,7 @@ export const importModule: ImportModule = (url) => import(/* @vite-ignore */ url
 interface Entries {
   clearServices: typeof clearServices;
   flush: typeof flush;
+  follow: typeof follow;
   offerFloatingButton: typeof offerFloatingButton;
   placehold: typeof placehold;
 }
