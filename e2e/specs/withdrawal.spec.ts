@@ -24,6 +24,15 @@ const TAGS = `
   fbq("init", "000000000000001");
 </script>`;
 
+/** A site listing the two services `TAGS` gates. */
+const tagged = () =>
+  demoLikeConfig({
+    services: [
+      { id: "google-analytics", category: "analytics" },
+      { id: "meta-pixel", category: "marketing" },
+    ],
+  });
+
 /**
  * Withdrawal on the customer's real domain with a parent: the page is on www.guild.test (its
  * own folder, /e2e/), so trackers set their cookies on the parent domain as they do in the wild
@@ -36,16 +45,7 @@ test("withdrawal removes _ga, _ga_*, _gid and _fbp from the host and the parent 
   admin,
 }) => {
   const key = siteKey("withdraw");
-  await publishSite(
-    admin,
-    key,
-    demoLikeConfig({
-      services: [
-        { id: "google-analytics", category: "analytics" },
-        { id: "meta-pixel", category: "marketing" },
-      ],
-    }),
-  );
+  await publishSite(admin, key, tagged());
   await openSitePage(page, key, { head: TAGS });
   await page.evaluate(() => window.assent?.acceptAll());
   await expect
@@ -105,16 +105,7 @@ test("a choice in one tab applies in the site's other open tabs: consent starts 
   admin,
 }) => {
   const key = siteKey("tabs");
-  await publishSite(
-    admin,
-    key,
-    demoLikeConfig({
-      services: [
-        { id: "google-analytics", category: "analytics" },
-        { id: "meta-pixel", category: "marketing" },
-      ],
-    }),
-  );
+  await publishSite(admin, key, tagged());
   const gaRuns = (p: Page) => p.evaluate(() => (window as { __gaLoaded?: number }).__gaLoaded);
   await openSitePage(page, key, { head: TAGS });
   const other = await context.newPage();

@@ -126,8 +126,8 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     },
     /**
      * Brings the page in line with the decision (auto-blocking calls it for what it holds). What
-     * a denied service left behind (a visitor who withdrew in another tab, on another subdomain)
-     * is looked for here, in the cookies read with the decision, and in `localStorage` only for a
+     * a denied service left behind (a tag still running in a tab that has not heard of a
+     * withdrawal, one the site did not mark up) is looked for here, in the cookies read with the decision, and in `localStorage` only for a
      * visitor who chose before (a first visitor's choice clears what its denied services left),
      * and deleted by the choice module.
      */
