@@ -4,8 +4,9 @@ import { chunkFiles, languageHash, removeManifests } from "./build/chunk-names.j
 const chunks = chunkFiles(["outbox", "embed-placeholder", "floating-button", "choice"]);
 
 /**
- * The loader: one classic script (IIFE), synchronous, no Preact; built last, with the names of
- * the modules it imports (read from the other builds' manifests) written into its code.
+ * The loader: one classic script (IIFE), synchronous, no Preact, minified with Terser; built
+ * last, with the names of the modules it imports (read from the other builds' manifests) written
+ * into its code.
  */
 export default defineConfig({
   plugins: [removeManifests()],
@@ -20,7 +21,10 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: false,
     target: "es2020",
-    minify: true,
+    // Terser's extra passes take about 2% more off the file every page view downloads than the
+    // default minifier (measured on the built loader, gzip -9); the other chunks gain too little.
+    minify: "terser",
+    terserOptions: { ecma: 2020, compress: { passes: 3 } },
     lib: {
       entry: "src/loader/index.ts",
       formats: ["iife"],

@@ -8,8 +8,11 @@ import { chunkFile, distFiles, HASHED, readDist } from "./dist";
 const IMMUTABLE = /[-.][\w-]{8,}\.(js|css|woff2)$/;
 /** The modules the loader imports by name, beside the UI chunk (`src/loader/chunks.ts`). */
 const LOADER_CHUNKS = ["outbox", "embed-placeholder", "floating-button", "choice"];
-/** How the loader and the UI chunk name a language: `lang/${code}${centre}-HASH.js`. */
-const LANGUAGE_TEMPLATE = /lang\/\$\{\w+\}\$\{[^}]+\}-([\w-]{8})\.js/g;
+/**
+ * How the loader and the UI chunk name a language: `lang/${code}${centre}-HASH.js`, or
+ * `lang/${code}-HASH.js` where the minifier dropped a `centre` that is never set.
+ */
+const LANGUAGE_TEMPLATE = /lang\/\$\{[\w.]+\}(?:\$\{[^}]+\})?-([\w-]{8})\.js/g;
 /** A chunk's file name as a string in minified code. */
 const FILE_NAME = /[`"']((?:lang\/)?[\w-]+\.js)[`"']/g;
 
