@@ -10,6 +10,7 @@ import {
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { sdkModules } from "../src/runtime/node/assets";
 
 const API = fileURLToPath(new URL("../", import.meta.url));
 const SDK_DIST = fileURLToPath(new URL("../../../packages/sdk/dist/", import.meta.url));
@@ -58,7 +59,7 @@ export function sdkHeaders(files: string[]): string {
 
 /**
  * Bundles the Worker (`src/runtime/workers/index.ts`) into `dist/worker/index.js`, with the
- * built SDK's loader inlined as text, and copies the SDK into `dist/worker/public/sdk/` for the
+ * built SDK's loader and content-hashed modules inlined as text, and copies the SDK into `dist/worker/public/sdk/` for the
  * Workers static assets, with their `_headers` (`sdkHeaders`). Build the SDK first (`pnpm build`).
  * @returns the path of the bundle
  */
@@ -83,6 +84,8 @@ export async function buildWorker(outdir = `${API}dist/worker`): Promise<string>
     .sort();
   writeFileSync(`${outdir}/public/_headers`, sdkHeaders(files));
   const loaderSource = readFileSync(`${SDK_DIST}loader.js`, "utf8");
+  // Recorded in D1 at the Worker's start, for the instances of other builds (`sdk-archive`).
+  const sdkFiles = sdkModules(SDK_DIST);
   const autoblockSource = readFileSync(`${SDK_DIST}autoblock.js`, "utf8");
   await esbuild.build({
     entryPoints: [`${API}src/runtime/workers/index.ts`],
@@ -101,7 +104,7 @@ export async function buildWorker(outdir = `${API}dist/worker`): Promise<string>
         setup(build) {
           build.onResolve({ filter: /^assent:sdk$/ }, () => ({ path: "sdk", namespace: "assent" }));
           build.onLoad({ filter: /.*/, namespace: "assent" }, () => ({
-            contents: `export const loaderSource = ${JSON.stringify(loaderSource)};\nexport const uiPath = ${JSON.stringify(`/sdk/${ui}`)};\nexport const autoblockSource = ${JSON.stringify(autoblockSource)};\n`,
+            contents: `export const loaderSource = ${JSON.stringify(loaderSource)};\nexport const uiPath = ${JSON.stringify(`/sdk/${ui}`)};\nexport const autoblockSource = ${JSON.stringify(autoblockSource)};\nexport const sdkFiles = ${JSON.stringify(sdkFiles)};\n`,
             loader: "js",
           }));
         },

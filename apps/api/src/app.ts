@@ -7,6 +7,7 @@ import { BODY_LIMITS, bodyLimit } from "./limits";
 import { loaderRoute, loaderRoutes, siteConfigRoute } from "./loader";
 import { openApiRoutes } from "./openapi";
 import { receiptCreateRoute, receiptReadRoute, receiptReadRoutes, receiptRoutes } from "./receipts";
+import { archivedSdk } from "./sdk-archive";
 import { publicResource, secureHeaders } from "./security";
 import { jwksRoute, jwksRoutes } from "./signing";
 import {
@@ -66,10 +67,10 @@ export function createApp(deps: AppDeps): Hono {
   app.route("/", openApiRoutes(deps, DOCUMENTED_ROUTES));
 
   const { sdk, dashboard } = deps.assets ?? {};
-  if (sdk) {
-    app.use("/sdk/*", publicResource);
-    app.use("/sdk/*", sdk);
-  }
+  app.use("/sdk/*", publicResource);
+  if (sdk) app.use("/sdk/*", sdk);
+  // A chunk of another recent build (a rolling deploy, a cached loader, a tab left open).
+  app.use("/sdk/*", archivedSdk(deps.db));
   if (dashboard) {
     app.get("/admin", (c) => c.redirect("/admin/"));
     app.use("/admin/*", async (c, next) => {

@@ -12,6 +12,12 @@ export interface SdkBundle {
   uiPath: string;
   /** Source of the auto-blocking script (IIFE), composed before the loader for `?autoblock`. */
   autoblockSource?: string;
+  /**
+   * The build's content-hashed modules (path under `/sdk/` to source), recorded at start in the
+   * database the instances share, so that any instance serves any recent build's chunks
+   * (`sdk-archive`); absent, this build is not recorded.
+   */
+  files?: Readonly<Record<string, string>>;
 }
 
 /** Static files a runtime can serve; each handler answers or calls `next()`. */

@@ -106,5 +106,11 @@ export const migrations: ReadonlyArray<{ tag: string; statements: readonly strin
     "statements": [
       "CREATE TABLE `daily_jurisdiction_stats` (\n\t`site_id` integer NOT NULL,\n\t`day` integer NOT NULL,\n\t`policy_version` text NOT NULL,\n\t`jurisdiction` text NOT NULL,\n\t`rule_id` text NOT NULL,\n\t`method` text NOT NULL,\n\t`count` integer DEFAULT 0 NOT NULL,\n\tPRIMARY KEY(`site_id`, `day`, `policy_version`, `jurisdiction`, `rule_id`, `method`)\n);"
     ]
+  },
+  {
+    "tag": "0009_sdk_files",
+    "statements": [
+      "CREATE TABLE `sdk_files` (\n\t`path` text PRIMARY KEY NOT NULL,\n\t`body` text NOT NULL,\n\t`served_at` integer NOT NULL\n);"
+    ]
   }
 ];

@@ -10,6 +10,7 @@ export { logState } from "./log-state";
 export { memberInvitations } from "./member-invitations";
 export { receiptCategories, receipts } from "./receipts";
 export { retentionChanges } from "./retention-changes";
+export { sdkFiles } from "./sdk-files";
 export { sessions } from "./sessions";
 export { signInAttempts } from "./sign-in-attempts";
 export { signingKeys } from "./signing-keys";

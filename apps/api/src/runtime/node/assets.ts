@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { MiddlewareHandler } from "hono";
 import type { SdkBundle, StaticAssets } from "../../deps";
+import { isContentHashed } from "../../sdk-archive";
 
 /** Folders of the built parts, relative to the repository root. */
 export const ROOT = fileURLToPath(new URL("../../../../../", import.meta.url));
@@ -25,7 +27,22 @@ export function readSdkBundle(): SdkBundle {
     loaderSource: readFileSync(loader, "utf8"),
     uiPath: `/sdk/${ui}`,
     autoblockSource: existsSync(autoblock) ? readFileSync(autoblock, "utf8") : undefined,
+    files: sdkModules(SDK_DIST),
   };
+}
+
+/**
+ * A built SDK's content-hashed modules under `dist` (path under `/sdk/` to source), as
+ * `SdkBundle.files` records them for the other instances.
+ */
+export function sdkModules(dist: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    const path = relative(dist, join(entry.parentPath, entry.name)).split(sep).join("/");
+    if (entry.isFile() && isContentHashed(path))
+      files[path] = readFileSync(join(dist, path), "utf8");
+  }
+  return files;
 }
 
 function folder(root: string, prefix: string, cache: (path: string) => string): MiddlewareHandler {

@@ -13,6 +13,7 @@ import {
   type TrustProxy,
 } from "../../network";
 import { schedulePurge } from "../../retention";
+import { archiveSdk } from "../../sdk-archive";
 import { allowDemoOrigins, seed } from "../../seed";
 import { type ProtectionReport, protectSigningKeys, type SigningSecrets } from "../../signing";
 import { type IntegrationLoop, protectLogKeys, scheduleLogIntegration } from "../../transparency";
@@ -195,6 +196,11 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
     ownerPassword: options.ownerPassword,
     now: Date.now(),
   });
+  // The other instances (and those of the next build) serve this build's chunks too. Not
+  // recorded, they are only missing to another build: this instance serves all the same.
+  await archiveSdk(handle.db, options.sdk, Date.now()).catch((err: unknown) =>
+    console.error("[assent] SDK build not recorded", err),
+  );
   const trust = options.trustProxy ?? { kind: "none" };
   await log?.ready().catch(async (err: unknown) => {
     await handle.close();

@@ -1,10 +1,11 @@
-import { autoblockSource, loaderSource, uiPath } from "assent:sdk";
+import { autoblockSource, loaderSource, sdkFiles, uiPath } from "assent:sdk";
 import { API_ERRORS, fullSubdivision } from "@assent/core";
 import { type D1Like, openD1 } from "@assent/db/d1";
 import type { Hono } from "hono";
 import { createApp } from "../../app";
 import { parseBucketSpec, type RateLimits } from "../../limits";
 import { countryCode, fixedOrigin, normalizeIp, parsePublicUrl } from "../../network";
+import { archiveSdk } from "../../sdk-archive";
 import { seed } from "../../seed";
 import {
   checkSecrets,
@@ -96,6 +97,12 @@ async function boot(
         ` the owner (${env.ASSENT_ADMIN_EMAIL ?? "owner@assent.local"}) is created with it on the next start`,
     );
   }
+  const sdk = { loaderSource, uiPath, autoblockSource, files: sdkFiles };
+  // Other deployments' Workers (a gradual rollout, a cached loader) serve this build's chunks
+  // too. Not recorded, they are only missing to another build: the Worker serves all the same.
+  await archiveSdk(db, sdk, Date.now()).catch((err: unknown) =>
+    console.error("[assent] SDK build not recorded", err),
+  );
   const rateLimits: RateLimits = {};
   const perIp = parseBucketSpec(env.RATE_LIMIT_IP);
   const perSite = parseBucketSpec(env.RATE_LIMIT_SITE);
@@ -104,7 +111,7 @@ async function boot(
   return createApp({
     rateLimits,
     db,
-    sdk: { loaderSource, uiPath, autoblockSource },
+    sdk,
     origin,
     // Cloudflare sets these (a client cannot): the visitor's address, and the country and
     // region (ISO 3166-2 code, e.g. "CA") it found.

@@ -6,4 +6,6 @@ declare module "assent:sdk" {
   export const uiPath: string;
   /** Source of `packages/sdk/dist/autoblock.js`. */
   export const autoblockSource: string;
+  /** The content-hashed modules of `packages/sdk/dist` (path under `/sdk/` to source). */
+  export const sdkFiles: Record<string, string>;
 }

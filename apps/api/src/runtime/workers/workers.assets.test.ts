@@ -49,4 +49,29 @@ describe("the SDK as Workers static assets (workerd, with _headers)", () => {
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.code).toBe("NOT_FOUND");
   });
+
+  it("records its build in D1, and serves another deployment's chunks from there", async () => {
+    // Before any deployment recorded it: not found (this request also starts the Worker).
+    const other = "ui-0therBld.js";
+    expect((await w.fetch(`/sdk/${other}`)).status).toBe(404);
+    const { results } = await w.d1.prepare("SELECT path FROM sdk_files ORDER BY path").all();
+    expect(results.map((r: { path?: unknown }) => r.path)).toEqual(
+      files
+        .map((f) => f.split("\\").join("/"))
+        .filter(isContentHashed)
+        .sort(),
+    );
+    // Another deployment (a gradual rollout, a loader still cached) recorded its own.
+    const body = 'export const build = "other";';
+    await w.d1
+      .prepare("INSERT INTO sdk_files (path, body, served_at) VALUES (?, ?, ?)")
+      .bind(other, body, Date.now())
+      .run();
+    const res = await w.fetch(`/sdk/${other}`, { headers: { Origin: CUSTOMER } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(body);
+    expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(res.headers.get("Content-Type")).toMatch(/javascript/);
+    expect(res.headers.get("Cache-Control")).toBe("public, max-age=31536000, immutable");
+  });
 });

@@ -1,0 +1,1 @@
+export { archivedSdk, archiveSdk, isContentHashed, SDK_ARCHIVE_DAYS } from "./sdk-archive";
