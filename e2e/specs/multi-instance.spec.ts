@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import {
   type AdminSession,
   type ConfigState,
@@ -10,8 +11,9 @@ import { ADMIN } from "../fixtures/admin";
 import { rawRequest } from "../fixtures/raw-http";
 import { publishedConfig, sampleReceipt } from "../fixtures/receipts";
 import { createSite, demoLikeConfig, siteKey } from "../fixtures/sites";
+import { recordSdkModule } from "../fixtures/tamper";
 import { expect, test } from "../fixtures/test";
-import { instances } from "../fixtures/topology";
+import { consentOrigin, customerPage, instances } from "../fixtures/topology";
 
 /**
  * Two instances on one libSQL file, each reached straight on its own port: what one stores,
@@ -148,4 +150,26 @@ test("failed sign-ins are counted across instances", async ({ request }) => {
   expect(sixth.status, sixth.text).toBe(429);
   expect(Number(sixth.headers["retry-after"])).toBeGreaterThan(0);
   expect((await attempt(a)).status).toBe(429);
+});
+
+test("a chunk of another build reaches a customer's page through the proxy, from either instance", async ({
+  page,
+}) => {
+  // Another build's instance recorded its modules at start, as a rolling deploy leaves them: the
+  // loader it served names this chunk, and the proxy may send the import to either instance.
+  const name = `ui-${randomBytes(6).toString("base64url")}.js`;
+  const body = `export const build = ${JSON.stringify(name)};`;
+  await recordSdkModule(name, body);
+  for (const base of Object.values(instances())) {
+    const res = await fetch(`${base}/sdk/${name}`);
+    expect(res.status, base).toBe(200);
+    expect(await res.text()).toBe(body);
+  }
+  // In the browser: TLS at the proxy, CORS and a JavaScript MIME type for a module import.
+  await page.goto(customerPage("/"));
+  const imported = await page.evaluate(
+    async (url) => ((await import(url)) as { build: string }).build,
+    `${consentOrigin()}/sdk/${name}`,
+  );
+  expect(imported).toBe(name);
 });
