@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { LANGUAGES } from "@assent/core";
 import { sdkFiles } from "@assent/db";
 import { openLibsql } from "@assent/db/libsql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SdkBundle } from "../deps";
+import { readSdkBundle } from "../runtime/node/assets";
 import { type NodeServer, startNodeServer } from "../runtime/node/server";
 import { archiveSdk, isContentHashed, SDK_ARCHIVE_DAYS } from "./sdk-archive";
 
@@ -132,6 +134,34 @@ describe("two instances of two builds on one database", () => {
       const res = await get(a, path);
       expect(res.status, path).toBe(404);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("NOT_FOUND");
+    }
+  });
+
+  it("records the built SDK's modules at start, as the Node entry finds them", async () => {
+    const sdk = readSdkBundle();
+    const server = await startNodeServer({
+      port: 0,
+      hostname: "127.0.0.1",
+      databaseUrl: `file:${join(dir, "built.db")}`,
+      publicUrl: "https://consent.example.org",
+      sdk,
+      ownerEmail: "owner@example.org",
+      ownerPassword: "correct horse battery staple",
+      rateLimits: false,
+    });
+    await server.close();
+    const handle = await openLibsql({ url: `file:${join(dir, "built.db")}` });
+    try {
+      const rows = await handle.db.select().from(sdkFiles);
+      const paths = rows.map((r) => r.path).sort();
+      expect(paths).toEqual(Object.keys(sdk.files ?? {}).sort());
+      expect(paths).toContain(sdk.uiPath.slice("/sdk/".length));
+      // Each language twice: the first layer's texts, and every text for the preference centre.
+      expect(paths.filter((p) => p.startsWith("lang/"))).toHaveLength(2 * LANGUAGES.length);
+      expect(paths).not.toContain("loader.js");
+      for (const row of rows) expect(row.body).toBe(sdk.files?.[row.path]);
+    } finally {
+      handle.close();
     }
   });
 
