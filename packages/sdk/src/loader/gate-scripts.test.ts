@@ -40,6 +40,25 @@ describe("activateScripts", () => {
     expect(ran).toContain("google-analytics");
   });
 
+  it("runs each script in a task of its own, in document order, leaving the current task first", async () => {
+    const gated = (id: string) =>
+      document.getElementById(id)?.getAttribute("type") === "text/plain";
+    const done = activateScripts(allowing({ categories: { analytics: true } }));
+    // What the caller's task does next (a click handler closing the banner) comes first, and
+    // its microtasks too: no gated script runs in the task that allowed it.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect([gated("a1"), gated("ga")]).toEqual([true, true]);
+    // A task later, the first has run, and not yet the next.
+    await new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(0);
+    });
+    expect([gated("a1"), gated("ga")]).toEqual([false, true]);
+    await done;
+    expect([gated("a1"), gated("ga"), gated("m1")]).toEqual([false, false, true]);
+  });
+
   it("never activates the same script twice", async () => {
     const allows = allowing({ categories: { analytics: true } });
     await activateScripts(allows);

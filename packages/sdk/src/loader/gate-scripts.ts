@@ -14,6 +14,19 @@ export const cat = (el: Element) => el.getAttribute("data-category");
 /** An element's `data-service`. */
 export const svc = (el: Element) => el.getAttribute("data-service");
 
+/**
+ * Ends the current task, so that the browser can paint and answer input before the next gated
+ * script runs: a click on "Accept all" paints the banner closed before the site's tags run, and
+ * a returning visitor's tags run in short tasks of their own rather than one long one. A message
+ * to itself, not a timer: a background tab's timers are throttled to a second.
+ */
+const yieldToPage = () =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = resolve;
+    channel.port2.postMessage(0);
+  });
+
 function activate(original: HTMLScriptElement): Promise<void> {
   // A clone keeps every attribute, the text and the nonce; it is not "already started".
   const script = original.cloneNode(true) as HTMLScriptElement;
@@ -32,16 +45,19 @@ function activate(original: HTMLScriptElement): Promise<void> {
 
 /**
  * Activates the gated scripts (and marked `<img data-src>` and `<link data-href>`) the decision
- * allows, in document order; an external script is loaded before the next gated one runs. A
- * script never runs twice. Calls are queued, so a choice made while scripts are loading cannot
- * reorder them.
+ * allows, in document order, each script in a task of its own; an external script is loaded
+ * before the next gated one runs. A script never runs twice. Calls are queued, so a choice made
+ * while scripts are loading cannot reorder them.
  */
 export function activateScripts(allows: Allows): Promise<void> {
   queue = queue.then(async () => {
     for (const el of document.querySelectorAll<HTMLElement>(GATED)) {
-      if (!el.isConnected || !allows(cat(el), svc(el))) continue;
       // By name: a script made in another (same-origin) frame is not this realm's instance.
-      if (el.localName === "script") await activate(el as HTMLScriptElement);
+      const script = el.localName === "script";
+      if (script) await yieldToPage();
+      // Looked at after the yield: the page may have removed it, a choice may have changed.
+      if (!el.isConnected || !allows(cat(el), svc(el))) continue;
+      if (script) await activate(el as HTMLScriptElement);
       else {
         // Without `data-src` / `data-href` it is no longer gated: it is never activated twice.
         const attr = el.tagName === "LINK" ? "href" : "src";
