@@ -11,15 +11,10 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { sdkModules } from "../src/runtime/node/assets";
+import { isContentHashed } from "../src/sdk-archive";
 
 const API = fileURLToPath(new URL("../", import.meta.url));
 const SDK_DIST = fileURLToPath(new URL("../../../packages/sdk/dist/", import.meta.url));
-
-/**
- * Whether an SDK file's name carries its content hash (`ui-DTKWxiMQ.js`, `lang/de-cdMaXO8a.js`:
- * the SDK build's `[name]-[hash].js`, eight base64url characters), so it can be cached for good.
- */
-export const isContentHashed = (file: string): boolean => /-[\w-]{8}\.\w+$/.test(file);
 
 /** Largest number of rules Cloudflare reads from a `_headers` file. */
 const MAX_HEADER_RULES = 100;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isContentHashed } from "../../../scripts/build-worker";
+import { isContentHashed } from "../../sdk-archive";
 import { startWorker, type WorkerOnWorkerd } from "./worker-on-workerd";
 
 /** A customer's page, on an origin of its own. */
