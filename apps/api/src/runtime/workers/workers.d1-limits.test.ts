@@ -1,4 +1,4 @@
-import { type ConfigState, newSubjectId, type ReceiptInput, warningRules } from "@assent/core";
+import { type ConfigState, newSubjectId, warningRules } from "@assent/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type AdminClient,
