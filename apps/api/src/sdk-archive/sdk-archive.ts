@@ -18,8 +18,8 @@ const REFRESH_MS = 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Records this instance's SDK build (`sdk.files`, its content-hashed modules) in the database its peers share, and deletes the files no instance has recorded
- * for {@link SDK_ARCHIVE_DAYS}. A loader served by one build imports its chunks by name; during
+ * Records this instance's SDK build (`sdk.files`, its content-hashed modules) in the database
+ * its peers share, and deletes the files no instance has recorded for {@link SDK_ARCHIVE_DAYS}. A loader served by one build imports its chunks by name; during
  * a rolling deploy, from a loader still in a cache, or from a tab left open across a deploy, that
  * request can reach an instance of another build, which then finds the chunk here
  * ({@link archivedSdk}) instead of answering 404 and leaving the page without its banner or
@@ -34,24 +34,22 @@ export async function archiveSdk(
   now: number,
 ): Promise<number> {
   const entries = Object.entries(sdk.files ?? {}).filter(([path]) => isContentHashed(path));
-  const probe = sdk.uiPath.slice("/sdk/".length);
   if (entries.length === 0) return 0;
+  const probe = sdk.uiPath.slice("/sdk/".length);
   const [fresh] = await db
     .select({ path: sdkFiles.path })
     .from(sdkFiles)
     .where(and(eq(sdkFiles.path, probe), gt(sdkFiles.servedAt, now - REFRESH_MS)));
   if (fresh) return 0;
-  const [first, ...rest] = entries.map(([path, body]) =>
-    db
-      .insert(sdkFiles)
-      .values({ path, body, servedAt: now })
-      .onConflictDoUpdate({ target: sdkFiles.path, set: { servedAt: now } }),
-  );
   // One batch (a transaction on libSQL, one round trip on D1): a build is recorded whole or not.
   await db.batch([
-    first as NonNullable<typeof first>,
-    ...rest,
     db.delete(sdkFiles).where(lt(sdkFiles.servedAt, now - SDK_ARCHIVE_DAYS * DAY_MS)),
+    ...entries.map(([path, body]) =>
+      db
+        .insert(sdkFiles)
+        .values({ path, body, servedAt: now })
+        .onConflictDoUpdate({ target: sdkFiles.path, set: { servedAt: now } }),
+    ),
   ]);
   return entries.length;
 }

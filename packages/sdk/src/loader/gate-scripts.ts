@@ -52,13 +52,14 @@ function activate(original: HTMLScriptElement): Promise<void> {
 export function activateScripts(allows: Allows): Promise<void> {
   queue = queue.then(async () => {
     for (const el of document.querySelectorAll<HTMLElement>(GATED)) {
+      const runs = () => el.isConnected && allows(cat(el), svc(el));
+      if (!runs()) continue;
       // By name: a script made in another (same-origin) frame is not this realm's instance.
-      const script = el.localName === "script";
-      if (script) await yieldToPage();
-      // Looked at after the yield: the page may have removed it, a choice may have changed.
-      if (!el.isConnected || !allows(cat(el), svc(el))) continue;
-      if (script) await activate(el as HTMLScriptElement);
-      else {
+      if (el.localName === "script") {
+        await yieldToPage();
+        // Looked at again: meanwhile the page may have removed it, or a choice changed.
+        if (runs()) await activate(el as HTMLScriptElement);
+      } else {
         // Without `data-src` / `data-href` it is no longer gated: it is never activated twice.
         const attr = el.tagName === "LINK" ? "href" : "src";
         el.setAttribute(attr, el.getAttribute(`data-${attr}`) as string);
