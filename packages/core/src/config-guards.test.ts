@@ -217,6 +217,19 @@ describe("every control has a visible, trimmed label in every language", () => {
     const fine = { ...base(), texts: { en: { rejectAll: "Refuse", close: "×", description: "" } } };
     expect(refusal(fine)).toBeNull();
   });
+
+  it("checks a rule's own texts too: its visitors see them over the site's", () => {
+    const config = {
+      ...base(),
+      jurisdictions: {
+        rules: [{ id: "eu", regions: ["EEA"], model: "opt-in", texts: { fr: { rejectAll: " " } } }],
+        otherwise: "eu",
+      },
+    };
+    expect(refusal(config)).toBe(
+      "jurisdictions.rules.0.texts.fr.rejectAll: [control-text-required] a button or link needs a visible label, without leading or trailing spaces",
+    );
+  });
 });
 
 describe("a privacy policy is linked", () => {

@@ -72,6 +72,10 @@ export interface GuardedConfig {
   services: readonly SiteService[];
   consentMode?: { categories?: Record<string, readonly string[]> | undefined } | undefined;
   texts: Record<string, Record<string, string>>;
+  /** Rules per region; a rule's own texts are shown over the site's to its visitors. */
+  jurisdictions?:
+    | { rules: ReadonlyArray<{ texts?: Record<string, Record<string, string>> | undefined }> }
+    | undefined;
 }
 
 /** A configuration a guard refuses: which rule, where (keys from the root), and why. */
@@ -179,14 +183,25 @@ export function configGuardIssues(config: GuardedConfig): GuardIssue[] {
       `"necessary" is granted without asking, so it may not grant ${granted.join(", ")}`,
     );
 
-  for (const [language, texts] of Object.entries(config.texts))
-    for (const key of CONTROL_TEXT_KEYS)
-      if (Object.hasOwn(texts, key) && !isControlText(texts[key] as string))
-        add(
-          "control-text-required",
-          ["texts", language, key],
-          "a button or link needs a visible label, without leading or trailing spaces",
-        );
+  const textSets: Array<[Array<string | number>, Record<string, Record<string, string>>]> = [
+    [["texts"], config.texts],
+    ...(config.jurisdictions?.rules ?? []).map(
+      (rule, r) =>
+        [["jurisdictions", "rules", r, "texts"], rule.texts ?? {}] as [
+          Array<string | number>,
+          Record<string, Record<string, string>>,
+        ],
+    ),
+  ];
+  for (const [path, set] of textSets)
+    for (const [language, texts] of Object.entries(set))
+      for (const key of CONTROL_TEXT_KEYS)
+        if (Object.hasOwn(texts, key) && !isControlText(texts[key] as string))
+          add(
+            "control-text-required",
+            [...path, language, key],
+            "a button or link needs a visible label, without leading or trailing spaces",
+          );
 
   if (!config.privacyPolicyUrl)
     add(

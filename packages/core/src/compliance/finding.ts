@@ -16,6 +16,7 @@
 /** Every linter rule, by its stable id. */
 export const COMPLIANCE_RULES = [
   "reject-label-means-accept",
+  "accept-label-means-refuse",
   "consent-by-continuing",
   "category-label-claims-necessary",
   "legitimate-interest-claim",

@@ -31,8 +31,21 @@ describe("wording", () => {
     ["de-AT", "Einverstanden? OK"],
   ])("refuses a reject button labelled %s %j", (language, label) => {
     const found = rules(withTexts(language, { rejectAll: label }));
-    if (label === "Einverstanden? OK") expect(found).toEqual([]);
-    else expect(found).toEqual([`error reject-label-means-accept texts.${language}.rejectAll`]);
+    expect(found).toEqual([`error reject-label-means-accept texts.${language}.rejectAll`]);
+  });
+
+  it.each([
+    ["en", "I accept"],
+    ["en", "Yes, I agree"],
+    ["en", "Accept & close"],
+    ["en", "Agree and close"],
+    ["en", "Accept all and continue"],
+    ["fr", "Oui, j'accepte"],
+    ["de", "Ja, ich stimme zu"],
+  ])("refuses a reject button that accepts in other words: %s %j", (language, label) => {
+    expect(rules(withTexts(language, { rejectAll: label }))).toEqual([
+      `error reject-label-means-accept texts.${language}.rejectAll`,
+    ]);
   });
 
   it.each([
@@ -40,8 +53,59 @@ describe("wording", () => {
     ["fr", "Continuer sans accepter"],
     ["de", "Ablehnen"],
     ["en", "No thanks"],
+    ["en", "Accept only necessary cookies"],
+    ["en", "Don't accept"],
+    ["en", "OK, reject all"],
+    ["de", "Nur notwendige akzeptieren"],
+    ["es", "Continuar sin aceptar"],
   ])("lets a reject button say %s %j", (language, label) => {
     expect(rules(withTexts(language, { rejectAll: label }))).toEqual([]);
+  });
+
+  it.each([
+    ["en", "Reject all"],
+    ["en", "No thanks"],
+    ["en", "Close"],
+    ["en", "Dismiss"],
+    ["fr", "Tout refuser"],
+    ["de", "Schließen"],
+    ["es", "Rechazar"],
+    ["pl", "Odrzuć"],
+  ])("refuses an accept button labelled as a refusal or a way out: %s %j", (language, label) => {
+    expect(rules(withTexts(language, { acceptAll: label, rejectAll: "Decline" }))).toEqual([
+      `error accept-label-means-refuse texts.${language}.acceptAll`,
+    ]);
+  });
+
+  it("checks a rule's own texts like the site's: its visitors see them over the site's", () => {
+    const base = cleanConfig();
+    const config = {
+      ...base,
+      jurisdictions: {
+        rules: [
+          {
+            id: "eu",
+            regions: ["EEA"],
+            model: "opt-in" as const,
+            texts: {
+              en: {
+                rejectAll: "Accept all",
+                acceptAll: "Close",
+                description: "By continuing to browse you consent to all cookies.",
+                "category.marketing": "Strictly necessary",
+              },
+            },
+          },
+        ],
+        otherwise: "eu",
+      },
+    };
+    expect(rules(config)).toEqual([
+      "error reject-label-means-accept jurisdictions.rules.0.texts.en.rejectAll",
+      "error accept-label-means-refuse jurisdictions.rules.0.texts.en.acceptAll",
+      "error consent-by-continuing jurisdictions.rules.0.texts.en.description",
+      "error category-label-claims-necessary jurisdictions.rules.0.texts.en.category.marketing",
+    ]);
   });
 
   it.each([
@@ -76,6 +140,14 @@ describe("wording", () => {
     expect(rules(withTexts(language, { "category.analytics": label }))).toEqual([
       `error category-label-claims-necessary texts.${language}.category.analytics`,
     ]);
+  });
+
+  it("refuses a refusable category described as necessary", () => {
+    expect(
+      rules(
+        withTexts("en", { "category.marketing.description": "Strictly necessary for the site." }),
+      ),
+    ).toEqual(["error category-label-claims-necessary texts.en.category.marketing.description"]);
   });
 
   it("lets necessary say it is necessary, and others say they are not", () => {

@@ -14,58 +14,106 @@ function dictionariesFor(language: string): WordingDictionary[] {
 const any = (dicts: WordingDictionary[], pick: (d: WordingDictionary) => readonly string[]) =>
   dicts.flatMap(pick).map(normalize);
 
+/** A language's texts, wherever the configuration keeps them (the site's, or a rule's own). */
+interface TextSet {
+  /** Dotted path of the set's languages, e.g. `texts` or `jurisdictions.rules.0.texts`. */
+  path: string;
+  texts: Record<string, Record<string, string>>;
+}
+
 /**
- * Deceptive wording, in every language the site writes texts for: a reject button labelled as
- * an acceptance ("OK", "Continue", "I like cookies"), consent implied by browsing ("by
- * continuing to use this site you consent"), a refusable category labelled as necessary, and
- * legitimate interest claimed for cookies.
+ * Every set of texts a visitor may be shown: the site's, then each rule's own (a rule's texts
+ * are shown over the site's to the visitors it applies to, so they are checked the same way).
+ */
+const textSets = (config: LintedConfig): TextSet[] => [
+  { path: "texts", texts: config.texts },
+  ...(config.jurisdictions?.rules ?? []).map((rule, r) => ({
+    path: `jurisdictions.rules.${r}.texts`,
+    texts: rule.texts ?? {},
+  })),
+];
+
+/**
+ * Deceptive wording, in every language the site or one of its rules writes texts for: a reject
+ * button labelled as an acceptance ("OK", "I accept", "Yes, I agree") unless it limits what it
+ * accepts ("Continue without accepting", "Accept only necessary cookies"), an accept button
+ * labelled as a refusal or a way out ("Reject all", "No thanks", "Close"), consent implied by
+ * browsing ("by continuing to use this site you consent"), a refusable category labelled or
+ * described as necessary, and legitimate interest claimed for cookies.
  */
 export function wordingFindings(config: LintedConfig): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
   const refusable = new Set(config.categories.filter((c) => c.id !== NECESSARY).map((c) => c.id));
-  for (const [language, texts] of Object.entries(config.texts)) {
-    const dicts = dictionariesFor(language);
-    const accept = any(dicts, (d) => d.acceptLabels);
-    const implied = any(dicts, (d) => d.impliedConsent);
-    const claims = any(dicts, (d) => d.necessaryClaims);
-    const interest = any(dicts, (d) => d.legitimateInterest);
-    for (const [key, raw] of Object.entries(texts)) {
-      const text = normalize(raw);
-      const field = `texts.${language}.${key}`;
-      if (key === "rejectAll" && saysExactly(text, accept))
-        findings.push({
-          severity: "error",
-          rule: "reject-label-means-accept",
-          field,
-          why: `The reject button reads "${raw}", which a visitor takes for agreement: refusing must be as clear as accepting.`,
-          guidance: GUIDANCE.edpbTaskforce,
-        });
-      if (implied.some((phrase) => mentions(text, phrase)))
-        findings.push({
-          severity: "error",
-          rule: "consent-by-continuing",
-          field,
-          why: "Consent cannot be implied by browsing on: only a clear choice on the banner counts.",
-          guidance: GUIDANCE.ico,
-        });
-      const category = /^category\.([^.]+)$/.exec(key)?.[1];
-      if (category && refusable.has(category) && claims.some((phrase) => mentions(text, phrase)))
-        findings.push({
-          severity: "error",
-          rule: "category-label-claims-necessary",
-          field,
-          why: `"${category}" can be refused, but its label "${raw}" says it is necessary: visitors would not think to refuse it.`,
-          guidance: GUIDANCE.edpbTaskforce,
-        });
-      if (interest.some((phrase) => mentions(text, phrase)))
-        findings.push({
-          severity: "warning",
-          rule: "legitimate-interest-claim",
-          field,
-          why: "Legitimate interest is no ground for cookies or trackers that need consent; say so only to explain that you do not rely on it.",
-          guidance: GUIDANCE.edpbTaskforce,
-        });
-    }
+  for (const set of textSets(config))
+    for (const [language, texts] of Object.entries(set.texts))
+      findings.push(...languageFindings(language, texts, `${set.path}.${language}`, refusable));
+  return findings;
+}
+
+function languageFindings(
+  language: string,
+  texts: Record<string, string>,
+  path: string,
+  refusable: ReadonlySet<string>,
+): ComplianceFinding[] {
+  const findings: ComplianceFinding[] = [];
+  const dicts = dictionariesFor(language);
+  const accept = any(dicts, (d) => d.acceptLabels);
+  const refuse = any(dicts, (d) => d.refuseLabels);
+  const close = any(dicts, (d) => d.closeLabels);
+  const limits = [...refuse, ...any(dicts, (d) => [...d.limiters, ...d.necessaryClaims])];
+  const implied = any(dicts, (d) => d.impliedConsent);
+  const claims = any(dicts, (d) => d.necessaryClaims);
+  const interest = any(dicts, (d) => d.legitimateInterest);
+  const says = (text: string, phrases: readonly string[]) =>
+    phrases.some((phrase) => mentions(text, phrase));
+  for (const [key, raw] of Object.entries(texts)) {
+    const text = normalize(raw);
+    const field = `${path}.${key}`;
+    if (
+      key === "rejectAll" &&
+      (saysExactly(text, accept) || (says(text, accept) && !says(text, limits)))
+    )
+      findings.push({
+        severity: "error",
+        rule: "reject-label-means-accept",
+        field,
+        why: `The reject button reads "${raw}", which a visitor takes for agreement: refusing must be as clear as accepting.`,
+        guidance: GUIDANCE.edpbTaskforce,
+      });
+    if (key === "acceptAll" && saysExactly(text, [...refuse, ...close]))
+      findings.push({
+        severity: "error",
+        rule: "accept-label-means-refuse",
+        field,
+        why: `The accept button reads "${raw}", which a visitor takes for a refusal or a way out: consent must be an unambiguous act, so the button that gives it must say so.`,
+        guidance: GUIDANCE.edpbTaskforce,
+      });
+    if (says(text, implied))
+      findings.push({
+        severity: "error",
+        rule: "consent-by-continuing",
+        field,
+        why: "Consent cannot be implied by browsing on: only a clear choice on the banner counts.",
+        guidance: GUIDANCE.ico,
+      });
+    const category = /^category\.([^.]+)(?:\.description)?$/.exec(key)?.[1];
+    if (category && refusable.has(category) && says(text, claims))
+      findings.push({
+        severity: "error",
+        rule: "category-label-claims-necessary",
+        field,
+        why: `"${category}" can be refused, but its ${key.endsWith(".description") ? "description" : "label"} "${raw}" says it is necessary: visitors would not think to refuse it.`,
+        guidance: GUIDANCE.edpbTaskforce,
+      });
+    if (says(text, interest))
+      findings.push({
+        severity: "warning",
+        rule: "legitimate-interest-claim",
+        field,
+        why: "Legitimate interest is no ground for cookies or trackers that need consent; say so only to explain that you do not rely on it.",
+        guidance: GUIDANCE.edpbTaskforce,
+      });
   }
   return findings;
 }

@@ -6,4 +6,7 @@ export default {
   impliedConsent: ["drwy barhau", "drwy ddefnyddio'r wefan"],
   necessaryClaims: ["hollol angenrheidiol", "angenrheidiol", "hanfodol", "bob amser ymlaen"],
   legitimateInterest: ["buddiant dilys"],
+  refuseLabels: ["gwrthod y cyfan", "gwrthod", "na", "dim diolch", "dim nawr"],
+  closeLabels: ["cau", "cuddio"],
+  limiters: ["heb", "yn unig", "dim ond"],
 } satisfies WordingDictionary;

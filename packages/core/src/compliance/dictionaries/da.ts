@@ -21,4 +21,7 @@ export default {
     "altid til",
   ],
   legitimateInterest: ["legitim interesse", "legitime interesse"],
+  refuseLabels: ["afvis alle", "afvis", "afsla", "nej", "nej tak", "ikke nu"],
+  closeLabels: ["luk", "skjul"],
+  limiters: ["uden", "kun"],
 } satisfies WordingDictionary;

@@ -30,4 +30,16 @@ export default {
     "immer aktiv",
   ],
   legitimateInterest: ["berechtigtes interesse", "berechtigten interesse"],
+  refuseLabels: [
+    "alle ablehnen",
+    "ablehnen",
+    "ich lehne ab",
+    "nein",
+    "nein danke",
+    "nicht jetzt",
+    "verweigern",
+    "zuruckweisen",
+  ],
+  closeLabels: ["schliessen", "schließen", "ausblenden"],
+  limiters: ["ohne", "nur"],
 } satisfies WordingDictionary;

@@ -29,4 +29,16 @@ export default {
     "siempre activ",
   ],
   legitimateInterest: ["interes legitimo"],
+  refuseLabels: [
+    "rechazar todo",
+    "rechazar",
+    "rechazo",
+    "no",
+    "no gracias",
+    "ahora no",
+    "denegar",
+    "rehusar",
+  ],
+  closeLabels: ["cerrar", "ocultar"],
+  limiters: ["sin", "solo", "solamente", "unicamente"],
 } satisfies WordingDictionary;

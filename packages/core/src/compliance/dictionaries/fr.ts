@@ -29,4 +29,16 @@ export default {
     "toujours actif",
   ],
   legitimateInterest: ["interet legitime"],
+  refuseLabels: [
+    "tout refuser",
+    "refuser",
+    "je refuse",
+    "non",
+    "non merci",
+    "pas maintenant",
+    "decliner",
+    "rejeter",
+  ],
+  closeLabels: ["fermer", "ignorer", "masquer"],
+  limiters: ["sans", "seulement", "uniquement"],
 } satisfies WordingDictionary;

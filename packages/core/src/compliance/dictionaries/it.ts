@@ -28,4 +28,16 @@ export default {
     "sempre attiv",
   ],
   legitimateInterest: ["legittimo interesse", "interesse legittimo"],
+  refuseLabels: [
+    "rifiuta tutto",
+    "rifiuta",
+    "rifiutare",
+    "rifiuto",
+    "no",
+    "no grazie",
+    "non ora",
+    "nega",
+  ],
+  closeLabels: ["chiudi", "nascondi"],
+  limiters: ["senza", "solo", "soltanto", "unicamente"],
 } satisfies WordingDictionary;

@@ -29,4 +29,16 @@ export default {
     "altijd aan",
   ],
   legitimateInterest: ["gerechtvaardigd belang"],
+  refuseLabels: [
+    "alles weigeren",
+    "weigeren",
+    "weiger",
+    "nee",
+    "nee bedankt",
+    "niet nu",
+    "afwijzen",
+    "wijs af",
+  ],
+  closeLabels: ["sluiten", "verbergen"],
+  limiters: ["zonder", "alleen", "enkel"],
 } satisfies WordingDictionary;

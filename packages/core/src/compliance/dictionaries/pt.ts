@@ -23,4 +23,15 @@ export default {
     "sempre ativ",
   ],
   legitimateInterest: ["interesse legitimo"],
+  refuseLabels: [
+    "rejeitar tudo",
+    "rejeitar",
+    "recusar",
+    "recuso",
+    "nao",
+    "nao obrigado",
+    "agora nao",
+  ],
+  closeLabels: ["fechar", "ocultar"],
+  limiters: ["sem", "apenas", "somente", "so"],
 } satisfies WordingDictionary;

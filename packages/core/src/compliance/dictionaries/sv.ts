@@ -22,4 +22,7 @@ export default {
     "alltid pa",
   ],
   legitimateInterest: ["berattigat intresse"],
+  refuseLabels: ["avvisa alla", "avvisa", "avboj", "neka", "nej", "nej tack", "inte nu"],
+  closeLabels: ["stang", "dolj"],
+  limiters: ["utan", "endast", "bara"],
 } satisfies WordingDictionary;
