@@ -1,4 +1,7 @@
+import { CATALOGUE } from "../catalogue";
 import { NECESSARY } from "../categories";
+import { GPC_PURPOSES } from "../purposes";
+import { catalogueEntry } from "../services";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
 import type { LintedConfig } from "./linted-config";
 import { mentions, normalize } from "./text-match";
@@ -23,21 +26,66 @@ const TRACKING = [
 ];
 
 /**
- * A site's own service filed under "necessary" whose name, provider or purpose describes
- * tracking: inaccurately classified essential cookies (catalogue services are refused there by
- * the hard guards).
+ * A catalogue service whose purposes, as the site lists them, leave out the advertising or
+ * sale-or-share the catalogue knows it for: Global Privacy Control and Consent Mode's
+ * advertising keys follow those purposes, so dropping them would let an opted-out visitor's
+ * data go to an ad network. A site may add purposes, never remove these.
+ */
+export function cataloguePurposeFindings(config: LintedConfig): ComplianceFinding[] {
+  const findings: ComplianceFinding[] = [];
+  config.services.forEach((service, i) => {
+    if (!service.purposes) return;
+    const dropped = (catalogueEntry(service.id)?.purposes ?? []).filter(
+      (p) => GPC_PURPOSES.includes(p) && !service.purposes?.includes(p),
+    );
+    if (dropped.length)
+      findings.push({
+        severity: "error",
+        rule: "catalogue-purposes-removed",
+        field: `services.${i}.purposes`,
+        why: `"${service.id}" is used for ${dropped.join(" and ")}: its purposes must say so, or Global Privacy Control would not opt visitors out of it.`,
+        guidance: GUIDANCE.ccpaGpc,
+      });
+  });
+  return findings;
+}
+
+/**
+ * A site's own service filed under "necessary" that is not: one declaring a purpose other than
+ * `functional`, or named like a catalogue service ("YouTube", "Hotjar") under an id of its own,
+ * cannot be published; one whose name, provider or purpose describes tracking needs the owner's
+ * acknowledgement. (Catalogue ids are refused there by the hard guards.)
  */
 export function classificationFindings(config: LintedConfig): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
   config.services.forEach((service, i) => {
     if (service.category !== NECESSARY) return;
+    const purposes = (service.purposes ?? []).filter((p) => p !== "functional");
+    if (purposes.length)
+      findings.push({
+        severity: "error",
+        rule: "necessary-purpose",
+        field: `services.${i}.purposes`,
+        why: `"${service.id}" is filed as strictly necessary but declares ${purposes.join(", ")}: only what the visitor's requested service cannot work without runs without consent.`,
+        guidance: GUIDANCE.icoExceptions,
+      });
+    const name = normalize(service.name ?? "");
+    const known = CATALOGUE.find((entry) => normalize(entry.name) === name);
+    if (known)
+      findings.push({
+        severity: "error",
+        rule: "necessary-names-catalogue-service",
+        field: `services.${i}.category`,
+        why: `"${service.id}" is named ${known.name}, a third-party service that needs consent: list it as "${known.id}" under a category the visitor can refuse.`,
+        guidance: GUIDANCE.icoExceptions,
+      });
     const described = normalize(
       [service.id.replace(/-/g, " "), service.name, service.provider, service.purpose]
         .filter(Boolean)
         .join(" | "),
     );
     const word = TRACKING.find((w) => mentions(described, w));
-    if (word)
+    if (word && !known && !purposes.length)
       findings.push({
         severity: "warning",
         rule: "necessary-looks-like-tracking",

@@ -1,4 +1,7 @@
+import { NECESSARY } from "../categories";
 import { READS_CONSENT_MODE } from "../config-guards";
+import { ADVERTISING_CONSENT_MODE_KEYS, DEFAULT_CONSENT_MODE_CATEGORIES } from "../consent-mode";
+import { gpcRefuses } from "../purposes";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
 import type { LintedConfig } from "./linted-config";
 
@@ -8,6 +11,41 @@ import type { LintedConfig } from "./linted-config";
  * (the hard guard `consent-mode-keys-google-only` keeps every other service waiting).
  */
 export function consentModeFindings(config: LintedConfig): ComplianceFinding[] {
+  return [...advertisingKeyFindings(config), ...advancedModeFindings(config)];
+}
+
+/**
+ * Consent Mode's advertising keys (`ad_storage`, `ad_user_data`, `ad_personalization`) granted
+ * by a category that is not for advertising: a "Preferences" consent would grant advertising,
+ * which is then not specific consent, and a category claiming a UK exemption would grant it
+ * before any choice, which no exemption covers. A category grants them only when it, or a
+ * service under it, declares `advertising` or `sale-or-share` (`necessary` is the hard guard's).
+ */
+function advertisingKeyFindings(config: LintedConfig): ComplianceFinding[] {
+  const mapping = config.consentMode?.categories ?? DEFAULT_CONSENT_MODE_CATEGORIES;
+  const findings: ComplianceFinding[] = [];
+  for (const [id, keys] of Object.entries(mapping)) {
+    const category = config.categories.find((c) => c.id === id);
+    const ads = keys.filter((k) =>
+      (ADVERTISING_CONSENT_MODE_KEYS as readonly string[]).includes(k),
+    );
+    if (!category || id === NECESSARY || !ads.length) continue;
+    const exempt = !!category.exemption;
+    if (!exempt && gpcRefuses(config, category)) continue;
+    findings.push({
+      severity: "error",
+      rule: "consent-mode-advertising-category",
+      field: `consentMode.categories.${id}`,
+      why: exempt
+        ? `"${id}" claims a UK exemption, so it runs before any choice; it may not grant ${ads.join(", ")}: advertising needs consent in the UK too.`
+        : `"${id}" is not for advertising (neither it nor a service under it declares advertising or sale-or-share), so consenting to it may not grant ${ads.join(", ")}: consent to advertising must be given for advertising.`,
+      guidance: GUIDANCE.googleConsentMode,
+    });
+  }
+  return findings;
+}
+
+function advancedModeFindings(config: LintedConfig): ComplianceFinding[] {
   if (config.consentMode?.mode !== "advanced") return [];
   const google = config.services.filter((s) => READS_CONSENT_MODE.includes(s.id)).map((s) => s.id);
   const which = google.length ? google.join(" and ") : "Google's tags";

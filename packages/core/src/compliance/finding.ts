@@ -21,12 +21,16 @@ export const COMPLIANCE_RULES = [
   "category-label-claims-necessary",
   "legitimate-interest-claim",
   "advanced-consent-mode",
+  "consent-mode-advertising-category",
   "modal-covers-privacy-policy",
   "withdraw-page-link-only",
   "cookie-lifetime-over-13-months",
   "refusal-shorter-than-consent",
   "privacy-policy-placeholder",
   "necessary-looks-like-tracking",
+  "necessary-purpose",
+  "necessary-names-catalogue-service",
+  "catalogue-purposes-removed",
   "uk-exemption-not-qualifying",
   "uk-exemption-purpose",
   "uk-object-text-required",
@@ -73,6 +77,11 @@ export const GUIDANCE = {
     "https://ico.org.uk/for-organisations/direct-marketing-and-privacy-and-electronic-communications/guidance-on-the-use-of-storage-and-access-technologies/what-are-the-exceptions/",
   /** Data (Use and Access) Act 2025, section 112: amendments to PECR regulation 6. */
   duaa: "https://www.legislation.gov.uk/ukpga/2025/18/section/112",
+  /**
+   * California's CCPA regulations, 11 CCR § 7025: opt-out preference signals (Global Privacy
+   * Control) are requests to opt out of sale and sharing.
+   */
+  ccpaGpc: "https://cppa.ca.gov/regulations/pdf/cppa_regs.pdf",
   /** Google, consent mode overview: basic and advanced implementations. */
   googleConsentMode: "https://developers.google.com/tag-platform/security/concepts/consent-mode",
 } as const;

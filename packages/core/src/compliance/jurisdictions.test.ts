@@ -105,6 +105,40 @@ describe("unknown location", () => {
     ]);
     expect(found(cleanConfig({ jurisdictions: presetJurisdictions() }))).toEqual([]);
   });
+
+  it("refuses a rule for everyone else that runs trackers in an EEA country or the UK no rule names", () => {
+    const world = {
+      rules: [{ id: "world", regions: [], model: "opt-out" as const }],
+      otherwise: "world",
+    };
+    expect(found(cleanConfig({ jurisdictions: world }))).toEqual([
+      "error region-needs-consent jurisdictions.otherwise",
+      "warning unknown-location-not-strictest jurisdictions.otherwise",
+    ]);
+    // Every EEA country and the UK named by rules that ask first: only unknown locations remain.
+    const named = {
+      rules: [
+        { id: "eu", regions: ["EEA"], model: "opt-in" as const },
+        { id: "uk", regions: ["UK"], model: "uk-exemptions" as const },
+        { id: "world", regions: [], model: "opt-out" as const },
+      ],
+      otherwise: "world",
+    };
+    expect(found(cleanConfig({ jurisdictions: named }))).toEqual([
+      "warning unknown-location-not-strictest jurisdictions.otherwise",
+    ]);
+    // The UK exemptions for everyone else: the EEA must be named, the UK need not be.
+    const ukElsewhere = {
+      rules: [
+        { id: "eu", regions: ["EU"], model: "opt-in" as const },
+        { id: "rest", regions: [], model: "uk-exemptions" as const },
+      ],
+      otherwise: "rest",
+    };
+    const [finding] = lintConfig(cleanConfig({ jurisdictions: ukElsewhere }));
+    expect(finding).toMatchObject({ severity: "error", rule: "region-needs-consent" });
+    expect(finding?.why).toContain("IS, LI, NO");
+  });
 });
 
 describe("regions whose law needs consent first", () => {

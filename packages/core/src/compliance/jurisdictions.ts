@@ -1,6 +1,7 @@
 import {
   EEA_COUNTRIES,
   OBJECTION_TEXT_KEYS,
+  REGION_GROUPS,
   RULE_TEXT_LANGUAGES,
   RULE_TEXTS,
   UK_COUNTRIES,
@@ -23,7 +24,8 @@ const base = (language: string) => language.split("-")[0] ?? language;
  * service that does not qualify (advertising, Meta, a provider using the data for its own
  * purposes, Google Analytics with Signals or advertising features) is an error, as is a missing
  * objection text, as is a rule that runs anything before a choice for a region whose law needs
- * consent first (an EU or EEA country under anything but opt-in, the UK under opt-out); a service
+ * consent first (an EU or EEA country under anything but opt-in, the UK under opt-out), whether
+ * the rule names it or is the rule for every country no rule names (`otherwise`); a service
  * outside its exemption's purpose, an exemption no UK rule uses, and an unknown location served
  * by anything but an opt-in rule are warnings.
  */
@@ -121,6 +123,26 @@ export function jurisdictionFindings(config: LintedConfig): ComplianceFinding[] 
   });
 
   const otherwise = rules.find((r) => r.id === config.jurisdictions?.otherwise);
+  // Countries no rule names get `otherwise`: under anything but opt-in, an EEA country left
+  // unnamed would run trackers before a choice (and the UK too, under opt-out).
+  const named = new Set(
+    rules.flatMap((rule) => rule.regions.flatMap((region) => REGION_GROUPS[region] ?? [region])),
+  );
+  const needConsent =
+    otherwise?.model === "opt-out"
+      ? [...EEA_COUNTRIES, ...UK_COUNTRIES]
+      : otherwise?.model === "uk-exemptions"
+        ? [...EEA_COUNTRIES]
+        : [];
+  const unnamed = needConsent.filter((country) => !named.has(country));
+  if (otherwise && unnamed.length)
+    findings.push({
+      severity: "error",
+      rule: "region-needs-consent",
+      field: "jurisdictions.otherwise",
+      why: `"${otherwise.id}" (${otherwise.model}) applies to every country no rule names, which leaves ${unnamed.length > 3 ? `${unnamed.length} countries (${unnamed.slice(0, 3).join(", ")}, ...)` : unnamed.join(", ")} running trackers before a choice where the law asks consent first: name them in an opt-in rule${otherwise.model === "opt-out" && unnamed.some((c) => uk(c)) ? " (the UK may have a uk-exemptions rule)" : ""}, or make the rule for everyone else opt-in.`,
+      guidance: GUIDANCE.edpbTaskforce,
+    });
   if (otherwise && otherwise.model !== "opt-in")
     findings.push({
       severity: "warning",

@@ -1,4 +1,4 @@
-import { classificationFindings } from "./classification";
+import { cataloguePurposeFindings, classificationFindings } from "./classification";
 import { consentModeFindings } from "./consent-mode";
 import { durationFindings } from "./durations";
 import type { ComplianceFinding } from "./finding";
@@ -22,6 +22,7 @@ export function lintConfig(config: LintedConfig, context: LintContext = {}): Com
     ...durationFindings(config),
     ...linkFindings(config),
     ...classificationFindings(config),
+    ...cataloguePurposeFindings(config),
     ...jurisdictionFindings(config),
   ];
   return [

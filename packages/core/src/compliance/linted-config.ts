@@ -10,11 +10,17 @@ export interface LintedConfig {
     id: string;
     required?: boolean | undefined;
     exemption?: "statistics" | "functionality" | undefined;
+    purposes?: readonly string[] | undefined;
   }>;
   services: readonly (SiteService & { advertisingFeatures?: boolean | undefined })[];
   expiry: { acceptedDays: number; rejectedDays: number };
   ui: { position: "bar" | "box" | "modal"; floatingButton: boolean };
-  consentMode?: { mode?: "basic" | "advanced" | undefined } | undefined;
+  consentMode?:
+    | {
+        mode?: "basic" | "advanced" | undefined;
+        categories?: Record<string, readonly string[]> | undefined;
+      }
+    | undefined;
   texts: Record<string, Record<string, string>>;
   jurisdictions?: Jurisdictions | undefined;
 }

@@ -24,6 +24,47 @@ describe("consent mode", () => {
     expect(finding?.guidance).toBe(GUIDANCE.googleConsentMode);
     expect(found(cleanConfig({ consentMode: { mode: "basic" } }))).toEqual([]);
   });
+
+  it("lets only an advertising category grant the advertising keys", () => {
+    // The default mapping: marketing (advertising) grants them.
+    expect(found(cleanConfig())).toEqual([]);
+    const mapped = (
+      categories: Record<string, ("ad_storage" | "ad_user_data" | "analytics_storage")[]>,
+    ) => found(cleanConfig({ consentMode: { categories } }));
+    expect(mapped({ preferences: ["ad_storage", "ad_user_data"] })).toEqual([
+      "error consent-mode-advertising-category consentMode.categories.preferences",
+    ]);
+    expect(mapped({ marketing: ["ad_storage"], analytics: ["analytics_storage"] })).toEqual([]);
+    // A category of the site's own is for advertising once it, or a service under it, says so.
+    const ads = (purposes?: ("advertising" | "functional")[]) =>
+      found(
+        cleanConfig({
+          categories: [
+            { id: "necessary", required: true },
+            { id: "ads", purposes },
+          ],
+          consentMode: { categories: { ads: ["ad_storage"] } },
+        }),
+      );
+    expect(ads()).toEqual(["error consent-mode-advertising-category consentMode.categories.ads"]);
+    expect(ads(["functional"])).toEqual([
+      "error consent-mode-advertising-category consentMode.categories.ads",
+    ]);
+    expect(ads(["advertising"])).toEqual([]);
+  });
+
+  it("never lets a category claiming a UK exemption grant the advertising keys", () => {
+    const config = cleanConfig({
+      categories: [
+        { id: "necessary", required: true },
+        { id: "statistics", exemption: "statistics", purposes: ["analytics", "advertising"] },
+      ],
+      consentMode: { categories: { statistics: ["analytics_storage", "ad_user_data"] } },
+    });
+    expect(found(config)).toContain(
+      "error consent-mode-advertising-category consentMode.categories.statistics",
+    );
+  });
 });
 
 describe("layout", () => {
@@ -120,6 +161,57 @@ describe("classification", () => {
       "warning necessary-looks-like-tracking services.1.category",
       "warning necessary-looks-like-tracking services.2.category",
     ]);
+  });
+
+  it("refuses a necessary service declaring a purpose other than functional", () => {
+    const config = cleanConfig({
+      services: [
+        { id: "session", category: "necessary", purposes: ["functional"] },
+        { id: "fb", category: "necessary", name: "Our page", purposes: ["advertising"] },
+      ],
+    });
+    expect(found(config)).toEqual(["error necessary-purpose services.1.purposes"]);
+  });
+
+  it("refuses a necessary service named like a catalogue service under an id of its own", () => {
+    const config = cleanConfig({
+      services: [
+        { id: "videos", category: "necessary", name: "YouTube" },
+        { id: "hj", category: "necessary", name: "hotjar" },
+        { id: "maps", category: "necessary", name: "Our YouTube channel page" },
+      ],
+    });
+    expect(found(config)).toEqual([
+      "error necessary-names-catalogue-service services.0.category",
+      "error necessary-names-catalogue-service services.1.category",
+    ]);
+  });
+});
+
+describe("catalogue purposes", () => {
+  it("refuses a catalogue service listed without the advertising it is used for", () => {
+    const config = cleanConfig({
+      services: [
+        { id: "youtube", category: "embeds" },
+        { id: "meta-pixel", category: "marketing", purposes: ["functional"] },
+        { id: "google-ads", category: "marketing", purposes: ["advertising", "analytics"] },
+        { id: "linkedin-insight", category: "marketing" },
+      ],
+    });
+    expect(found(config)).toEqual([
+      "error catalogue-purposes-removed services.1.purposes",
+      "error catalogue-purposes-removed services.2.purposes",
+    ]);
+    const fine = cleanConfig({
+      services: [
+        {
+          id: "meta-pixel",
+          category: "marketing",
+          purposes: ["advertising", "sale-or-share", "analytics"],
+        },
+      ],
+    });
+    expect(found(fine)).toEqual([]);
   });
 });
 
