@@ -45,7 +45,14 @@ export const ReceiptInputSchema = v.strictObject({
     v.pipe(
       v.string(),
       v.maxLength(512),
-      v.regex(/^\/[^?#]*$/, "must be a path without query or fragment"),
+      // No control characters and no lone surrogates: the path is signed as received, and the
+      // database would store such text otherwise (cut at a NUL, a surrogate replaced), so the
+      // stored receipt would no longer match its signature. A browser's `location.pathname`
+      // is percent-encoded and never holds them.
+      v.regex(
+        /^\/[^?#\p{Cc}\p{Cs}]*$/u,
+        "must be a path without query, fragment or control characters",
+      ),
     ),
   ),
   previousId: v.optional(v.nullable(v.pipe(v.string(), v.regex(UUID_V7, "must be a UUIDv7")))),

@@ -80,6 +80,14 @@ describe("GET /s/:siteKey.js", () => {
     }
   });
 
+  it("has one name per loader: without `.js` it is not found", async () => {
+    for (const path of ["/s/demo", "/s/demo.jsx", "/s/demo.json"]) {
+      const res = await t.app.request(path);
+      expect([path, res.status]).toEqual([path, 404]);
+      expect((await res.json()).error.code).toBe("NOT_FOUND");
+    }
+  });
+
   it("cannot be made to break out of the script with config texts", async () => {
     const res = await t.app.request("/s/demo.js");
     expect(await res.text()).not.toMatch(/<\/script/i);

@@ -91,7 +91,9 @@ export function loaderRoutes(deps: AppDeps): Hono {
 
   app.get("/s/:file", async (c) => {
     const file = c.req.param("file");
-    const key = file.endsWith(".js") ? file.slice(0, -3) : file;
+    // One name per loader (`/s/KEY.js`): one cache key per script, as the API documents it.
+    if (!file.endsWith(".js")) throw notFound("NOT_FOUND", "The loader is /s/SITE_KEY.js");
+    const key = file.slice(0, -3);
     const published = await siteConfig(deps, key);
     const origin = deps.origin.of(c);
     // Auto-blocking is served only to the pages that ask for it, in the same synchronous script.

@@ -1,3 +1,4 @@
+import { verifyReceipt } from "@assent/core";
 import { dailyCategoryStats, receipts } from "@assent/db";
 import { count } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -149,6 +150,20 @@ describe("POST /v1/receipts", () => {
       "UNSUPPORTED_MEDIA_TYPE",
     ],
     [
+      "a look-alike media type",
+      () => [JSON.stringify(t.receipt()), { "Content-Type": "application/json-patch+json" }],
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    ],
+    ["a NUL in the path", () => [t.receipt({ pagePath: "/a\u0000b" })], 400, "INVALID_RECEIPT"],
+    ["a control in the path", () => [t.receipt({ pagePath: "/a\u007fb" })], 400, "INVALID_RECEIPT"],
+    [
+      "a lone surrogate in the path",
+      () => [t.receipt({ pagePath: "/a\ud800b" })],
+      400,
+      "INVALID_RECEIPT",
+    ],
+    [
       "an oversize body",
       () => [{ ...t.receipt(), pagePath: `/${"a".repeat(9000)}` }],
       413,
@@ -169,6 +184,46 @@ describe("POST /v1/receipts", () => {
       expect(await stored()).toBe(0);
     },
   );
+
+  it("stores a path exactly as signed: read back, the receipt still verifies", async () => {
+    const jwks = await (await t.app.request("/v1/sites/demo/jwks")).json();
+    for (const pagePath of ["/café/€/😀", "/a%00b"]) {
+      const input = t.receipt({ pagePath });
+      const posted = await (await t.post("/v1/receipts", input)).json();
+      const read = await t.app.request(`/v1/receipts/${input.id}`, {
+        headers: { "X-Assent-Subject": input.subjectId },
+      });
+      const back = await read.json();
+      expect(back.pagePath).toBe(pagePath);
+      expect(await verifyReceipt(back, jwks)).toEqual(await verifyReceipt(posted, jwks));
+      expect((await verifyReceipt(back, jwks)).valid).toBe(true);
+    }
+  });
+
+  it("counts only receipts the site's banner could have sent against the site's shared limit", async () => {
+    let n = 0;
+    const limited = await createTestApp({
+      rateLimits: { perIp: { perMinute: 60, burst: 20 }, perSite: { perMinute: 60, burst: 3 } },
+      // Every request from another /64: the per-address limit never applies.
+      clientIp: () => `2001:db8:0:${(n++).toString(16)}::1`,
+    });
+    try {
+      for (let i = 0; i < 5; i++) {
+        const refused = await limited.post(
+          "/v1/receipts",
+          limited.receipt({ configHash: "0".repeat(64) }),
+          { Origin: "https://evil.example" },
+        );
+        expect(refused.status).toBe(403);
+      }
+      for (let i = 0; i < 3; i++)
+        expect((await limited.post("/v1/receipts", limited.receipt())).status).toBe(201);
+      // The site's own limit still holds for receipts it would store.
+      expect((await limited.post("/v1/receipts", limited.receipt())).status).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
 
   it("says which field is wrong", async () => {
     const res = await t.post("/v1/receipts", { ...t.receipt(), method: "accept-some" });

@@ -26,7 +26,7 @@ function originAllowed(c: Context, deps: AppDeps, site: Site): boolean {
 
 async function readJson(c: Context): Promise<unknown> {
   const type = c.req.header("Content-Type") ?? "";
-  if (!/^(application\/json|text\/plain)\b/i.test(type)) {
+  if (!/^(application\/json|text\/plain)\s*(;|$)/i.test(type)) {
     throw new ApiError(
       "UNSUPPORTED_MEDIA_TYPE",
       "Send the receipt as application/json or text/plain",
@@ -97,7 +97,6 @@ export function receiptRoutes(deps: AppDeps): Hono {
       const input = parsed.value;
       const site = await cachedSite(deps.db, input.siteKey);
       if (!site) throw notFound("SITE_NOT_FOUND", `No site with key "${input.siteKey}"`);
-      limiter.site(site.key);
       if (!originAllowed(c, deps, site)) {
         throw new ApiError("ORIGIN_NOT_ALLOWED", `Origin is not allowed for site "${site.key}"`);
       }
@@ -116,6 +115,9 @@ export function receiptRoutes(deps: AppDeps): Hono {
           `The receipt does not fit configuration version ${shown.version}: ${mismatch}`,
         );
       }
+      // Counted only for a receipt the site's banner could have sent: refused ones (another
+      // origin, an unknown config) never use up what the site's visitors share.
+      limiter.site(site.key);
       const client = deps.client(c);
       const serverTime = now();
       const unsigned = receiptRow(input, {

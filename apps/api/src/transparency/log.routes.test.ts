@@ -193,6 +193,25 @@ describe("the transparency log over HTTP", () => {
     expect(elsewhere.status).toBe(404);
   });
 
+  it("answers bad credentials the same whether or not the receipt exists", async () => {
+    const [receipt] = (await postReceipts(1)) as [StoredReceipt];
+    await integrateNow();
+    const unknown = t.receipt().id;
+    const forged: Record<string, string>[] = [
+      { Cookie: "assent_session=forged" },
+      { Authorization: "Bearer junk" },
+    ];
+    for (const headers of forged) {
+      const answers = [];
+      for (const id of [receipt.id, unknown]) {
+        const res = await t.app.request(`/v1/receipts/${id}/proof`, { headers });
+        answers.push(`${res.status} ${(await res.json()).error.code}`);
+      }
+      expect(answers[0]).toBe(answers[1]);
+      expect(answers[0]).toMatch(/^401 /);
+    }
+  });
+
   it("answers bad tile paths 400, tiles past the checkpoint and unknown sites 404, as JSON with CORS", async () => {
     await postReceipts(2);
     await integrateNow();

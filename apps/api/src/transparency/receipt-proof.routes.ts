@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { siteForPrincipal } from "../admin";
-import { authenticate } from "../auth";
+import { authenticate, type Principal } from "../auth";
 import type { AppDeps } from "../deps";
 import { ApiError, notFound } from "../errors";
 import { SUBJECT_HEADER } from "../receipts";
@@ -39,7 +39,15 @@ export function receiptProofRoutes(deps: AppDeps): Hono {
     return c.body(null, 204);
   });
 
-  async function authorise(c: Context, row: { siteKey: string; subjectId: string | null }) {
+  /**
+   * Whether the request may see the receipt's proof: its subject (the visitor's own id), or an
+   * admin of its site already authenticated (`principal`).
+   */
+  async function authorise(
+    c: Context,
+    row: { siteKey: string; subjectId: string | null },
+    principal: Principal | null,
+  ) {
     const subject = c.req.header(SUBJECT_HEADER);
     if (subject !== undefined) {
       if (!SUBJECT_ID.test(subject)) {
@@ -47,7 +55,7 @@ export function receiptProofRoutes(deps: AppDeps): Hono {
       }
       return row.subjectId !== null && sameSecret(row.subjectId, subject);
     }
-    const principal = await authenticate(c, deps);
+    if (!principal) return false;
     return siteForPrincipal(deps.db, principal, row.siteKey, "viewer").then(
       () => true,
       (err: unknown) => {
@@ -68,6 +76,9 @@ export function receiptProofRoutes(deps: AppDeps): Hono {
         `Send your subject id in ${SUBJECT_HEADER}, or sign in as an admin of the site`,
       );
     }
+    // Credentials are checked before the receipt is looked up: a bad session or token gets the
+    // same answer whether or not the id exists.
+    const principal = subject === undefined ? await authenticate(c, deps) : null;
     const id = c.req.param("id");
     const missing = notFound("RECEIPT_NOT_FOUND", "No receipt with this id for you");
     const [row] = UUID_V7.test(id)
@@ -78,7 +89,7 @@ export function receiptProofRoutes(deps: AppDeps): Hono {
           .where(eq(receipts.id, id))
           .limit(1)
       : [];
-    if (!row || !(await authorise(c, row))) throw missing;
+    if (!row || !(await authorise(c, row, principal))) throw missing;
     const leaf = await leafOfReceipt(deps.db, id);
     if (!leaf) {
       throw new ApiError("NOT_YET_LOGGED", "The receipt is not in the log yet; retry shortly", {
