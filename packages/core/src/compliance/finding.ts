@@ -18,6 +18,7 @@ export const COMPLIANCE_RULES = [
   "reject-label-means-accept",
   "accept-label-means-refuse",
   "consent-by-continuing",
+  "text-without-words",
   "category-label-claims-necessary",
   "legitimate-interest-claim",
   "advanced-consent-mode",

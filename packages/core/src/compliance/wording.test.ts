@@ -142,6 +142,22 @@ describe("wording", () => {
     ]);
   });
 
+  it("refuses a title, description or category text without a single word", () => {
+    const config = withTexts("en", {
+      title: ".",
+      description: "—",
+      "category.analytics": "…",
+      acceptAll: "✓",
+    });
+    expect(rules(config)).toEqual([
+      "error text-without-words texts.en.title",
+      "error text-without-words texts.en.description",
+      "error text-without-words texts.en.category.analytics",
+    ]);
+    // Blank is no text (the built-in one is shown); a number is a word.
+    expect(rules(withTexts("en", { description: "", title: "2026" }))).toEqual([]);
+  });
+
   it("refuses a refusable category described as necessary", () => {
     expect(
       rules(

@@ -14,6 +14,9 @@ function dictionariesFor(language: string): WordingDictionary[] {
 const any = (dicts: WordingDictionary[], pick: (d: WordingDictionary) => readonly string[]) =>
   dicts.flatMap(pick).map(normalize);
 
+/** The texts that inform the choice: the banner's title and description, the preference centre's introduction, the categories' labels and descriptions. */
+const INFORMS = /^(?:title|description|preferencesIntro|category\..+)$/;
+
 /** A language's texts, wherever the configuration keeps them (the site's, or a rule's own). */
 interface TextSet {
   /** Dotted path of the set's languages, e.g. `texts` or `jurisdictions.rules.0.texts`. */
@@ -88,6 +91,14 @@ function languageFindings(
         field,
         why: `The accept button reads "${raw}", which a visitor takes for a refusal or a way out: consent must be an unambiguous act, so the button that gives it must say so.`,
         guidance: GUIDANCE.edpbTaskforce,
+      });
+    if (INFORMS.test(key) && raw.trim() && !/[\p{L}\p{N}]/u.test(raw))
+      findings.push({
+        severity: "error",
+        rule: "text-without-words",
+        field,
+        why: `"${raw}" says nothing: what the banner and its categories tell visitors is what makes their choice informed (a blank text shows the built-in one).`,
+        guidance: GUIDANCE.ico,
       });
     if (says(text, implied))
       findings.push({
