@@ -891,6 +891,23 @@ describe("a visitor's rule (boot.rule)", () => {
     expect(api.get()?.categories.marketing).toBe(false);
   });
 
+  it("under a US opt-out rule lets GPC prevail over an earlier Accept all that sells or shares", async () => {
+    await start(bootFor("US", "CA")).acceptAll();
+    expect((await sent(0)).decision.categories.marketing).toBe(true);
+    (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl = true;
+    const api = start(bootFor("US", "CA"));
+    expect(api.has("meta-pixel")).toBe(false);
+    expect(api.has("marketing")).toBe(false);
+    expect(api.has("visit-counter")).toBe(true);
+    const receipt = await sent(1);
+    expect(receipt).toMatchObject({ method: "gpc", gpc: true });
+    expect(receipt.decision.categories.marketing).toBe(false);
+    expect(receiptMismatch(receipt, ruled)).toBeNull();
+    // Its own choice under GPC stands: the visitor turned marketing on themselves.
+    await api.set({ categories: { marketing: true } });
+    expect(start(bootFor("US", "CA")).has("marketing")).toBe(true);
+  });
+
   it("takes the Sec-GPC header the server saw as the signal too", () => {
     const api = start({ ...bootFor("US", "CA"), gpc: true });
     expect(api.has("meta-pixel")).toBe(false);

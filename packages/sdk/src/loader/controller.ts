@@ -182,11 +182,22 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     if (cookies !== undefined) return;
     cookies = pageCookies;
     const record = decodeConsentCookie(readCookie(pageCookies, COOKIE_NAME));
-    const current = holds(record);
     // An opt-out (the visitor's or their GPC's) and an objection outlive a policy change: a new
     // policy asks nothing under an opt-out rule, and asks a UK visitor again with what they
     // objected to still stopped. (Either method comes only from the rule it belongs to.)
     const last = record?.method;
+    let current = holds(record);
+    // Under an opt-out rule GPC prevails over a stored setting that sells or shares: "Accept
+    // all" made under GPC never grants what it refuses (`lift`), so one that does was made
+    // before the signal, and GPC now decides as on a first visit (a choice of the visitor's
+    // own under GPC stands).
+    if (
+      gpc &&
+      optOutRule &&
+      last === "accept-all" &&
+      boot.consentMode.lift.some((c) => current?.categories[c])
+    )
+      current = null;
     s.record = record;
     s.current = current;
     s.reconsent = !current && !!record;
