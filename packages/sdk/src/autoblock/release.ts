@@ -5,8 +5,6 @@ import { HELD_HERE, urlAttributes } from "./url-attributes";
 /** In a frame's document (no loader gates there), everything held is released from here. */
 const HELD_ANY = `${HELD_HERE},script[type="text/plain"][data-src],img[data-src],link[data-href],iframe[data-src]`;
 
-const mark = (el: Element) => el.getAttribute("data-service") ?? el.getAttribute("data-category");
-
 /** Releases one held element: its URL attributes back, a script as a new one that runs. */
 function releaseOne(el: Element, engine: Engine): void {
   if (el.localName !== "script") {
@@ -25,7 +23,7 @@ function releaseOne(el: Element, engine: Engine): void {
   if (type) set(script, "type", type);
   script.text = el.textContent ?? "";
   set(script, "src", el.getAttribute("data-src") as string);
-  engine.host.ran.push(mark(el) as string);
+  engine.host.ran.push(el);
   el.replaceWith(script);
 }
 
@@ -44,7 +42,7 @@ export function releaser(engine: Engine, documents: Set<Document>): () => void {
           releaseOne(el, engine);
     engine.held = engine.held.filter((el) => {
       const held = urlAttributes(el).some((attr) => el.hasAttribute(`data-${attr}`));
-      if (!held) host.ran.push(mark(el) as string);
+      if (!held) host.ran.push(el);
       return held;
     });
   };

@@ -9,8 +9,8 @@ export interface AutoblockHost {
   allows: Allows;
   /** Brings the page in line with the decision: the loader's gates release what is allowed. */
   release: () => void;
-  /** The service (or else category) of everything that ran, for `reloadOnWithdraw`. */
-  ran: string[];
+  /** Every held element that ran (its category and service), for `reloadOnWithdraw`. */
+  ran: Element[];
 }
 
 declare global {

@@ -12,7 +12,7 @@ import { clearServices } from "./clear-storage";
 import { writeRecord } from "./consent-store";
 import { decisionFor } from "./decision-for";
 import { holdWithdrawn } from "./gate-embeds";
-import type { Allows } from "./gate-scripts";
+import { type Allows, cat, svc } from "./gate-scripts";
 import { writeAhead } from "./receipt";
 import type { Session } from "./session";
 
@@ -85,9 +85,11 @@ function apply(s: Session, record: ConsentRecord, decision: Decision, ran: Allow
   const { method, receiptId } = record;
   announce({ decision, method, receiptId, withdrawn }, s.listeners);
   s.floatingButton();
-  // An id names a service or else a category, which `allows` reads either way.
   // On unless the site turns it off: a script that already ran cannot be stopped otherwise.
-  if (config.reloadOnWithdraw !== false && s.ran.some((id) => ran(id, id) && !s.allows(id, id)))
+  if (
+    config.reloadOnWithdraw !== false &&
+    s.ran.some((el) => ran(cat(el), svc(el)) && !s.allows(cat(el), svc(el)))
+  )
     location.reload();
 }
 

@@ -708,6 +708,26 @@ describe("site options", () => {
     vi.restoreAllMocks();
   });
 
+  it("reloads after a withdrawal of a script marked with a category and a service the site does not list", async () => {
+    const reload = vi.fn();
+    const { hostname, pathname, protocol, href } = window.location;
+    vi.spyOn(window, "location", "get").mockReturnValue({
+      hostname,
+      pathname,
+      protocol,
+      href,
+      reload,
+    } as unknown as Location);
+    // Its service is in no decision, so its category decides: withdrawn with analytics.
+    document.body.innerHTML = `<script type="text/plain" data-category="analytics" data-service="matomo" id="m">1</script>`;
+    const api = start(boot);
+    await api.acceptAll();
+    await vi.waitFor(() => expect(document.getElementById("m")?.getAttribute("type")).toBeNull());
+    await api.withdraw();
+    expect(reload).toHaveBeenCalledOnce();
+    vi.restoreAllMocks();
+  });
+
   it("lets Google's tags load before consent only in advanced Consent Mode", async () => {
     document.body.innerHTML = `<script type="text/plain" data-service="google-analytics" id="ga"></script>`;
     start(boot);

@@ -90,7 +90,7 @@ describe("gateEmbeds", () => {
     await settle();
     const frame = document.getElementById("yt") as HTMLIFrameElement;
     expect(frame.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/x");
-    expect(ran).toContain("youtube");
+    expect(ran).toContain(frame);
     const withdrawn = gate({});
     holdWithdrawn(withdrawn.allows);
     gateEmbeds(withdrawn);

@@ -30,7 +30,7 @@ export function loadEmbed(frame: HTMLIFrameElement, service?: SiteService) {
   frame.removeAttribute("data-src");
   frame.removeAttribute("srcdoc");
   frame.src = src;
-  ran.push((svc(frame) ?? cat(frame)) as string);
+  ran.push(frame);
 }
 
 /** "Load this once": loads a held-back iframe that stays for this page view, whatever is chosen. */

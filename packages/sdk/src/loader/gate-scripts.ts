@@ -6,8 +6,11 @@ const GATED = `script[type="text/plain"]${MARKED},img[data-src]${MARKED},link[da
 
 let queue: Promise<void> = Promise.resolve();
 
-/** The service (or else the category) of every gated script that ran on this page. */
-export const ran: string[] = [];
+/**
+ * Every gated element that ran on this page (its `data-category` and `data-service` are read
+ * again on a withdrawal, both of them: `reloadOnWithdraw`).
+ */
+export const ran: Element[] = [];
 
 /** An element's `data-category`. */
 export const cat = (el: Element) => el.getAttribute("data-category");
@@ -34,7 +37,7 @@ function activate(original: HTMLScriptElement): Promise<void> {
   const src = original.getAttribute("data-src");
   if (type) script.type = type;
   else script.removeAttribute("type");
-  ran.push((svc(original) ?? cat(original)) as string);
+  ran.push(original);
   return new Promise((resolve) => {
     if (src) script.src = src;
     if (script.src) script.onload = script.onerror = () => resolve();

@@ -17,7 +17,7 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { UiHost, UiModule } from "../contract";
 import { start } from "./controller";
-import { activateScripts, ran } from "./gate-scripts";
+import { activateScripts, cat, ran, svc } from "./gate-scripts";
 
 /**
  * The real loader on a page, for random configurations the schema accepts: before any choice and
@@ -151,7 +151,7 @@ async function onPage(config: SiteConfig) {
     },
   });
   await activateScripts(() => false);
-  const ranSince = () => ran.slice(from);
+  const ranSince = () => ran.slice(from).map((el) => (svc(el) ?? cat(el)) as string);
   await vi.waitFor(() => expect(banner, "the banner is shown before any choice").toBeDefined());
   return {
     api,
