@@ -197,4 +197,33 @@ describe("users and roles", () => {
     });
     expect(res.status).toBe(401);
   });
+
+  it("revokes the invitations a member sent once they are no longer an owner", async () => {
+    const owner = await t.admin();
+    const second = await t.addUser("second@example.org", "owner");
+    const other = await t.admin(second);
+    const invite = async (email: string) =>
+      (
+        await other.request("POST", "/v1/admin/sites/demo/members", { email, role: "owner" })
+      ).json();
+    // Demoted: the invitations they sent are void.
+    const before = await invite("ghost@example.org");
+    const demoted = await owner.request("PATCH", `/v1/admin/sites/demo/members/${second.id}`, {
+      role: "admin",
+    });
+    expect(demoted.status).toBe(200);
+    expect((await accept(before.token)).status).toBe(404);
+    // Made an owner again, they invite; removed, that invitation is void too.
+    await owner.request("PATCH", `/v1/admin/sites/demo/members/${second.id}`, { role: "owner" });
+    const kept = await invite("ghost2@example.org");
+    expect(
+      (await owner.request("DELETE", `/v1/admin/sites/demo/members/${second.id}`)).status,
+    ).toBe(204);
+    expect((await accept(kept.token)).status).toBe(404);
+    const listed = await (await owner.get("/v1/admin/sites/demo/members")).json();
+    expect(listed.invitations).toEqual([]);
+    // Another owner's invitations stand.
+    const own = await (await owner.request("POST", "/v1/admin/sites/demo/members", INVITE)).json();
+    expect((await accept(own.token)).status).toBe(200);
+  });
 });

@@ -1,5 +1,5 @@
 import { type Member, MemberRoleSchema, MembersList, MembersUpdate } from "@assent/core";
-import { apiTokens, type Database, siteMembers, users } from "@assent/db";
+import { apiTokens, type Database, memberInvitations, siteMembers, users } from "@assent/db";
 import { and, asc, eq, exists, isNull, ne, or, type SQL, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
@@ -101,6 +101,23 @@ export function memberRoutes(deps: AppDeps): Hono {
     if (!found) throw notFound("MEMBER_NOT_FOUND", "No such member of this site");
     return found;
   };
+  /**
+   * Revokes the open invitations `userId` sent for the site (only owners invite), under `guard`:
+   * a member who is no longer an owner cannot come back through an invitation they still hold.
+   */
+  const revokeInvitationsBy = (siteId: number, userId: number, guard: SQL, now: number) =>
+    db
+      .update(memberInvitations)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(memberInvitations.siteId, siteId),
+          eq(memberInvitations.invitedBy, userId),
+          isNull(memberInvitations.acceptedAt),
+          isNull(memberInvitations.revokedAt),
+          guard,
+        ),
+      );
   /** Why a guarded change changed nothing: the member is gone, or is the last owner. */
   const refused = async (siteId: number, userId: number): Promise<never> => {
     await existing(siteId, userId);
@@ -117,7 +134,7 @@ export function memberRoutes(deps: AppDeps): Hono {
     return c.json({ members, invitations: await openInvitations(db, site.id, now) });
   });
 
-  siteRoute(app, deps, changeRoleRoute, async ({ c, input, site, auditEntry }) => {
+  siteRoute(app, deps, changeRoleRoute, async ({ c, input, site, now, auditEntry }) => {
     const target = await existing(site.id, input.params.userId);
     const { role } = input.body;
     const mine = and(eq(siteMembers.siteId, site.id), eq(siteMembers.userId, target.userId));
@@ -126,8 +143,9 @@ export function memberRoutes(deps: AppDeps): Hono {
       role === "owner"
         ? exists(db.select({ one: sql`1` }).from(siteMembers).where(mine))
         : keepsAnOwnerWithout(db, site.id, target.userId);
-    // The entry first (it reads the role before the change), both under the same guard.
-    const [, changed] = await db.batch([
+    // The entry first (it reads the role before the change), all under the same guard; one no
+    // longer an owner loses the invitations they sent.
+    const [, , changed] = await db.batch([
       auditEntry(
         {
           action: "member.role",
@@ -136,6 +154,7 @@ export function memberRoutes(deps: AppDeps): Hono {
         },
         guard,
       ),
+      revokeInvitationsBy(site.id, target.userId, role === "owner" ? sql`0` : guard, now),
       db
         .update(siteMembers)
         .set({ role })
@@ -149,9 +168,9 @@ export function memberRoutes(deps: AppDeps): Hono {
   siteRoute(app, deps, removeMemberRoute, async ({ c, input, site, now, auditEntry }) => {
     const target = await existing(site.id, input.params.userId);
     const guard = keepsAnOwnerWithout(db, site.id, target.userId);
-    // The audit entry, the member's tokens for the site and the membership go together, all
-    // under the guard, the membership last (the guard reads it).
-    const [, , removed] = await db.batch([
+    // The audit entry, the member's tokens and open invitations for the site and the membership
+    // go together, all under the guard, the membership last (the guard reads it).
+    const [, , , removed] = await db.batch([
       auditEntry(
         {
           action: "member.remove",
@@ -171,6 +190,7 @@ export function memberRoutes(deps: AppDeps): Hono {
             guard,
           ),
         ),
+      revokeInvitationsBy(site.id, target.userId, guard, now),
       db
         .delete(siteMembers)
         .where(and(eq(siteMembers.siteId, site.id), eq(siteMembers.userId, target.userId), guard))
