@@ -1,5 +1,6 @@
 import { ExportQuerySchema, ExportsGet } from "@assent/core";
 import { Hono } from "hono";
+import { subjectRef } from "../audit";
 import type { AppDeps } from "../deps";
 import { defineRoute } from "../openapi";
 import { siteRoute } from "./admin-route";
@@ -29,7 +30,11 @@ export function exportRoutes(deps: AppDeps): Hono {
     const { format, ...filter } = input.query;
     const generatedAt = new Date(now).toISOString();
     const writer = exportWriter(format, { siteKey: site.key, siteName: site.name, generatedAt });
-    await audit({ action: "receipts.export", detail: { format, filter } });
+    // The subject a filter names is audited by its hash (`subjectRef`), as an erasure is.
+    const audited = filter.subject
+      ? { ...filter, subject: await subjectRef(filter.subject) }
+      : filter;
+    await audit({ action: "receipts.export", detail: { format, filter: audited } });
     const encoder = new TextEncoder();
     const batches = receiptBatches(deps.db, site.id, filter);
     let index = 0;

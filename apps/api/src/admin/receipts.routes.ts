@@ -1,5 +1,6 @@
 import { AdminReceiptsList, type ReceiptPage, ReceiptQuerySchema } from "@assent/core";
 import { Hono } from "hono";
+import { subjectRef } from "../audit";
 import type { AppDeps } from "../deps";
 import { badRequest } from "../errors";
 import { defineRoute } from "../openapi";
@@ -41,7 +42,7 @@ export const listReceiptsRoute = defineRoute({
 /** `GET /v1/admin/receipts?site=KEY&...filters&limit=50&cursor=C`. */
 export function adminReceiptRoutes(deps: AppDeps): Hono {
   const app = new Hono();
-  siteRoute(app, deps, listReceiptsRoute, async ({ c, input, site }) => {
+  siteRoute(app, deps, listReceiptsRoute, async ({ c, input, site, audit }) => {
     const { limit, cursor, ...filter } = input.query;
     const after = cursor ? decodeCursor(cursor) : null;
     const rows = await readReceiptBatch(deps.db, site.id, filter, {
@@ -55,6 +56,13 @@ export function adminReceiptRoutes(deps: AppDeps): Hono {
       items: items.map((row) => toAdminReceipt(row, site.key)),
       nextCursor: rows.length > limit && last ? encodeCursor(last.serverTime, last.id) : null,
     };
+    // Looking a data subject up is an access to their data, audited as the subject route does.
+    if (filter.subject)
+      await audit({
+        action: "subject.access",
+        target: await subjectRef(filter.subject),
+        detail: { receipts: items.length, via: "records" },
+      });
     return c.json(page);
   });
   return app;

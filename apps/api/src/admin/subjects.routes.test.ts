@@ -36,6 +36,25 @@ describe("subject access", () => {
     expect(entry?.target).not.toContain(subject);
   });
 
+  it("leaves no copy of the subject id in the audit log, whichever route looked them up", async () => {
+    const subject = t.receipt().subjectId;
+    await storeForSubject(subject, 2);
+    const a = await t.admin();
+    await (await a.get(`/v1/admin/exports?site=demo&format=ndjson&subject=${subject}`)).text();
+    const listed = await (await a.get(`/v1/admin/receipts?site=demo&subject=${subject}`)).json();
+    expect(listed.items).toHaveLength(2);
+    expect((await a.request("DELETE", `/v1/admin/subjects/${subject}?site=demo`)).status).toBe(200);
+    const entries = await t.db.select().from(auditLog);
+    expect(entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["receipts.export", "subject.access", "subject.erase"]),
+    );
+    expect(JSON.stringify(entries)).not.toContain(subject);
+    // The listing's lookup is audited like the subject route's, by the id's hash.
+    const access = entries.filter((e) => e.action === "subject.access");
+    expect(access).toHaveLength(1);
+    expect(access[0]?.target).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
   it("answers an empty list for a subject with nothing held", async () => {
     const a = await t.admin();
     const res = await a.get(`/v1/admin/subjects/${t.receipt().subjectId}?site=demo`);

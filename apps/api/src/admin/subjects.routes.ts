@@ -4,13 +4,12 @@ import {
   type SubjectRecords,
   SubjectsErase,
   SubjectsGet,
-  sha256Hex,
 } from "@assent/core";
 import { receipts } from "@assent/db";
 import { and, eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
-import { auditDetail } from "../audit";
+import { auditDetail, subjectRef } from "../audit";
 import type { AppDeps } from "../deps";
 import { notFound } from "../errors";
 import { defineRoute } from "../openapi";
@@ -76,7 +75,7 @@ export function subjectRoutes(deps: AppDeps): Hono {
     );
     await audit({
       action: "subject.access",
-      target: `sha256:${await sha256Hex(subjectId)}`,
+      target: await subjectRef(subjectId),
       detail: { receipts: rows.length },
     });
     const body: SubjectRecords = {
@@ -98,7 +97,7 @@ export function subjectRoutes(deps: AppDeps): Hono {
       auditEntry(
         {
           action: "subject.erase",
-          target: `sha256:${await sha256Hex(subjectId)}`,
+          target: await subjectRef(subjectId),
           detail: auditDetail({
             receipts: sql`(SELECT count(*) FROM ${receipts} WHERE ${mine})`,
             receiptIds: sql`(SELECT json_group_array(${receipts.id} ORDER BY ${receipts.id}) FROM ${receipts} WHERE ${mine})`,

@@ -7,3 +7,4 @@ export {
   recordAudit,
   runAuditInsert,
 } from "./audit-log";
+export { subjectRef } from "./subject-ref";
