@@ -1,6 +1,6 @@
 import type { AuditEntry } from "@assent/core";
 import { auditLog, type Database, users } from "@assent/db";
-import { and, desc, eq, getTableColumns, is, lt, SQL, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, is, SQL, sql } from "drizzle-orm";
 
 /** One admin action to record. */
 export interface AuditRecord {
@@ -79,7 +79,12 @@ export function recordAudit(db: Database, entry: AuditRecord): Promise<number> {
   return runAuditInsert(auditInsert(db, entry));
 }
 
-/** A site's audit log, newest first, `limit` entries before entry id `before`. */
+/**
+ * A site's audit log, newest first (by time, then id), `limit` entries after entry `before` in
+ * that order. The page starts after `before`'s own place (its time, then its id), not below its
+ * id: an entry written later with an earlier time (overlapping requests, another instance's
+ * clock) is on a later page, never skipped.
+ */
 export async function listAudit(
   db: Database,
   siteId: number,
@@ -90,7 +95,14 @@ export async function listAudit(
     .select({ entry: auditLog, email: users.email })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(and(eq(auditLog.siteId, siteId), before ? lt(auditLog.id, before) : undefined))
+    .where(
+      and(
+        eq(auditLog.siteId, siteId),
+        before
+          ? sql`(${auditLog.at}, ${auditLog.id}) < (SELECT ${auditLog.at}, ${auditLog.id} FROM ${auditLog} WHERE ${auditLog.id} = ${before})`
+          : undefined,
+      ),
+    )
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);
   return rows.map(({ entry, email }) => ({
