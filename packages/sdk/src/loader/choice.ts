@@ -1,4 +1,5 @@
 import {
+  allowsElement,
   type Choice,
   type ConsentMethod,
   type ConsentRecord,
@@ -79,7 +80,11 @@ function apply(s: Session, record: ConsentRecord, decision: Decision, ran: Allow
   s.update(decision);
   holdWithdrawn(s.allows);
   s.gate();
-  const withdrawn = clearServices(services.filter((x) => !s.allows(x.category, x.id)))
+  // Denied by the decision itself: in advanced Consent Mode Google's tags load whatever it says,
+  // but a withdrawal deletes their cookies all the same.
+  const withdrawn = clearServices(
+    services.filter((x) => !allowsElement(decision, x.category, x.id)),
+  )
     .filter((x) => ran(x.category, x.id))
     .map((x) => x.id);
   const { method, receiptId } = record;

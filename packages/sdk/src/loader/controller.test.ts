@@ -728,6 +728,22 @@ describe("site options", () => {
     vi.restoreAllMocks();
   });
 
+  it("in advanced Consent Mode deletes Google's cookies on a withdrawal, though its tags still load", async () => {
+    const advanced = { ...boot, config: { ...config, consentMode: { mode: "advanced" as const } } };
+    const api = start(advanced);
+    await api.acceptAll();
+    document.cookie = "_ga=GA1.1.1.1; path=/";
+    const changes: ChangeDetail[] = [];
+    api.on("change", (d) => changes.push(d));
+    await api.withdraw();
+    await gone("_ga");
+    expect(changes[0]?.withdrawn).toContain("google-analytics");
+    // Left behind on a later page view (a tab that had not heard), it is found and deleted too.
+    document.cookie = "_ga=GA1.1.1.2; path=/";
+    start(advanced);
+    await gone("_ga");
+  });
+
   it("lets Google's tags load before consent only in advanced Consent Mode", async () => {
     document.body.innerHTML = `<script type="text/plain" data-service="google-analytics" id="ga"></script>`;
     start(boot);

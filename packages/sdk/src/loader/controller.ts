@@ -1,4 +1,5 @@
 import {
+  allowsElement,
   type Choice,
   type ConsentMethod,
   type ConsentRecord,
@@ -133,7 +134,9 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
      */
     release: () => {
       s.gate();
-      const denied = s.services.filter((x) => !s.allows(x.category, x.id));
+      // Denied by the decision itself: in advanced Consent Mode Google's tags load whatever it
+      // says, but without consent they may not keep cookies.
+      const denied = s.services.filter((x) => !allowsElement(s.holding(), x.category, x.id));
       if (leftBehind(denied, cookies as string, !!s.record)) chunk(CHOICE, "clearServices", denied);
     },
     update: (decision) => pushConsentUpdate(decision, boot.consentMode, gpc),
