@@ -88,6 +88,17 @@ describe("expiringCookies", () => {
     expect(lines.some((l) => l.includes("Domain=co.uk"))).toBe(false);
   });
 
+  it("expires a prefixed cookie as its prefix lets it be set", () => {
+    const page = { hostname: "www.guild.co.uk", pathname: "/demo/" };
+    // A browser refuses `__Host-` unless Secure, host-only and on `/`.
+    expect(expiringCookies("__Host-session", page, isPublicSuffix)).toEqual([
+      "__Host-session=; Max-Age=0; Path=/; Secure",
+    ]);
+    const secure = expiringCookies("__Secure-id", page, isPublicSuffix);
+    expect(secure).toHaveLength(2 * 3);
+    for (const line of secure) expect(line).toMatch(/^__Secure-id=; Max-Age=0; Path=\/.*; Secure$/);
+  });
+
   it("matches names and prefix patterns", () => {
     expect(nameMatches("_ga", "_ga")).toBe(true);
     expect(nameMatches("_ga_ABC123", "_ga_*")).toBe(true);

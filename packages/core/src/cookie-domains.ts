@@ -54,7 +54,9 @@ export function cookiePaths(pathname: string): string[] {
 
 /**
  * The `document.cookie` assignments that delete a cookie wherever it can live for a page: as a
- * host-only cookie and on every domain of `cookieDomains`, on every path of `cookiePaths`.
+ * host-only cookie and on every domain of `cookieDomains`, on every path of `cookiePaths`. A
+ * prefixed name is deleted as its prefix lets it be set: `__Secure-` with `Secure`, `__Host-`
+ * with `Secure`, host-only, on `/` (a browser refuses any other assignment to them).
  * @example for (const line of expiringCookies("_ga", location, isPublicSuffix)) document.cookie = line;
  */
 export function expiringCookies(
@@ -62,9 +64,11 @@ export function expiringCookies(
   location: { hostname: string; pathname: string },
   publicSuffix: (domain: string) => boolean,
 ): string[] {
+  if (name.startsWith("__Host-")) return [`${name}=; Max-Age=0; Path=/; Secure`];
+  const secure = name.startsWith("__Secure-") ? "; Secure" : "";
   const out: string[] = [];
   for (const path of cookiePaths(location.pathname))
     for (const domain of ["", ...cookieDomains(location.hostname, publicSuffix)])
-      out.push(`${name}=; Max-Age=0; Path=${path}${domain && `; Domain=${domain}`}`);
+      out.push(`${name}=; Max-Age=0; Path=${path}${domain && `; Domain=${domain}`}${secure}`);
   return out;
 }

@@ -4,10 +4,10 @@ import { expiringCookies, nameMatches, type SiteService } from "@assent/core";
 const cookieNames = (cookies = document.cookie) =>
   cookies.split(";").map((part) => part.split("=")[0]?.trim() ?? "");
 
-/** The `localStorage` keys, none where storage is blocked for this page. */
-function storageKeys(): string[] {
+/** A storage area's keys (`localStorage` by default), none where it is blocked for this page. */
+function storageKeys(area: () => Storage = () => localStorage): string[] {
   try {
-    return Object.keys(localStorage);
+    return Object.keys(area());
   } catch {
     // Storage is blocked for this page: nothing of theirs can be in it.
     return [];
@@ -55,8 +55,8 @@ function publicSuffix(domain: string): boolean {
 
 /**
  * Deletes what the given services left in this browser: their cookies (on the host, on every
- * parent domain where they can live and on every path above the page) and their `localStorage`
- * keys. Only names actually present are touched.
+ * parent domain where they can live and on every path above the page) and their keys in
+ * `localStorage` and `sessionStorage`. Only names actually present are touched.
  */
 export function clearServices<T extends SiteService>(services: readonly T[]): readonly T[] {
   for (const service of services) {
@@ -64,8 +64,9 @@ export function clearServices<T extends SiteService>(services: readonly T[]): re
       for (const name of cookieNames())
         if (nameMatches(name, cookie.name))
           for (const line of expiringCookies(name, location, publicSuffix)) document.cookie = line;
-    for (const pattern of service.storage ?? [])
-      for (const key of storageKeys()) if (nameMatches(key, pattern)) localStorage.removeItem(key);
+    for (const area of [() => localStorage, () => sessionStorage])
+      for (const pattern of service.storage ?? [])
+        for (const key of storageKeys(area)) if (nameMatches(key, pattern)) area().removeItem(key);
   }
   return services;
 }

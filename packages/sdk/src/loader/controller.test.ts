@@ -570,6 +570,8 @@ describe("withdrawal", () => {
     document.cookie = "site_pref=dark; Path=/";
     localStorage.setItem("_hjSessionUser_1", "x");
     localStorage.setItem("cart", "3");
+    sessionStorage.setItem("_hjRecordingLastActivity", "1");
+    sessionStorage.setItem("checkout", "2");
     const details: ChangeDetail[] = [];
     api.on("change", (d) => details.push(d));
 
@@ -585,6 +587,8 @@ describe("withdrawal", () => {
     expect(readCookie(document.cookie, "site_pref")).toBe("dark");
     expect(localStorage.getItem("_hjSessionUser_1")).toBeNull();
     expect(localStorage.getItem("cart")).toBe("3");
+    expect(sessionStorage.getItem("_hjRecordingLastActivity")).toBeNull();
+    expect(sessionStorage.getItem("checkout")).toBe("2");
 
     await api.withdraw();
     await gone("_fbp");
