@@ -15,8 +15,8 @@ const config = defaultSiteConfig("demo");
 /** What the loader pushes, from the commands the API works out for this config and rule. */
 const pushDefault = (c: SiteConfig, scoped?: VisitorRule["consentMode"], gpc?: boolean) =>
   pushConsentDefault(loaderConsentMode(c, scoped && { consentMode: scoped }), gpc);
-const pushUpdate = (decision: Decision, c: SiteConfig, gpc?: boolean) =>
-  pushConsentUpdate(decision, loaderConsentMode(c), gpc);
+const pushUpdate = (decision: Decision, c: SiteConfig, gpc = false) =>
+  pushConsentUpdate(decision, loaderConsentMode(c), gpc, c.services);
 const command = (i: number) => window.dataLayer?.[i] as IArguments;
 
 beforeEach(() => {
@@ -41,6 +41,34 @@ describe("Google Consent Mode", () => {
       wait_for_update: 500,
     });
     expect(window.dataLayer).toHaveLength(1);
+  });
+
+  it("keeps a key denied when the Google tag reading it is switched off, its category on", () => {
+    const withGoogle = defaultSiteConfig("demo", [
+      { id: "google-analytics", category: "analytics", consentModeKeys: ["analytics_storage"] },
+      {
+        id: "google-ads",
+        category: "marketing",
+        consentModeKeys: ["ad_storage", "ad_user_data", "ad_personalization"],
+      },
+      { id: "meta-pixel", category: "marketing" },
+    ]);
+    const decision = decide(withGoogle, {
+      categories: { analytics: true, marketing: true },
+      services: { "google-analytics": false, "google-ads": false },
+    });
+    pushUpdate(decision, withGoogle);
+    expect(command(0)[2]).toMatchObject({
+      analytics_storage: "denied",
+      ad_storage: "denied",
+      ad_user_data: "denied",
+    });
+    window.dataLayer = [];
+    pushUpdate(
+      decide(withGoogle, { categories: { analytics: true, marketing: true } }),
+      withGoogle,
+    );
+    expect(command(0)[2]).toMatchObject({ analytics_storage: "granted", ad_storage: "granted" });
   });
 
   it("always pushes the global denied default; regions get a scoped one on top (a UK visitor too)", () => {

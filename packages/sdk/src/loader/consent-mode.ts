@@ -1,8 +1,10 @@
 import {
   ADVERTISING_CONSENT_MODE_KEYS,
+  allowsElement,
   type ConsentModeState,
   type Decision,
   type LoaderConsentMode,
+  type SiteService,
 } from "@assent/core";
 
 /** Pushes a gtag command onto `dataLayer`: gtag.js reads only `arguments` objects as commands. */
@@ -35,14 +37,24 @@ export function pushConsentDefault(cm: LoaderConsentMode, gpc?: boolean): void {
 }
 
 /**
- * `consent update` from a decision: a key is granted when a category mapped to it is. Under
- * Global Privacy Control the advertising keys stay denied unless the visitor turned on a
- * category GPC refuses themselves (`cm.lift`).
+ * `consent update` from a decision: a key is granted when a category mapped to it is, and no
+ * service reading it (Google's tags, by their `consentModeKeys`) is denied: analytics on with
+ * Google Analytics switched off keeps `analytics_storage` denied. Under Global Privacy Control
+ * the advertising keys stay denied unless the visitor turned on a category GPC refuses
+ * themselves (`cm.lift`).
  */
-export function pushConsentUpdate(decision: Decision, cm: LoaderConsentMode, gpc?: boolean): void {
+export function pushConsentUpdate(
+  decision: Decision,
+  cm: LoaderConsentMode,
+  gpc: boolean,
+  services: readonly SiteService[] = [],
+): void {
   const state: ConsentModeState = {};
   for (const [key, categories] of Object.entries(cm.keys))
     state[key] = categories.some((c) => decision.categories[c]) ? "granted" : "denied";
+  for (const s of services)
+    if (!allowsElement(decision, s.category, s.id))
+      for (const key of s.consentModeKeys ?? []) state[key] = "denied";
   if (gpc && !cm.lift.some((c) => decision.categories[c]))
     for (const key of ADVERTISING_CONSENT_MODE_KEYS) state[key] = "denied";
   gtag("consent", "update", state);

@@ -139,7 +139,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       const denied = s.services.filter((x) => !allowsElement(s.holding(), x.category, x.id));
       if (leftBehind(denied, cookies as string, !!s.record)) chunk(CHOICE, "clearServices", denied);
     },
-    update: (decision) => pushConsentUpdate(decision, boot.consentMode, gpc),
+    update: (decision) => pushConsentUpdate(decision, boot.consentMode, gpc, s.services),
     /**
      * Withdrawing is as easy as consenting: once there is a decision to withdraw, the floating
      * button is there unless the site turned it off and the page shows its own way back (a
