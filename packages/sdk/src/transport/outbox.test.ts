@@ -155,6 +155,24 @@ describe("the outbox", () => {
     expect(fetchMock).toHaveBeenCalledOnce();
   });
 
+  it.each([403, 404])(
+    "keeps and retries a receipt refused with %i until it is accepted",
+    async (code) => {
+      let status = code;
+      vi.stubGlobal(
+        "fetch",
+        vi.fn(async (_u: string, init: RequestInit) => new Response(String(init.body), { status })),
+      );
+      writeAhead(receipt());
+      expect(await flush(API, { store, remember })).toBe(1);
+      expect(cued()).toBe(true);
+      // The admin allows the page's origin (or the site is set up): it arrives.
+      status = 201;
+      expect(await flush(API, { store, remember })).toBe(0);
+      expect(remember).toHaveBeenCalledOnce();
+    },
+  );
+
   it("drops a receipt the API refuses for good (4xx), with a warning", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     vi.stubGlobal("fetch", answer(400));

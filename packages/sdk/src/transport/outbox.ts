@@ -37,7 +37,16 @@ export function indexedDbOutbox(): OutboxStore {
 /** What became of one attempt to send a receipt. */
 export type SendResult = { ok: true; stored: StoredReceipt } | { ok: false; retry: boolean };
 
-/** Sends one receipt; 2xx is acknowledged, other 4xx are final refusals, the rest retried. */
+/**
+ * Answers that say the receipt itself is wrong (malformed, too large, not what the config it names
+ * could make, an id already taken): sending it again cannot help. Every other refusal is kept
+ * and retried: a 403 (the page's origin not yet allowed), a 404 (a site being set up, a proxy's
+ * misroute) and 408, 429 and 5xx pass once someone fixes them, and the receipt is proof the
+ * site needs.
+ */
+const FINAL = [400, 409, 413, 415, 422];
+
+/** Sends one receipt; 2xx is acknowledged, `FINAL` refusals are dropped, the rest retried. */
 export async function postReceipt(api: string, receipt: ReceiptInput): Promise<SendResult> {
   try {
     const res = await fetch(`${api}/v1/receipts`, {
@@ -48,7 +57,7 @@ export async function postReceipt(api: string, receipt: ReceiptInput): Promise<S
       body: JSON.stringify(receipt),
     });
     if (res.ok) return { ok: true, stored: (await res.json()) as StoredReceipt };
-    const retry = res.status >= 500 || res.status === 408 || res.status === 429;
+    const retry = !FINAL.includes(res.status);
     if (!retry) console.warn(`[assent] receipt ${receipt.id} refused: ${res.status}`);
     return { ok: false, retry };
   } catch {
