@@ -1,6 +1,7 @@
-import { auditLog, receipts } from "@assent/db";
+import { auditLog, receipts, sites } from "@assent/db";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { recordAudit } from "../audit";
 import { createTestApp } from "../test-support/test-app";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -53,6 +54,25 @@ describe("subject access", () => {
     const access = entries.filter((e) => e.action === "subject.access");
     expect(access).toHaveLength(1);
     expect(access[0]?.target).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it("scrubs the subject id from older audit entries that named it in clear", async () => {
+    const subject = `${t.receipt().subjectId.slice(0, 20)}_-`;
+    await storeForSubject(subject, 1);
+    const [site] = await t.db.select().from(sites);
+    // As an export's filter was audited before filters named subjects by their hash.
+    await recordAudit(t.db, {
+      at: Date.now(),
+      siteId: site?.id ?? 0,
+      action: "receipts.export",
+      detail: { format: "csv", filter: { subject } },
+    });
+    const a = await t.admin();
+    expect((await a.request("DELETE", `/v1/admin/subjects/${subject}?site=demo`)).status).toBe(200);
+    const entries = await t.db.select().from(auditLog);
+    expect(JSON.stringify(entries)).not.toContain(subject);
+    const exported = entries.find((e) => e.action === "receipts.export");
+    expect(JSON.parse(exported?.detail ?? "{}").filter.subject).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
   it("answers an empty list for a subject with nothing held", async () => {

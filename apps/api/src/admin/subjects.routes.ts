@@ -5,7 +5,7 @@ import {
   SubjectsErase,
   SubjectsGet,
 } from "@assent/core";
-import { receipts } from "@assent/db";
+import { auditLog, receipts } from "@assent/db";
 import { and, eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import * as v from "valibot";
@@ -90,14 +90,16 @@ export function subjectRoutes(deps: AppDeps): Hono {
     const { subjectId } = input.params;
     const mine = and(eq(receipts.siteId, site.id), eq(receipts.subjectId, subjectId));
     const held = deps.db.select({ id: receipts.id }).from(receipts).where(mine);
-    // One batch: the audit entry lists what the update then erases, or neither is written. It
+    const ref = await subjectRef(subjectId);
+    // One batch: the audit entry lists what the update then erases (the log's older entries
+    // scrubbed first, while the receipts still say whose they are), or nothing is written. It
     // names the subject only by its hash: the erased id is not kept in clear, yet a later request
     // presenting the same id can be matched to this erasure.
-    const [[entry], erased] = await deps.db.batch([
+    const [[entry], , erased] = await deps.db.batch([
       auditEntry(
         {
           action: "subject.erase",
-          target: await subjectRef(subjectId),
+          target: ref,
           detail: auditDetail({
             receipts: sql`(SELECT count(*) FROM ${receipts} WHERE ${mine})`,
             receiptIds: sql`(SELECT json_group_array(${receipts.id} ORDER BY ${receipts.id}) FROM ${receipts} WHERE ${mine})`,
@@ -105,6 +107,18 @@ export function subjectRoutes(deps: AppDeps): Hono {
         },
         sql`EXISTS ${held}`,
       ),
+      // Older entries that named the subject in clear (an export's filter, before filters were
+      // audited by hash) name it by its hash from now on. (`instr`, not LIKE: an id may hold `_`.)
+      deps.db
+        .update(auditLog)
+        .set({ detail: sql`replace(${auditLog.detail}, ${subjectId}, ${ref})` })
+        .where(
+          and(
+            eq(auditLog.siteId, site.id),
+            sql`instr(${auditLog.detail}, ${subjectId}) > 0`,
+            sql`EXISTS ${held}`,
+          ),
+        ),
       deps.db
         .update(receipts)
         .set({ subjectId: null, ip: null, userAgent: null, pagePath: null, erasedAt: now })
