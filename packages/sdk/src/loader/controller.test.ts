@@ -684,17 +684,23 @@ describe("Global Privacy Control follows purposes, not names", () => {
   });
 });
 
+/** Stands in for `location.reload` (restored by `vi.restoreAllMocks()`). */
+function mockReload() {
+  const reload = vi.fn();
+  const { hostname, pathname, protocol, href } = window.location;
+  vi.spyOn(window, "location", "get").mockReturnValue({
+    hostname,
+    pathname,
+    protocol,
+    href,
+    reload,
+  } as unknown as Location);
+  return reload;
+}
+
 describe("site options", () => {
   it("reloads after a withdrawal when a withdrawn script had run, unless the site says not to", async () => {
-    const reload = vi.fn();
-    const { hostname, pathname, protocol, href } = window.location;
-    vi.spyOn(window, "location", "get").mockReturnValue({
-      hostname,
-      pathname,
-      protocol,
-      href,
-      reload,
-    } as unknown as Location);
+    const reload = mockReload();
     // On by default: a script that already ran can only be stopped by leaving the page.
     const api = start(boot);
     await api.acceptAll();
@@ -713,15 +719,7 @@ describe("site options", () => {
   });
 
   it("reloads after a withdrawal of a script marked with a category and a service the site does not list", async () => {
-    const reload = vi.fn();
-    const { hostname, pathname, protocol, href } = window.location;
-    vi.spyOn(window, "location", "get").mockReturnValue({
-      hostname,
-      pathname,
-      protocol,
-      href,
-      reload,
-    } as unknown as Location);
+    const reload = mockReload();
     // Its service is in no decision, so its category decides: withdrawn with analytics.
     document.body.innerHTML = `<script type="text/plain" data-category="analytics" data-service="matomo" id="m">1</script>`;
     const api = start(boot);
