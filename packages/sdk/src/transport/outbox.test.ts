@@ -155,27 +155,40 @@ describe("the outbox", () => {
     expect(fetchMock).toHaveBeenCalledOnce();
   });
 
-  it.each([403, 404])(
-    "keeps and retries a receipt refused with %i until it is accepted",
-    async (code) => {
-      let status = code;
-      vi.stubGlobal(
-        "fetch",
-        vi.fn(async (_u: string, init: RequestInit) => new Response(String(init.body), { status })),
-      );
-      writeAhead(receipt());
-      expect(await flush(API, { store, remember })).toBe(1);
-      expect(cued()).toBe(true);
-      // The admin allows the page's origin (or the site is set up): it arrives.
-      status = 201;
-      expect(await flush(API, { store, remember })).toBe(0);
-      expect(remember).toHaveBeenCalledOnce();
-    },
-  );
+  it.each([403, 404])("keeps and retries a %i that is not the API's own refusal", async (code) => {
+    let status = code;
+    // A firewall's or a proxy's page, not the API's JSON error.
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (_u: string, init: RequestInit) =>
+        status === 201
+          ? new Response(String(init.body), { status })
+          : new Response("<h1>Forbidden</h1>", {
+              status,
+              headers: { "Content-Type": "text/html" },
+            }),
+      ),
+    );
+    writeAhead(receipt());
+    expect(await flush(API, { store, remember })).toBe(1);
+    expect(cued()).toBe(true);
+    // Someone fixes the firewall or the route: it arrives.
+    status = 201;
+    expect(await flush(API, { store, remember })).toBe(0);
+    expect(remember).toHaveBeenCalledOnce();
+  });
 
-  it("drops a receipt the API refuses for good (4xx), with a warning", async () => {
+  it.each([
+    [400, "INVALID_RECEIPT"],
+    [403, "ORIGIN_NOT_ALLOWED"],
+    [404, "SITE_NOT_FOUND"],
+  ])("drops a receipt the API itself refuses (%i %s), with a warning", async (status, code) => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    vi.stubGlobal("fetch", answer(400));
+    const body = JSON.stringify({ error: { code, message: "refused" } });
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response(body, { status })),
+    );
     writeAhead(receipt());
     expect(await flush(API, { store, remember })).toBe(0);
     expect(memory.size).toBe(0);

@@ -38,15 +38,12 @@ export function indexedDbOutbox(): OutboxStore {
 export type SendResult = { ok: true; stored: StoredReceipt } | { ok: false; retry: boolean };
 
 /**
- * Answers that say the receipt itself is wrong (malformed, too large, not what the config it names
- * could make, an id already taken): sending it again cannot help. Every other refusal is kept
- * and retried: a 403 (the page's origin not yet allowed), a 404 (a site being set up, a proxy's
- * misroute) and 408, 429 and 5xx pass once someone fixes them, and the receipt is proof the
- * site needs.
+ * Sends one receipt; 2xx is acknowledged. A refusal the API itself answered (its JSON error, with
+ * a code: a malformed receipt, a page origin the site does not allow, an unknown site) is final:
+ * sending it again cannot help, so it is dropped with a warning. Anything else is retried: 408,
+ * 429 and 5xx, and a 4xx that is not the API's (a firewall, a proxy, a deploy gap), which passes
+ * once someone fixes it.
  */
-const FINAL = [400, 409, 413, 415, 422];
-
-/** Sends one receipt; 2xx is acknowledged, `FINAL` refusals are dropped, the rest retried. */
 export async function postReceipt(api: string, receipt: ReceiptInput): Promise<SendResult> {
   try {
     const res = await fetch(`${api}/v1/receipts`, {
@@ -57,8 +54,13 @@ export async function postReceipt(api: string, receipt: ReceiptInput): Promise<S
       body: JSON.stringify(receipt),
     });
     if (res.ok) return { ok: true, stored: (await res.json()) as StoredReceipt };
-    const retry = !FINAL.includes(res.status);
-    if (!retry) console.warn(`[assent] receipt ${receipt.id} refused: ${res.status}`);
+    const code =
+      res.status < 500 && res.status !== 408 && res.status !== 429
+        ? ((await res.json().catch(() => null)) as { error?: { code?: unknown } } | null)?.error
+            ?.code
+        : undefined;
+    const retry = typeof code !== "string";
+    if (!retry) console.warn(`[assent] receipt ${receipt.id} refused: ${res.status} ${code}`);
     return { ok: false, retry };
   } catch {
     return { ok: false, retry: true };
