@@ -12,6 +12,7 @@ import { NECESSARY } from "./categories";
 import { GATED_CONSENT_MODE_KEYS } from "./consent-mode";
 import { nameMatches } from "./name-patterns";
 import type { SiteService } from "./services";
+import { textSets } from "./text-sets";
 
 /** Every hard rule, by its stable id. */
 export const GUARD_RULES = [
@@ -183,17 +184,7 @@ export function configGuardIssues(config: GuardedConfig): GuardIssue[] {
       `"necessary" is granted without asking, so it may not grant ${granted.join(", ")}`,
     );
 
-  const textSets: Array<[Array<string | number>, Record<string, Record<string, string>>]> = [
-    [["texts"], config.texts],
-    ...(config.jurisdictions?.rules ?? []).map(
-      (rule, r) =>
-        [["jurisdictions", "rules", r, "texts"], rule.texts ?? {}] as [
-          Array<string | number>,
-          Record<string, Record<string, string>>,
-        ],
-    ),
-  ];
-  for (const [path, set] of textSets)
+  for (const { path, texts: set } of textSets(config))
     for (const [language, texts] of Object.entries(set))
       for (const key of CONTROL_TEXT_KEYS)
         if (Object.hasOwn(texts, key) && !isControlText(texts[key] as string))

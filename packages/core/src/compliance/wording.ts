@@ -1,5 +1,6 @@
 import { NECESSARY } from "../categories";
 import { isLanguage } from "../languages";
+import { textSets } from "../text-sets";
 import { WORDING, type WordingDictionary } from "./dictionaries";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
 import type { LintedConfig } from "./linted-config";
@@ -17,25 +18,6 @@ const any = (dicts: WordingDictionary[], pick: (d: WordingDictionary) => readonl
 /** The texts that inform the choice: the banner's title and description, the preference centre's introduction, the categories' labels and descriptions. */
 const INFORMS = /^(?:title|description|preferencesIntro|category\..+)$/;
 
-/** A language's texts, wherever the configuration keeps them (the site's, or a rule's own). */
-interface TextSet {
-  /** Dotted path of the set's languages, e.g. `texts` or `jurisdictions.rules.0.texts`. */
-  path: string;
-  texts: Record<string, Record<string, string>>;
-}
-
-/**
- * Every set of texts a visitor may be shown: the site's, then each rule's own (a rule's texts
- * are shown over the site's to the visitors it applies to, so they are checked the same way).
- */
-const textSets = (config: LintedConfig): TextSet[] => [
-  { path: "texts", texts: config.texts },
-  ...(config.jurisdictions?.rules ?? []).map((rule, r) => ({
-    path: `jurisdictions.rules.${r}.texts`,
-    texts: rule.texts ?? {},
-  })),
-];
-
 /**
  * Deceptive wording, in every language the site or one of its rules writes texts for: a reject
  * button labelled as an acceptance ("OK", "I accept", "Yes, I agree") unless it limits what it
@@ -49,7 +31,9 @@ export function wordingFindings(config: LintedConfig): ComplianceFinding[] {
   const refusable = new Set(config.categories.filter((c) => c.id !== NECESSARY).map((c) => c.id));
   for (const set of textSets(config))
     for (const [language, texts] of Object.entries(set.texts))
-      findings.push(...languageFindings(language, texts, `${set.path}.${language}`, refusable));
+      findings.push(
+        ...languageFindings(language, texts, `${set.path.join(".")}.${language}`, refusable),
+      );
   return findings;
 }
 
@@ -64,9 +48,9 @@ function languageFindings(
   const accept = any(dicts, (d) => d.acceptLabels);
   const refuse = any(dicts, (d) => d.refuseLabels);
   const close = any(dicts, (d) => d.closeLabels);
-  const limits = [...refuse, ...any(dicts, (d) => [...d.limiters, ...d.necessaryClaims])];
   const implied = any(dicts, (d) => d.impliedConsent);
   const claims = any(dicts, (d) => d.necessaryClaims);
+  const limits = [...refuse, ...claims, ...any(dicts, (d) => d.limiters)];
   const interest = any(dicts, (d) => d.legitimateInterest);
   const says = (text: string, phrases: readonly string[]) =>
     phrases.some((phrase) => mentions(text, phrase));
