@@ -134,5 +134,26 @@ export function recordsContract(ctx: AdminContractContext): void {
         "SUBJECT_NOT_FOUND",
       );
     });
+
+    it("pages the site's audit log, each entry once, naming the erased subject only by its hash", async () => {
+      type Entry = { id: number; action: string; target: string | null };
+      const audit = (query: string) =>
+        ctx.owner.json<{ items: Entry[]; nextBefore: number | null }>(
+          "GET",
+          `/v1/admin/sites/rec/audit?${query}`,
+        );
+      const all = (await audit("limit=200")).items;
+      expect(all.map((e) => e.action)).toEqual(expect.arrayContaining(["subject.erase"]));
+      const paged: Entry[] = [];
+      let before: number | null = null;
+      for (let pages = 0; pages <= all.length; pages++) {
+        const page = await audit(`limit=2${before ? `&before=${before}` : ""}`);
+        paged.push(...page.items);
+        before = page.nextBefore;
+        if (!before) break;
+      }
+      expect(paged.map((e) => e.id)).toEqual(all.map((e) => e.id));
+      expect(JSON.stringify(all)).not.toContain(subject);
+    });
   });
 }
