@@ -20,6 +20,7 @@ const record: fc.Arbitrary<ConsentRecord> = fc.record({
   receiptId: fc.constant(null).map(() => uuidv7()),
   method: fc.constantFrom(...CONSENT_METHODS),
   decision: fc.record({ categories: decisionMap, services: decisionMap }),
+  gpc: fc.boolean(),
 });
 
 describe("consent cookie codec (properties)", () => {

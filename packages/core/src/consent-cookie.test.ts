@@ -30,6 +30,7 @@ function record(overrides: Partial<ConsentRecord> = {}): ConsentRecord {
     receiptId: uuidv7(),
     method: "custom",
     decision: decide(scope, { categories: { analytics: true }, services: { youtube: true } }),
+    gpc: false,
     ...overrides,
   };
 }
@@ -46,11 +47,23 @@ describe("consent cookie codec", () => {
       "object",
       "opt-out",
     ] as const) {
-      const r = record({ method });
-      const encoded = encodeConsentCookie(r);
-      expect(encoded).toMatch(/^[A-Za-z0-9~._-]+$/);
-      expect(decodeConsentCookie(encoded)).toEqual(r);
+      for (const gpc of [false, true]) {
+        const r = record({ method, gpc });
+        const encoded = encodeConsentCookie(r);
+        expect(encoded).toMatch(/^[A-Za-z0-9~._-]+$/);
+        expect(decodeConsentCookie(encoded)).toEqual(r);
+      }
     }
+  });
+
+  it("reads a cookie written before the GPC flag as made without the signal", () => {
+    const r = record({ method: "accept-all", gpc: true });
+    const encoded = encodeConsentCookie(r);
+    expect(encoded.endsWith("~g")).toBe(true);
+    expect(decodeConsentCookie(encoded.slice(0, -2))).toEqual({ ...r, gpc: false });
+    // A record made without saying (older callers) is written as made without it.
+    const { gpc: _, ...unsaid } = r;
+    expect(decodeConsentCookie(encodeConsentCookie(unsaid))?.gpc).toBe(false);
   });
 
   it("stays small", () => {

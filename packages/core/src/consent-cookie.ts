@@ -17,6 +17,11 @@ export interface ConsentRecord {
   receiptId: string;
   method: ConsentMethod;
   decision: Decision;
+  /**
+   * Global Privacy Control was on when the decision was made (absent: it was not, or the cookie
+   * predates the flag). Under an opt-out rule the signal prevails over a setting made without it.
+   */
+  gpc?: boolean;
 }
 
 const FORMAT = "1";
@@ -47,10 +52,11 @@ function decodeMap(text: string): Record<string, boolean> | null {
 
 /**
  * The whole cookie value: format 1, then policy version, time, subject, receipt id (its shape
- * only: the API re-validates it as `previousId`), method, and the two maps.
+ * only: the API re-validates it as `previousId`), method, the two maps, and `~g` when Global
+ * Privacy Control was on.
  */
 const VALUE =
-  /^1~([\w.-]{1,32})~([0-9a-z]{1,9})~([\w-]{22})~([0-9a-f-]{36})~([arcwgpox])~([a-z0-9.-]*_[a-z0-9.-]*)~([a-z0-9.-]*_[a-z0-9.-]*)$/;
+  /^1~([\w.-]{1,32})~([0-9a-z]{1,9})~([\w-]{22})~([0-9a-f-]{36})~([arcwgpox])~([a-z0-9.-]*_[a-z0-9.-]*)~([a-z0-9.-]*_[a-z0-9.-]*)(~g)?$/;
 
 /**
  * Serialises a consent record into a compact cookie value (no characters that need escaping).
@@ -58,7 +64,7 @@ const VALUE =
  */
 export function encodeConsentCookie(record: ConsentRecord): string {
   const method = METHOD_CODES[CONSENT_METHODS.indexOf(record.method)] ?? "p";
-  return [
+  return `${[
     FORMAT,
     record.policyVersion,
     Math.floor(record.decidedAt / 1000).toString(36),
@@ -67,7 +73,7 @@ export function encodeConsentCookie(record: ConsentRecord): string {
     method,
     encodeMap(record.decision.categories),
     encodeMap(record.decision.services),
-  ].join("~");
+  ].join("~")}${record.gpc ? "~g" : ""}`;
 }
 
 /**
@@ -77,7 +83,8 @@ export function encodeConsentCookie(record: ConsentRecord): string {
 export function decodeConsentCookie(value: string | null | undefined): ConsentRecord | null {
   const m = typeof value === "string" ? VALUE.exec(value) : null;
   if (!m) return null;
-  const [, policyVersion, ts, subjectId, receiptId, code, cats, svcs] = m as unknown as string[];
+  const [, policyVersion, ts, subjectId, receiptId, code, cats, svcs, flag] =
+    m as unknown as string[];
   const categories = decodeMap(cats as string);
   const services = decodeMap(svcs as string);
   if (!categories || !services) return null;
@@ -88,6 +95,7 @@ export function decodeConsentCookie(value: string | null | undefined): ConsentRe
     receiptId: receiptId as string,
     method: CONSENT_METHODS[METHOD_CODES.indexOf(code as string)] as ConsentMethod,
     decision: { categories, services },
+    gpc: !!flag,
   };
 }
 

@@ -43,6 +43,7 @@ export function choose(s: Session, method: ConsentMethod, choice: Choice = {}): 
     receiptId: uuidv7(),
     method,
     decision,
+    gpc,
   };
   const unsaved = writeAhead(
     {

@@ -946,6 +946,18 @@ describe("a visitor's rule (boot.rule)", () => {
     expect(start(bootFor("US", "CA")).has("marketing")).toBe(true);
   });
 
+  it("under a US opt-out rule lets GPC prevail over a custom setting made before the signal", async () => {
+    await start(bootFor("US", "CA")).set({ categories: { marketing: true } });
+    expect((await sent(0)).decision.categories.marketing).toBe(true);
+    (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl = true;
+    const api = start(bootFor("US", "CA"));
+    expect(api.has("marketing")).toBe(false);
+    expect(await sent(1)).toMatchObject({ method: "gpc", gpc: true });
+    // The same setting made with the signal on is the visitor's own, and it stands.
+    await api.set({ categories: { marketing: true } });
+    expect(start(bootFor("US", "CA")).has("marketing")).toBe(true);
+  });
+
   it("takes the Sec-GPC header the server saw as the signal too", () => {
     const api = start({ ...bootFor("US", "CA"), gpc: true });
     expect(api.has("meta-pixel")).toBe(false);

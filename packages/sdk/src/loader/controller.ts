@@ -190,14 +190,13 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     // objected to still stopped. (Either method comes only from the rule it belongs to.)
     const last = record?.method;
     let current = holds(record);
-    // Under an opt-out rule GPC prevails over a stored setting that sells or shares: "Accept
-    // all" made under GPC never grants what it refuses (`lift`), so one that does was made
-    // before the signal, and GPC now decides as on a first visit (a choice of the visitor's
-    // own under GPC stands).
+    // Under an opt-out rule GPC prevails over a stored setting made without it that sells or
+    // shares (`lift`): GPC now decides as on a first visit. A choice the visitor made with the
+    // signal on stands (the cookie says so; one from before the flag is taken as made without).
     if (
       gpc &&
       optOutRule &&
-      last === "accept-all" &&
+      !record?.gpc &&
       boot.consentMode.lift.some((c) => current?.categories[c])
     )
       current = null;
