@@ -132,6 +132,11 @@ export interface UiHost {
   /** The language the banner is shown in, and its receipts record (`bannerLanguage`). */
   language: string;
   /**
+   * Set by the UI when it had to fall back to English (the visitor's language could not be
+   * loaded): the language the visitor actually read, which the receipts then record instead.
+   */
+  languageShown?: string;
+  /**
    * Whether the browser sends Global Privacy Control: what advertises or sells (`gpcRefuses`) is
    * then denied unless the visitor turns it on in the preference centre (the UI says the signal
    * was honoured).

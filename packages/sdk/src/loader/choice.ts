@@ -52,7 +52,7 @@ export function choose(s: Session, method: ConsentMethod, choice: Choice = {}): 
       subjectId: record.subjectId,
       policyVersion: config.policyVersion,
       configHash: s.configHash,
-      language: s.language,
+      language: s.languageShown ?? s.language,
       method,
       decision,
       gpc,

@@ -206,6 +206,20 @@ describe("the loader's controller", () => {
     }
   });
 
+  it("records English when the banner had to fall back to it", async () => {
+    document.documentElement.lang = "de";
+    try {
+      const api = start(boot);
+      await vi.waitFor(() => expect(mountedHost?.language).toBe("de"));
+      // What the UI says when the German texts could not be loaded (see the UI's own test).
+      (mountedHost as UiHost).languageShown = "en";
+      await api.acceptAll();
+      expect((await sent(0)).language).toBe("en");
+    } finally {
+      document.documentElement.lang = "";
+    }
+  });
+
   it("a returning visitor's decision applies at start, and a new choice chains receipts", async () => {
     const first = start(boot);
     await first.set({ categories: { analytics: true } });

@@ -36,8 +36,10 @@ function setup({
   gpc = false,
   rule,
   site = config,
-}: Partial<{ last: Decision | null; site: SiteConfig }> &
-  Partial<Pick<UiHost, "reconsent" | "gpc" | "rule">> = {}) {
+  language = "en",
+  unreachable = "",
+}: Partial<{ last: Decision | null; site: SiteConfig; unreachable: string }> &
+  Partial<Pick<UiHost, "reconsent" | "gpc" | "rule" | "language">> = {}) {
   // The published config is fetched once per page and hash: each site has its own hash.
   const hash = site === config ? "h1" : `h-${site.siteKey}-${site.categories.length}`;
   vi.stubGlobal(
@@ -48,7 +50,7 @@ function setup({
     config: site,
     configHash: hash,
     api: "https://consent.example.org",
-    language: "en",
+    language,
     decision: () => last,
     holding: () => last ?? (rule?.before || null),
     rule,
@@ -60,6 +62,9 @@ function setup({
   const imported: string[] = [];
   const load = async (url: string) => {
     imported.push(url.replace(/.*\//, ""));
+    // A language chunk that cannot be fetched, as `import()` fails.
+    if (unreachable && url.includes(`/lang/${unreachable}`))
+      throw new TypeError("Failed to fetch dynamically imported module");
     return url.includes("/lang/") ? { default: en } : centre;
   };
   const ui = mount(host, load);
@@ -131,6 +136,28 @@ describe("mount", () => {
     ui.close();
     await waitFor(() => expect(view.queryByRole("dialog")).toBeNull());
     expect(screen.queryByRole("dialog")).toBeNull();
+  });
+});
+
+describe("when the visitor's language cannot be loaded", () => {
+  it("shows everything in English and says so, for the receipt to record", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const site: SiteConfig = { ...config, texts: { de: { title: "Cookies auf dieser Website" } } };
+    const { host, ui, view } = setup({ site, language: "de", unreachable: "de" });
+    ui.open("banner");
+    // Not the site's German title over English buttons: the whole banner in one language.
+    await view.findByRole("dialog", { name: "Cookies on this site" });
+    expect(view.queryByText("Cookies auf dieser Website")).toBeNull();
+    expect(document.getElementById("assent-ui")?.lang).toBe("en");
+    expect(host.languageShown).toBe("en");
+  });
+
+  it("leaves the language as it is when its texts load", async () => {
+    const { host, ui, view } = setup({ language: "de" });
+    ui.open("banner");
+    await view.findByRole("dialog");
+    expect(document.getElementById("assent-ui")?.lang).toBe("de");
+    expect(host.languageShown).toBeUndefined();
   });
 });
 

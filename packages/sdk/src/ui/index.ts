@@ -1,4 +1,4 @@
-import type { SiteConfig } from "@assent/core";
+import { DEFAULT_LANGUAGE, type SiteConfig } from "@assent/core";
 import type { UiHandle, UiHost } from "../contract";
 import { firstLayer, focusAfterPaint, h } from "./first-layer";
 import { direction, type ImportModule, importModule, loadDictionary } from "./languages";
@@ -34,10 +34,19 @@ interface Centre extends CentreChunk {
  */
 export function mount(host: UiHost, load: ImportModule = importModule): UiHandle {
   const { config, language, rule } = host;
-  const texts = loadDictionary(language, load).then((dict) =>
-    textsFor(config, language, dict, rule),
-  );
   const element = document.createElement("div");
+  /**
+   * The visitor's language's texts; when they cannot be loaded, English, everything of it (not
+   * the site's own texts in their language over English buttons), which the receipts then record
+   * (`languageShown`).
+   */
+  const dictionary = (centre?: boolean) =>
+    loadDictionary(language, load, centre, () => {
+      host.languageShown = element.lang = DEFAULT_LANGUAGE;
+      element.dir = "ltr";
+    });
+  const shownIn = () => host.languageShown ?? language;
+  const texts = dictionary().then((dict) => textsFor(config, shownIn(), dict, rule));
   element.id = "assent-ui";
   element.dataset.theme = config.ui?.theme ?? "auto";
   element.dataset.position = config.ui?.position ?? "bar";
@@ -60,12 +69,12 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
       (load(new URL(__ASSENT_PREFERENCES__, import.meta.url).href) as Promise<CentreChunk>).then(
         (chunk) => Promise.all([chunk, chunk.publishedConfig(host)]),
       ),
-      loadDictionary(language, load, true),
+      dictionary(true),
     ]).then(
       ([[chunk, described], dict]) => ({
         ...chunk,
         config: described,
-        t: textsFor(described, language, dict, rule),
+        t: textsFor(described, shownIn(), dict, rule),
       }),
       (err) => {
         centre = undefined;
@@ -126,7 +135,7 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
             {
               config: next.config,
               t: next.t,
-              language,
+              language: shownIn(),
               initial: host.holding(),
               rule,
               onObject,

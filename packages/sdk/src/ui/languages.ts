@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE } from "@assent/core";
 import { languageFile } from "../languages";
 import type { Dictionary } from "./texts";
 
@@ -10,12 +11,13 @@ export const importModule: ImportModule = (url) => import(/* @vite-ignore */ url
 
 /**
  * Imports a language's texts (the first layer's, or with `centre` all of them); English when that
- * chunk cannot be loaded.
+ * chunk cannot be loaded, after calling `fellBack`.
  */
 export async function loadDictionary(
   language: string,
   load: ImportModule = importModule,
   centre?: boolean,
+  fellBack?: () => void,
 ): Promise<Dictionary> {
   // Resolved against this module's own URL (on the consent host, not the page) at run time.
   const here = import.meta.url;
@@ -23,8 +25,9 @@ export async function loadDictionary(
   try {
     return ((await load(url)) as { default: Dictionary }).default;
   } catch (err) {
-    if (language === "en") throw err;
+    if (language === DEFAULT_LANGUAGE) throw err;
     console.warn(`[assent] texts for "${language}" could not be loaded`, err);
-    return loadDictionary("en", load, centre);
+    fellBack?.();
+    return loadDictionary(DEFAULT_LANGUAGE, load, centre);
   }
 }
