@@ -116,7 +116,7 @@ export function invitationAcceptRoutes(deps: AppDeps): Hono {
         .returning();
       if (!user) throw new ApiError("TRY_AGAIN", "The account changed meanwhile; try again");
     }
-    await throttle.succeed(rules.filter((rule) => rule.over === "refuse").map((rule) => rule.key));
+    await throttle.succeed(rules);
     // The claim is the moment of acceptance: a revocation after it finds nothing to revoke.
     const member = user;
     const outcome = await acceptInvitation(db, { invitation, userId: member.id, now }, (when) =>

@@ -63,6 +63,34 @@ describe("admin sign-in", () => {
     }
   }, 20_000);
 
+  it("keeps counting a client's guesses across accounts when it signs in to its own between them", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 34; i++) {
+      // Every tenth attempt, the sprayer signs in to its own account (the owner's, here).
+      const body =
+        i % 10 === 9 ? OWNER : { email: `victim-${i % 8}@example.org`, password: `guess-${i}` };
+      statuses.push((await t.post("/v1/admin/session", body)).status);
+    }
+    // 30 attempts from one client across accounts, then refused, successes or not.
+    expect(statuses.slice(0, 30).filter((s) => s === 429)).toEqual([]);
+    expect(statuses.slice(30)).toEqual([429, 429, 429, 429]);
+  }, 30_000);
+
+  it("counts an IPv6 client by its /64, so rotating addresses within it gains nothing", async () => {
+    let n = 0;
+    const rotating = await createTestApp({ clientIp: () => `2001:db8:1:2::${(++n).toString(16)}` });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++)
+        statuses.push(
+          (await rotating.post("/v1/admin/session", { ...OWNER, password: `wrong-${i}` })).status,
+        );
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    } finally {
+      await rotating.close();
+    }
+  }, 20_000);
+
   it("refuses cross-site sign-in attempts", async () => {
     const res = await t.post("/v1/admin/session", OWNER, { Origin: "https://evil.example" });
     expect(res.status).toBe(403);

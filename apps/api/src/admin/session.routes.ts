@@ -115,8 +115,8 @@ export function sessionRoutes(deps: AppDeps): Hono {
     if (!user || !ok) {
       throw new ApiError("INVALID_CREDENTIALS", "That email and password do not match an account");
     }
-    // The account's own ceiling stays: an attacker's count is not reset by the owner.
-    await throttle.succeed(rules.filter((rule) => rule.over === "refuse").map((rule) => rule.key));
+    // The account's own ceiling and the client's across accounts stay (`clearedBySuccess`).
+    await throttle.succeed(rules);
     const { token, csrfToken } = await createSession(deps.db, user.id, now());
     await recordAudit(deps.db, { at: now(), userId: user.id, action: "session.sign-in", ip });
     setCookie(c, SESSION_COOKIE, token, {

@@ -8,12 +8,12 @@ beforeEach(async () => {
 });
 afterEach(async () => handle.close());
 
-const rule = (key: string, maxAttempts: number, over: ThrottleRule["over"] = "refuse") => ({
-  key,
-  maxAttempts,
-  windowMs: 1000,
-  over,
-});
+const rule = (
+  key: string,
+  maxAttempts: number,
+  over: ThrottleRule["over"] = "refuse",
+  clearedBySuccess = true,
+): ThrottleRule => ({ key, maxAttempts, windowMs: 1000, over, clearedBySuccess });
 
 describe("SignInThrottle", () => {
   it("refuses past the limit, and lets in again after the window", async () => {
@@ -31,12 +31,14 @@ describe("SignInThrottle", () => {
     expect(await t.reserve([rule("acct", 1, "slow")], 0)).toEqual({ waitMs: 0, slowMs: 500 });
   });
 
-  it("forgets attempts after a success", async () => {
+  it("forgets attempts after a success, under the rules a success clears only", async () => {
     const t = new SignInThrottle(handle.db);
-    await t.reserve([rule("a", 2)], 0);
-    await t.reserve([rule("a", 2)], 0);
-    await t.succeed(["a"]);
-    expect((await t.reserve([rule("a", 2)], 0)).waitMs).toBe(0);
+    const rules = [rule("a", 2), rule("b", 2, "refuse", false)];
+    await t.reserve(rules, 0);
+    await t.reserve(rules, 0);
+    await t.succeed(rules);
+    expect((await t.reserve([rules[0] as ThrottleRule], 0)).waitMs).toBe(0);
+    expect((await t.reserve([rules[1] as ThrottleRule], 0)).waitMs).toBeGreaterThan(0);
   });
 
   it("counts parallel attempts exactly: no more than the limit get through", async () => {

@@ -1,16 +1,19 @@
 import { type Database, signInAttempts } from "@assent/db";
 import { inArray, lt, sql } from "drizzle-orm";
+import { addressKey } from "../network";
 
 /**
  * One limit on sign-in attempts: at most `maxAttempts` per `windowMs` for `key`; past it the
  * attempt is refused (`refuse`), or only slowed down (`slow`), for limits that a stranger could
- * otherwise use to keep the real user out.
+ * otherwise use to keep the real user out. `clearedBySuccess`: a successful sign-in forgets the
+ * attempts counted under it.
  */
 export interface ThrottleRule {
   key: string;
   maxAttempts: number;
   windowMs: number;
   over: "refuse" | "slow";
+  clearedBySuccess: boolean;
 }
 
 const WINDOW_MS = 15 * 60 * 1000;
@@ -19,24 +22,40 @@ const SLOW_STEP_MS = 250;
 const MAX_SLOW_MS = 5_000;
 
 /**
- * The sign-in limits for an e-mail address tried from a client address:
+ * The sign-in limits for an e-mail address tried from a client address (an IPv6 address counts
+ * by its /64, which one household or server holds whole: `addressKey`):
  * - 5 attempts per account from one client in 15 minutes, then that client is refused for that
- *   account (a lockout an attacker elsewhere cannot cause);
- * - 30 attempts from one client across accounts (password spraying), then that client is refused;
+ *   account (a lockout an attacker elsewhere cannot cause); a success forgets them;
+ * - 30 attempts from one client across accounts (password spraying), then that client is
+ *   refused; a success does not forget them (else signing in to one's own account between
+ *   guesses would reset the count);
  * - past 50 attempts on one account from anywhere, each attempt is slowed (250 ms more each, up
  *   to 5 s) but never refused, so the owner can still sign in while the account is attacked.
  */
 export function signInRules(email: string, ip: string | null): ThrottleRule[] {
-  const client = ip ?? "unknown";
+  const client = (ip && addressKey(ip)) ?? "unknown";
   return [
     {
       key: `account-client:${email}|${client}`,
       maxAttempts: 5,
       windowMs: WINDOW_MS,
       over: "refuse",
+      clearedBySuccess: true,
     },
-    { key: `client:${client}`, maxAttempts: 30, windowMs: WINDOW_MS, over: "refuse" },
-    { key: `account:${email}`, maxAttempts: 50, windowMs: WINDOW_MS, over: "slow" },
+    {
+      key: `client:${client}`,
+      maxAttempts: 30,
+      windowMs: WINDOW_MS,
+      over: "refuse",
+      clearedBySuccess: false,
+    },
+    {
+      key: `account:${email}`,
+      maxAttempts: 50,
+      windowMs: WINDOW_MS,
+      over: "slow",
+      clearedBySuccess: false,
+    },
   ];
 }
 
@@ -50,7 +69,7 @@ export interface Reservation {
  * Slows down password guessing. Each attempt is reserved in the database before the password is
  * checked (an atomic upsert per key), so parallel attempts cannot all slip under the limit, and
  * every instance sharing the database (or D1, every Worker isolate) counts the same attempts; no
- * key is ever evicted to make room. A success clears the keys it names.
+ * key is ever evicted to make room. A success clears the rules that say so.
  */
 export class SignInThrottle {
   constructor(private readonly db: Database) {}
@@ -85,9 +104,10 @@ export class SignInThrottle {
     return result;
   }
 
-  /** Forgets the attempts of keys after a successful sign-in. */
-  async succeed(keys: string[]): Promise<void> {
-    await this.db.delete(signInAttempts).where(inArray(signInAttempts.key, keys));
+  /** After a successful sign-in, forgets the attempts of the rules a success clears. */
+  async succeed(rules: ThrottleRule[]): Promise<void> {
+    const keys = rules.filter((rule) => rule.clearedBySuccess).map((rule) => rule.key);
+    if (keys.length) await this.db.delete(signInAttempts).where(inArray(signInAttempts.key, keys));
   }
 
   /** Deletes the windows that have ended (the retention job calls this). */
