@@ -29,12 +29,14 @@ export const CSV_COLUMNS = [
 
 /**
  * One CSV cell: a value a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
- * tab or carriage return) is prefixed with `'`, then the cell is quoted as RFC 4180 says.
+ * tab or carriage return) is prefixed with `'`, then the cell is quoted as RFC 4180 says: also
+ * when it holds a `;` or a tab, the separators a spreadsheet uses in many European locales,
+ * which would otherwise split it into cells of which one could start a formula.
  */
 export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? "" : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\t\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const decisionText = (map: Record<string, boolean>) =>

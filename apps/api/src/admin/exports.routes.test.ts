@@ -14,7 +14,10 @@ describe("csvCell", () => {
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvCell("\tx")).toBe("'\tx");
+    expect(csvCell("\tx")).toBe(`"'\tx"`);
+    // A spreadsheet splitting on ";" or tab (many European locales) sees one cell, not a formula.
+    expect(csvCell("/shop;=cmd|' /C calc'!A0")).toBe(`"/shop;=cmd|' /C calc'!A0"`);
+    expect(csvCell("/a\t=1+1")).toBe(`"/a\t=1+1"`);
     expect(csvCell("plain")).toBe("plain");
     expect(csvCell("a,b")).toBe(`"a,b"`);
     expect(csvCell(null)).toBe("");
