@@ -21,6 +21,7 @@ const record: fc.Arbitrary<ConsentRecord> = fc.record({
   method: fc.constantFrom(...CONSENT_METHODS),
   decision: fc.record({ categories: decisionMap, services: decisionMap }),
   gpc: fc.boolean(),
+  exemptions: fc.boolean(),
 });
 
 describe("consent cookie codec (properties)", () => {

@@ -31,6 +31,7 @@ function record(overrides: Partial<ConsentRecord> = {}): ConsentRecord {
     method: "custom",
     decision: decide(scope, { categories: { analytics: true }, services: { youtube: true } }),
     gpc: false,
+    exemptions: false,
     ...overrides,
   };
 }
@@ -47,8 +48,13 @@ describe("consent cookie codec", () => {
       "object",
       "opt-out",
     ] as const) {
-      for (const gpc of [false, true]) {
-        const r = record({ method, gpc });
+      for (const [gpc, exemptions] of [
+        [false, false],
+        [true, false],
+        [false, true],
+        [true, true],
+      ] as const) {
+        const r = record({ method, gpc, exemptions });
         const encoded = encodeConsentCookie(r);
         expect(encoded).toMatch(/^[A-Za-z0-9~._-]+$/);
         expect(decodeConsentCookie(encoded)).toEqual(r);
@@ -62,8 +68,15 @@ describe("consent cookie codec", () => {
     expect(encoded.endsWith("~g")).toBe(true);
     expect(decodeConsentCookie(encoded.slice(0, -2))).toEqual({ ...r, gpc: false });
     // A record made without saying (older callers) is written as made without it.
-    const { gpc: _, ...unsaid } = r;
-    expect(decodeConsentCookie(encodeConsentCookie(unsaid))?.gpc).toBe(false);
+    const { gpc: _, exemptions: __, ...unsaid } = r;
+    expect(decodeConsentCookie(encodeConsentCookie(unsaid))).toMatchObject({
+      gpc: false,
+      exemptions: false,
+    });
+    // The flags come in one order only.
+    const both = encodeConsentCookie({ ...r, exemptions: true });
+    expect(both.endsWith("~g~u")).toBe(true);
+    expect(decodeConsentCookie(both.replace("~g~u", "~u~g"))).toBeNull();
   });
 
   it("stays small", () => {

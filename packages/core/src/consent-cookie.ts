@@ -22,6 +22,12 @@ export interface ConsentRecord {
    * predates the flag). Under an opt-out rule the signal prevails over a setting made without it.
    */
   gpc?: boolean;
+  /**
+   * Grants an exempt category by a UK exemption only: made under a rule running them
+   * (`uk-exemptions`), by anything but "Accept all" (a refusal keeps them on; the preference
+   * centre starts with them on). That is not consent where another rule applies.
+   */
+  exemptions?: boolean;
 }
 
 const FORMAT = "1";
@@ -52,11 +58,11 @@ function decodeMap(text: string): Record<string, boolean> | null {
 
 /**
  * The whole cookie value: format 1, then policy version, time, subject, receipt id (its shape
- * only: the API re-validates it as `previousId`), method, the two maps, and `~g` when Global
- * Privacy Control was on.
+ * only: the API re-validates it as `previousId`), method, the two maps, then `~g` when Global
+ * Privacy Control was on and `~u` when it grants by a UK exemption only.
  */
 const VALUE =
-  /^1~([\w.-]{1,32})~([0-9a-z]{1,9})~([\w-]{22})~([0-9a-f-]{36})~([arcwgpox])~([a-z0-9.-]*_[a-z0-9.-]*)~([a-z0-9.-]*_[a-z0-9.-]*)(~g)?$/;
+  /^1~([\w.-]{1,32})~([0-9a-z]{1,9})~([\w-]{22})~([0-9a-f-]{36})~([arcwgpox])~([a-z0-9.-]*_[a-z0-9.-]*)~([a-z0-9.-]*_[a-z0-9.-]*)(~g)?(~u)?$/;
 
 /**
  * Serialises a consent record into a compact cookie value (no characters that need escaping).
@@ -73,7 +79,7 @@ export function encodeConsentCookie(record: ConsentRecord): string {
     method,
     encodeMap(record.decision.categories),
     encodeMap(record.decision.services),
-  ].join("~")}${record.gpc ? "~g" : ""}`;
+  ].join("~")}${record.gpc ? "~g" : ""}${record.exemptions ? "~u" : ""}`;
 }
 
 /**
@@ -83,7 +89,7 @@ export function encodeConsentCookie(record: ConsentRecord): string {
 export function decodeConsentCookie(value: string | null | undefined): ConsentRecord | null {
   const m = typeof value === "string" ? VALUE.exec(value) : null;
   if (!m) return null;
-  const [, policyVersion, ts, subjectId, receiptId, code, cats, svcs, flag] =
+  const [, policyVersion, ts, subjectId, receiptId, code, cats, svcs, gpc, exemptions] =
     m as unknown as string[];
   const categories = decodeMap(cats as string);
   const services = decodeMap(svcs as string);
@@ -95,7 +101,8 @@ export function decodeConsentCookie(value: string | null | undefined): ConsentRe
     receiptId: receiptId as string,
     method: CONSENT_METHODS[METHOD_CODES.indexOf(code as string)] as ConsentMethod,
     decision: { categories, services },
-    gpc: !!flag,
+    gpc: !!gpc,
+    exemptions: !!exemptions,
   };
 }
 

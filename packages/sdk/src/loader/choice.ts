@@ -44,6 +44,11 @@ export function choose(s: Session, method: ConsentMethod, choice: Choice = {}): 
     method,
     decision,
     gpc,
+    // Kept on by a UK exemption only, not by consent (see `exemptions`).
+    exemptions:
+      rule?.model === "uk-exemptions" &&
+      method !== "accept-all" &&
+      config.categories.some((c) => c.exemption && decision.categories[c.id]),
   };
   const unsaved = writeAhead(
     {

@@ -842,6 +842,22 @@ describe("a visitor's rule (boot.rule)", () => {
     expect(receiptMismatch(receipt, ruled)).toBeNull();
   });
 
+  it("does not take a UK refusal that kept an exemption running as consent under another rule", async () => {
+    await start(bootFor("GB")).rejectAll();
+    // The same browser in France: statistics ran by exemption only, so the visitor is asked.
+    const inFrance = start(bootFor("FR"));
+    expect(inFrance.get()).toBeNull();
+    expect(inFrance.has("visit-counter")).toBe(false);
+    // Back in the UK the refusal holds, the exemption with it.
+    expect(start(bootFor("GB")).get()?.categories.statistics).toBe(true);
+    // A UK "Accept all" is consent to everything: it holds in France too.
+    await start(bootFor("GB")).acceptAll();
+    expect(start(bootFor("FR")).has("visit-counter")).toBe(true);
+    // And a UK choice that objected to the exemption holds everywhere.
+    await start(bootFor("GB")).object();
+    expect(start(bootFor("FR")).get()?.categories.statistics).toBe(false);
+  });
+
   it("pushes the UK rule's region-scoped Consent Mode default after the global denied one", () => {
     const counting = {
       ...ruled,

@@ -200,6 +200,9 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       boot.consentMode.lift.some((c) => current?.categories[c])
     )
       current = null;
+    // A UK exemption is not consent: a choice that kept an exempt category on by the exemption
+    // only does not hold where another rule applies; the visitor is asked.
+    if (record?.exemptions && rule?.model !== "uk-exemptions") current = null;
     s.record = record;
     s.current = current;
     s.reconsent = !current && !!record;
