@@ -200,6 +200,23 @@ describe("POST /v1/receipts", () => {
     }
   });
 
+  it("stores a browser's UTF-8 User-Agent, cut without splitting a character: read back, the receipt still verifies", async () => {
+    const jwks = await (await t.app.request("/v1/sites/demo/jwks")).json();
+    for (const ua of [`${"A".repeat(511)}😀`, "Browser/1 (café) 😀"]) {
+      const input = t.receipt();
+      // As a browser sends it: UTF-8 bytes (which Node's fetch takes one Latin-1 character each).
+      const bytes = String.fromCharCode(...new TextEncoder().encode(ua));
+      const posted = await (await t.post("/v1/receipts", input, { "User-Agent": bytes })).json();
+      const read = await t.app.request(`/v1/receipts/${input.id}`, {
+        headers: { "X-Assent-Subject": input.subjectId },
+      });
+      const back = await read.json();
+      expect(back.userAgent).toBe(ua.length > 512 ? "A".repeat(511) : ua);
+      expect(back.userAgent).toBe(posted.userAgent);
+      expect((await verifyReceipt(back, jwks)).valid).toBe(true);
+    }
+  });
+
   it("counts only receipts the site's banner could have sent against the site's shared limit", async () => {
     let n = 0;
     const limited = await createTestApp({

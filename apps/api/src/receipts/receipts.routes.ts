@@ -7,6 +7,7 @@ import { BODY_LIMITS, bodyLimit, parseJsonBody, receiptLimiter } from "../limits
 import { truncateIp } from "../network";
 import { signingKeyFor } from "../signing";
 import { cachedPublishedByHash, cachedSite, type Site } from "../sites";
+import { headerText } from "./header-text";
 import { inProcessLog } from "./in-process-log";
 import { receiptRow, toStoredReceipt } from "./receipt-store";
 import { ReceiptWriter } from "./receipt-writer";
@@ -124,7 +125,7 @@ export function receiptRoutes(deps: AppDeps): Hono {
         siteId: site.id,
         serverTime,
         ip: site.ipMode === "none" ? null : truncateIp(client.ip),
-        userAgent: c.req.header("User-Agent")?.slice(0, 512) ?? null,
+        userAgent: headerText(c.req.header("User-Agent"), 512),
         gpcHeader: c.req.header("Sec-GPC") === "1",
         jurisdiction: client.country,
         subdivision: client.subdivision ?? null,
