@@ -75,6 +75,23 @@ describe("subject access", () => {
     expect(JSON.parse(exported?.detail ?? "{}").filter.subject).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
+  it("rewrites nothing else an audit entry says, whatever the subject id an erasure names", async () => {
+    const a = await t.admin();
+    const bumped = await a.request("POST", "/v1/admin/sites/demo/config/bump", {
+      policyVersion: "2",
+    });
+    expect(bumped.status).toBe(201);
+    const before = await t.db.select().from(auditLog);
+    const bump = before.find((e) => e.action === "config.bump-policy");
+    // A subject id made of the start of that entry's config hash, with a receipt to its name.
+    const hash = JSON.parse(bump?.detail ?? "{}").hash as string;
+    const subject = hash.slice(0, 22);
+    await storeForSubject(subject, 1);
+    expect((await a.request("DELETE", `/v1/admin/subjects/${subject}?site=demo`)).status).toBe(200);
+    const after = await t.db.select().from(auditLog);
+    expect(after.find((e) => e.id === bump?.id)?.detail).toBe(bump?.detail);
+  });
+
   it("answers an empty list for a subject with nothing held", async () => {
     const a = await t.admin();
     const res = await a.get(`/v1/admin/subjects/${t.receipt().subjectId}?site=demo`);

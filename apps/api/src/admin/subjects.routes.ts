@@ -108,14 +108,17 @@ export function subjectRoutes(deps: AppDeps): Hono {
         sql`EXISTS ${held}`,
       ),
       // Older entries that named the subject in clear (an export's filter, before filters were
-      // audited by hash) name it by its hash from now on. (`instr`, not LIKE: an id may hold `_`.)
+      // audited by hash) name it by its hash from now on: that field of those entries only, so
+      // an erasure can never rewrite anything else an entry says (a config's hash, a receipt id).
       deps.db
         .update(auditLog)
-        .set({ detail: sql`replace(${auditLog.detail}, ${subjectId}, ${ref})` })
+        .set({ detail: sql`json_set(${auditLog.detail}, '$.filter.subject', ${ref})` })
         .where(
           and(
             eq(auditLog.siteId, site.id),
-            sql`instr(${auditLog.detail}, ${subjectId}) > 0`,
+            eq(auditLog.action, "receipts.export"),
+            sql`json_valid(${auditLog.detail})`,
+            sql`json_extract(${auditLog.detail}, '$.filter.subject') = ${subjectId}`,
             sql`EXISTS ${held}`,
           ),
         ),
