@@ -68,7 +68,8 @@ const ASSENT_SECRET_REQUIRED = (problem: string) =>
 const WORKER_PBKDF2_ITERATIONS = 100_000;
 
 /** The app once booted. Concurrent first requests each boot (Workers forbid sharing their I/O). */
-let ready: Hono | undefined;
+/** The isolate's app, booted once: concurrent first requests wait on the same boot. */
+let ready: Promise<Hono> | undefined;
 
 async function boot(
   env: WorkerEnv & { PUBLIC_URL: string },
@@ -141,14 +142,20 @@ export default {
     if (!env.PUBLIC_URL) return PUBLIC_URL_REQUIRED();
     const secrets = checkSecrets(env.ASSENT_SECRET, env.ASSENT_SECRET_PREVIOUS);
     if (!secrets.ok) return ASSENT_SECRET_REQUIRED(secrets.message);
+    let app: Hono;
     try {
-      ready ??= await boot({ ...env, PUBLIC_URL: env.PUBLIC_URL }, secrets.secrets);
+      ready ??= boot({ ...env, PUBLIC_URL: env.PUBLIC_URL }, secrets.secrets).catch((err) => {
+        // Tried again by the next request.
+        ready = undefined;
+        throw err;
+      });
+      app = await ready;
     } catch (err) {
       if (!(err instanceof SigningKeyUnreadableError)) throw err;
       const error = { code: err.code, message: err.message };
       return Response.json({ error }, { status: 500 });
     }
-    return ready.fetch(request, env, ctx as never);
+    return app.fetch(request, env, ctx as never);
   },
   async scheduled(
     controller: CronEvent,
