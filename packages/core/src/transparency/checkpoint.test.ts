@@ -51,6 +51,19 @@ describe("checkpoints (C2SP tlog-checkpoint)", () => {
       code: "NO_VERIFIED_SIGNATURE",
     });
   });
+
+  it("refuses a witness's cosignature key as the log's key, even over its own cosignature", async () => {
+    const witness = await signer(ORIGIN);
+    const wkey = witnessVerifierKey(witness.name, witness.publicKey);
+    const cosigned = `${BODY}\n${await cosignCheckpoint(BODY, witness, 1679315147)}`;
+    expect((await openNote(cosigned, [wkey])).verified).toHaveLength(1);
+    await expect(openCheckpoint(cosigned, wkey)).rejects.toMatchObject({ code: "BAD_KEY" });
+    // As a witness beside the log's Ed25519 key, the same key still verifies its cosignature.
+    const log = await signer(ORIGIN);
+    const note = appendSignatures(await signNoteFor(log), [cosigned.split("\n\n")[1] as string]);
+    const opened = await openCheckpoint(note, noteVerifierKey(log.name, log.publicKey), [wkey]);
+    expect(opened.note.verified.map((s) => s.timestamp)).toEqual([undefined, 1679315147]);
+  });
 });
 
 describe("cosignatures (C2SP tlog-cosignature, Ed25519)", () => {

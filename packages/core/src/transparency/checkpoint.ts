@@ -7,6 +7,7 @@ import {
   type OpenedNote,
   openNote,
   parseVerifierKey,
+  SIGNATURE_TYPE,
   signNote,
   type VerifierKey,
 } from "./note";
@@ -68,7 +69,9 @@ export function signCheckpoint(checkpoint: Checkpoint, signer: NoteSigner): Prom
 
 /**
  * Opens a signed checkpoint with the log's verifier key (and any witness keys) and parses it.
- * Throws {@link NoteError} as {@link openNote} does, or when the log's own key did not sign it.
+ * Throws {@link NoteError} as {@link openNote} does, `BAD_KEY` when the log's key is not an
+ * Ed25519 note key (type 0x01: a witness's cosignature key never stands for the log, as in Go's
+ * `note.NewVerifier`), or when the log's own key did not sign it.
  * @example const { checkpoint } = await openCheckpoint(note, vkey);
  */
 export async function openCheckpoint(
@@ -77,6 +80,9 @@ export async function openCheckpoint(
   witnessKeys: readonly (string | VerifierKey)[] = [],
 ): Promise<{ checkpoint: Checkpoint; note: OpenedNote }> {
   const log = typeof logKey === "string" ? parseVerifierKey(logKey) : logKey;
+  if (log.type !== SIGNATURE_TYPE.ed25519) {
+    throw new NoteError("BAD_KEY", "the log's key must be an Ed25519 note key (type 0x01)");
+  }
   const opened = await openNote(note, [log, ...witnessKeys]);
   if (!opened.verified.some((s) => s.name === log.name && s.keyHash === log.keyHash))
     throw new NoteError("NO_VERIFIED_SIGNATURE", "the log's key did not sign this checkpoint");
