@@ -142,6 +142,12 @@ async function sent(call: number) {
   return JSON.parse(String((fetchMock.mock.calls[call] as [string, RequestInit])[1].body));
 }
 
+/** Gives the page's openers the box a browser would lay them out in (happy-dom lays nothing out). */
+function laidOut(): void {
+  for (const el of document.querySelectorAll("[data-assent-open]"))
+    el.getBoundingClientRect = () => new DOMRect(8, 600, 120, 20);
+}
+
 describe("the loader's controller", () => {
   it("accept-all writes the cookie, updates Consent Mode, fires events and sends a valid receipt", async () => {
     const api = start(boot);
@@ -548,6 +554,7 @@ describe("the choice module, imported on demand", () => {
     // The receipt sent (a page view that sees the outbox's cue fetches the outbox to send it).
     await gone(PENDING_COOKIE);
     document.body.innerHTML = `<footer><a href="#" data-assent-open>Cookie settings</a></footer>`;
+    laidOut();
     const { requested } = startWithImports();
     await new Promise((r) => setTimeout(r, 10));
     expect(requested).toEqual([]);
@@ -940,6 +947,7 @@ describe("a visitor's rule (boot.rule)", () => {
     );
     // Its own Your Privacy Choices link stands in for it: the module is not even fetched.
     document.body.innerHTML = `<a href="#" data-assent-open="privacy-choices">Your Privacy Choices</a>`;
+    laidOut();
     const own = startWithImports(bootFor("US", "CA"));
     // Looked for after the page's next frame: given time, it is still not fetched.
     await new Promise((r) => setTimeout(r, 20));

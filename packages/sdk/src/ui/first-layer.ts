@@ -61,14 +61,17 @@ export function trapTab(dialog: HTMLElement, event: KeyboardEvent): void {
 }
 
 /**
- * Focuses a dialog once it has been painted: focusing while it is first inserted would make the
- * browser lay out the whole page inside this script's task (tens of milliseconds on a slow
- * device); after the frame, the layout is already done.
+ * Focuses a dialog once it has been painted, then runs `painted`: focusing while it is first
+ * inserted would make the browser lay out the whole page inside this script's task (tens of
+ * milliseconds on a slow device); after the frame, the layout is already done.
  */
-export function focusAfterPaint(dialog: HTMLElement): void {
+export function focusAfterPaint(dialog: HTMLElement, painted?: () => void): void {
   requestAnimationFrame(() =>
     setTimeout(() => {
-      if (dialog.isConnected) dialog.focus({ preventScroll: true });
+      if (dialog.isConnected) {
+        dialog.focus({ preventScroll: true });
+        painted?.();
+      }
     }),
   );
 }

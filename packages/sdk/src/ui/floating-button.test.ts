@@ -3,6 +3,18 @@ import { mountFloatingButton, pageShowsOpener } from "./floating-button";
 
 const mounted = () => document.getElementById("assent-button");
 
+/**
+ * Puts `html` in the page and gives its `data-assent-open` elements the boxes a browser would lay
+ * them out in (happy-dom lays nothing out): `[x, y, width, height]`, in order.
+ */
+function page(html: string, ...boxes: Array<[number, number, number, number]>): void {
+  document.body.innerHTML = html;
+  document.querySelectorAll("[data-assent-open]").forEach((el, i) => {
+    const [x, y, width, height] = boxes[i] ?? [0, 0, 0, 0];
+    el.getBoundingClientRect = () => new DOMRect(x, y, width, height);
+  });
+}
+
 afterEach(() => {
   mounted()?.remove();
   document.body.innerHTML = "";
@@ -20,16 +32,42 @@ describe("mountFloatingButton", () => {
   });
 
   it("is there when the site turned it off but the page shows no way back of its own", () => {
-    document.body.innerHTML = `<a data-assent-open style="display:none">Cookie settings</a>
+    page(
+      `<a data-assent-open style="display:none">Cookie settings</a>
       <button data-assent-open style="visibility:hidden">Cookies</button>
-      <span data-assent-open></span>`;
+      <span data-assent-open></span>`,
+      [0, 0, 0, 0],
+      [8, 8, 80, 24],
+      [8, 40, 80, 24],
+    );
     expect(pageShowsOpener()).toBe(false);
     mountFloatingButton("Cookie settings", () => {}, undefined, true);
     expect(mounted()).not.toBeNull();
   });
 
+  it("is there when the page's own way back is visually hidden: sr-only, off screen or of no size", () => {
+    const opener = `<a href="#" data-assent-open>Cookie settings</a>`;
+    // sr-only (1 by 1 px, clipped), left:-9999px, above the page, 0 by 0 in a box of no size.
+    for (const box of [
+      [8, 21, 1, 1],
+      [-9999, 21, 99, 18],
+      [8, -500, 99, 18],
+      [8, 22, 0, 0],
+    ] as Array<[number, number, number, number]>) {
+      page(opener, box);
+      expect(pageShowsOpener()).toBe(false);
+    }
+    mountFloatingButton("Cookie settings", () => {}, undefined, true);
+    expect(mounted()).not.toBeNull();
+    // Scrolled past, it is still on the page: it counts.
+    page(opener, [8, -500, 99, 18]);
+    window.scrollTo(0, 600);
+    expect(pageShowsOpener()).toBe(true);
+    window.scrollTo(0, 0);
+  });
+
   it("may be left out when the site turned it off and the page shows a visible data-assent-open", () => {
-    document.body.innerHTML = `<footer><a href="#" data-assent-open>Cookie settings</a></footer>`;
+    page(`<footer><a href="#" data-assent-open>Cookie settings</a></footer>`, [8, 600, 99, 18]);
     expect(pageShowsOpener()).toBe(true);
     mountFloatingButton("Cookie settings", () => {}, undefined, true);
     expect(mounted()).toBeNull();
@@ -50,13 +88,16 @@ describe("mountFloatingButton", () => {
   });
 
   it("under an opt-out rule is Your Privacy Choices with its icon, left out only for the site's own such link", () => {
-    document.body.innerHTML = `<footer><a href="#" data-assent-open>Cookie settings</a></footer>`;
+    page(`<footer><a href="#" data-assent-open>Cookie settings</a></footer>`, [8, 600, 99, 18]);
     mountFloatingButton("Your Privacy Choices", () => {}, undefined, true, true);
     const button = mounted()?.shadowRoot?.querySelector("button");
     expect(button?.textContent).toBe("Your Privacy Choices");
     expect(button?.querySelector("svg")?.getAttribute("aria-hidden")).toBe("true");
     mounted()?.remove();
-    document.body.innerHTML = `<footer><a href="#" data-assent-open="privacy-choices">Your Privacy Choices</a></footer>`;
+    page(
+      `<footer><a href="#" data-assent-open="privacy-choices">Your Privacy Choices</a></footer>`,
+      [8, 600, 140, 18],
+    );
     mountFloatingButton("Your Privacy Choices", () => {}, undefined, true, true);
     expect(mounted()).toBeNull();
   });

@@ -29,19 +29,25 @@ function privacyChoicesIcon(): SVGElement {
 
 /**
  * Whether the page shows its own way back to the preference centre: an element with
- * `data-assent-open` that is rendered, not hidden or transparent, and labelled. Under an opt-out
+ * `data-assent-open` that is labelled, not hidden or transparent, and has a box a visitor can see
+ * and reach: at least 16 by 16 px, not wholly left of or above the page (a visually hidden
+ * `sr-only` link, one moved to `left:-9999px` or one of no size does not count). Under an opt-out
  * rule only the site's own "Your Privacy Choices" link counts (`data-assent-open="privacy-choices"`):
  * a "Cookie settings" link is not the link US state laws require.
  */
 export function pageShowsOpener(privacyChoices?: boolean): boolean {
   const selector = privacyChoices ? '[data-assent-open="privacy-choices"]' : "[data-assent-open]";
-  return Array.from(document.querySelectorAll<HTMLElement>(selector)).some(
-    (el) =>
-      (el.checkVisibility
-        ? el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
-        : el.getClientRects().length > 0) &&
-      !!(el.textContent?.trim() || el.getAttribute("aria-label")?.trim()),
-  );
+  return Array.from(document.querySelectorAll<HTMLElement>(selector)).some((el) => {
+    const box = el.getBoundingClientRect();
+    return (
+      box.width > 15 &&
+      box.height > 15 &&
+      box.right + scrollX > 0 &&
+      box.bottom + scrollY > 0 &&
+      el.checkVisibility?.({ opacityProperty: true, visibilityProperty: true }) !== false &&
+      !!(el.textContent?.trim() || el.getAttribute("aria-label")?.trim())
+    );
+  });
 }
 
 /**

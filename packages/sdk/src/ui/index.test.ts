@@ -10,6 +10,7 @@ import {
 import { fireEvent, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { UiHost } from "../contract";
+import { mountFloatingButton } from "./floating-button";
 import { mount } from "./index";
 import en from "./lang/en";
 import * as centre from "./preference-centre";
@@ -127,6 +128,40 @@ describe("mount", () => {
     ui.open("banner");
     expect(await view.findByText(/changed since you last chose/)).toBeTruthy();
     expect(view.getByText(/Global Privacy Control signal is honoured/)).toBeTruthy();
+  });
+
+  it("keeps what the keyboard focuses on the page clear of the bar while it shows, then puts the page's padding back", async () => {
+    const html = document.documentElement;
+    html.style.scrollPaddingBottom = "10px";
+    // The bar's height as the browser lays it out (happy-dom lays nothing out).
+    const offsetHeight = vi.spyOn(HTMLElement.prototype, "offsetHeight", "get");
+    offsetHeight.mockReturnValue(132);
+    try {
+      const { ui, view } = setup();
+      ui.open("banner");
+      await view.findByRole("dialog", { name: "Cookies on this site" });
+      await waitFor(() => expect(html.style.scrollPaddingBottom).toBe("132px"));
+      fireEvent.click(view.getByRole("button", { name: "Accept all" }));
+      await waitFor(() => expect(view.queryByRole("dialog")).toBeNull());
+      expect(html.style.scrollPaddingBottom).toBe("10px");
+    } finally {
+      offsetHeight.mockRestore();
+      html.style.scrollPaddingBottom = "";
+    }
+  });
+
+  it("gives focus back to the floating button when the preference centre it opened closes", async () => {
+    const { ui, view } = setup({ last: decide(config, {}) });
+    mountFloatingButton("Cookie settings", () => ui.open("preferences"));
+    const shadow = document.getElementById("assent-button")?.shadowRoot as ShadowRoot;
+    const button = shadow.querySelector("button") as HTMLButtonElement;
+    button.focus();
+    button.click();
+    fireEvent.keyDown(await view.findByRole("dialog", { name: "Privacy preferences" }), {
+      key: "Escape",
+    });
+    await waitFor(() => expect(view.queryByRole("dialog")).toBeNull());
+    expect(shadow.activeElement).toBe(button);
   });
 
   it("closes when the loader records a choice made elsewhere", async () => {

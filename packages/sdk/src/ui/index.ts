@@ -86,6 +86,9 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
   const prefetch = () => void fetchCentre().catch(() => {});
 
   let banner: HTMLElement | null = null;
+  // The page's own `scroll-padding-bottom`, put back when the bar is gone.
+  const page = document.documentElement.style;
+  const pagePadding = page.scrollPaddingBottom;
   let opened: Centre | null = null;
   let returnFocus: HTMLElement | null = null;
   let undecided = false;
@@ -97,9 +100,16 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
       .then(async () => {
         const t = await texts;
         const next = view === "preferences" ? await fetchCentre() : null;
-        if (view && !returnFocus) returnFocus = document.activeElement as HTMLElement | null;
+        if (view && !returnFocus) {
+          // Inside a shadow root (the floating button's), the element focused is in there: its
+          // host cannot take focus back.
+          returnFocus = document.activeElement as HTMLElement | null;
+          while (returnFocus?.shadowRoot?.activeElement)
+            returnFocus = returnFocus.shadowRoot.activeElement as HTMLElement;
+        }
         banner?.remove();
         banner = null;
+        page.scrollPaddingBottom = pagePadding;
         opened?.closePreferences(centreRoot);
         opened = next;
         const decided = (fn: () => void) => () => {
@@ -115,10 +125,11 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
             ? decided(() => host.choose("object"))
             : undefined;
         if (view === "banner") {
+          const modal = config.ui?.position === "modal";
           banner = firstLayer({
             config,
             t,
-            modal: config.ui?.position === "modal",
+            modal,
             reconsent: host.reconsent,
             gpc: host.gpc,
             onAcceptAll: acceptAll,
@@ -128,7 +139,13 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
             onManageIntent: prefetch,
           });
           shadow.append(banner);
-          focusAfterPaint(banner.querySelector<HTMLElement>("[role=dialog]") ?? banner);
+          const shown = banner;
+          // Once painted (its height read from a clean layout): what the keyboard focuses on
+          // the page is scrolled clear of the bar or box fixed at its bottom (WCAG 2.4.11; a
+          // modal banner keeps focus in itself).
+          focusAfterPaint(banner.querySelector<HTMLElement>("[role=dialog]") ?? banner, () => {
+            if (!modal) page.scrollPaddingBottom = `${shown.offsetHeight}px`;
+          });
         } else if (next) {
           next.openPreferences(
             centreRoot,

@@ -26,7 +26,8 @@ export async function loadDictionary(
     return ((await load(url)) as { default: Dictionary }).default;
   } catch (err) {
     if (language === DEFAULT_LANGUAGE) throw err;
-    console.warn(`[assent] texts for "${language}" could not be loaded`, err);
+    // The error names the file that could not be loaded.
+    console.warn("[assent]", err);
     fellBack?.();
     return loadDictionary(DEFAULT_LANGUAGE, load, centre);
   }

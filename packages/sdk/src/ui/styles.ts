@@ -27,7 +27,7 @@ p,dl,ol{margin:0 0 6px;color:var(--assent-muted)}
 .note{color:var(--assent-fg);background:var(--assent-note);border-inline-start:4px solid var(--assent-accent);padding:6px 10px}
 a,summary{color:var(--assent-accent)}
 .links,.actions{display:flex;flex-wrap:wrap;gap:8px 16px}
-button{font:inherit;font-weight:600;min-height:44px;min-width:10em;padding:8px 16px;cursor:pointer;border-radius:var(--assent-radius);border:2px solid var(--assent-accent);background:var(--assent-accent);color:var(--assent-accent-fg)}
+button{font:inherit;font-weight:600;min-height:44px;min-width:min(10em,100%);overflow-wrap:anywhere;padding:8px 16px;cursor:pointer;border-radius:var(--assent-radius);border:2px solid var(--assent-accent);background:var(--assent-accent);color:var(--assent-accent-fg)}
 :focus-visible{outline:3px solid var(--assent-fg);outline-offset:2px}
 @media (prefers-reduced-motion:no-preference){.banner,.dialog{animation:assent-in .12s ease-out}}
 @keyframes assent-in{from{transform:translateY(8px)}}
@@ -36,11 +36,14 @@ button{font:inherit;font-weight:600;min-height:44px;min-width:10em;padding:8px 1
 /**
  * The preference centre's own rules, adopted beside `CSS` when its chunk arrives. It scrolls
  * inside the viewport with its buttons in a sticky footer: "Reject all" is on screen at any
- * height, as easy to reach as "Accept all".
+ * height, as easy to reach as "Accept all". The dialog scrolls what the keyboard focuses above
+ * the footer (`scroll-padding-bottom`: its height when four buttons stack at 320 px); where the
+ * viewport is too short for both, the footer ends the dialog instead.
  */
 export const PREFERENCES_CSS = `
-.dialog{max-width:640px;max-height:100%;overflow:auto;padding-bottom:0}
+.dialog{max-width:640px;max-height:100%;overflow:auto;padding-bottom:0;scroll-padding-bottom:232px}
 .dialog>.actions{position:sticky;bottom:0;background:var(--assent-bg);border-top:1px solid var(--assent-border);margin-top:8px;padding:12px 0 16px}
+@media (max-height:340px){.dialog{scroll-padding:0}.dialog>.actions{position:static}}
 h3{font-size:1em;margin:8px 0 4px}
 button.close{min-width:0;background:none;color:var(--assent-accent)}
 .category,.record{border-top:1px solid var(--assent-border);padding:12px 0}
