@@ -69,8 +69,13 @@ describe("migrations", () => {
     const run = async (statements: readonly string[]) => {
       await client.batch([...statements], "write");
     };
-    const before = migrations.slice(0, migrations.findIndex((m) => m.tag === "0010_log_pending"));
-    await run(["CREATE TABLE __assent_migrations (tag TEXT PRIMARY KEY NOT NULL, applied_at INTEGER NOT NULL)"]);
+    const before = migrations.slice(
+      0,
+      migrations.findIndex((m) => m.tag === "0010_log_pending"),
+    );
+    await run([
+      "CREATE TABLE __assent_migrations (tag TEXT PRIMARY KEY NOT NULL, applied_at INTEGER NOT NULL)",
+    ]);
     for (const m of before) {
       await run([...m.statements, `INSERT INTO __assent_migrations VALUES ('${m.tag}', 0)`]);
     }

@@ -112,5 +112,14 @@ export const migrations: ReadonlyArray<{ tag: string; statements: readonly strin
     "statements": [
       "CREATE TABLE `sdk_files` (\n\t`path` text PRIMARY KEY NOT NULL,\n\t`body` text NOT NULL,\n\t`served_at` integer NOT NULL\n);"
     ]
+  },
+  {
+    "tag": "0010_log_pending",
+    "statements": [
+      "CREATE TABLE `log_pending` (\n\t`receipt_id` text NOT NULL\n);",
+      "CREATE TRIGGER `receipts_log_pending` AFTER INSERT ON `receipts` WHEN NEW.`digest` IS NOT NULL BEGIN\n\tINSERT INTO `log_pending` (`receipt_id`) VALUES (NEW.`id`);\nEND;",
+      "INSERT INTO `log_pending` (`receipt_id`) SELECT r.`id` FROM `receipts` r WHERE r.`digest` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `log_leaves` l WHERE l.`receipt_id` = r.`id`) ORDER BY r.`rowid`;",
+      "ALTER TABLE `log_state` DROP COLUMN `receipt_cursor`;"
+    ]
   }
 ];

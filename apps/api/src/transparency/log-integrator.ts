@@ -14,7 +14,7 @@ import {
 import { type Database, isUniqueViolation } from "@assent/db";
 import { rawSql, type Statement } from "../receipts";
 import type { Keyring } from "../signing";
-import { type IntegrationWindow, readSiteStates, readWindow } from "./integration-window";
+import { type IntegrationWindow, readWindow, type SiteLogState } from "./integration-window";
 import { logKeyFor, logOrigin } from "./log-keys";
 
 /** How long every signed checkpoint is kept; after it, the last of each hour (UTC) only. */
@@ -52,22 +52,19 @@ interface SiteWork {
   entries: Array<{ entry: Uint8Array; receiptId: string | null; configId: number | null }>;
 }
 
-/** Groups a window's entries per site, configs first, each after its site's cursors. */
-async function workOf(db: Database, w: IntegrationWindow, configsOnly: boolean) {
-  const siteIds = [...new Set([...w.configs, ...w.receipts].map((x) => x.siteId))];
-  const states = siteIds.length > 0 ? await readSiteStates(db, siteIds) : [];
-  const work: Array<SiteWork & (typeof states)[number]> = [];
-  for (const site of states) {
+/** Groups a window's entries per site, configs first, each config after its site's cursor. */
+function workOf(w: IntegrationWindow, configsOnly: boolean) {
+  const work: Array<SiteWork & SiteLogState> = [];
+  for (const site of w.sites) {
     const configCursor = site.state?.configCursor ?? w.configFrom;
-    const receiptCursor = w.rowidsReused ? 0 : (site.state?.receiptCursor ?? w.receiptFrom);
     const entries: SiteWork["entries"] = [];
     for (const c of w.configs) {
       if (c.siteId !== site.siteId || c.id <= configCursor) continue;
       entries.push({ entry: configEntry(c.hash), receiptId: null, configId: c.id });
     }
     for (const r of configsOnly ? [] : w.receipts) {
-      if (r.siteId !== site.siteId || r.rowid <= receiptCursor || !r.digest) continue;
-      entries.push({ entry: receiptEntry(r.digest), receiptId: r.id, configId: null });
+      if (r.log?.siteId !== site.siteId) continue;
+      entries.push({ entry: receiptEntry(r.log.digest), receiptId: r.id, configId: null });
     }
     if (entries.length > 0) work.push({ ...site, entries });
   }
@@ -75,12 +72,12 @@ async function workOf(db: Database, w: IntegrationWindow, configsOnly: boolean) 
 }
 
 /**
- * One integration pass: reads the published configs and committed receipts not yet logged
+ * One integration pass: reads the published configs and the receipts waiting in `log_pending`
  * (`readWindow`), appends them to their sites' logs (configs first), and writes the new leaves,
- * tile nodes, tree edge, cursors and a signed checkpoint per site in ONE `db.batch`. Two
- * integrators racing append at the same indexes: the second batch breaks `log_leaves`' primary
- * key and stores nothing (it throws; `integrate` retries it), so nothing is logged twice and
- * nothing is skipped.
+ * tile nodes, tree edge, config cursors and a signed checkpoint per site, and removes the
+ * receipts it read from `log_pending`, in ONE `db.batch`. Two integrators racing append at the
+ * same indexes: the second batch breaks `log_leaves`' primary key and stores nothing (it throws;
+ * `integrate` retries it), so nothing is logged twice and nothing is skipped.
  */
 export async function integrateOnce(
   db: Database,
@@ -92,8 +89,8 @@ export async function integrateOnce(
   // A full config window may hide a config a later receipt names: this pass logs configs only.
   const configsOnly = w.configs.length >= limits.configs;
   const lastConfig = w.configs.at(-1)?.id ?? w.configFrom;
-  const lastRowid = configsOnly ? w.receiptFrom : (w.receipts.at(-1)?.rowid ?? w.receiptFrom);
-  const work = await workOf(db, w, configsOnly);
+  const dequeued = configsOnly ? [] : w.receipts.map((r) => [r.queued, r.id]);
+  const work = workOf(w, configsOnly);
   const statements: Statement[] = [];
   let leaves = 0;
   for (const site of work) {
@@ -123,9 +120,6 @@ export async function integrateOnce(
       e.configId,
     ]);
     const nodeRows = grown.nodes.map((n) => [n.level, n.index, toHex(n.hash)]);
-    const receiptCursor = w.rowidsReused
-      ? lastRowid
-      : Math.max(site.state?.receiptCursor ?? 0, lastRowid);
     const configCursor = Math.max(site.state?.configCursor ?? 0, lastConfig);
     statements.push(
       {
@@ -137,15 +131,8 @@ export async function integrateOnce(
         args: [site.siteId, JSON.stringify(nodeRows)],
       },
       {
-        sql: "INSERT INTO log_state (site_id, size, edge, receipt_cursor, config_cursor, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (site_id) DO UPDATE SET size = excluded.size, edge = excluded.edge, receipt_cursor = excluded.receipt_cursor, config_cursor = excluded.config_cursor, updated_at = excluded.updated_at",
-        args: [
-          site.siteId,
-          grown.edge.size,
-          encodeEdge(grown.edge),
-          receiptCursor,
-          configCursor,
-          now,
-        ],
+        sql: "INSERT INTO log_state (site_id, size, edge, config_cursor, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (site_id) DO UPDATE SET size = excluded.size, edge = excluded.edge, config_cursor = excluded.config_cursor, updated_at = excluded.updated_at",
+        args: [site.siteId, grown.edge.size, encodeEdge(grown.edge), configCursor, now],
       },
       {
         sql: "INSERT INTO log_checkpoints (site_id, size, note, created_at) VALUES (?, ?, ?, ?)",
@@ -166,16 +153,21 @@ export async function integrateOnce(
     );
     leaves += site.entries.length;
   }
-  // Every other site had nothing in the window: its cursors move past it too.
+  // Every other site had no config in the window: its config cursor moves past it too.
   const worked = JSON.stringify(work.map((s) => s.siteId));
-  const moved = w.rowidsReused
-    ? "receipt_cursor = ?, config_cursor = max(config_cursor, ?) WHERE (receipt_cursor <> ? OR config_cursor < ?)"
-    : "receipt_cursor = max(receipt_cursor, ?), config_cursor = max(config_cursor, ?) WHERE (receipt_cursor < ? OR config_cursor < ?)";
   statements.push({
-    sql: `UPDATE log_state SET ${moved} AND site_id NOT IN (SELECT value FROM json_each(?))`,
-    args: [lastRowid, lastConfig, lastRowid, lastConfig, worked],
+    sql: "UPDATE log_state SET config_cursor = ? WHERE config_cursor < ? AND site_id NOT IN (SELECT value FROM json_each(?))",
+    args: [lastConfig, lastConfig, worked],
   });
-  if (work.length > 0 || lastRowid !== w.receiptFrom || lastConfig !== w.configFrom) {
+  // The receipts read leave the queue: logged above, or with nothing to log. By (rowid, id)
+  // pair, never by range: a pass that lost a race must not dequeue what came after.
+  if (dequeued.length > 0) {
+    statements.push({
+      sql: "DELETE FROM log_pending WHERE rowid IN (SELECT p.rowid FROM json_each(?) j JOIN log_pending p ON p.rowid = json_extract(j.value, '$[0]') AND p.receipt_id = json_extract(j.value, '$[1]'))",
+      args: [JSON.stringify(dequeued)],
+    });
+  }
+  if (work.length > 0 || dequeued.length > 0 || lastConfig !== w.configFrom) {
     await (options.write ?? rawSql(db).batch)(statements);
   }
   const full = configsOnly || w.receipts.length >= limits.receipts;

@@ -34,8 +34,9 @@ export function logRoutes(deps: AppDeps): Hono {
   app.get("/v1/sites/:key/log/checkpoint", async (c) => {
     const { site, logKey } = await siteLog(c);
     const latest = await latestCheckpoint(deps.db, site.id, logKey);
-    // The newest its witnesses cosigned, with their cosignatures (C2SP tlog-witness).
-    const { note } = await publishedCheckpoint(deps.db, site.id, latest, { now: now() });
+    // The latest, with the cosignatures its witnesses gave it so far (C2SP tlog-witness): never
+    // an older one, which would show a smaller tree than receipt files already hold.
+    const { note } = await publishedCheckpoint(deps.db, site.id, latest);
     c.header("Cache-Control", "no-store");
     c.header("Content-Type", "text/plain; charset=utf-8");
     return c.body(note);

@@ -8,7 +8,7 @@ import { authenticate, type Principal } from "../auth";
 import type { AppDeps } from "../deps";
 import { ApiError, notFound } from "../errors";
 import { SUBJECT_HEADER } from "../receipts";
-import { publishedCheckpoint } from "../witness";
+import { checkpointForProof } from "../witness";
 import { logKeyFor, logOrigin } from "./log-keys";
 import { latestCheckpoint, leafOfReceipt, storedTiles } from "./log-store";
 
@@ -103,8 +103,9 @@ export function receiptProofRoutes(deps: AppDeps): Hono {
       now(),
     );
     const latest = await latestCheckpoint(deps.db, row.siteId, logKey);
-    // Against the checkpoint the site publishes, witnessed where it already holds the receipt.
-    const cosigned = await publishedCheckpoint(deps.db, row.siteId, latest, {
+    // Against a witnessed checkpoint where one holds the receipt, else the latest: never one
+    // newer than what `/log/checkpoint` serves from now on.
+    const cosigned = await checkpointForProof(deps.db, row.siteId, latest, {
       now: now(),
       atLeast: leaf.index + 1,
     });

@@ -1,6 +1,6 @@
 import { appendSignatures, splitNote, verifyCosignature } from "@assent/core";
 import { type Database, logCheckpoints, witnessCosignatures, witnessPeers } from "@assent/db";
-import { and, asc, desc, eq, gte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
 
 /** A checkpoint with the cosignatures its site's witnesses gave it. */
 export interface CosignedCheckpoint {
@@ -44,23 +44,37 @@ export async function cosignedCheckpoint(
   };
 }
 
-/** How long a witnessed checkpoint is published in preference to a newer unwitnessed one. */
-export const WITNESSED_FRESHNESS_MS = 60_000;
-
 /**
- * The checkpoint a site publishes: the newest one its witnesses cosigned, when it holds at least
- * `atLeast` leaves and was signed within `WITNESSED_FRESHNESS_MS`; otherwise `latest`, with the
- * cosignatures it has. The log integrates every 250 ms and witnesses cosign about once a second,
- * so under traffic the latest checkpoint is seldom cosigned yet: publishing the witnessed one,
- * a second or so behind, is what gives readers its cosignatures (as C2SP logs publish only
- * witnessed checkpoints). A receipt newer than it is proved against `latest` (`atLeast`), and
- * witnesses that stopped answering never freeze what is published for longer than a minute.
+ * The checkpoint a site publishes (`/log/checkpoint`): its latest, with the cosignatures its
+ * witnesses have given it so far (none yet, under traffic, for a second or so: C2SP witnesses
+ * cosign asynchronously, and a checkpoint with fewer cosignatures is still the log's signed
+ * checkpoint). Never an older, witnessed one: the published tree must never be smaller than one
+ * already handed out, by an earlier answer or in a receipt file (`checkpointForProof`), or a
+ * verifier comparing them sees the log shrink.
  */
 export async function publishedCheckpoint(
   db: Database,
   siteId: number,
   latest: { size: number; note: string },
-  options: { now: number; atLeast?: number },
+): Promise<CosignedCheckpoint & { size: number }> {
+  return { ...(await cosignedCheckpoint(db, siteId, latest)), size: latest.size };
+}
+
+/** How long a witnessed checkpoint is preferred for a proof over a newer unwitnessed one. */
+export const WITNESSED_FRESHNESS_MS = 60_000;
+
+/**
+ * The checkpoint a receipt's inclusion proof is made against: the newest one its witnesses
+ * cosigned that holds the receipt (`atLeast` leaves), signed within `WITNESSED_FRESHNESS_MS`, so
+ * the receipt file carries cosignatures; otherwise `latest`, with the cosignatures it has. Both
+ * are at most `latest`, which is what `publishedCheckpoint` serves from then on (the latest
+ * stored size never goes down): a file's checkpoint is never ahead of the published one.
+ */
+export async function checkpointForProof(
+  db: Database,
+  siteId: number,
+  latest: { size: number; note: string },
+  options: { now: number; atLeast: number },
 ): Promise<CosignedCheckpoint & { size: number }> {
   const [witnessed] = await db
     .select({ size: logCheckpoints.size, note: logCheckpoints.note })
@@ -75,7 +89,8 @@ export async function publishedCheckpoint(
     .where(
       and(
         eq(logCheckpoints.siteId, siteId),
-        gte(logCheckpoints.size, options.atLeast ?? 0),
+        gte(logCheckpoints.size, options.atLeast),
+        lte(logCheckpoints.size, latest.size),
         gte(logCheckpoints.createdAt, options.now - WITNESSED_FRESHNESS_MS),
       ),
     )
@@ -85,5 +100,5 @@ export async function publishedCheckpoint(
     const cosigned = await cosignedCheckpoint(db, siteId, witnessed);
     if (cosigned.witnesses.length > 0) return { ...cosigned, size: witnessed.size };
   }
-  return { ...(await cosignedCheckpoint(db, siteId, latest)), size: latest.size };
+  return publishedCheckpoint(db, siteId, latest);
 }

@@ -14,6 +14,7 @@ import { witnessedLogRoutes } from "./witnessed-logs.routes";
 export { addCheckpoint, parseSubmission } from "./add-checkpoint";
 export {
   type CosignedCheckpoint,
+  checkpointForProof,
   cosignedCheckpoint,
   publishedCheckpoint,
   WITNESSED_FRESHNESS_MS,

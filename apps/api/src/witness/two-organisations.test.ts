@@ -153,6 +153,10 @@ describe("two organisations witnessing each other's logs", () => {
         handle.db.run(sql`DELETE FROM log_state`),
         handle.db.run(sql`DELETE FROM receipt_categories WHERE receipt_id = (${first})`),
         handle.db.run(sql`DELETE FROM receipts WHERE id = (${first})`),
+        // ...queueing every receipt left for the integrator to log again.
+        handle.db.run(
+          sql`INSERT INTO log_pending (receipt_id) SELECT id FROM receipts ORDER BY rowid`,
+        ),
       ]);
     } finally {
       await handle.close();

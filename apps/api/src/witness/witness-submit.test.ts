@@ -102,7 +102,7 @@ describe("submitting a site's checkpoints to its witnesses", () => {
     expect(report.ok).toBe(true);
   });
 
-  it("publishes the newest witnessed checkpoint while a newer one awaits its witnesses", async () => {
+  it("publishes the latest checkpoint, cosigned or not: never a tree smaller than a receipt file's", async () => {
     const [older] = await post(2);
     await integrateNow();
     expect(await submit()).toMatchObject([{ outcome: "cosigned", size: 3 }]);
@@ -111,11 +111,8 @@ describe("submitting a site's checkpoints to its witnesses", () => {
     if (!older || !newest) throw new Error("no receipt");
     const vkey = (await (await log.app.request("/v1/sites/demo/log/vkey")).text()).trim();
     const witnesses = [await witnessVkey()];
-
-    // The tree has 5 leaves now, but only 3 are witnessed: the checkpoint is the witnessed one.
-    const note = await (await log.app.request("/v1/sites/demo/log/checkpoint")).text();
-    expect(note.split("\n")[1]).toBe("3");
-    expect((await openNote(note, [vkey, ...witnesses])).verified).toHaveLength(2);
+    const published = async () =>
+      (await (await log.app.request("/v1/sites/demo/log/checkpoint")).text()).split("\n")[1];
 
     const fileOf = async (receipt: StoredReceipt) => {
       const headers = { [SUBJECT_HEADER]: receipt.subjectId };
@@ -127,18 +124,54 @@ describe("submitting a site's checkpoints to its witnesses", () => {
     };
     // A receipt the witnessed tree holds is proved against it, cosignature included...
     const witnessed = await fileOf(older);
+    expect(witnessed.log.checkpoint.split("\n")[1]).toBe("3");
     expect(witnessed.log.witnesses).toEqual(witnesses);
     expect((await verifyReceiptFile(witnessed, { vkey, witnesses })).ok).toBe(true);
-    // ...a newer one against the latest checkpoint, which its witnesses have yet to see.
+    // ...a newer one against the latest checkpoint, which its witnesses have yet to see...
     const fresh = await fileOf(newest);
     expect(fresh.log.checkpoint.split("\n")[1]).toBe("5");
     expect(fresh.log.witnesses).toBeUndefined();
     expect((await verifyReceiptFile(fresh, { vkey })).ok).toBe(true);
+    // ...and the published checkpoint is that latest one: a verifier checking the file against
+    // it must not see the log shrink from 5 to the witnessed 3.
+    expect(await published()).toBe("5");
 
-    // Once the witness has seen it, the latest is the one published.
+    // Once the witness has seen it, the latest carries its cosignature.
     expect(await submit()).toMatchObject([{ outcome: "cosigned", size: 5 }]);
-    const now = await (await log.app.request("/v1/sites/demo/log/checkpoint")).text();
-    expect(now.split("\n")[1]).toBe("5");
+    const note = await (await log.app.request("/v1/sites/demo/log/checkpoint")).text();
+    expect(note.split("\n")[1]).toBe("5");
+    expect((await openNote(note, [vkey, ...witnesses])).verified).toHaveLength(2);
+  });
+
+  it("never goes back to an older size when a witness's cosignature of it comes late", async () => {
+    await post(1);
+    await integrateNow();
+    // The witness answers for size 2 only after the log has grown and published size 4.
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    let received = () => {};
+    const asked = new Promise<void>((resolve) => {
+      received = resolve;
+    });
+    const late = submitToWitnesses(log.db, {
+      fetch: async (url, init) => {
+        received();
+        await answered;
+        return toWitness(url, init);
+      },
+      retryAfterMs: 0,
+    });
+    await asked;
+    await post(2);
+    await integrateNow();
+    const published = async () =>
+      (await (await log.app.request("/v1/sites/demo/log/checkpoint")).text()).split("\n")[1];
+    expect(await published()).toBe("4");
+    answer();
+    expect(await late).toMatchObject([{ outcome: "cosigned", size: 2 }]);
+    expect(await published()).toBe("4");
   });
 
   it("a witness that is down blocks nothing, says why, and cosigns once it is back", async () => {

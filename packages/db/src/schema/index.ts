@@ -6,6 +6,7 @@ export { logCheckpoints } from "./log-checkpoints";
 export { logKeys } from "./log-keys";
 export { logLeaves } from "./log-leaves";
 export { logNodes } from "./log-nodes";
+export { logPending } from "./log-pending";
 export { logState } from "./log-state";
 export { memberInvitations } from "./member-invitations";
 export { receiptCategories, receipts } from "./receipts";
