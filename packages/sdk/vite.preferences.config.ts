@@ -1,4 +1,5 @@
 import { defineConfig } from "vite";
+import { cssLiterals } from "./build/css-literals.js";
 
 /**
  * The preference centre (`dist/preferences-HASH.js`): an ES module with Preact inside, imported by
@@ -7,6 +8,7 @@ import { defineConfig } from "vite";
  * own so that the first layer shares no chunk with it.
  */
 export default defineConfig({
+  plugins: [cssLiterals()],
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: {
     outDir: "dist",

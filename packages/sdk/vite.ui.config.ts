@@ -1,5 +1,6 @@
 import { defineConfig } from "vite";
 import { chunkFiles, languageHash } from "./build/chunk-names.js";
+import { cssLiterals } from "./build/css-literals.js";
 
 /**
  * The UI chunk (`dist/ui-HASH.js`): the first layer in plain DOM with its stylesheet, imported by
@@ -10,6 +11,7 @@ import { chunkFiles, languageHash } from "./build/chunk-names.js";
  * from this build's manifest.
  */
 export default defineConfig({
+  plugins: [cssLiterals()],
   define: {
     __ASSENT_LANG_HASH__: JSON.stringify(languageHash()),
     __ASSENT_PREFERENCES__: JSON.stringify(chunkFiles(["preferences"]).preferences),

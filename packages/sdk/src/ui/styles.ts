@@ -29,8 +29,6 @@ a,summary{color:var(--assent-accent)}
 .links,.actions{display:flex;flex-wrap:wrap;gap:8px 16px}
 button{font:inherit;font-weight:600;min-height:44px;min-width:min(10em,100%);overflow-wrap:anywhere;padding:8px 16px;cursor:pointer;border-radius:var(--assent-radius);border:2px solid var(--assent-accent);background:var(--assent-accent);color:var(--assent-accent-fg)}
 :focus-visible{outline:3px solid var(--assent-fg);outline-offset:2px}
-@media (prefers-reduced-motion:no-preference){.banner,.dialog{animation:assent-in .12s ease-out}}
-@keyframes assent-in{from{transform:translateY(8px)}}
 `;
 
 /**
