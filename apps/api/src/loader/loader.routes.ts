@@ -80,14 +80,6 @@ async function cacheable(
 }
 
 /**
- * V8's explicit compile hint (Chrome 136 and later; a comment elsewhere): every function of the
- * loader runs on every page view, so it is compiled with the script at once instead of parsed
- * twice (a lazy pre-parse, then a full parse on the first call): less main-thread script time
- * on every page view (`pnpm bench:peers` shows it).
- */
-const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
-
-/**
  * `GET /s/:siteKey.js`: the loader with the site's published config inlined (without the
  * services' descriptions: `loaderConfig`), so a page view costs one cacheable request; `GET /s/:siteKey.js?autoblock`: the same with the auto-blocking
  * script composed before the loader. A config with `jurisdictions` also carries the rule the
@@ -131,7 +123,7 @@ export function loaderRoutes(deps: AppDeps): Hono {
       );
     // No banner comment: every byte is downloaded on every page view, and the boot names its
     // site and its config's hash.
-    const body = `${COMPILE_HINT}window.__assent_boot=${scriptSafeJson(boot)};\n${autoblock && `${autoblock}\n`}${deps.sdk.loaderSource}`;
+    const body = `window.__assent_boot=${scriptSafeJson(boot)};\n${autoblock && `${autoblock}\n`}${deps.sdk.loaderSource}`;
     const sharing = boot.rule ? "located" : "public";
     return cacheable(c, body, "text/javascript; charset=utf-8", sharing);
   });
