@@ -302,9 +302,23 @@ describe("the loader's controller", () => {
     await vi.waitFor(() => expect(theirs()).toHaveLength(2));
     // Off, it is still mounted unless the page shows its own visible data-assent-open.
     expect(theirs()).toEqual([
-      { label: undefined, optional: true, config: off },
-      { label: undefined, optional: false, config: on },
+      { label: "Cookie settings", optional: true, config: off },
+      { label: "Cookie settings", optional: false, config: on },
     ]);
+  });
+
+  it("labels the floating button in the page's language", async () => {
+    await start(boot).rejectAll();
+    document.documentElement.lang = "cy";
+    try {
+      const welsh = { ...config };
+      start({ ...boot, config: welsh });
+      await vi.waitFor(() =>
+        expect(buttons.find((b) => b.config === welsh)?.label).toBe("Gosodiadau cwcis"),
+      );
+    } finally {
+      document.documentElement.lang = "";
+    }
   });
 });
 

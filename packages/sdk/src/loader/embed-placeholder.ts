@@ -1,14 +1,9 @@
 import type { SiteService } from "@assent/core";
+import { direction } from "../languages";
 import { publishedConfig } from "../transport/published-config";
+import { placeholderText } from "../ui/lang/outside";
 import { loadOnce } from "./gate-embeds";
 import type { Session } from "./session";
-
-/** The placeholders' English texts; a site overrides them per language in `texts`. */
-export const EMBED_TEXTS: Record<string, string> = {
-  "embed.loadOnce": "Load this once",
-  "embed.alwaysAllow": "Always allow {service}",
-  privacyPolicy: "Privacy policy",
-};
 
 const escapeHtml = (text = "") => text.replace(/[<&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -25,7 +20,7 @@ export type PlaceholderHost = Pick<
  * page holds an embed back; until it arrives the iframe is an empty box of the same size. The
  * service's name, purpose and privacy policy come from the whole published config (the loader's
  * inlined one leaves them out), fetched once per page. Its texts are the site's own in the
- * page's language, else English. "Always allow" is offered for a service the site lists (the
+ * page's language, else the built-in ones in that language (`placeholderText`). "Always allow" is offered for a service the site lists (the
  * others are not in the decision) and records that, as a choice (method `custom`).
  */
 export async function placehold(
@@ -49,15 +44,14 @@ export async function placehold(
           });
         }
       : undefined;
-  const own = host.config.texts[host.language];
-  const [policyText, onceText, alwaysText] = [
-    "privacyPolicy",
-    "embed.loadOnce",
-    "embed.alwaysAllow",
-  ].map((key) =>
-    escapeHtml((own?.[key] ?? EMBED_TEXTS[key] ?? "").replace("{service}", name ?? "")),
+  const { language } = host;
+  const own = host.config.texts[language];
+  const [policyText, onceText, alwaysText] = (
+    ["privacyPolicy", "embed.loadOnce", "embed.alwaysAllow"] as const
+  ).map((key) =>
+    escapeHtml(placeholderText(language, key, own?.[key]).replace("{service}", name ?? "")),
   );
-  frame.srcdoc = `<body style="font:14px sans-serif;text-align:center;background:#eee"><p><b>${escapeHtml(name)}</b> ${escapeHtml(service?.purpose)} ${policy ? `<a target=_blank href="${escapeHtml(policy)}">${policyText}</a>` : ""}<p><button>${onceText}</button> ${allow ? `<button>${alwaysText}</button>` : ""}`;
+  frame.srcdoc = `<body lang="${language}" dir="${direction(language)}" style="font:14px sans-serif;text-align:center;background:#eee"><p><b>${escapeHtml(name)}</b> ${escapeHtml(service?.purpose)} ${policy ? `<a target=_blank href="${escapeHtml(policy)}">${policyText}</a>` : ""}<p><button>${onceText}</button> ${allow ? `<button>${alwaysText}</button>` : ""}`;
   frame.onload = () => {
     const [once, always] = frame.contentDocument?.querySelectorAll("button") ?? [];
     if (once) once.onclick = () => loadOnce(frame, service);

@@ -67,6 +67,15 @@ describe("gateEmbeds", () => {
     expect(frame.srcdoc).not.toMatch(/ytimg|youtube\.com\/(vi|embed)/);
   });
 
+  it("speaks the page's language, right to left where it is written so", async () => {
+    gateEmbeds(gate({}, { ...host(), language: "ar" }));
+    await settle();
+    const frame = document.getElementById("yt") as HTMLIFrameElement;
+    expect(frame.srcdoc).toContain('<body lang="ar" dir="rtl"');
+    expect(frame.srcdoc).toContain("<button>التحميل هذه المرة فقط</button>");
+    expect(frame.srcdoc).toContain("<button>السماح دائمًا بـ YouTube</button>");
+  });
+
   it("offers only 'Load this once' for a service the site does not list", async () => {
     gateEmbeds(gate({}));
     await settle();
@@ -122,14 +131,15 @@ describe("gateEmbeds", () => {
       language: "fr",
       config: {
         ...inlined,
-        texts: { fr: { "embed.alwaysAllow": "Toujours autoriser {service}" } },
+        texts: { fr: { "embed.alwaysAllow": "Autoriser {service} à chaque visite" } },
       },
     };
     gateEmbeds(gate({}, french));
     await settle();
     const frame = document.getElementById("yt") as HTMLIFrameElement;
-    expect(frame.srcdoc).toContain("<button>Toujours autoriser YouTube</button>");
-    expect(frame.srcdoc).toContain("<button>Load this once</button>");
+    expect(frame.srcdoc).toContain("<button>Autoriser YouTube à chaque visite</button>");
+    // What the site did not word itself is in French too, not English.
+    expect(frame.srcdoc).toContain("<button>Charger cette fois seulement</button>");
     frame.onload?.(new Event("load"));
     const [, always] = frame.contentDocument?.querySelectorAll("button") ?? [];
     always?.click();

@@ -1,4 +1,5 @@
 import { mountFloatingButton } from "../ui/floating-button";
+import { floatingButtonLabel } from "../ui/lang/outside";
 import type { Session } from "./session";
 
 /** What the floating button reads of the page's session. */
@@ -6,8 +7,8 @@ export type ButtonHost = Pick<Session, "config" | "rule" | "language" | "nonce">
 
 /**
  * The floating button module's entry (`dist/floating-button-HASH.js`): offers the way back to the
- * preference centre (`open`), labelled in the page's language with the site's own text, "Cookie
- * settings" when it has none. Under an opt-out rule it is the "Your Privacy Choices" link (the
+ * preference centre (`open`), labelled in the page's language with the site's own text, else
+ * the built-in one in that language (`floatingButtonLabel`). Under an opt-out rule it is the "Your Privacy Choices" link (the
  * rule's wording, the site's, else the English one), with its icon. Left out where the site
  * turned it off (`ui.floatingButton: false`) and the page shows its own visible
  * `data-assent-open`.
@@ -25,7 +26,7 @@ export function offerFloatingButton(
       ? (rule.texts?.[language]?.privacyChoices ??
           own?.privacyChoices ??
           rule.fallback?.privacyChoices)
-      : own?.floatingButton,
+      : floatingButtonLabel(language, own?.floatingButton),
     open,
     nonce,
     !config.ui?.floatingButton,
