@@ -115,7 +115,7 @@ export function sessionRoutes(deps: AppDeps): Hono {
     if (!user || !ok) {
       throw new ApiError("INVALID_CREDENTIALS", "That email and password do not match an account");
     }
-    // The account's own ceiling and the client's across accounts stay (`clearedBySuccess`).
+    // A success is not a guess: the client's and the account's failures stay (`onSuccess`).
     await throttle.succeed(rules);
     const { token, csrfToken } = await createSession(deps.db, user.id, now());
     await recordAudit(deps.db, { at: now(), userId: user.id, action: "session.sign-in", ip });

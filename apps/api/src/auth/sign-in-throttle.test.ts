@@ -12,8 +12,8 @@ const rule = (
   key: string,
   maxAttempts: number,
   over: ThrottleRule["over"] = "refuse",
-  clearedBySuccess = true,
-): ThrottleRule => ({ key, maxAttempts, windowMs: 1000, over, clearedBySuccess });
+  onSuccess: ThrottleRule["onSuccess"] = "clear",
+): ThrottleRule => ({ key, maxAttempts, windowMs: 1000, over, onSuccess });
 
 describe("SignInThrottle", () => {
   it("refuses past the limit, and lets in again after the window", async () => {
@@ -31,13 +31,16 @@ describe("SignInThrottle", () => {
     expect(await t.reserve([rule("acct", 1, "slow")], 0)).toEqual({ waitMs: 0, slowMs: 500 });
   });
 
-  it("forgets attempts after a success, under the rules a success clears only", async () => {
+  it("after a success, forgets the attempts a success clears, and takes back its own from the others", async () => {
     const t = new SignInThrottle(handle.db);
-    const rules = [rule("a", 2), rule("b", 2, "refuse", false)];
-    await t.reserve(rules, 0);
-    await t.reserve(rules, 0);
+    const rules = [rule("a", 2), rule("b", 2, "refuse", "uncount")];
+    await t.reserve(rules, 0); // a failure
+    await t.reserve(rules, 0); // the success
     await t.succeed(rules);
+    // "a": all forgotten, two more go through. "b": one failure left, so one more does.
     expect((await t.reserve([rules[0] as ThrottleRule], 0)).waitMs).toBe(0);
+    expect((await t.reserve([rules[0] as ThrottleRule], 0)).waitMs).toBe(0);
+    expect((await t.reserve([rules[1] as ThrottleRule], 0)).waitMs).toBe(0);
     expect((await t.reserve([rules[1] as ThrottleRule], 0)).waitMs).toBeGreaterThan(0);
   });
 

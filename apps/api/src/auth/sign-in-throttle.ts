@@ -5,15 +5,16 @@ import { addressKey } from "../network";
 /**
  * One limit on sign-in attempts: at most `maxAttempts` per `windowMs` for `key`; past it the
  * attempt is refused (`refuse`), or only slowed down (`slow`), for limits that a stranger could
- * otherwise use to keep the real user out. `clearedBySuccess`: a successful sign-in forgets the
- * attempts counted under it.
+ * otherwise use to keep the real user out. `onSuccess`: what a successful sign-in does to the
+ * count: `clear` forgets every attempt counted under it, `uncount` takes back only its own (a
+ * success is never counted as a guess; the failures stay).
  */
 export interface ThrottleRule {
   key: string;
   maxAttempts: number;
   windowMs: number;
   over: "refuse" | "slow";
-  clearedBySuccess: boolean;
+  onSuccess: "clear" | "uncount";
 }
 
 const WINDOW_MS = 15 * 60 * 1000;
@@ -26,11 +27,12 @@ const MAX_SLOW_MS = 5_000;
  * by its /64, which one household or server holds whole: `addressKey`):
  * - 5 attempts per account from one client in 15 minutes, then that client is refused for that
  *   account (a lockout an attacker elsewhere cannot cause); a success forgets them;
- * - 30 attempts from one client across accounts (password spraying), then that client is
- *   refused; a success does not forget them (else signing in to one's own account between
- *   guesses would reset the count);
- * - past 50 attempts on one account from anywhere, each attempt is slowed (250 ms more each, up
- *   to 5 s) but never refused, so the owner can still sign in while the account is attacked.
+ * - 30 failed attempts from one client across accounts (password spraying), then that client
+ *   is refused; a success takes back only its own attempt (so an office's admins signing in
+ *   never add up, and signing in to one's own account between guesses resets nothing);
+ * - past 50 failed attempts on one account from anywhere, each attempt is slowed (250 ms more
+ *   each, up to 5 s) but never refused, so the owner can still sign in while the account is
+ *   attacked.
  */
 export function signInRules(email: string, ip: string | null): ThrottleRule[] {
   const client = (ip && addressKey(ip)) ?? "unknown";
@@ -40,21 +42,21 @@ export function signInRules(email: string, ip: string | null): ThrottleRule[] {
       maxAttempts: 5,
       windowMs: WINDOW_MS,
       over: "refuse",
-      clearedBySuccess: true,
+      onSuccess: "clear",
     },
     {
       key: `client:${client}`,
       maxAttempts: 30,
       windowMs: WINDOW_MS,
       over: "refuse",
-      clearedBySuccess: false,
+      onSuccess: "uncount",
     },
     {
       key: `account:${email}`,
       maxAttempts: 50,
       windowMs: WINDOW_MS,
       over: "slow",
-      clearedBySuccess: false,
+      onSuccess: "uncount",
     },
   ];
 }
@@ -69,7 +71,7 @@ export interface Reservation {
  * Slows down password guessing. Each attempt is reserved in the database before the password is
  * checked (an atomic upsert per key), so parallel attempts cannot all slip under the limit, and
  * every instance sharing the database (or D1, every Worker isolate) counts the same attempts; no
- * key is ever evicted to make room. A success clears the rules that say so.
+ * key is ever evicted to make room. A success is never counted as a failure.
  */
 export class SignInThrottle {
   constructor(private readonly db: Database) {}
@@ -104,10 +106,23 @@ export class SignInThrottle {
     return result;
   }
 
-  /** After a successful sign-in, forgets the attempts of the rules a success clears. */
+  /**
+   * After a successful sign-in: forgets the attempts of the rules a success clears, and takes
+   * this attempt back from the others (in one batch).
+   */
   async succeed(rules: ThrottleRule[]): Promise<void> {
-    const keys = rules.filter((rule) => rule.clearedBySuccess).map((rule) => rule.key);
-    if (keys.length) await this.db.delete(signInAttempts).where(inArray(signInAttempts.key, keys));
+    const keys = (onSuccess: ThrottleRule["onSuccess"]) => [
+      "",
+      ...rules.filter((rule) => rule.onSuccess === onSuccess).map((rule) => rule.key),
+    ];
+    // ("" is no key: it keeps each list non-empty for `IN`.)
+    await this.db.batch([
+      this.db.delete(signInAttempts).where(inArray(signInAttempts.key, keys("clear"))),
+      this.db
+        .update(signInAttempts)
+        .set({ attempts: sql`max(${signInAttempts.attempts} - 1, 0)` })
+        .where(inArray(signInAttempts.key, keys("uncount"))),
+    ]);
   }
 
   /** Deletes the windows that have ended (the retention job calls this). */
