@@ -1,5 +1,11 @@
 import type { Locator } from "@playwright/test";
-import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
+import {
+  demoLikeConfig,
+  manyServicesConfig,
+  openSitePage,
+  publishSite,
+  siteKey,
+} from "../fixtures/sites";
 import { expect, test } from "../fixtures/test";
 import { bannerOf, preferencesOf } from "../fixtures/ui";
 
@@ -54,18 +60,7 @@ for (const viewport of [
     admin,
   }) => {
     const key = siteKey("prefs-focus");
-    await publishSite(
-      admin,
-      key,
-      demoLikeConfig({
-        services: [
-          { id: "google-analytics", category: "analytics" },
-          { id: "hotjar", category: "analytics" },
-          { id: "meta-pixel", category: "marketing" },
-          { id: "youtube", category: "embeds" },
-        ],
-      }),
-    );
+    await publishSite(admin, key, manyServicesConfig());
     await page.setViewportSize(viewport);
     await openSitePage(page, key, { opener: false });
     await bannerOf(page).getByRole("button", { name: "Manage preferences" }).click();

@@ -1,4 +1,10 @@
-import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
+import {
+  demoLikeConfig,
+  manyServicesConfig,
+  openSitePage,
+  publishSite,
+  siteKey,
+} from "../fixtures/sites";
 import { expect, test } from "../fixtures/test";
 import { bannerOf, nextReceipt, outboxSettled, preferencesOf } from "../fixtures/ui";
 
@@ -85,19 +91,7 @@ for (const viewport of [
   }) => {
     await page.setViewportSize(viewport);
     const key = siteKey("short-viewport");
-    await publishSite(
-      admin,
-      key,
-      demoLikeConfig({
-        services: [
-          { id: "google-analytics", category: "analytics" },
-          { id: "hotjar", category: "analytics" },
-          { id: "meta-pixel", category: "marketing" },
-          { id: "youtube", category: "embeds" },
-          { id: "vimeo", category: "embeds" },
-        ],
-      }),
-    );
+    await publishSite(admin, key, manyServicesConfig());
     await openSitePage(page, key);
     await bannerOf(page).getByRole("button", { name: "Manage preferences" }).click();
     const prefs = preferencesOf(page);
