@@ -92,8 +92,9 @@ test("the UI, language, placeholder and outbox modules load cross-origin, with C
   });
   const banner = bannerOf(page, "Cookies sur ce site");
   await expect(banner).toBeVisible();
+  // The placeholder speaks the page's language too.
   await expect(
-    page.frameLocator("#video").getByRole("button", { name: "Load this once" }),
+    page.frameLocator("#video").getByRole("button", { name: "Charger cette fois seulement" }),
   ).toBeVisible();
   const stored = page.waitForResponse(isReceiptPost);
   await banner.getByRole("button", { name: "Tout refuser" }).click();
