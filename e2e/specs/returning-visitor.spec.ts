@@ -95,3 +95,45 @@ test("a returning visitor's decision is read without blocking the page on docume
   );
   expect(loaderReads).toEqual([]);
 });
+
+test("a single-page app's view rendered after load gets the decision applied when it calls assent.apply()", async ({
+  page,
+  thirdParty,
+  admin,
+}) => {
+  const key = siteKey("spa");
+  await publishSite(admin, key, demoLikeConfig());
+  await openSitePage(page, key);
+  const stored = nextReceipt(page);
+  await bannerOf(page).getByRole("button", { name: "Accept all" }).click();
+  await stored;
+  await outboxSettled(page);
+  await page.reload();
+  await page.waitForLoadState("networkidle");
+
+  // The app renders a view of its own: a gated tag and a gated embed, after the page was parsed.
+  const before = thirdParty.count("googletagmanager.com");
+  await page.evaluate(() => {
+    const view = document.createElement("section");
+    view.innerHTML = `<iframe data-src="https://www.youtube.com/embed/spa" data-category="embeds"
+      data-service="youtube" width="320" height="180" title="A video of the new view"></iframe>`;
+    const tag = document.createElement("script");
+    tag.type = "text/plain";
+    tag.dataset.category = "analytics";
+    tag.dataset.service = "google-analytics";
+    tag.dataset.src = "https://www.googletagmanager.com/gtag/js?id=G-SPA";
+    view.append(tag);
+    document.querySelector("main")?.append(view);
+  });
+  const frame = page.getByTitle("A video of the new view");
+  await expect(frame).not.toHaveAttribute("src", /./);
+  expect(thirdParty.count("googletagmanager.com")).toBe(before);
+
+  await page.evaluate(() => (window.assent as { apply(): void }).apply());
+  await expect(frame).toHaveAttribute("src", "https://www.youtube-nocookie.com/embed/spa");
+  await expect.poll(() => thirdParty.count("googletagmanager.com")).toBe(before + 1);
+  // Applied again (the app's next view): nothing runs twice.
+  await page.evaluate(() => (window.assent as { apply(): void }).apply());
+  await page.waitForTimeout(300);
+  expect(thirdParty.count("googletagmanager.com")).toBe(before + 1);
+});

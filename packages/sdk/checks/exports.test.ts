@@ -27,6 +27,7 @@ const WINDOW_ASSENT = [
   "withdraw",
   "object",
   "optOut",
+  "apply",
   "consentId",
 ];
 

@@ -114,6 +114,15 @@ export interface AssentApi {
    */
   optOut(): Promise<void>;
   /**
+   * Applies the decision to gated content added since the page was parsed: a single-page app
+   * calls it after rendering a view with `type="text/plain"` scripts, `data-src` iframes or the
+   * like. What is allowed loads (each script once, in document order), a held-back iframe gets
+   * its placeholder; what was handled before is left as it is. (Pages served
+   * `/s/SITE_KEY.js?autoblock` need not: auto-blocking sees every insertion.)
+   * @example router.afterEach(() => window.assent?.apply());
+   */
+  apply(): void;
+  /**
    * The visitor's pseudonymous consent id, to quote in an access or erasure request; `null`
    * before the first decision.
    * @example window.assent.consentId() // "Vh3k...22 characters"

@@ -242,6 +242,33 @@ describe("the loader's controller", () => {
     expect(body.subjectId).toBe(first.consentId());
   });
 
+  it("applies the decision to what a single-page app renders later, each script once", async () => {
+    await start(boot).set({ categories: { analytics: true } });
+    const api = start(boot);
+    await decisionRead();
+    // A view rendered after the page was parsed: an allowed script, a denied one, an embed.
+    document.body.insertAdjacentHTML(
+      "beforeend",
+      `<script type="text/plain" data-category="analytics" id="late-ga"></script>
+      <script type="text/plain" data-category="marketing" id="late-ads"></script>
+      <iframe data-src="https://www.youtube.com/embed/x" data-category="analytics" id="late-frame"></iframe>`,
+    );
+    const late = (id: string) => document.getElementById(id);
+    await decisionRead();
+    expect(late("late-ga")?.getAttribute("type")).toBe("text/plain");
+    expect(late("late-frame")?.getAttribute("src")).toBeNull();
+    api.apply();
+    await vi.waitFor(() => expect(late("late-ga")?.getAttribute("type")).toBeNull());
+    expect(late("late-frame")?.getAttribute("src")).toBe("https://www.youtube.com/embed/x");
+    expect(late("late-ads")?.getAttribute("type")).toBe("text/plain");
+    // Applied again: what ran is not run twice.
+    const activated = late("late-ga");
+    api.apply();
+    await decisionRead();
+    expect(late("late-ga")).toBe(activated);
+    expect(document.querySelectorAll("#late-ga")).toHaveLength(1);
+  });
+
   it("loads the banner only when a decision is needed", async () => {
     opened.length = 0;
     const first = start(boot);

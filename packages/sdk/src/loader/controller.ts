@@ -293,6 +293,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     withdraw: () => choose("withdraw"),
     object: () => choose("object"),
     optOut: () => choose("opt-out"),
+    apply: () => known().gate(),
     consentId: s.consentId,
   };
 }
