@@ -46,6 +46,17 @@ for (const [colorScheme, width] of [
       expect(overflow, `${section} scrolls sideways`).toBeLessThanOrEqual(0);
     }
 
+    // The account, from the header: on no site, only looked at (the owner's password stays).
+    await page.getByRole("banner").getByRole("link", { name: "Account" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your account");
+    await expect(page.getByRole("table", { name: "Your open sessions" })).toBeVisible();
+    const account = await new AxeBuilder({ page }).analyze();
+    expect(account.violations.map((v) => `account: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+    const sideways = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(sideways, "the account view scrolls sideways").toBeLessThanOrEqual(0);
+
     await page.getByRole("link", { name: "Records", exact: true }).click();
     await page.getByRole("button", { name: `Details of receipt ${receipt?.id}` }).click();
     await expect(page.getByText("Signature verified")).toBeVisible();

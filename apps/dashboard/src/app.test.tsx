@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { App, SESSION_ENDED_NOTICE, SIGNED_OUT_NOTICE } from "./app";
+import { App, SESSION_ENDED_NOTICE, SIGNED_OUT_EVERYWHERE_NOTICE, SIGNED_OUT_NOTICE } from "./app";
 import { apiError, fakeReceipt, fakeSession, ok, stubApi } from "./testing/fake-api";
 
 beforeEach(() => {
@@ -100,6 +100,46 @@ describe("App", () => {
     expect(await screen.findByText(SIGNED_OUT_NOTICE)).toBeTruthy();
     expect(calls.some((call) => call.method === "DELETE")).toBe(true);
     expect(screen.getByLabelText("Password")).toBeTruthy();
+  });
+
+  it("opens the account from the header, and shows sign-in after signing out everywhere", async () => {
+    const calls = stubApi({
+      "GET /v1/admin/session": () => ok(fakeSession()),
+      "GET /v1/admin/receipts": noReceipts,
+      "GET /v1/admin/account/sessions": () => ok({ sessions: [] }),
+      "DELETE /v1/admin/account/sessions": () => ok({ sessionsEnded: 3 }),
+    });
+    render(<App />);
+
+    const header = await screen.findByRole("banner");
+    fireEvent.click(within(header).getByRole("link", { name: "Account" }));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Your account");
+    expect(within(header).getByRole("link", { name: "Account" }).getAttribute("aria-current")).toBe(
+      "page",
+    );
+    expect(new URLSearchParams(location.search).get("view")).toBe("account");
+    const nav = screen.getByRole("navigation", { name: "Sections" });
+    expect(nav.querySelector("[aria-current]")).toBeNull();
+
+    fireEvent.click(screen.getByRole("button", { name: "Sign out of every session" }));
+    fireEvent.click(screen.getByRole("button", { name: "Sign out everywhere" }));
+
+    expect(await screen.findByText(SIGNED_OUT_EVERYWHERE_NOTICE)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Sign in" })).toBeTruthy();
+    expect(calls.some((c) => c.method === "DELETE" && c.url.pathname.endsWith("/sessions"))).toBe(
+      true,
+    );
+  });
+
+  it("comes back to the account view named in the address", async () => {
+    history.replaceState(null, "", "/admin/?site=example-union&view=account");
+    stubApi({
+      "GET /v1/admin/session": () => ok(fakeSession()),
+      "GET /v1/admin/account/sessions": () => ok({ sessions: [] }),
+    });
+    render(<App />);
+    expect(await screen.findByRole("form", { name: "Change your password" })).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Your account");
   });
 
   it("shows only the sections a viewer may open", async () => {

@@ -15,6 +15,9 @@ import { AcceptInvitationView } from "./users";
 export const SESSION_ENDED_NOTICE = "Your session has ended; please sign in again";
 /** Shown on the sign-in form after "Sign out". */
 export const SIGNED_OUT_NOTICE = "You have signed out.";
+/** Shown on the sign-in form after "Sign out of every session". */
+export const SIGNED_OUT_EVERYWHERE_NOTICE =
+  "You have signed out of every session, in every browser. Sign in again to continue.";
 
 type AppState =
   | { view: "checking" }
@@ -97,6 +100,9 @@ export function App() {
         <SignedInShell
           session={state.session}
           onSignedOut={() => setState({ view: "signed-out", notice: SIGNED_OUT_NOTICE })}
+          onSignedOutEverywhere={() =>
+            setState({ view: "signed-out", notice: SIGNED_OUT_EVERYWHERE_NOTICE })
+          }
           onSessionEnded={() =>
             setState({
               view: "signed-out",

@@ -5,6 +5,7 @@
 import * as v from "valibot";
 import { AcknowledgeSchema, type ComplianceFinding } from "./compliance";
 import { POLICY_VERSION_PATTERN, SITE_KEY_PATTERN } from "./patterns";
+import { PolicyBumpReasonSchema } from "./policy-bump";
 import type { SiteConfig } from "./site-config";
 
 /** Roles on a site, weakest first: viewers read, admins manage config and requests, owners
@@ -132,11 +133,31 @@ export interface SiteSettings extends SiteSummary {
 export const MemberInviteSchema = v.strictObject({ email: emailSchema, role: roleSchema });
 export type MemberInviteRequest = v.InferInput<typeof MemberInviteSchema>;
 
-/** A password a person chooses: 12 characters at least. */
+/** The fewest characters a password a person chooses may have. */
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** The most characters any password may have: it bounds the work a request can ask of the hash. */
+export const PASSWORD_MAX_LENGTH = 1024;
+
+/**
+ * A password a person chooses (a new account's, a changed one): `PASSWORD_MIN_LENGTH`
+ * characters at least.
+ */
 export const passwordSchema = v.pipe(
   v.string(),
-  v.minLength(12, "must be at least 12 characters"),
-  v.maxLength(1024),
+  v.minLength(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`),
+  v.maxLength(PASSWORD_MAX_LENGTH),
+);
+
+/**
+ * A password typed to prove who one is (signing in, the current password when changing it):
+ * any the account may have, so not empty and bounded like every password, never held to the
+ * rules for choosing one.
+ */
+export const accountPasswordSchema = v.pipe(
+  v.string(),
+  v.minLength(1, "must not be empty"),
+  v.maxLength(PASSWORD_MAX_LENGTH),
 );
 
 /** `PATCH /v1/admin/sites/:site/members/:userId`. */
@@ -180,6 +201,12 @@ export const PolicyBumpSchema = v.strictObject({
   policyVersion: v.optional(
     v.pipe(v.string(), v.regex(POLICY_VERSION_PATTERN, "must be a policy version")),
   ),
+  /**
+   * Why every visitor is asked again, recorded in the audit log. Required (409
+   * `POLICY_UNCHANGED` without it) when nothing visitors are shown or asked changed since the
+   * current policy version began, less than six months ago (`bumpNeedsReason`).
+   */
+  reason: v.optional(PolicyBumpReasonSchema),
   /**
    * The compliance warnings the owner acknowledges for the re-published configuration; the
    * acknowledgement of the version it re-publishes when absent (it must still cover exactly

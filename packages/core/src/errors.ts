@@ -41,6 +41,8 @@ export const API_ERRORS = {
   SUBJECT_REQUIRED: { status: 401, message: "Send your subject id to read your receipt" },
   FORBIDDEN: { status: 403, message: "You do not have access to this site." },
   SESSION_REQUIRED: { status: 403, message: "API tokens cannot do this; sign in instead" },
+  // 403, not 401: the session is still good, only the password given is not the account's.
+  WRONG_PASSWORD: { status: 403, message: "The current password is not right" },
   CSRF_REJECTED: { status: 403, message: "Cross-site requests cannot change anything here" },
   CSRF_TOKEN_INVALID: { status: 403, message: "Send the session's CSRF token" },
   CHECKPOINT_NOT_SIGNED: {
@@ -81,6 +83,11 @@ export const API_ERRORS = {
   NOTHING_PUBLISHED: { status: 409, message: "Publish a configuration first" },
   NOTHING_TO_PUBLISH: { status: 409, message: "This configuration is already the published one" },
   SAME_POLICY_VERSION: { status: 409, message: "The policy version is already that one" },
+  POLICY_UNCHANGED: {
+    status: 409,
+    message:
+      "Nothing visitors are shown or asked changed since the policy version last changed, less than six months ago: say why everyone should be asked again",
+  },
   SITE_KEY_TAKEN: { status: 409, message: "That site key is taken" },
   ALREADY_MEMBER: { status: 409, message: "Already a member of this site" },
   LAST_OWNER: { status: 409, message: "A site must keep at least one owner" },
@@ -99,6 +106,16 @@ export const API_ERRORS = {
   RETENTION_CHANGE_PENDING: {
     status: 409,
     message: "A change of retention is already scheduled; cancel it before asking for another",
+  },
+  RETENTION_BELOW_EXPIRY: {
+    status: 409,
+    message:
+      "Retention is shorter than the published configuration remembers a decision: receipts must outlive the decisions they prove",
+  },
+  EXPIRY_BEYOND_RETENTION: {
+    status: 409,
+    message:
+      "The configuration remembers a decision longer than the site keeps receipts: raise retention first",
   },
   UNKNOWN_CONFIG: {
     status: 422,

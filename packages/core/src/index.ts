@@ -2,6 +2,7 @@ export {
   type AdminSession,
   type ApiTokenSummary,
   type AuditEntry,
+  accountPasswordSchema,
   type ConfigState,
   type ConfigVersion,
   type ConfigVersionSummary,
@@ -14,6 +15,8 @@ export {
   MemberInviteSchema,
   MemberRoleSchema,
   nameSchema,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
   PolicyBumpSchema,
   passwordSchema,
   RETENTION_GRACE_DAYS,
@@ -30,6 +33,7 @@ export {
   type TokenCreateRequest,
   TokenCreateSchema,
 } from "./admin";
+export { type PasswordChangeRequest, PasswordChangeSchema } from "./admin-account";
 export {
   type AcceptedInvitation,
   type CreatedInvitation,
@@ -60,6 +64,7 @@ export {
   type StatsBucket,
   type StatsQuery,
   StatsQuerySchema,
+  type SubjectErasure,
   type SubjectRecords,
 } from "./admin-query";
 export { canonicalJson, sha256Hex } from "./canonical-json";
@@ -117,6 +122,7 @@ export {
   encodeConsentCookie,
   expiresAt,
   isCurrent,
+  longestExpiryDays,
   readCookie,
   reconcile,
   type ValidityScope,
@@ -159,6 +165,7 @@ export {
   GPC_MEANINGS,
   type Jurisdictions,
   JurisdictionsSchema,
+  MODEL_TEXT_KEYS,
   OBJECTION_TEXT_KEYS,
   OPT_IN_EVERYWHERE,
   type PreChoiceScope,
@@ -172,6 +179,7 @@ export {
   RULE_PRESETS,
   RULE_TEXT_LANGUAGES,
   RULE_TEXTS,
+  RULE_TEXTS_BY_LANGUAGE,
   type Rule,
   type RuledConfig,
   type RuleIssue,
@@ -182,6 +190,7 @@ export {
   ruleChecks,
   ruleConsentDefaults,
   ruleIssues,
+  ruleTexts,
   type SelectedRule,
   SUBDIVISION_PATTERN,
   selectRule,
@@ -217,6 +226,13 @@ export {
   RESERVED_IDS,
   SITE_KEY_PATTERN,
 } from "./patterns";
+export {
+  asksTheSame,
+  bumpNeedsReason,
+  POLICY_BUMP_MIN_DAYS,
+  POLICY_BUMP_REASON_MAX,
+  PolicyBumpReasonSchema,
+} from "./policy-bump";
 export {
   categoryPurposes,
   DEFAULT_CATEGORY_PURPOSES,

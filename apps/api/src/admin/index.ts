@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { type RouteSpec, routeSpecsIn } from "../openapi";
+import * as accountModule from "./account.routes";
 import * as auditModule from "./audit.routes";
 import * as configModule from "./config.routes";
 import * as configSpecModule from "./config.spec";
@@ -22,12 +23,13 @@ export { decodeCursor, encodeCursor } from "./receipts.routes";
 export { type SiteAccess, siteForPrincipal, sitesForUser } from "./site-access";
 export { aggregateStats } from "./stats";
 
-/** Every admin route: session, records, requests, exports, statistics, sites, config, users and
- * their invitations, tokens and the audit log. */
+/** Every admin route: session and account, records, requests, exports, statistics, sites,
+ * config, users and their invitations, tokens and the audit log. */
 export function adminRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   for (const routes of [
     sessionModule.sessionRoutes,
+    accountModule.accountRoutes,
     receiptsModule.adminReceiptRoutes,
     subjectsModule.subjectRoutes,
     exportsModule.exportRoutes,
@@ -48,6 +50,7 @@ export function adminRoutes(deps: AppDeps): Hono {
 
 /** Every admin route's spec, as declared beside its handler (for the OpenAPI document). */
 export const adminRouteSpecs: RouteSpec[] = routeSpecsIn(
+  accountModule,
   auditModule,
   configSpecModule,
   exportsModule,

@@ -89,13 +89,7 @@ export function invitationAcceptRoutes(deps: AppDeps): Hono {
     const { ip } = deps.client(c);
     // The password is checked against an existing account: guesses count as sign-in attempts.
     const rules = signInRules(invitation.email, ip);
-    const { waitMs, slowMs } = await throttle.reserve(rules, now);
-    if (waitMs > 0) {
-      throw new ApiError("TOO_MANY_ATTEMPTS", "Too many failed attempts; try again later", {
-        headers: { "Retry-After": String(Math.ceil(waitMs / 1000)) },
-      });
-    }
-    if (slowMs > 0) await new Promise((resolve) => setTimeout(resolve, slowMs));
+    await throttle.admit(rules, now, "Too many failed attempts; try again later");
     let [user] = await db.select().from(users).where(eq(users.email, invitation.email)).limit(1);
     const created = !user;
     if (user) {

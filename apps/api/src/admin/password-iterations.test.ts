@@ -39,13 +39,20 @@ async function runtime(passwordIterations: number | undefined) {
     rateLimits: false,
     ...(passwordIterations ? { passwordIterations } : {}),
   });
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  const send = (
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) =>
     app.request(path, {
-      method: "POST",
+      method,
       headers: { "Content-Type": "application/json", ...headers },
       body: JSON.stringify(body),
     });
-  return { post };
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+    send("POST", path, body, headers);
+  return { post, send };
 }
 
 /** The iteration counts of every PBKDF2 derivation `work` makes. */
@@ -115,5 +122,24 @@ describe.each([
     expect(statuses).toEqual([200, 200]);
     expect(created).toEqual([expected]);
     expect(existing).toEqual([expected]);
+  });
+
+  it("hashes a changed password with the runtime's count, so that runtime can check it", async () => {
+    const { post, send } = await runtime(configured);
+    const signedIn = await post("/v1/admin/session", OWNER);
+    const headers = {
+      Cookie: (signedIn.headers.get("Set-Cookie") ?? "").split(";")[0] ?? "",
+      "X-CSRF-Token": ((await signedIn.json()) as { csrfToken: string }).csrfToken,
+    };
+    const newPassword = "a changed long password";
+    let status = 0;
+    const work = await iterationsOf(async () => {
+      const body = { currentPassword: OWNER.password, newPassword };
+      status = (await send("PUT", "/v1/admin/account/password", body, headers)).status;
+    });
+    expect(status).toBe(200);
+    // The current password checked, then the new one hashed.
+    expect(work).toEqual([expected, expected]);
+    expect((await post("/v1/admin/session", { ...OWNER, password: newPassword })).status).toBe(200);
   });
 });

@@ -1,9 +1,9 @@
 import type { AdminSession } from "@assent/core";
-import { SessionCreate, SessionGet } from "@assent/core";
+import { accountPasswordSchema, SessionCreate, SessionGet } from "@assent/core";
 import { type Database, users } from "@assent/db";
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { getCookie } from "hono/cookie";
 import * as v from "valibot";
 import { recordAudit } from "../audit";
 import {
@@ -14,7 +14,6 @@ import {
   deleteSession,
   requireCsrf,
   SESSION_COOKIE,
-  SESSION_TTL_MS,
   SignInThrottle,
   sessionForToken,
   signInRules,
@@ -24,11 +23,12 @@ import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
 import { parseJsonBody } from "../limits";
 import { defineRoute } from "../openapi";
+import { clearSessionCookie, setSessionCookie } from "./session-cookie";
 import { sitesForUser } from "./site-access";
 
 const SignInSchema = v.object({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email()),
-  password: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
+  password: accountPasswordSchema,
 });
 
 export const signInRoute = defineRoute({
@@ -77,15 +77,6 @@ async function sessionBody(
   };
 }
 
-function cookieOptions(deps: AppDeps) {
-  return {
-    httpOnly: true,
-    secure: deps.origin.https,
-    sameSite: "Strict" as const,
-    path: "/",
-  };
-}
-
 /** Sign-in, current session, sign-out. */
 export function sessionRoutes(deps: AppDeps): Hono {
   const app = new Hono();
@@ -102,13 +93,7 @@ export function sessionRoutes(deps: AppDeps): Hono {
     const { ip } = deps.client(c);
     const rules = signInRules(email, ip);
     // Reserved before the slow password check, so parallel guesses cannot outrun the limit.
-    const { waitMs, slowMs } = await throttle.reserve(rules, now());
-    if (waitMs > 0) {
-      throw new ApiError("TOO_MANY_ATTEMPTS", "Too many failed sign-ins; try again later", {
-        headers: { "Retry-After": String(Math.ceil(waitMs / 1000)) },
-      });
-    }
-    if (slowMs > 0) await new Promise((resolve) => setTimeout(resolve, slowMs));
+    await throttle.admit(rules, now(), "Too many failed sign-ins; try again later");
     const rows = await deps.db.select().from(users).where(eq(users.email, email)).limit(1);
     const user = rows[0];
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
@@ -119,10 +104,7 @@ export function sessionRoutes(deps: AppDeps): Hono {
     await throttle.succeed(rules);
     const { token, csrfToken } = await createSession(deps.db, user.id, now());
     await recordAudit(deps.db, { at: now(), userId: user.id, action: "session.sign-in", ip });
-    setCookie(c, SESSION_COOKIE, token, {
-      ...cookieOptions(deps),
-      maxAge: SESSION_TTL_MS / 1000,
-    });
+    setSessionCookie(c, deps, token);
     const sessionUser = { id: user.id, email: user.email, name: user.name };
     return c.json(await sessionBody(deps.db, { user: sessionUser, csrfToken }));
   });
@@ -148,7 +130,7 @@ export function sessionRoutes(deps: AppDeps): Hono {
         ip: deps.client(c).ip,
       });
     }
-    deleteCookie(c, SESSION_COOKIE, cookieOptions(deps));
+    clearSessionCookie(c, deps);
     return c.body(null, 204);
   });
 

@@ -4,13 +4,18 @@ export { authenticate, type Principal, requireCsrf, SESSION_COOKIE } from "./pri
 export { sameOriginWrites } from "./same-origin-writes";
 export {
   type ActiveSession,
+  countOpen,
   createSession,
   deleteSession,
-  deleteUserSessions,
+  type NewSession,
+  openSessionCount,
+  openSessions,
   SESSION_TTL_MS,
   type SessionUser,
   sessionForToken,
+  sessionInsert,
   userForSession,
+  userSessionsDelete,
 } from "./sessions";
 export {
   type Reservation,

@@ -1,5 +1,6 @@
 import { type Database, signInAttempts } from "@assent/db";
 import { inArray, lt, sql } from "drizzle-orm";
+import { ApiError } from "../errors";
 import { addressKey } from "../network";
 
 /**
@@ -104,6 +105,21 @@ export class SignInThrottle {
       }
     }
     return result;
+  }
+
+  /**
+   * Reserves one attempt (`reserve`) before a password is checked, and waits out the slowing
+   * down it calls for; a refused attempt throws `429 TOO_MANY_ATTEMPTS` with `Retry-After` and
+   * `message`.
+   */
+  async admit(rules: ThrottleRule[], now: number, message: string): Promise<void> {
+    const { waitMs, slowMs } = await this.reserve(rules, now);
+    if (waitMs > 0) {
+      throw new ApiError("TOO_MANY_ATTEMPTS", message, {
+        headers: { "Retry-After": String(Math.ceil(waitMs / 1000)) },
+      });
+    }
+    if (slowMs > 0) await new Promise((resolve) => setTimeout(resolve, slowMs));
   }
 
   /**

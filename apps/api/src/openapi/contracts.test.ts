@@ -1,4 +1,7 @@
 import {
+  AccountPasswordChange,
+  AccountSessionsEnd,
+  AccountSessionsList,
   AuditList,
   ConfigGet,
   ConfigVersionsList,
@@ -77,5 +80,22 @@ describe("the API's answers keep the contracts the OpenAPI document publishes", 
       200,
       StatsGet,
     );
+  });
+
+  it("account routes", async () => {
+    const who = await t.addUser("contract-account@example.org", "viewer");
+    const admin = await t.admin(who);
+    await answers(await admin.get("/v1/admin/account/sessions"), 200, AccountSessionsList);
+    const changed = await admin.request("PUT", "/v1/admin/account/password", {
+      currentPassword: who.password,
+      newPassword: "a new password for the contract",
+    });
+    const { csrfToken } = await answers(changed, 200, AccountPasswordChange);
+    const cookie = (changed.headers.get("Set-Cookie") ?? "").split(";")[0] ?? "";
+    const ended = await t.app.request("/v1/admin/account/sessions", {
+      method: "DELETE",
+      headers: { Cookie: cookie, "X-CSRF-Token": csrfToken },
+    });
+    await answers(ended, 200, AccountSessionsEnd);
   });
 });

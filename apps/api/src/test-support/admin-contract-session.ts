@@ -67,6 +67,52 @@ export function sessionContract(ctx: AdminContractContext): void {
       );
     });
 
+    it("changes a member's password: their other session ends, this one is replaced, and signing out everywhere ends it", async () => {
+      const member = { email: "changes-password@example.org", password: "the first long password" };
+      const invited = await ctx.owner.json<{ token: string }>(
+        "POST",
+        "/v1/admin/sites/demo/members",
+        { email: member.email, role: "viewer" },
+      );
+      const accepted = await ctx.target.fetch("/v1/admin/invitations/accept", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: ctx.target.origin },
+        body: JSON.stringify({ token: invited.token, password: member.password }),
+      });
+      expect(accepted.status).toBe(200);
+      const here = await signIn(ctx.target, member);
+      const elsewhere = await signIn(ctx.target, member);
+      const newPassword = "the second long password";
+      const wrong = await here.request("PUT", "/v1/admin/account/password", {
+        currentPassword: "not the first password",
+        newPassword,
+      });
+      await expectError(wrong, 403, "WRONG_PASSWORD");
+      const changed = await here.request("PUT", "/v1/admin/account/password", {
+        currentPassword: member.password,
+        newPassword,
+      });
+      expect(changed.status).toBe(200);
+      const { otherSessionsEnded, csrfToken } = await changed.json();
+      expect(otherSessionsEnded).toBe(1);
+      const cookie = (changed.headers.get("Set-Cookie") ?? "").split(";")[0] ?? "";
+      await expectError(await elsewhere.get("/v1/admin/session"), 401, "UNAUTHENTICATED");
+      await expectError(await here.get("/v1/admin/session"), 401, "UNAUTHENTICATED");
+      const replaced = { Cookie: cookie, Origin: ctx.target.origin, [CSRF_HEADER]: csrfToken };
+      const listed = await ctx.target.fetch("/v1/admin/account/sessions", { headers: replaced });
+      expect((await listed.json()).sessions).toEqual([expect.objectContaining({ current: true })]);
+      await expectError(await signInRequest(member), 401, "INVALID_CREDENTIALS");
+      const again = await signIn(ctx.target, { ...member, password: newPassword });
+      const everywhere = await ctx.target.fetch("/v1/admin/account/sessions", {
+        method: "DELETE",
+        headers: replaced,
+      });
+      expect(everywhere.status).toBe(200);
+      expect(await everywhere.json()).toEqual({ sessionsEnded: 2 });
+      expect(everywhere.headers.get("Set-Cookie")).toMatch(/^assent_session=;.*Max-Age=0/);
+      await expectError(await again.get("/v1/admin/session"), 401, "UNAUTHENTICATED");
+    });
+
     it("answers 401 to an admin read without a session, and to a forged cookie", async () => {
       await expectError(
         await ctx.target.fetch("/v1/admin/receipts?site=demo"),

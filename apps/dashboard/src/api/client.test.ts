@@ -83,6 +83,23 @@ describe("CSRF token", () => {
     const sent = calls.map((c) => (c.init.headers as Record<string, string>)["X-CSRF-Token"]);
     expect(sent).toEqual([undefined, "token-1", undefined, "token-1", undefined]);
   });
+
+  it("takes the new token a password change answers with, and forgets it after signing out everywhere", async () => {
+    const calls = stubApi({
+      "GET /v1/admin/session": () => ok({ ...fakeSession(), csrfToken: "token-1" }),
+      "PUT /v1/admin/account/password": () => ok({ otherSessionsEnded: 2, csrfToken: "token-2" }),
+      "POST /v1/thing": () => ok({ csrfToken: "not-a-session-token" }),
+      "DELETE /v1/admin/account/sessions": () => ok({ sessionsEnded: 1 }),
+    });
+    await apiRequest("/v1/admin/session");
+    await apiRequest("/v1/admin/account/password", { method: "PUT", body: {} });
+    await apiRequest("/v1/thing", { method: "POST", body: {} });
+    await apiRequest("/v1/thing", { method: "POST", body: {} });
+    await apiRequest("/v1/admin/account/sessions", { method: "DELETE" });
+    await apiRequest("/v1/thing", { method: "POST", body: {} });
+    const sent = calls.map((c) => (c.init.headers as Record<string, string>)["X-CSRF-Token"]);
+    expect(sent).toEqual([undefined, "token-1", "token-2", "token-2", "token-2", undefined]);
+  });
 });
 
 describe("apiRequest error wording", () => {

@@ -30,15 +30,23 @@ export interface RequestOptions {
 }
 
 const SESSION_PATH = "/v1/admin/session";
+/** Changing the password replaces the session: its answer carries the new CSRF token. */
+export const ACCOUNT_PASSWORD_PATH = "/v1/admin/account/password";
+/** The account's sessions; `DELETE` ends them all, this one included. */
+export const ACCOUNT_SESSIONS_PATH = "/v1/admin/account/sessions";
+
+/** The answers that carry the session's (new) CSRF token. */
+const GIVES_CSRF_TOKEN = new Set([SESSION_PATH, ACCOUNT_PASSWORD_PATH]);
+/** The requests that end this session. */
+const ENDS_SESSION = new Set([`DELETE ${SESSION_PATH}`, `DELETE ${ACCOUNT_SESSIONS_PATH}`]);
 
 /** The signed-in session's CSRF token, echoed on every state-changing request. */
 let csrfToken: string | null = null;
 
 function rememberCsrfToken(path: string, method: string, body: unknown): void {
-  if (path !== SESSION_PATH) return;
-  if (method === "DELETE") csrfToken = null;
-  else if (typeof body === "object" && body !== null && "csrfToken" in body) {
-    const token = (body as { csrfToken: unknown }).csrfToken;
+  if (ENDS_SESSION.has(`${method} ${path}`)) csrfToken = null;
+  else if (GIVES_CSRF_TOKEN.has(path) && typeof body === "object" && body !== null) {
+    const token = (body as { csrfToken?: unknown }).csrfToken;
     if (typeof token === "string") csrfToken = token;
   }
 }

@@ -1,3 +1,4 @@
+export { changePassword, listAccountSessions, signOutEverywhere } from "./account";
 export {
   eraseSubject,
   filterParams,

@@ -1,25 +1,39 @@
 import type { AdminSession, SiteSummary } from "@assent/core";
 import { useEffect, useRef, useState } from "preact/hooks";
+import { AccountView } from "../account";
 import { isSessionEnded, listSites, signOut, userMessage } from "../api";
 import { AdminContext } from "../ui";
 import { AppHeader } from "./app-header";
 import { initialSite, initialView, rememberPlace } from "./site-in-url";
 import { SiteNav } from "./site-nav";
 import { SiteSection } from "./site-section";
-import { VIEW_LABELS, VIEWS, type View } from "./views";
+import { ALL_VIEWS, VIEW_LABELS, type View } from "./views";
 
 export interface SignedInShellProps {
   session: AdminSession;
   onSignedOut: () => void;
+  /** After "Sign out of every session": this session ended with the others. */
+  onSignedOutEverywhere: () => void;
   onSessionEnded: () => void;
 }
 
+/** The main heading of a view: the site's name before a section of it. */
+function headingOf(view: View, site: SiteSummary | undefined): string {
+  if (view === "sites" || view === "account") return VIEW_LABELS[view];
+  return `${site?.name ?? ""}: ${VIEW_LABELS[view]}`;
+}
+
 /** Everything a signed-in user sees: the header, the sections their role allows, the view. */
-export function SignedInShell({ session, onSignedOut, onSessionEnded }: SignedInShellProps) {
+export function SignedInShell({
+  session,
+  onSignedOut,
+  onSignedOutEverywhere,
+  onSessionEnded,
+}: SignedInShellProps) {
   const [sites, setSites] = useState<SiteSummary[]>(session.sites);
   const [site, setSite] = useState(() => initialSite(session.sites));
   const [view, setView] = useState<View>(() =>
-    initialView(VIEWS, session.sites.length > 0 ? "records" : "sites"),
+    initialView(ALL_VIEWS, session.sites.length > 0 ? "records" : "sites"),
   );
   const [error, setError] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
@@ -58,7 +72,8 @@ export function SignedInShell({ session, onSignedOut, onSessionEnded }: SignedIn
     }
   };
 
-  const shown: View = current || view === "sites" ? view : "sites";
+  // A section of a site needs a site; the list of sites and the account do not.
+  const shown: View = current || view === "sites" || view === "account" ? view : "sites";
   return (
     <>
       <a class="skip-link" href="#main">
@@ -68,7 +83,11 @@ export function SignedInShell({ session, onSignedOut, onSessionEnded }: SignedIn
         email={session.user.email}
         sites={sites}
         site={site}
-        onSiteChange={(key) => navigate(view === "sites" ? "overview" : view, key)}
+        accountOpen={shown === "account"}
+        onSiteChange={(key) =>
+          navigate(view === "sites" || view === "account" ? "overview" : view, key)
+        }
+        onOpenAccount={() => navigate("account")}
         onSignOut={signOutNow}
       />
       <SiteNav view={shown} role={current?.role} onNavigate={(v) => navigate(v)} />
@@ -77,9 +96,9 @@ export function SignedInShell({ session, onSignedOut, onSessionEnded }: SignedIn
           {error}
         </p>
         <h1 ref={heading} tabindex={-1}>
-          {shown === "sites" ? "Sites" : `${current?.name ?? ""}: ${VIEW_LABELS[shown]}`}
+          {headingOf(shown, current)}
         </h1>
-        {current && shown !== "sites" && (
+        {current && shown !== "sites" && shown !== "account" && (
           <p class="site-key">
             Site key <code>{current.key}</code> · your role: {current.role}
           </p>
@@ -93,12 +112,16 @@ export function SignedInShell({ session, onSignedOut, onSessionEnded }: SignedIn
             onSitesChanged: sitesChanged,
           }}
         >
-          <SiteSection
-            key={`${shown}:${site}`}
-            view={shown}
-            sites={sites}
-            onOpenSite={(key) => navigate("overview", key)}
-          />
+          {shown === "account" ? (
+            <AccountView onSignedOutEverywhere={onSignedOutEverywhere} />
+          ) : (
+            <SiteSection
+              key={`${shown}:${site}`}
+              view={shown}
+              sites={sites}
+              onOpenSite={(key) => navigate("overview", key)}
+            />
+          )}
         </AdminContext.Provider>
       </main>
     </>

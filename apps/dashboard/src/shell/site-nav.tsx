@@ -1,10 +1,11 @@
 import { hasRole, type Role } from "@assent/core";
-import { VIEW_LABELS, VIEW_ROLES, VIEWS, type View } from "./views";
+import { type Section, VIEW_LABELS, VIEW_ROLES, VIEWS, type View } from "./views";
 
 export interface SiteNavProps {
+  /** The view shown (none of the links is current on the account view). */
   view: View;
   role: Role | undefined;
-  onNavigate: (view: View) => void;
+  onNavigate: (view: Section) => void;
 }
 
 /** The sections the user's role allows, as links that keep the address meaningful. */

@@ -7,10 +7,10 @@ import { RequestsView } from "../requests";
 import { SettingsView } from "../settings";
 import { SitesView } from "../sites";
 import { UsersView } from "../users";
-import type { View } from "./views";
+import type { Section } from "./views";
 
 export interface SiteSectionProps {
-  view: View;
+  view: Section;
   sites: readonly SiteSummary[];
   onOpenSite: (key: string) => void;
 }

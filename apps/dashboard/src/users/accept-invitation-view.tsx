@@ -1,4 +1,4 @@
-import type { AdminSession, InvitationDetails } from "@assent/core";
+import { type AdminSession, type InvitationDetails, PASSWORD_MIN_LENGTH } from "@assent/core";
 import { useEffect, useState } from "preact/hooks";
 import { acceptInvitation, inspectInvitation, signIn, userMessage } from "../api";
 
@@ -63,13 +63,13 @@ export function AcceptInvitationView({ token, onSignedIn, onLeave }: AcceptInvit
                 name="password"
                 type="password"
                 autocomplete="current-password"
-                minLength={12}
+                minLength={PASSWORD_MIN_LENGTH}
                 required
                 aria-describedby="invitation-password-help"
               />
               <p id="invitation-password-help" class="help">
                 If you already have an account for this address, its password. If not, choose one
-                (at least 12 characters).
+                (at least {PASSWORD_MIN_LENGTH} characters).
               </p>
             </div>
             <div class="field">

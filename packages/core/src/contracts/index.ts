@@ -1,5 +1,13 @@
 // One contract per resource and verb: the request and response schemas the SDK sends, the API
 // validates and documents (OpenAPI), and the dashboard reads.
+export { AccountPasswordChange, type PasswordChanged } from "./account.password";
+export {
+  type AccountSession,
+  AccountSessionSchema,
+  AccountSessionsEnd,
+  AccountSessionsList,
+  type SessionsEnded,
+} from "./account.sessions";
 export { AdminReceiptsList } from "./admin-receipts.list";
 export { AuditList } from "./audit.list";
 export { ConfigDraftSave, ConfigGet } from "./config.get";

@@ -1,0 +1,1 @@
+export { AccountView, type AccountViewProps } from "./account-view";
