@@ -9,9 +9,10 @@ export type Language = Words<typeof SPOKEN>;
 /**
  * The languages the banner speaks: each has a complete dictionary and a chunk of its own in the
  * SDK, so a visitor downloads only the one they read. The dashboard offers these and no others,
- * since the banner could show no other.
+ * since the banner could show no other. Marked pure, so a bundle that reads only the other
+ * exports here (the SDK's UI chunk: `DEFAULT_LANGUAGE`, `RIGHT_TO_LEFT`) drops the split.
  */
-export const LANGUAGES = SPOKEN.split(" ") as readonly Language[];
+export const LANGUAGES = /* @__PURE__ */ SPOKEN.split(" ") as readonly Language[];
 
 /** The language the banner falls back to, and a new site's default. */
 export const DEFAULT_LANGUAGE: Language = "en";

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { languageSetHash } from "../build/chunk-names";
-import { LANGUAGES } from "./budgets";
+import { LANGUAGES, WORDED_MODELS } from "./budgets";
 import { chunkFile, distFiles, HASHED, readDist } from "./dist";
 
 /** What the API caches for a year under `/sdk/` (apps/api/src/runtime/node/assets.ts). */
@@ -29,7 +29,11 @@ describe("content-hashed chunk names", () => {
       ["ui", "preferences", ...LOADER_CHUNKS].sort(),
     );
     expect(languages.map((f) => HASHED.exec(f)?.[1]).sort()).toEqual(
-      LANGUAGES.flatMap((code) => [`lang/${code}`, `lang/${code}-centre`]).sort(),
+      LANGUAGES.flatMap((code) => [
+        `lang/${code}`,
+        `lang/${code}-centre`,
+        ...WORDED_MODELS.map((model) => `lang/${code}-${model}`),
+      ]).sort(),
     );
   });
 
@@ -53,6 +57,17 @@ describe("content-hashed chunk names", () => {
       expect(others).toEqual([]);
       for (const code of LANGUAGES) expect(files).toContain(`lang/${code}-${template?.[1]}.js`);
     }
+  });
+
+  it("has the floating button fetch the opt-out's texts by names that exist", () => {
+    const source = readDist(chunkFile("floating-button"));
+    const [template, ...others] = [
+      ...source.matchAll(/\.\/lang\/\$\{\w+\}-opt-out-([\w-]{8})\.js/g),
+    ];
+    expect(template, "the opt-out's texts' template").toBeDefined();
+    expect(others).toEqual([]);
+    for (const code of LANGUAGES)
+      expect(files).toContain(`lang/${code}-opt-out-${template?.[1]}.js`);
   });
 
   it("leaves no build-time name undefined in any file (it would throw where it is read)", () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { BUDGETS, LANGUAGES } from "./budgets";
+import { BUDGETS, LANGUAGES, WORDED_MODELS } from "./budgets";
 import { chunkFile, DIST, readDist } from "./dist";
 
 /** A file's size in dist, gzip level 9, as a visitor's browser downloads it. */
@@ -66,6 +66,13 @@ describe("byte budgets (gzip)", () => {
     withinBudget(`largest full language (${code})`, size, BUDGETS.centreLanguage);
   });
 
+  it(`keeps every rule's texts in every language within ${BUDGETS.ruleTexts} bytes`, () => {
+    const { code, size } = LANGUAGES.flatMap((l) => WORDED_MODELS.map((m) => `${l}-${m}`))
+      .map((code) => ({ code, size: gzipSize(chunkFile(`lang/${code}`)) }))
+      .reduce((a, b) => (b.size > a.size ? b : a));
+    withinBudget(`largest rule texts (${code})`, size, BUDGETS.ruleTexts);
+  });
+
   it("sets a total that binds: the parts' budgets add up to more", () => {
     const parts = BUDGETS.loader + BUDGETS.ui + BUDGETS.language;
     expect(parts, "a total the parts' budgets imply cannot fail alone").toBeGreaterThan(
@@ -77,6 +84,19 @@ describe("byte budgets (gzip)", () => {
 describe("what goes in which chunk", () => {
   it("builds every language as its own chunk, none of them inside the UI chunk", () => {
     expect(readDist(chunkFile("ui"))).not.toContain("Reject all");
+    // The rules' texts too: not in what every visitor downloads (loader, UI chunk, languages).
+    for (const file of ["loader.js", chunkFile("ui"), chunkFile("floating-button")])
+      for (const text of [
+        "You can object",
+        "S'opposer",
+        "Do not sell",
+        "Sus opciones de privacidad",
+      ])
+        expect(readDist(file), `${file}: ${text}`).not.toContain(text);
+    for (const code of LANGUAGES)
+      expect(readDist(chunkFile(`lang/${code}`)), code).not.toMatch(/objectInfo|optOut/);
+    expect(readDist(chunkFile("lang/fr-uk-exemptions"))).toContain("S'opposer");
+    expect(readDist(chunkFile("lang/es-opt-out"))).toContain("Sus opciones de privacidad");
     for (const code of LANGUAGES)
       for (const chunk of [`lang/${code}`, `lang/${code}-centre`])
         expect(readDist(chunkFile(chunk)), chunk).toMatch(/^export\b|export\s*\{/m);

@@ -33,6 +33,14 @@ export {
   RuleSchema,
 } from "./rule-schema";
 export { OPT_IN_EVERYWHERE, type SelectedRule, selectRule } from "./select-rule";
-export { OBJECTION_TEXT_KEYS, RULE_TEXT_LANGUAGES, RULE_TEXTS, type RuleTextKey } from "./texts";
+export {
+  MODEL_TEXT_KEYS,
+  OBJECTION_TEXT_KEYS,
+  RULE_TEXT_LANGUAGES,
+  RULE_TEXTS,
+  RULE_TEXTS_BY_LANGUAGE,
+  type RuleTextKey,
+  ruleTexts,
+} from "./texts";
 export { type Qualification, type QualifiedService, ukQualification } from "./uk-qualification";
 export { consentModeRegions, type VisitorRule, visitorRule } from "./visitor-rule";

@@ -1,6 +1,7 @@
 /**
  * Where a rule applies: ISO 3166-1 alpha-2 countries (`FR`), ISO 3166-2 subdivisions (`US-CA`)
- * and three groups (`EU`, `EEA`, `UK`). Kept free of the schema library: the loader can match a
+ * and three groups (`EU`, `EEA`, `UK`; `EU` and `EEA` include the EU's territories with codes of
+ * their own, `EU_TERRITORIES`). Kept free of the schema library: the loader can match a
  * visitor with it.
  */
 
@@ -35,8 +36,22 @@ export const EU_COUNTRIES = [
   "SE",
 ] as const;
 
-/** The European Economic Area: the EU and Iceland, Liechtenstein and Norway. */
-export const EEA_COUNTRIES = [...EU_COUNTRIES, "IS", "LI", "NO"] as const;
+/**
+ * Parts of EU member states that are EU territory but have ISO 3166-1 codes of their own, so a
+ * proxy may give them as a visitor's country: the outermost regions of TFEU article 355(1)
+ * (Réunion, Guadeloupe, Martinique, French Guiana, Mayotte, Saint-Martin; the Canary Islands,
+ * the Azores and Madeira have none: they are `ES` and `PT`), the Åland Islands (EU territory,
+ * with a protocol on taxes only), and the codes ISO reserves for the Canary Islands (`IC`) and
+ * for Ceuta and Melilla (`EA`). The overseas countries and territories (Saint-Barthélemy, New
+ * Caledonia, ...) and the Faroe Islands and Greenland are not in the EU.
+ */
+export const EU_TERRITORIES = ["RE", "GP", "MQ", "GF", "YT", "MF", "AX", "IC", "EA"] as const;
+
+/** Every country code of EU territory: the member states and their territories with codes of their own. */
+export const EU_REGION = [...EU_COUNTRIES, ...EU_TERRITORIES] as const;
+
+/** The European Economic Area: the EU (with its territories) and Iceland, Liechtenstein and Norway. */
+export const EEA_COUNTRIES = [...EU_REGION, "IS", "LI", "NO"] as const;
 
 /**
  * The United Kingdom, where PECR applies: `GB` is its ISO code (Great Britain and Northern
@@ -67,7 +82,7 @@ export const US_GPC_STATES = [
 
 /** Region groups a rule may name instead of listing countries. */
 export const REGION_GROUPS: Readonly<Record<string, readonly string[]>> = {
-  EU: EU_COUNTRIES,
+  EU: EU_REGION,
   EEA: EEA_COUNTRIES,
   UK: UK_COUNTRIES,
 };

@@ -13,6 +13,17 @@ describe("selectRule", () => {
     ["DE", "BY", "eu-eea", "DE-BY"],
     ["NO", null, "eu-eea", "NO"],
     ["IS", null, "eu-eea", "IS"],
+    // EU territory with codes of its own: the outermost regions and Åland.
+    ["RE", null, "eu-eea", "RE"],
+    ["GP", null, "eu-eea", "GP"],
+    ["MQ", null, "eu-eea", "MQ"],
+    ["GF", null, "eu-eea", "GF"],
+    ["YT", null, "eu-eea", "YT"],
+    ["MF", null, "eu-eea", "MF"],
+    ["AX", null, "eu-eea", "AX"],
+    // Overseas countries and territories and the Faroes are not in the EU.
+    ["BL", null, "elsewhere", "BL"],
+    ["FO", null, "elsewhere", "FO"],
     ["GB", "SCT", "uk", "GB-SCT"],
     ["US", "CA", "us-states", "US-CA"],
     ["US", "US-TX", "us-states", "US-TX"],
@@ -53,6 +64,7 @@ describe("selectRule", () => {
     };
     expect(selectRule(rules, { country: "FR" }).rule.id).toBe("france");
     expect(selectRule(rules, { country: "BE" }).rule.id).toBe("eu");
+    expect(selectRule(rules, { country: "RE" }).rule.id).toBe("eu");
     expect(selectRule(rules, { country: "US", subdivision: "CA" }).rule.id).toBe("california");
     expect(selectRule(rules, { country: "US", subdivision: "NV" }).rule.id).toBe("us");
   });

@@ -8,7 +8,7 @@ import { type PreChoiceScope, preChoiceDecision } from "./pre-choice";
 import { REGION_GROUPS } from "./regions";
 import type { Rule, RuleModel } from "./rule-schema";
 import type { SelectedRule } from "./select-rule";
-import { RULE_TEXTS, type RuleTextKey } from "./texts";
+import { MODEL_TEXT_KEYS, RULE_TEXTS, type RuleTextKey } from "./texts";
 
 /**
  * What the loader needs of the rule the server chose for a visitor (`boot.rule`), worked out on
@@ -41,16 +41,13 @@ export interface VisitorRule {
   gpcRefusesAll?: true;
   /** The rule's own texts per language, over the site's `texts`. */
   texts?: Record<string, Record<string, string>>;
-  /** The English wording of the texts this model shows, for a language the site did not word. */
+  /**
+   * The English wording of the texts this model shows, for a language the site did not word. The
+   * SDK fetches the same texts in the banner's language beside its language chunk
+   * (`RULE_TEXTS_BY_LANGUAGE`); these stand in when it is English or cannot be loaded.
+   */
   fallback?: Partial<Record<RuleTextKey, string>>;
 }
-
-/** The texts each model shows besides the banner's own. */
-const MODEL_TEXTS: Record<RuleModel, readonly RuleTextKey[]> = {
-  "opt-in": [],
-  "uk-exemptions": ["object", "objectInfo", "objected"],
-  "opt-out": ["privacyChoices", "optOut", "optOutHonoured"],
-};
 
 /** A rule's regions as the ISO codes Consent Mode's `region` takes: groups listed out. */
 export function consentModeRegions(rule: Rule): string[] {
@@ -90,7 +87,7 @@ export function visitorRule(scope: PreChoiceScope, selected: SelectedRule): Visi
   const out: VisitorRule = { id: rule.id, jurisdiction, model: rule.model };
   if (rule.texts) out.texts = rule.texts;
   if (rule.gpc === "refuse-all") out.gpcRefusesAll = true;
-  const keys = MODEL_TEXTS[rule.model];
+  const keys = MODEL_TEXT_KEYS[rule.model];
   if (keys.length) out.fallback = Object.fromEntries(keys.map((k) => [k, RULE_TEXTS[k]]));
   if (rule.model === "opt-in") return out;
   out.before = preChoiceDecision(scope, rule, { gpc: false });

@@ -3,6 +3,8 @@ import {
   decide,
   defaultSiteConfig,
   presetJurisdictions,
+  type RuleModel,
+  ruleTexts,
   type SiteConfig,
   selectRule,
   visitorRule,
@@ -12,12 +14,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { UiHost } from "../contract";
 import { mountFloatingButton } from "./floating-button";
 import { mount } from "./index";
+import { DICTIONARIES } from "./lang/dictionaries";
 import en from "./lang/en";
 import * as centre from "./preference-centre";
 
 const config = defaultSiteConfig("demo", [{ id: "youtube", category: "embeds" }]);
 
 beforeEach(() => {
+  // A top page, as a browser has it (happy-dom has no `frameElement`).
+  vi.stubGlobal("frameElement", null);
   // The whole published config, services' descriptions included (`/v1/sites/demo/config`).
   vi.stubGlobal(
     "fetch",
@@ -66,7 +71,11 @@ function setup({
     // A language chunk that cannot be fetched, as `import()` fails.
     if (unreachable && url.includes(`/lang/${unreachable}`))
       throw new TypeError("Failed to fetch dynamically imported module");
-    return url.includes("/lang/") ? { default: en } : centre;
+    // A rule's texts in a language (`lang/fr-uk-exemptions-test.js`), built from core's.
+    const ruled = /\/lang\/(\w+)-(uk-exemptions|opt-out)-test\.js$/.exec(url);
+    if (ruled) return { default: ruleTexts(ruled[1] as string, ruled[2] as RuleModel) };
+    const code = /\/lang\/(\w+)(?:-centre)?-test\.js$/.exec(url)?.[1] ?? "";
+    return url.includes("/lang/") ? { default: DICTIONARIES[code] ?? en } : centre;
   };
   const ui = mount(host, load);
   const shadow = (document.getElementById("assent-ui") as HTMLElement).shadowRoot as ShadowRoot;
@@ -86,6 +95,17 @@ describe("mount", () => {
     fireEvent.click(accept);
     expect(host.choose).toHaveBeenCalledWith("accept-all");
     await waitFor(() => expect(view.queryByRole("dialog")).toBeNull());
+  });
+
+  it("shows no banner in a frame of a page of this origin that runs Assent, which asks", async () => {
+    vi.stubGlobal("frameElement", document.createElement("iframe"));
+    vi.stubGlobal("parent", { assent: { consentId: () => null } });
+    const { ui, view } = setup();
+    await ui.open("banner");
+    expect(view.queryByRole("dialog")).toBeNull();
+    // The preference centre still opens here, for the frame's own controls.
+    await ui.open("preferences");
+    expect(view.getByRole("dialog", { name: "Privacy preferences" })).toBeTruthy();
   });
 
   it("fetches the preference centre on intent, opens it on Manage, and goes back on Escape", async () => {
@@ -244,6 +264,70 @@ describe("under a visitor's rule", () => {
     ui.open("banner");
     await view.findByRole("button", { name: "Accept all" });
     expect(view.queryByRole("button", { name: "Object" })).toBeNull();
+  });
+
+  it("speaks the visitor's language in the objection too, fetched beside the language chunk", async () => {
+    const { host, ui, view, imported } = setup({
+      site: ruled,
+      rule: ruleFor("GB"),
+      language: "fr",
+    });
+    ui.open("banner");
+    fireEvent.click(await view.findByRole("button", { name: "S'opposer" }));
+    expect(view.getByText(/Vous pouvez vous y opposer à tout moment/)).toBeTruthy();
+    expect(view.getByRole("button", { name: "Tout accepter" })).toBeTruthy();
+    expect(imported).toEqual(["fr-test.js", "fr-uk-exemptions-test.js"]);
+    expect(host.languageShown).toBeUndefined();
+    expect(host.choose).toHaveBeenCalledWith("object");
+  });
+
+  it("fetches the rule's texts only under a rule that adds some, and not in English", async () => {
+    const eu = setup({ site: ruled, rule: ruleFor("FR"), language: "fr" });
+    eu.ui.open("banner");
+    await eu.view.findByRole("button", { name: "Tout accepter" });
+    expect(eu.imported).toEqual(["fr-test.js"]);
+    document.body.innerHTML = "";
+    const uk = setup({ site: ruled, rule: ruleFor("GB") });
+    uk.ui.open("banner");
+    await uk.view.findByRole("button", { name: "Object" });
+    expect(uk.imported).toEqual(["en-test.js"]);
+  });
+
+  it("is wholly English when the rule's texts in the visitor's language cannot be loaded", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { host, ui, view } = setup({
+      site: ruled,
+      rule: ruleFor("GB"),
+      language: "fr",
+      unreachable: "fr-uk-exemptions",
+    });
+    ui.open("banner");
+    // Not a French banner with an English Object: English, which the receipt records.
+    await view.findByRole("button", { name: "Object" });
+    expect(view.getByRole("button", { name: "Accept all" })).toBeTruthy();
+    expect(view.queryByRole("button", { name: "Tout accepter" })).toBeNull();
+    expect(view.getByText(/You can object at any time/)).toBeTruthy();
+    expect(document.getElementById("assent-ui")?.lang).toBe("en");
+    expect(host.languageShown).toBe("en");
+  });
+
+  it("is the Your Privacy Choices page in the visitor's language for a US visitor", async () => {
+    const rule = ruleFor("US", "CA");
+    const { host, ui, view, imported } = setup({ site: ruled, rule, language: "es" });
+    ui.open("preferences");
+    await view.findByRole("dialog", { name: "Sus opciones de privacidad" });
+    fireEvent.click(
+      view.getByRole("button", { name: "No vender ni compartir mi información personal" }),
+    );
+    expect(host.choose).toHaveBeenCalledWith("opt-out");
+    expect(imported).toContain("es-opt-out-test.js");
+    document.body.innerHTML = "";
+    const withGpc = setup({ site: ruled, rule, language: "es", gpc: true, last: rule.beforeGpc });
+    withGpc.ui.open("preferences");
+    expect(await withGpc.view.findByRole("status")).toHaveProperty(
+      "textContent",
+      "Solicitud de exclusión voluntaria respetada",
+    );
   });
 
   it("is the Your Privacy Choices page for a US visitor: opt out, or the opt-out shown as honoured", async () => {

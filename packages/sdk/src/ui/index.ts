@@ -36,15 +36,21 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
   const { config, language, rule } = host;
   const element = document.createElement("div");
   /**
-   * The visitor's language's texts; when they cannot be loaded, English, everything of it (not
-   * the site's own texts in their language over English buttons), which the receipts then record
-   * (`languageShown`).
+   * The visitor's language's texts, with their rule's (`loadDictionary`); when either cannot be
+   * loaded, English, everything of it (not the site's own texts in their language over English
+   * buttons), which the receipts then record (`languageShown`).
    */
   const dictionary = (centre?: boolean) =>
-    loadDictionary(language, load, centre, () => {
-      host.languageShown = element.lang = DEFAULT_LANGUAGE;
-      element.dir = "ltr";
-    });
+    loadDictionary(
+      language,
+      load,
+      centre,
+      () => {
+        host.languageShown = element.lang = DEFAULT_LANGUAGE;
+        element.dir = "ltr";
+      },
+      rule,
+    );
   const shownIn = () => host.languageShown ?? language;
   const texts = dictionary().then((dict) => textsFor(config, shownIn(), dict, rule));
   element.id = "assent-ui";
@@ -95,6 +101,11 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
   let shown = Promise.resolve();
 
   const show = (view: View): Promise<void> => {
+    // In a frame of a page of this origin that runs Assent (only then is `frameElement` there,
+    // and only Assent's API has `consentId`), that page's banner asks, and a choice there reaches
+    // this frame through the consent cookie: a second banner would only take the focus from it.
+    // The preference centre still opens here (`assent.show()`).
+    if (view === "banner" && frameElement && parent.assent?.consentId) return shown;
     if (view === "banner") undecided = true;
     shown = shown
       .then(async () => {

@@ -52,6 +52,8 @@ describe("languages", () => {
     expect(pickLanguage(["", undefined, "ja", "cy"])).toBe("cy");
     expect(pickLanguage(["ja", "zh-Hant"])).toBe("en");
     expect(pickLanguage(["AR"])).toBe("ar");
+    // A locale name, as some CMSs write <html lang>.
+    expect(pickLanguage(["fr_FR", "en"])).toBe("fr");
   });
 
   it("writes Arabic right to left", () => {

@@ -72,5 +72,16 @@ describe("mountPreview", () => {
     expect(labels()).toEqual(["Accept all", "Reject all", "Manage preferences"]);
     preview.update({ config, language: "en", scheme: "light", rule: "us-states" });
     expect(labels()).toEqual(["Your Privacy Choices"]);
+    // In the preview's language, as its visitors get them.
+    preview.update({ config, language: "fr-FR", scheme: "light", rule: "uk" });
+    expect(labels()).toEqual([
+      "Tout accepter",
+      "Tout refuser",
+      "Gérer les préférences",
+      "S'opposer",
+    ]);
+    expect(shadow.textContent).toContain("Vous pouvez vous y opposer à tout moment");
+    preview.update({ config, language: "es", scheme: "light", rule: "us-states" });
+    expect(labels()).toEqual(["Sus opciones de privacidad"]);
   });
 });

@@ -1,4 +1,4 @@
-import { type SiteConfig, visitorRule } from "@assent/core";
+import { ruleTexts, type SiteConfig, visitorRule } from "@assent/core";
 import { firstLayer, h } from "./first-layer";
 import { DICTIONARIES } from "./lang/dictionaries";
 import en from "./lang/en";
@@ -63,7 +63,13 @@ export function mountPreview(host: HTMLElement): Preview {
       const base = language.toLowerCase().split("-")[0] ?? "en";
       const chosen = config.jurisdictions?.rules.find((r) => r.id === ruleId);
       const rule = chosen && visitorRule(config, { rule: chosen, jurisdiction: null });
-      const t = textsFor(config, language, DICTIONARIES[base] ?? en, rule);
+      // The rule's built-in texts in the preview's language over its dictionary, as visitors
+      // get them (`loadDictionary`).
+      const dictionary = {
+        ...(DICTIONARIES[base] ?? en),
+        ...(rule && ruleTexts(base, rule.model)),
+      };
+      const t = textsFor(config, language, dictionary, rule);
       host.dataset.theme = config.ui.theme === "auto" ? scheme : config.ui.theme;
       host.dataset.position = config.ui.position;
       host.lang = language;

@@ -1,6 +1,7 @@
-import { defaultSiteConfig } from "@assent/core";
+import { defaultSiteConfig, RULE_TEXTS, ruleTexts, type VisitorRule } from "@assent/core";
 import { describe, expect, it } from "vitest";
 import en from "./lang/en";
+import fr from "./lang/fr";
 import { textsFor } from "./texts";
 
 describe("textsFor", () => {
@@ -14,5 +15,37 @@ describe("textsFor", () => {
     expect(t("rejectAll")).toBe((en as Record<string, string>).rejectAll);
     expect(t("acceptAll")).toBe((en as Record<string, string>).acceptAll);
     expect(t("title")).toBe("Cookies");
+  });
+
+  it("looks a rule's text up in the rule's own wording, the site's, the built-in one in the language shown, then English", () => {
+    const rule: VisitorRule = {
+      id: "uk",
+      jurisdiction: "GB",
+      model: "uk-exemptions",
+      texts: {
+        "fr-ca": { objected: "Opposition notée (rule, fr-CA)" },
+        fr: { object: "Non (rule)" },
+      },
+      fallback: { object: RULE_TEXTS.object, objectInfo: RULE_TEXTS.objectInfo },
+    };
+    const config = {
+      ...defaultSiteConfig("demo"),
+      texts: { fr: { object: "Non (site)", objectInfo: "Nous comptons (site)" } },
+    };
+    // The language's texts with the rule's built in that language, as `loadDictionary` gives them.
+    const french = { ...fr, ...ruleTexts("fr", "uk-exemptions") };
+    const t = textsFor(config, "fr-CA", french, rule);
+    expect(t("objected")).toBe("Opposition notée (rule, fr-CA)");
+    expect(t("object")).toBe("Non (rule)");
+    expect(t("objectInfo")).toBe("Nous comptons (site)");
+    const unworded = { ...rule, texts: undefined };
+    const builtIn = textsFor(defaultSiteConfig("demo"), "fr-CA", french, unworded);
+    expect(builtIn("object")).toBe("S'opposer");
+    expect(builtIn("acceptAll")).toBe("Tout accepter");
+    // Without the rule's texts in French (they could not be loaded: the banner is then English).
+    const english = textsFor(defaultSiteConfig("demo"), "en", en, unworded);
+    expect(english("object")).toBe("Object");
+    expect(english("objectInfo")).toBe(RULE_TEXTS.objectInfo);
+    expect(english("category.newsletter")).toBe("newsletter");
   });
 });

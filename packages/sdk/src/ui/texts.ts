@@ -27,9 +27,11 @@ export type Texts = (key: string, fallback?: string) => string;
 
 /**
  * Builds the text lookup for a site and language: the visitor's rule's wording, then the site's
- * override, each for the exact tag and then the base language; then the language chunk; then the
- * rule's English wording (`object`, `optOut`, ...: `RULE_TEXTS`); then the key's last part (a
- * custom category's id). Whatever it returns is rendered as text, never as HTML.
+ * override, each for the exact tag and then the base language; then `dictionary`, the language's
+ * texts with the rule's built in that language over them (`loadDictionary`); then the rule's
+ * English wording (`object`, `optOut`, ...: `rule.fallback`); then the key's last part (a custom
+ * category's id). Whatever it returns is rendered as text, never as HTML.
+ * @example textsFor(config, "fr", { ...fr, ...frenchRuleTexts }, rule)("object") // "S'opposer"
  */
 export function textsFor(
   config: SiteConfig,
@@ -45,8 +47,11 @@ export function textsFor(
     ...rule?.texts?.[short],
     ...rule?.texts?.[tag],
   };
-  const base: Record<string, string | undefined> = { ...rule?.fallback, ...dictionary };
   return (key, fallback) =>
     // A blank site text (a config published before blank labels were refused) is no text.
-    overrides[key]?.trim() || (base[key] ?? fallback ?? key.replace(/^(service|category)\./, ""));
+    overrides[key]?.trim() ||
+    ((dictionary as Record<string, string | undefined>)[key] ??
+      (rule?.fallback as Record<string, string> | undefined)?.[key] ??
+      fallback ??
+      key.replace(/^(service|category)\./, ""));
 }
