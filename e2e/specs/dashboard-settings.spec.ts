@@ -72,6 +72,13 @@ test("a policy-version bump, explained and confirmed, makes the site ask the vis
   await expect(page.getByText(/they will see the banner again/)).toBeVisible();
   await page.getByRole("button", { name: "Bump policy version" }).click();
   const dialog = page.getByRole("dialog", { name: "Ask every visitor again?" });
+  // Nothing visitors see changed since the site was created: the server asks why, and the
+  // dialog stays open for the reason, which the audit log keeps.
+  await dialog.getByRole("button", { name: "Bump and ask again" }).click();
+  await expect(dialog.getByRole("alert")).toContainText(
+    "Nothing visitors are shown or asked has changed",
+  );
+  await dialog.getByLabel("Why ask everyone again?").fill("Our privacy policy changed.");
   await dialog.getByRole("button", { name: "Bump and ask again" }).click();
   await expect(page.getByText(/Policy version is now 2/)).toBeVisible();
   await expect(page.getByTestId("policy-version")).toHaveText("2");

@@ -6,14 +6,19 @@ import { bannerOf, nextReceipt } from "../fixtures/ui";
 
 /**
  * Global Privacy Control follows purposes, not category names: a site whose advertising category
- * is called `advertising` (not `marketing`) gets the Meta pixel and Consent Mode's advertising
- * keys denied on "Accept all" when the browser sends the signal. The page is the customer's own,
+ * is called `advertising` (not `marketing`, and so declares what it is for, as a category of a
+ * site's own that holds services must) gets the Meta pixel and Consent Mode's advertising keys
+ * denied on "Accept all" when the browser sends the signal. The page is the customer's own,
  * so setting `navigator.globalPrivacyControl` in it (and the `Sec-GPC` header a GPC browser
  * sends) is the visitor's browser, not an interception of Assent's responses.
  */
 const renamed = (): SiteConfig => ({
   ...demoLikeConfig(),
-  categories: [{ id: "necessary", required: true }, { id: "analytics" }, { id: "advertising" }],
+  categories: [
+    { id: "necessary", required: true },
+    { id: "analytics" },
+    { id: "advertising", purposes: ["advertising"] },
+  ],
   services: [
     { id: "google-analytics", category: "analytics" },
     { id: "meta-pixel", category: "advertising" },

@@ -189,11 +189,41 @@ describe("Consent Mode keys only on Google's own tags", () => {
 });
 
 describe("every control has a visible, trimmed label in every language", () => {
-  it('refuses `rejectAll: ""`, blank, padded and invisible labels', () => {
-    for (const text of ["", " ", "\u00a0", "\u200b", " Reject all", "Reject all\n"]) {
+  it('refuses `rejectAll: ""`, blank, padded, blank-looking and wordless labels', () => {
+    const blank = [
+      "",
+      " ",
+      "\u00a0",
+      " Reject all",
+      "Reject all\n",
+      // Letters or symbols to Unicode that render as nothing: braille blank, Hangul fillers.
+      "\u2800",
+      "\u3164",
+      "\u115F\u1160",
+      "\uFFA0",
+      // Punctuation or symbols alone say nothing a visitor can act on.
+      ".",
+      "×",
+    ];
+    for (const text of blank) {
       const config = { ...base(), texts: { fr: { rejectAll: text } } };
       expect(refusal(config), JSON.stringify(text)).toBe(
-        "texts.fr.rejectAll: [control-text-required] a button or link needs a visible label, without leading or trailing spaces",
+        "texts.fr.rejectAll: [control-text-required] a button or link needs a visible label with a letter or digit, without leading or trailing spaces",
+      );
+    }
+  });
+
+  it("refuses invisible format characters, which hide or reorder what a label says", () => {
+    for (const text of [
+      "\u200b",
+      "\u200B.\u200B",
+      "Acc\u200Bept all",
+      "\u202Etpecca",
+      "Re\u00ADject",
+    ]) {
+      const config = { ...base(), texts: { en: { acceptAll: text } } };
+      expect(refusal(config), JSON.stringify(text)).toBe(
+        "texts.en.acceptAll: [control-text-required] a button or link label may not hold invisible format characters (zero-width spaces or joiners, bidirectional controls, soft hyphens): they can hide or reorder what the visitor reads",
       );
     }
   });
@@ -207,6 +237,10 @@ describe("every control has a visible, trimmed label in every language", () => {
       "privacyPolicy",
       "floatingButton",
       "embed.loadOnce",
+      "embed.alwaysAllow",
+      "object",
+      "optOut",
+      "privacyChoices",
     ];
     for (const key of keys) {
       const config = { ...base(), texts: { en: { title: "Cookies" }, "de-AT": { [key]: "" } } };
@@ -214,7 +248,13 @@ describe("every control has a visible, trimmed label in every language", () => {
         new RegExp(`^texts\\.de-AT\\.${key.replace(".", "\\.")}: \\[control-text-required\\]`),
       );
     }
-    const fine = { ...base(), texts: { en: { rejectAll: "Refuse", close: "×", description: "" } } };
+    const fine = {
+      ...base(),
+      texts: {
+        en: { rejectAll: "Refuse", close: "Close", description: "" },
+        ar: { close: "إغلاق" },
+      },
+    };
     expect(refusal(fine)).toBeNull();
   });
 
@@ -227,7 +267,7 @@ describe("every control has a visible, trimmed label in every language", () => {
       },
     };
     expect(refusal(config)).toBe(
-      "jurisdictions.rules.0.texts.fr.rejectAll: [control-text-required] a button or link needs a visible label, without leading or trailing spaces",
+      "jurisdictions.rules.0.texts.fr.rejectAll: [control-text-required] a button or link needs a visible label with a letter or digit, without leading or trailing spaces",
     );
   });
 });

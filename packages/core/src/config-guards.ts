@@ -13,6 +13,7 @@ import { GATED_CONSENT_MODE_KEYS } from "./consent-mode";
 import { nameMatches } from "./name-patterns";
 import type { SiteService } from "./services";
 import { textSets } from "./text-sets";
+import { hasFormatCharacter, hasVisibleWord } from "./visible-text";
 
 /** Every hard rule, by its stable id. */
 export const GUARD_RULES = [
@@ -51,7 +52,10 @@ export const MAX_COOKIE_DAYS = 730;
 /** The services that read Google Consent Mode (Google's own tags), the only ones with its keys. */
 export const READS_CONSENT_MODE: readonly string[] = ["google-analytics", "google-ads"];
 
-/** Texts that label a control: buttons, links, and the floating button that withdraws consent. */
+/**
+ * Texts that label a control: buttons, links, the floating button that withdraws consent, an
+ * embed's placeholder, and the rules' controls (the UK objection, the US opt-out and its link).
+ */
 export const CONTROL_TEXT_KEYS: readonly string[] = [
   "acceptAll",
   "rejectAll",
@@ -64,6 +68,9 @@ export const CONTROL_TEXT_KEYS: readonly string[] = [
   "floatingButton",
   "embed.loadOnce",
   "embed.alwaysAllow",
+  "object",
+  "optOut",
+  "privacyChoices",
 ];
 
 /** The parts of a site configuration the guards read. */
@@ -100,9 +107,18 @@ const overlaps = (a: string, b: string): boolean =>
     b.endsWith("*") &&
     (a.startsWith(b.slice(0, -1)) || b.startsWith(a.slice(0, -1))));
 
-/** A text a visitor can see and act on: not blank, no leading or trailing spaces. */
-const isControlText = (text: string): boolean =>
-  text === text.trim() && /[\p{L}\p{N}\p{P}\p{S}]/u.test(text);
+/**
+ * Why a control's label is not one a visitor can see and act on, or `null`: it needs a visible
+ * letter or digit (not punctuation alone, not a blank-looking letter), no leading or trailing
+ * spaces, and no invisible format character, which could hide or reorder what it says.
+ */
+function controlTextProblem(text: string): string | null {
+  if (hasFormatCharacter(text))
+    return "a button or link label may not hold invisible format characters (zero-width spaces or joiners, bidirectional controls, soft hyphens): they can hide or reorder what the visitor reads";
+  if (text !== text.trim() || !hasVisibleWord(text))
+    return "a button or link needs a visible label with a letter or digit, without leading or trailing spaces";
+  return null;
+}
 
 /** An id as messages show it, in quotes. */
 const quote = (id: string) => JSON.stringify(id);
@@ -186,13 +202,10 @@ export function configGuardIssues(config: GuardedConfig): GuardIssue[] {
 
   for (const { path, texts: set } of textSets(config))
     for (const [language, texts] of Object.entries(set))
-      for (const key of CONTROL_TEXT_KEYS)
-        if (Object.hasOwn(texts, key) && !isControlText(texts[key] as string))
-          add(
-            "control-text-required",
-            [...path, language, key],
-            "a button or link needs a visible label, without leading or trailing spaces",
-          );
+      for (const key of CONTROL_TEXT_KEYS) {
+        const problem = Object.hasOwn(texts, key) && controlTextProblem(texts[key] as string);
+        if (problem) add("control-text-required", [...path, language, key], problem);
+      }
 
   if (!config.privacyPolicyUrl)
     add(

@@ -71,3 +71,21 @@ export function serviceMatcher<T extends { hosts?: readonly string[] }>(
     return best;
   };
 }
+
+/**
+ * Whether two host patterns can match the same URL: their hosts are the same or one is a
+ * sub-domain of the other, and their paths (if any) can both stand in one URL's path.
+ * @example patternsOverlap("connect.facebook.net", "facebook.net") // true
+ */
+export function patternsOverlap(a: string, b: string): boolean {
+  const [hostA = "", pathA = ""] = splitPattern(a);
+  const [hostB = "", pathB = ""] = splitPattern(b);
+  const hosts = hostA === hostB || hostA.endsWith(`.${hostB}`) || hostB.endsWith(`.${hostA}`);
+  const paths =
+    !pathA || !pathB || `${pathA}/`.includes(`${pathB}/`) || `${pathB}/`.includes(`${pathA}/`);
+  return hosts && paths;
+}
+
+/** A host pattern's host and path (`""` when it has none), lower-case, without a trailing slash. */
+const splitPattern = (pattern: string) =>
+  (/^([^/]*)(.*?)\/?$/.exec(pattern.toLowerCase()) as string[]).slice(1);

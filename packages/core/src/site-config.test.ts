@@ -43,6 +43,26 @@ describe("site config", () => {
   });
 });
 
+describe("links", () => {
+  it("refuses backslashes and control characters, which browsers read as leading off the site", () => {
+    const base = defaultSiteConfig("demo");
+    for (const url of [
+      "/\\evil.example",
+      "/\\\\evil.example",
+      "/\t/evil.example",
+      "https://a.example/\n",
+    ]) {
+      const parsed = parseSiteConfig({ ...base, privacyPolicyUrl: url });
+      expect(parsed.ok, JSON.stringify(url)).toBe(false);
+      if (!parsed.ok)
+        expect(parsed.message).toMatch(/^privacyPolicyUrl: must not contain backslashes/);
+    }
+    const own = { id: "chat", category: "preferences", privacyPolicyUrl: "/\\evil.example" };
+    expect(parseSiteConfig({ ...base, services: [own] }).ok).toBe(false);
+    expect(parseSiteConfig({ ...base, cookiePolicyUrl: "/cookies?a=b#c" }).ok).toBe(true);
+  });
+});
+
 describe("configurations published before jurisdictions", () => {
   // Hashes computed by the code before jurisdictions, exemptions and advertisingFeatures existed.
   const services = [

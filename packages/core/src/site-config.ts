@@ -10,6 +10,7 @@ import {
 } from "./config-guards";
 import { EXEMPTIONS, JurisdictionsSchema, ruleChecks, type VisitorRule } from "./jurisdictions";
 import { DEFAULT_LANGUAGE } from "./languages";
+import { httpUrl } from "./link-url";
 import type { LoaderConsentMode } from "./loader-consent-mode";
 import {
   ID_PATTERN,
@@ -28,12 +29,6 @@ const id = v.pipe(
     ID_PATTERN,
     `must be lower-case letters, digits and hyphens, and not ${RESERVED_IDS.join(" or ")}`,
   ),
-);
-
-const httpUrl = v.pipe(
-  v.string(),
-  v.maxLength(2048),
-  v.check((s) => /^https?:\/\//.test(s) || s.startsWith("/"), "must be an http(s) URL or a path"),
 );
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));

@@ -56,6 +56,7 @@ describe("a policy bump and a draft saved at the same moment", () => {
     const save = saveBeforeTheVersionCommits(admin, newer);
     const bump = await admin.request("POST", "/v1/admin/sites/demo/config/bump", {
       policyVersion: "7",
+      reason: "Our privacy policy changed",
     });
     expect(bump.status).toBe(201);
     expect(save.answer?.status).toBe(200);
@@ -72,6 +73,7 @@ describe("a policy bump and a draft saved at the same moment", () => {
     const admin = await t.admin();
     const bump = await admin.request("POST", "/v1/admin/sites/demo/config/bump", {
       policyVersion: "7",
+      reason: "Our privacy policy changed",
     });
     expect(bump.status).toBe(201);
     expect((await (await admin.get("/v1/admin/sites/demo/config")).json()).draft).toBeNull();

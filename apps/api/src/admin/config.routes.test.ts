@@ -26,6 +26,9 @@ async function saveDraft(a: Awaited<ReturnType<typeof t.admin>>, policyVersion: 
   return { acknowledge: warningRules((await res.json()).findings) };
 }
 
+/** Why a test's bump asks visitors again though nothing they see changed. */
+const REASON = "Our privacy policy changed";
+
 describe("publishing", () => {
   it("numbers publications racing on a site consecutively, each with its audit entry", async () => {
     const a = await t.admin();
@@ -34,8 +37,9 @@ describe("publishing", () => {
     // Each of these publishes something new whatever the order, so each must succeed.
     const answers = await Promise.all([
       a.request("POST", "/v1/admin/sites/demo/config/publish", acknowledged),
-      a.request("POST", "/v1/admin/sites/demo/config/bump", { policyVersion: "8" }),
-      a.request("POST", "/v1/admin/sites/demo/config/bump", { policyVersion: "9" }),
+      // Bumps that change nothing visitors see say why they ask again.
+      a.request("POST", "/v1/admin/sites/demo/config/bump", { policyVersion: "8", reason: REASON }),
+      a.request("POST", "/v1/admin/sites/demo/config/bump", { policyVersion: "9", reason: REASON }),
     ]);
     expect(answers.map((r) => r.status)).toEqual([201, 201, 201]);
     const versions = await Promise.all(answers.map((r) => r.json()));
@@ -67,6 +71,7 @@ describe("publishing", () => {
     ).toBe(500);
     const bump = await a.request("POST", "/v1/admin/sites/demo/config/bump", {
       policyVersion: "3",
+      reason: REASON,
     });
     expect(bump.status).toBe(500);
 

@@ -28,7 +28,9 @@ import {
 } from "./config.spec";
 import { configState, lintContext, publishedVersion, versionRow } from "./config-state";
 import { draftFollowsBump } from "./draft-bump";
+import { requireReasonToAskAgain } from "./policy-pacing";
 import { requireAcknowledged } from "./publish-acknowledgement";
+import { requireRetentionForConfig } from "./site-retention";
 
 function nextPolicyVersion(current: string): string | null {
   return /^\d{1,9}$/.test(current) ? String(Number(current) + 1) : null;
@@ -53,7 +55,10 @@ export function configRoutes(deps: AppDeps): Hono {
     }
   };
 
-  /** Publishes `config` with the statements `alongside` gives, in one batch. */
+  /**
+   * Publishes `config` with the statements `alongside` gives, in one batch; never one that
+   * remembers a decision longer than the site keeps receipts (`409 EXPIRY_BEYOND_RETENTION`).
+   */
   const publish = async (
     call: SiteCall<RouteSpec>,
     config: SiteConfig,
@@ -62,6 +67,7 @@ export function configRoutes(deps: AppDeps): Hono {
   ) => {
     const { site, principal, now } = call;
     await refuseUnchanged(site.id, config);
+    await requireRetentionForConfig(db, site, config, now);
     return publishConfig(db, site.id, config, {
       now,
       userId: principal.user.id,
@@ -115,6 +121,11 @@ export function configRoutes(deps: AppDeps): Hono {
     const config = publishable(JSON.parse(draft.config), context);
     await refuseUnchanged(site.id, config);
     requireAcknowledged(lintConfig(config, context), acknowledged);
+    // A draft with another policy version asks everyone again, as a bump does.
+    const { reason } = input.body;
+    const latest = await latestConfig(db, site.id);
+    if (latest)
+      await requireReasonToAskAgain(db, site.id, latest.config, config, { now: call.now, reason });
     const result = await publish(
       call,
       config,
@@ -128,7 +139,7 @@ export function configRoutes(deps: AppDeps): Hono {
         auditEntry({
           action: "config.publish",
           target: site.key,
-          detail: auditDetail({ version, hash, acknowledged }),
+          detail: auditDetail({ version, hash, acknowledged, ...(reason ? { reason } : {}) }),
         }),
       ],
       acknowledged,
@@ -159,6 +170,10 @@ export function configRoutes(deps: AppDeps): Hono {
     const given = input.body.acknowledge ?? latest.acknowledged;
     const acknowledged = given ? [...new Set(given)].sort() : undefined;
     if (acknowledged) requireAcknowledged(lintConfig(bumped, lintContext(site)), acknowledged);
+    // What cannot be published is refused as such (422) before asking why it asks again.
+    publishable(bumped, lintContext(site));
+    const { reason } = input.body;
+    await requireReasonToAskAgain(db, site.id, latest.config, bumped, { now: call.now, reason });
     const result = await publish(
       call,
       bumped,
@@ -168,7 +183,14 @@ export function configRoutes(deps: AppDeps): Hono {
         auditEntry({
           action: "config.bump-policy",
           target: site.key,
-          detail: auditDetail({ from: current, to: policyVersion, version, hash, acknowledged }),
+          detail: auditDetail({
+            from: current,
+            to: policyVersion,
+            version,
+            hash,
+            acknowledged,
+            ...(reason ? { reason } : {}),
+          }),
         }),
       ],
       acknowledged,

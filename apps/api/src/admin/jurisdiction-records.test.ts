@@ -17,7 +17,10 @@ async function receiptsFrom(places: Array<[string, string | null, "accept-all" |
   const base = t.config.config;
   const draft = {
     ...base,
-    categories: [...base.categories, { id: "statistics", exemption: "statistics" }],
+    categories: [
+      ...base.categories,
+      { id: "statistics", exemption: "statistics", purposes: ["analytics"] },
+    ],
     services: [
       ...base.services,
       { id: "visit-counter", category: "statistics", purposes: ["analytics"] },

@@ -68,11 +68,11 @@ describe("sites", () => {
     const a = await t.admin();
     const create = (body: object) =>
       a.request("POST", "/v1/admin/sites", { key: "short-site", name: "Short", ...body });
-    const refused = await create({ retentionDays: 30, minRetentionDays: 60 });
+    const refused = await create({ retentionDays: 400, minRetentionDays: 600 });
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.code).toBe("RETENTION_BELOW_MINIMUM");
-    const made = await create({ retentionDays: 30 });
-    expect(await made.json()).toMatchObject({ retentionDays: 30, minRetentionDays: 30 });
+    const made = await create({ retentionDays: 400 });
+    expect(await made.json()).toMatchObject({ retentionDays: 400, minRetentionDays: 400 });
     const demo = await (await a.get("/v1/admin/sites/demo")).json();
     expect(demo).toMatchObject({ retentionDays: 2190, minRetentionDays: 2190 });
   });
@@ -152,13 +152,16 @@ describe("config versions", () => {
   it("bumps the policy version into a new published version, carrying the draft along", async () => {
     const a = await t.admin();
     await a.request("PUT", "/v1/admin/sites/demo/config/draft", draft("1"));
-    const res = await a.request("POST", "/v1/admin/sites/demo/config/bump", {});
+    // Nothing visitors see changed: the bump says why it asks them again.
+    const reason = "Our privacy policy changed";
+    const res = await a.request("POST", "/v1/admin/sites/demo/config/bump", { reason });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ version: 2, policyVersion: "2" });
     const state = await (await a.get("/v1/admin/sites/demo/config")).json();
     expect(state.draft.config.policyVersion).toBe("2");
     const named = await a.request("POST", "/v1/admin/sites/demo/config/bump", {
       policyVersion: "2026-03",
+      reason,
     });
     expect((await named.json()).policyVersion).toBe("2026-03");
     const loader = await (await t.app.request("/s/demo.js")).text();

@@ -23,7 +23,10 @@ async function publishRules() {
   const base = t.config.config;
   const draft = {
     ...base,
-    categories: [...base.categories, { id: "statistics", exemption: "statistics" }],
+    categories: [
+      ...base.categories,
+      { id: "statistics", exemption: "statistics", purposes: ["analytics"] },
+    ],
     services: [
       ...base.services,
       { id: "visit-counter", category: "statistics", purposes: ["analytics"] },

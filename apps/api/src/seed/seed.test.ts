@@ -1,7 +1,8 @@
+import { lintConfig, parseSiteConfig } from "@assent/core";
 import { users } from "@assent/db";
 import { openLibsql } from "@assent/db/libsql";
 import { describe, expect, it } from "vitest";
-import { seed } from "./seed";
+import { demoConfig, seed } from "./seed";
 
 const base = { origin: "https://consent.example.org", ownerEmail: "owner@example.org", now: 1 };
 
@@ -29,5 +30,10 @@ describe("seed", () => {
     expect(first.createdOwner?.password).toMatch(/^.{24}$/);
     expect(await seed(db, base)).toEqual({ createdSite: false });
     await close();
+  });
+
+  it("seeds a demo configuration the schema and the linter accept (no errors to fix)", () => {
+    expect(parseSiteConfig(demoConfig()).ok).toBe(true);
+    expect(lintConfig(demoConfig()).filter((f) => f.severity === "error")).toEqual([]);
   });
 });

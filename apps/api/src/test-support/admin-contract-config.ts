@@ -128,8 +128,9 @@ export function configContract(ctx: AdminContractContext): void {
         ctx.owner.request("POST", `${base}/publish`, {
           acknowledge: warningRules(saved.findings),
         }),
-        ctx.owner.request("POST", `${base}/bump`, { policyVersion: "7" }),
-        ctx.owner.request("POST", `${base}/bump`, { policyVersion: "8" }),
+        // Bumps that change nothing visitors see say why they ask again.
+        ctx.owner.request("POST", `${base}/bump`, { policyVersion: "7", reason: "Policy changed" }),
+        ctx.owner.request("POST", `${base}/bump`, { policyVersion: "8", reason: "Policy changed" }),
       ]);
       expect(answers.map((r) => r.status)).toEqual([201, 201, 201]);
       const versions = await Promise.all(answers.map((r) => r.json() as Promise<ConfigVersion>));

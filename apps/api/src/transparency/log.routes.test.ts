@@ -144,7 +144,9 @@ describe("the transparency log over HTTP", () => {
 
   it("logs a config published later before the receipts that name it", async () => {
     const a = await t.admin();
-    const bump = await a.request("POST", "/v1/admin/sites/demo/config/bump", {});
+    const bump = await a.request("POST", "/v1/admin/sites/demo/config/bump", {
+      reason: "Our privacy policy changed",
+    });
     expect(bump.status).toBe(201);
     const published = await (await t.app.request("/v1/sites/demo/config")).json();
     expect(published.hash).not.toBe(t.config.hash);

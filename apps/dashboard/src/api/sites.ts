@@ -54,15 +54,24 @@ export function publishDraft(key: string, acknowledge: string[] = []): Promise<C
   return apiRequest(`${site(key)}/config/publish`, { method: "POST", body: { acknowledge } });
 }
 
-/** Publishes the current configuration under a new policy version: everyone is asked again. */
+/**
+ * Publishes the current configuration under a new policy version: everyone is asked again.
+ * `reason`, kept in the audit log, is required when nothing visitors see or are asked changed
+ * since the current version began less than six months ago (`POLICY_UNCHANGED` otherwise).
+ */
 export function bumpPolicy(
   key: string,
   policyVersion?: string,
   acknowledge: readonly string[] = [],
+  reason?: string,
 ): Promise<ConfigVersion> {
   return apiRequest(`${site(key)}/config/bump`, {
     method: "POST",
-    body: { ...(policyVersion ? { policyVersion } : {}), acknowledge },
+    body: {
+      ...(policyVersion ? { policyVersion } : {}),
+      acknowledge,
+      ...(reason ? { reason } : {}),
+    },
   });
 }
 

@@ -1,6 +1,6 @@
-import { lintConfig, type SiteConfig } from "@assent/core";
+import { lintConfig, POLICY_BUMP_REASON_MAX, type SiteConfig } from "@assent/core";
 import { useMemo, useState } from "preact/hooks";
-import { bumpPolicy } from "../api";
+import { ApiRequestError, bumpPolicy } from "../api";
 import { ConfirmDialog, useAdmin } from "../ui";
 import { FindingText } from "./compliance-findings";
 
@@ -13,13 +13,21 @@ export interface PolicyBumpProps {
   onBumped: (policyVersion: string) => void;
 }
 
-/** Bumping the policy version, with what it means for visitors said before and after. */
+/**
+ * Bumping the policy version, with what it means for visitors said before and after. The
+ * confirmation takes a reason, kept in the audit log; the server requires one when nothing
+ * visitors see or are asked changed since the current version began, less than six months ago
+ * (asking again would override recent refusals), and then the dialog stays open to ask for it.
+ */
 export function PolicyBump({ current, published, siteOrigins, onBumped }: PolicyBumpProps) {
   const { site, can, failure } = useAdmin();
   const [wanted, setWanted] = useState("");
+  const [reason, setReason] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState("");
   const [error, setError] = useState("");
+  /** The server's refusal of a bump without a reason, shown in the dialog beside the field. */
+  const [reasonNeeded, setReasonNeeded] = useState("");
   // One finding per warned rule: the bump acknowledges each rule once, as publishing does.
   const warnings = useMemo(() => {
     const all = published ? lintConfig(published, { siteOrigins }) : [];
@@ -31,19 +39,25 @@ export function PolicyBump({ current, published, siteOrigins, onBumped }: Policy
   const bump = async () => {
     setConfirming(false);
     setError("");
+    setReasonNeeded("");
     try {
       const version = await bumpPolicy(
         site.key,
         wanted.trim() || undefined,
         warnings.map((f) => f.rule).sort(),
+        reason.trim() || undefined,
       );
       setMessage(
         `Policy version is now ${version.config.policyVersion}. Every visitor will be asked again on their next page view.`,
       );
       setWanted("");
+      setReason("");
       onBumped(version.config.policyVersion);
     } catch (caught) {
-      setError(failure(caught));
+      if (caught instanceof ApiRequestError && caught.code === "POLICY_UNCHANGED") {
+        setReasonNeeded(caught.message);
+        setConfirming(true);
+      } else setError(failure(caught));
     }
   };
 
@@ -83,12 +97,35 @@ export function PolicyBump({ current, published, siteOrigins, onBumped }: Policy
           title="Ask every visitor again?"
           confirmLabel="Bump and ask again"
           onConfirm={bump}
-          onCancel={() => setConfirming(false)}
+          onCancel={() => {
+            setConfirming(false);
+            setReasonNeeded("");
+          }}
         >
           <p>
             The published configuration is republished under a new policy version. All visitors will
             be asked for their consent again.
           </p>
+          <label for="bump-reason">Why ask everyone again?</label>
+          <textarea
+            id="bump-reason"
+            rows={2}
+            maxLength={POLICY_BUMP_REASON_MAX}
+            value={reason}
+            onInput={(e) => setReason(e.currentTarget.value)}
+            aria-describedby="bump-reason-help"
+            aria-invalid={reasonNeeded ? "true" : undefined}
+          />
+          <p id="bump-reason-help" class="help">
+            Kept in the audit log. Needed when nothing visitors see or are asked has changed since
+            the current version began less than six months ago: asking again would override the
+            refusals of visitors who said no recently.
+          </p>
+          {reasonNeeded && (
+            <p class="form-error" role="alert">
+              {reasonNeeded}
+            </p>
+          )}
           {warnings.length > 0 && (
             <>
               <p>Bumping acknowledges again the warnings of the published configuration:</p>

@@ -37,9 +37,20 @@ describe("RulesFields", () => {
       regions: ruled.jurisdictions?.rules[2]?.regions,
       model: "opt-in",
     });
-    // Removing the rule for everywhere else hands that role to the first rule left.
+    // Removing the rule for everywhere else hands that role to the first opt-in rule left.
     fireEvent.click(screen.getByLabelText("Remove rule elsewhere"));
     expect(last(onChange).jurisdictions?.otherwise).toBe("eu-eea");
+    const usFirst = {
+      ...ruled,
+      jurisdictions: {
+        rules: [...(ruled.jurisdictions?.rules ?? [])].reverse(),
+        otherwise: "elsewhere",
+      },
+    };
+    rerender(<RulesFields config={usFirst} onChange={onChange} />);
+    fireEvent.click(screen.getByLabelText("Remove rule elsewhere"));
+    expect(last(onChange).jurisdictions?.otherwise).toBe("eu-eea");
+    rerender(<RulesFields config={ruled} onChange={onChange} />);
     fireEvent.click(screen.getByText("Remove all rules"));
     expect(Object.keys(last(onChange))).not.toContain("jurisdictions");
   });

@@ -57,9 +57,11 @@ export function RulesFields({ config, onChange }: FieldsProps) {
     const rules = j.rules.filter((_, i) => i !== index);
     const first = rules[0];
     if (!first) return setRules(undefined);
+    // An unplaced visitor may be in the EU: the rule left for them is an opt-in one if any is.
+    const strictest = rules.find((r) => r.model === "opt-in") ?? first;
     setRules({
       rules,
-      otherwise: rules.some((r) => r.id === j.otherwise) ? j.otherwise : first.id,
+      otherwise: rules.some((r) => r.id === j.otherwise) ? j.otherwise : strictest.id,
     });
   };
   const addPreset = (preset: Rule) => {
@@ -151,7 +153,8 @@ export function RulesFields({ config, onChange }: FieldsProps) {
             ))}
           </select>
           <p id="rules-otherwise-help" class="help">
-            Keep it opt-in: a visitor the proxy could not place may be in the EU or the UK.
+            It must be opt-in: without a trusted proxy no visitor is placed, and a visitor the proxy
+            could not place may be in the EU or the UK (the linter refuses anything else).
           </p>
         </div>
       )}

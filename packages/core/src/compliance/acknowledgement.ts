@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { PolicyBumpReasonSchema } from "../policy-bump";
 import { COMPLIANCE_RULES, type ComplianceFinding, type ComplianceRule } from "./finding";
 
 /** A list of compliance rule ids an owner acknowledges (each at most once in effect). */
@@ -9,10 +10,13 @@ export const AcknowledgeSchema = v.pipe(
 
 /**
  * `POST /v1/admin/sites/:site/config/publish` body: the warning rules the owner acknowledges.
- * It must name exactly the rules of the draft's current warnings (none: no body needed).
+ * It must name exactly the rules of the draft's current warnings (none: no body needed). A
+ * draft that changes the policy version is a policy bump, paced like one: `reason` says why
+ * visitors are asked again when nothing they see changed (`bumpNeedsReason`).
  */
 export const PublishRequestSchema = v.strictObject({
   acknowledge: v.optional(AcknowledgeSchema, []),
+  reason: v.optional(PolicyBumpReasonSchema),
 });
 
 /** A publish request. */

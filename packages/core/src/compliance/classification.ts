@@ -1,10 +1,33 @@
 import { CATALOGUE } from "../catalogue";
 import { NECESSARY } from "../categories";
+import { MAX_DECISION_DAYS } from "../config-guards";
 import { GPC_PURPOSES } from "../purposes";
 import { catalogueEntry } from "../services";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
+import { words } from "./label-reading";
 import type { LintedConfig } from "./linted-config";
 import { mentions, normalize } from "./text-match";
+
+/**
+ * Who the catalogue's trackers come from, as a site may name them: every provider ("Google",
+ * "Meta", "X Corp.") and every service's name or the part of it in brackets ("Facebook",
+ * "Twitter"), as words; names shorter than three letters ("X") are left out.
+ */
+const TRACKER_PROVIDERS: readonly string[][] = [
+  ...new Set(
+    CATALOGUE.flatMap((entry) => [entry.provider, ...entry.name.split(/[()]/)])
+      .map((name) => words(name).join(" "))
+      .filter((name) => name.replace(/\s/g, "").length >= 3),
+  ),
+].map((name) => name.split(" "));
+
+/** The catalogue provider a site's own provider names ("Google Ireland Ltd": "google"), if any. */
+function trackerProvider(provider: string): string | undefined {
+  const said = words(provider);
+  return TRACKER_PROVIDERS.find((known) =>
+    said.some((_, i) => known.every((word, k) => said[i + k] === word)),
+  )?.join(" ");
+}
 
 /** Words that describe tracking, never a strictly necessary purpose. */
 const TRACKING = [
@@ -52,9 +75,10 @@ export function cataloguePurposeFindings(config: LintedConfig): ComplianceFindin
 
 /**
  * A site's own service filed under "necessary" that is not: one declaring a purpose other than
- * `functional`, or named like a catalogue service ("YouTube", "Hotjar") under an id of its own,
- * cannot be published; one whose name, provider or purpose describes tracking needs the owner's
- * acknowledgement. (Catalogue ids are refused there by the hard guards.)
+ * `functional`, named like a catalogue service ("YouTube", "Hotjar") under an id of its own,
+ * provided by a catalogue tracker's provider ("GA4" by Google), or setting a cookie for more than
+ * 13 months, cannot be published; one whose name, provider or purpose describes tracking needs
+ * the owner's acknowledgement. (Catalogue ids are refused there by the hard guards.)
  */
 export function classificationFindings(config: LintedConfig): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
@@ -79,13 +103,32 @@ export function classificationFindings(config: LintedConfig): ComplianceFinding[
         why: `"${service.id}" is named ${known.name}, a third-party service that needs consent: list it as "${known.id}" under a category the visitor can refuse.`,
         guidance: GUIDANCE.icoExceptions,
       });
+    const provider = trackerProvider(service.provider ?? "");
+    if (provider && !known)
+      findings.push({
+        severity: "error",
+        rule: "necessary-catalogue-provider",
+        field: `services.${i}.provider`,
+        why: `"${service.id}" is filed as strictly necessary but comes from ${service.provider}, whose tags in the catalogue all need consent: list the catalogue's service, or file it under a category the visitor can refuse.`,
+        guidance: GUIDANCE.icoExceptions,
+      });
+    (service.cookies ?? []).forEach((cookie, j) => {
+      if (cookie.days > MAX_DECISION_DAYS)
+        findings.push({
+          severity: "error",
+          rule: "necessary-cookie-over-13-months",
+          field: `services.${i}.cookies.${j}.days`,
+          why: `"${service.id}" is filed as strictly necessary but sets "${cookie.name}" for ${cookie.days} days: what is strictly necessary lasts no longer than the visit needs, and never more than 13 months (${MAX_DECISION_DAYS} days); a cookie that long is remembering the visitor for another purpose.`,
+          guidance: GUIDANCE.cnil,
+        });
+    });
     const described = normalize(
       [service.id.replace(/-/g, " "), service.name, service.provider, service.purpose]
         .filter(Boolean)
         .join(" | "),
     );
     const word = TRACKING.find((w) => mentions(described, w));
-    if (word && !known && !purposes.length)
+    if (word && !known && !provider && !purposes.length)
       findings.push({
         severity: "warning",
         rule: "necessary-looks-like-tracking",

@@ -15,11 +15,20 @@ export function consentModeFindings(config: LintedConfig): ComplianceFinding[] {
 }
 
 /**
+ * The built-in categories whose built-in label and description say they are for something else
+ * ("Preferences: remembering settings such as language or region", "Analytics: counting
+ * visits"): whatever purposes they declare, consenting to them is not consenting to advertising.
+ */
+const NOT_ADVERTISING = new Set(["preferences", "analytics"]);
+
+/**
  * Consent Mode's advertising keys (`ad_storage`, `ad_user_data`, `ad_personalization`) granted
  * by a category that is not for advertising: a "Preferences" consent would grant advertising,
  * which is then not specific consent, and a category claiming a UK exemption would grant it
  * before any choice, which no exemption covers. A category grants them only when it, or a
- * service under it, declares `advertising` or `sale-or-share` (`necessary` is the hard guard's).
+ * service under it, declares `advertising` or `sale-or-share`, and never when it is the built-in
+ * `preferences` or `analytics` (declaring `advertising` there does not change what the visitor
+ * reads; `necessary` is the hard guard's).
  */
 function advertisingKeyFindings(config: LintedConfig): ComplianceFinding[] {
   const mapping = config.consentMode?.categories ?? DEFAULT_CONSENT_MODE_CATEGORIES;
@@ -31,14 +40,17 @@ function advertisingKeyFindings(config: LintedConfig): ComplianceFinding[] {
     );
     if (!category || id === NECESSARY || !ads.length) continue;
     const exempt = !!category.exemption;
-    if (!exempt && gpcRefuses(config, category)) continue;
+    const builtIn = NOT_ADVERTISING.has(id);
+    if (!exempt && !builtIn && gpcRefuses(config, category)) continue;
     findings.push({
       severity: "error",
       rule: "consent-mode-advertising-category",
       field: `consentMode.categories.${id}`,
       why: exempt
         ? `"${id}" claims a UK exemption, so it runs before any choice; it may not grant ${ads.join(", ")}: advertising needs consent in the UK too.`
-        : `"${id}" is not for advertising (neither it nor a service under it declares advertising or sale-or-share), so consenting to it may not grant ${ads.join(", ")}: consent to advertising must be given for advertising.`,
+        : builtIn
+          ? `"${id}" is shown to visitors as ${id === "analytics" ? "counting visits" : "remembering their settings"}, so consenting to it may not grant ${ads.join(", ")}, whatever purposes it declares: map them from a category for advertising (such as "marketing").`
+          : `"${id}" is not for advertising (neither it nor a service under it declares advertising or sale-or-share), so consenting to it may not grant ${ads.join(", ")}: consent to advertising must be given for advertising.`,
       guidance: GUIDANCE.googleConsentMode,
     });
   }

@@ -1,3 +1,4 @@
+import { NECESSARY } from "../categories";
 import { MAX_DECISION_DAYS } from "../config-guards";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
 import type { LintedConfig } from "./linted-config";
@@ -10,6 +11,8 @@ import type { LintedConfig } from "./linted-config";
 export function durationFindings(config: LintedConfig): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
   config.services.forEach((service, i) => {
+    // A necessary service's are errors (`necessary-cookie-over-13-months`).
+    if (service.category === NECESSARY) return;
     (service.cookies ?? []).forEach((cookie, j) => {
       if (cookie.days > MAX_DECISION_DAYS)
         findings.push({

@@ -4,22 +4,28 @@
  * `warning` publishes only once the owner acknowledges it by its rule id.
  *
  * The EDPB cookie banner taskforce's findings (January 2023), and where each is handled:
- * no reject button on the first layer: the banner always shows one, a guard keeps its label,
- * `reject-label-means-accept` its meaning; pre-ticked boxes: never rendered; deceptive link
- * design and deceptive button colours or contrast: the three choices are the same element with
- * the same class and colours, and a configuration has no setting for either (a site's own CSS is
- * outside it); legitimate interest: `legitimate-interest-claim`; inaccurately classified
- * essential cookies: the `necessary-*` guards and `necessary-looks-like-tracking`; no withdraw
- * icon: `withdraw-page-link-only`; consent by browsing on: `consent-by-continuing`.
+ * no reject button on the first layer: the banner always shows one, a guard keeps its label
+ * visible, `reject-label-means-accept` and `reject-label-unclear` its meaning (and
+ * `accept-label-*`, `manage-label-means-choice` the other buttons'); pre-ticked boxes: never
+ * rendered; deceptive link design and deceptive button colours or contrast: the three choices
+ * are the same element with the same class and colours, and a configuration has no setting for
+ * either (a site's own CSS is outside it); legitimate interest: `legitimate-interest-claim`; inaccurately classified
+ * essential cookies: the `necessary-*` guards and rules, `necessary-looks-like-tracking` and
+ * `description-claims-only-necessary`; no withdraw icon: `withdraw-page-link-only`; consent by
+ * browsing on: `consent-by-continuing`. Every rule is listed in `README.md` beside this file.
  */
 
 /** Every linter rule, by its stable id. */
 export const COMPLIANCE_RULES = [
   "reject-label-means-accept",
+  "reject-label-unclear",
   "accept-label-means-refuse",
+  "accept-label-unclear",
+  "manage-label-means-choice",
   "consent-by-continuing",
   "text-without-words",
   "category-label-claims-necessary",
+  "description-claims-only-necessary",
   "legitimate-interest-claim",
   "advanced-consent-mode",
   "consent-mode-advertising-category",
@@ -31,7 +37,11 @@ export const COMPLIANCE_RULES = [
   "necessary-looks-like-tracking",
   "necessary-purpose",
   "necessary-names-catalogue-service",
+  "necessary-catalogue-provider",
+  "necessary-cookie-over-13-months",
   "catalogue-purposes-removed",
+  "custom-service-on-catalogue-host",
+  "category-purposes-required",
   "uk-exemption-not-qualifying",
   "uk-exemption-purpose",
   "uk-object-text-required",

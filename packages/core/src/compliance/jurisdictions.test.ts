@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { presetJurisdictions } from "../jurisdictions";
+import { EU_COUNTRIES, presetJurisdictions } from "../jurisdictions";
 import type { SiteConfig } from "../site-config";
 import { lintConfig } from "./lint";
 import { cleanConfig } from "./test-config";
@@ -11,7 +11,10 @@ const found = (config: SiteConfig) =>
 const ukSite = (services: SiteConfig["services"], patch: Partial<SiteConfig> = {}) => {
   const base = cleanConfig();
   return cleanConfig({
-    categories: [...base.categories, { id: "statistics", exemption: "statistics" }],
+    categories: [
+      ...base.categories,
+      { id: "statistics", exemption: "statistics", purposes: ["analytics"] },
+    ],
     services: [...base.services, ...services],
     jurisdictions: presetJurisdictions(),
     ...patch,
@@ -77,17 +80,28 @@ describe("UK exemptions", () => {
     expect(found(ukSite([own], { texts: { en: { object: " " } } }))).toEqual([
       "error uk-object-text-required jurisdictions.rules.1.texts.en.object",
     ]);
-    const french = ukSite([own], { texts: { fr: { title: "Cookies" } } });
-    expect(found(french)).toEqual([
-      "error uk-object-text-required jurisdictions.rules.1.texts.fr.object",
-      "error uk-object-text-required jurisdictions.rules.1.texts.fr.objectInfo",
+    // The banner's twelve languages have the objection built in: a French site need not word it.
+    const french = ukSite([own], { texts: { fr: { title: "Cookies" } }, defaultLanguage: "fr" });
+    expect(found(french)).toEqual([]);
+    expect(found(ukSite([own], { texts: { "cy-GB": { title: "Cwcis" } } }))).toEqual([]);
+    // A language outside them has none: the site must word it, there or in the rule.
+    const japanese = ukSite([own], { texts: { ja: { title: "クッキー" } } });
+    expect(found(japanese)).toEqual([
+      "error uk-object-text-required jurisdictions.rules.1.texts.ja.object",
+      "error uk-object-text-required jurisdictions.rules.1.texts.ja.objectInfo",
     ]);
-    const translated = ukSite([own], {
-      texts: {
-        fr: { title: "Cookies", object: "S'opposer", objectInfo: "Nous comptons les visites." },
+    const worded = ukSite([own], {
+      texts: { ja: { title: "クッキー", object: "異議を申し立てる" } },
+      jurisdictions: {
+        ...presetJurisdictions(),
+        rules: presetJurisdictions().rules.map((rule) =>
+          rule.model === "uk-exemptions"
+            ? { ...rule, texts: { ja: { objectInfo: "訪問数を数えています。" } } }
+            : rule,
+        ),
       },
     });
-    expect(found(translated)).toEqual([]);
+    expect(found(worded)).toEqual([]);
   });
 
   it("warns when a category claims an exemption no UK rule uses", () => {
@@ -98,10 +112,14 @@ describe("UK exemptions", () => {
 });
 
 describe("unknown location", () => {
-  it("warns when visitors no rule names get anything but opt-in", () => {
+  it("refuses anything but opt-in for visitors no rule names: an unplaced visitor may be in the EU", () => {
     const lax = { ...presetJurisdictions(), otherwise: "us-states" };
     expect(found(cleanConfig({ jurisdictions: lax }))).toEqual([
-      "warning unknown-location-not-strictest jurisdictions.otherwise",
+      "error unknown-location-not-strictest jurisdictions.otherwise",
+    ]);
+    const ukElsewhere = { ...presetJurisdictions(), otherwise: "uk" };
+    expect(found(cleanConfig({ jurisdictions: ukElsewhere }))).toEqual([
+      "error unknown-location-not-strictest jurisdictions.otherwise",
     ]);
     expect(found(cleanConfig({ jurisdictions: presetJurisdictions() }))).toEqual([]);
   });
@@ -113,7 +131,7 @@ describe("unknown location", () => {
     };
     expect(found(cleanConfig({ jurisdictions: world }))).toEqual([
       "error region-needs-consent jurisdictions.otherwise",
-      "warning unknown-location-not-strictest jurisdictions.otherwise",
+      "error unknown-location-not-strictest jurisdictions.otherwise",
     ]);
     // Every EEA country and the UK named by rules that ask first: only unknown locations remain.
     const named = {
@@ -125,7 +143,7 @@ describe("unknown location", () => {
       otherwise: "world",
     };
     expect(found(cleanConfig({ jurisdictions: named }))).toEqual([
-      "warning unknown-location-not-strictest jurisdictions.otherwise",
+      "error unknown-location-not-strictest jurisdictions.otherwise",
     ]);
     // The UK exemptions for everyone else: the EEA must be named, the UK need not be.
     const ukElsewhere = {
@@ -167,5 +185,41 @@ describe("regions whose law needs consent first", () => {
     );
     // The presets are lawful as they are.
     expect(found(cleanConfig({ jurisdictions: rules }))).toEqual([]);
+  });
+});
+
+describe("EU territory with codes of its own", () => {
+  it("refuses an opt-out rule naming the outermost regions or Åland, as it would France or Finland", () => {
+    const territories = ["RE", "GP", "MQ", "GF", "YT", "MF", "AX"];
+    const rules = {
+      rules: [
+        { id: "eu-eea", regions: ["EEA"], model: "opt-in" as const },
+        { id: "us", regions: ["US", ...territories], model: "opt-out" as const },
+        { id: "elsewhere", regions: [], model: "opt-in" as const },
+      ],
+      otherwise: "elsewhere",
+    };
+    expect(found(cleanConfig({ jurisdictions: rules }))).toEqual(
+      territories.map(
+        (_, i) => `error region-needs-consent jurisdictions.rules.1.regions.${i + 1}`,
+      ),
+    );
+  });
+
+  it("counts them among the countries a non-opt-in rule for everyone else must leave to others", () => {
+    const rest = {
+      rules: [
+        { id: "eu", regions: [...EU_COUNTRIES], model: "opt-in" as const },
+        { id: "efta", regions: ["IS", "LI", "NO"], model: "opt-in" as const },
+        { id: "rest", regions: [], model: "uk-exemptions" as const },
+      ],
+      otherwise: "rest",
+    };
+    const [finding] = lintConfig(cleanConfig({ jurisdictions: rest }));
+    expect(finding).toMatchObject({
+      rule: "region-needs-consent",
+      field: "jurisdictions.otherwise",
+    });
+    expect(finding?.why).toContain("RE, GP, MQ, ...");
   });
 });

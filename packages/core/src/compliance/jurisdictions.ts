@@ -2,8 +2,7 @@ import {
   EEA_COUNTRIES,
   OBJECTION_TEXT_KEYS,
   REGION_GROUPS,
-  RULE_TEXT_LANGUAGES,
-  RULE_TEXTS,
+  ruleTexts,
   UK_COUNTRIES,
   ukQualification,
 } from "../jurisdictions";
@@ -16,9 +15,6 @@ const EXEMPT_PURPOSES: Record<string, readonly string[]> = {
   functionality: ["functional", "personalisation"],
 };
 
-/** A language's base (`fr` of `fr-CA`). */
-const base = (language: string) => language.split("-")[0] ?? language;
-
 /**
  * What the rules per region get wrong under the law they follow: a UK-exempt category holding a
  * service that does not qualify (advertising, Meta, a provider using the data for its own
@@ -26,8 +22,8 @@ const base = (language: string) => language.split("-")[0] ?? language;
  * objection text, as is a rule that runs anything before a choice for a region whose law needs
  * consent first (an EU or EEA country under anything but opt-in, the UK under opt-out), whether
  * the rule names it or is the rule for every country no rule names (`otherwise`); a service
- * outside its exemption's purpose, an exemption no UK rule uses, and an unknown location served
- * by anything but an opt-in rule are warnings.
+ * outside its exemption's purpose and an exemption no UK rule uses are warnings. An unknown
+ * location served by anything but an opt-in rule is an error: the visitor may be in the EU.
  */
 export function jurisdictionFindings(config: LintedConfig): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
@@ -83,9 +79,8 @@ export function jurisdictionFindings(config: LintedConfig): ComplianceFinding[] 
       for (const language of languages)
         for (const key of OBJECTION_TEXT_KEYS) {
           const own = rule.texts?.[language]?.[key] ?? config.texts[language]?.[key];
-          const builtIn = RULE_TEXT_LANGUAGES.includes(base(language))
-            ? RULE_TEXTS[key]
-            : undefined;
+          // Built in for every language the banner speaks; none for another (`ja`, `zh`).
+          const builtIn = ruleTexts(language, rule.model)[key];
           if ((own ?? builtIn)?.trim()) continue;
           findings.push({
             severity: "error",
@@ -145,10 +140,10 @@ export function jurisdictionFindings(config: LintedConfig): ComplianceFinding[] 
     });
   if (otherwise && otherwise.model !== "opt-in")
     findings.push({
-      severity: "warning",
+      severity: "error",
       rule: "unknown-location-not-strictest",
       field: "jurisdictions.otherwise",
-      why: `Visitors no rule names, and those whose location is unknown (no trusted proxy, a VPN), get "${otherwise.id}" (${otherwise.model}) instead of opt-in: an EU or UK visitor the proxy could not place would be tracked before choosing.`,
+      why: `Visitors no rule names, and every visitor whose location is unknown (without a trusted proxy that is every visitor; with one, a VPN or Tor), get "${otherwise.id}" (${otherwise.model}) instead of opt-in: an EU or UK visitor nobody could place would be tracked before choosing. Make the rule for everyone else opt-in; name the places where another model applies in rules of their own.`,
       guidance: GUIDANCE.edpbTaskforce,
     });
   return findings;

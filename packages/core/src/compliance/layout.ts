@@ -1,9 +1,15 @@
 import { type ComplianceFinding, GUIDANCE } from "./finding";
 import type { LintContext, LintedConfig } from "./linted-config";
 
+/**
+ * Whether a URL is a path on the site showing the banner: it starts with one `/`, not `//` nor
+ * `/\` (a browser reads a backslash as a slash, so `/\evil.example` leads off the site).
+ */
+export const isSitePath = (url: string): boolean => /^\/(?![/\\])/.test(url);
+
 /** Whether a link leads to a page of the site itself (a path, or one of the site's origins). */
 export function onSite(url: string, context: LintContext): boolean {
-  if (url.startsWith("/")) return !url.startsWith("//");
+  if (url.startsWith("/")) return isSitePath(url);
   const origin = /^https?:\/\/[^/?#]+/i.exec(url)?.[0].toLowerCase();
   return (
     origin !== undefined && (context.siteOrigins ?? []).some((o) => o.toLowerCase() === origin)

@@ -1,11 +1,12 @@
 import { type ComplianceFinding, GUIDANCE } from "./finding";
+import { isSitePath } from "./layout";
 import type { LintedConfig } from "./linted-config";
 
 const PLACEHOLDER_HOSTS = /(^|\.)example\.(com|org|net)$/;
 
 /** Why a policy link looks like a placeholder, or `null`. */
 function placeholder(url: string): string | null {
-  if (url.startsWith("/") && !url.startsWith("//"))
+  if (isSitePath(url))
     return `"${url}" is a path on whichever site shows the banner; Assent cannot tell whether that page exists. Give the full address of your policy, or acknowledge that every site using this banner has it.`;
   const host = /^https?:\/\/([^/?#:]+)/i.exec(url)?.[1]?.toLowerCase();
   if (host === undefined) return `"${url}" is not an address.`;

@@ -6,6 +6,7 @@ import { jurisdictionFindings } from "./jurisdictions";
 import { layoutFindings } from "./layout";
 import { linkFindings } from "./links";
 import type { LintContext, LintedConfig } from "./linted-config";
+import { serviceIdentityFindings } from "./service-identity";
 import { wordingFindings } from "./wording";
 
 /**
@@ -23,6 +24,7 @@ export function lintConfig(config: LintedConfig, context: LintContext = {}): Com
     ...linkFindings(config),
     ...classificationFindings(config),
     ...cataloguePurposeFindings(config),
+    ...serviceIdentityFindings(config),
     ...jurisdictionFindings(config),
   ];
   return [

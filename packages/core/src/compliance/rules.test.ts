@@ -53,6 +53,45 @@ describe("consent mode", () => {
     expect(ads(["advertising"])).toEqual([]);
   });
 
+  it("never lets the built-in preferences or analytics grant the advertising keys, whatever their purposes", () => {
+    // Visitors read "Preferences: remembering settings such as language or region".
+    const base = cleanConfig();
+    const config = cleanConfig({
+      categories: base.categories.map((c) =>
+        c.id === "preferences" || c.id === "analytics"
+          ? {
+              ...c,
+              purposes: ["functional" as const, "analytics" as const, "advertising" as const],
+            }
+          : c,
+      ),
+      consentMode: {
+        categories: {
+          preferences: [
+            "functionality_storage",
+            "ad_storage",
+            "ad_user_data",
+            "ad_personalization",
+          ],
+          analytics: ["analytics_storage", "ad_user_data"],
+          marketing: ["ad_storage"],
+        },
+      },
+    });
+    expect(found(config)).toEqual([
+      "error consent-mode-advertising-category consentMode.categories.preferences",
+      "error consent-mode-advertising-category consentMode.categories.analytics",
+    ]);
+    // Nor a Google Ads service filed under preferences.
+    const filed = cleanConfig({
+      services: [{ id: "google-ads", category: "preferences" }],
+      consentMode: { categories: { preferences: ["ad_storage"] } },
+    });
+    expect(found(filed)).toContain(
+      "error consent-mode-advertising-category consentMode.categories.preferences",
+    );
+  });
+
   it("never lets a category claiming a UK exemption grant the advertising keys", () => {
     const config = cleanConfig({
       categories: [
@@ -133,6 +172,17 @@ describe("links", () => {
     ]);
   });
 
+  it("never counts a path with a backslash as on the site: browsers read it as //host", () => {
+    const modal = { theme: "auto", position: "modal", floatingButton: true } as const;
+    expect(found(cleanConfig({ ui: modal, privacyPolicyUrl: "/\\evil.example" }))).toEqual([
+      "warning privacy-policy-placeholder privacyPolicyUrl",
+    ]);
+    expect(found(cleanConfig({ ui: modal, privacyPolicyUrl: "/privacy" }))).toEqual([
+      "warning modal-covers-privacy-policy ui.position",
+      "warning privacy-policy-placeholder privacyPolicyUrl",
+    ]);
+  });
+
   it("checks the cookie policy link too, and accepts real addresses", () => {
     expect(found(cleanConfig({ cookiePolicyUrl: "/cookies" }))).toEqual([
       "warning privacy-policy-placeholder cookiePolicyUrl",
@@ -185,6 +235,50 @@ describe("classification", () => {
       "error necessary-names-catalogue-service services.0.category",
       "error necessary-names-catalogue-service services.1.category",
     ]);
+  });
+});
+
+describe("necessary trackers, renamed", () => {
+  it.each([
+    ["GA4 by Google", { id: "ga", category: "necessary", name: "GA4", provider: "Google" }],
+    ["Google Ireland Ltd", { id: "fonts", category: "necessary", provider: "Google Ireland Ltd" }],
+    ["Meta Platforms", { id: "pix", category: "necessary", provider: "Meta Platforms, Inc." }],
+    ["Facebook", { id: "fb", category: "necessary", provider: "Facebook" }],
+    ["Microsoft", { id: "ms", category: "necessary", provider: "Microsoft" }],
+    ["LinkedIn", { id: "li", category: "necessary", provider: "LinkedIn Corporation" }],
+    ["Hotjar", { id: "heat", category: "necessary", provider: "Hotjar Ltd" }],
+    ["Twitter", { id: "tw", category: "necessary", provider: "Twitter" }],
+    ["X Corp.", { id: "xc", category: "necessary", provider: "X Corp." }],
+  ])("refuses a necessary service provided by a catalogue tracker's provider: %s", (_, service) => {
+    expect(found(cleanConfig({ services: [service] }))).toEqual([
+      "error necessary-catalogue-provider services.0.provider",
+    ]);
+  });
+
+  it("refuses a necessary service whose cookie outlives 13 months, and names the provider", () => {
+    const config = cleanConfig({
+      services: [
+        {
+          id: "site-insights",
+          category: "necessary",
+          provider: "Google",
+          cookies: [
+            { name: "_gx", days: 730 },
+            { name: "session", days: 0 },
+          ],
+        },
+        { id: "login", category: "necessary", cookies: [{ name: "remember", days: 395 }] },
+      ],
+    });
+    expect(found(config)).toEqual([
+      "error necessary-catalogue-provider services.0.provider",
+      "error necessary-cookie-over-13-months services.0.cookies.0.days",
+    ]);
+  });
+
+  it("lets a site's own necessary service name its own provider", () => {
+    const own = { id: "session", category: "necessary", provider: "The Guild", name: "Session" };
+    expect(found(cleanConfig({ services: [own] }))).toEqual([]);
   });
 });
 

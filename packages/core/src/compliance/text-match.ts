@@ -1,10 +1,12 @@
 /**
  * Matching banner texts against the wording dictionaries: case-, accent- and
- * apostrophe-insensitive, on word boundaries, and not when a negation comes right before
- * ("non-essential", "not necessary", "nicht notwendig").
+ * apostrophe-insensitive, blind to invisible characters and look-alike letters, on word
+ * boundaries, and not when a negation comes right before ("non-essential", "not necessary",
+ * "nicht notwendig").
  */
 
-const NEGATIONS = new Set([
+/** Words that negate what follows them, in every language the banner speaks. */
+export const NEGATIONS: ReadonlySet<string> = new Set([
   "non",
   "not",
   "no",
@@ -21,11 +23,42 @@ const NEGATIONS = new Set([
   "ddim",
 ]);
 
-/** Lower case, without accents, with straight apostrophes and single spaces. */
+/**
+ * Letters that look like Latin ones, as a dodge of the dictionaries ("\u0410ccept" with a
+ * Cyrillic A, "ᴀccept" with a small capital), and Latin letters no decomposition takes apart
+ * ("nødvendig", "włączone", "schließen"), each with the Latin it reads as.
+ */
+const LOOK_ALIKES: Readonly<Record<string, string>> = Object.fromEntries(
+  [
+    // Cyrillic, upper and lower case.
+    "Аa Вb Сc Еe Нh Іi Јj Кk Мm Оo Рp Ѕs Тt Хx Уy Үy Ԛq Ԝw Ӏl аa сc еe һh іi јj оo рp ѕs хx уy үy ԁd ԛq ԝw ӏl",
+    // Greek.
+    "Αa Βb Εe Ζz Ηh Ιi Κk Μm Νn Οo Ρp Τt Υy Χx αa ιi κk νv οo ρp υu ϲc ϳj",
+    // Small capitals and other Latin look-alikes.
+    "ᴀa ʙb ᴄc ᴅd ᴇe ɢg ʜh ɪi ᴊj ᴋk ʟl ᴍm ɴn ᴏo ᴘp ʀr ꜱs ᴛt ᴜu ᴠv ᴡw ʏy ᴢz ɡg ıi ȷj",
+    // Latin letters without a decomposition.
+    "øo Øo łl Łl đd Đd ħh ŧt ßss ẞss æae Æae œoe Œoe",
+  ]
+    .join(" ")
+    .split(" ")
+    .map((pair) => [pair.slice(0, 1), pair.slice(1)]),
+);
+const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join("")}]`, "gu");
+
+/**
+ * A text as the dictionaries are matched against it: without invisible format characters
+ * (zero-width spaces and joiners, bidirectional controls: `\p{Cf}`), compatibility forms
+ * folded (NFKC: full-width and mathematical letters, ligatures), accents dropped, look-alike
+ * letters read as the Latin they imitate, straight apostrophes, lower case, single spaces.
+ * @example normalize("Acc\u200Bept \u0410LL") // "accept all"
+ */
 export function normalize(text: string): string {
   return text
+    .replace(/\p{Cf}/gu, "")
+    .normalize("NFKC")
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
+    .replace(LOOK_ALIKE, (ch) => LOOK_ALIKES[ch] ?? ch)
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .toLowerCase()
     .replace(/\s+/g, " ")

@@ -122,6 +122,35 @@ describe("wording", () => {
     ]);
   });
 
+  it.each([
+    ["en", "Continuing to browse means you accept cookies."],
+    ["en", "Use of this website constitutes acceptance of our use of cookies."],
+    ["en", "If you keep browsing, we assume you agree."],
+    ["en", "Scrolling this page means you consent."],
+    ["en", "By contin\u200Buing you agree."],
+    ["en", "By c\u043Entinuing you agree."],
+    ["de", "Wenn Sie weitersurfen, gehen wir davon aus, dass Sie einverstanden sind."],
+    ["de", "Die weitere Nutzung gilt als Zustimmung."],
+    ["fr", "La poursuite de votre navigation vaut acceptation des cookies."],
+    ["fr", "Si vous continuez, nous considérons que vous acceptez."],
+    ["es", "Al seguir navegando, entendemos que acepta las cookies."],
+    ["it", "Scorrendo questa pagina acconsenti ai cookie."],
+    ["nl", "Door verder te surfen gaan we ervan uit dat u akkoord gaat."],
+    ["pl", "Przewijając stronę, wyrażasz zgodę na pliki cookie."],
+    ["pt", "Ao continuar a navegar, consideramos que aceita os cookies."],
+    ["sv", "Genom att skrolla godkänner du kakor."],
+    ["da", "Ved at scrolle accepterer du cookies."],
+    ["cy", "Drwy sgrolio rydych yn cytuno."],
+    ["ar", "باستمرارك في التصفح فإنك توافق على ملفات تعريف الارتباط."],
+  ])(
+    "refuses consent implied by browsing, scrolling or staying on, in %s: %j",
+    (language, description) => {
+      expect(rules(withTexts(language, { description }))).toEqual([
+        `error consent-by-continuing texts.${language}.description`,
+      ]);
+    },
+  );
+
   it("checks English phrases in another language's texts too", () => {
     expect(rules(withTexts("fr", { description: "By continuing you consent." }))).toEqual([
       "error consent-by-continuing texts.fr.description",
@@ -158,6 +187,18 @@ describe("wording", () => {
     expect(rules(withTexts("en", { description: "", title: "2026" }))).toEqual([]);
   });
 
+  it("refuses a category label hiding the word with an invisible character or a look-alike letter", () => {
+    for (const label of [
+      "Ne\u200Bcessary",
+      "N\u0435cessary",
+      "Ｅｓｓｅｎｔｉａｌ",
+      "Strengt nødvendig",
+    ])
+      expect(rules(withTexts("da", { "category.marketing": label })), label).toEqual([
+        "error category-label-claims-necessary texts.da.category.marketing",
+      ]);
+  });
+
   it("refuses a refusable category described as necessary", () => {
     expect(
       rules(
@@ -190,6 +231,56 @@ describe("wording", () => {
     expect(
       rules(withTexts("en", { description: "On the basis of our legitimate interests." })),
     ).toEqual(["warning legitimate-interest-claim texts.en.description"]);
+  });
+});
+
+describe("a claim that the site uses only what is necessary", () => {
+  /** A clean configuration listing Google Analytics, which needs consent. */
+  const tracking = (language: string, texts: Record<string, string>) => {
+    const base = withTexts(language, texts);
+    return {
+      ...base,
+      services: [...base.services, { id: "google-analytics", category: "analytics" }],
+    };
+  };
+
+  it.each([
+    ["en", "description", "We use only essential cookies."],
+    ["en", "description", "No tracking, ever."],
+    ["en", "title", "Only necessary cookies here"],
+    ["en", "preferencesIntro", "We don't track you."],
+    ["de", "description", "Wir verwenden nur notwendige Cookies."],
+    ["fr", "description", "Ce site n'utilise aucun traceur."],
+    ["es", "description", "Solo utilizamos cookies necesarias."],
+    ["it", "description", "Usiamo solo cookie tecnici."],
+    ["nl", "description", "Wij gebruiken alleen noodzakelijke cookies."],
+    ["pl", "description", "Używamy tylko niezbędnych plików cookie."],
+    ["pt", "description", "Utilizamos apenas cookies essenciais."],
+    ["sv", "description", "Vi använder endast nödvändiga kakor."],
+    ["da", "description", "Vi bruger kun nødvendige cookies."],
+    ["cy", "description", "Rydym yn defnyddio cwcis hanfodol yn unig."],
+    ["ar", "description", "نستخدم ملفات تعريف الارتباط الضرورية فقط."],
+  ])(
+    "is refused while a category that needs consent has services: %s %s %j",
+    (language, key, text) => {
+      expect(rules(tracking(language, { [key]: text }))).toEqual([
+        `error description-claims-only-necessary texts.${language}.${key}`,
+      ]);
+      // True of a site that lists nothing but what is necessary (and YouTube is not listed).
+      expect(rules(withTexts(language, { [key]: text }, cleanConfig({ services: [] })))).toEqual(
+        [],
+      );
+    },
+  );
+
+  it.each([
+    ["en", "Until you choose, only essential cookies are used."],
+    ["en", "There is no tracking unless you allow it."],
+    ["en", "Only necessary cookies are set before you choose."],
+    ["de", "Bis Sie zustimmen, setzen wir nur notwendige Cookies."],
+    ["fr", "Sans votre consentement, aucun traceur n'est déposé."],
+  ])("is let through as a condition of the choice: %s %j", (language, description) => {
+    expect(rules(tracking(language, { description }))).toEqual([]);
   });
 });
 

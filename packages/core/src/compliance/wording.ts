@@ -1,16 +1,12 @@
 import { NECESSARY } from "../categories";
-import { isLanguage } from "../languages";
 import { textSets } from "../text-sets";
-import { WORDING, type WordingDictionary } from "./dictionaries";
+import { hasVisibleWord } from "../visible-text";
+import { dictionariesFor, type WordingDictionary } from "./dictionaries";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
+import { words } from "./label-reading";
+import { labelFindings } from "./labels";
 import type { LintedConfig } from "./linted-config";
-import { mentions, normalize, saysExactly } from "./text-match";
-
-/** The dictionaries a language's texts are checked against: its own, and English. */
-function dictionariesFor(language: string): WordingDictionary[] {
-  const base = language.toLowerCase().split("-")[0] ?? language;
-  return isLanguage(base) && base !== "en" ? [WORDING[base], WORDING.en] : [WORDING.en];
-}
+import { mentions, normalize } from "./text-match";
 
 const any = (dicts: WordingDictionary[], pick: (d: WordingDictionary) => readonly string[]) =>
   dicts.flatMap(pick).map(normalize);
@@ -18,65 +14,73 @@ const any = (dicts: WordingDictionary[], pick: (d: WordingDictionary) => readonl
 /** The texts that inform the choice: the banner's title and description, the preference centre's introduction, the categories' labels and descriptions. */
 const INFORMS = /^(?:title|description|preferencesIntro|category\..+)$/;
 
+/** The texts that say what the site does overall: a claim to use only the necessary there is a claim about every category. */
+const SUMMARIES = /^(?:title|description|preferencesIntro|reconsent)$/;
+
+/** What the configuration runs that the wording must not deny. */
+interface Scope {
+  /** Categories the visitor can refuse. */
+  refusable: ReadonlySet<string>;
+  /** Whether anything outside `necessary` is listed (a claim of "only essential cookies" is then false). */
+  tracks: boolean;
+}
+
 /**
- * Deceptive wording, in every language the site or one of its rules writes texts for: a reject
- * button labelled as an acceptance ("OK", "I accept", "Yes, I agree") unless it limits what it
- * accepts ("Continue without accepting", "Accept only necessary cookies"), an accept button
- * labelled as a refusal or a way out ("Reject all", "No thanks", "Close"), consent implied by
- * browsing ("by continuing to use this site you consent"), a refusable category labelled or
- * described as necessary, and legitimate interest claimed for cookies.
+ * Deceptive wording, in every language the site or one of its rules writes texts for: a control
+ * labelled as something it does not do (`labelFindings`), consent implied by browsing ("by
+ * continuing to use this site you consent"), a refusable category labelled or described as
+ * necessary, a claim that the site uses only what is necessary while it lists more, and
+ * legitimate interest claimed for cookies.
  */
 export function wordingFindings(config: LintedConfig): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
-  const refusable = new Set(config.categories.filter((c) => c.id !== NECESSARY).map((c) => c.id));
+  const scope: Scope = {
+    refusable: new Set(config.categories.filter((c) => c.id !== NECESSARY).map((c) => c.id)),
+    tracks: config.services.some((s) => s.category !== NECESSARY),
+  };
   for (const set of textSets(config))
     for (const [language, texts] of Object.entries(set.texts))
       findings.push(
-        ...languageFindings(language, texts, `${set.path.join(".")}.${language}`, refusable),
+        ...languageFindings(language, texts, `${set.path.join(".")}.${language}`, scope),
       );
   return findings;
+}
+
+/** Whether one of `phrases` (whole words) stands in `text`'s words. */
+const hasWords = (text: readonly string[], phrases: readonly string[][]) =>
+  text.some((_, i) => phrases.some((p) => p.length > 0 && p.every((w, k) => text[i + k] === w)));
+
+/** Whether a sentence of `raw` claims only the necessary without making it a condition. */
+function claimsOnlyNecessary(raw: string, dicts: WordingDictionary[]): boolean {
+  const claims = any(dicts, (d) => d.onlyNecessaryClaims);
+  const conditions = dicts.flatMap((d) => d.conditions).map(words);
+  return raw
+    .split(/[.!?;:\n]+/)
+    .some(
+      (sentence) =>
+        claims.some((c) => mentions(normalize(sentence), c)) &&
+        !hasWords(words(sentence), conditions),
+    );
 }
 
 function languageFindings(
   language: string,
   texts: Record<string, string>,
   path: string,
-  refusable: ReadonlySet<string>,
+  scope: Scope,
 ): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
   const dicts = dictionariesFor(language);
-  const accept = any(dicts, (d) => d.acceptLabels);
-  const refuse = any(dicts, (d) => d.refuseLabels);
-  const close = any(dicts, (d) => d.closeLabels);
   const implied = any(dicts, (d) => d.impliedConsent);
   const claims = any(dicts, (d) => d.necessaryClaims);
-  const limits = [...refuse, ...claims, ...any(dicts, (d) => d.limiters)];
   const interest = any(dicts, (d) => d.legitimateInterest);
   const says = (text: string, phrases: readonly string[]) =>
     phrases.some((phrase) => mentions(text, phrase));
   for (const [key, raw] of Object.entries(texts)) {
     const text = normalize(raw);
     const field = `${path}.${key}`;
-    if (
-      key === "rejectAll" &&
-      (saysExactly(text, accept) || (says(text, accept) && !says(text, limits)))
-    )
-      findings.push({
-        severity: "error",
-        rule: "reject-label-means-accept",
-        field,
-        why: `The reject button reads "${raw}", which a visitor takes for agreement: refusing must be as clear as accepting.`,
-        guidance: GUIDANCE.edpbTaskforce,
-      });
-    if (key === "acceptAll" && saysExactly(text, [...refuse, ...close]))
-      findings.push({
-        severity: "error",
-        rule: "accept-label-means-refuse",
-        field,
-        why: `The accept button reads "${raw}", which a visitor takes for a refusal or a way out: consent must be an unambiguous act, so the button that gives it must say so.`,
-        guidance: GUIDANCE.edpbTaskforce,
-      });
-    if (INFORMS.test(key) && raw.trim() && !/[\p{L}\p{N}]/u.test(raw))
+    findings.push(...labelFindings(language, key, raw, field));
+    if (INFORMS.test(key) && raw.trim() && !hasVisibleWord(raw))
       findings.push({
         severity: "error",
         rule: "text-without-words",
@@ -93,12 +97,20 @@ function languageFindings(
         guidance: GUIDANCE.ico,
       });
     const category = /^category\.([^.]+)(?:\.description)?$/.exec(key)?.[1];
-    if (category && refusable.has(category) && says(text, claims))
+    if (category && scope.refusable.has(category) && says(text, claims))
       findings.push({
         severity: "error",
         rule: "category-label-claims-necessary",
         field,
         why: `"${category}" can be refused, but its ${key.endsWith(".description") ? "description" : "label"} "${raw}" says it is necessary: visitors would not think to refuse it.`,
+        guidance: GUIDANCE.edpbTaskforce,
+      });
+    if (scope.tracks && SUMMARIES.test(key) && claimsOnlyNecessary(raw, dicts))
+      findings.push({
+        severity: "error",
+        rule: "description-claims-only-necessary",
+        field,
+        why: `"${raw}" tells visitors the site uses only what it needs to work (or no tracking), but it lists services that need consent: visitors would not think there is anything to refuse.`,
         guidance: GUIDANCE.edpbTaskforce,
       });
     if (says(text, interest))

@@ -69,7 +69,7 @@ describe("two instances on one database", () => {
     const bump = await fetch(url(a, "/v1/admin/sites/demo/config/bump"), {
       method: "POST",
       headers: { ...json, Cookie, [CSRF_HEADER]: csrf },
-      body: "{}",
+      body: JSON.stringify({ reason: "Our privacy policy changed" }),
     });
     expect(bump.status).toBe(201);
     const published = (await bump.json()) as { version: number };

@@ -32,7 +32,10 @@ describe("D1's limits at the API's largest inputs (Worker on workerd)", () => {
       siteKey: "big",
       policyVersion: "1",
       privacyPolicyUrl: "/privacy",
-      categories: [{ id: "necessary", required: true }, ...ids("c", 31).map((id) => ({ id }))],
+      categories: [
+        { id: "necessary", required: true },
+        ...ids("c", 31).map((id) => ({ id, purposes: ["functional"] })),
+      ],
       services: ids("s", 64).map((id, i) => ({ id, category: `c${i % 31}`, name: id })),
     };
     const saved = await admin.json<ConfigState>("PUT", "/v1/admin/sites/big/config/draft", draft);

@@ -1,12 +1,50 @@
 import type { WordingDictionary } from "./dictionary";
 
-/** Welsh. */
+/** Welsh (labels with their mutated forms: "heb dderbyn", without accepting). */
 export default {
-  acceptLabels: ["iawn", "parhau", "cytuno", "derbyn", "ydw", "caniatau"],
-  impliedConsent: ["drwy barhau", "drwy ddefnyddio'r wefan"],
+  acceptLabels: [
+    "iawn",
+    "ie",
+    "parhau",
+    "barhau",
+    "cytuno",
+    "gytuno",
+    "derbyn",
+    "dderbyn",
+    "ydw",
+    "caniatau",
+    "ganiatau",
+  ],
+  impliedConsent: [
+    "drwy barhau",
+    "drwy ddefnyddio'r wefan",
+    "drwy sgrolio",
+    "os byddwch yn parhau",
+    "rydym yn cymryd eich bod",
+  ],
   necessaryClaims: ["hollol angenrheidiol", "angenrheidiol", "hanfodol", "bob amser ymlaen"],
+  onlyNecessaryClaims: [
+    "cwcis hanfodol yn unig",
+    "cwcis angenrheidiol yn unig",
+    "dim ond cwcis hanfodol",
+    "dim ond cwcis angenrheidiol",
+    "dim cwcis",
+    "dim tracio",
+  ],
+  conditions: [
+    "oni bai",
+    "hyd nes",
+    "hyd nes y",
+    "os byddwch",
+    "heb eich caniatad",
+    "gyda'ch caniatad",
+  ],
   legitimateInterest: ["buddiant dilys"],
-  refuseLabels: ["gwrthod y cyfan", "gwrthod", "na", "dim diolch", "dim nawr"],
+  refuseLabels: ["gwrthod y cyfan", "gwrthod", "na", "dim diolch", "dim nawr", "gwrthwynebu"],
   closeLabels: ["cau", "cuddio"],
-  limiters: ["heb", "yn unig", "dim ond"],
+  manageLabels: ["rheoli", "gosodiadau", "dewisiadau", "opsiynau", "addasu"],
+  saveLabels: ["cadw", "cadarnhau"],
+  selection: ["detholiad", "a ddewiswyd", "fy newisiadau"],
+  limiters: ["yn unig", "dim ond"],
+  negators: ["heb", "peidio", "dim"],
 } satisfies WordingDictionary;

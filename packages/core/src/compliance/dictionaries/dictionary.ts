@@ -1,7 +1,10 @@
 /**
- * Phrases that make a banner's wording deceptive, per language, matched case- and
- * accent-insensitively as whole words. Every language the banner speaks has its entry; English
- * is checked in every language too, as sites often paste English into another language's texts.
+ * Phrases that say what a banner's controls do and what its texts claim, per language, matched
+ * case- and accent-insensitively, blind to invisible characters and look-alike letters. Every
+ * language the banner speaks has its entry; English is checked in every language too, as sites
+ * often paste English into another language's texts. Labels are matched as whole words (list
+ * the inflected forms a label uses: "accepting" beside "accept"); the other kinds as the start
+ * of words ("necessari" matches "necessario" and "necessarie").
  */
 export interface WordingDictionary {
   /** Labels that mean yes: a reject button labelled with one of these accepts in the visitor's eyes. */
@@ -10,16 +13,31 @@ export interface WordingDictionary {
   refuseLabels: readonly string[];
   /** Labels that close or dismiss: an accept button labelled so accepts by closing the banner. */
   closeLabels: readonly string[];
+  /** Labels that open the settings ("Manage preferences", "More options"): never what accepts or refuses. */
+  manageLabels: readonly string[];
+  /** Labels that store the visitor's own choices ("Save", "Confirm"): what the save button may say. */
+  saveLabels: readonly string[];
+  /** What the visitor picked ("selected", "my choices"): "Accept selected" accepts no more than that. */
+  selection: readonly string[];
   /**
-   * Words that limit a choice to what needs no consent ("only", "without"): a reject button
-   * may mention accepting with one of them ("Continue without accepting", "Accept only
-   * necessary cookies").
+   * Words that narrow an acceptance ("only"): "Accept only necessary cookies" says no to the
+   * rest, "Accept only analytics and marketing" and "Only accept all" do not.
    */
   limiters: readonly string[];
+  /** Words that undo an acceptance right after them ("without", "don't"): "Continue without accepting". */
+  negators: readonly string[];
   /** Consent implied by browsing ("by continuing to use this site you consent"). */
   impliedConsent: readonly string[];
   /** Claims that something is strictly necessary and cannot be refused. */
   necessaryClaims: readonly string[];
+  /** Claims that the site uses nothing but what is necessary ("only essential cookies", "no tracking"). */
+  onlyNecessaryClaims: readonly string[];
+  /**
+   * Words that make such a claim a condition ("until you choose", "unless you allow it"): "Until
+   * you choose, only essential cookies are used" is true of a banner that asks first. Matched as
+   * whole words.
+   */
+  conditions: readonly string[];
   /** Legitimate interest as a ground for cookies. */
   legitimateInterest: readonly string[];
 }

@@ -1,4 +1,4 @@
-import type { Language } from "../../languages";
+import { isLanguage, type Language } from "../../languages";
 import ar from "./ar";
 import cy from "./cy";
 import da from "./da";
@@ -30,3 +30,23 @@ export const WORDING: Readonly<Record<Language, WordingDictionary>> = {
   da,
   ar,
 };
+
+/**
+ * The language the banner speaks that a language tag is written in (`fr` for `fr-CA`), or
+ * `null` for one it does not speak (its texts get only the checks no dictionary needs).
+ * @example builtInLanguage("de-AT") // "de"
+ */
+export function builtInLanguage(language: string): Language | null {
+  const base = language.toLowerCase().split("-")[0] ?? language;
+  return isLanguage(base) ? base : null;
+}
+
+/**
+ * The dictionaries a language's texts are checked against: its own, and English (sites paste
+ * English into other languages); English alone for a language the banner does not speak.
+ * @example dictionariesFor("fr-CA") // [WORDING.fr, WORDING.en]
+ */
+export function dictionariesFor(language: string): WordingDictionary[] {
+  const base = builtInLanguage(language);
+  return base && base !== "en" ? [WORDING[base], WORDING.en] : [WORDING.en];
+}

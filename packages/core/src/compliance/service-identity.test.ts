@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { presetJurisdictions } from "../jurisdictions";
+import type { SiteConfig } from "../site-config";
+import { lintConfig } from "./lint";
+import { cleanConfig } from "./test-config";
+
+const errors = (config: SiteConfig) =>
+  lintConfig(config)
+    .filter((f) => f.severity === "error")
+    .map((f) => `${f.rule} ${f.field}`);
+
+const facebook = ["connect.facebook.net", "facebook.com/tr"];
+
+describe("a tracker renamed on a catalogue host", () => {
+  it("is refused in a UK statistics-exempt category, where it would run before a choice", () => {
+    const base = cleanConfig();
+    const config = cleanConfig({
+      categories: [
+        ...base.categories.filter((c) => c.id !== "analytics"),
+        { id: "analytics", exemption: "statistics", purposes: ["analytics"] },
+      ],
+      services: [
+        ...base.services,
+        {
+          id: "fb",
+          category: "analytics",
+          provider: "Facebook",
+          hosts: facebook,
+          purposes: ["analytics"],
+        },
+      ],
+      jurisdictions: presetJurisdictions(),
+    });
+    const [finding] = lintConfig(config);
+    expect(finding).toMatchObject({
+      severity: "error",
+      rule: "custom-service-on-catalogue-host",
+      field: "services.1.hosts.0",
+    });
+    expect(finding?.why).toContain('"meta-pixel"');
+  });
+
+  it("is refused, with its category, under a US opt-out rule, where it would escape GPC", () => {
+    const base = cleanConfig();
+    const config = cleanConfig({
+      categories: [...base.categories, { id: "ads" }],
+      services: [...base.services, { id: "fbq", category: "ads", hosts: facebook }],
+      jurisdictions: presetJurisdictions(),
+    });
+    expect(errors(config)).toEqual([
+      "custom-service-on-catalogue-host services.1.hosts.0",
+      "category-purposes-required categories.5.purposes",
+    ]);
+  });
+
+  it.each([
+    ["a sub-domain of a catalogue host", ["pixel.hotjar.com"], "hotjar"],
+    ["a catalogue host with a path", ["www.google.com/pagead/1p-conversion"], "google-ads"],
+    ["a host a catalogue path lies under", ["linkedin.com"], "linkedin-insight"],
+  ])("is refused on %s", (_, hosts, owner) => {
+    const base = cleanConfig();
+    const config = cleanConfig({
+      services: [...base.services, { id: "own", category: "marketing", hosts }],
+    });
+    const [finding] = lintConfig(config);
+    expect(finding?.rule).toBe("custom-service-on-catalogue-host");
+    expect(finding?.why).toContain(`"${owner}"`);
+  });
+
+  it("is refused under another catalogue service's id too", () => {
+    const base = cleanConfig();
+    const config = cleanConfig({
+      services: [
+        ...base.services,
+        { id: "google-analytics", category: "analytics", hosts: facebook },
+      ],
+    });
+    expect(errors(config)).toEqual(["custom-service-on-catalogue-host services.1.hosts.0"]);
+  });
+
+  it("lets catalogue services keep their hosts, and a site's own service load from its own", () => {
+    const base = cleanConfig();
+    const config = cleanConfig({
+      services: [
+        ...base.services,
+        { id: "meta-pixel", category: "marketing" },
+        { id: "facebook-social", category: "embeds" },
+        { id: "google-analytics", category: "analytics" },
+        { id: "google-ads", category: "marketing" },
+        { id: "maps", category: "embeds", hosts: ["google.com/maps", "maps.googleapis.com"] },
+        { id: "mailer", category: "marketing", hosts: ["list-manage.com"] },
+      ],
+    });
+    expect(errors(config)).toEqual([]);
+  });
+});
+
+describe("a category of the site's own", () => {
+  it("must say what it is for once it holds services", () => {
+    const base = cleanConfig();
+    const categories = (purposes?: ("advertising" | "analytics")[]) => [
+      ...base.categories,
+      purposes ? { id: "partners", purposes } : { id: "partners" },
+    ];
+    const partner = { id: "partner-widget", category: "partners", purpose: "Shows offers." };
+    expect(errors(cleanConfig({ categories: categories(), services: [partner] }))).toEqual([
+      "category-purposes-required categories.5.purposes",
+    ]);
+    expect(
+      errors(cleanConfig({ categories: categories(["advertising"]), services: [partner] })),
+    ).toEqual([]);
+    // Empty, it needs nothing; the default categories' purposes are known.
+    expect(errors(cleanConfig({ categories: categories() }))).toEqual([]);
+    expect(errors(cleanConfig())).toEqual([]);
+  });
+});
