@@ -41,9 +41,12 @@ test("subject access shows and exports a subject's records; erasure is confirmed
   await expect(report).toContainText("subject.erase");
   const auditId = (await report.locator("strong").textContent())?.replace("#", "");
 
-  // The records stay as proof; the subject no longer finds them.
+  // The records stay as proof; the subject no longer finds them, and is told they were erased.
   await page.getByRole("button", { name: "Find records" }).click();
-  await expect(page.getByText("No records are held for this subject id.")).toBeVisible();
+  const held = page.getByText("No records are held for this subject id.");
+  await expect(held).toBeVisible();
+  await expect(held).toContainText(`Its records were erased on`);
+  await expect(held).toContainText(`(audit entry #${auditId})`);
 
   await page.getByRole("link", { name: "Audit log" }).click();
   await expect(page.locator(`tr[data-audit-id="${auditId}"]`)).toContainText("subject.erase");

@@ -130,20 +130,38 @@ export type AdminReceipt = StoredReceipt & {
 /** `GET /v1/admin/receipts` answer. */
 export type ReceiptPage = Page<AdminReceipt>;
 
+/** An erasure of a subject id on a site, as its audit entry records it. */
+export interface SubjectErasure {
+  /** When (ISO 8601). */
+  at: string;
+  /** The `subject.erase` audit entry. */
+  auditId: number;
+}
+
 /** `GET /v1/admin/subjects/:subjectId`: everything held for one subject id, oldest first. */
 export interface SubjectRecords {
   site: string;
   subjectId: string;
   receipts: AdminReceipt[];
+  /**
+   * The latest erasure of this subject id on the site, or `null` when it was never erased: an
+   * empty `receipts` then says the records were erased, not that none were ever held.
+   */
+  lastErasure: SubjectErasure | null;
 }
 
-/** `DELETE /v1/admin/subjects/:subjectId` answer: what was erased, and the audit entry. */
+/**
+ * `DELETE /v1/admin/subjects/:subjectId` answer: what was erased, and the audit entry. When
+ * nothing was held because an earlier erasure had erased it all, `alreadyErased` is `true`,
+ * `erased` is 0, and `erasedAt` and `auditId` are that earlier erasure's.
+ */
 export interface ErasureResult {
   site: string;
   erased: number;
   receiptIds: string[];
   erasedAt: string;
   auditId: number;
+  alreadyErased: boolean;
 }
 
 /** How many receipts granted and denied a category, and the share that granted. */

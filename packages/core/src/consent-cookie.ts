@@ -131,6 +131,16 @@ export function expiresAt(record: ConsentRecord, scope: ValidityScope): number {
 }
 
 /**
+ * The longest a decision made under this configuration is remembered, in days: after an
+ * acceptance or after a refusal, whichever is longer. The receipt proving a decision must be kept
+ * at least this long, as the decision may be in force until then.
+ * @example longestExpiryDays({ expiry: { acceptedDays: 365, rejectedDays: 182 } }) // 365
+ */
+export function longestExpiryDays(scope: Pick<ValidityScope, "expiry">): number {
+  return Math.max(scope.expiry.acceptedDays, scope.expiry.rejectedDays);
+}
+
+/**
  * Whether a stored decision still applies: same policy version, not expired, not from the future.
  * When it does not, the visitor must be asked again.
  */

@@ -55,6 +55,10 @@ export const ReceiptInputSchema = v.strictObject({
       ),
     ),
   ),
+  /**
+   * The subject's receipt this one follows. The server keeps it only when it names a receipt of
+   * the same site and the same subject, not erased, and stores (and signs) `null` otherwise.
+   */
   previousId: v.optional(v.nullable(v.pipe(v.string(), v.regex(UUID_V7, "must be a UUIDv7")))),
 });
 
@@ -84,6 +88,7 @@ export interface StoredReceipt extends ReceiptInput {
   ruleId?: string;
   /** Version of the published configuration `configHash` names. Absent on older receipts. */
   configVersion?: number;
+  /** The same subject's receipt this one follows, as the server found it; `null` for none. */
   previousId: string | null;
   pagePath?: string;
   /**

@@ -103,4 +103,39 @@ describe("migrations", () => {
     expect(await queued()).toEqual(["skipped", "new"]);
     client.close();
   });
+
+  it("unlink the receipts erased before 0011 from their previous ones, and no others", async () => {
+    const client = createClient({ url: ":memory:" });
+    const run = async (statements: readonly string[]) => {
+      await client.batch([...statements], "write");
+    };
+    const upTo = migrations.findIndex((m) => m.tag === "0011_erased_receipt_links");
+    await run([
+      "CREATE TABLE __assent_migrations (tag TEXT PRIMARY KEY NOT NULL, applied_at INTEGER NOT NULL)",
+    ]);
+    for (const m of migrations.slice(0, upTo)) {
+      await run([...m.statements, `INSERT INTO __assent_migrations VALUES ('${m.tag}', 0)`]);
+    }
+    const receipt = (id: string, subject: string | null, previous: string | null) =>
+      `INSERT INTO receipts (id, site_id, subject_id, server_time, policy_version, config_hash, language, method, decision, gpc, gpc_header, previous_id, erased_at) VALUES ('${id}', 1, ${subject ? `'${subject}'` : "NULL"}, 0, '1', 'h', 'en', 'custom', '{}', 0, 0, ${previous ? `'${previous}'` : "NULL"}, ${subject ? "NULL" : "5"})`;
+    await run([
+      "INSERT INTO sites (key, name, created_at) VALUES ('s', 'S', 0)",
+      receipt("erased-1", null, null),
+      receipt("erased-2", null, "erased-1"),
+      receipt("kept-1", "subject", null),
+      receipt("kept-2", "subject", "kept-1"),
+    ]);
+    await applyMigrations({
+      query: async (sql) => (await client.execute(sql)).rows.map((r) => Array.from(r)),
+      batch: run,
+    });
+    const links = await client.execute("SELECT id, previous_id FROM receipts ORDER BY id");
+    expect(links.rows.map((r) => [r[0], r[1]])).toEqual([
+      ["erased-1", null],
+      ["erased-2", null],
+      ["kept-1", null],
+      ["kept-2", "kept-1"],
+    ]);
+    client.close();
+  });
 });

@@ -121,5 +121,11 @@ export const migrations: ReadonlyArray<{ tag: string; statements: readonly strin
       "INSERT INTO `log_pending` (`receipt_id`) SELECT r.`id` FROM `receipts` r WHERE r.`digest` IS NOT NULL AND NOT EXISTS (SELECT 1 FROM `log_leaves` l WHERE l.`receipt_id` = r.`id`) ORDER BY r.`rowid`;",
       "ALTER TABLE `log_state` DROP COLUMN `receipt_cursor`;"
     ]
+  },
+  {
+    "tag": "0011_erased_receipt_links",
+    "statements": [
+      "UPDATE `receipts` SET `previous_id` = NULL WHERE `erased_at` IS NOT NULL AND `previous_id` IS NOT NULL;"
+    ]
   }
 ];

@@ -59,15 +59,15 @@ const cases: Array<[string, (a: Admin) => Promise<Change>]> = [
   [
     "scheduling a lower retention",
     async () => (a) =>
-      a.request("PATCH", "/v1/admin/sites/demo", { retentionDays: 30, minRetentionDays: 30 }),
+      a.request("PATCH", "/v1/admin/sites/demo", { retentionDays: 400, minRetentionDays: 400 }),
   ],
   [
     "cancelling a scheduled retention change",
     async (a) => {
       await created(
         await a.request("PATCH", "/v1/admin/sites/demo", {
-          retentionDays: 30,
-          minRetentionDays: 30,
+          retentionDays: 400,
+          minRetentionDays: 400,
         }),
       );
       return (b) => b.request("DELETE", "/v1/admin/sites/demo/retention-change");

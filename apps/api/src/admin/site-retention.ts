@@ -1,4 +1,10 @@
-import { hasRole, type SiteUpdateRequest } from "@assent/core";
+import {
+  hasRole,
+  longestExpiryDays,
+  MIN_REFUSAL_DAYS,
+  type SiteConfig,
+  type SiteUpdateRequest,
+} from "@assent/core";
 import { type Database, isUniqueViolation, sites } from "@assent/db";
 import { eq } from "drizzle-orm";
 import { auditDetail } from "../audit";
@@ -8,6 +14,7 @@ import type { RouteSpec } from "../openapi";
 import {
   applyDueRetentionChanges,
   type RetentionPair,
+  scheduledRetention,
   scheduleRetentionChange,
 } from "../retention";
 import type { SiteCall } from "./admin-route";
@@ -18,6 +25,48 @@ const alreadyPending = () =>
     "RETENTION_CHANGE_PENDING",
     "A change of retention is already scheduled; cancel it before asking for another",
   );
+
+/**
+ * `409 RETENTION_BELOW_EXPIRY` when a retention of `retentionDays` would let the purge delete
+ * receipts sooner than the site's published configuration remembers a decision (`expiryDays`, its
+ * longest expiry; `null` when none is published): a receipt must be kept as long as the decision
+ * it proves may be in force (GDPR art. 7(1)).
+ */
+export function requireRetentionCoversExpiry(retentionDays: number, expiryDays: number | null) {
+  if (expiryDays === null || retentionDays >= expiryDays) return;
+  const shorter =
+    retentionDays >= MIN_REFUSAL_DAYS
+      ? `, or first publish a configuration that remembers decisions for ${retentionDays} days at most`
+      : "";
+  throw new ApiError(
+    "RETENTION_BELOW_EXPIRY",
+    `Retention of ${retentionDays} days is shorter than the ${expiryDays} days the published configuration remembers a decision: a receipt must be kept as long as the decision it proves may be in force. Keep receipts at least ${expiryDays} days${shorter}`,
+  );
+}
+
+/**
+ * `409 EXPIRY_BEYOND_RETENTION` when `config` would remember a decision longer than the site keeps
+ * receipts, now or once its scheduled lowering of retention applies: publishing it would let the
+ * purge delete the proof of decisions still in force.
+ */
+export async function requireRetentionForConfig(
+  db: Database,
+  site: SiteAccess,
+  config: Pick<SiteConfig, "expiry">,
+  now: number,
+) {
+  const days = longestExpiryDays(config);
+  const current = await siteAsOf(db, site, now);
+  const scheduled = await scheduledRetention(db, site.id);
+  const keeps = Math.min(current.retentionDays, scheduled?.retentionDays ?? Infinity);
+  if (days <= keeps) return;
+  const when =
+    keeps < current.retentionDays ? " once the scheduled change of retention applies" : "";
+  throw new ApiError(
+    "EXPIRY_BEYOND_RETENTION",
+    `This configuration remembers a decision for ${days} days, longer than the site keeps receipts${when} (${keeps} days): a receipt must be kept as long as the decision it proves may be in force. Raise retention to at least ${days} days first, or shorten expiry.acceptedDays and expiry.rejectedDays to ${keeps} days at most`,
+  );
+}
 
 /** What a settings change does to retention: nothing, apply at once, or schedule a lowering. */
 export type RetentionPlan =
@@ -30,14 +79,16 @@ export type RetentionPlan =
  * Either needs the owner role. Raising them applies at once, from a token too. Lowering either
  * shortens how long the log is kept, so it needs an owner signed in (`403 SESSION_REQUIRED` for a
  * token) and is scheduled after the grace period; retention may never be below the minimum
- * (`409 RETENTION_BELOW_MINIMUM`), and a site has one scheduled change at a time
- * (`409 RETENTION_CHANGE_PENDING`). Throws before anything is written.
+ * (`409 RETENTION_BELOW_MINIMUM`) nor shorter than the published configuration remembers a
+ * decision (`expiryDays`, `409 RETENTION_BELOW_EXPIRY`), and a site has one scheduled change at a
+ * time (`409 RETENTION_CHANGE_PENDING`). Throws before anything is written.
  */
 export function planRetention(
   site: SiteAccess,
   change: Pick<SiteUpdateRequest, "retentionDays" | "minRetentionDays">,
   principal: Principal,
   pending: boolean,
+  expiryDays: number | null,
 ): RetentionPlan {
   if (change.retentionDays === undefined && change.minRetentionDays === undefined) {
     return { kind: "none" };
@@ -63,6 +114,9 @@ export function planRetention(
       "RETENTION_BELOW_MINIMUM",
       `Retention of ${target.retentionDays} days is below the site's declared minimum of ${target.minRetentionDays} days; lower minRetentionDays as well`,
     );
+  }
+  if (change.retentionDays !== undefined) {
+    requireRetentionCoversExpiry(target.retentionDays, expiryDays);
   }
   if (!lowers) return { kind: "now", target };
   return { kind: "scheduled", target };

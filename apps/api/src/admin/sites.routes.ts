@@ -2,6 +2,7 @@ import {
   DEFAULT_RETENTION_DAYS,
   defaultSiteConfig,
   hasRole,
+  longestExpiryDays,
   type ScheduledRetentionChange,
   SiteCreateSchema,
   type SiteSettings,
@@ -18,12 +19,18 @@ import { Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
 import { defineRoute } from "../openapi";
-import { scheduledRetention } from "../retention";
+import { publishedExpiryDays, scheduledRetention } from "../retention";
 import { invalidateSiteCache, publicationInsert, type Site } from "../sites";
 import { accountRoute, siteRoute } from "./admin-route";
 import { sitesForUser } from "./site-access";
 import { SiteParams } from "./site-params";
-import { planRetention, refusedAsPending, scheduleLowering, siteAsOf } from "./site-retention";
+import {
+  planRetention,
+  refusedAsPending,
+  requireRetentionCoversExpiry,
+  scheduleLowering,
+  siteAsOf,
+} from "./site-retention";
 
 export const listSitesRoute = defineRoute({
   method: "GET",
@@ -41,7 +48,7 @@ export const createSiteRoute = defineRoute({
   method: "POST",
   path: "/v1/admin/sites",
   summary:
-    "Create a site (with the default configuration published); the caller becomes its owner. Needs the owner role on some site",
+    "Create a site (with the default configuration published); the caller becomes its owner. Needs the owner role on some site. Its retention covers the default configuration's expiry (409 RETENTION_BELOW_EXPIRY)",
   tag: "sites",
   access: { kind: "account", sessionOnly: true },
   body: SiteCreateSchema,
@@ -60,7 +67,7 @@ export const updateSiteRoute = defineRoute({
   method: "PATCH",
   path: "/v1/admin/sites/:site",
   summary:
-    "Change a site's name, allowed origins or IP mode (admin), or its retention and declared minimum (owner). Raising retention applies at once; lowering either needs a signed-in owner (403 SESSION_REQUIRED for a token) and is scheduled after the grace period (202)",
+    "Change a site's name, allowed origins or IP mode (admin), or its retention and declared minimum (owner). Raising retention applies at once; lowering either needs a signed-in owner (403 SESSION_REQUIRED for a token) and is scheduled after the grace period (202). Retention is never shorter than the published configuration remembers a decision (409 RETENTION_BELOW_EXPIRY)",
   tag: "sites",
   access: { kind: "site", role: "admin" },
   params: SiteParams,
@@ -123,6 +130,8 @@ export function siteRoutes(deps: AppDeps): Hono {
         `Retention of ${body.retentionDays} days is below the declared minimum of ${body.minRetentionDays} days`,
       );
     }
+    const config = defaultSiteConfig(body.key);
+    requireRetentionCoversExpiry(body.retentionDays, longestExpiryDays(config));
     const [taken] = await deps.db
       .select({ id: sites.id })
       .from(sites)
@@ -133,7 +142,7 @@ export function siteRoutes(deps: AppDeps): Hono {
     const db = deps.db;
     const siteId = sql`(SELECT ${sites.id} FROM ${sites} WHERE ${sites.key} = ${body.key})`;
     const userId = principal.user.id;
-    const first = await publicationInsert(db, siteId, defaultSiteConfig(body.key), { now, userId });
+    const first = await publicationInsert(db, siteId, config, { now, userId });
     const [[site]] = await db
       .batch([
         db
@@ -167,7 +176,15 @@ export function siteRoutes(deps: AppDeps): Hono {
       const db = deps.db;
       const site = await siteAsOf(db, asked, now);
       const pending = (await scheduledRetention(db, site.id)) !== null;
-      const plan = planRetention(site, { retentionDays, minRetentionDays }, principal, pending);
+      const expiryDays =
+        retentionDays === undefined ? null : await publishedExpiryDays(db, site.id);
+      const plan = planRetention(
+        site,
+        { retentionDays, minRetentionDays },
+        principal,
+        pending,
+        expiryDays,
+      );
       const change = { ...rest, ...(plan.kind === "now" ? plan.target : {}) };
       const before = Object.fromEntries(
         Object.keys(change).map((k) => [k, (site as Record<string, unknown>)[k]]),

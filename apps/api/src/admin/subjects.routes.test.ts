@@ -1,3 +1,4 @@
+import { type ReceiptJwks, type StoredReceipt, verifyReceipt } from "@assent/core";
 import { auditLog, receipts, sites } from "@assent/db";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -79,6 +80,7 @@ describe("subject access", () => {
     const a = await t.admin();
     const bumped = await a.request("POST", "/v1/admin/sites/demo/config/bump", {
       policyVersion: "2",
+      reason: "Our privacy policy changed",
     });
     expect(bumped.status).toBe(201);
     const before = await t.db.select().from(auditLog);
@@ -152,6 +154,81 @@ describe("subject erasure", () => {
     expect(listed.items[0]).toMatchObject({ subjectId: "", erasedAt: expect.any(String) });
   });
 
+  it("cuts the erased receipts' chain, so the browser's next choice starts a new history", async () => {
+    const subject = t.receipt().subjectId;
+    const first = t.receipt({ subjectId: subject, method: "accept-all" });
+    expect((await t.post("/v1/receipts", first)).status).toBe(201);
+    const second = t.receipt({ subjectId: subject, method: "withdraw", previousId: first.id });
+    expect((await t.post("/v1/receipts", second)).status).toBe(201);
+    const a = await t.admin();
+    expect((await a.request("DELETE", `/v1/admin/subjects/${subject}?site=demo`)).status).toBe(200);
+    const erased = await t.db.select().from(receipts).where(eq(receipts.id, second.id));
+    expect(erased[0]).toMatchObject({ subjectId: null, previousId: null });
+
+    // The visitor's browser still holds its cookie: same subject id, the erased receipt as the
+    // previous one. The choice is stored, but not as a continuation of the erased history.
+    const next = t.receipt({ subjectId: subject, method: "accept-all", previousId: second.id });
+    const res = await t.post("/v1/receipts", next);
+    expect(res.status).toBe(201);
+    const stored = (await res.json()) as StoredReceipt;
+    expect(stored.previousId).toBeNull();
+    const jwks: ReceiptJwks = await (await t.app.request("/v1/sites/demo/jwks")).json();
+    expect((await verifyReceipt(stored, jwks)).valid).toBe(true);
+    const listed = await (await a.get(`/v1/admin/receipts?site=demo&id=${next.id}`)).json();
+    expect(listed.items[0]).toMatchObject({ subjectId: subject, previousId: null });
+    for (const id of [first.id, second.id]) {
+      const [row] = (await (await a.get(`/v1/admin/receipts?site=demo&id=${id}`)).json()).items;
+      expect(row).toMatchObject({ subjectId: "", previousId: null });
+    }
+    const access = await (await a.get(`/v1/admin/subjects/${subject}?site=demo`)).json();
+    expect(access.receipts.map((r: { id: string }) => r.id)).toEqual([next.id]);
+  });
+
+  it("answers a repeated erasure with the erasure that holds, not as if nothing was ever held", async () => {
+    const subject = t.receipt().subjectId;
+    await storeForSubject(subject, 2);
+    const a = await t.admin();
+    const first = await (
+      await a.request("DELETE", `/v1/admin/subjects/${subject}?site=demo`)
+    ).json();
+    expect(first).toMatchObject({ erased: 2, alreadyErased: false });
+
+    const again = await a.request("DELETE", `/v1/admin/subjects/${subject}?site=demo`);
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual({
+      site: "demo",
+      erased: 0,
+      receiptIds: [],
+      erasedAt: first.erasedAt,
+      auditId: first.auditId,
+      alreadyErased: true,
+    });
+    const entries = await t.db.select().from(auditLog).where(eq(auditLog.action, "subject.erase"));
+    expect(entries.map((e) => e.id)).toEqual([first.auditId]);
+    const access = await (await a.get(`/v1/admin/subjects/${subject}?site=demo`)).json();
+    expect(access).toMatchObject({
+      receipts: [],
+      lastErasure: { at: first.erasedAt, auditId: first.auditId },
+    });
+
+    // A new history under the same id is erased like any, and is the latest erasure then.
+    await storeForSubject(subject, 1);
+    const later = await (
+      await a.request("DELETE", `/v1/admin/subjects/${subject}?site=demo`)
+    ).json();
+    expect(later).toMatchObject({ erased: 1, alreadyErased: false });
+    expect(later.auditId).toBeGreaterThan(first.auditId);
+    const repeated = await (
+      await a.request("DELETE", `/v1/admin/subjects/${subject}?site=demo`)
+    ).json();
+    expect(repeated).toMatchObject({ alreadyErased: true, auditId: later.auditId });
+    // Another site's erasure of the same id is not this site's.
+    const other = await t.addSite("other");
+    await t.addUser("owner@example.org", "owner", other.key);
+    const elsewhere = await a.request("DELETE", `/v1/admin/subjects/${subject}?site=other`);
+    expect(elsewhere.status).toBe(404);
+  });
+
   it("answers 404 when nothing is held, and changes nothing", async () => {
     const a = await t.admin();
     const res = await a.request("DELETE", `/v1/admin/subjects/${t.receipt().subjectId}?site=demo`);
@@ -160,6 +237,10 @@ describe("subject erasure", () => {
     expect(await t.db.select().from(auditLog).where(eq(auditLog.action, "subject.erase"))).toEqual(
       [],
     );
+    const access = await (
+      await a.get(`/v1/admin/subjects/${t.receipt().subjectId}?site=demo`)
+    ).json();
+    expect(access).toMatchObject({ receipts: [], lastErasure: null });
   });
 
   it("erases nothing when its audit entry cannot be written", async () => {

@@ -15,6 +15,7 @@ import { notFound } from "../errors";
 import { defineRoute } from "../openapi";
 import { siteRoute } from "./admin-route";
 import { readReceiptBatch, toAdminReceipt } from "./receipt-query";
+import { lastErasure } from "./subject-erasures";
 
 /** Most receipts a subject access answer lists (a browser makes a handful a year). */
 const MAX_SUBJECT_RECEIPTS = 10_000;
@@ -37,7 +38,8 @@ export const subjectAccessRoute = defineRoute({
   query,
   response: {
     status: 200,
-    description: "The subject's receipts (an empty list when none)",
+    description:
+      "The subject's receipts (an empty list when none), and its latest erasure (`lastErasure`, `null` when never erased)",
     schema: SubjectsGet.response,
   },
 });
@@ -46,14 +48,14 @@ export const subjectErasureRoute = defineRoute({
   method: "DELETE",
   path: "/v1/admin/subjects/:subjectId",
   summary:
-    "Subject erasure: clears subject id, IP, user agent and page path of the subject's receipts, keeping each receipt, its decision and signature as proof",
+    "Subject erasure: clears subject id, IP, user agent, page path and the link to the previous receipt of the subject's receipts, keeping each receipt, its decision and signature as proof. A subject already erased, with nothing held since, answers 200 with `alreadyErased` and that erasure; one never seen, 404 SUBJECT_NOT_FOUND",
   tag: "requests",
   access: { kind: "site", role: "admin" },
   params,
   query,
   response: {
     status: 200,
-    description: "How many receipts were erased, and the audit entry",
+    description: "How many receipts were erased, and the audit entry (or the earlier erasure's)",
     schema: SubjectsErase.response,
   },
 });
@@ -64,6 +66,7 @@ export function subjectRoutes(deps: AppDeps): Hono {
 
   siteRoute(app, deps, subjectAccessRoute, async ({ c, input, site, audit }) => {
     const { subjectId } = input.params;
+    const ref = await subjectRef(subjectId);
     const rows = await readReceiptBatch(
       deps.db,
       site.id,
@@ -75,13 +78,14 @@ export function subjectRoutes(deps: AppDeps): Hono {
     );
     await audit({
       action: "subject.access",
-      target: await subjectRef(subjectId),
+      target: ref,
       detail: { receipts: rows.length },
     });
     const body: SubjectRecords = {
       site: site.key,
       subjectId,
       receipts: rows.map((row) => toAdminReceipt(row, site.key)),
+      lastErasure: await lastErasure(deps.db, site.id, ref),
     };
     return c.json(body);
   });
@@ -94,7 +98,8 @@ export function subjectRoutes(deps: AppDeps): Hono {
     // One batch: the audit entry lists what the update then erases (the log's older entries
     // scrubbed first, while the receipts still say whose they are), or nothing is written. It
     // names the subject only by its hash: the erased id is not kept in clear, yet a later request
-    // presenting the same id can be matched to this erasure.
+    // presenting the same id can be matched to this erasure. The erased receipts lose their link
+    // to the previous one too: the chain between them would tie them together again.
     const [[entry], , erased] = await deps.db.batch([
       auditEntry(
         {
@@ -124,12 +129,32 @@ export function subjectRoutes(deps: AppDeps): Hono {
         ),
       deps.db
         .update(receipts)
-        .set({ subjectId: null, ip: null, userAgent: null, pagePath: null, erasedAt: now })
+        .set({
+          subjectId: null,
+          ip: null,
+          userAgent: null,
+          pagePath: null,
+          previousId: null,
+          erasedAt: now,
+        })
         .where(mine)
         .returning({ id: receipts.id }),
     ]);
     if (!entry || erased.length === 0) {
-      throw notFound("SUBJECT_NOT_FOUND", "No receipts of this subject id on this site");
+      // Nothing held: erased before (and nothing received since), or never seen.
+      const earlier = await lastErasure(deps.db, site.id, ref);
+      if (!earlier) {
+        throw notFound("SUBJECT_NOT_FOUND", "No receipts of this subject id on this site");
+      }
+      const already: ErasureResult = {
+        site: site.key,
+        erased: 0,
+        receiptIds: [],
+        erasedAt: earlier.at,
+        auditId: earlier.auditId,
+        alreadyErased: true,
+      };
+      return c.json(already);
     }
     const receiptIds = erased.map((r) => r.id).sort();
     // Committed: the personal fields are gone from the log. Now from the files' history too.
@@ -144,6 +169,7 @@ export function subjectRoutes(deps: AppDeps): Hono {
       receiptIds,
       erasedAt: new Date(now).toISOString(),
       auditId: entry.id,
+      alreadyErased: false,
     };
     return c.json(body);
   });

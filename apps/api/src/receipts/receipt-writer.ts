@@ -2,6 +2,7 @@ import { type Database, isUniqueViolation, MAX_BOUND_PARAMS, receipts } from "@a
 import { inArray } from "drizzle-orm";
 import { DatabaseBusyError, isDatabaseBusy } from "../errors";
 import type { AppendLog, LogEntry, StoredEntry } from "./append-log";
+import { ownLinks } from "./previous-link";
 import { type RawSql, rawSql } from "./raw-batch";
 import type { ReceiptRow } from "./receipt-store";
 
@@ -44,7 +45,8 @@ interface Pending extends LogEntry {
  * Idempotent by id: ids already stored (or repeated within a batch) are not written again; the
  * stored row is returned instead (found after an optimistic insert trips the primary key). If a
  * batch fails otherwise, its receipts are retried one by one, so one bad receipt cannot fail the
- * others.
+ * others. A receipt's `previousId` is kept only where it names the same subject's receipt
+ * (`ownLinks`: one lookup by primary key per batch, before signing, so what is signed is stored).
  * A batch that finds the database locked (`SQLITE_BUSY`) fails with `DatabaseBusyError`, and so
  * does every receipt queued behind it.
  */
@@ -130,12 +132,16 @@ export class ReceiptWriter {
     return found;
   }
 
-  /** Appends fresh receipts; their rows as stored (with their proofs), by id. */
+  /**
+   * Appends fresh receipts, each linked to its previous receipt only where that is the same
+   * subject's (`ownLinks`); their rows as stored (with their proofs), by id.
+   */
   private async append(fresh: Pending[]): Promise<Map<string, ReceiptRow>> {
-    const proofs = await this.log.append(fresh);
-    if (proofs.length !== fresh.length) throw new Error("the log did not report every entry");
+    const linked = await ownLinks(this.raw, fresh);
+    const proofs = await this.log.append(linked);
+    if (proofs.length !== linked.length) throw new Error("the log did not report every entry");
     return new Map(
-      fresh.map((p, i) => {
+      linked.map((p, i) => {
         const { digest, signature, kid } = proofs[i] as StoredEntry;
         return [p.row.id, { ...p.row, digest, signature, keyId: kid }];
       }),

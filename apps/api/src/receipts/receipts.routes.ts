@@ -60,7 +60,8 @@ const readableByThePage: MiddlewareHandler = async (c, next) => {
 /**
  * `POST /v1/receipts`: validates a receipt with the core schema, stamps it with what only the
  * server knows, and hands it with the site's key to `deps.appendLog` (through a `ReceiptWriter`
- * of its own, which groups concurrent receipts), which signs it and appends it with its category
+ * of its own, which groups concurrent receipts and keeps `previousId` only where it names the same
+ * subject's receipt on the site, `null` otherwise), which signs it and appends it with its category
  * rows and the daily rollups in one transaction; answers `201` with the
  * stored receipt and its proof once that transaction has committed (`200` with the receipt
  * already stored when the id was seen before). Rate limited per address (before the body is

@@ -9,7 +9,7 @@ export const receiptCreateRoute = defineRoute({
   method: "POST",
   path: "/v1/receipts",
   summary:
-    "Store a consent receipt (idempotent by its id); 201 once committed, 200 for a retry of a stored id; 429 RATE_LIMITED or 503 DATABASE_BUSY with Retry-After",
+    "Store a consent receipt (idempotent by its id); 201 once committed, 200 for a retry of a stored id; 429 RATE_LIMITED or 503 DATABASE_BUSY with Retry-After. `previousId` is kept only when it names a receipt of the same site and subject (not erased), stored and signed as `null` otherwise",
   tag: "receipts",
   access: { kind: "public" },
   body: ReceiptsCreate.request,

@@ -1,3 +1,4 @@
+export { decisionReachDays, publishedExpiryDays, REPLACED_CONFIG_DAYS } from "./decision-reach";
 export {
   type PurgeReport,
   purgeExpiredReceipts,

@@ -2,6 +2,7 @@ import { type Database, receiptCategories, receipts, sites } from "@assent/db";
 import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
 import { auditDetail, auditInsert } from "../audit";
 import { SignInThrottle } from "../auth";
+import { decisionReachDays } from "./decision-reach";
 import { applyDueRetentionChanges } from "./retention-changes";
 import { claimRun } from "./run-once";
 
@@ -21,6 +22,14 @@ export interface PurgeReport {
   deleted: number;
 }
 
+/** How far back one site's purge deletes, and why. */
+interface PurgeCutoff {
+  /** Receipts older than this (ms since epoch) go. */
+  at: number;
+  /** The days `decisionReachDays` found: receipts that may prove a decision in force. */
+  decisionDays: number;
+}
+
 type SiteRow = typeof sites.$inferSelect;
 
 /**
@@ -28,7 +37,12 @@ type SiteRow = typeof sites.$inferSelect;
  * rows, and writes a `retention.purge` audit entry saying how many: all in one batch, so the
  * entry and the deletion it records commit together or not at all. Returns how many it deleted.
  */
-async function purgeStep(db: Database, site: SiteRow, cutoff: number, now: number) {
+async function purgeStep(
+  db: Database,
+  site: SiteRow,
+  { at: cutoff, decisionDays }: PurgeCutoff,
+  now: number,
+) {
   // Oldest first, by the (site, time, id) index: every statement of the batch picks the same set.
   const step = db
     .select({ id: receipts.id })
@@ -48,6 +62,7 @@ async function purgeStep(db: Database, site: SiteRow, cutoff: number, now: numbe
           deleted: sql`(SELECT count(*) FROM ${step.as("step")})`,
           cutoff: new Date(cutoff).toISOString(),
           retentionDays: site.retentionDays,
+          decisionDays,
         }),
       },
       sql`EXISTS ${step}`,
@@ -61,18 +76,21 @@ async function purgeStep(db: Database, site: SiteRow, cutoff: number, now: numbe
 /**
  * Deletes every receipt older than its site's effective retention (`sites.retention_days`), with
  * its category rows, in steps of `PURGE_STEP`, each with its `retention.purge` audit entry (see
- * `purgeStep`). A scheduled lowering of retention counts only once its grace period has ended: due
- * ones are put into effect first, pending ones are ignored. Daily rollups hold no personal data
- * and are kept. Safe to run at any time and repeatedly.
+ * `purgeStep`). Never a receipt that may prove a decision still in force: the cut-off is the older
+ * of the retention's and the `decisionReachDays` of the site's configurations. A scheduled
+ * lowering of retention counts only once its grace period has ended: due ones are put into effect
+ * first, pending ones are ignored. Daily rollups hold no personal data and are kept. Safe to run
+ * at any time and repeatedly.
  */
 export async function purgeExpiredReceipts(db: Database, now: number): Promise<PurgeReport[]> {
   await applyDueRetentionChanges(db, now);
   const reports: PurgeReport[] = [];
   for (const site of await db.select().from(sites)) {
-    const cutoff = now - site.retentionDays * DAY_MS;
+    const decisionDays = await decisionReachDays(db, site.id, now);
+    const cutoff = now - Math.max(site.retentionDays, decisionDays) * DAY_MS;
     let deleted = 0;
     for (;;) {
-      const n = await purgeStep(db, site, cutoff, now);
+      const n = await purgeStep(db, site, { at: cutoff, decisionDays }, now);
       deleted += n;
       if (n < PURGE_STEP) break;
     }

@@ -128,8 +128,12 @@ export function recordsContract(ctx: AdminContractContext): void {
         headers: { "X-Assent-Subject": subject },
       });
       await expectError(own, 404, "RECEIPT_NOT_FOUND");
+      // Asked again, it answers with the erasure that holds, not as if nothing was ever held.
+      const again = await ctx.owner.request("DELETE", `/v1/admin/subjects/${subject}?site=rec`);
+      expect(again.status).toBe(200);
+      expect(await again.json()).toMatchObject({ erased: 0, alreadyErased: true });
       await expectError(
-        await ctx.owner.request("DELETE", `/v1/admin/subjects/${subject}?site=rec`),
+        await ctx.owner.request("DELETE", `/v1/admin/subjects/${newSubjectId()}?site=rec`),
         404,
         "SUBJECT_NOT_FOUND",
       );

@@ -5,7 +5,7 @@ import { postReceipts, receiptFor } from "./http-client";
 const DAY = 86_400_000;
 
 /** A site's retention, lowered by its owner, applied by the runtime's scheduled purge once the
- * grace period is over. */
+ * grace period is over; never shorter than the site's configuration remembers a decision. */
 export function retentionContract(ctx: AdminContractContext): void {
   const ids = async (site: string) => {
     const page = await ctx.owner.json<{ items: { id: string }[] }>(
@@ -24,7 +24,17 @@ export function retentionContract(ctx: AdminContractContext): void {
         400,
         "INVALID_BODY",
       );
-      const lower = { retentionDays: 1, minRetentionDays: 1 };
+      // The default configuration remembers an acceptance for 365 days: its receipts are kept as
+      // long at least.
+      await expectError(
+        await ctx.owner.request("PATCH", "/v1/admin/sites/ret", {
+          retentionDays: 30,
+          minRetentionDays: 30,
+        }),
+        409,
+        "RETENTION_BELOW_EXPIRY",
+      );
+      const lower = { retentionDays: 365, minRetentionDays: 365 };
       const scheduled = await ctx.owner.request("PATCH", "/v1/admin/sites/ret", lower);
       expect(scheduled.status).toBe(202);
       const site = (await scheduled.json()) as {
@@ -32,17 +42,18 @@ export function retentionContract(ctx: AdminContractContext): void {
         scheduledRetention: { retentionDays: number; effectiveAt: string };
       };
       expect(site.retentionDays).toBe(2190);
-      expect(site.scheduledRetention.retentionDays).toBe(1);
+      expect(site.scheduledRetention.retentionDays).toBe(365);
       const effective = Date.parse(site.scheduledRetention.effectiveAt);
       expect(effective).toBeGreaterThan(Date.now() + 6 * DAY);
       await postReceipts(ctx.target, [receiptFor("ret", config), receiptFor("ret", config)]);
       const kept = receiptFor("ret-keep", other);
       await postReceipts(ctx.target, [kept]);
 
-      // Two days on the receipts are past the new retention, but the grace period is not over.
-      await ctx.target.purge(Date.now() + 2 * DAY);
-      expect(await ids("ret")).toHaveLength(2);
+      // Once the grace period is over the new retention applies: the receipts go when they are
+      // older than it, not before.
       await ctx.target.purge(effective + DAY);
+      expect(await ids("ret")).toHaveLength(2);
+      await ctx.target.purge(Date.now() + 366 * DAY);
       expect(await ids("ret")).toEqual([]);
       expect(await ids("ret-keep")).toEqual([kept.id]);
       const audit = await ctx.owner.json<{ items: { action: string; detail: unknown }[] }>(
@@ -51,7 +62,7 @@ export function retentionContract(ctx: AdminContractContext): void {
       );
       expect(audit.items.find((e) => e.action === "retention.purge")?.detail).toMatchObject({
         deleted: 2,
-        retentionDays: 1,
+        retentionDays: 365,
       });
     });
   });

@@ -135,6 +135,30 @@ export function receiptContract(name: string, start: () => Promise<ContractTarge
       expect((await res.json()).error.code).toBe("RECEIPT_ID_CONFLICT");
     });
 
+    it("keeps previousId only when it names the same subject's receipt, signing what it stores", async () => {
+      const subjectId = newSubjectId();
+      const first = receipt({ subjectId });
+      expect((await post(first)).status).toBe(201);
+      const links = [
+        receipt({ subjectId, previousId: first.id }),
+        receipt({ previousId: first.id }), // another subject's
+        receipt({ subjectId, previousId: uuidv7() }), // none stored
+      ];
+      const stored: StoredReceipt[] = [];
+      for (const input of links) {
+        const res = await post(input);
+        expect(res.status).toBe(201);
+        stored.push(await res.json());
+      }
+      expect(stored.map((r) => r.previousId)).toEqual([first.id, null, null]);
+      const keys = await jwks();
+      for (const r of stored) expect((await verifyReceipt(r, keys)).valid).toBe(true);
+      const kept = await t.scalar(
+        `SELECT count(*) FROM receipts WHERE previous_id = '${first.id}'`,
+      );
+      expect(kept).toBe(1);
+    });
+
     it("commits concurrent receipts, each once", async () => {
       const inputs = Array.from({ length: 40 }, () => receipt({ method: "accept-all" }));
       const statuses = await Promise.all(inputs.map(async (r) => (await post(r)).status));

@@ -102,12 +102,12 @@ describe("integration", () => {
     const short = await t.addSite("short");
     await t.db
       .update(sites)
-      .set({ retentionDays: 30, minRetentionDays: 30 })
+      .set({ retentionDays: 365, minRetentionDays: 365 })
       .where(eq(sites.id, short.id));
     await post(3);
     await post(5, "short", short.config); // the newest rowids
     await integrate(t.db, options);
-    clock += 31 * DAY;
+    clock += 366 * DAY;
     expect(await purgeExpiredReceipts(t.db, clock)).toMatchObject([{ site: "short", deleted: 5 }]);
     // As many receipts as were purged, before the next pass: they take the purged rowids.
     const acked = await post(5);

@@ -1,2 +1,3 @@
+export { formatServerTime } from "./receipt-format";
 export { RecordsTable, type RecordsTableProps } from "./records-table";
 export { RecordsView } from "./records-view";

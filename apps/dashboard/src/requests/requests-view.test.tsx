@@ -80,6 +80,47 @@ describe("RequestsView", () => {
     expect(screen.queryByRole("button", { name: "Erase this subject" })).toBeNull();
   });
 
+  it("says when a subject's records were erased, and reports an erasure someone else made first", async () => {
+    const receipt = fakeReceipt({ subjectId: SUBJECT });
+    const earlier = { at: "2026-01-31T12:00:00.000Z", auditId: 42 };
+    let held = true;
+    stubApi({
+      [`GET /v1/admin/subjects/${SUBJECT}`]: () =>
+        ok({
+          site: "example-union",
+          subjectId: SUBJECT,
+          receipts: held ? [receipt] : [],
+          lastErasure: held ? null : earlier,
+        }),
+      // Another admin erased them meanwhile: nothing is left to erase.
+      [`DELETE /v1/admin/subjects/${SUBJECT}`]: () => {
+        held = false;
+        return ok({
+          site: "example-union",
+          erased: 0,
+          receiptIds: [],
+          erasedAt: earlier.at,
+          auditId: earlier.auditId,
+          alreadyErased: true,
+        });
+      },
+      "GET /v1/admin/sites/example-union/audit": () => ok({ items: [], nextBefore: null }),
+    });
+    renderInSite(<RequestsView />, "admin");
+    find();
+    expect(await screen.findByText("1 record held.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Erase this subject" }));
+    fireEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Erase" }));
+
+    const report = await screen.findByRole("region", { name: "Already erased" });
+    expect(report.textContent).toContain("Nothing more was held for this subject id");
+    expect(report.textContent).toContain("#42");
+    expect(screen.queryByRole("region", { name: "Erasure done" })).toBeNull();
+    const status = await screen.findByText(/No records are held for this subject id\./);
+    expect(status.textContent).toContain("Its records were erased on");
+    expect(status.textContent).toContain("(audit entry #42)");
+  });
+
   it("refuses what is not a subject id without asking the API", () => {
     const calls = stubApi({});
     renderInSite(<RequestsView />);

@@ -1,7 +1,7 @@
 import { type ErasureResult, SUBJECT_ID, type SubjectRecords } from "@assent/core";
 import { useState } from "preact/hooks";
 import { eraseSubject, getSubject, listAudit } from "../api";
-import { RecordsTable } from "../records";
+import { formatServerTime, RecordsTable } from "../records";
 import { ConfirmDialog, saveFile, useAdmin } from "../ui";
 import { ErasureReport } from "./erasure-report";
 
@@ -84,6 +84,8 @@ export function RequestsView() {
             {subject.receipts.length === 0
               ? "No records are held for this subject id."
               : `${subject.receipts.length} ${subject.receipts.length === 1 ? "record" : "records"} held.`}
+            {subject.lastErasure &&
+              ` ${subject.receipts.length === 0 ? "Its" : "Earlier"} records were erased on ${formatServerTime(subject.lastErasure.at)} (audit entry #${subject.lastErasure.auditId}).`}
           </p>
           {subject.receipts.length > 0 && (
             <>

@@ -51,8 +51,8 @@ const SETTINGS = {
   createdAt: "2026-01-01T00:00:00.000Z",
 };
 const SCHEDULED = {
-  retentionDays: 30,
-  minRetentionDays: 30,
+  retentionDays: 400,
+  minRetentionDays: 400,
   requestedBy: "dpo@example.org",
   requestedAt: "2026-03-01T00:00:00.000Z",
   effectiveAt: "2026-03-08T00:00:00.000Z",
@@ -184,30 +184,48 @@ describe("SettingsView", () => {
     const calls = stub();
     renderInSite(<SettingsView />, "owner");
     const retention = await screen.findByLabelText("Keep receipts for (days)");
-    fireEvent.input(retention, { target: { value: "30" } });
+    fireEvent.input(retention, { target: { value: "400" } });
     fireEvent.input(screen.getByLabelText("Declared minimum retention (days)"), {
-      target: { value: "30" },
+      target: { value: "400" },
     });
     fireEvent.submit(retention.closest("form") as Element);
     const date = new Date(SCHEDULED.effectiveAt).toLocaleDateString();
     expect(
       await screen.findByText(
-        `Site settings saved. Retention will drop to 30 days on ${date}; you can cancel until then.`,
+        `Site settings saved. Retention will drop to 400 days on ${date}; you can cancel until then.`,
       ),
     ).toBeTruthy();
     expect(calls.find((c) => c.method === "PATCH")?.body).toEqual({
       allowedOrigins: ["https://example.org"],
       ipMode: "truncate",
-      retentionDays: 30,
-      minRetentionDays: 30,
+      retentionDays: 400,
+      minRetentionDays: 400,
     });
     const schedule = screen.getByTestId("retention-schedule");
-    expect(schedule.textContent).toContain(`Retention will drop to 30 days on ${date}`);
+    expect(schedule.textContent).toContain(`Retention will drop to 400 days on ${date}`);
     expect(schedule.textContent).toContain("asked by dpo@example.org");
 
     fireEvent.click(within(schedule).getByRole("button", { name: "Cancel the change" }));
     await waitFor(() => expect(screen.queryByTestId("retention-schedule")).toBeNull());
     expect(calls.some((c) => c.method === "DELETE")).toBe(true);
+  });
+
+  it("says why a retention shorter than the banner remembers a decision is refused", async () => {
+    const why =
+      "Retention of 30 days is shorter than the 365 days the published configuration remembers a decision: a receipt must be kept as long as the decision it proves may be in force. Keep receipts at least 365 days";
+    stubApi({
+      "GET /v1/admin/sites/example-union/config": () => ok(STATE),
+      "GET /v1/admin/sites/example-union": () => ok(SETTINGS),
+      "PATCH /v1/admin/sites/example-union": () => apiError(409, "RETENTION_BELOW_EXPIRY", why),
+    });
+    renderInSite(<SettingsView />, "owner");
+    const retention = await screen.findByLabelText("Keep receipts for (days)");
+    fireEvent.input(retention, { target: { value: "30" } });
+    fireEvent.submit(retention.closest("form") as Element);
+    const form = retention.closest("form") as HTMLElement;
+    await waitFor(() => expect(within(form).getByRole("alert").textContent).toBe(why));
+    expect(screen.queryByText(/Site settings saved/)).toBeNull();
+    expect(screen.queryByTestId("retention-schedule")).toBeNull();
   });
 
   it("leaves retention out of a save that does not change it", async () => {

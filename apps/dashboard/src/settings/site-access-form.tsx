@@ -90,9 +90,10 @@ export function SiteAccessForm({ settings, onSettings }: SiteAccessFormProps) {
             aria-describedby="retention-help"
           />
           <p id="retention-help" class="help">
-            Only owners change retention. Six years (2190 days) covers most limitation periods.
-            Lowering it takes effect {RETENTION_GRACE_DAYS} days later and can be cancelled until
-            then; API tokens can only raise it.
+            Only owners change retention. Six years (2190 days) covers most limitation periods. It
+            is never shorter than the banner remembers a decision: a receipt is kept as long as the
+            decision it proves may be in force. Lowering it takes effect {RETENTION_GRACE_DAYS} days
+            later and can be cancelled until then; API tokens can only raise it.
           </p>
         </div>
         <div class="field">

@@ -1,6 +1,9 @@
 import * as v from "valibot";
 
-/** `DELETE /v1/admin/subjects/:subjectId`: a subject's personal fields erased, the proof kept. */
+/**
+ * `DELETE /v1/admin/subjects/:subjectId`: a subject's personal fields erased, the proof kept; or,
+ * with `alreadyErased`, nothing left to erase since the earlier erasure `erasedAt`, `auditId`.
+ */
 export const SubjectsErase = {
   response: v.object({
     site: v.string(),
@@ -8,5 +11,6 @@ export const SubjectsErase = {
     receiptIds: v.array(v.string()),
     erasedAt: v.string(),
     auditId: v.number(),
+    alreadyErased: v.boolean(),
   }),
 };

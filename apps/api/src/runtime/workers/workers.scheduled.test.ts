@@ -38,7 +38,13 @@ describe("retention on the Cron Trigger (Worker on workerd, D1)", () => {
   });
 
   it("deletes receipts past the site's retention, more than D1 binds in one statement, audited and logged; prunes sign-in windows", async () => {
-    await admin.json("POST", "/v1/admin/sites", { key: "short", name: "Short", retentionDays: 1 });
+    // A year: the shortest retention the default configuration allows (it remembers an
+    // acceptance for 365 days, and its receipt is kept as long).
+    await admin.json("POST", "/v1/admin/sites", {
+      key: "short",
+      name: "Short",
+      retentionDays: 365,
+    });
     await admin.json("POST", "/v1/admin/sites", { key: "long", name: "Long" });
     const short = await siteConfig(w, "short");
     const long = await siteConfig(w, "long");
@@ -58,10 +64,10 @@ describe("retention on the Cron Trigger (Worker on workerd, D1)", () => {
       Number((await w.d1.prepare("SELECT count(*) FROM sign_in_attempts").raw())[0]?.[0]);
     expect(await attempts()).toBeGreaterThan(0);
 
-    expect((await w.scheduled(stored + DAY / 2)).outcome).toBe("ok");
+    expect((await w.scheduled(stored + 364 * DAY)).outcome).toBe("ok");
     expect(await ids("short")).toHaveLength(150);
 
-    const due = stored + 2 * DAY;
+    const due = stored + 366 * DAY;
     expect((await w.scheduled(due)).outcome).toBe("ok");
     expect(await ids("short")).toEqual([]);
     expect(await ids("long")).toEqual(kept.map((r) => r.id));
@@ -72,7 +78,7 @@ describe("retention on the Cron Trigger (Worker on workerd, D1)", () => {
       "/v1/admin/sites/short/audit",
     );
     const purge = audit.items.find((e) => e.action === "retention.purge");
-    expect(purge?.detail).toMatchObject({ deleted: 150, retentionDays: 1 });
+    expect(purge?.detail).toMatchObject({ deleted: 150, retentionDays: 365, decisionDays: 365 });
     expect(purge?.at).toBe(new Date(due).toISOString());
     expect(w.logs.map((l) => l.message)).toContainEqual(
       expect.stringMatching(/^\[assent\] retention: deleted 150 receipts of short before /),

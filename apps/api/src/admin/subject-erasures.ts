@@ -1,0 +1,27 @@
+import type { SubjectErasure } from "@assent/core";
+import { auditLog, type Database } from "@assent/db";
+import { and, desc, eq } from "drizzle-orm";
+
+/**
+ * The latest erasure of a subject on a site, as its `subject.erase` audit entry records it (the
+ * entry names the subject by `subjectRef`), or `null` when none was ever made.
+ */
+export async function lastErasure(
+  db: Database,
+  siteId: number,
+  ref: string,
+): Promise<SubjectErasure | null> {
+  const [entry] = await db
+    .select({ id: auditLog.id, at: auditLog.at })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.siteId, siteId),
+        eq(auditLog.action, "subject.erase"),
+        eq(auditLog.target, ref),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  return entry ? { at: new Date(entry.at).toISOString(), auditId: entry.id } : null;
+}
