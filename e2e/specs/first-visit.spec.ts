@@ -1,7 +1,16 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { StoredReceipt } from "@assent/core";
 import { findReceipt, signInToDashboard } from "../fixtures/admin";
+import {
+  demoLikeConfig,
+  openSitePage,
+  publishSite,
+  siteKey,
+  sitePagePath,
+} from "../fixtures/sites";
 import { expect, test } from "../fixtures/test";
-import { customerPage } from "../fixtures/topology";
+import { consentOrigin, customerPage, siteRoot } from "../fixtures/topology";
 import { outboxSettled } from "../fixtures/ui";
 
 const banner = (page: import("@playwright/test").Page) =>
@@ -155,4 +164,63 @@ test("the preference centre records a custom choice per category", async ({
   await page.getByRole("button", { name: "Cookie settings" }).click();
   await expect(prefs).toBeVisible();
   await expect(prefs.getByText(receipt.subjectId)).toBeVisible();
+});
+
+test.describe("a page where window.assent is taken before the loader runs", () => {
+  for (const [what, first] of [
+    ["a stub the site set", `<script>window.assent = window.assent || { q: [] };</script>`],
+    ["an element named assent", `<form name="assent"></form>`],
+  ])
+    test(`replaces ${what} with the real API: defaults, banner and all`, async ({
+      page,
+      admin,
+    }) => {
+      const key = siteKey("taken");
+      await publishSite(admin, key, demoLikeConfig());
+      await openSitePage(page, key, { first });
+      await expect(banner(page)).toBeVisible();
+      expect(
+        await page.evaluate(() => {
+          const w = window as unknown as { assent: { consentId: unknown }; dataLayer: unknown[] };
+          const first = w.dataLayer[0] as ArrayLike<unknown>;
+          return [typeof w.assent.consentId, first[0], first[1]];
+        }),
+      ).toEqual(["function", "consent", "default"]);
+    });
+});
+
+test("a same-origin frame that carries the loader too leaves the asking to the page's banner", async ({
+  page,
+  admin,
+}) => {
+  const key = siteKey("framed");
+  await publishSite(admin, key, demoLikeConfig());
+  const framePath = sitePagePath(`${key}-frame`);
+  await writeFile(
+    join(siteRoot(), framePath),
+    `<!doctype html><html lang="en"><head><script src="${consentOrigin()}/s/${key}.js"></script>
+<title>Framed</title></head><body><p>A widget of the site, in a frame.</p></body></html>`,
+  );
+  // The frame's loader fetches the choice module once its banner would have had its frame.
+  const bannerDone = page.waitForRequest(
+    (r) => r.frame().url().endsWith(framePath) && /\/sdk\/choice-[\w-]+\.js$/.test(r.url()),
+  );
+  await openSitePage(page, key, {
+    body: `<iframe id="widget" src="${framePath}" title="Widget" width="400" height="300"></iframe>`,
+  });
+  await expect(banner(page)).toBeVisible();
+  const frame = page.frameLocator("#widget");
+  // The frame's loader ran and mounted its UI, which shows no banner of its own ...
+  await bannerDone;
+  await expect(frame.locator("#assent-ui")).toBeAttached();
+  expect(await frame.getByRole("dialog").count()).toBe(0);
+  // ... and the page's banner keeps the focus.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("assent-ui");
+  // The frame's own API still works.
+  await frame
+    .locator("body")
+    .evaluate(() => (window as unknown as { assent: { show(): void } }).assent.show());
+  await expect(
+    frame.locator("#assent-ui").getByRole("dialog", { name: "Privacy preferences" }),
+  ).toBeVisible();
 });

@@ -135,3 +135,60 @@ test("a choice in one tab applies in the site's other open tabs: consent starts 
   await expect(bannerOf(page)).toBeHidden();
   expect(thirdParty.count("googletagmanager.com")).toBe(2);
 });
+
+test("a site's change listener that throws stops nothing: the other listeners, the way back, the reload", async ({
+  page,
+  thirdParty,
+  admin,
+}) => {
+  const key = siteKey("listener-throws");
+  await publishSite(admin, key, tagged());
+  const uncaught: string[] = [];
+  page.on("pageerror", (e) => uncaught.push(e.message));
+  await openSitePage(page, key, {
+    head: TAGS,
+    opener: false,
+    body: `<script>
+  window.__heard = [];
+  window.assent.on("change", () => { throw new Error("the site's own bug"); });
+  window.assent.on("change", ({ method }) => window.__heard.push(method));
+</script>`,
+  });
+  const heard = () => page.evaluate(() => (window as { __heard?: string[] }).__heard);
+  // The choice resolves, the next listener hears it, and the error is the page's, reported.
+  expect(
+    await page.evaluate(() =>
+      (window as unknown as { assent: { acceptAll(): Promise<void> } }).assent
+        .acceptAll()
+        .then(() => "resolved"),
+    ),
+  ).toBe("resolved");
+  expect(await heard()).toEqual(["accept-all"]);
+  expect(uncaught).toContain("the site's own bug");
+  // The way back is offered.
+  await expect(
+    page.locator("#assent-button").getByRole("button", { name: "Cookie settings" }),
+  ).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => (window as { __gaLoaded?: number }).__gaLoaded))
+    .toBe(1);
+
+  // A withdrawal resolves too, and reloads the page, which stops what ran.
+  const reloaded = page.waitForEvent("load");
+  await page.evaluate(() => {
+    (window as unknown as { assent: { withdraw(): Promise<void> } }).assent.withdraw().then(
+      () =>
+        sessionStorage.setItem(
+          "withdrawn",
+          `resolved ${(window as { __heard?: string[] }).__heard}`,
+        ),
+      (e: Error) => sessionStorage.setItem("withdrawn", `rejected ${e.message}`),
+    );
+  });
+  await reloaded;
+  expect(await page.evaluate(() => sessionStorage.getItem("withdrawn"))).toBe(
+    "resolved accept-all,withdraw",
+  );
+  expect(await page.evaluate(() => (window as { __gaLoaded?: number }).__gaLoaded)).toBeUndefined();
+  expect(thirdParty.count("googletagmanager.com")).toBe(1);
+});

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { defaultSiteConfig, type LoaderBoot, workedOutForLoader } from "@assent/core";
 import { Window } from "happy-dom";
 import ts from "typescript";
@@ -127,6 +128,57 @@ describe("@assent/sdk exports map", () => {
     expect(types).toBe(pkg.types);
     expect(exportedNames(pkg.types)).toEqual(PACKAGE_TYPES);
   });
+});
+
+/**
+ * A site's own code that imports `@assent/sdk` (its public entry, as `types` points to it) and
+ * declares its own `window.dataLayer`, `fbq` and the like, as sites do: type-checked, its
+ * diagnostics.
+ */
+function siteDiagnostics(): string[] {
+  const site = fileURLToPath(new URL("checks/site.ts", root));
+  const source = `import type { AssentApi } from "../${pkg.types.replace(/^\.\//, "").replace(/\.ts$/, "")}";
+declare global {
+  interface Window {
+    dataLayer: Record<string, unknown>[];
+    fbq: { (...args: unknown[]): void; queue: unknown[] };
+    __assent_boot: string;
+  }
+}
+export const api: AssentApi | undefined = window.assent;
+window.dataLayer.push({ event: "page_view" });
+`;
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    lib: ["lib.es2023.d.ts", "lib.dom.d.ts"],
+    types: [],
+  };
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.fileExists = (file) => file === site || fileExists(file);
+  host.readFile = (file) => (file === site ? source : readFile(file));
+  host.getSourceFile = (file, language, ...rest) =>
+    file === site
+      ? ts.createSourceFile(file, source, language)
+      : getSourceFile(file, language, ...rest);
+  const program = ts.createProgram([site], options, host);
+  // Where a clash is reported: the site's declarations, and those `@assent/sdk` makes.
+  return [site, fileURLToPath(new URL("src/contract.ts", root))].flatMap((file) =>
+    ts
+      .getPreEmitDiagnostics(program, program.getSourceFile(file))
+      .map((d) => `TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`),
+  );
+}
+
+describe("the types @assent/sdk adds to a site's Window", () => {
+  it("are window.assent alone: a site's own dataLayer, fbq and the like do not clash", () => {
+    expect(siteDiagnostics()).toEqual([]);
+  }, 30_000);
 });
 
 describe("window.assent", () => {

@@ -1,11 +1,4 @@
-import type {
-  Choice,
-  ConsentMethod,
-  Decision,
-  LoaderBoot,
-  SiteConfig,
-  VisitorRule,
-} from "@assent/core";
+import type { Choice, ConsentMethod, Decision, SiteConfig, VisitorRule } from "@assent/core";
 
 /**
  * Detail of the `assent:change` event and argument of `assent.on("change", fn)`.
@@ -64,7 +57,8 @@ export interface AssentApi {
    */
   has(categoryOrService: string): boolean;
   /**
-   * Calls `fn` after every change of decision; returns a function that stops it.
+   * Calls `fn` after every change of decision; returns a function that stops it. What `fn`
+   * throws is reported (`reportError`) and stops neither the other listeners nor the choice.
    * @example const stop = window.assent.on("change", ({ method }) => console.log(method));
    */
   on(event: "change", fn: (detail: ChangeDetail) => void): () => void;
@@ -87,7 +81,9 @@ export interface AssentApi {
   rejectAll(): Promise<void>;
   /**
    * Sets a decision from the site's own controls (logged with method `api`); categories not
-   * named are denied, services not named follow their category. Resolves once applied.
+   * named are denied, services not named follow their category. Resolves once applied. Rejects,
+   * storing nothing, with a `TypeError` for anything but `true`/`false` values in objects, or a
+   * `RangeError` for an id this site does not have; the message names it.
    * @example await window.assent.set({ categories: { analytics: true }, services: { youtube: true } })
    */
   set(choice: Choice): Promise<void>;
@@ -118,7 +114,8 @@ export interface AssentApi {
    * calls it after rendering a view with `type="text/plain"` scripts, `data-src` iframes or the
    * like. What is allowed loads (each script once, in document order), a held-back iframe gets
    * its placeholder; what was handled before is left as it is. (Pages served
-   * `/s/SITE_KEY.js?autoblock` need not: auto-blocking sees every insertion.)
+   * `/s/SITE_KEY.js?autoblock` need not: auto-blocking sees every insertion.) The document only:
+   * gated markup inside a shadow root is not gated.
    * @example router.afterEach(() => window.assent?.apply());
    */
   apply(): void;
@@ -188,11 +185,10 @@ export interface UiModule {
   mount(host: UiHost): UiHandle;
 }
 
+// Only `window.assent` is declared for sites: what else the loader reads on `window` is its own
+// business (`loader/page-globals.ts`), and must not clash with a site's own declarations.
 declare global {
   interface Window {
-    __assent_boot?: LoaderBoot;
     assent?: AssentApi;
-    dataLayer?: unknown[];
-    fbq?: (...args: unknown[]) => void;
   }
 }

@@ -15,7 +15,11 @@ declare const __ASSENT_LANG_HASH__: string;
  * A language chunk's file, relative to the UI chunk: the first layer's texts, or with `centre`
  * every text (for the preference centre). Its name carries a hash of every language's built
  * code, so it can be cached for a year and a new build never serves changed texts under it.
+ * A rule's texts in a language (core's `RULE_TEXTS_BY_LANGUAGE`: the UK objection's, the US
+ * opt-out's) are built the same way, under the code `LANGUAGE-MODEL`: `de-uk-exemptions`,
+ * `de-opt-out`.
  * @example languageFile("de") // "lang/de-Xk3_9aQe.js"; languageFile("de", true) // "lang/de-centre-Xk3_9aQe.js"
+ * @example languageFile(`de-${rule.model}`) // "lang/de-opt-out-Xk3_9aQe.js"
  */
 export function languageFile(code: string, centre?: boolean): string {
   return `lang/${code}${centre ? "-centre" : ""}-${__ASSENT_LANG_HASH__}.js`;
@@ -28,12 +32,13 @@ export function direction(language: string): "rtl" | "ltr" {
 
 /**
  * The first supported language among the candidates (in order: the page's `<html lang>`, the
- * browser's `navigator.languages`, the site's default), by base language; English otherwise.
+ * browser's `navigator.languages`, the site's default), by base language (before `-`, or the `_`
+ * of a locale name such as `fr_FR`); English otherwise.
  * @example pickLanguage(["fr-CA", "de"]) // "fr"
  */
 export function pickLanguage(candidates: ReadonlyArray<string | null | undefined>): string {
   for (const tag of candidates) {
-    const base = tag?.toLowerCase().split("-")[0];
+    const base = tag?.toLowerCase().split(/[-_]/)[0];
     if (base && (LANGUAGES as readonly string[]).includes(base)) return base;
   }
   return DEFAULT_LANGUAGE;

@@ -16,6 +16,7 @@ import { holdWithdrawn } from "./gate-embeds";
 import { type Allows, cat, svc } from "./gate-scripts";
 import { writeAhead } from "./receipt";
 import type { Session } from "./session";
+import { assertChoice } from "./valid-choice";
 
 export { clearServices } from "./clear-storage";
 
@@ -25,11 +26,14 @@ export { clearServices } from "./clear-storage";
  * does not wait for it). Records a choice and applies it: the receipt written ahead (before
  * anything else, so nothing can lose it), the cookie, Consent Mode's `update`, the gates, the
  * withdrawn services' cookies and storage deleted, the page told, the receipt sent, and the page
- * reloaded when a withdrawn service had already run (`reloadOnWithdraw`).
+ * reloaded when a withdrawn service had already run (`reloadOnWithdraw`). What a site passes to
+ * `set()` (method `api`) is checked first: a choice it cannot mean throws, and nothing is
+ * recorded (`assertChoice`).
  * @example choose(session, "accept-all");
  */
-export function choose(s: Session, method: ConsentMethod, choice: Choice = {}): void {
+export function choose(s: Session, method: ConsentMethod, choice?: Choice): void {
   const { config, services, gpc, rule } = s;
+  if (method === "api") assertChoice(config, choice);
   // Only a site with a category claiming a UK exemption has anything to object to.
   if (method === "object" && !config.categories.some((c) => c.exemption)) return;
   const holding = s.current ?? s.before;

@@ -118,6 +118,21 @@ describe("Google Consent Mode", () => {
     warn.mockRestore();
   });
 
+  it("pushes through the page's own dataLayer when it is not an array, and never throws", () => {
+    // A tag manager's own object with a `push`: the defaults go through it.
+    const pushed: unknown[] = [];
+    const own = { push: (entry: unknown) => pushed.push(entry) };
+    window.dataLayer = own as unknown as unknown[];
+    pushDefault(config);
+    expect(window.dataLayer).toBe(own);
+    expect((pushed[0] as IArguments)[1]).toBe("default");
+    // Something with no `push` (an element named `dataLayer`): a new array takes its place.
+    window.dataLayer = document.createElement("div") as unknown as unknown[];
+    pushDefault(config);
+    expect(Array.isArray(window.dataLayer)).toBe(true);
+    expect(command(0)[1]).toBe("default");
+  });
+
   it("updates through the site's category mapping", () => {
     pushUpdate(decide(scope, { categories: { analytics: true } }), config);
     expect(command(0)[1]).toBe("update");

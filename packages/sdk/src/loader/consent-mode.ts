@@ -6,6 +6,7 @@ import {
   type LoaderConsentMode,
   type SiteService,
 } from "@assent/core";
+import "./page-globals";
 
 /** Pushes a gtag command onto `dataLayer`: gtag.js reads only `arguments` objects as commands. */
 export function gtag(..._args: unknown[]): void {
@@ -13,9 +14,12 @@ export function gtag(..._args: unknown[]): void {
   pushData(arguments);
 }
 
-/** Pushes an entry (a gtag command or a GTM event object) onto `dataLayer`. */
+/**
+ * Pushes an entry (a gtag command or a GTM event object) onto `dataLayer`: the page's own, array
+ * or not, when it has a `push`; a new array otherwise (none, or an element named `dataLayer`).
+ */
 export function pushData(entry: unknown): void {
-  window.dataLayer = window.dataLayer || [];
+  if (!window.dataLayer?.push) window.dataLayer = [];
   window.dataLayer.push(entry);
 }
 
@@ -28,7 +32,8 @@ export function pushData(entry: unknown): void {
  * ran without any consent state.
  */
 export function pushConsentDefault(cm: LoaderConsentMode, gpc?: boolean): void {
-  const early = window.dataLayer?.find((e) => {
+  // Only an array is looked through: a page's own `dataLayer` may be any object with a `push`.
+  const early = window.dataLayer?.find?.((e) => {
     const entry = e as { 0?: unknown; event?: unknown } | null;
     return entry?.[0] === "config" || entry?.[0] === "event" || entry?.event;
   });

@@ -179,6 +179,49 @@ describe("the loader's controller", () => {
     expect(parsed.ok).toBe(true);
   });
 
+  it("pushes every service's choice with the categories onto dataLayer", async () => {
+    const api = start(boot);
+    await api.set({ categories: { analytics: true }, services: { hotjar: false } });
+    expect(window.dataLayer).toContainEqual({
+      event: "assent_update",
+      assent: {
+        method: "api",
+        necessary: true,
+        preferences: false,
+        analytics: true,
+        marketing: false,
+        embeds: false,
+        services: { "google-analytics": true, "meta-pixel": false, hotjar: false },
+      },
+    });
+  });
+
+  it("rejects set() with what it cannot mean, and records nothing", async () => {
+    const api = start(boot);
+    const changes = vi.fn();
+    api.on("change", changes);
+    const set = (choice: unknown) => api.set(choice as never);
+    await expect(set(undefined)).rejects.toThrow(TypeError);
+    await expect(set(null)).rejects.toThrow(TypeError);
+    await expect(set(["analytics"])).rejects.toThrow(TypeError);
+    await expect(set({ categories: "x" })).rejects.toThrow(/categories "x"/);
+    await expect(set({ categories: { analytics: "true" } })).rejects.toThrow(
+      /categories\.analytics "true": expected true or false/,
+    );
+    await expect(set({ categories: { analytic: true } })).rejects.toThrow(RangeError);
+    await expect(set({ categories: { analytic: true } })).rejects.toThrow(/categories\.analytic\b/);
+    await expect(set({ services: { nope: true } })).rejects.toThrow(/services\.nope\b/);
+    await expect(set({ analytics: true })).rejects.toThrow(/analytics: expected categories/);
+    // No cookie, no receipt, no change: the banner still asks.
+    expect(readCookie(document.cookie, "assent")).toBeNull();
+    expect(Object.keys(localStorage).filter((k) => k.startsWith("assent:q:"))).toEqual([]);
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(changes).not.toHaveBeenCalled();
+    expect(api.get()).toBeNull();
+    await api.set({ categories: { analytics: true }, services: { hotjar: false } });
+    expect(api.has("analytics")).toBe(true);
+  });
+
   it("sends a receipt that localStorage refuses (quota full, storage disabled) instead of losing it", async () => {
     const beacon = vi.fn(() => true);
     vi.stubGlobal("navigator", { ...navigator, sendBeacon: beacon });
@@ -531,16 +574,49 @@ describe("the choice module, imported on demand", () => {
   });
 
   it("writes the receipt ahead before the page's listeners run, so a failing one cannot lose it", async () => {
+    const reported = vi.spyOn(console, "error").mockImplementation(() => {});
     const api = start(boot);
     let waiting: string[] = [];
+    const failure = new Error("the site's own listener");
     api.on("change", () => {
       waiting = Object.keys(localStorage).filter((k) => k.startsWith("assent:q:"));
-      throw new Error("the site's own listener");
+      throw failure;
     });
-    await expect(api.acceptAll()).rejects.toThrow("the site's own listener");
+    await api.acceptAll();
     expect(waiting).toHaveLength(1);
+    expect(reported).toHaveBeenCalledWith(failure);
     expect(api.has("analytics")).toBe(true);
     expect((await sent(0)).method).toBe("accept-all");
+    reported.mockRestore();
+  });
+
+  it("applies a choice whatever the page's own listeners throw: the others, the way back, the reload", async () => {
+    const reported = vi.spyOn(console, "error").mockImplementation(() => {});
+    const reload = mockReload();
+    const site = { ...config };
+    const api = start({ ...boot, config: site });
+    const heard: string[] = [];
+    api.on("change", () => {
+      throw new Error("the site's first listener");
+    });
+    const throwing = () => {
+      throw new Error("the site's event listener");
+    };
+    window.addEventListener("assent:change", throwing);
+    api.on("change", ({ method }) => heard.push(method));
+    await api.acceptAll();
+    expect(heard).toEqual(["accept-all"]);
+    expect(window.dataLayer).toContainEqual(expect.objectContaining({ event: "assent_update" }));
+    // The way back is offered once the page has had its frame.
+    await vi.waitFor(() => expect(buttons.filter((b) => b.config === site)).toHaveLength(1));
+    // The gated script has run: withdrawing it reloads the page.
+    await vi.waitFor(() => expect(document.getElementById("ga")?.getAttribute("type")).toBeNull());
+    await api.withdraw();
+    expect(heard).toEqual(["accept-all", "withdraw"]);
+    expect(reload).toHaveBeenCalledOnce();
+    expect(reported).toHaveBeenCalledWith(new Error("the site's first listener"));
+    window.removeEventListener("assent:change", throwing);
+    vi.restoreAllMocks();
   });
 
   it("leaves localStorage unopened on a returning visit with nothing waiting or left behind", async () => {

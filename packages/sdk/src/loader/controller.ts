@@ -26,6 +26,7 @@ import { activateScripts, ran } from "./gate-scripts";
 import { type ImportModule, importModule, onDemand } from "./on-demand";
 import { afterFrame, gpcSignal, onOpenerClick, whenReady } from "./page";
 import type { Session } from "./session";
+import "./page-globals";
 
 /** What `start` may be given instead of the browser's own facilities (tests, embedders). */
 export interface StartOptions {
@@ -90,7 +91,9 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     return (choiceModule ?? (await choices())).choose(s, method, choice);
   };
 
-  const s: Session = {
+  // What `settle` sets (the decision read) and `loadUi` (the UI) is left out here: nothing reads
+  // it before (every reader goes through `known()`, or is the UI, mounted after `settle`).
+  const unsettled: Omit<Session, "before" | "record" | "current" | "reconsent" | "ui"> = {
     config,
     configHash: boot.configHash,
     api: boot.api,
@@ -104,20 +107,15 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     decision: () => s.current,
     holding: () => s.current ?? s.before,
     consentId: () => known().record?.subjectId ?? null,
-    nonce: (document.currentScript as HTMLScriptElement | null)?.nonce || undefined,
+    // Empty where there is none: the UI sets a nonce only when there is one.
+    nonce: (document.currentScript as HTMLScriptElement | null)?.nonce,
     choose,
-    // Set by `settle`, once the stored decision is read.
-    before: null,
-    record: null,
-    current: null,
-    reconsent: false,
     // The site's services, then the catalogue's the site does not list (inlined by the server).
     services: [...config.services, ...boot.traces],
     listeners: new Set(),
     allows: (category, service) =>
-      allowsIn(config, s.services, known().current ?? s.before)(category, service),
+      allowsIn(config, s.services, known().holding())(category, service),
     ran,
-    ui: null,
     placehold: (frame, service) =>
       later(() => chunk(EMBED_PLACEHOLDER, "placehold", frame, s, service)),
     gate: () => {
@@ -156,6 +154,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
       ),
     flush: (unsaved) => chunk(OUTBOX, "flush", boot.api, { unsaved }),
   };
+  const s = unsettled as Session;
 
   /** Imports the UI chunk (once) and mounts it when the document is ready. */
   const loadUi = (): Promise<UiHandle> => {
@@ -258,7 +257,8 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   // defaults, auto-blocking's hold) is in place when the loader's task ends.
   pushConsentDefault(boot.consentMode, gpc);
   if (options.autoblock) autoblock(s);
-  whenReady(() => onOpenerClick(show));
+  // The site's own openers work from the start (a click while the page is still parsing too).
+  onOpenerClick(show);
   // The stored decision is read without blocking the page where the browser can (the Cookie
   // Store API: `document.cookie` is a synchronous round trip to the browser, tens of ms on a
   // busy page view), at once otherwise. Whatever asks for the decision sooner reads it then.
@@ -281,7 +281,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
 
   return {
     get: () => known().current,
-    has: (id) => isAllowed(known().current ?? s.before, id),
+    has: (id) => isAllowed(known().holding(), id),
     on: (_event, fn) => {
       s.listeners.add(fn);
       return () => s.listeners.delete(fn);

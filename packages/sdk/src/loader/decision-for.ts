@@ -45,7 +45,7 @@ function without(base: Decision | null, config: SiteConfig, denied: string[], se
 export function decisionFor(
   config: SiteConfig,
   method: ConsentMethod,
-  choice: Choice,
+  choice: Choice | undefined,
   { gpc, rule, holding }: DecisionContext,
 ): Decision {
   switch (method) {

@@ -7,6 +7,31 @@ import type { Session } from "./session";
 
 const escapeHtml = (text = "") => text.replace(/[<&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** A Trusted Types policy's part the placeholder uses (not yet in TypeScript's DOM types). */
+interface HtmlPolicy {
+  createHTML(html: string): string;
+}
+
+/**
+ * The Trusted Types policy `assent` (created once, where the browser has Trusted Types), through
+ * which the placeholder's HTML, built here with every value escaped, reaches `srcdoc`. A page
+ * that requires Trusted Types lists it in its `trusted-types` directive; where it does not, the
+ * browser reports the refusal and the HTML goes to `srcdoc` as a string, which the page's own
+ * default policy may still let through.
+ */
+let htmlPolicy: HtmlPolicy | null | undefined;
+function trustedHtml(html: string): string {
+  if (htmlPolicy === undefined)
+    try {
+      const factory = (window as { trustedTypes?: { createPolicy(...a: unknown[]): HtmlPolicy } })
+        .trustedTypes;
+      htmlPolicy = factory?.createPolicy("assent", { createHTML: (text: string) => text }) ?? null;
+    } catch {
+      htmlPolicy = null;
+    }
+  return htmlPolicy ? htmlPolicy.createHTML(html) : html;
+}
+
 /** What a placeholder reads of the page's session: the config, the language, the decision. */
 export type PlaceholderHost = Pick<
   Session,
@@ -51,9 +76,17 @@ export async function placehold(
   ).map((key) =>
     escapeHtml(placeholderText(language, key, own?.[key]).replace("{service}", name ?? "")),
   );
-  frame.srcdoc = `<body lang="${language}" dir="${direction(language)}" style="font:14px sans-serif;text-align:center;background:#eee"><p><b>${escapeHtml(name)}</b> ${escapeHtml(service?.purpose)} ${policy ? `<a target=_blank href="${escapeHtml(policy)}">${policyText}</a>` : ""}<p><button>${onceText}</button> ${allow ? `<button>${alwaysText}</button>` : ""}`;
+  // Styled once loaded, through its `style` object: a strict CSP (`style-src 'self'`), which the
+  // placeholder's document inherits from the page, refuses a `style` attribute, not that.
+  frame.srcdoc = trustedHtml(
+    `<body lang="${language}" dir="${direction(language)}"><p><b>${escapeHtml(name)}</b> ${escapeHtml(service?.purpose)} ${policy ? `<a target=_blank href="${escapeHtml(policy)}">${policyText}</a>` : ""}<p><button>${onceText}</button> ${allow ? `<button>${alwaysText}</button>` : ""}`,
+  );
   frame.onload = () => {
-    const [once, always] = frame.contentDocument?.querySelectorAll("button") ?? [];
+    const body = frame.contentDocument?.body;
+    // Not once the embed itself has loaded in its place (`loadOnce`, `loadEmbed`).
+    if (!body || !frame.hasAttribute("data-src")) return;
+    Object.assign(body.style, { font: "14px sans-serif", textAlign: "center", background: "#eee" });
+    const [once, always] = body.querySelectorAll("button");
     if (once) once.onclick = () => loadOnce(frame, service);
     if (always) always.onclick = allow ?? null;
   };

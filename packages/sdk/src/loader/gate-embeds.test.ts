@@ -157,6 +157,44 @@ describe("gateEmbeds", () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it("styles the placeholder without a style attribute, which a strict CSP refuses", async () => {
+    gateEmbeds(gate({}));
+    await settle();
+    const frame = document.getElementById("yt") as HTMLIFrameElement;
+    expect(frame.srcdoc).not.toMatch(/style/i);
+    frame.onload?.(new Event("load"));
+    const body = frame.contentDocument?.body as HTMLElement;
+    expect(body.style.background).toMatch(/#eee|rgb\(238, 238, 238\)/);
+    expect(body.style.textAlign).toBe("center");
+    expect(body.style.font).toContain("14px");
+  });
+
+  it("writes the placeholder through the Trusted Types policy named assent", async () => {
+    const created: string[] = [];
+    const written: string[] = [];
+    vi.stubGlobal("trustedTypes", {
+      createPolicy: (name: string, rules: { createHTML(html: string): string }) => {
+        created.push(name);
+        return {
+          createHTML: (html: string) => {
+            written.push(html);
+            return rules.createHTML(html);
+          },
+        };
+      },
+    });
+    // A module of its own: the policy is created once per page, on the first placeholder.
+    vi.resetModules();
+    const { placehold: fresh } = await import("./embed-placeholder");
+    gateEmbeds({ ...gate({}), placehold: (frame, service) => fresh(frame, host(), service) });
+    await settle();
+    vi.unstubAllGlobals();
+    expect(created).toEqual(["assent"]);
+    expect(written).toHaveLength(2);
+    expect(written[0]).toContain("<b>YouTube</b>");
+    expect((document.getElementById("yt") as HTMLIFrameElement).srcdoc).toBe(written[0]);
+  });
+
   it("escapes what it writes into the placeholder", async () => {
     document.body.innerHTML = `<iframe data-src="https://x.test/" data-service="evil" id="x"></iframe>`;
     const evil = completeService({

@@ -1,5 +1,5 @@
 import { allowsElement, DEFAULT_CATEGORIES, decide } from "@assent/core";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { activateScripts, ran } from "./gate-scripts";
 
 const scope = {
@@ -72,6 +72,40 @@ describe("activateScripts", () => {
     await activateScripts((c, s) => allowsElement(null, c, s));
     expect(document.querySelectorAll('script[type="text/plain"]')).toHaveLength(4);
     expect(document.getElementById("img")?.getAttribute("src")).toBeNull();
+  });
+
+  it("goes on past a script the page refuses (Trusted Types), now and on every later call", async () => {
+    // A Trusted Types page without a default policy refuses a script URL given as a string.
+    const src = Object.getOwnPropertyDescriptor(HTMLScriptElement.prototype, "src");
+    Object.defineProperty(HTMLScriptElement.prototype, "src", {
+      ...src,
+      set() {
+        throw new TypeError("This document requires 'TrustedScriptURL' assignment.");
+      },
+    });
+    const reported = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      document.body.innerHTML = `
+        <script type="text/plain" data-category="analytics" data-src="/gtag.js" id="tag"></script>
+        <img data-src="/pixel.gif" data-category="analytics" id="img" alt="">`;
+      const allows = allowing({ categories: { analytics: true } });
+      await activateScripts(allows);
+      expect(reported).toHaveBeenCalledOnce();
+      expect(reported.mock.calls[0]?.[1]).toBeInstanceOf(TypeError);
+      expect(document.getElementById("img")?.getAttribute("src")).toBe("/pixel.gif");
+      // Not run, so not counted as run (no reload on a withdrawal for it).
+      expect(ran).not.toContain(document.getElementById("tag"));
+      // What a single-page app adds later is still released (`apply()`).
+      document.body.insertAdjacentHTML(
+        "beforeend",
+        `<img data-src="/later.gif" data-category="analytics" id="later" alt="">`,
+      );
+      await activateScripts(allows);
+      expect(document.getElementById("later")?.getAttribute("src")).toBe("/later.gif");
+    } finally {
+      Object.defineProperty(HTMLScriptElement.prototype, "src", src as PropertyDescriptor);
+      reported.mockRestore();
+    }
   });
 
   it("gates marked images and stylesheets the same way", async () => {

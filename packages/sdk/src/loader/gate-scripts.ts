@@ -1,3 +1,5 @@
+import { report } from "./page";
+
 /** Decides whether a gated element may run, from its `data-category` and `data-service`. */
 export type Allows = (category: string | null, service: string | null) => boolean;
 
@@ -37,12 +39,14 @@ function activate(original: HTMLScriptElement): Promise<void> {
   const src = original.getAttribute("data-src");
   if (type) script.type = type;
   else script.removeAttribute("type");
-  ran.push(original);
   return new Promise((resolve) => {
+    // Throws on a Trusted Types page whose default policy does not pass the URL: the promise is
+    // rejected, the script left as it was, and not counted as run.
     if (src) script.src = src;
     if (script.src) script.onload = script.onerror = () => resolve();
     else resolve();
     original.replaceWith(script);
+    ran.push(original);
   });
 }
 
@@ -50,7 +54,8 @@ function activate(original: HTMLScriptElement): Promise<void> {
  * Activates the gated scripts (and marked `<img data-src>` and `<link data-href>`) the decision
  * allows, in document order, each script in a task of its own; an external script is loaded
  * before the next gated one runs. A script never runs twice. Calls are queued, so a choice made
- * while scripts are loading cannot reorder them.
+ * while scripts are loading cannot reorder them; a script that cannot be activated (a Trusted
+ * Types page refusing its URL) is reported and stops neither the others nor later calls.
  */
 export function activateScripts(allows: Allows): Promise<void> {
   queue = queue.then(async () => {
@@ -60,8 +65,9 @@ export function activateScripts(allows: Allows): Promise<void> {
       // By name: a script made in another (same-origin) frame is not this realm's instance.
       if (el.localName === "script") {
         await yieldToPage();
-        // Looked at again: meanwhile the page may have removed it, or a choice changed.
-        if (runs()) await activate(el as HTMLScriptElement);
+        // Looked at again: meanwhile the page may have removed it, or a choice changed. One
+        // that cannot be activated is reported, and the rest still are.
+        if (runs()) await activate(el as HTMLScriptElement).catch(report);
       } else {
         // Without `data-src` / `data-href` it is no longer gated: it is never activated twice.
         const attr = el.tagName === "LINK" ? "href" : "src";

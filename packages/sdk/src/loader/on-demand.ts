@@ -2,6 +2,7 @@ import type { flush } from "../transport/outbox";
 import type { clearServices, follow } from "./choice";
 import type { placehold } from "./embed-placeholder";
 import type { offerFloatingButton } from "./offer-floating-button";
+import { report } from "./page";
 
 /** Imports a module by its absolute URL. */
 export type ImportModule = (url: string) => Promise<unknown>;
@@ -34,7 +35,7 @@ export const onDemand =
       .then((mod) => {
         if (entry) (mod as Record<string, (...a: unknown[]) => unknown>)[entry]?.(...args);
       })
-      .catch((err) => entry && console.warn("[assent]", err));
+      .catch((err) => entry && report(err));
 
 /** Prefetches an on-demand module, or imports it and calls one of its entry points. */
 export interface OnDemand {

@@ -18,11 +18,19 @@ export function afterFrame(fn: () => void): void {
 export const gpcSignal = (): boolean =>
   (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
 
-/** Calls `open` on a click on any element with `data-assent-open` (the site's own way back). */
+/**
+ * Calls `open` on a click on any element with `data-assent-open` (the site's own way back), in
+ * the page or in a web component's open shadow root (the event's path, not its retargeted
+ * `target`, which is the shadow host).
+ */
 export function onOpenerClick(open: () => void): void {
   document.addEventListener("click", (event) => {
-    if (!(event.target as Element | null)?.closest?.("[data-assent-open]")) return;
+    if (!event.composedPath().some((el) => (el as Element).hasAttribute?.("data-assent-open")))
+      return;
     event.preventDefault();
     open();
   });
 }
+
+/** Reports an error in the console, and goes on. */
+export const report = (err: unknown) => console.error("[assent]", err);
