@@ -204,7 +204,8 @@ export const PolicyBumpSchema = v.strictObject({
   /**
    * Why every visitor is asked again, recorded in the audit log. Required (409
    * `POLICY_UNCHANGED` without it) when nothing visitors are shown or asked changed since the
-   * current policy version began, less than six months ago (`bumpNeedsReason`).
+   * current policy version began, less than six months ago or than the configuration in force
+   * remembers a refusal (`pacingDays`, `bumpNeedsReason`).
    */
   reason: v.optional(PolicyBumpReasonSchema),
   /**

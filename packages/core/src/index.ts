@@ -232,6 +232,7 @@ export {
   POLICY_BUMP_MIN_DAYS,
   POLICY_BUMP_REASON_MAX,
   PolicyBumpReasonSchema,
+  pacingDays,
 } from "./policy-bump";
 export {
   categoryPurposes,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksTheSame, bumpNeedsReason, POLICY_BUMP_MIN_DAYS } from "./policy-bump";
+import { asksTheSame, bumpNeedsReason, POLICY_BUMP_MIN_DAYS, pacingDays } from "./policy-bump";
 import { defaultSiteConfig } from "./site-config";
 
 const DAY = 86_400_000;
@@ -30,5 +30,14 @@ describe("policy bumps", () => {
     expect(bumpNeedsReason(base, next, 0, (POLICY_BUMP_MIN_DAYS - 1) * DAY)).toBe(true);
     expect(bumpNeedsReason(base, next, 0, POLICY_BUMP_MIN_DAYS * DAY)).toBe(false);
     expect(bumpNeedsReason(base, { ...next, services: [] }, 0, DAY)).toBe(false);
+  });
+
+  it("wait as long as the configuration in force remembers a refusal, if longer", () => {
+    const next = { ...base, policyVersion: "2" };
+    const remembers = { ...base, expiry: { acceptedDays: 395, rejectedDays: 395 } };
+    expect(pacingDays(base)).toBe(POLICY_BUMP_MIN_DAYS);
+    expect(pacingDays(remembers)).toBe(395);
+    expect(bumpNeedsReason(base, next, 0, 394 * DAY, pacingDays(remembers))).toBe(true);
+    expect(bumpNeedsReason(base, next, 0, 395 * DAY, pacingDays(remembers))).toBe(false);
   });
 });

@@ -54,9 +54,20 @@ export function asksTheSame(a: object, b: object): boolean {
 }
 
 /**
+ * How long after a policy version began a new one that changes nothing visitors see needs a
+ * reason: as long as the configuration in force remembers a refusal (`expiry.rejectedDays`), and
+ * never less than `POLICY_BUMP_MIN_DAYS`. Sooner, the new version would cut short refusals the
+ * site promised to remember that long.
+ * @example pacingDays({ expiry: { acceptedDays: 395, rejectedDays: 395 } }) // 395
+ */
+export function pacingDays(current: { expiry: { rejectedDays: number } }): number {
+  return Math.max(POLICY_BUMP_MIN_DAYS, current.expiry.rejectedDays);
+}
+
+/**
  * Whether a new policy version needs a stated reason: it asks visitors what the current one
  * already asked (`asksTheSame` as the version that began it), and that began less than
- * `POLICY_BUMP_MIN_DAYS` ago.
+ * `days` (`pacingDays` of the configuration in force) ago.
  * @example bumpNeedsReason(first, next, first.publishedAt, Date.now()) // true the same day
  */
 export function bumpNeedsReason(
@@ -64,6 +75,7 @@ export function bumpNeedsReason(
   next: object,
   beganAt: number,
   now: number,
+  days: number = POLICY_BUMP_MIN_DAYS,
 ): boolean {
-  return asksTheSame(began, next) && now - beganAt < POLICY_BUMP_MIN_DAYS * 86_400_000;
+  return asksTheSame(began, next) && now - beganAt < days * 86_400_000;
 }

@@ -97,4 +97,20 @@ describe("a policy bump that needs no reason", () => {
     now = began + 182 * DAY;
     expect((await bump(await t.admin())).status).toBe(201);
   });
+
+  it("waits as long as the configuration in force remembers a refusal, when that is longer", async () => {
+    const a = await t.admin();
+    const { config } = t.config;
+    // The policy version began with the seed's publication, before the expiry changed.
+    const state = await (await a.get(CONFIG)).json();
+    const began = Date.parse(state.published.publishedAt);
+    const remembers = { ...config, expiry: { acceptedDays: 395, rejectedDays: 395 } };
+    expect((await publish(a, remembers)).status).toBe(201);
+    now = began + 200 * DAY;
+    const refused = await bump(await t.admin());
+    expect(await code(refused.clone())).toEqual([409, "POLICY_UNCHANGED"]);
+    expect((await refused.json()).error.message).toMatch(/395 days the site remembers them/);
+    now = began + 395 * DAY;
+    expect((await bump(await t.admin())).status).toBe(201);
+  });
 });

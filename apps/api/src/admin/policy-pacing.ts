@@ -1,4 +1,4 @@
-import { bumpNeedsReason, POLICY_BUMP_MIN_DAYS, type SiteConfig } from "@assent/core";
+import { bumpNeedsReason, pacingDays, type SiteConfig } from "@assent/core";
 import { type Database, siteConfigs } from "@assent/db";
 import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
 import { ApiError } from "../errors";
@@ -28,7 +28,8 @@ async function policyBegan(db: Database, siteId: number, policyVersion: string) 
 /**
  * Refuses a new policy version (`next`, replacing `current`) that would ask every visitor
  * again, refusals included, though nothing they are shown or asked changed since the current
- * version began less than six months ago, unless the caller says why (`reason`, kept in the
+ * version began less than six months ago, or less than the current configuration remembers a
+ * refusal if that is longer (`pacingDays`), unless the caller says why (`reason`, kept in the
  * audit log by the caller). Does nothing when the policy version does not change.
  */
 export async function requireReasonToAskAgain(
@@ -40,10 +41,11 @@ export async function requireReasonToAskAgain(
 ): Promise<void> {
   if (options.reason || next.policyVersion === current.policyVersion) return;
   const began = await policyBegan(db, siteId, current.policyVersion);
-  if (!began || !bumpNeedsReason(began.config, next, began.at, options.now)) return;
+  const days = pacingDays(current);
+  if (!began || !bumpNeedsReason(began.config, next, began.at, options.now, days)) return;
   const since = new Date(began.at).toISOString().slice(0, 10);
   throw new ApiError(
     "POLICY_UNCHANGED",
-    `Nothing visitors are shown or asked has changed since policy version "${current.policyVersion}" began on ${since}: a new version now would ask every visitor again, overriding refusals less than ${POLICY_BUMP_MIN_DAYS} days old. Change what the banner says or asks, or give a reason (it is kept in the audit log).`,
+    `Nothing visitors are shown or asked has changed since policy version "${current.policyVersion}" began on ${since}: a new version now would ask every visitor again, overriding refusals younger than the ${days} days the site remembers them. Change what the banner says or asks, or give a reason (it is kept in the audit log).`,
   );
 }

@@ -17,7 +17,7 @@ export interface PolicyBumpProps {
  * Bumping the policy version, with what it means for visitors said before and after. The
  * confirmation takes a reason, kept in the audit log; the server requires one when nothing
  * visitors see or are asked changed since the current version began, less than six months ago
- * (asking again would override recent refusals), and then the dialog stays open to ask for it.
+ * or than the site remembers a refusal (asking again would override recent refusals), and then the dialog stays open to ask for it.
  */
 export function PolicyBump({ current, published, siteOrigins, onBumped }: PolicyBumpProps) {
   const { site, can, failure } = useAdmin();
@@ -118,8 +118,8 @@ export function PolicyBump({ current, published, siteOrigins, onBumped }: Policy
           />
           <p id="bump-reason-help" class="help">
             Kept in the audit log. Needed when nothing visitors see or are asked has changed since
-            the current version began less than six months ago: asking again would override the
-            refusals of visitors who said no recently.
+            the current version began less recently than the site remembers a refusal (six months at
+            least): asking again would override the refusals of visitors who said no recently.
           </p>
           {reasonNeeded && (
             <p class="form-error" role="alert">
