@@ -6,7 +6,8 @@ import { HOSTS } from "../fixtures/topology";
 
 /**
  * A person's own account, in two browsers at once: changing the password in one ends the
- * session in the other, which must then sign in with the new password. The person is a member
+ * session in the other, which must then sign in with the new password; another tab of the
+ * browser that changed it goes on with the new session (its writes too). The person is a member
  * made for this test (never the seeded owner every other spec signs in as), so it is safe beside
  * them on any worker.
  */
@@ -33,6 +34,12 @@ test("a password changed in one browser signs the other out, and only the new pa
   const b = await elsewhere.newPage();
   await openDashboard(a, key, "records", person);
   await openDashboard(b, key, "records", person);
+  // A second tab of browser A, open on the account before the password changes: it shares the
+  // session cookie, and holds the CSRF token of the session the change replaces.
+  const aTab = await here.newPage();
+  await aTab.goto(a.url());
+  await aTab.getByRole("banner").getByRole("link", { name: "Account" }).click();
+  await expect(aTab.getByRole("heading", { level: 1 })).toHaveText("Your account");
   const sessionCookie = async () =>
     (await here.cookies()).find((cookie) => cookie.name === "assent_session");
   const before = await sessionCookie();
@@ -71,10 +78,11 @@ test("a password changed in one browser signs the other out, and only the new pa
   await b.getByRole("button", { name: "Sign in" }).click();
   await expect(b.getByRole("heading", { level: 1 })).toHaveText("Dashboard account: Users");
 
-  // Browser A signs out of every session (its write carries the new session's CSRF token).
-  await a.getByRole("button", { name: "Sign out of every session" }).click();
-  await a.getByRole("dialog").getByRole("button", { name: "Sign out everywhere" }).click();
-  await expect(a.getByText("You have signed out of every session")).toBeVisible();
+  // Browser A signs out of every session from its other tab, opened before the change: its
+  // write is refused for the old CSRF token, and sent again with the new session's.
+  await aTab.getByRole("button", { name: "Sign out of every session" }).click();
+  await aTab.getByRole("dialog").getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(aTab.getByText("You have signed out of every session")).toBeVisible();
   expect(await sessionCookie()).toBeUndefined();
   await b
     .getByRole("navigation", { name: "Sections" })

@@ -100,6 +100,52 @@ describe("CSRF token", () => {
     const sent = calls.map((c) => (c.init.headers as Record<string, string>)["X-CSRF-Token"]);
     expect(sent).toEqual([undefined, "token-1", "token-2", "token-2", "token-2", undefined]);
   });
+
+  it("takes the token of the session another tab's password change started, and sends the write once more", async () => {
+    let token = "token-1";
+    const calls = stubApi({
+      "GET /v1/admin/session": () => ok({ ...fakeSession(), csrfToken: token }),
+      "POST /v1/thing": (call) =>
+        (call.init.headers as Record<string, string>)["X-CSRF-Token"] === token
+          ? ok({ done: true })
+          : apiError(403, "CSRF_TOKEN_INVALID", "Send the session's CSRF token"),
+    });
+    await apiRequest("/v1/admin/session");
+    // Another tab of this browser changed the password: the shared cookie names a new session.
+    token = "token-2";
+    await expect(apiRequest("/v1/thing", { method: "POST", body: {} })).resolves.toEqual({
+      done: true,
+    });
+    const sent = calls.map((c) => (c.init.headers as Record<string, string>)["X-CSRF-Token"]);
+    expect(sent).toEqual([undefined, "token-1", undefined, "token-2"]);
+  });
+
+  it("sends a refused write once more only, and never retries a read or a sign-in", async () => {
+    const calls = stubApi({
+      "GET /v1/admin/session": () => ok({ ...fakeSession(), csrfToken: "token-1" }),
+      "POST /v1/thing": () => apiError(403, "CSRF_TOKEN_INVALID", "Send the session's CSRF token"),
+      "GET /v1/thing": () => apiError(403, "CSRF_TOKEN_INVALID", "Send the session's CSRF token"),
+      "POST /v1/admin/session": () =>
+        apiError(403, "CSRF_TOKEN_INVALID", "Send the session's CSRF token"),
+    });
+    await apiRequest("/v1/admin/session");
+    const refused = { status: 403, code: "CSRF_TOKEN_INVALID" };
+    await expect(apiRequest("/v1/thing", { method: "POST", body: {} })).rejects.toMatchObject(
+      refused,
+    );
+    await expect(apiRequest("/v1/thing")).rejects.toMatchObject(refused);
+    await expect(
+      apiRequest("/v1/admin/session", { method: "POST", body: {} }),
+    ).rejects.toMatchObject(refused);
+    expect(calls.map((c) => `${c.method} ${c.url.pathname}`)).toEqual([
+      "GET /v1/admin/session",
+      "POST /v1/thing",
+      "GET /v1/admin/session",
+      "POST /v1/thing",
+      "GET /v1/thing",
+      "POST /v1/admin/session",
+    ]);
+  });
 });
 
 describe("apiRequest error wording", () => {

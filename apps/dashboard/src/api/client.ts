@@ -55,8 +55,29 @@ function rememberCsrfToken(path: string, method: string, body: unknown): void {
  * Calls the same-origin API with the session cookie and returns the parsed JSON body
  * (`undefined` for 204). Any non-2xx answer or unreachable server throws `ApiRequestError`;
  * an abort rethrows the `AbortError` untouched.
+ *
+ * A write refused for its CSRF token (`CSRF_TOKEN_INVALID`) is sent once more with the token
+ * of the session the browser now holds: another tab's password change replaced the session
+ * cookie this tab shares, and its token with it. Only the same-origin session read gives the
+ * token, so the retry weakens nothing; a session that has ended still fails as one (401).
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    const method = options.method ?? "GET";
+    if (
+      !(error instanceof ApiRequestError && error.code === "CSRF_TOKEN_INVALID") ||
+      method === "GET" ||
+      path === SESSION_PATH
+    )
+      throw error;
+    await send(SESSION_PATH, { signal: options.signal });
+    return send<T>(path, options);
+  }
+}
+
+async function send<T>(path: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   const method = options.method ?? "GET";
