@@ -8,7 +8,6 @@ import { LOCAL_PRAGMAS, localClient } from "./local-client";
 
 export {
   COMMIT_BUSY_TIMEOUT_MS,
-  COMMIT_THREAD_CHECKPOINT_PAGES,
   type CommitThread,
   startCommitThread,
 } from "./commit-thread";

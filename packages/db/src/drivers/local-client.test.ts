@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
@@ -28,6 +28,22 @@ describe("local libSQL client", () => {
     expect(Number(fk.rows[0]?.[0])).toBe(1);
     expect(String(journal.rows[0]?.[0])).toBe("wal");
     expect(Number(busy.rows[0]?.[0])).toBe(5000);
+    client.close();
+  });
+
+  it("never checkpoints on its own: a commit, however large, leaves the log to the checkpoint thread", async () => {
+    // SQLite's automatic checkpoint (past 1,000 pages of log) runs without the write lock, so it
+    // may overlap another connection's commit: see LOCAL_PRAGMAS and commit-thread/checkpointer.ts.
+    const url = await fileWithTable("no-autocheckpoint.db");
+    const file = url.slice("file:".length);
+    const client = localClient(url);
+    const before = statSync(file).size;
+    const rows = Array.from({ length: 1200 }, (_, i) => ({
+      sql: "INSERT INTO t (v) VALUES (?)",
+      args: [`${i} ${"x".repeat(3000)}`],
+    }));
+    await client.batch(rows, "write");
+    expect(statSync(file).size).toBe(before);
     client.close();
   });
 

@@ -7,7 +7,10 @@ export { LOCAL_BUSY_TIMEOUT_MS, LOCAL_PRAGMAS } from "./local-file";
 /**
  * Copies the write-ahead log into the database file and truncates it to nothing, so the page
  * images it held (an erased row's old contents among them) leave the files. Retries while other
- * connections' readers keep the log busy; throws when they never let go.
+ * connections' readers keep the log busy; throws when they never let go. Unlike a passive
+ * checkpoint (see `LOCAL_PRAGMAS`), this one takes the write lock before it reads the log, so no
+ * commit can restart the log under it; only if the lock stays taken past the busy timeout does
+ * SQLite fall back to a passive attempt.
  */
 export async function truncateWriteAheadLog(client: Client, attempts = 40): Promise<void> {
   for (let i = 0; i < attempts; i++) {

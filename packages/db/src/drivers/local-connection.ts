@@ -12,9 +12,9 @@ const MAX_PREPARED = 32;
 
 /**
  * A synchronous connection to an embedded libSQL file, for a thread that may block (the commit
- * and checkpoint threads). Opened on first use with `LOCAL_PRAGMAS` and any `pragmas` of its
- * own; after a failure that leaves it unusable (`mustReconnect`, or a rollback that failed) it is
- * closed, and the next call opens a fresh one. Statements are prepared once per connection.
+ * and checkpoint threads). Opened on first use with `LOCAL_PRAGMAS`; after a failure that leaves
+ * it unusable (`mustReconnect`, or a rollback that failed) it is closed, and the next call opens
+ * a fresh one. Statements are prepared once per connection.
  */
 export class LocalConnection {
   private db: Libsql.Database | null = null;
@@ -22,7 +22,7 @@ export class LocalConnection {
 
   constructor(
     private readonly path: string,
-    private readonly options: { busyTimeoutMs: number; pragmas?: readonly string[] },
+    private readonly options: { busyTimeoutMs: number },
   ) {}
 
   /**
@@ -44,6 +44,27 @@ export class LocalConnection {
     } catch (err) {
       if (!this.rollBack() || mustReconnect(err)) this.close();
       throw err;
+    }
+  }
+
+  /**
+   * Runs `work` while this connection holds the file's write lock (an empty `BEGIN IMMEDIATE`,
+   * rolled back after), waiting at most `busyTimeoutMs` for it: meanwhile no connection, in this
+   * process or another, can commit. Throws `SQLITE_BUSY` (and replaces the connection) when the
+   * lock stays taken; `work`'s own failure is thrown once the lock is released.
+   */
+  whileWriteLocked<T>(work: () => T): T {
+    const db = this.connection();
+    try {
+      db.exec("BEGIN IMMEDIATE");
+    } catch (err) {
+      if (!this.rollBack() || mustReconnect(err)) this.close();
+      throw err;
+    }
+    try {
+      return work();
+    } finally {
+      if (!this.rollBack()) this.close();
     }
   }
 
@@ -72,7 +93,7 @@ export class LocalConnection {
     if (this.db) return this.db;
     const db = new Libsql(this.path, { timeout: this.options.busyTimeoutMs });
     try {
-      for (const pragma of [...LOCAL_PRAGMAS, ...(this.options.pragmas ?? [])]) db.exec(pragma);
+      for (const pragma of LOCAL_PRAGMAS) db.exec(pragma);
     } catch (err) {
       db.close();
       throw err;

@@ -89,8 +89,7 @@ describe("the commit thread's log", () => {
   }, 30_000);
 
   it("copies the write-ahead log into the database file between commits, off the commit thread", async () => {
-    // Nothing else checkpoints here: the commit thread only past 16,000 pages of log, and the
-    // test's own connection only after a write of its own.
+    // Nothing else checkpoints here: no connection checkpoints on its own (`LOCAL_PRAGMAS`).
     const before = statSync(target.file).size;
     await log.append(await Promise.all(Array.from({ length: 1000 }, () => signed())));
     const deadline = Date.now() + 5000;

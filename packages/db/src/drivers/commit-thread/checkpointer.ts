@@ -1,12 +1,15 @@
 /**
  * The checkpoint thread: every `everyMs` it copies what the write-ahead log holds back into the
- * database file (`PRAGMA wal_checkpoint(PASSIVE)`: as far as it can without waiting for anyone).
- * Left to the commit thread, SQLite runs these checkpoints inside a commit every 1,000 pages,
- * which made about one commit in twelve several times slower: a third or more of all the time
- * spent committing. Under steady writes the log never stands still long enough to be restarted
- * from here, so the commit thread still checkpoints past its own, higher limit
- * (`COMMIT_THREAD_CHECKPOINT_PAGES`): by then this thread has copied nearly every page, so that
- * checkpoint is short, and the log starts over.
+ * database file (`PRAGMA wal_checkpoint(PASSIVE)`), so no commit waits on a checkpoint of its
+ * own (connections to the file never checkpoint automatically: `LOCAL_PRAGMAS`).
+ *
+ * Each checkpoint runs while a second connection of this thread holds the write lock (waiting up
+ * to `lockWaitMs` for it, else skipping the round). The SQLite inside libSQL has the WAL-reset
+ * bug: a checkpoint that has read the log's header when a commit elsewhere restarts the log goes
+ * on with the stale header, marks the new log's frames as copied without copying them, and the
+ * database reads as malformed from then on. A restart happens only inside a commit, under the
+ * write lock; holding that lock, the checkpoint cannot overlap one. With no writer meanwhile the
+ * checkpoint copies the whole log, so the next commit starts it over.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { LocalConnection } from "../local-connection";
@@ -16,19 +19,21 @@ import type { CheckpointerData } from "./protocol";
 const port = parentPort;
 if (!port) throw new Error("the checkpointer runs as a worker thread");
 const data = workerData as CheckpointerData;
-const connection = new LocalConnection(data.path, { busyTimeoutMs: 0 });
+const lock = new LocalConnection(data.path, { busyTimeoutMs: data.lockWaitMs });
+const checkpoints = new LocalConnection(data.path, { busyTimeoutMs: 0 });
 
 const timer = setInterval(() => {
   try {
-    connection.exec("PRAGMA wal_checkpoint(PASSIVE)");
+    lock.whileWriteLocked(() => checkpoints.exec("PRAGMA wal_checkpoint(PASSIVE)"));
   } catch {
-    // Busy or failed: the next round tries again, on a fresh connection.
+    // The lock stayed taken, or the checkpoint failed: the next round tries again.
   }
 }, data.everyMs);
 
 port.on("message", () => {
   clearInterval(timer);
-  connection.close();
+  checkpoints.close();
+  lock.close();
   port.close();
 });
 port.postMessage(READY);

@@ -18,10 +18,7 @@ import { type BatchMessage, type CloseMessage, type CommitterData, isClose } fro
 const port = parentPort;
 if (!port) throw new Error("the committer runs as a worker thread");
 const data = workerData as CommitterData;
-const connection = new LocalConnection(data.path, {
-  busyTimeoutMs: data.busyMs,
-  pragmas: data.pragmas,
-});
+const connection = new LocalConnection(data.path, { busyTimeoutMs: data.busyMs });
 
 function reply(message: ThreadReply<undefined>): void {
   port?.postMessage(message);

@@ -6,12 +6,6 @@ import type { BatchMessage, CheckpointerData, CommitterData } from "./protocol";
 const CHECKPOINT_EVERY_MS = 200;
 
 /**
- * The write-ahead log size (pages of 4 KB: 64 MB) past which the commit thread checkpoints
- * inside a commit (SQLite's default is 1,000 pages) and the log restarts.
- */
-export const COMMIT_THREAD_CHECKPOINT_PAGES = 16_000;
-
-/**
  * How long a batch may wait on a write lock held by another connection or process, counted
  * from when it was handed to the thread. Past it the batch fails with `SQLITE_BUSY`.
  */
@@ -32,7 +26,8 @@ export interface CommitThread {
 
 /**
  * Starts the commit thread of an embedded libSQL file (`committer.ts`) and its checkpoint thread
- * (`checkpointer.ts`). The embedded driver is synchronous: a commit on the main thread (with its
+ * (`checkpointer.ts`, the only one to checkpoint the file while it is shared, and only under the
+ * write lock). The embedded driver is synchronous: a commit on the main thread (with its
  * fsync) would stop every other request while it runs. Here the main thread keeps serving while
  * the commit thread writes, and a batch's promise settles when the commit thread reports its
  * transaction committed or failed.
@@ -42,14 +37,14 @@ export interface CommitThread {
  */
 export function startCommitThread(path: string, busyMs = COMMIT_BUSY_TIMEOUT_MS): CommitThread {
   const committer = startModuleThread(new URL("./committer.js", import.meta.url), {
-    workerData: {
-      path,
-      busyMs,
-      pragmas: [`PRAGMA wal_autocheckpoint = ${COMMIT_THREAD_CHECKPOINT_PAGES}`],
-    } satisfies CommitterData,
+    workerData: { path, busyMs } satisfies CommitterData,
   });
   const checkpointer = startModuleThread(new URL("./checkpointer.js", import.meta.url), {
-    workerData: { path, everyMs: CHECKPOINT_EVERY_MS } satisfies CheckpointerData,
+    workerData: {
+      path,
+      everyMs: CHECKPOINT_EVERY_MS,
+      lockWaitMs: COMMIT_BUSY_TIMEOUT_MS,
+    } satisfies CheckpointerData,
   });
   checkpointer.on("error", (err) => console.error("checkpoint thread failed:", err));
   const call = threadCalls<Omit<BatchMessage, "id">, undefined>(committer);

@@ -6,8 +6,6 @@ export interface CommitterData {
   path: string;
   /** How long a batch may wait for the write lock, counted from when it was sent, ms. */
   busyMs: number;
-  /** Pragmas of the thread's connection, after `LOCAL_PRAGMAS`. */
-  pragmas: string[];
 }
 
 /** What the checkpoint thread is started with (`workerData`). */
@@ -15,6 +13,8 @@ export interface CheckpointerData {
   path: string;
   /** How often it checkpoints, ms. */
   everyMs: number;
+  /** How long a checkpoint waits for the write lock it runs under before skipping a round, ms. */
+  lockWaitMs: number;
 }
 
 /** A batch to commit in one transaction; `sentAt` (ms since the epoch) starts its lock wait. */
