@@ -95,6 +95,8 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: "../.test-results/e2e.json" }]],
   timeout: 30_000,
   globalSetup: "./setup/global-setup.ts",
+  // The database the instances shared is checked whole once every spec has run.
+  globalTeardown: "./setup/global-teardown.ts",
   use: {
     baseURL: consent,
     trace: "retain-on-failure",
