@@ -1,6 +1,8 @@
 import { createSite, openDashboard, sendReceipts } from "../fixtures/dashboard";
+import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
 import { tamperWithReceipt } from "../fixtures/tamper";
 import { expect, test } from "../fixtures/test";
+import { bannerOf, nextReceipt, outboxSettled } from "../fixtures/ui";
 
 test("records filter, search by id, and show a receipt with its config and verified signature", async ({
   page,
@@ -57,6 +59,45 @@ test("records filter, search by id, and show a receipt with its config and verif
   await expect(
     page.getByRole("button", { name: `Details of receipt ${accepted.id}` }),
   ).toBeFocused();
+});
+
+test("a receipt a real banner made shows the standard wording the visitor read, the site's own texts marked", async ({
+  page,
+  admin,
+}) => {
+  const key = siteKey("wording");
+  await publishSite(
+    admin,
+    key,
+    demoLikeConfig({ texts: { de: { title: "Cookies bei der Gilde" } } }),
+  );
+  // A German page of the customer's site: the banner in German, the site's own title over it.
+  const language = page.waitForResponse((r) => /\/sdk\/lang\/de-[\w-]{8}\.js$/.test(r.url()));
+  await openSitePage(page, key, { lang: "de" });
+  const banner = bannerOf(page, "Cookies bei der Gilde");
+  await expect(banner.getByRole("button", { name: "Alle ablehnen" })).toBeVisible();
+  const stored = nextReceipt(page);
+  await banner.getByRole("button", { name: "Alle ablehnen" }).click();
+  const receipt = await stored;
+  await outboxSettled(page);
+  // The receipt names the wording of the language file the banner really loaded.
+  const loaded = /\/sdk\/lang\/de-([\w-]{8})\.js$/.exec((await language).url())?.[1];
+  expect(receipt).toMatchObject({ method: "reject-all", language: "de", wording: loaded });
+
+  await openDashboard(page, key, "records");
+  await page.getByRole("button", { name: `Details of receipt ${receipt.id}` }).click();
+  const detail = page.getByRole("region", { name: `Receipt ${receipt.id}` });
+  await expect(detail.getByText("Signature verified")).toBeVisible();
+  await expect(detail.getByText("Texts shown (de)")).toBeVisible();
+  await expect(detail.getByTestId("wording")).toHaveText(loaded ?? "");
+  const standard = detail.locator('[data-text-from="standard"]');
+  const own = detail.locator('[data-text-from="site"]');
+  await expect(standard.filter({ hasText: "rejectAll" })).toContainText("Alle ablehnen");
+  await expect(standard.filter({ hasText: "acceptAll" })).toContainText("Alle akzeptieren");
+  await expect(own.filter({ hasText: "title" })).toContainText(
+    "Cookies bei der Gilde (the site's own)",
+  );
+  await expect(own).toHaveCount(1);
 });
 
 test("a receipt whose fields were tampered with shows Signature invalid", async ({

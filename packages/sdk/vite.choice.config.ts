@@ -1,4 +1,5 @@
 import { defineConfig } from "vite";
+import { languageHash } from "./build/chunk-names.js";
 
 /**
  * The choice module (`dist/choice-HASH.js`): what only a choice needs (deciding, the cookie, the
@@ -6,8 +7,11 @@ import { defineConfig } from "vite";
  * on), imported by the loader when a choice is made and fetched ahead beside the banner and the
  * preference centre. It names no other module (the loader's session sends its receipt to the
  * outbox). Built on its own, so that it shares no chunk with the outbox or the embed placeholder.
+ * Built after the languages: its receipts name their set's hash as the standard wording shown
+ * (`wording`), so a new wording renames this module too.
  */
 export default defineConfig({
+  define: { __ASSENT_WORDING__: JSON.stringify(languageHash()) },
   build: {
     outDir: "dist",
     emptyOutDir: false,

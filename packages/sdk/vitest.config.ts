@@ -10,6 +10,8 @@ export default defineProject({
     "__ASSENT_CHUNKS__.choice": JSON.stringify("choice-test.js"),
     __ASSENT_PREFERENCES__: JSON.stringify("preferences-test.js"),
     __ASSENT_LANG_HASH__: JSON.stringify("test"),
+    // The same hash as the receipt's `wording`, well-formed (eight base64url characters).
+    __ASSENT_WORDING__: JSON.stringify("testWord"),
   },
   test: {
     name: "sdk",

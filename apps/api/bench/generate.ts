@@ -115,6 +115,7 @@ export async function generateReceipts(
           subdivision: null,
           ruleId: null,
           configVersion: null,
+          wording: null,
           digest: null,
           signature: null,
           keyId: null,

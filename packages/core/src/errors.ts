@@ -61,6 +61,7 @@ export const API_ERRORS = {
   SITE_NOT_FOUND: { status: 404, message: "No such site" },
   CONFIG_NOT_PUBLISHED: { status: 404, message: "The site has no published configuration" },
   VERSION_NOT_FOUND: { status: 404, message: "No such published version" },
+  WORDING_NOT_FOUND: { status: 404, message: "No standard wording with this hash on record" },
   MEMBER_NOT_FOUND: { status: 404, message: "No such member of this site" },
   TOKEN_NOT_FOUND: { status: 404, message: "No active token with this id on this site" },
   INVITATION_NOT_FOUND: { status: 404, message: "No open invitation with that id" },

@@ -1,4 +1,21 @@
 export {
+  ACCESS_REPORT_TEXTS,
+  type AccessReportInput,
+  type AccessReportSiteInput,
+  type AccessReportTextKey,
+  type AccessReportTexts,
+  buildAccessReport,
+  countedText,
+  ENGLISH_ACCESS_REPORT,
+  type ReportConfig,
+  type ReportConfigVersion,
+  type ReportReceipt,
+  type ReportService,
+  reportInstant,
+  reportMadeOn,
+  reportText,
+} from "./access-report";
+export {
   type AdminSession,
   type ApiTokenSummary,
   type AuditEntry,
@@ -225,6 +242,7 @@ export {
   POLICY_VERSION_PATTERN,
   RESERVED_IDS,
   SITE_KEY_PATTERN,
+  WORDING_PATTERN,
 } from "./patterns";
 export {
   asksTheSame,
@@ -273,6 +291,7 @@ export {
   type SiteConfig,
   type SiteConfigInput,
   SiteConfigSchema,
+  UI_DEFAULTS,
 } from "./site-config";
 export { type BannerTextKey, ENGLISH_TEXTS } from "./texts";
 export * from "./transparency";

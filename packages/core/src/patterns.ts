@@ -24,3 +24,9 @@ export const POLICY_VERSION_PATTERN = /^[A-Za-z0-9._-]{1,32}$/;
  * language and up to three subtags, e.g. `en`, `fr-CA`, `zh-Hant-TW`.
  */
 export const LANGUAGE_TAG_PATTERN = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
+
+/**
+ * The SDK's standard wording as a receipt names it (`wording`): the eight base64url characters of
+ * the language set's hash, the one every `lang/LL-HASH.js` file of that SDK build carries.
+ */
+export const WORDING_PATTERN = /^[A-Za-z0-9_-]{8}$/;

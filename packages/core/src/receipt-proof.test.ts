@@ -75,6 +75,26 @@ describe("verifyReceipt", () => {
     );
   });
 
+  it("signs the standard wording shown: changing it, dropping it or adding one breaks the proof", async () => {
+    const { receipt, jwks } = await signed({ wording: "1mpp9dnI" });
+    expect(receiptSigningPayload(receipt)).toContain('"wording":"1mpp9dnI"');
+    expect(await verifyReceipt(receipt, jwks)).toEqual({ valid: true, kid: "demo-k1" });
+    const { wording: _, ...dropped } = receipt;
+    for (const changed of [{ ...receipt, wording: "0therHsh" }, dropped]) {
+      expect(await verifyReceipt(changed, jwks)).toEqual({
+        valid: false,
+        reason: "DIGEST_MISMATCH",
+      });
+    }
+    // A receipt signed before the field existed still verifies, and gains none after the fact.
+    const old = await signed();
+    expect(receiptSigningPayload(old.receipt)).not.toContain("wording");
+    expect(await verifyReceipt(old.receipt, old.jwks)).toEqual({ valid: true, kid: "demo-k1" });
+    expect((await verifyReceipt({ ...old.receipt, wording: "1mpp9dnI" }, old.jwks)).valid).toBe(
+      false,
+    );
+  });
+
   it("signs the rule that applied: changing it, or the subdivision, breaks the proof", async () => {
     const { receipt, jwks } = await signed({
       subdivision: "US-CA",

@@ -27,6 +27,7 @@ export const SIGNED_RECEIPT_FIELDS = [
   "subdivision",
   "ruleId",
   "configVersion",
+  "wording",
 ] as const;
 
 /** Signed fields left out of the signing payload when a receipt has none (added over time). */
@@ -35,6 +36,7 @@ export const OMITTED_WHEN_ABSENT: readonly string[] = [
   "subdivision",
   "ruleId",
   "configVersion",
+  "wording",
 ];
 
 /** An Ed25519 public key as published in a site's JWKS. */

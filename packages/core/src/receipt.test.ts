@@ -42,6 +42,34 @@ describe("receipt schema", () => {
     if (!result.ok) expect(result.message.startsWith(where)).toBe(true);
   });
 
+  it("accepts a receipt with the standard wording it names, and one from before it existed", () => {
+    const named = parseReceiptInput({ ...valid(), wording: "1mpp9dn_" });
+    expect(named).toMatchObject({ ok: true, value: { wording: "1mpp9dn_" } });
+    const before = parseReceiptInput(valid());
+    expect(before.ok).toBe(true);
+    if (before.ok) expect("wording" in before.value).toBe(false);
+  });
+
+  it.each([
+    ["too short", "1mpp9dn"],
+    ["too long", "1mpp9dnI0"],
+    ["not base64url", "1mpp9d+I"],
+    ["a whole SHA-256", "a".repeat(64)],
+    ["empty", ""],
+    ["not a string", 12345678],
+    ["null", null],
+  ])("rejects a malformed wording (%s) and says what it must be", (_what, wording) => {
+    const result = parseReceiptInput({ ...valid(), wording });
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^wording: /),
+    });
+    if (!result.ok && typeof wording === "string")
+      expect(result.message).toBe(
+        "wording: must be the 8-character hash of the SDK's standard wording",
+      );
+  });
+
   it("rejects missing fields, unknown fields and non-objects", () => {
     const { method: _method, ...missing } = valid();
     expect(parseReceiptInput(missing).ok).toBe(false);

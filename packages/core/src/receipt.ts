@@ -7,6 +7,7 @@ import {
   POLICY_VERSION_PATTERN,
   RESERVED_IDS,
   SITE_KEY_PATTERN,
+  WORDING_PATTERN,
 } from "./patterns";
 
 const MAX_ENTRIES = 64;
@@ -38,6 +39,20 @@ export const ReceiptInputSchema = v.strictObject({
   policyVersion: v.pipe(v.string(), v.regex(POLICY_VERSION_PATTERN, "must be a policy version")),
   configHash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, "must be a SHA-256 hex digest")),
   language: v.pipe(v.string(), v.regex(LANGUAGE_TAG_PATTERN, "must be a language tag")),
+  /**
+   * The SDK's standard wording the visitor was shown (the banner's and the preference centre's
+   * built-in texts in every language): the eight-character hash of the SDK build's language set,
+   * as in its `lang/LL-HASH.js` file names. `configHash` covers the site's own texts; this covers
+   * the ones it did not override. The server keeps the texts under it (`GET
+   * /v1/admin/sites/:site/wordings/:hash`) for as long as a receipt names it. Optional: loaders
+   * cached from before it existed send none.
+   */
+  wording: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(WORDING_PATTERN, "must be the 8-character hash of the SDK's standard wording"),
+    ),
+  ),
   method: v.picklist(CONSENT_METHODS, "must be a consent method"),
   decision: v.strictObject({ categories: decisionMap, services: decisionMap }),
   gpc: v.boolean(),

@@ -127,5 +127,13 @@ export const migrations: ReadonlyArray<{ tag: string; statements: readonly strin
     "statements": [
       "UPDATE `receipts` SET `previous_id` = NULL WHERE `erased_at` IS NOT NULL AND `previous_id` IS NOT NULL;"
     ]
+  },
+  {
+    "tag": "0012_receipt_wording",
+    "statements": [
+      "CREATE TABLE `wordings` (\n\t`hash` text PRIMARY KEY NOT NULL,\n\t`texts` text NOT NULL,\n\t`recorded_at` integer NOT NULL\n);",
+      "ALTER TABLE `receipts` ADD `wording` text;",
+      "CREATE INDEX `receipts_wording` ON `receipts` (`wording`) WHERE \"receipts\".\"wording\" is not null;"
+    ]
   }
 ];

@@ -17,6 +17,7 @@ export const CSV_COLUMNS = [
   "subdivision",
   "ruleId",
   "configVersion",
+  "wording",
   "pagePath",
   "previousId",
   "ip",
@@ -52,6 +53,7 @@ function csvRow(r: AdminReceipt): string {
     subdivision: r.subdivision ?? null,
     ruleId: r.ruleId ?? null,
     configVersion: r.configVersion ?? null,
+    wording: r.wording ?? null,
     categories: decisionText(r.decision.categories),
     services: decisionText(r.decision.services),
   };
@@ -71,10 +73,10 @@ function eventType(r: AdminReceipt): string {
 }
 
 /**
- * A receipt shaped as an ISO/IEC TS 27560 consent record: identifiers, the notice shown (and the
- * configuration version that carried it), the event, per-purpose status, how and where it was
- * collected (country, subdivision, and the configuration's rule that applied there), and the
- * proof.
+ * A receipt shaped as an ISO/IEC TS 27560 consent record: identifiers, the notice shown (the
+ * configuration version that carried it, and the SDK's standard wording under the site's texts),
+ * the event, per-purpose status, how and where it was collected (country, subdivision, and the
+ * configuration's rule that applied there), and the proof.
  */
 export function iso27560Record(r: AdminReceipt, siteName: string) {
   return {
@@ -86,6 +88,8 @@ export function iso27560Record(r: AdminReceipt, siteName: string) {
       contentHash: r.configHash,
       configVersion: r.configVersion ?? null,
       language: r.language,
+      // The SDK's standard wording shown (its texts: `GET .../wordings/:hash`); null before it.
+      standardWording: r.wording ?? null,
     },
     event: [{ eventTime: r.serverTime, eventType: eventType(r), method: r.method }],
     purposes: Object.entries(r.decision.categories).map(([purpose, granted]) => ({

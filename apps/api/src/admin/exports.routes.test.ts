@@ -86,6 +86,28 @@ describe("GET /v1/admin/exports", () => {
     });
   });
 
+  it("carries the standard wording each receipt names, in every format (null before it)", async () => {
+    const named = t.receipt({ wording: "1mpp9dnI" });
+    const before = t.receipt();
+    for (const r of [named, before]) expect((await t.post("/v1/receipts", r)).status).toBe(201);
+    const a = await t.admin();
+    const csv = (await (await a.get("/v1/admin/exports?site=demo&format=csv")).text())
+      .trimEnd()
+      .split("\r\n")
+      .map((line) => line.split(","));
+    const column = CSV_COLUMNS.indexOf("wording");
+    expect(csv.slice(1).map((cells) => cells[column])).toEqual(["1mpp9dnI", ""]);
+    const ndjson = (await (await a.get("/v1/admin/exports?site=demo&format=ndjson")).text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(ndjson.map((r) => r.wording)).toEqual(["1mpp9dnI", undefined]);
+    const iso = await (await a.get("/v1/admin/exports?site=demo&format=iso27560")).json();
+    expect(
+      iso.records.map((r: { notice: { standardWording: unknown } }) => r.notice.standardWording),
+    ).toEqual(["1mpp9dnI", null]);
+  });
+
   it("applies the receipt filters, and answers an empty export with just the frame", async () => {
     await seedReceipts(2);
     const a = await t.admin();

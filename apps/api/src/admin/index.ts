@@ -15,7 +15,9 @@ import * as sessionModule from "./session.routes";
 import * as sitesModule from "./sites.routes";
 import * as statsModule from "./stats.routes";
 import * as subjectsModule from "./subjects.routes";
+import * as subjectsReportModule from "./subjects-report.routes";
 import * as tokensModule from "./tokens.routes";
+import * as wordingsModule from "./wordings.routes";
 
 export { type SiteCall, siteRoute } from "./admin-route";
 export { csvCell } from "./export-formats";
@@ -24,7 +26,7 @@ export { type SiteAccess, siteForPrincipal, sitesForUser } from "./site-access";
 export { aggregateStats } from "./stats";
 
 /** Every admin route: session and account, records, requests, exports, statistics, sites,
- * config, users and their invitations, tokens and the audit log. */
+ * config, users and their invitations, tokens, the audit log and the standard wordings. */
 export function adminRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   for (const routes of [
@@ -32,6 +34,7 @@ export function adminRoutes(deps: AppDeps): Hono {
     accountModule.accountRoutes,
     receiptsModule.adminReceiptRoutes,
     subjectsModule.subjectRoutes,
+    subjectsReportModule.subjectReportRoutes,
     exportsModule.exportRoutes,
     statsModule.statsRoutes,
     sitesModule.siteRoutes,
@@ -42,6 +45,7 @@ export function adminRoutes(deps: AppDeps): Hono {
     invitationAcceptModule.invitationAcceptRoutes,
     tokensModule.tokenRoutes,
     auditModule.auditRoutes,
+    wordingsModule.wordingRoutes,
   ]) {
     app.route("/", routes(deps));
   }
@@ -63,5 +67,7 @@ export const adminRouteSpecs: RouteSpec[] = routeSpecsIn(
   sitesModule,
   statsModule,
   subjectsModule,
+  subjectsReportModule,
   tokensModule,
+  wordingsModule,
 );

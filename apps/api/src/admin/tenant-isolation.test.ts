@@ -55,6 +55,7 @@ const cases: Record<string, { query?: string; body?: unknown }> = {
   "POST /v1/admin/sites/:site/tokens": { body: { name: "exfiltrate", role: "viewer" } },
   "DELETE /v1/admin/sites/:site/tokens/:tokenId": {},
   "GET /v1/admin/sites/:site/audit": {},
+  "GET /v1/admin/sites/:site/wordings/:hash": {},
 };
 
 const siteRoutes = () =>
@@ -69,7 +70,8 @@ function url(spec: RouteSpec, site: string): string {
     .replace(":userId", String(ctx.userId))
     .replace(":tokenId", String(ctx.tokenId))
     .replace(":invitationId", "1")
-    .replace(":ref", "1");
+    .replace(":ref", "1")
+    .replace(":hash", "1mpp9dnI");
   const c = cases[`${spec.method} ${spec.path}`];
   const query = spec.path.includes(":site") ? "" : `?site=${site}${c?.query ?? ""}`;
   return `${path}${query}`;

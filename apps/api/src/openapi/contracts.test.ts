@@ -18,9 +18,12 @@ import {
   StatsGet,
   TokensCreate,
   TokensList,
+  WordingsGet,
 } from "@assent/core";
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readSdkBundle } from "../runtime/node/assets";
+import { recordWording } from "../sdk-archive";
 import { createTestApp } from "../test-support/test-app";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -80,6 +83,8 @@ describe("the API's answers keep the contracts the OpenAPI document publishes", 
       200,
       StatsGet,
     );
+    const wording = await recordWording(t.db, readSdkBundle(), Date.now());
+    await answers(await admin.get(`/v1/admin/sites/demo/wordings/${wording}`), 200, WordingsGet);
   });
 
   it("account routes", async () => {

@@ -44,6 +44,7 @@ export function toStoredReceipt(row: ReceiptRow, siteKey: string): StoredReceipt
   if (row.subdivision !== null) receipt.subdivision = row.subdivision;
   if (row.ruleId !== null) receipt.ruleId = row.ruleId;
   if (row.configVersion !== null) receipt.configVersion = row.configVersion;
+  if (row.wording !== null) receipt.wording = row.wording;
   const proof = receiptProof(row);
   if (proof) receipt.proof = proof;
   return receipt;
@@ -77,6 +78,7 @@ export function receiptRow(input: ReceiptInput, stamp: ServerStamp): ReceiptRow 
     subdivision: stamp.subdivision,
     ruleId: stamp.ruleId,
     configVersion: stamp.configVersion,
+    wording: input.wording ?? null,
     digest: null,
     signature: null,
     keyId: null,

@@ -1,4 +1,4 @@
-import { verifyReceipt } from "@assent/core";
+import { type StoredReceipt, verifyReceipt } from "@assent/core";
 import { dailyCategoryStats, receipts } from "@assent/db";
 import { count } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -240,6 +240,53 @@ describe("POST /v1/receipts", () => {
     } finally {
       await limited.close();
     }
+  });
+
+  it("stores and signs the standard wording a receipt names; one without it still verifies", async () => {
+    const jwks = await (await t.app.request("/v1/sites/demo/jwks")).json();
+    const named = t.receipt({ wording: "1mpp9dnI" });
+    const before = t.receipt();
+    const bodies: Array<Record<string, unknown>> = [];
+    for (const input of [named, before]) {
+      const res = await t.post("/v1/receipts", input);
+      expect(res.status).toBe(201);
+      const body = await res.json();
+      expect((await verifyReceipt(body, jwks)).valid).toBe(true);
+      // Read back by its subject, the receipt is the one signed.
+      const read = await t.app.request(`/v1/receipts/${input.id}`, {
+        headers: { "X-Assent-Subject": input.subjectId },
+      });
+      expect(await read.json()).toEqual(body);
+      bodies.push(body);
+    }
+    expect(bodies[0]?.wording).toBe("1mpp9dnI");
+    expect(bodies[1] && "wording" in bodies[1]).toBe(false);
+    const reworded = { ...bodies[0], wording: "0therHsh" } as unknown as StoredReceipt;
+    expect(await verifyReceipt(reworded, jwks)).toEqual({
+      valid: false,
+      reason: "DIGEST_MISMATCH",
+    });
+    const rows = await t.db.select({ id: receipts.id, wording: receipts.wording }).from(receipts);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { id: named.id, wording: "1mpp9dnI" },
+        { id: before.id, wording: null },
+      ]),
+    );
+    const listed = await (await t.admin()).get("/v1/admin/receipts?site=demo");
+    const items = (await listed.json()).items;
+    expect(items.find((r: { id: string }) => r.id === named.id)?.wording).toBe("1mpp9dnI");
+  });
+
+  it("refuses a malformed wording with a 400 that says so, and stores nothing", async () => {
+    for (const wording of ["1mpp9dn", "1mpp9dn!", "a".repeat(64), 12345678]) {
+      const res = await t.post("/v1/receipts", { ...t.receipt(), wording });
+      expect(res.status).toBe(400);
+      const { error } = await res.json();
+      expect(error.code).toBe("INVALID_RECEIPT");
+      expect(error.message).toMatch(/^wording: /);
+    }
+    expect(await stored()).toBe(0);
   });
 
   it("says which field is wrong", async () => {

@@ -1,10 +1,12 @@
 import { type Database, receiptCategories, receipts, sites } from "@assent/db";
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, exists, gte, inArray, lt, sql } from "drizzle-orm";
 import { auditDetail, auditInsert } from "../audit";
 import { SignInThrottle } from "../auth";
+import { type QueryMeter, unmetered } from "../limits";
+import { purgeUnusedWordings } from "../sdk-archive";
 import { decisionReachDays } from "./decision-reach";
 import { applyDueRetentionChanges } from "./retention-changes";
-import { claimRun } from "./run-once";
+import { claimRun, leaveUnfinished, takeUnfinished } from "./run-once";
 
 const DAY_MS = 86_400_000;
 
@@ -83,43 +85,163 @@ async function purgeStep(
  * at any time and repeatedly.
  */
 export async function purgeExpiredReceipts(db: Database, now: number): Promise<PurgeReport[]> {
-  await applyDueRetentionChanges(db, now);
+  return (await purgeWithin(db, now, { meter: unmetered() })).reports;
+}
+
+/** Queries before a purge's sites: the due retention changes, and the sites with work. */
+const START_QUERIES = 2;
+/** Queries a site takes before its first step (`decisionReachDays`). */
+const SITE_QUERIES = 1;
+/** Statements of one step (`purgeStep`'s batch: audit entry, category rows, receipts). */
+const STEP_QUERIES = 3;
+
+/** What a purge within a budget did, and the site it stopped at (`null`: it finished). */
+export interface PurgeProgress {
+  reports: PurgeReport[];
+  resumeAt: number | null;
+}
+
+/**
+ * The sites, from `fromSite` on in id order, that hold a receipt older than their retention: no
+ * other has any to purge (a site's cut-off is never later than its retention's), so a run that
+ * goes on never spends queries on sites it finished (one lookup in `receipts_site_time` each).
+ */
+function sitesWithExpired(db: Database, now: number, fromSite: number) {
+  const expired = db
+    .select({ one: sql`1` })
+    .from(receipts)
+    .where(
+      and(
+        eq(receipts.siteId, sites.id),
+        lt(receipts.serverTime, sql`${now} - ${sites.retentionDays} * ${DAY_MS}`),
+      ),
+    );
+  return db
+    .select()
+    .from(sites)
+    .where(and(gte(sites.id, fromSite), exists(expired)))
+    .orderBy(asc(sites.id));
+}
+
+/**
+ * `purgeExpiredReceipts` within an invocation's queries: before each step it asks `meter` whether
+ * the step fits (keeping `reserve` for what the caller runs after), and stops before one that does
+ * not, saying which site it goes on with. Every step is whole (its audit entry, its deletions); a
+ * site stopped part-way has its oldest receipts gone and the rest still past the cut-off, so the
+ * run that goes on (`fromSite`) deletes them as of its own time.
+ */
+export async function purgeWithin(
+  db: Database,
+  now: number,
+  options: { meter: QueryMeter; reserve?: number; fromSite?: number },
+): Promise<PurgeProgress> {
+  const { meter, reserve = 0, fromSite = 0 } = options;
   const reports: PurgeReport[] = [];
-  for (const site of await db.select().from(sites)) {
+  if (!meter.allows(START_QUERIES, reserve)) return { reports, resumeAt: fromSite };
+  let applied = true;
+  await applyDueRetentionChanges(db, now, undefined, (cost) => {
+    applied &&= meter.allows(cost + 1, reserve);
+    return applied;
+  });
+  if (!applied) return { reports, resumeAt: fromSite };
+  for (const site of await sitesWithExpired(db, now, fromSite)) {
+    if (!meter.allows(SITE_QUERIES + STEP_QUERIES, reserve)) return { reports, resumeAt: site.id };
     const decisionDays = await decisionReachDays(db, site.id, now);
     const cutoff = now - Math.max(site.retentionDays, decisionDays) * DAY_MS;
     let deleted = 0;
+    const report = () => {
+      if (deleted > 0)
+        reports.push({ site: site.key, cutoff: new Date(cutoff).toISOString(), deleted });
+    };
     for (;;) {
+      if (!meter.allows(STEP_QUERIES, reserve)) {
+        report();
+        return { reports, resumeAt: site.id };
+      }
       const n = await purgeStep(db, site, { at: cutoff, decisionDays }, now);
       deleted += n;
       if (n < PURGE_STEP) break;
     }
-    if (deleted > 0)
-      reports.push({ site: site.key, cutoff: new Date(cutoff).toISOString(), deleted });
+    report();
   }
-  return reports;
+  return { reports, resumeAt: null };
 }
+
+/** Options of a day's retention run. */
+export interface RetentionRunOptions {
+  /** Who runs it, as recorded in `job_runs`. */
+  runner: string;
+  log?: (line: string) => void;
+  /**
+   * The invocation's queries (the Worker's Cron Trigger; none on Node): a run that would go past
+   * them stops, records where (`job_runs`, `retention.unfinished`), and `continueRetention` goes
+   * on with it at the next event.
+   */
+  meter?: QueryMeter;
+}
+
+/** Queries the end of a run takes: unused wordings and ended throttle windows, or where it stopped. */
+const RUN_END_QUERIES = 2;
 
 /**
  * The day's retention job, as each runtime's scheduler runs it (the Node entry's
  * `schedulePurge`, the Worker's Cron Trigger): claims the UTC day of `at` in `job_runs`, so one
- * instance runs it, purges as of `at` (logging a line per site), then forgets ended sign-in
- * throttle windows.
+ * instance runs it, purges as of `at` (logging a line per site), deletes the SDK's standard
+ * wordings no receipt names any more (`purgeUnusedWordings`), then forgets ended sign-in
+ * throttle windows. Within `meter`, it may stop part-way: see `RetentionRunOptions.meter`.
  * @returns what was purged, or `null` when the day was already claimed
  */
 export async function runDailyRetention(
   db: Database,
   at: number,
-  options: { runner: string; log?: (line: string) => void },
+  options: RetentionRunOptions,
 ): Promise<PurgeReport[] | null> {
-  const log = options.log ?? ((line: string) => console.log(line));
   const day = new Date(at).toISOString().slice(0, 10);
   if (!(await claimRun(db, "retention", day, options.runner, at))) return null;
-  const reports = await purgeExpiredReceipts(db, at);
-  for (const r of reports)
+  return retentionRun(db, at, { day, fromSite: 0 }, options);
+}
+
+/**
+ * Goes on with today's (UTC, as of `at`) retention run where it stopped at its invocation's
+ * budget (`runDailyRetention` with a `meter`), as of `at`, and ends it as that run would have;
+ * it may stop again, and the next call goes on. A run of an earlier day is dropped: that day is
+ * over, and today's run purges all it would have. The Worker calls it every minute.
+ * @returns what was purged, or `null` when no run of today waits
+ */
+export async function continueRetention(
+  db: Database,
+  at: number,
+  options: RetentionRunOptions,
+): Promise<PurgeReport[] | null> {
+  const day = new Date(at).toISOString().slice(0, 10);
+  const unfinished = await takeUnfinished(db, "retention");
+  if (unfinished?.period !== day) return null;
+  return retentionRun(db, at, { day, fromSite: Number(unfinished.resume) }, options);
+}
+
+async function retentionRun(
+  db: Database,
+  at: number,
+  from: { day: string; fromSite: number },
+  options: RetentionRunOptions,
+): Promise<PurgeReport[]> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const meter = options.meter ?? unmetered();
+  const run = await purgeWithin(db, at, { meter, reserve: RUN_END_QUERIES, ...from });
+  for (const r of run.reports)
     log(`[assent] retention: deleted ${r.deleted} receipts of ${r.site} before ${r.cutoff}`);
+  if (run.resumeAt !== null) {
+    const resume = String(run.resumeAt);
+    await leaveUnfinished(db, "retention", { period: from.day, resume }, options.runner, at);
+    log(
+      `[assent] retention: stopped at this run's ${meter.limit} queries, before the rest of site id ${resume}; the next scheduled run goes on`,
+    );
+    return run.reports;
+  }
+  for (const hash of await purgeUnusedWordings(db, at))
+    log(`[assent] retention: deleted the standard wording ${hash}, which no receipt names`);
   await new SignInThrottle(db).prune(at);
-  return reports;
+  return run.reports;
 }
 
 /** How often an instance checks whether today's purge has run. */

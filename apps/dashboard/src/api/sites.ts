@@ -12,8 +12,9 @@ import type {
   SiteSettings,
   SiteSummary,
   SiteUpdateRequest,
+  StandardWording,
 } from "@assent/core";
-import { apiRequest } from "./client";
+import { ApiRequestError, apiRequest } from "./client";
 
 const site = (key: string) => `/v1/admin/sites/${encodeURIComponent(key)}`;
 
@@ -78,6 +79,19 @@ export function bumpPolicy(
 /** A published version by number or content hash (as receipts name it). */
 export function getConfigVersion(key: string, ref: string): Promise<ConfigVersion> {
   return apiRequest(`${site(key)}/config/versions/${encodeURIComponent(ref)}`);
+}
+
+/**
+ * The SDK's standard wording a receipt names (`wording`), or `null` when this server has none
+ * on record under that hash.
+ */
+export async function getWording(key: string, hash: string): Promise<StandardWording | null> {
+  try {
+    return await apiRequest(`${site(key)}/wordings/${encodeURIComponent(hash)}`);
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.code === "WORDING_NOT_FOUND") return null;
+    throw error;
+  }
 }
 
 /** The site's members, and the invitations not yet accepted. */

@@ -1,18 +1,14 @@
-import type { AdminReceipt, ConfigVersion } from "@assent/core";
+import type { AdminReceipt } from "@assent/core";
 import { getConfigVersion } from "../api";
 import { LoadState, useLoad } from "../ui";
 import { categoryLabel } from "./category-columns";
 import { formatServerTime } from "./receipt-format";
+import { TextsSeen } from "./texts-seen";
 
-/** The texts a visitor in `language` saw: the site's overrides for the base language, then the tag. */
-export function textsShown(version: ConfigVersion, language: string): Array<[string, string]> {
-  const tag = language.toLowerCase();
-  const base = tag.split("-")[0] ?? tag;
-  const texts = { ...version.config.texts[base], ...version.config.texts[tag] };
-  return Object.entries(texts).sort(([a], [b]) => (a < b ? -1 : 1));
-}
-
-/** The exact published configuration a receipt names by hash, and the texts it showed. */
+/**
+ * The exact published configuration a receipt names by hash, and the texts it showed: the
+ * standard wording the receipt names, with the site's own texts over it.
+ */
 export function ConfigShown({ receipt }: { receipt: AdminReceipt }) {
   const version = useLoad(
     () => getConfigVersion(receipt.siteKey, receipt.configHash),
@@ -20,7 +16,6 @@ export function ConfigShown({ receipt }: { receipt: AdminReceipt }) {
   );
   if (!version.data) return <LoadState loaded={version} what="the configuration shown" />;
   const v = version.data;
-  const texts = textsShown(v, receipt.language);
   return (
     <div class="config-shown">
       <p>
@@ -35,18 +30,7 @@ export function ConfigShown({ receipt }: { receipt: AdminReceipt }) {
       </p>
       {v.config.privacyPolicyUrl && <p>Privacy policy linked: {v.config.privacyPolicyUrl}</p>}
       <h4>Texts shown ({receipt.language})</h4>
-      {texts.length === 0 ? (
-        <p>The banner's standard texts for this language (the site overrode none).</p>
-      ) : (
-        <dl class="texts-shown">
-          {texts.map(([key, text]) => (
-            <div key={key}>
-              <dt>{key}</dt>
-              <dd>{text}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <TextsSeen receipt={receipt} version={v} />
     </div>
   );
 }

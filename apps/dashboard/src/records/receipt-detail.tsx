@@ -31,6 +31,7 @@ export function ReceiptDetail({ receipt, onClose }: ReceiptDetailProps) {
     ["Subdivision", show(receipt.subdivision)],
     ["Rule applied", show(receipt.ruleId)],
     ["Config version", show(receipt.configVersion?.toString())],
+    ["Standard wording", receipt.wording ?? "— (recorded before receipts named it)"],
     ["Page path", show(receipt.pagePath)],
     ["IP (truncated)", show(receipt.ip)],
     ["User agent", show(receipt.userAgent)],

@@ -15,7 +15,14 @@ export { ConfigBump, ConfigPublish } from "./config.publish";
 export { ConfigVersionsGet } from "./config.versions.get";
 export { ConfigVersionsList } from "./config.versions.list";
 export { ErrorBodySchema } from "./error";
-export { ExportsGet } from "./exports.get";
+export {
+  continuationMarker,
+  type ExportContinuation,
+  ExportsGet,
+  joinExportParts,
+  partContinuation,
+  readContinuation,
+} from "./exports.get";
 export { HealthGet } from "./health.get";
 export { InvitationsAccept } from "./invitations.accept";
 export { InvitationsCreate } from "./invitations.create";
@@ -61,6 +68,13 @@ export { SitesUpdate } from "./sites.update";
 export { StatsGet } from "./stats.get";
 export { SubjectsErase } from "./subjects.erase";
 export { SubjectsGet } from "./subjects.get";
+export {
+  type AccessReport,
+  type AccessReportRecord,
+  AccessReportSchema,
+  type AccessReportSite,
+  SubjectsReport,
+} from "./subjects.report";
 export { TokensCreate } from "./tokens.create";
 export { TokensList } from "./tokens.list";
 export {
@@ -75,3 +89,4 @@ export {
   WitnessesList,
   WitnessSchema,
 } from "./witness";
+export { type StandardWording, StandardWordingSchema, WordingsGet } from "./wordings.get";

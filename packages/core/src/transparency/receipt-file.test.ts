@@ -82,6 +82,30 @@ describe("verifyReceiptFile", () => {
     expect(report.checks[0]?.detail).toMatch(/DIGEST_MISMATCH/);
   });
 
+  it("verifies a receipt that names its standard wording, as it does one from before the field", async () => {
+    const { receipt, jwks } = await signedReceipt({ wording: "1mpp9dnI" });
+    const log = memoryLog();
+    await log.append([configEntry("a".repeat(64)), receiptEntry(receipt.proof?.digest ?? "")]);
+    const root = await log.root();
+    const named: ReceiptFile = {
+      receipt,
+      jwks,
+      log: {
+        index: 1,
+        checkpoint: await signCheckpoint({ origin: ORIGIN, size: 2, root }, logSigner),
+        inclusion: (await proveInclusion(2, 1, log.readTile)).map(toBase64),
+        vkey: file.log.vkey,
+      },
+    };
+    const again = () => JSON.parse(JSON.stringify(named)) as ReceiptFile;
+    expect((await verifyReceiptFile(again(), { vkey: file.log.vkey })).ok).toBe(true);
+    expect("wording" in file.receipt).toBe(false);
+    expect((await verifyReceiptFile(copy(), { vkey: file.log.vkey })).ok).toBe(true);
+    const reworded = again();
+    reworded.receipt.wording = "0therHsh";
+    expect(failed(await verifyReceiptFile(reworded))).toEqual(["signature", "entry", "inclusion"]);
+  });
+
   it("fails a wrong index at inclusion only", async () => {
     const tampered = copy();
     tampered.log.index = 3;

@@ -22,3 +22,4 @@ export { witnessCosignatures } from "./witness-cosignatures";
 export { witnessKey } from "./witness-key";
 export { witnessedLogs } from "./witness-logs";
 export { witnessPeers } from "./witness-peers";
+export { wordings } from "./wordings";

@@ -1,3 +1,4 @@
+import { isNotNull } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { sites } from "./sites";
 
@@ -37,6 +38,11 @@ export const receipts = sqliteTable(
     /** Version of the published configuration the receipt's `configHash` names. */
     configVersion: integer("config_version"),
     /**
+     * The SDK's standard wording shown (`wordings.hash`, the language set's hash); `null` on
+     * receipts from loaders that predate it.
+     */
+    wording: text("wording"),
+    /**
      * SHA-256 (hex) of the canonical JSON of the signed fields (`SIGNED_RECEIPT_FIELDS`); kept
      * after erasure as proof.
      */
@@ -53,6 +59,9 @@ export const receipts = sqliteTable(
     index("receipts_site_method").on(t.siteId, t.method, t.serverTime),
     index("receipts_site_policy").on(t.siteId, t.policyVersion, t.serverTime),
     index("receipts_site_jurisdiction").on(t.siteId, t.jurisdiction, t.serverTime),
+    // Whether any receipt still names a wording (the purge keeps those it names). Partial: the
+    // receipts from before the field hold none, so adding it never indexes a table's history.
+    index("receipts_wording").on(t.wording).where(isNotNull(t.wording)),
   ],
 );
 

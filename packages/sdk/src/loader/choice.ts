@@ -21,6 +21,13 @@ import { assertChoice } from "./valid-choice";
 export { clearServices } from "./clear-storage";
 
 /**
+ * Set at build time (`vite.choice.config.ts`): the language set's hash, the one every
+ * `lang/LL-HASH.js` of this build carries (`__ASSENT_LANG_HASH__` elsewhere). A receipt names
+ * with it the standard wording the visitor was shown (`wording`), which the server keeps.
+ */
+declare const __ASSENT_WORDING__: string;
+
+/**
  * The choice module (`dist/choice-HASH.js`): what only a choice needs, imported by the loader
  * when one is made (and fetched ahead beside the banner and the preference centre, so a click
  * does not wait for it). Records a choice and applies it: the receipt written ahead (before
@@ -62,6 +69,7 @@ export function choose(s: Session, method: ConsentMethod, choice?: Choice): void
       policyVersion: config.policyVersion,
       configHash: s.configHash,
       language: s.languageShown ?? s.language,
+      wording: __ASSENT_WORDING__,
       method,
       decision,
       gpc,

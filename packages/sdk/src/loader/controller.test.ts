@@ -179,6 +179,20 @@ describe("the loader's controller", () => {
     expect(parsed.ok).toBe(true);
   });
 
+  it("names the build's standard wording in every receipt, whatever made the choice", async () => {
+    const api = start(boot);
+    await api.rejectAll();
+    await api.set({ categories: { analytics: true } });
+    await api.withdraw();
+    const bodies = await Promise.all([0, 1, 2].map(sent));
+    expect(bodies.map((b) => [b.method, b.wording])).toEqual([
+      ["reject-all", "testWord"],
+      ["api", "testWord"],
+      ["withdraw", "testWord"],
+    ]);
+    for (const body of bodies) expect(parseReceiptInput(body).ok).toBe(true);
+  });
+
   it("pushes every service's choice with the categories onto dataLayer", async () => {
     const api = start(boot);
     await api.set({ categories: { analytics: true }, services: { hotjar: false } });

@@ -13,7 +13,7 @@ import {
   type TrustProxy,
 } from "../../network";
 import { schedulePurge } from "../../retention";
-import { archiveSdk } from "../../sdk-archive";
+import { archiveSdk, recordWording } from "../../sdk-archive";
 import { allowDemoOrigins, seed } from "../../seed";
 import { type ProtectionReport, protectSigningKeys, type SigningSecrets } from "../../signing";
 import { type IntegrationLoop, protectLogKeys, scheduleLogIntegration } from "../../transparency";
@@ -200,6 +200,11 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
   // recorded, they are only missing to another build: this instance serves all the same.
   await archiveSdk(handle.db, options.sdk, Date.now()).catch((err: unknown) =>
     console.error("[assent] SDK build not recorded", err),
+  );
+  // The texts its receipts name (`wording`), kept while a receipt names them. Not recorded, its
+  // receipts still are: the dashboard then says their standard wording is not on record.
+  await recordWording(handle.db, options.sdk, Date.now()).catch((err: unknown) =>
+    console.error("[assent] SDK standard wording not recorded", err),
   );
   const trust = options.trustProxy ?? { kind: "none" };
   await log?.ready().catch(async (err: unknown) => {

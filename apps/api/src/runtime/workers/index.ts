@@ -5,7 +5,7 @@ import type { Hono } from "hono";
 import { createApp } from "../../app";
 import { parseBucketSpec, type RateLimits } from "../../limits";
 import { countryCode, fixedOrigin, normalizeIp, parsePublicUrl } from "../../network";
-import { archiveSdk } from "../../sdk-archive";
+import { archiveSdk, recordWording } from "../../sdk-archive";
 import { seed } from "../../seed";
 import {
   checkSecrets,
@@ -14,8 +14,9 @@ import {
   type SigningSecrets,
 } from "../../signing";
 import { protectLogKeys } from "../../transparency";
-import { protectWitnessKey, submitToWitnesses } from "../../witness";
-import { type CronEvent, integrateOnSchedule, LOG_CRON, purgeOnSchedule } from "./scheduled";
+import { protectWitnessKey } from "../../witness";
+import { workerBudget } from "./d1-budget";
+import { type CronEvent, LOG_CRON, purgeOnSchedule, runMinuteJobs } from "./scheduled";
 
 /** Bindings and variables of the Worker (see `wrangler.jsonc`). */
 export interface WorkerEnv {
@@ -32,6 +33,8 @@ export interface WorkerEnv {
   /** Receipts a minute per address and per site, `PER_MINUTE[:BURST]` or `off` (per isolate). */
   RATE_LIMIT_IP?: string;
   RATE_LIMIT_SITE?: string;
+  /** Tests only: a lower budget per invocation, as JSON (`workerBudget`, `d1-budget.ts`). */
+  ASSENT_TEST_D1_BUDGET?: string;
 }
 
 /**
@@ -104,6 +107,10 @@ async function boot(
   await archiveSdk(db, sdk, Date.now()).catch((err: unknown) =>
     console.error("[assent] SDK build not recorded", err),
   );
+  // The texts its receipts name (`wording`), kept in D1 while a receipt names them.
+  await recordWording(db, sdk, Date.now()).catch((err: unknown) =>
+    console.error("[assent] SDK standard wording not recorded", err),
+  );
   const rateLimits: RateLimits = {};
   const perIp = parseBucketSpec(env.RATE_LIMIT_IP);
   const perSite = parseBucketSpec(env.RATE_LIMIT_SITE);
@@ -129,13 +136,15 @@ async function boot(
     ingest: { groupCommit: false },
     logIntegrationSeconds: 60,
     passwordIterations: WORKER_PBKDF2_ITERATIONS,
+    budget: workerBudget(env.ASSENT_TEST_D1_BUDGET),
   });
 }
 
 /**
  * The Cloudflare Workers entry: D1 for storage, the SDK's loader bundled in as text; the
  * retention purge runs on its Cron Trigger (`PURGE_CRON`), the transparency log's integration
- * on another (`LOG_CRON`, every minute).
+ * on another (`LOG_CRON`, every minute, with the witnesses' submissions and a retention run
+ * that stopped at its budget). Every invocation plans its D1 queries within `workerBudget`.
  */
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: unknown): Promise<Response> {
@@ -162,8 +171,9 @@ export default {
     env: WorkerEnv,
     ctx: { waitUntil(promise: Promise<unknown>): void },
   ): Promise<void> {
+    const budget = workerBudget(env.ASSENT_TEST_D1_BUDGET);
     if (controller.cron !== LOG_CRON) {
-      ctx.waitUntil(purgeOnSchedule(env.DB, controller));
+      ctx.waitUntil(purgeOnSchedule(env.DB, controller, undefined, budget));
       return;
     }
     const secrets = checkSecrets(env.ASSENT_SECRET, env.ASSENT_SECRET_PREVIOUS);
@@ -172,13 +182,9 @@ export default {
       return;
     }
     const config = { publicUrl: parsePublicUrl(env.PUBLIC_URL), secrets: secrets.secrets };
-    // Then the new checkpoints go to the sites' witnesses (a witness down waits for next minute).
+    // The new checkpoints go to the sites' witnesses too (a witness down waits for next minute).
     // Cloudflare's fetch cannot reach private networks or the Worker's own host, so the only
     // checks needed here are the URL's (private address literals refused, redirects not followed).
-    ctx.waitUntil(
-      integrateOnSchedule(env.DB, config, controller).then(async () =>
-        submitToWitnesses((await openD1(env.DB)).db, { now: () => controller.scheduledTime }),
-      ),
-    );
+    ctx.waitUntil(runMinuteJobs(env.DB, config, controller, budget));
   },
 };
