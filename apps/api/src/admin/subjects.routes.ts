@@ -20,7 +20,8 @@ import { lastErasure } from "./subject-erasures";
 /** Most receipts a subject access answer lists (a browser makes a handful a year). */
 const MAX_SUBJECT_RECEIPTS = 10_000;
 
-const params = v.object({
+/** A subject id in the path (`400 INVALID_PARAMS` otherwise). */
+export const subjectParams = v.object({
   subjectId: v.pipe(
     v.string(),
     v.regex(SUBJECT_ID, "must be a subject id (22 base64url characters)"),
@@ -34,7 +35,7 @@ export const subjectAccessRoute = defineRoute({
   summary: "Subject access: every receipt held for a subject id on a site, oldest first",
   tag: "requests",
   access: { kind: "site", role: "viewer" },
-  params,
+  params: subjectParams,
   query,
   response: {
     status: 200,
@@ -51,7 +52,7 @@ export const subjectErasureRoute = defineRoute({
     "Subject erasure: clears subject id, IP, user agent, page path and the link to the previous receipt of the subject's receipts, keeping each receipt, its decision and signature as proof. A subject already erased, with nothing held since, answers 200 with `alreadyErased` and that erasure; one never seen, 404 SUBJECT_NOT_FOUND",
   tag: "requests",
   access: { kind: "site", role: "admin" },
-  params,
+  params: subjectParams,
   query,
   response: {
     status: 200,

@@ -1,4 +1,5 @@
 import type {
+  AccessReport,
   AdminReceipt,
   AdminSession,
   ErasureResult,
@@ -78,6 +79,11 @@ export function getStats(site: string, from: string, to: string): Promise<SiteSt
 export function getSubject(site: string, subjectId: string): Promise<SubjectRecords> {
   const params = new URLSearchParams({ site });
   return apiRequest(`/v1/admin/subjects/${encodeURIComponent(subjectId)}?${params}`);
+}
+
+/** The plain-language access report of a subject id, over every site the admin may read. */
+export function getSubjectReport(subjectId: string): Promise<AccessReport> {
+  return apiRequest(`/v1/admin/subjects/${encodeURIComponent(subjectId)}/report`);
 }
 
 /** Subject erasure: clears the personal fields of the subject's receipts. */

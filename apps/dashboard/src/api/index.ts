@@ -7,6 +7,7 @@ export {
   getSession,
   getStats,
   getSubject,
+  getSubjectReport,
   listReceipts,
   RECEIPTS_PAGE_SIZE,
   type ReceiptFilters,
