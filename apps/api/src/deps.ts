@@ -1,6 +1,6 @@
 import type { Database } from "@assent/db";
 import type { Context, MiddlewareHandler } from "hono";
-import type { RateLimits } from "./limits";
+import type { InvocationBudget, RateLimits } from "./limits";
 import type { ClientInfo, PublicOrigin } from "./network";
 import type { AppendLog, IngestLimits } from "./receipts";
 
@@ -84,6 +84,12 @@ export interface AppDeps {
    * site owner can point the server at its own network (`witness/witness-url.ts`).
    */
   witnessPrivateNetworks?: boolean;
+  /**
+   * What one request may do, as the runtime limits an invocation (`NO_INVOCATION_LIMITS`, Node's,
+   * when absent; the Worker's is D1's): an export plans its reads within it and ends with a
+   * continuation marker when the rest would not fit.
+   */
+  budget?: InvocationBudget;
   /** Clock, replaceable in tests. */
   now?: () => number;
 }

@@ -91,10 +91,15 @@ export type ReceiptFilter = Omit<v.InferOutput<typeof ReceiptQuerySchema>, "limi
 export const EXPORT_FORMATS = ["csv", "ndjson", "iso27560"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** `GET /v1/admin/exports`: a streamed export of the filtered receipts, oldest first. */
+/**
+ * `GET /v1/admin/exports`: a streamed export of the filtered receipts, oldest first. A response
+ * that holds only the first part of them (where the server limits what one response may do)
+ * ends with a continuation marker naming the `cursor` of the next part.
+ */
 export const ExportQuerySchema = v.strictObject({
   ...receiptFilterEntries,
   format: v.picklist(EXPORT_FORMATS, "must be csv, ndjson or iso27560"),
+  cursor: v.optional(v.pipe(v.string(), v.maxLength(200))),
 });
 export type ExportQuery = v.InferInput<typeof ExportQuerySchema>;
 

@@ -146,19 +146,32 @@ export function toAdminReceipt(row: Row, siteKey: string): AdminReceipt {
 
 /**
  * Every batch of the filtered log, oldest first, `size` rows at a time: what exports stream.
+ * `slice` limits it to one part: the rows after `after`, `maxRows` at most. Each read asks for
+ * one row more than it yields, so the end is known without another query.
+ * @returns where the rest of the log goes on (the last row yielded), or `null` when it ended
  */
 export async function* receiptBatches(
   db: Database,
   siteId: number,
   filter: ReceiptFilter,
   size = 1000,
-): AsyncGenerator<Row[]> {
-  let after: Keyset | null = null;
+  slice: { after?: Keyset | null; maxRows?: number } = {},
+): AsyncGenerator<Row[], Keyset | null> {
+  let after = slice.after ?? null;
+  let left = slice.maxRows ?? Number.POSITIVE_INFINITY;
   for (;;) {
-    const rows = await readReceiptBatch(db, siteId, filter, { limit: size, after, order: "asc" });
-    if (rows.length > 0) yield rows;
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < size) return;
+    const want = Math.min(size, left);
+    const rows = await readReceiptBatch(db, siteId, filter, {
+      limit: want + 1,
+      after,
+      order: "asc",
+    });
+    const batch = rows.slice(0, want);
+    const last = batch[batch.length - 1];
+    if (last) yield batch;
+    if (!last || rows.length <= want) return null;
     after = { serverTime: last.serverTime, id: last.id };
+    left -= batch.length;
+    if (left <= 0) return after;
   }
 }

@@ -1,4 +1,12 @@
 export { bodyLimit } from "./body-limit";
+export {
+  forEachWithin,
+  type InvocationBudget,
+  MAX_RECEIPT_ROW_BYTES,
+  NO_INVOCATION_LIMITS,
+  QueryMeter,
+  unmetered,
+} from "./invocation-budget";
 export { BODY_LIMITS, jsonDepth, MAX_JSON_DEPTH, parseJsonBody } from "./json-body";
 export {
   DEFAULT_RATE_LIMITS,

@@ -1,7 +1,11 @@
 export { decisionReachDays, publishedExpiryDays, REPLACED_CONFIG_DAYS } from "./decision-reach";
 export {
+  continueRetention,
+  type PurgeProgress,
   type PurgeReport,
   purgeExpiredReceipts,
+  purgeWithin,
+  type RetentionRunOptions,
   runDailyRetention,
   schedulePurge,
 } from "./purge";

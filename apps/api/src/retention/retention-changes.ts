@@ -90,6 +90,9 @@ export async function cancelRetentionChange(
   return row ?? null;
 }
 
+/** Statements one change's application takes (its batch: the site, its audit entry, the claim). */
+const APPLY_QUERIES = 3;
+
 /**
  * Puts every pending change whose grace period has ended (`effective_at <= now`) into effect:
  * the site's retention and minimum become the change's, and a `site.retention.apply` audit entry
@@ -101,6 +104,8 @@ export async function applyDueRetentionChanges(
   db: Database,
   now: number,
   siteId?: number,
+  /** Asked before each change with the queries it takes: `false` leaves it for a later run. */
+  allows: (queries: number) => boolean = () => true,
 ): Promise<number[]> {
   const due = await db
     .select({ change: retentionChanges, site: sites, email: users.email })
@@ -110,6 +115,7 @@ export async function applyDueRetentionChanges(
     .where(and(pending(siteId), lte(retentionChanges.effectiveAt, now)));
   const applied: number[] = [];
   for (const { change, site, email } of due) {
+    if (!allows(APPLY_QUERIES)) break;
     const target = {
       retentionDays: change.retentionDays,
       minRetentionDays: change.minRetentionDays,

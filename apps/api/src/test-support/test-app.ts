@@ -14,7 +14,7 @@ import { openLibsql } from "@assent/db/libsql";
 import { eq } from "drizzle-orm";
 import { createApp } from "../app";
 import { hashPassword } from "../auth";
-import type { RateLimits } from "../limits";
+import type { InvocationBudget, RateLimits } from "../limits";
 import { fixedOrigin, resolveClient, type TrustProxy } from "../network";
 import { seed } from "../seed";
 import { latestConfig, type PublishedConfig, publishConfig } from "../sites";
@@ -42,6 +42,8 @@ export async function createTestApp(
     trustProxy?: TrustProxy;
     /** Witness URLs may name private addresses and use http (refused by default). */
     witnessPrivateNetworks?: boolean;
+    /** What one request may do, as a runtime with limits sets it (none by default, as Node). */
+    budget?: InvocationBudget;
   } = {},
 ) {
   const trust = options.trustProxy ?? { kind: "none" };
@@ -67,6 +69,7 @@ export async function createTestApp(
     origin: fixedOrigin(options.publicOrigin ?? TEST_ORIGIN),
     rateLimits: options.rateLimits ?? false,
     ...(options.witnessPrivateNetworks ? { witnessPrivateNetworks: true } : {}),
+    ...(options.budget ? { budget: options.budget } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
   const [site] = await handle.db.query.sites.findMany({ limit: 1 });

@@ -12,6 +12,7 @@ import {
   toHex,
 } from "@assent/core";
 import { type Database, isUniqueViolation } from "@assent/db";
+import type { QueryMeter } from "../limits";
 import { rawSql, type Statement } from "../receipts";
 import type { Keyring } from "../signing";
 import { type IntegrationWindow, readWindow, type SiteLogState } from "./integration-window";
@@ -34,8 +35,21 @@ export interface IntegratorOptions {
   write?: (statements: Statement[]) => Promise<void>;
   /** Opens the checkpoint keys (the database's registered keyring when absent). */
   keyring?: Keyring;
+  /**
+   * Most sites one pass writes (all in its window when absent): a window with more is cut to
+   * what a smaller window of the same snapshot would have held (`fitWindow`).
+   */
+  maxSites?: number;
   now?: () => number;
 }
+
+/** Queries a pass takes besides its sites': the window (4 statements), cursors and queue (2). */
+const PASS_QUERIES = 6;
+/**
+ * Queries a pass takes per site it writes: its checkpoint key (read; or read, created and read
+ * again) and 6 statements of the pass's batch.
+ */
+const SITE_PASS_QUERIES = 9;
 
 /** What a pass did. */
 export interface IntegrationReport {
@@ -72,6 +86,31 @@ function workOf(w: IntegrationWindow, configsOnly: boolean) {
 }
 
 /**
+ * The part of a window a pass may write when it may touch at most `maxSites` sites, as a smaller
+ * window of the same snapshot would have read it: the configs up to the first whose site would be
+ * one too many (`configsOnly`: that pass logs configs only, as after a full config window), or
+ * all the configs and the queue's receipts up to the first whose site would be. `cut` says it
+ * is smaller.
+ */
+function fitWindow(w: IntegrationWindow, maxSites: number) {
+  const seen = new Set<number>();
+  const fits = (siteId: number) => {
+    seen.add(siteId);
+    return seen.size <= maxSites;
+  };
+  const configs = w.configs.findIndex((c) => !fits(c.siteId));
+  if (configs >= 0) {
+    return { window: { ...w, configs: w.configs.slice(0, configs) }, configsOnly: true, cut: true };
+  }
+  const receipts = w.receipts.findIndex((r) => r.log !== null && !fits(r.log.siteId));
+  if (receipts >= 0) {
+    const window = { ...w, receipts: w.receipts.slice(0, receipts) };
+    return { window, configsOnly: false, cut: true };
+  }
+  return { window: w, configsOnly: false, cut: false };
+}
+
+/**
  * One integration pass: reads the published configs and the receipts waiting in `log_pending`
  * (`readWindow`), appends them to their sites' logs (configs first), and writes the new leaves,
  * tile nodes, tree edge, config cursors and a signed checkpoint per site, and removes the
@@ -85,9 +124,10 @@ export async function integrateOnce(
 ): Promise<IntegrationReport> {
   const now = (options.now ?? Date.now)();
   const limits = { receipts: options.maxReceipts ?? 2000, configs: options.maxConfigs ?? 500 };
-  const w = await readWindow(db, limits);
+  const fit = fitWindow(await readWindow(db, limits), options.maxSites ?? Number.POSITIVE_INFINITY);
+  const w = fit.window;
   // A full config window may hide a config a later receipt names: this pass logs configs only.
-  const configsOnly = w.configs.length >= limits.configs;
+  const configsOnly = w.configs.length >= limits.configs || fit.configsOnly;
   const lastConfig = w.configs.at(-1)?.id ?? w.configFrom;
   const dequeued = configsOnly ? [] : w.receipts.map((r) => [r.queued, r.id]);
   const work = workOf(w, configsOnly);
@@ -170,24 +210,34 @@ export async function integrateOnce(
   if (work.length > 0 || dequeued.length > 0 || lastConfig !== w.configFrom) {
     await (options.write ?? rawSql(db).batch)(statements);
   }
-  const full = configsOnly || w.receipts.length >= limits.receipts;
+  const full = configsOnly || fit.cut || w.receipts.length >= limits.receipts;
   return { leaves, sites: work.length, full };
 }
 
 /**
  * Integrates until nothing is waiting (or `maxPasses` passes), retrying a pass that lost a race
- * to another instance (a broken `log_leaves` primary key: that batch stored nothing).
+ * to another instance (a broken `log_leaves` primary key: that batch stored nothing). Within a
+ * `meter` (the Worker's Cron Trigger), each pass writes only as many sites as the queries left
+ * (less `reserve`) allow, at most `SITE_PASS_QUERIES` each, and no pass starts that could not
+ * write one: what is left waits, `full`, for the next event.
  */
 export async function integrate(
   db: Database,
-  options: IntegratorOptions & { maxPasses?: number },
+  options: IntegratorOptions & { maxPasses?: number; meter?: QueryMeter; reserve?: number },
 ): Promise<IntegrationReport> {
   const total: IntegrationReport = { leaves: 0, sites: 0, full: false };
+  const { meter, reserve = 0 } = options;
   let conflicts = 0;
   for (let pass = 0; pass < (options.maxPasses ?? 1000); pass++) {
+    const left = meter ? meter.remaining() - reserve - PASS_QUERIES : Number.POSITIVE_INFINITY;
+    const maxSites = Math.min(options.maxSites ?? left, Math.floor(left / SITE_PASS_QUERIES));
+    if (maxSites < 1) {
+      total.full = true;
+      break;
+    }
     let report: IntegrationReport;
     try {
-      report = await integrateOnce(db, options);
+      report = await integrateOnce(db, { ...options, maxSites });
     } catch (err) {
       if (!isUniqueViolation(err) || ++conflicts > 20) throw err;
       pass--;

@@ -1,6 +1,7 @@
 import { proveConsistency, splitNote, toBase64, verifyCosignature } from "@assent/core";
 import { type Database, logCheckpoints, witnessCosignatures, witnessPeers } from "@assent/db";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { forEachWithin, type QueryMeter } from "../limits";
 import { storedTiles } from "../transparency";
 import {
   answerText,
@@ -30,7 +31,21 @@ export interface SubmitOptions extends WitnessNetworkPolicy {
   retryAfterMs?: number;
   /** Where failures are written (stderr): a witness refusing a checkpoint is news. */
   log?: (line: string) => void;
+  /**
+   * The invocation's queries (the Worker's Cron Trigger): submissions start, six at a time (a
+   * Worker's open connections), while `PEER_QUERIES` fit for each beside `reserve`; the others,
+   * the witnesses tried longest ago first, wait for the next run.
+   */
+  meter?: QueryMeter;
+  reserve?: number;
 }
+
+/**
+ * Queries one witness's submission takes at most: the site's latest checkpoint and the stored
+ * cosignature, the tiles of up to three consistency proofs (at most 15 each, for a log of up to
+ * 2^40 entries: three per tile level), and the answer stored.
+ */
+const PEER_QUERIES = 2 + 3 * 15 + 2;
 
 /** What one submission came to. */
 export interface SubmissionReport {
@@ -138,10 +153,17 @@ export async function submitToWitnesses(
     timeoutMs: options.timeoutMs ?? 5000,
     privateNetworks: options.privateNetworks ?? false,
   };
-  const peers = await db.select().from(witnessPeers);
+  const { meter, reserve } = options;
+  if (meter && !meter.allows(1 + PEER_QUERIES, reserve)) return [];
+  const peers = await db
+    .select()
+    .from(witnessPeers)
+    .orderBy(asc(witnessPeers.lastAttemptAt), asc(witnessPeers.id));
   const reports: SubmissionReport[] = [];
-  await Promise.all(
-    peers.map(async (peer) => {
+  await forEachWithin(
+    peers,
+    { meter, reserve, perItem: PEER_QUERIES, concurrency: 6 },
+    async (peer) => {
       if (peer.lastError !== null && (peer.lastAttemptAt ?? 0) > now - retryAfter) return;
       const [checkpoint] = await db
         .select({ size: logCheckpoints.size, note: logCheckpoints.note })
@@ -212,7 +234,7 @@ export async function submitToWitnesses(
           .where(thisPeer);
       }
       reports.push(report);
-    }),
+    },
   );
   return reports;
 }

@@ -2,7 +2,7 @@ import { EXPORT_FORMATS, type ExportFormat } from "@assent/core";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { apiStream, filterParams } from "../api";
 import { useAdmin } from "../ui";
-import { type ExportProgress, exportFileName, formatBytes, readExport } from "./read-export";
+import { type ExportProgress, exportFileName, formatBytes, readWholeExport } from "./read-export";
 
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   csv: "CSV (spreadsheets)",
@@ -45,9 +45,16 @@ export function ExportsView() {
     controller.current?.abort();
     controller.current = new AbortController();
     setState({ step: "running", progress: { bytes: 0, rows: 0 } });
+    const signal = controller.current.signal;
+    // A part that is not the last ends with a continuation marker: the next is asked for with
+    // its cursor, and the parts become one file.
+    const fetchPart = (cursor: string | null) => {
+      const part = new URLSearchParams(params);
+      if (cursor) part.set("cursor", cursor);
+      return apiStream(`/v1/admin/exports?${part}`, signal);
+    };
     try {
-      const response = await apiStream(`/v1/admin/exports?${params}`, controller.current.signal);
-      const { file } = await readExport(response, format, (progress) =>
+      const { file, response } = await readWholeExport(fetchPart, format, (progress) =>
         setState({ step: "running", progress }),
       );
       const name = exportFileName(response, `assent-${site.key}.${format}`);

@@ -1,5 +1,6 @@
+import { continuationMarker, type ExportFormat } from "@assent/core";
 import { describe, expect, it } from "vitest";
-import { exportFileName, formatBytes, readExport } from "./read-export";
+import { exportFileName, formatBytes, readExport, readWholeExport } from "./read-export";
 
 function streamed(parts: string[], headers: Record<string, string> = {}): Response {
   const encoder = new TextEncoder();
@@ -32,6 +33,75 @@ describe("readExport", () => {
     );
     const iso = ['{"records":[\n', '{"r":1}', ',\n{"r":2}', "\n]}\n"];
     expect((await readExport(streamed(iso), "iso27560", () => {})).rows).toBe(2);
+  });
+});
+
+describe("readWholeExport", () => {
+  const next = (cursor: string) => ({
+    cursor,
+    next: `/v1/admin/exports?format=x&cursor=${cursor}`,
+  });
+  /** A whole export, and the same in parts as a server with limits sends it. */
+  const cases: Array<[ExportFormat, string, string[]]> = [
+    [
+      "csv",
+      "id,method\r\na,accept-all\r\nb,custom\r\nc,withdraw\r\n",
+      [
+        `id,method\r\na,accept-all\r\n${continuationMarker("csv", next("c1"))}`,
+        `id,method\r\nb,custom\r\n${continuationMarker("csv", next("c2"))}`,
+        "id,method\r\nc,withdraw\r\n",
+      ],
+    ],
+    [
+      "ndjson",
+      '{"id":"a"}\n{"id":"b"}\n{"id":"c"}\n',
+      [
+        `{"id":"a"}\n${continuationMarker("ndjson", next("c1"))}`,
+        `{"id":"b"}\n${continuationMarker("ndjson", next("c2"))}`,
+        '{"id":"c"}\n',
+      ],
+    ],
+    [
+      "iso27560",
+      '{"specification":"x","records":[\n{"r":1},\n{"r":2},\n{"r":3}\n]}\n',
+      [
+        `{"specification":"x","records":[\n{"r":1},\n{"r":2}${continuationMarker("iso27560", next("c1"))}`,
+        `{"specification":"y","records":[\n{"r":3}${continuationMarker("iso27560", next("c2"))}`,
+        '{"specification":"z","records":[\n\n]}\n',
+      ],
+    ],
+  ];
+
+  it.each(cases)(
+    "follows a %s export's continuation markers into one file",
+    async (format, whole, parts) => {
+      const asked: Array<string | null> = [];
+      const progress: number[] = [];
+      const { file, rows, response } = await readWholeExport(
+        async (cursor) => {
+          asked.push(cursor);
+          const index = cursor === null ? 0 : Number(cursor.slice(1));
+          return streamed([parts[index] ?? ""], { "Content-Disposition": 'filename="f"' });
+        },
+        format,
+        (p) => progress.push(p.rows),
+      );
+      expect(asked).toEqual([null, "c1", "c2"]);
+      expect(await file.text()).toBe(whole);
+      expect(rows).toBe(3);
+      expect(progress.at(-1)).toBe(3);
+      expect(exportFileName(response, "fallback")).toBe("f");
+    },
+  );
+
+  it("keeps a single part as it came", async () => {
+    const { file, rows } = await readWholeExport(
+      async () => streamed(["id\r\na\r\n"]),
+      "csv",
+      () => {},
+    );
+    expect(await file.text()).toBe("id\r\na\r\n");
+    expect(rows).toBe(1);
   });
 });
 

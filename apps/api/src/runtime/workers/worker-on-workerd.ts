@@ -4,6 +4,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
 import { buildWorker } from "../../../scripts/build-worker";
+import { D1_QUERIES_PER_INVOCATION } from "./d1-budget";
 
 /** `wrangler.jsonc`, the deployment config the tests run the Worker with. */
 const WRANGLER = fileURLToPath(new URL("../../../wrangler.jsonc", import.meta.url));
@@ -30,9 +31,16 @@ interface ScheduledFetcher {
 }
 
 /**
- * An entry module that puts a limit of Cloudflare's production runtime back in front of the
- * bundle: PBKDF2 above 100,000 iterations fails there (`NotSupportedError`), while the open
- * source workerd behind miniflare leaves its limit enforcer empty and runs any count.
+ * An entry module that puts limits of Cloudflare's production runtime back in front of the
+ * bundle, which the open-source workerd behind miniflare leaves out:
+ * - PBKDF2 above 100,000 iterations fails there (`NotSupportedError`);
+ * - D1 allows `D1_QUERIES_PER_INVOCATION` queries per invocation (Workers Paid), or the lower
+ *   budget a test sets in `ASSENT_TEST_D1_BUDGET`. Every query is counted against the invocation
+ *   (a request, with its streamed body; a scheduled event, with its `waitUntil` work), each
+ *   statement of a `batch` as one (Cloudflare does not say how it counts a batch: this is the
+ *   stricter reading), and the first one past the budget fails as it would there. Invocations
+ *   are told apart by start, so a test that checks a count drives one invocation at a time.
+ *   `GET /__test/d1-queries` (not counted) answers what each invocation used so far.
  */
 function productionLimits(bundle: string): string {
   return `const subtle = crypto.subtle;
@@ -41,8 +49,91 @@ subtle.deriveBits = (algorithm, key, length) =>
   algorithm?.name === "PBKDF2" && algorithm.iterations > 100000
     ? Promise.reject(new DOMException(\`Pbkdf2 failed: iteration counts above 100000 are not supported (requested \${algorithm.iterations}).\`, "NotSupportedError"))
     : deriveBits(algorithm, key, length);
-export { default } from "./${bundle}";
+import worker from "./${bundle}";
+const invocations = [];
+let current = null;
+let latest = null;
+let counted = null;
+const real = new WeakMap();
+function spend(n) {
+  if (!current) return null;
+  current.calls++;
+  current.statements += n;
+  if (current.statements <= current.limit) return null;
+  current.refused++;
+  return new Error(\`D1_ERROR: Too many API requests by single worker invocation (\${current.statements} queries, the budget is \${current.limit})\`);
+}
+function statement(stmt) {
+  const wrapped = new Proxy(stmt, {
+    get(target, prop) {
+      if (prop === "bind") return (...args) => statement(target.bind(...args));
+      if (prop === "all" || prop === "raw" || prop === "run" || prop === "first") {
+        return (...args) => {
+          const refused = spend(1);
+          return refused ? Promise.reject(refused) : target[prop](...args);
+        };
+      }
+      const value = Reflect.get(target, prop);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  real.set(wrapped, stmt);
+  return wrapped;
+}
+function withCountedDb(env) {
+  latest = env.DB;
+  counted ??= new Proxy({}, {
+    get(_, prop) {
+      if (prop === "prepare") return (sql) => statement(latest.prepare(sql));
+      if (prop === "batch") {
+        return (list) => {
+          const refused = spend(list.length);
+          return refused ? Promise.reject(refused) : latest.batch(list.map((s) => real.get(s) ?? s));
+        };
+      }
+      const value = latest[prop];
+      return typeof value === "function" ? value.bind(latest) : value;
+    },
+  });
+  return { ...env, DB: counted };
+}
+function begin(kind, name, env) {
+  const budget = env.ASSENT_TEST_D1_BUDGET ? JSON.parse(env.ASSENT_TEST_D1_BUDGET) : {};
+  current = { kind, name, statements: 0, calls: 0, refused: 0, limit: budget.queries ?? ${D1_QUERIES_PER_INVOCATION} };
+  invocations.push(current);
+}
+export default {
+  fetch(request, env, ctx) {
+    const url = new URL(request.url);
+    if (url.pathname === "/__test/d1-queries") {
+      const body = Response.json(invocations);
+      if (url.searchParams.has("clear")) invocations.length = 0;
+      return body;
+    }
+    begin("fetch", request.method + " " + url.pathname, env);
+    return worker.fetch(request, withCountedDb(env), ctx);
+  },
+  scheduled(controller, env, ctx) {
+    begin("scheduled", controller.cron, env);
+    return worker.scheduled(controller, withCountedDb(env), ctx);
+  },
+};
 `;
+}
+
+/** What one invocation of the test Worker used of D1 (see `productionLimits`). */
+export interface D1Invocation {
+  kind: "fetch" | "scheduled";
+  /** `METHOD /path` of a request, the cron of a scheduled event. */
+  name: string;
+  /** Statements run, each statement of a batch counted. */
+  statements: number;
+  /** Calls made to D1: a query, or a batch. */
+  calls: number;
+  /** The budget it was counted against. */
+  limit: number;
+  /** Queries refused for being past the budget. */
+  refused: number;
 }
 
 /** Owner the test Worker seeds on its first request. */
@@ -66,6 +157,13 @@ export interface WorkerOnWorkerd {
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** Fires the Cron Trigger as if it were due at `at` (ms); resolves once its work is done. */
   scheduled(at: number, cron?: string): Promise<{ outcome: string }>;
+  /** What each invocation so far used of D1, oldest first (`clear`: and forget them). */
+  d1Queries(options?: { clear?: boolean }): Promise<D1Invocation[]>;
+  /**
+   * Deploys the same Worker again with `bindings` changed (e.g. a lower `ASSENT_TEST_D1_BUDGET`),
+   * on the same D1: a new isolate, which starts again on its first request.
+   */
+  redeploy(bindings: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,7 +172,8 @@ export interface WorkerOnWorkerd {
  * through miniflare as `wrangler.jsonc` deploys it: the D1 binding `DB`, the built SDK as static
  * assets in front of the Worker (with their `_headers`), `PUBLIC_URL` set to `origin`,
  * `ASSENT_SECRET` (`WORKER_SECRET`; a binding set to `""` removes a default), and
- * Cloudflare's PBKDF2 limit (`productionLimits`).
+ * Cloudflare's PBKDF2 and D1 query limits (`productionLimits`; `ASSENT_TEST_D1_BUDGET` lowers
+ * the Worker's budget and the limit together).
  * For tests only.
  */
 export async function startWorker(
@@ -88,7 +187,7 @@ export async function startWorker(
     const scriptPath = join(dir, "worker", "production-limits.js");
     writeFileSync(scriptPath, productionLimits(basename(bundle)));
     const logs: WorkerOnWorkerd["logs"] = [];
-    const mf = new Miniflare({
+    const options = {
       modules: true,
       scriptPath,
       modulesRoot: join(dir, "worker"),
@@ -112,14 +211,17 @@ export async function startWorker(
         ASSENT_SECRET: WORKER_SECRET,
         RATE_LIMIT_IP: "off",
         ...bindings,
-      },
-    });
-    const d1 = await mf.getD1Database("DB");
+      } as Record<string, string>,
+    };
+    const mf = new Miniflare(options);
+    let d1 = await mf.getD1Database("DB");
     return {
       origin,
       assetsDir: join(dir, "worker", "public"),
       mf,
-      d1,
+      get d1() {
+        return d1;
+      },
       logs,
       // Cloudflare's edge sets both CF-IPCountry and `request.cf.country` (and, with its visitor
       // location headers on, CF-Region-Code and `request.cf.regionCode`); the Worker reads
@@ -135,6 +237,17 @@ export async function startWorker(
       scheduled: async (at, cron = config.triggers?.crons?.[0] ?? "") => {
         const worker = (await mf.getWorker()) as unknown as ScheduledFetcher;
         return worker.scheduled({ scheduledTime: new Date(at), cron });
+      },
+      d1Queries: async (options) => {
+        const res = await mf.dispatchFetch(
+          `${origin}/__test/d1-queries${options?.clear ? "?clear" : ""}`,
+        );
+        return (await res.json()) as D1Invocation[];
+      },
+      redeploy: async (changed) => {
+        options.bindings = { ...options.bindings, ...changed };
+        await mf.setOptions(options);
+        d1 = await mf.getD1Database("DB");
       },
       close: async () => {
         await mf.dispose();
