@@ -1,3 +1,4 @@
+import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
 import { expect, test } from "../fixtures/test";
 import { customerPage } from "../fixtures/topology";
 import { bannerOf, focusedLabel, nextReceipt, preferencesOf, tabTo } from "../fixtures/ui";
@@ -59,5 +60,33 @@ test.describe("keyboard only", () => {
     await page.keyboard.press("Escape");
     await expect(prefs).toBeHidden();
     await expect(page.getByRole("button", { name: "Cookie settings" })).toBeFocused();
+  });
+});
+
+test.describe("a page that has the focus", () => {
+  test("keeps it: the banner does not take it, and waits in a named region a screen reader lists", async ({
+    page,
+    admin,
+  }) => {
+    const key = siteKey("page-focus");
+    await publishSite(admin, key, demoLikeConfig());
+    await openSitePage(page, key, {
+      opener: false,
+      body: `<label>Search <input id="q" autofocus></label>`,
+    });
+    const banner = bannerOf(page);
+    await expect(banner).toBeVisible();
+    // Past the frame after which the banner would have taken the focus (its padding is set then).
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.style.scrollPaddingBottom))
+      .not.toBe("");
+    await expect(page.locator("#q")).toBeFocused();
+    await page.keyboard.type("tax");
+    await expect(page.locator("#q")).toHaveValue("tax");
+    // Discoverable all the same: a landmark named as the banner, its choices inside.
+    const region = page.locator("#assent-ui").getByRole("region", { name: "Cookies on this site" });
+    await expect(region.getByRole("button", { name: "Reject all" })).toBeVisible();
+    // And reached from the page by keyboard: its choices follow the page's last control.
+    await tabTo(page, "Reject all");
   });
 });

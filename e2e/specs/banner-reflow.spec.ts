@@ -9,9 +9,13 @@ import {
 import { expect, test } from "../fixtures/test";
 import { bannerOf, preferencesOf } from "../fixtures/ui";
 
-/** Whether what has keyboard focus (in `cover`'s shadow root, or on the page) lies wholly under `cover`. */
+/**
+ * Whether what has keyboard focus (in `cover`'s shadow root, or on the page) lies wholly under
+ * `cover`, once the frame after the focus moved has been drawn.
+ */
 function focusedHiddenBehind(cover: Locator, inShadow: boolean): Promise<boolean> {
-  return cover.evaluate((el, inShadow) => {
+  return cover.evaluate(async (el, inShadow) => {
+    await new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame)));
     const root = inShadow ? (el.getRootNode() as ShadowRoot) : document;
     const focused = root.activeElement;
     if (!focused || el.contains(focused) || focused.closest("#assent-ui")) return false;
@@ -96,4 +100,47 @@ test("a long label of the site's own wraps inside its button at 320 px", async (
   await expect(manage).toBeVisible();
   expect(await bar.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
   await expect(manage).toBeInViewport({ ratio: 1 });
+});
+
+test("the floating button never hides what the keyboard focuses on the page", async ({
+  page,
+  admin,
+}) => {
+  const key = siteKey("fab-focus-obscured");
+  await publishSite(admin, key, demoLikeConfig());
+  // Short links down the page's left edge, where the button sits, each one line apart.
+  const links = Array.from({ length: 40 }, (_, i) => `<a href="#l${i}">L${i}</a><br>`);
+  await page.setViewportSize({ width: 320, height: 480 });
+  await openSitePage(page, key, {
+    opener: false,
+    head: "<style>body{margin:0;padding:0 24px}</style>",
+    body: `<p>${links.join("")}</p>`,
+  });
+  await bannerOf(page).getByRole("button", { name: "Reject all" }).click();
+  const fab = page.locator("#assent-button").getByRole("button", { name: "Cookie settings" });
+  await expect(fab).toBeVisible();
+  await page.locator("h1").click();
+  const hidden: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    if (await focusedHiddenBehind(fab, false)) hidden.push(i);
+  }
+  expect(hidden).toEqual([]);
+});
+
+test("the preference centre's Close keeps its word whole at 320 px", async ({ page, admin }) => {
+  const key = siteKey("close-word");
+  await publishSite(admin, key, demoLikeConfig());
+  await page.setViewportSize({ width: 320, height: 480 });
+  await openSitePage(page, key, { opener: false });
+  await bannerOf(page).getByRole("button", { name: "Manage preferences" }).click();
+  const close = preferencesOf(page).getByRole("button", { name: "Close" });
+  await expect(close).toBeVisible();
+  // One line: as high as every other button, and as wide as its word.
+  expect(
+    await close.evaluate((el) => [
+      el.scrollWidth <= el.clientWidth,
+      Math.round(el.getBoundingClientRect().height),
+    ]),
+  ).toEqual([true, 44]);
 });

@@ -86,7 +86,10 @@ export async function placehold(
     // Not once the embed itself has loaded in its place (`loadOnce`, `loadEmbed`).
     if (!body || !frame.hasAttribute("data-src")) return;
     Object.assign(body.style, { font: "14px sans-serif", textAlign: "center", background: "#eee" });
-    const [once, always] = body.querySelectorAll("button");
+    const buttons = body.querySelectorAll("button");
+    // Targets of at least 24 by 24 px (WCAG 2.5.8): a browser's own buttons are 21 px high.
+    for (const button of buttons) button.style.minHeight = "24px";
+    const [once, always] = buttons;
     if (once) once.onclick = () => loadOnce(frame, service);
     if (always) always.onclick = allow ?? null;
   };

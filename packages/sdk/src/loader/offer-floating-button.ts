@@ -29,24 +29,26 @@ export async function offerFloatingButton(
 ): Promise<void> {
   const own = config.texts[language];
   const optOut = rule?.model === "opt-out";
+  const label = optOut
+    ? (rule.texts?.[language]?.privacyChoices ??
+      own?.privacyChoices ??
+      // English (core's DEFAULT_LANGUAGE) came with the loader. The file is `languageFile`'s,
+      // written out and resolved by `import()` against this module, beside the UI chunk:
+      // importing `languageFile` would split a chunk shared with the UI chunk, one more
+      // request on every first visit (a check holds the two names equal).
+      (language !== "en" &&
+        (await load(`./lang/${language}-opt-out-${__ASSENT_LANG_HASH__}.js`).then(
+          (texts) => (texts as { default: Record<RuleTextKey, string> }).default.privacyChoices,
+          (err) => console.warn("[assent]", err),
+        ))))
+    : floatingButtonLabel(language, own?.floatingButton);
   mount(
-    optOut
-      ? (rule.texts?.[language]?.privacyChoices ??
-          own?.privacyChoices ??
-          // English (core's DEFAULT_LANGUAGE) came with the loader. The file is `languageFile`'s,
-          // written out and resolved by `import()` against this module, beside the UI chunk:
-          // importing `languageFile` would split a chunk shared with the UI chunk, one more
-          // request on every first visit (a check holds the two names equal).
-          ((language !== "en" &&
-            (await load(`./lang/${language}-opt-out-${__ASSENT_LANG_HASH__}.js`).then(
-              (texts) => (texts as { default: Record<RuleTextKey, string> }).default.privacyChoices,
-              (err) => console.warn("[assent]", err),
-            ))) ||
-            rule.fallback?.privacyChoices))
-      : floatingButtonLabel(language, own?.floatingButton),
+    label || rule?.fallback?.privacyChoices,
     open,
     nonce,
     !config.ui?.floatingButton,
     optOut,
+    // The label's language: the page's, or English where it fell back to English.
+    label ? language : "en",
   );
 }

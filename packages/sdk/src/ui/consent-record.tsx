@@ -54,7 +54,9 @@ export class ConsentRecord extends Component<ConsentRecordProps, RecordState> {
         <h3>{t("history")}</h3>
         {history &&
           (history.length ? (
-            <ol class="history">
+            // A live region, there before the notice it announces (one inserted with its text
+            // goes unannounced); not the history it is shown with.
+            <ol class="history" aria-live="polite">
               {history.map((entry) => (
                 <li key={entry.id}>
                   <time dateTime={entry.serverTime}>
@@ -73,7 +75,7 @@ export class ConsentRecord extends Component<ConsentRecordProps, RecordState> {
                       </button>
                     </>
                   )}
-                  {notice?.id === entry.id && <span role="status"> {notice.text}</span>}
+                  {notice?.id === entry.id && <span> {notice.text}</span>}
                 </li>
               ))}
             </ol>

@@ -46,9 +46,11 @@ describe("firstLayer", () => {
     expect(props.onAcceptAll).not.toHaveBeenCalled();
   });
 
-  it("is a labelled, described dialog, not dismissed by Escape", () => {
+  it("is a labelled, described dialog in a landmark of its name, not dismissed by Escape", () => {
     const { props } = setup();
     const dialog = screen.getByRole("dialog", { name: "Cookies on this site" });
+    // A region screen readers list: found by a visitor whose focus it did not take.
+    expect(screen.getByRole("region", { name: "Cookies on this site" }).firstChild).toBe(dialog);
     expect(dialog.getAttribute("aria-modal")).toBe("false");
     expect(dialog.getAttribute("aria-describedby")).toBe("assent-text");
     fireEvent.keyDown(dialog, { key: "Escape" });

@@ -25,15 +25,17 @@ export interface FirstLayerProps {
 
 const FOCUSABLE = "a[href],button:not(:disabled),input:not(:disabled),summary";
 
-/** `document.createElement` with attributes and children (text is set as text, never as HTML). */
+/**
+ * `document.createElement` with attributes and children (text is set as text, never as HTML); an
+ * attribute whose value is `false`, `undefined` or empty is left out.
+ */
 export function h(
   tag: string,
   attributes: Record<string, string | false | undefined> = {},
   ...children: Array<Node | string | false | undefined>
 ): HTMLElement {
   const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes))
-    if (value !== false && value !== undefined) el.setAttribute(name, value);
+  for (const [name, value] of Object.entries(attributes)) if (value) el.setAttribute(name, value);
   for (const child of children) if (child) el.append(child);
   return el;
 }
@@ -44,7 +46,7 @@ export function h(
  */
 export function trapTab(dialog: HTMLElement, event: KeyboardEvent): void {
   if (event.key !== "Tab") return;
-  const items = Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+  const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
     (el) => el.getClientRects().length > 0,
   );
   const first = items[0];
@@ -61,17 +63,15 @@ export function trapTab(dialog: HTMLElement, event: KeyboardEvent): void {
 }
 
 /**
- * Focuses a dialog once it has been painted, then runs `painted`: focusing while it is first
- * inserted would make the browser lay out the whole page inside this script's task (tens of
- * milliseconds on a slow device); after the frame, the layout is already done.
+ * Focuses a dialog once it has been painted, unless `painted` (run first) returns `false`:
+ * focusing while it is first inserted would make the browser lay out the whole page inside this
+ * script's task (tens of milliseconds on a slow device); after the frame, the layout is already
+ * done.
  */
-export function focusAfterPaint(dialog: HTMLElement, painted?: () => void): void {
+export function focusAfterPaint(dialog: HTMLElement, painted?: () => boolean): void {
   requestAnimationFrame(() =>
     setTimeout(() => {
-      if (dialog.isConnected) {
-        dialog.focus({ preventScroll: true });
-        painted?.();
-      }
+      if (dialog.isConnected && painted?.() !== false) dialog.focus({ preventScroll: true });
     }),
   );
 }
@@ -81,7 +81,9 @@ export function focusAfterPaint(dialog: HTMLElement, painted?: () => void): void
  * does, where to read more, and three choices of equal weight (same element, class, size and
  * colours). Closing it without a choice is not consent, so it has no close button and Escape
  * does not dismiss it. Under a UK rule with exempt categories it also says what runs without
- * consent, and "Object" stops it. Returns the element to insert: the dialog, or its overlay when modal.
+ * consent, and "Object" stops it. Returns the element to insert, the dialog its first child: a
+ * landmark named as it (a region screen readers list, so a visitor whose focus it did not take
+ * finds it), also its overlay when modal.
  * @example shadow.append(firstLayer({ config, t, modal: false, reconsent: false, gpc: false, ...on }));
  */
 export function firstLayer(props: FirstLayerProps): HTMLElement {
@@ -133,5 +135,5 @@ export function firstLayer(props: FirstLayerProps): HTMLElement {
     ),
   );
   if (modal) dialog.onkeydown = (event) => trapTab(dialog, event);
-  return modal ? h("div", { class: "overlay" }, dialog) : dialog;
+  return h("section", { class: modal && "overlay", "aria-labelledby": "assent-title" }, dialog);
 }

@@ -101,4 +101,36 @@ describe("mountFloatingButton", () => {
     mountFloatingButton("Your Privacy Choices", () => {}, undefined, true, true);
     expect(mounted()).toBeNull();
   });
+
+  it("says what language its label is in, whatever the page's", () => {
+    document.documentElement.lang = "ja";
+    mountFloatingButton("Paramètres des cookies", () => {}, undefined, false, false, "fr");
+    expect(mounted()?.lang).toBe("fr");
+    document.documentElement.lang = "";
+  });
+
+  it("steps into the other corner while what the page focuses is where it sits, and back", async () => {
+    page(`<a href="#a">Imprint</a><a href="#b">Top</a>`);
+    mountFloatingButton("Cookie settings", () => {});
+    const host = mounted() as HTMLElement;
+    const button = host.shadowRoot?.querySelector("button") as HTMLButtonElement;
+    const [under, clear] = document.querySelectorAll("a");
+    button.getBoundingClientRect = () =>
+      new DOMRect(...(host.dataset.away === undefined ? [16, 420, 140, 44] : [164, 420, 140, 44]));
+    (under as HTMLElement).getBoundingClientRect = () => new DOMRect(24, 430, 60, 18);
+    (clear as HTMLElement).getBoundingClientRect = () => new DOMRect(24, 8, 60, 18);
+    const frame = () => new Promise((done) => requestAnimationFrame(() => done(null)));
+    under?.focus();
+    await frame();
+    expect(host.dataset.away).toBe("");
+    clear?.focus();
+    await frame();
+    expect(host.dataset.away).toBeUndefined();
+    // Focused itself, it stays where it is.
+    under?.focus();
+    await frame();
+    button.focus();
+    await frame();
+    expect(host.dataset.away).toBe("");
+  });
 });

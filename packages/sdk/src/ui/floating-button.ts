@@ -1,5 +1,10 @@
+/**
+ * Its focus ring is dark between two white ones, so it shows on a dark page as on a light one
+ * (WCAG 2.4.7): the page behind is the site's, of any colour. `data-away` on the host puts it in
+ * the other bottom corner.
+ */
 const CSS =
-  ":host{all:initial}button{position:fixed;bottom:16px;inset-inline-start:16px;z-index:2147483645;font:600 14px/1.2 system-ui,sans-serif;min-height:44px;padding:8px 14px;border-radius:22px;border:2px solid #fff;background:#1d4ed8;color:#fff;cursor:pointer;box-shadow:0 2px 8px rgb(0 0 0/.3)}button:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px}svg{height:14px;vertical-align:-2px;margin-inline-end:6px}";
+  ":host{all:initial}button{position:fixed;bottom:16px;inset-inline-start:16px;z-index:2147483645;font:600 14px/1.2 system-ui,sans-serif;min-height:44px;padding:8px 14px;border-radius:22px;border:2px solid #fff;background:#1d4ed8;color:#fff;cursor:pointer;box-shadow:0 2px 8px rgb(0 0 0/.3)}button:focus-visible{outline:3px solid #1a1a1a;outline-offset:2px;box-shadow:0 0 0 8px #fff}:host([data-away]) button{inset-inline:auto 16px}svg{height:14px;vertical-align:-2px;margin-inline-end:6px}";
 
 /**
  * The privacy options icon California's Attorney General offers for "Your Privacy Choices"
@@ -57,6 +62,10 @@ export function pageShowsOpener(privacyChoices?: boolean): boolean {
  * so a returning visitor gets it without downloading the UI chunk and the loader stays within its
  * budget. Its label is the site's `floatingButton` text, "Cookie settings" when it has none.
  * Under an opt-out rule (`privacyChoices`) it is the "Your Privacy Choices" link, with its icon.
+ * `lang` is the label's language, marked on it for a page in another one (WCAG 3.1.2).
+ * What the keyboard focuses on the page is never hidden behind it (WCAG 2.4.11): while the page's
+ * focused element is where the button sits (the end of a page, the last links of its footer,
+ * cannot scroll clear of it), the button waits in the other bottom corner.
  * @example mountFloatingButton("Cookie settings", () => window.assent?.show());
  */
 export function mountFloatingButton(
@@ -65,11 +74,13 @@ export function mountFloatingButton(
   nonce?: string,
   optional?: boolean,
   privacyChoices?: boolean,
+  lang = "en",
 ): void {
   if ((optional && pageShowsOpener(privacyChoices)) || document.getElementById("assent-button"))
     return;
   const host = document.createElement("div");
   host.id = "assent-button";
+  host.lang = lang;
   const shadow = host.attachShadow({ mode: "open" });
   const button = document.createElement("button");
   button.type = "button";
@@ -89,4 +100,18 @@ export function mountFloatingButton(
   }
   shadow.append(button);
   document.body.append(host);
+  // Measured in the frame after the focus moved, once the browser has scrolled it into view.
+  addEventListener("focusin", () =>
+    requestAnimationFrame(() => {
+      const focused = document.activeElement;
+      if (!focused || focused === host) return;
+      delete host.dataset.away;
+      const a = focused.getBoundingClientRect();
+      const b = button.getBoundingClientRect();
+      // What they share: an element of no area (the UI's own host) is hidden by nothing.
+      const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (x > 0 && y > 0) host.dataset.away = "";
+    }),
+  );
 }

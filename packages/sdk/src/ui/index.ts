@@ -92,6 +92,8 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
   const prefetch = () => void fetchCentre().catch(() => {});
 
   let banner: HTMLElement | null = null;
+  const modal = config.ui?.position === "modal";
+  let inert: HTMLElement[] = [];
   // The page's own `scroll-padding-bottom`, put back when the bar is gone.
   const page = document.documentElement.style;
   const pagePadding = page.scrollPaddingBottom;
@@ -135,8 +137,16 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
           rule?.model === "uk-exemptions" && config.categories.some((c) => c.exemption)
             ? decided(() => host.choose("object"))
             : undefined;
+        // While a modal shows (the preference centre, a centred banner), the page behind is
+        // `inert`: out of screen readers' reach as of the keyboard's (`aria-modal` alone does
+        // not hide it in Chromium). The page's own inert elements are left as they are.
+        for (const el of inert) el.inert = false;
+        inert =
+          view && (next || modal)
+            ? ([...document.body.children] as HTMLElement[]).filter((el) => !el.inert)
+            : [];
+        for (const el of inert) el.inert = el !== element;
         if (view === "banner") {
-          const modal = config.ui?.position === "modal";
           banner = firstLayer({
             config,
             t,
@@ -150,12 +160,15 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
             onManageIntent: prefetch,
           });
           shadow.append(banner);
-          const shown = banner;
+          const dialog = banner.firstChild as HTMLElement;
           // Once painted (its height read from a clean layout): what the keyboard focuses on
           // the page is scrolled clear of the bar or box fixed at its bottom (WCAG 2.4.11; a
-          // modal banner keeps focus in itself).
-          focusAfterPaint(banner.querySelector<HTMLElement>("[role=dialog]") ?? banner, () => {
-            if (!modal) page.scrollPaddingBottom = `${shown.offsetHeight}px`;
+          // modal banner keeps focus in itself). A bar or box takes the focus only when nothing
+          // has it: what the page or the visitor focused (a search field, a link tabbed to)
+          // keeps it, and the banner's landmark is there to be found.
+          focusAfterPaint(dialog, () => {
+            if (!modal) page.scrollPaddingBottom = `${dialog.offsetHeight}px`;
+            return modal || document.activeElement === document.body;
           });
         } else if (next) {
           next.openPreferences(

@@ -1,5 +1,5 @@
 import { decide, defaultSiteConfig } from "@assent/core";
-import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import en from "./lang/en";
 import { Preferences, type PreferencesProps } from "./preferences";
@@ -145,5 +145,47 @@ describe("Preferences", () => {
     fireEvent.keyDown(dialog, { key: "Escape" });
     fireEvent.click(screen.getByRole("button", { name: "Close" }));
     expect(props.onClose).toHaveBeenCalledTimes(2);
+  });
+
+  it("says why a locked switch cannot be turned off in its description: Always on", () => {
+    setup();
+    const locked = switchNamed("Strictly necessary");
+    const description = (locked.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent)
+      .join(" ");
+    expect(description).toBe(
+      "Always on Security, load balancing and remembering your privacy choices.",
+    );
+    // A switch the visitor may turn is described by its category's text alone.
+    expect(switchNamed("Analytics").getAttribute("aria-describedby")).toBe(
+      "assent-cat-analytics-text",
+    );
+  });
+
+  it("says a receipt's proof is not ready through a live region that was there before", async () => {
+    setup({
+      loadHistory: async () => [
+        {
+          id: "0193aaaa-0000-7000-8000-000000000001",
+          serverTime: "2025-01-02T10:00:00.000Z",
+          method: "reject-all",
+          policyVersion: "1",
+          granted: [],
+        },
+      ],
+      downloadProof: async () => false,
+    });
+    const entry = await screen.findByRole("listitem");
+    // Screen readers announce a change inside a live region, not one inserted with its text: the
+    // notice goes into one that was there before it (the history shown with it).
+    const live = entry.closest("[aria-live=polite]");
+    expect(live).not.toBeNull();
+    expect(live?.textContent).not.toContain("Not in the public log yet");
+    fireEvent.click(within(entry).getByRole("button", { name: "Download with its proof" }));
+    await waitFor(() =>
+      expect(entry.textContent).toContain("Not in the public log yet. Try again in a minute."),
+    );
+    expect(entry.closest("[aria-live=polite]")).toBe(live);
   });
 });

@@ -133,7 +133,12 @@ export class Preferences extends Component<
               <section class="category" key={category.id}>
                 <div class="row">
                   <label for={inputId}>{t(`category.${category.id}`)}</label>
-                  {locked && <span class="always">{t("alwaysOn")}</span>}
+                  {locked && (
+                    <span class="always" id={`${inputId}-on`}>
+                      {t("alwaysOn")}
+                    </span>
+                  )}
+                  {/* A locked switch cannot take the focus: its description says why it is on. */}
                   <input
                     id={inputId}
                     type="checkbox"
@@ -141,7 +146,7 @@ export class Preferences extends Component<
                     aria-checked={categories[category.id] === true}
                     checked={categories[category.id] === true}
                     disabled={locked}
-                    aria-describedby={`${inputId}-text`}
+                    aria-describedby={`${locked ? `${inputId}-on ` : ""}${inputId}-text`}
                     onChange={(e) => this.toggleCategory(category.id, e.currentTarget.checked)}
                   />
                 </div>

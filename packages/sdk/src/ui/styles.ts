@@ -21,7 +21,7 @@ export const CSS = `
 :host([data-position=box]) .text{flex-basis:100%}
 .overlay{position:fixed;inset:0;z-index:2147483647;background:rgb(0 0 0/.5);display:flex;align-items:center;justify-content:center;padding:16px}
 .overlay .banner{position:static;max-width:var(--assent-width);border-radius:var(--assent-radius)}
-.banner:focus,.dialog:focus{outline:0}
+[tabindex]:focus{outline:0}
 h2{font-size:1.15em;margin:0 0 4px}
 p,dl,ol{margin:0 0 6px;color:var(--assent-muted)}
 .note{color:var(--assent-fg);background:var(--assent-note);border-inline-start:4px solid var(--assent-accent);padding:6px 10px}
@@ -43,16 +43,15 @@ export const PREFERENCES_CSS = `
 .dialog>.actions{position:sticky;bottom:0;background:var(--assent-bg);border-top:1px solid var(--assent-border);margin-top:8px;padding:12px 0 16px}
 @media (max-height:340px){.dialog{scroll-padding:0}.dialog>.actions{position:static}}
 h3{font-size:1em;margin:8px 0 4px}
-button.close{min-width:0;background:none;color:var(--assent-accent)}
+button.close{flex:none;min-width:0;background:none;color:var(--assent-accent)}
 .category,.record{border-top:1px solid var(--assent-border);padding:12px 0}
 .row,.head{display:flex;gap:12px;align-items:center}
-label{font-weight:600;margin-inline-end:auto}
-h2{margin-inline-end:auto}
+label,h2{margin-inline-end:auto}
 input{width:44px;height:24px;margin:0;accent-color:var(--assent-accent)}
 summary{cursor:pointer;font-weight:600;padding:4px 0}
 .service{border-inline-start:2px solid var(--assent-border);padding-inline-start:12px;margin:8px 0}
 dl{display:grid;grid-template-columns:auto 1fr;gap:0 12px}
-dt{font-weight:600}dd{margin:0}
+label,dt{font-weight:600}dd{margin:0}
 .mono{font-family:ui-monospace,monospace;word-break:break-all}
 `;
 
