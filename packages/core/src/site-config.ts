@@ -23,6 +23,13 @@ import { PURPOSES } from "./purposes";
 import type { SiteService } from "./services";
 import { completeService } from "./services";
 
+/**
+ * How the banner looks when a configuration does not say: what the schema fills in, and what
+ * the SDK assumes of a loader config that leaves a field out (`/s/KEY.js` inlines only the
+ * fields that differ from these).
+ */
+export const UI_DEFAULTS = { theme: "auto", position: "bar", floatingButton: false } as const;
+
 const id = v.pipe(
   v.string(),
   v.regex(
@@ -188,11 +195,11 @@ const SiteConfigShape = v.strictObject({
    */
   ui: v.optional(
     v.strictObject({
-      theme: v.optional(v.picklist(["light", "dark", "auto"]), "auto"),
-      position: v.optional(v.picklist(["bar", "box", "modal"]), "bar"),
-      floatingButton: v.optional(v.boolean(), false),
+      theme: v.optional(v.picklist(["light", "dark", "auto"]), UI_DEFAULTS.theme),
+      position: v.optional(v.picklist(["bar", "box", "modal"]), UI_DEFAULTS.position),
+      floatingButton: v.optional(v.boolean(), UI_DEFAULTS.floatingButton),
     }),
-    { theme: "auto", position: "bar", floatingButton: false },
+    { ...UI_DEFAULTS },
   ),
   consentMode: v.optional(ConsentModeSchema),
   /**

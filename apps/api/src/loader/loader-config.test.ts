@@ -1,4 +1,4 @@
-import { decide, defaultSiteConfig, gpcRefused } from "@assent/core";
+import { decide, defaultSiteConfig, gpcRefused, UI_DEFAULTS } from "@assent/core";
 import { describe, expect, it } from "vitest";
 import { loaderConfig } from "./loader-config";
 
@@ -32,6 +32,15 @@ describe("loaderConfig", () => {
     expect(decide(inlined, { categories: { embeds: true } })).toEqual(
       decide(published, { categories: { embeds: true } }),
     );
+  });
+
+  it("leaves out the banner's looks where they are core's defaults, and keeps the rest", () => {
+    expect(published.ui).toEqual(UI_DEFAULTS);
+    expect(loaderConfig(published, { hosts: false })).not.toHaveProperty("ui");
+    const boxed = { ...published, ui: { ...UI_DEFAULTS, position: "box" as const } };
+    expect(loaderConfig(boxed, { hosts: false }).ui).toEqual({ position: "box" });
+    const all = { theme: "dark", position: "modal", floatingButton: true } as const;
+    expect(loaderConfig({ ...published, ui: all }, { hosts: false }).ui).toEqual(all);
   });
 
   it("keeps a service's own empty hosts for auto-blocking: it does not mean the catalogue's", () => {

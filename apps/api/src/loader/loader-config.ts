@@ -1,4 +1,4 @@
-import type { SiteConfig } from "@assent/core";
+import { type SiteConfig, UI_DEFAULTS } from "@assent/core";
 
 /**
  * What a service's entry says to a visitor reading about it (the preference centre, an embed's
@@ -18,15 +18,24 @@ const EMPTY_AS_ABSENT = ["cookies", "storage", "purposes", "consentModeKeys"] as
 /**
  * The config the loader inlines: the published one without the services' descriptions, without
  * their hosts unless auto-blocking (the only reader of hosts) is composed in, without the empty
- * lists a service would carry for nothing, and without `jurisdictions` (the loader carries the
- * visitor's own rule, worked out, as `boot.rule`). Every other field is kept as published, so
- * what gates, clears and signals before any tag runs is unchanged.
+ * lists a service would carry for nothing, without the banner's looks where they are core's
+ * `UI_DEFAULTS` (the SDK assumes those of an absent field), and without `jurisdictions` (the
+ * loader carries the visitor's own rule, worked out, as `boot.rule`). Every other field is kept
+ * as published, so what gates, clears and signals before any tag runs is unchanged.
  * @example loaderConfig(published.config, { hosts: false }).services[0] // { id, category, cookies, ... }
  */
 export function loaderConfig(config: SiteConfig, { hosts }: { hosts: boolean }): SiteConfig {
-  const { jurisdictions: _rules, ...kept } = config;
+  const { jurisdictions: _rules, ui, ...kept } = config;
+  const looks = Object.fromEntries(
+    Object.entries(ui ?? {}).filter(
+      ([key, value]) => UI_DEFAULTS[key as keyof typeof ui] !== value,
+    ),
+  );
   return {
     ...kept,
+    // Typed as published: every reader in the SDK goes through `config.ui?.` and falls back
+    // to `UI_DEFAULTS` (its UI tests mount a config without `ui`).
+    ...((Object.keys(looks).length ? { ui: looks } : {}) as Pick<SiteConfig, "ui">),
     services: config.services.map((service) => {
       const kept: Partial<typeof service> = { ...service };
       for (const field of DESCRIPTIVE) delete kept[field];

@@ -7,6 +7,7 @@ import {
   ruleTexts,
   type SiteConfig,
   selectRule,
+  UI_DEFAULTS,
   visitorRule,
 } from "@assent/core";
 import { fireEvent, screen, waitFor, within } from "@testing-library/preact";
@@ -95,6 +96,20 @@ describe("mount", () => {
     fireEvent.click(accept);
     expect(host.choose).toHaveBeenCalledWith("accept-all");
     await waitFor(() => expect(view.queryByRole("dialog")).toBeNull());
+  });
+
+  it("shows a config without the banner's looks as core's defaults: /s/KEY.js leaves them out", async () => {
+    const { ui: _looks, ...inlined } = config;
+    const { ui, view } = setup({ site: inlined as SiteConfig });
+    ui.open("banner");
+    await view.findByRole("button", { name: "Accept all" });
+    const element = document.getElementById("assent-ui") as HTMLElement;
+    expect(element.dataset).toMatchObject({
+      theme: UI_DEFAULTS.theme,
+      position: UI_DEFAULTS.position,
+    });
+    // Not the modal: the page behind stays reachable.
+    expect(view.getByRole("dialog").getAttribute("aria-modal")).toBe("false");
   });
 
   it("shows no banner in a frame of a page of this origin that runs Assent, which asks", async () => {
