@@ -5,6 +5,7 @@ import type { Principal } from "../auth";
 import { scheduledRetention } from "../retention";
 import type { Site } from "../sites";
 import { readReceiptBatch, toAdminReceipt } from "./receipt-query";
+import { erasureEntries } from "./subject-erasures";
 
 /** Most receipts a report lists per site, as subject access does. */
 export const MAX_REPORT_RECEIPTS = 10_000;
@@ -54,13 +55,7 @@ async function erasuresOf(db: Database, siteId: number, ref: string) {
   const rows = await db
     .select({ id: auditLog.id, at: auditLog.at, detail: auditLog.detail })
     .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.siteId, siteId),
-        eq(auditLog.action, "subject.erase"),
-        eq(auditLog.target, ref),
-      ),
-    )
+    .where(erasureEntries(siteId, ref))
     .orderBy(asc(auditLog.at), asc(auditLog.id));
   return rows.map((row) => ({
     at: new Date(row.at).toISOString(),
