@@ -25,6 +25,7 @@ export default defineConfig({
   timeout: 60 * 60_000,
   reporter: [["list"]],
   globalSetup: "../setup/global-setup.ts",
+  globalTeardown: "../setup/global-teardown.ts",
   use: {
     ...base.use,
     trace: "off",
