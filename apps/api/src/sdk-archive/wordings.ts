@@ -72,7 +72,8 @@ export function buildWording(
  * that build's receipts name (`wording`), so the texts a visitor saw stay on record as long as a
  * receipt names them (see `purgeUnusedWordings`), whatever SDK releases follow. A hash names one
  * set of texts: a row is refreshed, never changed. Skipped when recorded within a day, so an
- * instance start (a Worker isolate's first request) costs one read.
+ * instance start (a Worker isolate's first request) costs one read, and the build's modules are
+ * not read.
  * @returns the hash recorded, or `null` (recorded lately, or a build without language modules)
  * @example await recordWording(db, readSdkBundle(), Date.now())
  */
@@ -81,13 +82,15 @@ export async function recordWording(
   sdk: Pick<SdkBundle, "files">,
   now: number,
 ): Promise<string | null> {
-  const wording = buildWording(sdk.files ?? {});
-  if (!wording) return null;
+  // The hash first (from a file name): a start that finds it recorded lately reads nothing else.
+  const hash = wordingHash(sdk.files ?? {});
+  if (!hash) return null;
   const [fresh] = await db
     .select({ hash: wordings.hash })
     .from(wordings)
-    .where(and(eq(wordings.hash, wording.hash), gt(wordings.recordedAt, now - REFRESH_MS)));
+    .where(and(eq(wordings.hash, hash), gt(wordings.recordedAt, now - REFRESH_MS)));
   if (fresh) return null;
+  const wording = buildWording(sdk.files ?? {}) as NonNullable<ReturnType<typeof buildWording>>;
   await db
     .insert(wordings)
     .values({ hash: wording.hash, texts: JSON.stringify(wording.languages), recordedAt: now })
