@@ -69,3 +69,45 @@ test("the banner causes no layout shift under 4x CPU throttling; SDK long frames
 
   expect(measured.shifts, measured.shiftSources.join(", ")).toBeLessThan(0.001);
 });
+
+/**
+ * A long page (an archive, a long article): the banner needs nothing of the page parsed, so it is
+ * on screen while the parser is still reading the page, not after DOMContentLoaded. Recorded in
+ * the page itself (each frame until the banner is visible: whether the parser had reached the
+ * page's last element yet). The visitor's own focus is left alone: a search field the page
+ * autofocuses, parsed after the banner showed, keeps the focus.
+ */
+test("on a long page the banner is on screen before the page is parsed, and an autofocused field keeps the focus", async ({
+  page,
+  admin,
+}) => {
+  const key = siteKey("long-page");
+  await publishSite(admin, key, demoLikeConfig());
+  await page.addInitScript(() => {
+    const seen: { pageParsed?: boolean; readyState?: string } = {};
+    (window as { __bannerSeen?: typeof seen }).__bannerSeen = seen;
+    const check = () => {
+      const dialog = document
+        .getElementById("assent-ui")
+        ?.shadowRoot?.querySelector<HTMLElement>("[role=dialog]");
+      if (dialog && dialog.getBoundingClientRect().height > 0) {
+        seen.pageParsed = !!document.getElementById("page-end");
+        seen.readyState = document.readyState;
+      } else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  const article =
+    "<article><h2>Minutes of the annual meeting</h2><p>Members discussed late payment, contract review and the insurance scheme, with questions from the floor.</p></article>";
+  await openSitePage(page, key, {
+    body: `${article.repeat(20_000)}<input id="search" type="search" aria-label="Search" autofocus><p id="page-end">End of the archive.</p>`,
+  });
+  await expect(bannerOf(page)).toBeVisible();
+  expect(await page.evaluate(() => (window as { __bannerSeen?: object }).__bannerSeen)).toEqual({
+    pageParsed: false,
+    readyState: "loading",
+  });
+  // The bar does not take the focus from the field the page autofocuses.
+  await page.waitForTimeout(300);
+  await expect(page.locator("#search")).toBeFocused();
+});

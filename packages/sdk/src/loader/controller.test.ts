@@ -693,6 +693,27 @@ describe("the choice module, imported on demand", () => {
 });
 
 describe("a first visit: the banner comes first", () => {
+  it("shows the banner while the page is still being parsed, its gates once it is", async () => {
+    // A long page the parser is still reading: DOMContentLoaded has not come.
+    const readyState = vi.spyOn(document, "readyState", "get").mockReturnValue("loading");
+    try {
+      opened.length = 0;
+      document.body.innerHTML = `<script type="text/plain" data-category="necessary" id="own"></script>`;
+      start(boot);
+      await decisionRead();
+      expect(opened).toEqual(["banner"]);
+      // The gates wait for the whole page: what the parser has not reached cannot be gated yet.
+      expect(document.getElementById("own")?.getAttribute("type")).toBe("text/plain");
+      readyState.mockReturnValue("interactive");
+      document.dispatchEvent(new Event("DOMContentLoaded"));
+      await vi.waitFor(() =>
+        expect(document.querySelector("script#own")?.hasAttribute("type")).toBe(false),
+      );
+    } finally {
+      readyState.mockRestore();
+    }
+  });
+
   it("fetches an embed's placeholder after the banner has had its frame, on a later visit at once", async () => {
     document.body.innerHTML = `<iframe data-src="https://www.youtube.com/embed/x" data-category="embeds" data-service="youtube"></iframe>`;
     const { api, requested } = startWithImports();

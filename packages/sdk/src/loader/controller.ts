@@ -24,7 +24,7 @@ import { COOKIE_NAME } from "./consent-store";
 import { gateEmbeds } from "./gate-embeds";
 import { activateScripts, ran } from "./gate-scripts";
 import { type ImportModule, importModule, onDemand } from "./on-demand";
-import { afterFrame, gpcSignal, onOpenerClick, whenReady } from "./page";
+import { afterFrame, gpcSignal, onOpenerClick, report, whenReady } from "./page";
 import type { Session } from "./session";
 import "./page-globals";
 
@@ -156,14 +156,15 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
   };
   const s = unsettled as Session;
 
-  /** Imports the UI chunk (once) and mounts it when the document is ready. */
+  /**
+   * Imports the UI chunk (once) and mounts it at once: the UI needs nothing of the page parsed,
+   * so the banner can be in the page's first frames, however long the rest takes to parse.
+   */
   const loadUi = (): Promise<UiHandle> => {
-    s.ui ??= load(boot.ui).then(
-      (mod) =>
-        new Promise<UiHandle>((resolve) => whenReady(() => resolve((mod as UiModule).mount(s)))),
-    );
+    s.ui ??= load(boot.ui).then((mod) => (mod as UiModule).mount(s));
+    // The import's own error names the file that could not be loaded.
     s.ui.catch((err) => {
-      console.error("[assent] banner not loaded", err);
+      report(err);
       s.ui = null;
     });
     return s.ui;

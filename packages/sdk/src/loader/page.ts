@@ -1,7 +1,9 @@
-/** Runs `fn` once the document is parsed (at once if it already is). */
+/**
+ * Runs `fn` once the document is parsed (at once if it already is). DOMContentLoaded comes once:
+ * the listener needs no removing.
+ */
 export function whenReady(fn: () => void): void {
-  if (document.readyState === "loading")
-    document.addEventListener("DOMContentLoaded", fn, { once: true });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
   else fn();
 }
 

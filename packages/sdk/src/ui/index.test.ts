@@ -31,8 +31,14 @@ beforeEach(() => {
   );
 });
 
-afterEach(() => {
+/** Empties the page, the UI's host too (it is beside `<body>`, between it and `<head>`). */
+function clearPage() {
   document.body.innerHTML = "";
+  document.getElementById("assent-ui")?.remove();
+}
+
+afterEach(() => {
+  clearPage();
   vi.unstubAllGlobals();
 });
 
@@ -110,6 +116,54 @@ describe("mount", () => {
     });
     // Not the modal: the page behind stays reachable.
     expect(view.getByRole("dialog").getAttribute("aria-modal")).toBe("false");
+  });
+
+  it("is first in the page's order, between <head> and <body>, mounted while the page is parsed", async () => {
+    const readyState = vi.spyOn(document, "readyState", "get").mockReturnValue("loading");
+    try {
+      document.body.innerHTML = `<input id="search">`;
+      const { ui, view, shadow } = setup();
+      ui.open("banner");
+      const dialog = await view.findByRole("dialog", { name: "Cookies on this site" });
+      expect(document.head.nextElementSibling?.id).toBe("assent-ui");
+      expect(document.body.previousElementSibling?.id).toBe("assent-ui");
+      // A bar takes the focus only once the page is parsed: a field it autofocuses comes first.
+      await new Promise((r) => setTimeout(r, 50));
+      expect(shadow.activeElement).toBeNull();
+      (document.getElementById("search") as HTMLInputElement).focus();
+      readyState.mockReturnValue("interactive");
+      document.dispatchEvent(new Event("DOMContentLoaded", { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 50));
+      expect(document.activeElement?.id).toBe("search");
+      expect(dialog.isConnected).toBe(true);
+    } finally {
+      readyState.mockRestore();
+    }
+  });
+
+  it("makes the page behind a modal inert, what the parser adds to it later too, and gives the page's own inert back", async () => {
+    const modal = { ...config, ui: { ...config.ui, position: "modal" as const } };
+    document.body.inert = false;
+    const { ui, view } = setup({ site: modal });
+    ui.open("banner");
+    await view.findByRole("dialog", { name: "Cookies on this site" });
+    const later = document.createElement("a");
+    document.body.append(later);
+    expect(later.closest("[inert]")).toBe(document.body);
+    expect(document.getElementById("assent-ui")?.closest("[inert]")).toBeNull();
+    fireEvent.click(view.getByRole("button", { name: "Reject all" }));
+    await waitFor(() => expect(view.queryByRole("dialog")).toBeNull());
+    expect(document.body.inert).toBe(false);
+    // A page whose <body> was inert before keeps it so.
+    clearPage();
+    document.body.inert = true;
+    const again = setup({ site: modal });
+    again.ui.open("preferences");
+    await again.view.findByRole("dialog", { name: "Privacy preferences" });
+    fireEvent.click(again.view.getByRole("button", { name: "Close" }));
+    await waitFor(() => expect(again.view.queryByRole("dialog")).toBeNull());
+    expect(document.body.inert).toBe(true);
+    document.body.inert = false;
   });
 
   it("shows no banner in a frame of a page of this origin that runs Assent, which asks", async () => {
@@ -301,7 +355,7 @@ describe("under a visitor's rule", () => {
     eu.ui.open("banner");
     await eu.view.findByRole("button", { name: "Tout accepter" });
     expect(eu.imported).toEqual(["fr-test.js"]);
-    document.body.innerHTML = "";
+    clearPage();
     const uk = setup({ site: ruled, rule: ruleFor("GB") });
     uk.ui.open("banner");
     await uk.view.findByRole("button", { name: "Object" });
@@ -336,7 +390,7 @@ describe("under a visitor's rule", () => {
     );
     expect(host.choose).toHaveBeenCalledWith("opt-out");
     expect(imported).toContain("es-opt-out-test.js");
-    document.body.innerHTML = "";
+    clearPage();
     const withGpc = setup({ site: ruled, rule, language: "es", gpc: true, last: rule.beforeGpc });
     withGpc.ui.open("preferences");
     expect(await withGpc.view.findByRole("status")).toHaveProperty(
@@ -353,7 +407,7 @@ describe("under a visitor's rule", () => {
       view.getByRole("button", { name: "Do not sell or share my personal information" }),
     );
     expect(host.choose).toHaveBeenCalledWith("opt-out");
-    document.body.innerHTML = "";
+    clearPage();
     const rule = ruleFor("US", "CA");
     const withGpc = setup({ site: ruled, rule, gpc: true, last: rule.beforeGpc ?? null });
     withGpc.ui.open("preferences");

@@ -22,7 +22,9 @@ interface Centre extends CentreChunk {
 }
 
 /**
- * Mounts the UI in an open shadow root at the end of `<body>`, in the banner's language: the
+ * Mounts the UI in an open shadow root between `<head>` and `<body>`: first in the page's
+ * reading and focus order (as GOV.UK places its cookie banner), and there at once, while the
+ * parser is still adding the page to `<body>`. In the banner's language: the
  * first layer in plain DOM, with its stylesheet, in this small chunk; the preference centre
  * (Preact) in a chunk of its own, fetched on intent: when the visitor points at, touches or tabs
  * to "Manage preferences" (or a page's own opener is used), so the many visitors who answer the
@@ -58,7 +60,7 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
   element.dataset.position = config.ui?.position ?? "bar";
   element.lang = language;
   element.dir = direction(language);
-  document.body.append(element);
+  document.head.after(element);
   const shadow = element.attachShadow({ mode: "open" });
   adoptStyles(shadow, CSS, host.nonce);
   const centreRoot = h("div");
@@ -93,7 +95,8 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
 
   let banner: HTMLElement | null = null;
   const modal = config.ui?.position === "modal";
-  let inert: HTMLElement[] = [];
+  // The page's own `inert` on `<body>`, put back when no modal shows.
+  const pageInert = document.body?.inert;
   // The page's own `scroll-padding-bottom`, put back when the bar is gone.
   const page = document.documentElement.style;
   const pagePadding = page.scrollPaddingBottom;
@@ -139,13 +142,9 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
             : undefined;
         // While a modal shows (the preference centre, a centred banner), the page behind is
         // `inert`: out of screen readers' reach as of the keyboard's (`aria-modal` alone does
-        // not hide it in Chromium). The page's own inert elements are left as they are.
-        for (const el of inert) el.inert = false;
-        inert =
-          view && (next || modal)
-            ? ([...document.body.children] as HTMLElement[]).filter((el) => !el.inert)
-            : [];
-        for (const el of inert) el.inert = el !== element;
+        // not hide it in Chromium). That is `<body>`, the UI being beside it: what the parser
+        // adds to the page meanwhile is inert too.
+        if (document.body) document.body.inert = !!((view && (next || modal)) || pageInert);
         if (view === "banner") {
           banner = firstLayer({
             config,
@@ -166,10 +165,15 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
           // modal banner keeps focus in itself). A bar or box takes the focus only when nothing
           // has it: what the page or the visitor focused (a search field, a link tabbed to)
           // keeps it, and the banner's landmark is there to be found.
-          focusAfterPaint(dialog, () => {
-            if (!modal) page.scrollPaddingBottom = `${dialog.offsetHeight}px`;
-            return modal || document.activeElement === document.body;
-          });
+          const focus = () =>
+            focusAfterPaint(dialog, () => {
+              if (!modal) page.scrollPaddingBottom = `${dialog.offsetHeight}px`;
+              return modal || document.activeElement === document.body;
+            });
+          // Not before the page is parsed: a field it autofocuses may still be on its way.
+          // (DOMContentLoaded comes once, to `window` too: the listener needs no removing.)
+          if (document.readyState === "loading") addEventListener("DOMContentLoaded", focus);
+          else focus();
         } else if (next) {
           next.openPreferences(
             centreRoot,
@@ -197,7 +201,7 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
           returnFocus = null;
         }
       })
-      .catch((err) => console.error("[assent] the consent banner could not be shown", err));
+      .catch((err) => console.error("[assent] banner not shown", err));
     return shown;
   };
   return {
