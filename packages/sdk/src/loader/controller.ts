@@ -227,7 +227,9 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
         .then((handle) => handle.open("banner"))
         .finally(() =>
           afterFrame(() => {
-            for (const fn of afterBanner ?? []) fn();
+            // Each in a task of its own: starting a module's import costs milliseconds of a
+            // slow main thread, and together they made a task over 50 ms.
+            for (const fn of afterBanner ?? []) setTimeout(fn);
             afterBanner = null;
           }),
         )
