@@ -13,7 +13,7 @@ import {
   type VisitKind,
   type VisitSample,
 } from "./peers/report";
-import { install } from "./peers/site";
+import { type Installed, install } from "./peers/site";
 import { CPU_THROTTLING, measureVisit, SETTLE_MS } from "./peers/visit";
 
 /** Visits of each kind per manager (medians are taken over them). */
@@ -26,21 +26,20 @@ const OUT = fileURLToPath(new URL("../.bench/", import.meta.url));
  * seed-shaped page of the customer's site, and the page without a manager as the baseline.
  * Runs are interleaved (none, Assent, vanilla, Osano, Klaro, none, ...): each run gives every
  * manager a first visit in a fresh context, a decision (accept all), and a returning visit in
- * the same context (the decision stored, the HTTP cache warm). Prints the tables and the targets
- * of issue #15, writes e2e/.bench/peers.json, and fails when a target is missed.
+ * the same context (the decision stored, the HTTP cache warm), then a first visit of the same
+ * page made long in another fresh context (shown in a table of its own, no target reads it).
+ * Prints the tables and the targets of issue #15, writes e2e/.bench/peers.json, and fails when
+ * a target is missed.
  */
 test("Assent and its peers, side by side", async ({ browser }) => {
   const sites = new Map(CONTENDERS.map((c) => [c.id, install(c)] as const));
   const samples = new Map<ContenderId, Record<VisitKind, VisitSample[]>>(
-    CONTENDERS.map((c) => [c.id, { first: [], returning: [] }]),
+    CONTENDERS.map((c) => [c.id, { first: [], returning: [], long: [] }]),
   );
 
   for (let run = 0; run < RUNS; run++) {
     for (const contender of CONTENDERS) {
-      const { url, owns } = sites.get(contender.id) as {
-        url: string;
-        owns: (u: string) => boolean;
-      };
+      const { url, longUrl, owns } = sites.get(contender.id) as Installed;
       const mine = samples.get(contender.id) as Record<VisitKind, VisitSample[]>;
       const context = await browser.newContext();
       try {
@@ -54,6 +53,14 @@ test("Assent and its peers, side by side", async ({ browser }) => {
       } finally {
         await context.close();
       }
+      const fresh = await browser.newContext();
+      try {
+        const long = await measureVisit(fresh, contender, longUrl, "long", owns);
+        mine.long.push(long.sample);
+        await long.page.close();
+      } finally {
+        await fresh.close();
+      }
     }
   }
 
@@ -61,7 +68,7 @@ test("Assent and its peers, side by side", async ({ browser }) => {
   const summaries = CONTENDERS.map((c) => {
     const mine = samples.get(c.id) as Record<VisitKind, VisitSample[]>;
     const of = (kind: VisitKind) => summarise(mine[kind], summarise(none[kind], 0).scriptMs);
-    return { contender: c, first: of("first"), returning: of("returning") };
+    return { contender: c, first: of("first"), returning: of("returning"), long: of("long") };
   });
   const by = (id: ContenderId) =>
     summaries.find((s) => s.contender.id === id) as (typeof summaries)[number];
@@ -116,6 +123,7 @@ test("Assent and its peers, side by side", async ({ browser }) => {
           limits: s.contender.limits,
           first: s.first,
           returning: s.returning,
+          long: s.long,
           samples: samples.get(s.contender.id),
         })),
         targets,

@@ -92,8 +92,19 @@ export interface PageParts {
   gate: Gate;
 }
 
-/** The whole page, as a file of the customer's site. */
-export function seedPage(title: string, parts: PageParts): string {
+/** An archive of `articles` short articles, for the long page (empty for none). */
+export const archive = (articles: number): string =>
+  articles > 0
+    ? `<section id="archive" aria-labelledby="archive-title"><h2 id="archive-title">Archive</h2>
+      ${"<article><h3>Minutes of the annual meeting</h3><p>Members discussed late payment, contract review and the insurance scheme, with questions from the floor.</p></article>".repeat(articles)}
+    </section>`
+    : "";
+
+/**
+ * The whole page, as a file of the customer's site; `articles` makes it long (an archive after
+ * the three columns, before the footer and the share button's script).
+ */
+export function seedPage(title: string, parts: PageParts, articles = 0): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head>
@@ -159,6 +170,7 @@ export function seedPage(title: string, parts: PageParts): string {
         <p><a class="join" href="#join">Become a member</a></p>
       </section>
     </div>
+    ${archive(articles)}
   </main>
 
   <footer>

@@ -177,6 +177,19 @@ describe("formatTable and formatTargets", () => {
     expect(none).not.toContain("×");
   });
 
+  it("titles the long page's table and shows its banner columns, which a returning visit has not", () => {
+    const assent = summary({ bytesToBanner: 7000, bannerMs: 1200 });
+    const peer = summary({ bytesToBanner: 8600, bannerMs: 2400 });
+    const rows = [
+      { name: "Assent", summary: assent },
+      { name: "peer", summary: peer },
+    ];
+    const [title, , , , theirs] = formatTable("long", rows, assent).split("\n");
+    expect(title).toMatch(/^first visit of a long page \(4,000 articles\)/);
+    expect(theirs).toContain("2400 ms (2.00×)");
+    expect(formatTable("returning", rows, assent).split("\n")[4]).not.toContain("2400 ms");
+  });
+
   it("marks each target met or MISSED", () => {
     const text = formatTargets([
       { target: "a", measured: "1", met: true },

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { consentOrigin, customerOrigin, siteRoot } from "../../fixtures/topology";
 import type { Contender } from "./contenders";
 import { seedPage } from "./page";
+import { LONG_PAGE_ARTICLES } from "./report";
 import type { Owns } from "./visit";
 
 /** The e2e package's node_modules, where the peers are installed (dev dependencies). */
@@ -14,6 +15,8 @@ const FOLDER = "/e2e/peers";
 /** A manager's page on the customer's site, and which responses are its own. */
 export interface Installed {
   url: string;
+  /** The same page made long (`LONG_PAGE_ARTICLES` articles before its footer). */
+  longUrl: string;
   owns: Owns;
 }
 
@@ -29,9 +32,11 @@ export function install(contender: Contender): Installed {
   for (const [from, name] of contender.vendorFiles)
     copyFileSync(join(MODULES, from), join(dir, name));
   for (const [name, text] of Object.entries(contender.files)) writeFileSync(join(dir, name), text);
+  const parts = contender.parts(consentOrigin(), folder);
+  writeFileSync(join(siteRoot(), `${folder}.html`), seedPage(contender.name, parts));
   writeFileSync(
-    join(siteRoot(), `${folder}.html`),
-    seedPage(contender.name, contender.parts(consentOrigin(), folder)),
+    join(siteRoot(), `${folder}-long.html`),
+    seedPage(contender.name, parts, LONG_PAGE_ARTICLES),
   );
   const own =
     contender.id === "none"
@@ -39,5 +44,9 @@ export function install(contender: Contender): Installed {
       : contender.id === "assent"
         ? (url: string) => url.startsWith(`${consentOrigin()}/`)
         : (url: string) => url.startsWith(`${customerOrigin()}${folder}/`);
-  return { url: `${customerOrigin()}${folder}.html`, owns: own };
+  return {
+    url: `${customerOrigin()}${folder}.html`,
+    longUrl: `${customerOrigin()}${folder}-long.html`,
+    owns: own,
+  };
 }

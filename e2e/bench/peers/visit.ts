@@ -6,7 +6,7 @@ import type { VisitKind, VisitSample } from "./report";
 
 /** Chromium's CPU throttling for every visit, as issue #15 measures. */
 export const CPU_THROTTLING = 4;
-/** How long a visit is watched after the banner (first visit) or the load event (returning). */
+/** How long a visit is watched after the banner (first visits) or the load event (returning). */
 export const SETTLE_MS = 1500;
 const BANNER_TIMEOUT_MS = 30_000;
 
@@ -41,7 +41,8 @@ export async function measureVisit(
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_THROTTLING });
   await cdp.send("Performance.enable");
-  await page.addInitScript(installProbe, kind === "first" ? contender.banner : null);
+  const banner = kind === "returning" ? null : contender.banner;
+  await page.addInitScript(installProbe, banner);
   const files: Array<Promise<{ url: string; gzip: number }>> = [];
   page.on("response", (response) => {
     if (!owns(response.url()) || !isCode(response)) return;
@@ -53,7 +54,7 @@ export async function measureVisit(
   });
 
   await page.goto(url, { waitUntil: "load" });
-  if (kind === "first" && contender.banner) {
+  if (banner) {
     // One evaluation that settles with the banner: polling would add script time and frames.
     const shown = await page.evaluate(
       (ms) =>
