@@ -22,6 +22,14 @@ import { latestConfig, type PublishedConfig, publishConfig } from "../sites";
 /** The public origin of a test app unless a test chooses another. */
 export const TEST_ORIGIN = "http://localhost:8787";
 
+/**
+ * PBKDF2 iterations of a test app's password hashes (the seeded owner's, new ones, and the check
+ * made for an unknown account), unless a test sets them: the same derivation as in production at
+ * a cost no test depends on, since a sign-in at 600,000 takes about 150 ms of CPU and the admin
+ * tests sign in hundreds of times. What a runtime uses is checked by password-iterations.test.ts.
+ */
+export const TEST_PASSWORD_ITERATIONS = 1000;
+
 /** Credentials of the owner every test app is seeded with. */
 export const OWNER = { email: "owner@example.org", password: "correct horse battery staple" };
 
@@ -44,8 +52,11 @@ export async function createTestApp(
     witnessPrivateNetworks?: boolean;
     /** What one request may do, as a runtime with limits sets it (none by default, as Node). */
     budget?: InvocationBudget;
+    /** PBKDF2 iterations of every password hash (`TEST_PASSWORD_ITERATIONS` by default). */
+    passwordIterations?: number;
   } = {},
 ) {
+  const passwordIterations = options.passwordIterations ?? TEST_PASSWORD_ITERATIONS;
   const trust = options.trustProxy ?? { kind: "none" };
   const handle = await openLibsql({ url: options.url ?? ":memory:" });
   await seed(handle.db, {
@@ -53,6 +64,7 @@ export async function createTestApp(
     ownerEmail: OWNER.email,
     ownerPassword: OWNER.password,
     now: Date.now(),
+    passwordIterations,
   });
   const app = createApp({
     db: handle.db,
@@ -68,6 +80,7 @@ export async function createTestApp(
     },
     origin: fixedOrigin(options.publicOrigin ?? TEST_ORIGIN),
     rateLimits: options.rateLimits ?? false,
+    passwordIterations,
     ...(options.witnessPrivateNetworks ? { witnessPrivateNetworks: true } : {}),
     ...(options.budget ? { budget: options.budget } : {}),
     ...(options.now ? { now: options.now } : {}),
@@ -172,7 +185,7 @@ export async function createTestApp(
         .values({
           email,
           name: email,
-          passwordHash: await hashPassword(password, 1000),
+          passwordHash: await hashPassword(password, passwordIterations),
           createdAt: Date.now(),
         })
         .returning();
