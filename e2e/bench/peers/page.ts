@@ -92,6 +92,9 @@ export interface PageParts {
   gate: Gate;
 }
 
+/** How many articles the long page's archive holds (about 600 KB of HTML). */
+export const LONG_PAGE_ARTICLES = 4000;
+
 /** An archive of `articles` short articles, for the long page (empty for none). */
 export const archive = (articles: number): string =>
   articles > 0

@@ -4,6 +4,8 @@
  * Pure functions of the samples, so they are tested without a browser (`report.test.ts`).
  */
 
+import { LONG_PAGE_ARTICLES } from "./page";
+
 /**
  * A first visit and a returning visit of the seed-shaped page, and a first visit of the same
  * page made long (an archive of {@link LONG_PAGE_ARTICLES} articles), where a banner that waits
@@ -11,8 +13,6 @@
  */
 export type VisitKind = "first" | "returning" | "long";
 export const VISIT_KINDS: VisitKind[] = ["first", "returning", "long"];
-/** How many articles the long page's archive holds (about 600 KB of HTML). */
-export const LONG_PAGE_ARTICLES = 4000;
 
 const TITLES: Record<VisitKind, string> = {
   first: "first visit",

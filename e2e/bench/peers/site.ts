@@ -3,8 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { consentOrigin, customerOrigin, siteRoot } from "../../fixtures/topology";
 import type { Contender } from "./contenders";
-import { seedPage } from "./page";
-import { LONG_PAGE_ARTICLES } from "./report";
+import { LONG_PAGE_ARTICLES, seedPage } from "./page";
 import type { Owns } from "./visit";
 
 /** The e2e package's node_modules, where the peers are installed (dev dependencies). */

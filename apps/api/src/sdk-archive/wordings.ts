@@ -45,11 +45,19 @@ const spellings = (text: string) => [
  * @returns `null` for a build without language modules
  * @throws when a module of the build holds another text, or none holds a key
  */
-export function buildWording(
-  files: Readonly<Record<string, string>>,
-): { hash: string; languages: Record<string, Record<string, string>> } | null {
+export function buildWording(files: Readonly<Record<string, string>>): Wording | null {
   const hash = wordingHash(files);
-  if (!hash) return null;
+  return hash ? checkedWording(files, hash) : null;
+}
+
+/** A build's standard wording and its language set's hash. */
+export interface Wording {
+  hash: string;
+  languages: Record<string, Record<string, string>>;
+}
+
+/** `buildWording` for a build whose language set's hash is known (`wordingHash`). */
+function checkedWording(files: Readonly<Record<string, string>>, hash: string): Wording {
   const languages = standardWording();
   for (const [language, texts] of Object.entries(languages)) {
     const modules = Object.entries(files)
@@ -90,7 +98,7 @@ export async function recordWording(
     .from(wordings)
     .where(and(eq(wordings.hash, hash), gt(wordings.recordedAt, now - REFRESH_MS)));
   if (fresh) return null;
-  const wording = buildWording(sdk.files ?? {}) as NonNullable<ReturnType<typeof buildWording>>;
+  const wording = checkedWording(sdk.files ?? {}, hash);
   await db
     .insert(wordings)
     .values({ hash: wording.hash, texts: JSON.stringify(wording.languages), recordedAt: now })

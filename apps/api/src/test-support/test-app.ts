@@ -24,7 +24,7 @@ export const TEST_ORIGIN = "http://localhost:8787";
 
 /**
  * PBKDF2 iterations of a test app's password hashes (the seeded owner's, new ones, and the check
- * made for an unknown account), unless a test sets them: the same derivation as in production at
+ * made for an unknown account): the same derivation as in production at
  * a cost no test depends on, since a sign-in at 600,000 takes about 150 ms of CPU and the admin
  * tests sign in hundreds of times. What a runtime uses is checked by password-iterations.test.ts.
  */
@@ -52,11 +52,8 @@ export async function createTestApp(
     witnessPrivateNetworks?: boolean;
     /** What one request may do, as a runtime with limits sets it (none by default, as Node). */
     budget?: InvocationBudget;
-    /** PBKDF2 iterations of every password hash (`TEST_PASSWORD_ITERATIONS` by default). */
-    passwordIterations?: number;
   } = {},
 ) {
-  const passwordIterations = options.passwordIterations ?? TEST_PASSWORD_ITERATIONS;
   const trust = options.trustProxy ?? { kind: "none" };
   const handle = await openLibsql({ url: options.url ?? ":memory:" });
   await seed(handle.db, {
@@ -64,7 +61,7 @@ export async function createTestApp(
     ownerEmail: OWNER.email,
     ownerPassword: OWNER.password,
     now: Date.now(),
-    passwordIterations,
+    passwordIterations: TEST_PASSWORD_ITERATIONS,
   });
   const app = createApp({
     db: handle.db,
@@ -80,7 +77,7 @@ export async function createTestApp(
     },
     origin: fixedOrigin(options.publicOrigin ?? TEST_ORIGIN),
     rateLimits: options.rateLimits ?? false,
-    passwordIterations,
+    passwordIterations: TEST_PASSWORD_ITERATIONS,
     ...(options.witnessPrivateNetworks ? { witnessPrivateNetworks: true } : {}),
     ...(options.budget ? { budget: options.budget } : {}),
     ...(options.now ? { now: options.now } : {}),
@@ -185,7 +182,7 @@ export async function createTestApp(
         .values({
           email,
           name: email,
-          passwordHash: await hashPassword(password, passwordIterations),
+          passwordHash: await hashPassword(password, TEST_PASSWORD_ITERATIONS),
           createdAt: Date.now(),
         })
         .returning();
