@@ -166,6 +166,48 @@ describe("mount", () => {
     document.body.inert = false;
   });
 
+  it("makes the page behind a modal shown before <body> inert once the page is parsed", async () => {
+    const modal = { ...config, ui: { ...config.ui, position: "modal" as const } };
+    const readyState = vi.spyOn(document, "readyState", "get").mockReturnValue("loading");
+    const body = document.body;
+    // Only this test's UI hears the page parsed: earlier tests' mounts listen on this window too.
+    const listen = vi.spyOn(globalThis, "addEventListener");
+    const parsed = () => {
+      document.documentElement.append(body);
+      readyState.mockReturnValue("interactive");
+      for (const [type, listener] of listen.mock.calls)
+        if (type === "DOMContentLoaded") (listener as EventListener)(new Event(type));
+    };
+    try {
+      // The loader in <head>: the banner shows while the parser has not reached <body>.
+      body.remove();
+      const { ui, view } = setup({ site: modal });
+      ui.open("banner");
+      await view.findByRole("dialog", { name: "Cookies on this site" });
+      parsed();
+      expect(document.body.inert).toBe(true);
+      fireEvent.click(view.getByRole("button", { name: "Reject all" }));
+      await waitFor(() => expect(view.queryByRole("dialog")).toBeNull());
+      expect(document.body.inert).toBe(false);
+      // Decided before the page is parsed: nothing covers it once it is.
+      clearPage();
+      body.remove();
+      readyState.mockReturnValue("loading");
+      listen.mockClear();
+      const again = setup({ site: modal });
+      again.ui.open("banner");
+      fireEvent.click(await again.view.findByRole("button", { name: "Accept all" }));
+      await waitFor(() => expect(again.view.queryByRole("dialog")).toBeNull());
+      parsed();
+      expect(document.body.inert).toBe(false);
+    } finally {
+      if (!body.isConnected) document.documentElement.append(body);
+      document.body.inert = false;
+      readyState.mockRestore();
+      listen.mockRestore();
+    }
+  });
+
   it("shows no banner in a frame of a page of this origin that runs Assent, which asks", async () => {
     vi.stubGlobal("frameElement", document.createElement("iframe"));
     vi.stubGlobal("parent", { assent: { consentId: () => null } });

@@ -95,8 +95,23 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
 
   let banner: HTMLElement | null = null;
   const modal = config.ui?.position === "modal";
-  // The page's own `inert` on `<body>`, put back when no modal shows.
-  const pageInert = document.body?.inert;
+  // While a modal shows (the preference centre, a centred banner), the page behind is `inert`:
+  // out of screen readers' reach as of the keyboard's (`aria-modal` alone does not hide it in
+  // Chromium). That is `<body>`, the UI being beside it: what the parser adds to the page
+  // meanwhile is inert too. Shown before there is a `<body>`, it is made so once the page is
+  // parsed. The page's own `inert` on it, read on first use, is put back when no modal shows.
+  let covered = false;
+  let pageInert: boolean | undefined;
+  const inertPage = () => {
+    const body = document.body;
+    // The page's own first: it is read before `inert` is ever set here.
+    if (body) {
+      pageInert ??= body.inert;
+      body.inert = pageInert || covered;
+    }
+  };
+  // DOMContentLoaded comes once, to `window` too: the listener needs no removing.
+  addEventListener("DOMContentLoaded", inertPage);
   // The page's own `scroll-padding-bottom`, put back when the bar is gone.
   const page = document.documentElement.style;
   const pagePadding = page.scrollPaddingBottom;
@@ -140,11 +155,8 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
           rule?.model === "uk-exemptions" && config.categories.some((c) => c.exemption)
             ? decided(() => host.choose("object"))
             : undefined;
-        // While a modal shows (the preference centre, a centred banner), the page behind is
-        // `inert`: out of screen readers' reach as of the keyboard's (`aria-modal` alone does
-        // not hide it in Chromium). That is `<body>`, the UI being beside it: what the parser
-        // adds to the page meanwhile is inert too.
-        if (document.body) document.body.inert = !!((view && (next || modal)) || pageInert);
+        covered = !!(view && (next || modal));
+        inertPage();
         if (view === "banner") {
           banner = firstLayer({
             config,
@@ -170,8 +182,7 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
               if (!modal) page.scrollPaddingBottom = `${dialog.offsetHeight}px`;
               return modal || document.activeElement === document.body;
             });
-          // Not before the page is parsed: a field it autofocuses may still be on its way.
-          // (DOMContentLoaded comes once, to `window` too: the listener needs no removing. The
+          // Not before the page is parsed: a field it autofocuses may still be on its way. (The
           // loader's `whenReady`, imported, would cost this chunk 17 B gzip more.)
           if (document.readyState === "loading") addEventListener("DOMContentLoaded", focus);
           else focus();
