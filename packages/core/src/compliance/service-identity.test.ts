@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CATALOGUE } from "../catalogue";
 import { presetJurisdictions } from "../jurisdictions";
 import type { SiteConfig } from "../site-config";
 import { lintConfig } from "./lint";
@@ -112,5 +113,68 @@ describe("a category of the site's own", () => {
     // Empty, it needs nothing; the default categories' purposes are known.
     expect(errors(cleanConfig({ categories: categories() }))).toEqual([]);
     expect(errors(cleanConfig())).toEqual([]);
+  });
+});
+
+describe("a service filed under a category for something else", () => {
+  const filed = (services: SiteConfig["services"], categories = cleanConfig().categories) =>
+    errors(cleanConfig({ categories, services }));
+
+  it.each([
+    ["meta-pixel", "preferences", "advertising and sale-or-share"],
+    ["linkedin-insight", "analytics", "advertising and sale-or-share"],
+    ["google-ads", "embeds", "advertising and sale-or-share"],
+    ["hotjar", "preferences", "analytics"],
+    ["google-analytics", "embeds", "analytics"],
+  ])("is refused: %s under %s", (id, category, purposes) => {
+    const findings = lintConfig(cleanConfig({ services: [{ id, category }] }));
+    expect(findings.filter((f) => f.severity === "error")).toEqual([
+      expect.objectContaining({
+        rule: "service-purpose-outside-category",
+        field: "services.0.category",
+        why: expect.stringContaining(`used for ${purposes}, which "${category}" is not for`),
+      }),
+    ]);
+  });
+
+  it("reads a service's own purposes, and a built-in category by its built-in label", () => {
+    expect(filed([{ id: "ab-test", category: "preferences", purposes: ["analytics"] }])).toEqual([
+      "service-purpose-outside-category services.0.category",
+    ]);
+    // A built-in category keeps the meaning its label gives it, whatever it declares.
+    const base = cleanConfig().categories;
+    const relabelled = base.map((c) =>
+      c.id === "preferences" ? { ...c, purposes: ["advertising" as const] } : c,
+    );
+    expect(filed([{ id: "meta-pixel", category: "preferences" }], relabelled)).toEqual([
+      "service-purpose-outside-category services.0.category",
+    ]);
+  });
+
+  it("is refused in a category of the site's own that declares other purposes", () => {
+    const categories = [
+      ...cleanConfig().categories,
+      { id: "social", purposes: ["functional" as const] },
+    ];
+    expect(filed([{ id: "meta-pixel", category: "social" }], categories)).toEqual([
+      "service-purpose-outside-category services.0.category",
+    ]);
+    const forAds = [
+      ...cleanConfig().categories,
+      { id: "ads", purposes: ["advertising" as const, "sale-or-share" as const] },
+    ];
+    expect(filed([{ id: "meta-pixel", category: "ads" }], forAds)).toEqual([]);
+  });
+
+  it("lets each catalogue service sit in its own category, and anything functional anywhere", () => {
+    const services = CATALOGUE.map((entry) => ({ id: entry.id, category: entry.category }));
+    expect(filed(services)).toEqual([]);
+    expect(filed(CATALOGUE.map((entry) => ({ id: entry.id, category: "marketing" })))).toEqual([]);
+    expect(
+      filed([
+        { id: "youtube", category: "preferences" },
+        { id: "chat", category: "analytics", purposes: ["functional"] },
+      ]),
+    ).toEqual([]);
   });
 });

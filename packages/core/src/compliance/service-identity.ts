@@ -1,11 +1,26 @@
 import { CATALOGUE_HOSTS } from "../catalogue-hosts";
-import { DEFAULT_CATEGORIES } from "../categories";
+import { DEFAULT_CATEGORIES, NECESSARY } from "../categories";
 import { patternsOverlap } from "../host-match";
+import type { Purpose } from "../purposes";
+import { catalogueEntry } from "../services";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
 import type { LintedConfig } from "./linted-config";
 
 /** The categories every site starts with: their purposes are known without being declared. */
 const DEFAULT_IDS = new Set(DEFAULT_CATEGORIES.map((c) => c.id));
+
+/**
+ * What a visitor consents to when they allow a built-in category, as its built-in label and
+ * description tell them ("Preferences: remembering settings such as language or region",
+ * "Analytics: counting visits", "Embedded content and social media: videos, photos and share
+ * buttons"), whatever purposes the site declares for it. `necessary` has rules of its own.
+ */
+export const BUILT_IN_CATEGORY_COVERS: Readonly<Record<string, readonly Purpose[]>> = {
+  preferences: ["functional", "personalisation"],
+  analytics: ["functional", "analytics"],
+  embeds: ["functional", "personalisation"],
+  marketing: ["functional", "personalisation", "analytics", "advertising", "sale-or-share"],
+};
 
 /**
  * What keeps a service recognisable as what it is, so that the rules for it apply:
@@ -18,6 +33,12 @@ const DEFAULT_IDS = new Set(DEFAULT_CATEGORIES.map((c) => c.id));
  * - A category of the site's own that holds services must declare what it is for (`purposes`):
  *   a category declaring nothing counts for nothing, and what it holds would run under an
  *   opt-out rule's Global Privacy Control (`category-purposes-required`).
+ * - A service is filed under a category for what it does: allowing "Preferences" must not allow
+ *   an advertising pixel, nor "Analytics" an ad network, as the visitor did not consent to
+ *   that (consent is specific and informed). A service's purposes (its own list, else the
+ *   catalogue's) must be ones its category covers: a built-in category's by its built-in label
+ *   (`BUILT_IN_CATEGORY_COVERS`), a site's own by the purposes it declares; `functional` fits
+ *   any (`service-purpose-outside-category`).
  */
 export function serviceIdentityFindings(config: LintedConfig): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
@@ -36,6 +57,23 @@ export function serviceIdentityFindings(config: LintedConfig): ComplianceFinding
       });
       break;
     }
+  });
+  config.services.forEach((service, i) => {
+    if (service.category === NECESSARY) return;
+    const category = config.categories.find((c) => c.id === service.category);
+    const covers = BUILT_IN_CATEGORY_COVERS[service.category] ?? category?.purposes;
+    // A site's own category declaring nothing is `category-purposes-required`'s.
+    if (!covers?.length) return;
+    const purposes = service.purposes ?? catalogueEntry(service.id)?.purposes ?? [];
+    const outside = purposes.filter((p) => p !== "functional" && !covers.includes(p as Purpose));
+    if (outside.length)
+      findings.push({
+        severity: "error",
+        rule: "service-purpose-outside-category",
+        field: `services.${i}.category`,
+        why: `"${service.id}" is used for ${outside.join(" and ")}, which "${service.category}" is not for: a visitor allowing it would not be consenting to that. File it under a category for ${outside.join(" and ")}${outside.some((p) => p === "advertising" || p === "sale-or-share") ? ' (such as "marketing")' : outside.includes("analytics") ? ' (such as "analytics")' : ""}.`,
+        guidance: GUIDANCE.edpbTaskforce,
+      });
   });
   config.categories.forEach((category, i) => {
     if (DEFAULT_IDS.has(category.id) || category.purposes?.length) return;
