@@ -1,6 +1,6 @@
-import { decide, defaultSiteConfig, gpcRefused, UI_DEFAULTS } from "@assent/core";
+import { catalogueTraces, decide, defaultSiteConfig, gpcRefused, UI_DEFAULTS } from "@assent/core";
 import { describe, expect, it } from "vitest";
-import { loaderConfig } from "./loader-config";
+import { loaderConfig, loaderTraces } from "./loader-config";
 
 const published = defaultSiteConfig("demo", [
   { id: "google-analytics", category: "analytics" },
@@ -17,7 +17,8 @@ describe("loaderConfig", () => {
     expect(by("google-analytics")).toEqual({
       id: "google-analytics",
       category: "analytics",
-      cookies: expect.arrayContaining([{ name: "_ga", days: 730 }]),
+      // By name only: a lifetime is the preference centre's, from the published config.
+      cookies: expect.arrayContaining([{ name: "_ga" }]),
       purposes: ["analytics"],
       consentModeKeys: ["analytics_storage"],
     });
@@ -26,6 +27,8 @@ describe("loaderConfig", () => {
       embed: expect.any(Object),
     });
     expect(by("youtube")).not.toHaveProperty("cookies");
+    for (const service of inlined.services)
+      for (const cookie of service.cookies ?? []) expect(Object.keys(cookie)).toEqual(["name"]);
     expect(by("flickr")).not.toHaveProperty("consentModeKeys");
     // What the SDK works out from it is what it works out from the published config.
     expect(gpcRefused(inlined)).toEqual(gpcRefused(published));
@@ -47,5 +50,13 @@ describe("loaderConfig", () => {
     const inlined = loaderConfig(published, { hosts: true });
     expect(inlined.services.find((s) => s.id === "chat")?.hosts).toEqual([]);
     expect(inlined.services.find((s) => s.id === "youtube")?.hosts).toContain("youtube.com");
+  });
+
+  it("carries the catalogue's other services with their cookies by name only", () => {
+    const traces = catalogueTraces(published.services);
+    const carried = loaderTraces(traces);
+    expect(carried.map((t) => t.id)).toEqual(traces.map((t) => t.id));
+    expect(carried.find((t) => t.id === "google-ads")?.cookies?.[0]).toEqual({ name: "_gcl_*" });
+    expect(traces.find((t) => t.id === "google-ads")?.cookies?.[0]).toHaveProperty("days");
   });
 });

@@ -1,4 +1,4 @@
-import { type SiteConfig, UI_DEFAULTS } from "@assent/core";
+import { type SiteConfig, type SiteService, UI_DEFAULTS } from "@assent/core";
 
 /**
  * What a service's entry says to a visitor reading about it (the preference centre, an embed's
@@ -16,12 +16,38 @@ const DESCRIPTIVE = ["name", "provider", "purpose", "privacyPolicyUrl"] as const
 const EMPTY_AS_ABSENT = ["cookies", "storage", "purposes", "consentModeKeys"] as const;
 
 /**
+ * A service's cookies by name only: a cookie's lifetime (`days`) is what the preference centre
+ * shows, from the whole published config; clearing and auto-blocking read names. Typed as
+ * published, as `loaderConfig`'s services are: no reader of the inlined services reads `days`.
+ */
+function namesOnly(service: Partial<SiteService>) {
+  if (service.cookies)
+    service.cookies = service.cookies.map(({ name }) => ({
+      name,
+    })) as unknown as SiteService["cookies"];
+}
+
+/**
+ * The catalogue's services the site does not list (`boot.traces`), as the loader carries them:
+ * their cookies by name only (`namesOnly`), as the inlined config's.
+ * @example loaderTraces(catalogueTraces(config.services))[0] // { id, category, cookies: [{ name }] }
+ */
+export function loaderTraces(traces: readonly SiteService[]): SiteService[] {
+  return traces.map((trace) => {
+    const kept = { ...trace };
+    namesOnly(kept);
+    return kept;
+  });
+}
+
+/**
  * The config the loader inlines: the published one without the services' descriptions, without
  * their hosts unless auto-blocking (the only reader of hosts) is composed in, without the empty
  * lists a service would carry for nothing, without the banner's looks where they are core's
  * `UI_DEFAULTS` (the SDK assumes those of an absent field), and without `jurisdictions` (the
  * loader carries the visitor's own rule, worked out, as `boot.rule`). Every other field is kept
- * as published, so what gates, clears and signals before any tag runs is unchanged.
+ * as published, so what gates, clears and signals before any tag runs is unchanged; cookies
+ * keep their names only (`namesOnly`).
  * @example loaderConfig(published.config, { hosts: false }).services[0] // { id, category, cookies, ... }
  */
 export function loaderConfig(config: SiteConfig, { hosts }: { hosts: boolean }): SiteConfig {
@@ -41,6 +67,7 @@ export function loaderConfig(config: SiteConfig, { hosts }: { hosts: boolean }):
       for (const field of DESCRIPTIVE) delete kept[field];
       for (const field of EMPTY_AS_ABSENT) if (kept[field]?.length === 0) delete kept[field];
       if (!hosts) delete kept.hosts;
+      namesOnly(kept);
       return kept as typeof service;
     }),
   };

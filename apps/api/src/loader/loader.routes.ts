@@ -12,7 +12,7 @@ import { notFound } from "../errors";
 import { LOCATION_HEADER_NAMES } from "../network";
 import { allowAnyOrigin } from "../security";
 import { cachedLatestConfig, cachedSite, type PublishedConfig } from "../sites";
-import { loaderConfig } from "./loader-config";
+import { loaderConfig, loaderTraces } from "./loader-config";
 
 /** JSON that is also safe to place anywhere in a script (no `</script>`, no line separators). */
 function scriptSafeJson(value: unknown): string {
@@ -102,6 +102,7 @@ export function loaderRoutes(deps: AppDeps): Hono {
     const rule = published.config.jurisdictions
       ? visitorRule(published.config, selectRule(published.config, deps.client(c)))
       : undefined;
+    const worked = workedOutForLoader(published.config, rule);
     const boot: LoaderBoot = {
       // Services' descriptions stay out: the SDK fetches them with what shows them.
       config: loaderConfig(published.config, { hosts: !!autoblock }),
@@ -109,7 +110,8 @@ export function loaderRoutes(deps: AppDeps): Hono {
       api: origin,
       ui: new URL(deps.sdk.uiPath, origin).href,
       // Consent Mode's commands and mapping, the catalogue's services the site does not list.
-      ...workedOutForLoader(published.config, rule),
+      ...worked,
+      traces: loaderTraces(worked.traces),
     };
     if (rule) {
       boot.rule = rule;

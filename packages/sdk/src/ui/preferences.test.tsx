@@ -111,6 +111,18 @@ describe("Preferences", () => {
     ).toBe("https://policies.google.com/privacy");
   });
 
+  it("names the cookies without lifetimes from the loader's config, which leaves them out", () => {
+    const inlined = {
+      ...config,
+      services: config.services.map((s) => ({
+        ...s,
+        cookies: s.cookies?.map(({ name }) => ({ name })) as typeof s.cookies,
+      })),
+    };
+    setup({ config: inlined });
+    expect(screen.getByText("_ga, _ga_*, _gid, _gat*, _gcl_au")).toBeTruthy();
+  });
+
   it("shows the consent ID and the receipts this browser kept", async () => {
     setup({
       loadHistory: async () => [
