@@ -164,6 +164,15 @@ describe("a service filed under a category for something else", () => {
       { id: "ads", purposes: ["advertising" as const, "sale-or-share" as const] },
     ];
     expect(filed([{ id: "meta-pixel", category: "ads" }], forAds)).toEqual([]);
+    // Sharing for advertising (California's "sale or share") is what advertising consent is for.
+    const advertising = [
+      ...cleanConfig().categories,
+      { id: "advertising", purposes: ["advertising" as const] },
+    ];
+    expect(filed([{ id: "meta-pixel", category: "advertising" }], advertising)).toEqual([]);
+    expect(
+      filed([{ id: "data-broker", category: "analytics", purposes: ["sale-or-share"] }]),
+    ).toEqual(["service-purpose-outside-category services.0.category"]);
   });
 
   it("lets each catalogue service sit in its own category, and anything functional anywhere", () => {

@@ -38,7 +38,7 @@ export const BUILT_IN_CATEGORY_COVERS: Readonly<Record<string, readonly Purpose[
  *   that (consent is specific and informed). A service's purposes (its own list, else the
  *   catalogue's) must be ones its category covers: a built-in category's by its built-in label
  *   (`BUILT_IN_CATEGORY_COVERS`), a site's own by the purposes it declares; `functional` fits
- *   any (`service-purpose-outside-category`).
+ *   any, and one for `advertising` covers `sale-or-share` (`service-purpose-outside-category`).
  */
 export function serviceIdentityFindings(config: LintedConfig): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
@@ -65,7 +65,13 @@ export function serviceIdentityFindings(config: LintedConfig): ComplianceFinding
     // A site's own category declaring nothing is `category-purposes-required`'s.
     if (!covers?.length) return;
     const purposes = service.purposes ?? catalogueEntry(service.id)?.purposes ?? [];
-    const outside = purposes.filter((p) => p !== "functional" && !covers.includes(p as Purpose));
+    // Sharing for advertising is what a visitor allowing advertising agrees to: `sale-or-share`
+    // is its name under California's law (and GPC's), not another use.
+    const covered = (p: Purpose) =>
+      p === "functional" ||
+      covers.includes(p) ||
+      (p === "sale-or-share" && covers.includes("advertising"));
+    const outside = purposes.filter((p) => !covered(p as Purpose));
     if (outside.length)
       findings.push({
         severity: "error",
