@@ -20,11 +20,10 @@ const EMPTY_AS_ABSENT = ["cookies", "storage", "purposes", "consentModeKeys"] as
  * shows, from the whole published config; clearing and auto-blocking read names. Typed as
  * published, as `loaderConfig`'s services are: no reader of the inlined services reads `days`.
  */
-function namesOnly(service: Partial<SiteService>) {
-  if (service.cookies)
-    service.cookies = service.cookies.map(({ name }) => ({
-      name,
-    })) as unknown as SiteService["cookies"];
+function namesOnly<T extends Partial<SiteService>>(service: T): T {
+  if (!service.cookies) return service;
+  const cookies = service.cookies.map(({ name }) => ({ name }));
+  return { ...service, cookies: cookies as unknown as SiteService["cookies"] };
 }
 
 /**
@@ -32,13 +31,8 @@ function namesOnly(service: Partial<SiteService>) {
  * their cookies by name only (`namesOnly`), as the inlined config's.
  * @example loaderTraces(catalogueTraces(config.services))[0] // { id, category, cookies: [{ name }] }
  */
-export function loaderTraces(traces: readonly SiteService[]): SiteService[] {
-  return traces.map((trace) => {
-    const kept = { ...trace };
-    namesOnly(kept);
-    return kept;
-  });
-}
+export const loaderTraces = (traces: readonly SiteService[]): SiteService[] =>
+  traces.map(namesOnly);
 
 /**
  * The config the loader inlines: the published one without the services' descriptions, without
@@ -67,8 +61,7 @@ export function loaderConfig(config: SiteConfig, { hosts }: { hosts: boolean }):
       for (const field of DESCRIPTIVE) delete kept[field];
       for (const field of EMPTY_AS_ABSENT) if (kept[field]?.length === 0) delete kept[field];
       if (!hosts) delete kept.hosts;
-      namesOnly(kept);
-      return kept as typeof service;
+      return namesOnly(kept) as typeof service;
     }),
   };
 }

@@ -13,7 +13,9 @@ const DEFAULT_IDS = new Set(DEFAULT_CATEGORIES.map((c) => c.id));
  * What a visitor consents to when they allow a built-in category, as its built-in label and
  * description tell them ("Preferences: remembering settings such as language or region",
  * "Analytics: counting visits", "Embedded content and social media: videos, photos and share
- * buttons"), whatever purposes the site declares for it. `necessary` has rules of its own.
+ * buttons"), whatever purposes the site declares for it: each covers at least its
+ * `DEFAULT_CATEGORY_PURPOSES` (what GPC reads when it declares none). `necessary` has rules of
+ * its own.
  */
 export const BUILT_IN_CATEGORY_COVERS: Readonly<Record<string, readonly Purpose[]>> = {
   preferences: ["functional", "personalisation"],
@@ -71,15 +73,21 @@ export function serviceIdentityFindings(config: LintedConfig): ComplianceFinding
       p === "functional" ||
       covers.includes(p) ||
       (p === "sale-or-share" && covers.includes("advertising"));
-    const outside = purposes.filter((p) => !covered(p as Purpose));
-    if (outside.length)
-      findings.push({
-        severity: "error",
-        rule: "service-purpose-outside-category",
-        field: `services.${i}.category`,
-        why: `"${service.id}" is used for ${outside.join(" and ")}, which "${service.category}" is not for: a visitor allowing it would not be consenting to that. File it under a category for ${outside.join(" and ")}${outside.some((p) => p === "advertising" || p === "sale-or-share") ? ' (such as "marketing")' : outside.includes("analytics") ? ' (such as "analytics")' : ""}.`,
-        guidance: GUIDANCE.edpbTaskforce,
-      });
+    const outside = purposes.filter((p) => !covered(p as Purpose)).join(" and ");
+    if (!outside) return;
+    // A built-in category to suggest: marketing for advertising, else analytics for analytics.
+    const builtIn = /advertising|sale-or-share/.test(outside)
+      ? "marketing"
+      : /analytics/.test(outside)
+        ? "analytics"
+        : "";
+    findings.push({
+      severity: "error",
+      rule: "service-purpose-outside-category",
+      field: `services.${i}.category`,
+      why: `"${service.id}" is used for ${outside}, which "${service.category}" is not for: a visitor allowing it would not be consenting to that. File it under a category for ${outside}${builtIn ? ` (such as "${builtIn}")` : ""}.`,
+      guidance: GUIDANCE.edpbTaskforce,
+    });
   });
   config.categories.forEach((category, i) => {
     if (DEFAULT_IDS.has(category.id) || category.purposes?.length) return;
