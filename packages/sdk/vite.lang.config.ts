@@ -4,6 +4,7 @@ import { hashLanguageSet } from "./build/chunk-names.js";
 import { LANGUAGES } from "./src/languages.js";
 import { DICTIONARIES } from "./src/ui/lang/dictionaries.js";
 import { FIRST_LAYER_KEYS } from "./src/ui/texts.js";
+import { outsideWording } from "./src/wording.js";
 
 const FIRST_LAYER = "assent-first-layer:";
 const RULE_TEXTS = "assent-rule-texts:";
@@ -65,7 +66,7 @@ function ruleTexts(): Plugin {
  * import them by a URL relative to the UI chunk.
  */
 export default defineConfig({
-  plugins: [firstLayerTexts(), ruleTexts(), hashLanguageSet()],
+  plugins: [firstLayerTexts(), ruleTexts(), hashLanguageSet(outsideWording())],
   build: {
     outDir: "dist",
     emptyOutDir: true,

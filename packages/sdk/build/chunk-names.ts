@@ -12,26 +12,38 @@ type Manifest = Record<string, { file: string; name?: string }>;
 /**
  * The hash in every language chunk's name (`lang/de-HASH.js`): one hash over all of them, so the
  * loader and the UI chunk need one token, not twelve, to name any language. A language whose
- * code changes renames them all.
- * @example languageSetHash([["lang/de", "var e={…}"], ["lang/en", "…"]]) // "Xk3_9aQe"
+ * code changes renames them all. It is also the standard wording's name, which receipts record,
+ * so it covers the texts shown outside the banner too (`outside`: `outsideWording()`, which ship
+ * in their own modules).
+ * @example languageSetHash([["lang/de", "var e={…}"], ["lang/en", "…"]], outsideWording()) // "Xk3_9aQe"
  */
-export function languageSetHash(chunks: ReadonlyArray<readonly [name: string, code: string]>) {
+export function languageSetHash(
+  chunks: ReadonlyArray<readonly [name: string, code: string]>,
+  outside: OutsideTexts,
+) {
   const hash = createHash("sha256");
   for (const [name, code] of [...chunks].sort(([a], [b]) => (a < b ? -1 : 1)))
     hash.update(`${name}\n${code}\n`);
+  hash.update(`outside\n${JSON.stringify(outside)}\n`);
   return hash.digest("base64url").slice(0, 8);
 }
+
+/** The texts shown outside the banner, per language (`outsideWording()` of `src/wording.ts`). */
+export type OutsideTexts = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
 /**
  * Names the language build's chunks (`lang/CODE.js`) `lang/CODE-HASH.js` with `languageSetHash`,
  * and writes `dist/.vite/lang.json` for the builds after it.
  */
-export function hashLanguageSet(): Plugin {
+export function hashLanguageSet(outside: OutsideTexts): Plugin {
   return {
     name: "assent:hash-language-set",
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).flatMap((c) => (c.type === "chunk" ? [c] : []));
-      const hash = languageSetHash(chunks.map((c) => [c.name, c.code]));
+      const hash = languageSetHash(
+        chunks.map((c) => [c.name, c.code]),
+        outside,
+      );
       const manifest: Manifest = {};
       for (const chunk of chunks) {
         const file = `${chunk.name}-${hash}.js`;

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { languageSetHash } from "../build/chunk-names";
+import { outsideWording } from "../src/wording";
 import { LANGUAGES, WORDED_MODELS } from "./budgets";
 import { chunkFile, distFiles, HASHED, readDist } from "./dist";
 
@@ -42,6 +43,7 @@ describe("content-hashed chunk names", () => {
     expect(new Set(hashes).size, "a hash per module, not per build").toBe(modules.length);
     const hash = languageSetHash(
       languages.map((f) => [HASHED.exec(f)?.[1] as string, readDist(f)] as const),
+      outsideWording(),
     );
     for (const file of languages) expect(HASHED.exec(file)?.[2], file).toBe(hash);
     expect(hashes).not.toContain(hash);

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
-import { standardWording } from "../src/wording";
+import { languageSetHash } from "../build/chunk-names";
+import { outsideWording, standardWording } from "../src/wording";
 import { LANGUAGES, WORDED_MODELS } from "./budgets";
 import { chunkFile, DIST, HASHED, readDist } from "./dist";
 
@@ -20,15 +21,36 @@ describe("the standard wording a receipt names", () => {
 
   it("holds exactly the texts the built language modules hold (what the API records under it)", async () => {
     const wording = standardWording();
+    const outside = outsideWording();
     expect(Object.keys(wording).sort()).toEqual([...LANGUAGES].sort());
     for (const code of LANGUAGES) {
       const built = { ...(await texts(chunkFile(`lang/${code}-centre`))) };
       for (const model of WORDED_MODELS)
         Object.assign(built, await texts(chunkFile(`lang/${code}-${model}`)));
-      expect(wording[code], code).toEqual(built);
+      expect(wording[code], code).toEqual({ ...built, ...outside[code] });
       // The first layer's module holds a part of the same texts.
       const first = await texts(chunkFile(`lang/${code}`));
       for (const [key, text] of Object.entries(first)) expect(wording[code]?.[key], key).toBe(text);
     }
+  });
+
+  it("holds the texts shown outside the banner, which their own modules ship, and its hash covers them", () => {
+    const outside = outsideWording();
+    const button = readDist(chunkFile("floating-button"));
+    const placeholder = readDist(chunkFile("embed-placeholder"));
+    for (const code of LANGUAGES) {
+      expect(Object.keys(outside[code] ?? {}).sort(), code).toEqual([
+        "embed.alwaysAllow",
+        "embed.loadOnce",
+        "floatingButton",
+      ]);
+      expect(button, code).toContain(outside[code]?.floatingButton);
+      expect(placeholder, code).toContain(outside[code]?.["embed.loadOnce"]);
+      expect(placeholder, code).toContain(outside[code]?.["embed.alwaysAllow"]);
+    }
+    // Another placeholder text is another wording: the language modules are renamed with it.
+    const chunks = [["lang/en", readDist(chunkFile("lang/en"))] as const];
+    const reworded = { ...outside, de: { ...outside.de, "embed.loadOnce": "Einmal laden" } };
+    expect(languageSetHash(chunks, reworded)).not.toBe(languageSetHash(chunks, outside));
   });
 });

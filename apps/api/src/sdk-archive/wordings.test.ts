@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { LANGUAGES, type StandardWording, verifyReceipt } from "@assent/core";
 import { receipts, sites, wordings } from "@assent/db";
 import { openLibsql } from "@assent/db/libsql";
-import { standardWording } from "@assent/sdk/wording";
+import { outsideWording, standardWording } from "@assent/sdk/wording";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SdkBundle } from "../deps";
@@ -64,6 +64,9 @@ describe("the standard wording of a build", () => {
     expect(Object.keys(wording?.languages ?? {}).sort()).toEqual([...LANGUAGES].sort());
     expect(wording?.languages.de?.rejectAll).toBe("Alle ablehnen");
     expect(wording?.languages.fr?.object).toBe("S'opposer");
+    // A choice can be made on an embed's placeholder: its texts are part of the wording.
+    expect(wording?.languages.de?.["embed.alwaysAllow"]).toBe("{service} immer erlauben");
+    expect(wording?.languages.cy?.floatingButton).toBe("Gosodiadau cwcis");
   });
 
   it("is refused for a build whose modules do not hold the texts this server has", () => {
@@ -72,6 +75,16 @@ describe("the standard wording of a build", () => {
     const centre = `lang/de-centre-${hash}.js`;
     reworded[centre] = (reworded[centre] ?? "").replace("Alle ablehnen", "Alles ablehnen");
     expect(() => buildWording(reworded)).toThrow(/de\.rejectAll/);
+    const placeholder = Object.keys(files).find((path) => path.startsWith("embed-placeholder-"));
+    expect(placeholder).toBeDefined();
+    const rewordedButton = {
+      ...files,
+      [placeholder as string]: (files[placeholder as string] ?? "").replace(
+        "Nur dieses Mal laden",
+        "Einmal laden",
+      ),
+    };
+    expect(() => buildWording(rewordedButton)).toThrow(/de\.embed\.loadOnce/);
     expect(buildWording({ "ui-Bg5QHU5g.js": "" })).toBeNull();
   });
 });
@@ -99,7 +112,17 @@ describe("the Node entry", () => {
       expect(rows.map((r) => r.hash)).toEqual([builtLanguageHash()]);
       // Exactly what the built language modules say, and what the SDK's sources say.
       const texts = JSON.parse(rows[0]?.texts ?? "{}");
-      expect(texts).toEqual(await builtTexts(builtLanguageHash()));
+      // The language modules' texts, and those shown outside the banner from their own modules.
+      const outside = outsideWording();
+      const built = await builtTexts(builtLanguageHash());
+      expect(texts).toEqual(
+        Object.fromEntries(
+          Object.entries(built).map(([language, own]) => [
+            language,
+            { ...own, ...outside[language] },
+          ]),
+        ),
+      );
       expect(texts).toEqual(standardWording());
       // A second start the same day reads one row and writes nothing.
       expect(await recordWording(handle.db, sdk, Date.now())).toBeNull();

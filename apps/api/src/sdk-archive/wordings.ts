@@ -1,6 +1,6 @@
 import type { StandardWording } from "@assent/core";
 import { type Database, receipts, wordings } from "@assent/db";
-import { standardWording } from "@assent/sdk/wording";
+import { outsideWording, standardWording } from "@assent/sdk/wording";
 import { and, eq, gt, lt, notExists, sql } from "drizzle-orm";
 import type { SdkBundle } from "../deps";
 import { SDK_ARCHIVE_DAYS } from "./sdk-archive";
@@ -36,11 +36,15 @@ const spellings = (text: string) => [
   `'${text.replace(/[\\']/g, "\\$&")}'`,
 ];
 
+/** The modules that show the texts outside the banner (`outsideWording`), by their names' start. */
+const OUTSIDE_MODULES = ["floating-button-", "embed-placeholder-"];
+
 /**
  * The build's standard wording: its language set's hash, and the texts the SDK's language build
  * makes its modules from (`standardWording()` of `@assent/sdk`), each checked against this
  * build's modules of its language: every one that holds the key holds that text, and one does.
- * A build that says otherwise (an SDK built from other sources than the ones this server runs)
+ * The texts shown outside the banner (`outsideWording()`) are in modules that hold every
+ * language: one of those must hold each text. A build that says otherwise (an SDK built from other sources than the ones this server runs)
  * has no wording this server can vouch for.
  * @returns `null` for a build without language modules
  * @throws when a module of the build holds another text, or none holds a key
@@ -59,20 +63,33 @@ export interface Wording {
 /** `buildWording` for a build whose language set's hash is known (`wordingHash`). */
 function checkedWording(files: Readonly<Record<string, string>>, hash: string): Wording {
   const languages = standardWording();
+  const outside = outsideWording();
+  const outsideModules = Object.entries(files)
+    .filter(([path]) => OUTSIDE_MODULES.some((start) => path.startsWith(start)))
+    .map(([, code]) => code);
   for (const [language, texts] of Object.entries(languages)) {
     const modules = Object.entries(files)
       .filter(([path]) => path.startsWith(`lang/${language}-`) && path.endsWith(`-${hash}.js`))
       .map(([, code]) => code);
     for (const [key, text] of Object.entries(texts)) {
-      const built = modules.flatMap((code) => literalsOf(code, key));
       const spelt = spellings(text);
-      if (built.length === 0 || !built.every((literal) => spelt.includes(literal)))
+      const held =
+        outside[language]?.[key] !== undefined
+          ? outsideModules.some((code) => spelt.some((literal) => code.includes(literal)))
+          : checkedIn(modules, key, spelt);
+      if (!held)
         throw new Error(
           `the SDK build ${hash} does not hold the standard text ${language}.${key}: rebuild the SDK from this server's sources`,
         );
     }
   }
   return { hash, languages };
+}
+
+/** Whether `modules` give `key` a literal, each one of the `spelt` ways to write its text. */
+function checkedIn(modules: readonly string[], key: string, spelt: readonly string[]): boolean {
+  const built = modules.flatMap((code) => literalsOf(code, key));
+  return built.length > 0 && built.every((literal) => spelt.includes(literal));
 }
 
 /**
