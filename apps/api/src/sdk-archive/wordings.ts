@@ -44,8 +44,8 @@ const OUTSIDE_MODULES = ["floating-button-", "embed-placeholder-"];
  * makes its modules from (`standardWording()` of `@assent/sdk`), each checked against this
  * build's modules of its language: every one that holds the key holds that text, and one does.
  * The texts shown outside the banner (`outsideWording()`) are in modules that hold every
- * language: one of those must hold each text. A build that says otherwise (an SDK built from other sources than the ones this server runs)
- * has no wording this server can vouch for.
+ * language: one of those must hold each text. A build that says otherwise (an SDK built from
+ * other sources than the ones this server runs) has no wording this server can vouch for.
  * @returns `null` for a build without language modules
  * @throws when a module of the build holds another text, or none holds a key
  */
