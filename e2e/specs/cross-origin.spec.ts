@@ -73,7 +73,7 @@ test("on the customer's own origin the banner appears and the receipt is stored"
   expect(refusals).toEqual([]);
 });
 
-test("the UI, language, placeholder and outbox modules load cross-origin, with CORS", async ({
+test("the loader and the UI, language, placeholder and outbox modules load cross-origin, with CORS, in Brotli through the proxy", async ({
   page,
   admin,
 }) => {
@@ -81,8 +81,10 @@ test("the UI, language, placeholder and outbox modules load cross-origin, with C
   await publishSite(admin, key, demoLikeConfig());
   const refusals = watchRefusals(page);
   const modules: Response[] = [];
+  const loaders: Response[] = [];
   page.on("response", (r) => {
     if (r.url().startsWith(`${consentOrigin()}/sdk/`)) modules.push(r);
+    if (r.url() === `${consentOrigin()}/s/${key}.js`) loaders.push(r);
   });
 
   await openSitePage(page, key, {
@@ -117,11 +119,19 @@ test("the UI, language, placeholder and outbox modules load cross-origin, with C
       `${chunk} in ${paths.join(", ")}`,
     ).toBe(true);
   }
-  for (const r of modules) {
+  expect(loaders).toHaveLength(1);
+  for (const r of [...loaders, ...modules]) {
     expect(r.status(), r.url()).toBe(200);
     expect(r.headers()["access-control-allow-origin"], r.url()).toBe("*");
     expect(r.headers()["cross-origin-resource-policy"], r.url()).toBe("cross-origin");
+    // Coded once by the instance at Brotli's strongest; Caddy's `encode` passes it through.
+    expect(r.headers()["content-encoding"], r.url()).toBe("br");
   }
+  const [loader] = loaders as [Response];
+  const { responseBodySize } = await loader.request().sizes();
+  const decoded = (await loader.body()).length;
+  console.log(`[size] /s/${key}.js over the wire: ${responseBodySize} B (${decoded} B decoded)`);
+  expect(responseBodySize).toBeLessThan(decoded / 2);
   expect(refusals).toEqual([]);
 });
 

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { adminRouteSpecs, adminRoutes } from "./admin";
 import { sameOriginWrites } from "./auth";
 import type { AppDeps } from "./deps";
+import { encodedResponses } from "./encoding";
 import { notFoundHandler, onError } from "./errors";
 import { BODY_LIMITS, bodyLimit } from "./limits";
 import { loaderRoute, loaderRoutes, siteConfigRoute } from "./loader";
@@ -37,6 +38,13 @@ export function createApp(deps: AppDeps): Hono {
     deps.origin.of(c);
     await next();
   });
+
+  // What every page view downloads, coded once at the strongest setting and kept.
+  if (deps.encoder) {
+    const coded = encodedResponses(deps.encoder);
+    for (const path of ["/s/*", "/sdk/*", "/v1/sites/:key/config", "/admin/*"])
+      app.use(path, coded);
+  }
 
   app.get("/healthz", (c) => c.json({ ok: true }));
   app.route("/", loaderRoutes(deps));

@@ -1,5 +1,6 @@
 import type { Database } from "@assent/db";
 import type { Context, MiddlewareHandler } from "hono";
+import type { BodyEncoder } from "./encoding";
 import type { InvocationBudget, RateLimits } from "./limits";
 import type { ClientInfo, PublicOrigin } from "./network";
 import type { AppendLog, IngestLimits } from "./receipts";
@@ -61,6 +62,12 @@ export interface AppDeps {
    * absent); `false` turns them off, e.g. for a load test from one address.
    */
   rateLimits?: RateLimits | false;
+  /**
+   * Compresses what the server sends to browsers itself (the loaders, the SDK, the published
+   * configs, the dashboard's files) in the best coding each accepts (`encoding/`); absent where
+   * the platform does it (Cloudflare's edge), or in tests.
+   */
+  encoder?: BodyEncoder;
   /**
    * PBKDF2 iterations of new password hashes and of the check made for an unknown account
    * (`DEFAULT_ITERATIONS`, 600,000, when absent). Cloudflare Workers refuse more than 100,000.

@@ -8,6 +8,7 @@ import {
 } from "@assent/core";
 import { type Context, Hono } from "hono";
 import type { AppDeps } from "../deps";
+import { identityTag } from "../encoding";
 import { notFound } from "../errors";
 import { LOCATION_HEADER_NAMES } from "../network";
 import { allowAnyOrigin } from "../security";
@@ -72,7 +73,8 @@ async function cacheable(
   c.header("Vary", sharing === "public" ? "Accept-Encoding" : LOCATED_VARY);
   allowAnyOrigin(c);
   const match = c.req.header("If-None-Match");
-  if (match?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
+  // Whichever representation the browser holds (`"TAG-br"` from `encodedResponses`), it is this body.
+  if (match?.split(",").some((tag) => identityTag(tag) === etag)) {
     return c.body(null, 304);
   }
   c.header("Content-Type", contentType);

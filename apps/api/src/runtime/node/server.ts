@@ -18,6 +18,7 @@ import { allowDemoOrigins, seed } from "../../seed";
 import { type ProtectionReport, protectSigningKeys, type SigningSecrets } from "../../signing";
 import { type IntegrationLoop, protectLogKeys, scheduleLogIntegration } from "../../transparency";
 import { protectWitnessKey, type SubmissionLoop, scheduleWitnessSubmission } from "../../witness";
+import { nodeBodyEncoder } from "./body-encoder";
 import { demoSiteApp } from "./demo-site";
 import { type ThreadedLog, threadedLog } from "./threaded-log";
 import { witnessFetch } from "./witness-fetch";
@@ -215,6 +216,7 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
     db: handle.db,
     sdk: options.sdk,
     assets: options.assets,
+    encoder: nodeBodyEncoder(),
     origin,
     rateLimits: options.rateLimits,
     witnessPrivateNetworks: options.witnessPrivateNetworks ?? false,
