@@ -13,6 +13,7 @@ import {
 const sample = (over: Partial<VisitSample> = {}): VisitSample => ({
   bytes: 10_000,
   bytesToBanner: 10_000,
+  wireToBanner: 9000,
   bannerMs: 1000,
   scriptMs: 300,
   longestTaskMs: 40,
@@ -151,12 +152,14 @@ describe("formatTable and formatTargets", () => {
     const assent = summary({
       bytes: 5000,
       bytesToBanner: 5000,
+      wireToBanner: 4000,
       bannerMs: 1000,
       scriptAboveNoneMs: 100,
     });
     const peer = summary({
       bytes: 15_500,
       bytesToBanner: 15_500,
+      wireToBanner: 16_000,
       bannerMs: 1500,
       scriptAboveNoneMs: 300,
     });
@@ -171,6 +174,8 @@ describe("formatTable and formatTargets", () => {
     );
     const [, , , none, mine, theirs] = table.split("\n");
     expect(theirs).toContain("15.5 KB (3.10×)");
+    // Over the wire: as the server coded it.
+    expect(theirs).toContain("16.0 KB (4.00×)");
     expect(theirs).toContain("1500 ms (1.50×)");
     expect(theirs).toContain("300 ms (3.00×)");
     expect(mine).not.toContain("×");

@@ -28,6 +28,11 @@ export interface VisitSample {
   bytes: number;
   /** The same, for the requests that started before the banner was visible. */
   bytesToBanner: number;
+  /**
+   * What those requests before the banner took over the wire: their bodies as sent, in whatever
+   * coding the server chose (0 for one answered from the HTTP cache). No target reads it.
+   */
+  wireToBanner: number;
   /** ms from navigation start to the banner visible; null when none was shown. */
   bannerMs: number | null;
   /** Main-thread script time of the whole page (CDP `ScriptDuration`), ms. */
@@ -44,6 +49,7 @@ export interface Summary {
   visits: number;
   bytes: number;
   bytesToBanner: number;
+  wireToBanner: number;
   bannerMs: number | null;
   scriptMs: number;
   /** `scriptMs` minus the median of the page without a manager in the same run. */
@@ -79,6 +85,7 @@ export function summarise(samples: VisitSample[], noneScriptMs: number): Summary
     visits: samples.length,
     bytes: of((s) => s.bytes),
     bytesToBanner: of((s) => s.bytesToBanner),
+    wireToBanner: of((s) => s.wireToBanner),
     // A banner that never showed in some visit makes the median unknown rather than flattering.
     bannerMs: banners.some((b) => b === null) ? null : median(banners as number[]),
     scriptMs,
@@ -174,6 +181,7 @@ export function formatTable(kind: VisitKind, rows: Row[], assent: Summary): stri
     "manager",
     "JS+CSS gzip",
     "to banner",
+    "over the wire",
     "banner visible",
     "script above none",
     "longest task",
@@ -187,6 +195,9 @@ export function formatTable(kind: VisitKind, rows: Row[], assent: Summary): stri
       withRatio(kb(s.bytes), s.bytes, assent.bytes, own),
       kind !== "returning"
         ? withRatio(kb(s.bytesToBanner), s.bytesToBanner, assent.bytesToBanner, own)
+        : "-",
+      kind !== "returning"
+        ? withRatio(kb(s.wireToBanner), s.wireToBanner, assent.wireToBanner, own)
         : "-",
       kind !== "returning" ? withRatio(ms(s.bannerMs), s.bannerMs, assent.bannerMs, own) : "-",
       withRatio(ms(s.scriptAboveNoneMs), s.scriptAboveNoneMs, assent.scriptAboveNoneMs, own),

@@ -43,13 +43,15 @@ export async function measureVisit(
   await cdp.send("Performance.enable");
   const banner = kind === "returning" ? null : contender.banner;
   await page.addInitScript(installProbe, banner);
-  const files: Array<Promise<{ url: string; gzip: number }>> = [];
+  const files: Array<Promise<{ url: string; gzip: number; wire: number }>> = [];
   page.on("response", (response) => {
     if (!owns(response.url()) || !isCode(response)) return;
     files.push(
-      response
-        .body()
-        .then((body) => ({ url: response.url(), gzip: gzipSync(body, { level: 9 }).length })),
+      Promise.all([response.body(), response.request().sizes()]).then(([body, sizes]) => ({
+        url: response.url(),
+        gzip: gzipSync(body, { level: 9 }).length,
+        wire: sizes.responseBodySize,
+      })),
     );
   });
 
@@ -89,11 +91,13 @@ export async function measureVisit(
     probe.bannerMs !== null &&
     (started.get(file.url) ?? Number.POSITIVE_INFINITY) <= probe.bannerMs;
   const sum = (list: Array<{ gzip: number }>) => list.reduce((n, f) => n + f.gzip, 0);
+  const wire = (list: Array<{ wire: number }>) => list.reduce((n, f) => n + f.wire, 0);
   const ownScripts = probe.scripts.filter((s) => owns(s.url));
   const sample: VisitSample = {
-    files: loaded.map((f) => ({ ...f, beforeBanner: beforeBanner(f) })),
+    files: loaded.map(({ url, gzip }) => ({ url, gzip, beforeBanner: beforeBanner({ url }) })),
     bytes: sum(loaded),
     bytesToBanner: sum(loaded.filter(beforeBanner)),
+    wireToBanner: wire(loaded.filter(beforeBanner)),
     bannerMs: probe.bannerMs,
     scriptMs: (metrics.find((m) => m.name === "ScriptDuration")?.value ?? Number.NaN) * 1000,
     longestTaskMs: Math.max(0, ...ownScripts.map((s) => s.duration)),
