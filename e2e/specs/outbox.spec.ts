@@ -7,10 +7,16 @@ import { customerPage } from "../fixtures/topology";
 const banner = (page: Page) =>
   page.locator("#assent-ui").getByRole("dialog", { name: "Cookies on this site" });
 
-/** The decision the browser holds: subject and receipt ids from the consent cookie. */
+/**
+ * The decision the browser holds (subject and receipt ids from the consent cookie), as soon as it
+ * holds one: a choice is stored once the choice module is there, which is fetched after the
+ * banner's first frame, so a quick click can come first.
+ */
 async function stored(context: BrowserContext) {
-  const cookie = (await context.cookies()).find((c) => c.name === "assent");
-  const record = decodeConsentCookie(cookie?.value);
+  const read = async () =>
+    decodeConsentCookie((await context.cookies()).find((c) => c.name === "assent")?.value);
+  await expect.poll(read, { message: "no consent cookie" }).not.toBeNull();
+  const record = await read();
   if (!record) throw new Error("no consent cookie");
   return record;
 }

@@ -111,4 +111,17 @@ describe("what the Node server sends browsers, coded", () => {
     expect(encoder.encode(body, "gzip")).not.toBe(a);
     expect(brotliDecompressSync(await a).toString()).toBe("x".repeat(4096));
   });
+
+  it("codes the SDK's files at start, so that the first visitor after a deploy waits for none", async () => {
+    const chunk = "export const x = 1;\n".repeat(400);
+    const settled = (p: Promise<unknown>) =>
+      Promise.race([p.then(() => "coded"), new Promise((r) => setImmediate(() => r("pending")))]);
+    const cold = nodeBodyEncoder();
+    expect(await settled(cold.encode(new TextEncoder().encode(chunk), "br"))).toBe("pending");
+    const warm = nodeBodyEncoder();
+    warm.warm([chunk]);
+    await new Promise((r) => setTimeout(r, 300));
+    for (const coding of ["br", "gzip"] as const)
+      expect(await settled(warm.encode(new TextEncoder().encode(chunk), coding))).toBe("coded");
+  });
 });

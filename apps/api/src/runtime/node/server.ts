@@ -212,11 +212,14 @@ async function openAndServe(options: NodeServerOptions, log?: ThreadedLog): Prom
     await handle.close();
     throw err;
   });
+  // The SDK's files are coded before any visitor asks for them; each loader on its first request.
+  const encoder = nodeBodyEncoder();
+  encoder.warm(Object.values(options.sdk.files ?? {}));
   const app = createApp({
     db: handle.db,
     sdk: options.sdk,
     assets: options.assets,
-    encoder: nodeBodyEncoder(),
+    encoder,
     origin,
     rateLimits: options.rateLimits,
     witnessPrivateNetworks: options.witnessPrivateNetworks ?? false,
