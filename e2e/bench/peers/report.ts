@@ -29,8 +29,9 @@ export interface VisitSample {
   /** The same, for the requests that started before the banner was visible. */
   bytesToBanner: number;
   /**
-   * What those requests before the banner took over the wire: their bodies as sent, in whatever
-   * coding the server chose (0 for one answered from the HTTP cache). No target reads it.
+   * The bodies of those requests before the banner as the server sent them, in the coding it
+   * chose (Resource Timing's `encodedBodySize`): what a visitor without them cached downloads.
+   * No target reads it.
    */
   wireToBanner: number;
   /** ms from navigation start to the banner visible; null when none was shown. */
@@ -181,7 +182,7 @@ export function formatTable(kind: VisitKind, rows: Row[], assent: Summary): stri
     "manager",
     "JS+CSS gzip",
     "to banner",
-    "over the wire",
+    "as sent",
     "banner visible",
     "script above none",
     "longest task",

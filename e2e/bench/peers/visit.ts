@@ -43,15 +43,13 @@ export async function measureVisit(
   await cdp.send("Performance.enable");
   const banner = kind === "returning" ? null : contender.banner;
   await page.addInitScript(installProbe, banner);
-  const files: Array<Promise<{ url: string; gzip: number; wire: number }>> = [];
+  const files: Array<Promise<{ url: string; gzip: number }>> = [];
   page.on("response", (response) => {
     if (!owns(response.url()) || !isCode(response)) return;
     files.push(
-      Promise.all([response.body(), response.request().sizes()]).then(([body, sizes]) => ({
-        url: response.url(),
-        gzip: gzipSync(body, { level: 9 }).length,
-        wire: sizes.responseBodySize,
-      })),
+      response
+        .body()
+        .then((body) => ({ url: response.url(), gzip: gzipSync(body, { level: 9 }).length })),
     );
   });
 
@@ -79,11 +77,15 @@ export async function measureVisit(
   await page.waitForTimeout(SETTLE_MS);
   const { metrics } = await cdp.send("Performance.getMetrics");
   const probe = (await page.evaluate(() => window.__peersProbe)) as ProbeReport;
-  const started = new Map(
-    await page.evaluate(() =>
-      performance.getEntriesByType("resource").map((e) => [e.name, e.startTime] as const),
+  // When each file was requested, and its body as the server coded it (Resource Timing: Assent's
+  // files carry `Timing-Allow-Origin`, the peers' are the page's own origin).
+  const timings = await page.evaluate(() =>
+    (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map(
+      (e) => [e.name, e.startTime, e.encodedBodySize] as const,
     ),
   );
+  const started = new Map(timings.map(([url, start]) => [url, start]));
+  const coded = new Map(timings.map(([url, , size]) => [url, size]));
   const loaded = await Promise.all(files);
   await cdp.detach();
 
@@ -91,10 +93,11 @@ export async function measureVisit(
     probe.bannerMs !== null &&
     (started.get(file.url) ?? Number.POSITIVE_INFINITY) <= probe.bannerMs;
   const sum = (list: Array<{ gzip: number }>) => list.reduce((n, f) => n + f.gzip, 0);
-  const wire = (list: Array<{ wire: number }>) => list.reduce((n, f) => n + f.wire, 0);
+  const wire = (list: Array<{ url: string }>) =>
+    list.reduce((n, f) => n + (coded.get(f.url) ?? Number.NaN), 0);
   const ownScripts = probe.scripts.filter((s) => owns(s.url));
   const sample: VisitSample = {
-    files: loaded.map(({ url, gzip }) => ({ url, gzip, beforeBanner: beforeBanner({ url }) })),
+    files: loaded.map((f) => ({ ...f, beforeBanner: beforeBanner(f) })),
     bytes: sum(loaded),
     bytesToBanner: sum(loaded.filter(beforeBanner)),
     wireToBanner: wire(loaded.filter(beforeBanner)),
