@@ -147,6 +147,11 @@ export const API_ERRORS = {
     status: 503,
     message: "The database is locked by another process; nothing was stored. Retry shortly.",
   },
+  DATABASE_UNAVAILABLE: {
+    status: 503,
+    message:
+      "The database could not be reached for a moment. Retry shortly: a receipt sent again with the same id is stored once.",
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 /** A code the API answers with, e.g. `SITE_NOT_FOUND`. */

@@ -4,4 +4,4 @@ export { MAX_BOUND_PARAMS } from "./limits";
 export { applyMigrations, type MigrationExecutor } from "./migrate";
 export { migrations } from "./migrations.gen";
 export * from "./schema";
-export { isSqliteBusy, isUniqueViolation } from "./sqlite-errors";
+export { isDatabaseUnreachable, isSqliteBusy, isUniqueViolation } from "./sqlite-errors";

@@ -17,6 +17,25 @@ export function isSqliteBusy(err: unknown): boolean {
   return false;
 }
 
+/**
+ * D1's transient failures, which Cloudflare recommends retrying: the connection to the database
+ * was lost, or its storage was reset (restarted, moved, updated), or its queue was full. The
+ * statement may or may not have committed when the connection was lost.
+ */
+const D1_TRANSIENT =
+  /Network connection lost|storage caused object to be reset|reset because its code was updated|D1 DB is overloaded/i;
+
+/**
+ * Whether an error (or its cause) is one of D1's transient failures (`D1_TRANSIENT`): the
+ * database could not be reached for a moment, and the same request may succeed when retried.
+ */
+export function isDatabaseUnreachable(err: unknown): boolean {
+  for (const { message } of withCauses(err)) {
+    if (typeof message === "string" && D1_TRANSIENT.test(message)) return true;
+  }
+  return false;
+}
+
 /** Whether a failed write broke a UNIQUE or PRIMARY KEY constraint (libSQL and D1 wording). */
 export function isUniqueViolation(err: unknown): boolean {
   for (const { code, message } of withCauses(err)) {

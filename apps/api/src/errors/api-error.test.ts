@@ -1,6 +1,6 @@
 import { API_ERRORS } from "@assent/core";
 import { Hono } from "hono";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createTestApp } from "../test-support/test-app";
 import { ApiError } from "./api-error";
 import { DatabaseBusyError } from "./database-busy";
@@ -30,6 +30,25 @@ describe("ApiError", () => {
     expect(res.headers.get("Retry-After")).toBe("2");
     const withWords = new ApiError("SITE_NOT_FOUND", 'No site with key "x"');
     expect([withWords.status, withWords.message]).toEqual([404, 'No site with key "x"']);
+  });
+
+  it("answers a database that could not be reached with 503 DATABASE_UNAVAILABLE and Retry-After, not 500", async () => {
+    const lost = new Error("Failed query: insert into witness_peers", {
+      cause: new Error("D1_ERROR: Network connection lost."),
+    });
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const res = await appThrowing(lost).request("/");
+      expect([res.status, res.headers.get("Retry-After")]).toEqual([503, "2"]);
+      expect(await res.json()).toEqual({
+        error: { code: "DATABASE_UNAVAILABLE", message: API_ERRORS.DATABASE_UNAVAILABLE.message },
+      });
+      expect(warned).toHaveBeenCalledWith("[assent] database unavailable", lost);
+    } finally {
+      warned.mockRestore();
+    }
+    const locked = await appThrowing(new Error("SQLITE_BUSY: database is locked")).request("/");
+    expect((await locked.json()).error.code).toBe("DATABASE_BUSY");
   });
 
   it("gives every code a 4xx or 5xx status and a message", () => {

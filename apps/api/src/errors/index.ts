@@ -1,3 +1,8 @@
 export { ApiError, badRequest, notFound } from "./api-error";
-export { DatabaseBusyError, isDatabaseBusy } from "./database-busy";
+export {
+  DatabaseBusyError,
+  DatabaseUnavailableError,
+  databaseFailure,
+  isDatabaseBusy,
+} from "./database-busy";
 export { notFoundHandler, onError } from "./on-error";

@@ -2,7 +2,7 @@ import { API_ERRORS, isApiErrorCode } from "@assent/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ApiError } from "./api-error";
-import { DatabaseBusyError, isDatabaseBusy } from "./database-busy";
+import { DatabaseUnavailableError, databaseFailure } from "./database-busy";
 
 function body(code: string, message: string) {
   return { error: { code, message } };
@@ -10,8 +10,9 @@ function body(code: string, message: string) {
 
 /** The one place errors become responses. Unknown errors are logged and answered as 500. */
 export function onError(thrown: Error, c: Context): Response {
-  const err =
-    !(thrown instanceof ApiError) && isDatabaseBusy(thrown) ? new DatabaseBusyError() : thrown;
+  const err = databaseFailure(thrown);
+  if (err instanceof DatabaseUnavailableError)
+    console.warn("[assent] database unavailable", thrown);
   if (err instanceof ApiError) {
     for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
     return c.json(body(err.code, err.message), err.status);
