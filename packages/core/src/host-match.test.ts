@@ -115,6 +115,22 @@ describe("host matching", () => {
     expect(idFor("https://cdn.example.org/app.js")).toBeUndefined();
   });
 
+  it("keeps a catalogue service's own hosts when a site lists it with fewer or none", () => {
+    const services = withCatalogueHosts(
+      [
+        { id: "meta-pixel", category: "marketing", hosts: [] },
+        { id: "hotjar", category: "analytics", hosts: ["example-heatmaps.test"] },
+      ].map(completeService),
+    );
+    expect(serviceForUrl(url("https://connect.facebook.net/en_US/fbevents.js"), services)?.id).toBe(
+      "meta-pixel",
+    );
+    expect(serviceForUrl(url("https://static.hotjar.com/c/h.js"), services)?.id).toBe("hotjar");
+    expect(serviceForUrl(url("https://cdn.example-heatmaps.test/h.js"), services)?.id).toBe(
+      "hotjar",
+    );
+  });
+
   it("lets a site's own service claim its hosts, and overrides win over the catalogue", () => {
     const services = withCatalogueHosts(
       pageServices(

@@ -31,10 +31,16 @@ export function catalogueTraces(site: readonly SiteService[]): SiteService[] {
 }
 
 /**
- * The same services, each catalogue one without hosts of its own given the catalogue's, so that
- * auto-blocking knows where every service loads from.
+ * The same services, each catalogue one holding the catalogue's hosts as well as any the site
+ * adds, so that auto-blocking knows where every service loads from. A site can add hosts to a
+ * catalogue service, never take its own away: `hosts: []` on the Meta pixel would otherwise let
+ * `connect.facebook.net` load before consent on an auto-blocked page.
  * @example withCatalogueHosts(pageServices([])).find((s) => s.id === "hotjar")?.hosts // ["hotjar.com", ...]
  */
 export function withCatalogueHosts(services: readonly SiteService[]): SiteService[] {
-  return services.map((s) => (s.hosts ? s : { ...s, hosts: CATALOGUE_HOSTS[s.id] ?? [] }));
+  return services.map((s) => {
+    const known = CATALOGUE_HOSTS[s.id] ?? [];
+    const own = s.hosts ?? [];
+    return { ...s, hosts: [...own, ...known.filter((h) => !own.includes(h))] };
+  });
 }
