@@ -13,6 +13,38 @@ const siteParam = v.pipe(
   v.regex(SITE_KEY_PATTERN, "must be a site key"),
 );
 
+/**
+ * Whether an ISO 8601 date or date-time names a day and time that exist: `Date.parse` rolls
+ * 2023-02-29 over to 1 March and reads `T24:00` as the next day, so a filter would silently
+ * cover another range than the one asked for.
+ * @example isRealDate("2024-02-29") // true
+ * @example isRealDate("2023-02-29") // false
+ */
+export function isRealDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text);
+  if (!m) return false;
+  const [year, month, date, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const at = new Date(Date.UTC(year, month - 1, date));
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
+  return (
+    at.getUTCFullYear() === year &&
+    at.getUTCMonth() === month - 1 &&
+    at.getUTCDate() === date &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    (!offset || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59)) &&
+    !Number.isNaN(Date.parse(text))
+  );
+}
+
 /** An instant as ISO 8601 (`2026-01-31` or `2026-01-31T12:00:00Z`), read as ms since epoch. */
 const instant = v.pipe(
   v.string(),
@@ -20,7 +52,7 @@ const instant = v.pipe(
     /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/,
     "must be an ISO 8601 date or date-time",
   ),
-  v.check((s) => !Number.isNaN(Date.parse(s)), "must be a real date"),
+  v.check(isRealDate, "must be a real date"),
   v.transform((s) => Date.parse(s)),
   v.metadata({ openapi: { type: "string", format: "date-time" } }),
 );
@@ -29,7 +61,7 @@ const instant = v.pipe(
 const day = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-01-31"),
-  v.check((s) => !Number.isNaN(Date.parse(s)), "must be a real date"),
+  v.check(isRealDate, "must be a real date"),
   v.transform((s) => Math.floor(Date.parse(s) / 86_400_000)),
   v.metadata({ openapi: { type: "string", format: "date" } }),
 );
