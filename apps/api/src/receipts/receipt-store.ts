@@ -1,4 +1,4 @@
-import type { ReceiptInput, StoredReceipt } from "@assent/core";
+import { canonicalJson, type ReceiptInput, type StoredReceipt } from "@assent/core";
 import type { receipts } from "@assent/db";
 
 /** A row of the `receipts` table. */
@@ -84,4 +84,27 @@ export function receiptRow(input: ReceiptInput, stamp: ServerStamp): ReceiptRow 
     keyId: null,
     erasedAt: null,
   };
+}
+
+/**
+ * Whether a stored receipt is the one a client sent again (the outbox retries with the same id
+ * until it hears back): the same site and subject, and the same choice, configuration, language,
+ * page, GPC flag and wording. Anything else is another receipt reusing the id: answering it `200`
+ * would acknowledge a choice that is not stored. `previousId` is left out (the writer keeps it
+ * only where it names the subject's receipt), and so is what the server stamps.
+ */
+export function sameReceipt(stored: ReceiptRow, sent: ReceiptRow): boolean {
+  const sentDecision = (row: ReceiptRow) => canonicalJson(JSON.parse(row.decision));
+  return (
+    stored.siteId === sent.siteId &&
+    stored.subjectId === sent.subjectId &&
+    stored.policyVersion === sent.policyVersion &&
+    stored.configHash === sent.configHash &&
+    stored.language === sent.language &&
+    stored.method === sent.method &&
+    stored.gpc === sent.gpc &&
+    stored.pagePath === sent.pagePath &&
+    stored.wording === sent.wording &&
+    sentDecision(stored) === sentDecision(sent)
+  );
 }

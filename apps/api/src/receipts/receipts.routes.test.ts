@@ -110,6 +110,30 @@ describe("POST /v1/receipts", () => {
     expect(await stored()).toBe(1);
   });
 
+  it("refuses a reused id carrying another choice, page or language, and keeps the stored one", async () => {
+    const input = t.receipt();
+    const first = await (await t.post("/v1/receipts", input)).json();
+    const refusal = t.receipt({ method: "reject-all" });
+    for (const other of [
+      { ...input, method: refusal.method, decision: refusal.decision },
+      { ...input, pagePath: "/elsewhere/" },
+      { ...input, language: "fr" },
+    ]) {
+      const res = await t.post("/v1/receipts", other);
+      expect(res.status).toBe(409);
+      expect((await res.json()).error.code).toBe("RECEIPT_ID_CONFLICT");
+    }
+    // The same receipt again, its decision's keys in another order, is still a retry.
+    const reordered = {
+      ...input,
+      decision: { services: input.decision.services, categories: input.decision.categories },
+    };
+    const retry = await t.post("/v1/receipts", reordered);
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual(first);
+    expect(await stored()).toBe(1);
+  });
+
   it("refuses a reused id carrying another subject", async () => {
     const input = t.receipt();
     await t.post("/v1/receipts", input);

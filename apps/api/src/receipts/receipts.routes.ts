@@ -9,7 +9,7 @@ import { signingKeyFor } from "../signing";
 import { cachedPublishedByHash, cachedSite, type Site } from "../sites";
 import { headerText } from "./header-text";
 import { inProcessLog } from "./in-process-log";
-import { receiptRow, toStoredReceipt } from "./receipt-store";
+import { receiptRow, sameReceipt, toStoredReceipt } from "./receipt-store";
 import { ReceiptWriter } from "./receipt-writer";
 
 /** Largest receipt body accepted. */
@@ -64,7 +64,8 @@ const readableByThePage: MiddlewareHandler = async (c, next) => {
  * subject's receipt on the site, `null` otherwise), which signs it and appends it with its category
  * rows and the daily rollups in one transaction; answers `201` with the
  * stored receipt and its proof once that transaction has committed (`200` with the receipt
- * already stored when the id was seen before). Rate limited per address (before the body is
+ * already stored when the same receipt was sent before, `409 RECEIPT_ID_CONFLICT` when the id is
+ * another receipt's: `sameReceipt`). Rate limited per address (before the body is
  * read) and per site (`deps.rateLimits`): `429 RATE_LIMITED` with `Retry-After`.
  */
 export function receiptRoutes(deps: AppDeps): Hono {
@@ -141,7 +142,7 @@ export function receiptRoutes(deps: AppDeps): Hono {
         key,
         siteKey: site.key,
       });
-      if (row.siteId !== site.id || row.subjectId !== input.subjectId) {
+      if (!created && !sameReceipt(row, unsigned)) {
         throw new ApiError("RECEIPT_ID_CONFLICT", "A different receipt already has this id");
       }
       return c.json(toStoredReceipt(row, site.key), created ? 201 : 200);
