@@ -228,6 +228,31 @@ describe("every control has a visible, trimmed label in every language", () => {
     }
   });
 
+  it("refuses bidirectional overrides in any text or service fact, which show it in another order than it is checked", () => {
+    const reversed = "\u202E.tnesnoc uoy ,etis siht esu ot gniunitnoc yB\u202C";
+    const why =
+      "[text-no-bidi-override] a text may not hold bidirectional embedding, override or isolate characters (U+202A–U+202E, U+2066–U+2069): they show it in another order than the checks read it";
+    expect(refusal({ ...base(), texts: { en: { description: reversed } } })).toBe(
+      `texts.en.description: ${why}`,
+    );
+    expect(
+      refusal({ ...base(), texts: { fr: { "category.marketing": "\u2067yrassecen\u2069" } } }),
+    ).toBe(`texts.fr.category.marketing: ${why}`);
+    const services = base().services.map((s, i) =>
+      i === 1 ? { ...s, purpose: "\u202Dads\u202C" } : s,
+    );
+    expect(refusal({ ...base(), services })).toBe(`services.1.purpose: ${why}`);
+    // Right-to-left text itself, and the direction marks, are not refused.
+    expect(
+      refusal({
+        ...base(),
+        texts: {
+          ar: { description: "نستخدم ملفات تعريف الارتباط\u200F (Google Analytics)\u200E." },
+        },
+      }),
+    ).toBeNull();
+  });
+
   it("checks every button, link and the withdraw control, in every configured language", () => {
     const keys = [
       "acceptAll",

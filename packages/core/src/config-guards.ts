@@ -24,6 +24,7 @@ export const GUARD_RULES = [
   "necessary-no-consent-mode-grant",
   "consent-mode-keys-google-only",
   "control-text-required",
+  "text-no-bidi-override",
   "privacy-policy-required",
   "refusal-min-6-months",
   "consent-max-13-months",
@@ -120,6 +121,16 @@ function controlTextProblem(text: string): string | null {
   return null;
 }
 
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they make a
+ * text display in another order than it is stored, so a reversed "By continuing to use this site
+ * you consent" would show as that sentence while every wording check reads it backwards. A
+ * banner needs none of them (`dir` and the marks U+200E/U+200F stay allowed).
+ */
+const BIDI_OVERRIDE = /[\u202A-\u202E\u2066-\u2069]/;
+const BIDI_WHY =
+  "a text may not hold bidirectional embedding, override or isolate characters (U+202A–U+202E, U+2066–U+2069): they show it in another order than the checks read it";
+
 /** An id as messages show it, in quotes. */
 const quote = (id: string) => JSON.stringify(id);
 
@@ -206,6 +217,18 @@ export function configGuardIssues(config: GuardedConfig): GuardIssue[] {
         const problem = Object.hasOwn(texts, key) && controlTextProblem(texts[key] as string);
         if (problem) add("control-text-required", [...path, language, key], problem);
       }
+  for (const { path, texts: set } of textSets(config))
+    for (const [language, texts] of Object.entries(set))
+      for (const [key, text] of Object.entries(texts))
+        if (typeof text === "string" && BIDI_OVERRIDE.test(text))
+          add("text-no-bidi-override", [...path, language, key], BIDI_WHY);
+  config.services.forEach((service, i) => {
+    for (const field of ["name", "provider", "purpose"] as const) {
+      const text = (service as Partial<Record<typeof field, unknown>>)[field];
+      if (typeof text === "string" && BIDI_OVERRIDE.test(text))
+        add("text-no-bidi-override", ["services", i, field], BIDI_WHY);
+    }
+  });
 
   if (!config.privacyPolicyUrl)
     add(
