@@ -61,4 +61,15 @@ describe("purposes", () => {
       services: ["meta-pixel", "linkedin-insight"],
     });
   });
+
+  it("GPC refuses the built-in marketing category whatever purposes it declares", () => {
+    const config = defaultSiteConfig("demo", [{ id: "retarget", category: "marketing" }]);
+    const declaredAnalytics = {
+      ...config,
+      categories: config.categories.map((c) =>
+        c.id === "marketing" ? { ...c, purposes: ["analytics" as const] } : c,
+      ),
+    };
+    expect(gpcRefused(declaredAnalytics).categories).toContain("marketing");
+  });
 });

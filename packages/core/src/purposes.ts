@@ -65,7 +65,9 @@ export function categoryPurposes(scope: PurposeScope, id: string): string[] {
 }
 
 /**
- * Whether Global Privacy Control refuses a category: any but `necessary` whose purposes, or a
+ * Whether Global Privacy Control refuses a category: the built-in `marketing` whatever purposes
+ * it declares (its label tells the visitor it is advertising, so declaring it `analytics` cannot
+ * let a retargeting tag run past GPC), and any other but `necessary` whose purposes, or a
  * service's under it, include `advertising` or `sale-or-share`. It stays denied on "Accept
  * all", its services with it.
  * @example config.categories.filter((c) => gpcRefuses(config, c))
@@ -73,7 +75,8 @@ export function categoryPurposes(scope: PurposeScope, id: string): string[] {
 export function gpcRefuses(scope: PurposeScope, category: WithPurposes): boolean {
   return (
     category.id !== NECESSARY &&
-    (optsOut(declared(category)) ||
+    (category.id === "marketing" ||
+      optsOut(declared(category)) ||
       scope.services.some((s) => s.category === category.id && optsOut(s.purposes)))
   );
 }
