@@ -54,8 +54,18 @@ export const DEFAULT_RETENTION_DAYS = 2190;
 export const RETENTION_GRACE_DAYS = 7;
 
 const roleSchema = v.picklist(ROLES, "must be owner, admin or viewer");
-/** A display name: of a site, a token, a person. */
-export const nameSchema = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
+/**
+ * A display name: of a site, a token, a person. No control characters and no lone surrogates:
+ * the database would give back a name cut at a NUL ("Acme\u0000 Evil Corp" read as "Acme",
+ * "\u0000" as an empty name) or with a surrogate replaced.
+ */
+export const nameSchema = v.pipe(
+  v.string(),
+  v.trim(),
+  v.minLength(1),
+  v.maxLength(120),
+  v.regex(/^[^\p{Cc}\p{Cs}]*$/u, "must not hold control characters"),
+);
 const emailSchema = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email());
 const origins = v.pipe(
   v.array(

@@ -37,7 +37,13 @@ export const WitnessedLogsCreate = {
 /** A witness a site's log submits its checkpoints to. */
 export const WitnessCreateSchema = v.object({
   /** A label for people. */
-  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(100)),
+  name: v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1),
+    v.maxLength(100),
+    v.regex(/^[^\p{Cc}\p{Cs}]*$/u, "must not hold control characters"),
+  ),
   /**
    * The witness's submission prefix (`add-checkpoint` is POSTed under it). The API takes only
    * `https:` on a host name or public address, without credentials, query or fragment (`http:`
