@@ -21,26 +21,15 @@ const siteParam = v.pipe(
  * @example isRealDate("2023-02-29") // false
  */
 export function isRealDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text);
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2})(:\d{2})?)?/.exec(text);
   if (!m) return false;
-  const [year, month, date, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const at = new Date(Date.UTC(year, month - 1, date));
-  const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
+  const wall = `${m[1]}T${m[2] ?? "00:00"}${m[3] ?? ":00"}`;
+  const at = Date.parse(`${wall}Z`);
+  const offset = /[+-](\d{2}):(\d{2})$/.exec(text);
   return (
-    at.getUTCFullYear() === year &&
-    at.getUTCMonth() === month - 1 &&
-    at.getUTCDate() === date &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 59 &&
-    (!offset || (Number(offset[2]) <= 23 && Number(offset[3]) <= 59)) &&
+    !Number.isNaN(at) &&
+    new Date(at).toISOString().startsWith(wall) &&
+    (!offset || (Number(offset[1]) <= 23 && Number(offset[2]) <= 59)) &&
     !Number.isNaN(Date.parse(text))
   );
 }

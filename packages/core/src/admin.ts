@@ -55,17 +55,20 @@ export const RETENTION_GRACE_DAYS = 7;
 
 const roleSchema = v.picklist(ROLES, "must be owner, admin or viewer");
 /**
- * A display name: of a site, a token, a person. No control characters and no lone surrogates:
+ * A display name of at most `maxLength` characters, trimmed. No control characters and no lone surrogates:
  * the database would give back a name cut at a NUL ("Acme\u0000 Evil Corp" read as "Acme",
  * "\u0000" as an empty name) or with a surrogate replaced.
  */
-export const nameSchema = v.pipe(
-  v.string(),
-  v.trim(),
-  v.minLength(1),
-  v.maxLength(120),
-  v.regex(/^[^\p{Cc}\p{Cs}]*$/u, "must not hold control characters"),
-);
+export const displayName = (maxLength: number) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.minLength(1),
+    v.maxLength(maxLength),
+    v.regex(/^[^\p{Cc}\p{Cs}]*$/u, "must not hold control characters"),
+  );
+/** A display name of a site, a token or a person (`displayName` of at most 120 characters). */
+export const nameSchema = displayName(120);
 const emailSchema = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email());
 const origins = v.pipe(
   v.array(

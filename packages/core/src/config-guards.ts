@@ -212,16 +212,15 @@ export function configGuardIssues(config: GuardedConfig): GuardIssue[] {
     );
 
   for (const { path, texts: set } of textSets(config))
-    for (const [language, texts] of Object.entries(set))
+    for (const [language, texts] of Object.entries(set)) {
       for (const key of CONTROL_TEXT_KEYS) {
         const problem = Object.hasOwn(texts, key) && controlTextProblem(texts[key] as string);
         if (problem) add("control-text-required", [...path, language, key], problem);
       }
-  for (const { path, texts: set } of textSets(config))
-    for (const [language, texts] of Object.entries(set))
       for (const [key, text] of Object.entries(texts))
         if (typeof text === "string" && BIDI_OVERRIDE.test(text))
           add("text-no-bidi-override", [...path, language, key], BIDI_WHY);
+    }
   config.services.forEach((service, i) => {
     for (const field of ["name", "provider", "purpose"] as const) {
       const text = (service as Partial<Record<typeof field, unknown>>)[field];

@@ -65,9 +65,10 @@ export function categoryPurposes(scope: PurposeScope, id: string): string[] {
 }
 
 /**
- * Whether Global Privacy Control refuses a category: the built-in `marketing` whatever purposes
- * it declares (its label tells the visitor it is advertising, so declaring it `analytics` cannot
- * let a retargeting tag run past GPC), and any other but `necessary` whose purposes, or a
+ * Whether Global Privacy Control refuses a category: a built-in one whose default purposes it
+ * opts out of (`marketing`), whatever purposes it declares (its label tells the visitor it is
+ * advertising, so declaring it `analytics` cannot let a retargeting tag run past GPC), and any
+ * other but `necessary` whose purposes, or a
  * service's under it, include `advertising` or `sale-or-share`. It stays denied on "Accept
  * all", its services with it.
  * @example config.categories.filter((c) => gpcRefuses(config, c))
@@ -75,7 +76,7 @@ export function categoryPurposes(scope: PurposeScope, id: string): string[] {
 export function gpcRefuses(scope: PurposeScope, category: WithPurposes): boolean {
   return (
     category.id !== NECESSARY &&
-    (category.id === "marketing" ||
+    (optsOut(DEFAULT_CATEGORY_PURPOSES[category.id]) ||
       optsOut(declared(category)) ||
       scope.services.some((s) => s.category === category.id && optsOut(s.purposes)))
   );

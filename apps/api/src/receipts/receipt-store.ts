@@ -94,7 +94,7 @@ export function receiptRow(input: ReceiptInput, stamp: ServerStamp): ReceiptRow 
  * only where it names the subject's receipt), and so is what the server stamps.
  */
 export function sameReceipt(stored: ReceiptRow, sent: ReceiptRow): boolean {
-  const sentDecision = (row: ReceiptRow) => canonicalJson(JSON.parse(row.decision));
+  const decision = (row: ReceiptRow) => canonicalJson(JSON.parse(row.decision));
   return (
     stored.siteId === sent.siteId &&
     stored.subjectId === sent.subjectId &&
@@ -105,6 +105,6 @@ export function sameReceipt(stored: ReceiptRow, sent: ReceiptRow): boolean {
     stored.gpc === sent.gpc &&
     stored.pagePath === sent.pagePath &&
     stored.wording === sent.wording &&
-    sentDecision(stored) === sentDecision(sent)
+    decision(stored) === decision(sent)
   );
 }

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { displayName } from "../admin";
 
 const vkeyPattern = /^[^+\s]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/;
 const vkey = v.pipe(v.string(), v.maxLength(300), v.regex(vkeyPattern, "must be a verifier key"));
@@ -37,13 +38,7 @@ export const WitnessedLogsCreate = {
 /** A witness a site's log submits its checkpoints to. */
 export const WitnessCreateSchema = v.object({
   /** A label for people. */
-  name: v.pipe(
-    v.string(),
-    v.trim(),
-    v.minLength(1),
-    v.maxLength(100),
-    v.regex(/^[^\p{Cc}\p{Cs}]*$/u, "must not hold control characters"),
-  ),
+  name: displayName(100),
   /**
    * The witness's submission prefix (`add-checkpoint` is POSTed under it). The API takes only
    * `https:` on a host name or public address, without credentials, query or fragment (`http:`
