@@ -76,8 +76,7 @@ export function categoryPurposes(scope: PurposeScope, id: string): string[] {
 export function gpcRefuses(scope: PurposeScope, category: WithPurposes): boolean {
   return (
     category.id !== NECESSARY &&
-    (optsOut(DEFAULT_CATEGORY_PURPOSES[category.id]) ||
-      optsOut(declared(category)) ||
+    ([category.purposes, DEFAULT_CATEGORY_PURPOSES[category.id]].some(optsOut) ||
       scope.services.some((s) => s.category === category.id && optsOut(s.purposes)))
   );
 }
