@@ -5,7 +5,7 @@ import { type AuditInsert, type AuditRecord, auditInsert, runAuditInsert } from 
 import { authenticate, type Principal, requireCsrf } from "../auth";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
-import { parseJsonBody } from "../limits";
+import { bodyText, parseJsonBody } from "../limits";
 import type { RouteInput, RouteSpec, Schema } from "../openapi";
 import { type SiteAccess, siteForPrincipal } from "./site-access";
 
@@ -50,7 +50,7 @@ function check<T extends Schema | undefined>(
 
 /** The body as JSON; its size was checked before it was read (`BODY_LIMITS.admin`, app.ts). */
 async function readBody(c: Context, optional = false): Promise<unknown> {
-  const text = await c.req.text();
+  const text = await bodyText(c);
   return optional && !text.trim() ? {} : parseJsonBody(text);
 }
 

@@ -14,7 +14,7 @@ import { auditInsert } from "../audit";
 import { hashPassword, SignInThrottle, signInRules, verifyPassword } from "../auth";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
-import { parseJsonBody } from "../limits";
+import { bodyText, parseJsonBody } from "../limits";
 import { defineRoute, type Schema } from "../openapi";
 import { acceptInvitation, invitationForToken } from "./invitation-store";
 
@@ -67,7 +67,7 @@ export function invitationAcceptRoutes(deps: AppDeps): Hono {
   const throttle = new SignInThrottle(db);
 
   app.post(inspectInvitationRoute.path, async (c) => {
-    const { token } = await body(await c.req.text(), InvitationTokenSchema);
+    const { token } = await body(await bodyText(c), InvitationTokenSchema);
     const found = await invitationForToken(db, token, clock());
     if (!found) throw gone();
     const { invitation, site } = found;
@@ -81,7 +81,7 @@ export function invitationAcceptRoutes(deps: AppDeps): Hono {
   });
 
   app.post(acceptInvitationRoute.path, async (c) => {
-    const { token, password, name } = await body(await c.req.text(), InvitationAcceptSchema);
+    const { token, password, name } = await body(await bodyText(c), InvitationAcceptSchema);
     const now = clock();
     const found = await invitationForToken(db, token, now);
     if (!found) throw gone();

@@ -21,7 +21,7 @@ import {
 } from "../auth";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
-import { parseJsonBody } from "../limits";
+import { bodyText, parseJsonBody } from "../limits";
 import { defineRoute } from "../openapi";
 import { clearSessionCookie, setSessionCookie } from "./session-cookie";
 import { sitesForUser } from "./site-access";
@@ -85,7 +85,7 @@ export function sessionRoutes(deps: AppDeps): Hono {
   const throttle = new SignInThrottle(deps.db);
 
   app.post(signInRoute.path, async (c) => {
-    const body = parseJsonBody(await c.req.text());
+    const body = parseJsonBody(await bodyText(c));
     const parsed = v.safeParse(SignInSchema, body);
     if (!parsed.success)
       throw badRequest("INVALID_SIGN_IN", "Give an email address and a password");

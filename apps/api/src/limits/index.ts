@@ -1,4 +1,5 @@
 export { bodyLimit } from "./body-limit";
+export { bodyText } from "./body-text";
 export {
   forEachWithin,
   type InvocationBudget,

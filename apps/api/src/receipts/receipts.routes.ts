@@ -1,9 +1,8 @@
 import { parseReceiptInput, receiptMismatch, selectRule } from "@assent/core";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
-import { HTTPException } from "hono/http-exception";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
-import { BODY_LIMITS, bodyLimit, parseJsonBody, receiptLimiter } from "../limits";
+import { BODY_LIMITS, bodyLimit, bodyText, parseJsonBody, receiptLimiter } from "../limits";
 import { truncateIp } from "../network";
 import { signingKeyFor } from "../signing";
 import { cachedPublishedByHash, cachedSite, type Site } from "../sites";
@@ -33,14 +32,7 @@ async function readJson(c: Context): Promise<unknown> {
       "Send the receipt as application/json or text/plain",
     );
   }
-  let text: string;
-  try {
-    text = await c.req.text();
-  } catch (err) {
-    if (err instanceof ApiError || err instanceof HTTPException) throw err;
-    throw new ApiError("BODY_INCOMPLETE", "The request body did not arrive in time");
-  }
-  return parseJsonBody(text);
+  return parseJsonBody(await bodyText(c));
 }
 
 /**

@@ -4,7 +4,7 @@ import { isNotNull } from "drizzle-orm";
 import { Hono } from "hono";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest } from "../errors";
-import { bodyLimit } from "../limits";
+import { bodyLimit, bodyText } from "../limits";
 import { publicResource } from "../security";
 import { addCheckpoint } from "./add-checkpoint";
 import { witnessKeyFor, witnessName } from "./witness-key";
@@ -37,7 +37,7 @@ export function witnessRoutes(deps: AppDeps): Hono {
     bodyLimit(MAX_SUBMISSION_BYTES, `A submission is at most ${MAX_SUBMISSION_BYTES} bytes`),
   );
   app.post("/v1/witness/add-checkpoint", async (c) => {
-    const body = await c.req.text();
+    const body = await bodyText(c);
     const result = await addCheckpoint(deps.db, await key(c), body, now()).catch((err) => {
       // A known log showing a history that does not extend what was cosigned: evidence.
       if (err instanceof ApiError && err.code === "INCONSISTENT_CHECKPOINT") {
