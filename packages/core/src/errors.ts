@@ -83,6 +83,10 @@ export const API_ERRORS = {
   NO_DRAFT: { status: 409, message: "Save a draft before publishing" },
   NOTHING_PUBLISHED: { status: 409, message: "Publish a configuration first" },
   NOTHING_TO_PUBLISH: { status: 409, message: "This configuration is already the published one" },
+  CONFIG_CHANGED: {
+    status: 409,
+    message: "Another version was published meanwhile: review it, then publish again",
+  },
   SAME_POLICY_VERSION: { status: 409, message: "The policy version is already that one" },
   POLICY_UNCHANGED: {
     status: 409,

@@ -1,7 +1,8 @@
 import { warningRules } from "@assent/core";
-import { auditLog, siteConfigDrafts, siteConfigs } from "@assent/db";
+import { auditLog, isUniqueViolation, siteConfigDrafts, siteConfigs } from "@assent/db";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { latestConfig, publishConfig } from "../sites";
 import { overTheNetwork } from "../test-support/over-the-network";
 import { createTestApp } from "../test-support/test-app";
 
@@ -30,32 +31,92 @@ async function saveDraft(a: Awaited<ReturnType<typeof t.admin>>, policyVersion: 
 const REASON = "Our privacy policy changed";
 
 describe("publishing", () => {
-  it("numbers publications racing on a site consecutively, each with its audit entry", async () => {
+  it("publishes racing publications one after another, each following the version it read, and refuses the rest with CONFIG_CHANGED", async () => {
     const a = await t.admin();
     const acknowledged = await saveDraft(a, "2");
     overTheNetwork(t.client);
-    // Each of these publishes something new whatever the order, so each must succeed.
+    // All three read version 1 and then write: published blindly, the later ones would undo
+    // the earlier (a bump re-publishes the version it read, the draft's new service gone).
     const answers = await Promise.all([
       a.request("POST", "/v1/admin/sites/demo/config/publish", acknowledged),
       // Bumps that change nothing visitors see say why they ask again.
       a.request("POST", "/v1/admin/sites/demo/config/bump", { policyVersion: "8", reason: REASON }),
       a.request("POST", "/v1/admin/sites/demo/config/bump", { policyVersion: "9", reason: REASON }),
     ]);
-    expect(answers.map((r) => r.status)).toEqual([201, 201, 201]);
-    const versions = await Promise.all(answers.map((r) => r.json()));
-    expect(versions.map((v) => v.version).sort()).toEqual([2, 3, 4]);
-    const stored = await t.db.select().from(siteConfigs).where(eq(siteConfigs.siteId, 1));
-    expect(stored.map((r) => r.version).sort()).toEqual([1, 2, 3, 4]);
+    const bodies = await Promise.all(answers.map((r) => r.json()));
+    console.log("RACE", JSON.stringify(bodies.map((b) => [b.version, b.config?.policyVersion, b.error?.code])));
+    const won = bodies.filter((_, i) => answers[i]?.status === 201);
+    expect(won.length).toBeGreaterThan(0);
+    answers.forEach((r, i) => {
+      if (r.status !== 201) {
+        expect(r.status).toBe(409);
+        expect(bodies[i].error.code).toBe("CONFIG_CHANGED");
+      }
+    });
+    const stored = await t.db
+      .select()
+      .from(siteConfigs)
+      .where(eq(siteConfigs.siteId, 1))
+      .orderBy(siteConfigs.version);
+    expect(stored.map((r) => r.version)).toEqual(
+      Array.from({ length: won.length + 1 }, (_, i) => i + 1),
+    );
+    // Only what was answered 201 was published and audited.
     const audited = await t.db.select().from(auditLog);
     const published = audited
       .filter((e) => e.action === "config.publish" || e.action === "config.bump-policy")
-      .map((e) => JSON.parse(e.detail ?? "{}"));
-    expect(published.map((d) => d.version).sort()).toEqual([2, 3, 4]);
-    for (const v of versions) {
+      .map((e) => ({ action: e.action, ...JSON.parse(e.detail ?? "{}") }));
+    expect(published.map((d) => d.version).sort()).toEqual(won.map((v) => v.version).sort());
+    for (const v of won) {
       expect(published).toContainEqual(
         expect.objectContaining({ version: v.version, hash: v.hash }),
       );
     }
+    // Each bump changed the version just before it, and its audit entry says so truly.
+    for (const entry of published.filter((d) => d.action === "config.bump-policy")) {
+      const before = JSON.parse(stored[entry.version - 2]?.config ?? "{}");
+      const after = JSON.parse(stored[entry.version - 1]?.config ?? "{}");
+      expect(entry.from).toBe(before.policyVersion);
+      expect(after).toEqual({ ...before, policyVersion: entry.to });
+    }
+  });
+
+  it("refuses a publication that follows a version no longer the latest, publishing nothing", async () => {
+    const a = await t.admin();
+    const acknowledged = await saveDraft(a, "2");
+    const stale = await latestConfig(t.db, 1);
+    // Another admin bumps the policy version after this request read version 1.
+    expect(
+      (
+        await a.request("POST", "/v1/admin/sites/demo/config/bump", {
+          policyVersion: "8",
+          reason: REASON,
+        })
+      ).status,
+    ).toBe(201);
+    const auditedBefore = (await t.db.select().from(auditLog)).length;
+    const late = publishConfig(
+      t.db,
+      1,
+      { ...(stale?.config ?? t.config.config), policyVersion: "9" },
+      {
+        now: Date.now(),
+        after: stale?.version ?? 0,
+        alongside: () => [
+          t.db
+            .insert(auditLog)
+            .values({ at: Date.now(), action: "config.bump-policy", target: "demo" }),
+        ],
+      },
+    );
+    await expect(late).rejects.toSatisfy(isUniqueViolation);
+    const stored = await t.db.select().from(siteConfigs).where(eq(siteConfigs.siteId, 1));
+    expect(stored.map((r) => r.version).sort()).toEqual([1, 2]);
+    expect((await t.db.select().from(auditLog)).length).toBe(auditedBefore);
+    // The draft still publishes, after version 2.
+    const res = await a.request("POST", "/v1/admin/sites/demo/config/publish", acknowledged);
+    expect(res.status).toBe(201);
+    expect((await res.json()).version).toBe(3);
   });
 
   it("publishes nothing and keeps the draft when its audit entry cannot be written", async () => {

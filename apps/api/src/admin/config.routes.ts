@@ -7,7 +7,7 @@ import {
   type SiteConfig,
   sha256Hex,
 } from "@assent/core";
-import { siteConfigDrafts, siteConfigs, users } from "@assent/db";
+import { isUniqueViolation, siteConfigDrafts, siteConfigs, users } from "@assent/db";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { Hono } from "hono";
@@ -15,7 +15,13 @@ import { auditDetail } from "../audit";
 import type { AppDeps } from "../deps";
 import { ApiError, badRequest, notFound } from "../errors";
 import type { RouteSpec } from "../openapi";
-import { latestConfig, type Publication, publishable, publishConfig } from "../sites";
+import {
+  latestConfig,
+  type Publication,
+  type PublishedConfig,
+  publishable,
+  publishConfig,
+} from "../sites";
 import { type SiteCall, siteRoute } from "./admin-route";
 import {
   bumpRoute,
@@ -47,32 +53,43 @@ export function configRoutes(deps: AppDeps): Hono {
     return found;
   };
 
-  /** Refuses to publish what is already the published configuration. */
-  const refuseUnchanged = async (siteId: number, config: SiteConfig) => {
-    const latest = await latestConfig(db, siteId);
+  /** Refuses to publish what is already the published configuration, `latest`. */
+  const refuseUnchanged = async (latest: PublishedConfig | null, config: SiteConfig) => {
     if (latest && latest.hash === (await sha256Hex(canonicalJson(config)))) {
       throw new ApiError("NOTHING_TO_PUBLISH", "This configuration is already the published one");
     }
   };
 
   /**
-   * Publishes `config` with the statements `alongside` gives, in one batch; never one that
-   * remembers a decision longer than the site keeps receipts (`409 EXPIRY_BEYOND_RETENTION`).
+   * Publishes `config` after `latest`, the version every check was made against, with the
+   * statements `alongside` gives, in one batch; never one that remembers a decision longer than
+   * the site keeps receipts (`409 EXPIRY_BEYOND_RETENTION`). When another version was published
+   * since `latest` was read, nothing is published: `409 CONFIG_CHANGED`. Publishing anyway
+   * would undo that version's change unseen (a bump re-publishes the version it read).
    */
   const publish = async (
     call: SiteCall<RouteSpec>,
+    latest: PublishedConfig | null,
     config: SiteConfig,
     alongside: (publication: Publication) => BatchItem<"sqlite">[],
     acknowledged?: readonly string[],
   ) => {
     const { site, principal, now } = call;
-    await refuseUnchanged(site.id, config);
+    await refuseUnchanged(latest, config);
     await requireRetentionForConfig(db, site, config, now);
     return publishConfig(db, site.id, config, {
       now,
       userId: principal.user.id,
+      after: latest?.version ?? 0,
       alongside,
       ...(acknowledged ? { acknowledged } : {}),
+    }).catch((err) => {
+      throw isUniqueViolation(err)
+        ? new ApiError(
+            "CONFIG_CHANGED",
+            "Another version was published meanwhile: review it, then publish again",
+          )
+        : err;
     });
   };
 
@@ -119,15 +136,16 @@ export function configRoutes(deps: AppDeps): Hono {
     if (!draft) throw new ApiError("NO_DRAFT", "Save a draft before publishing");
     const context = lintContext(site);
     const config = publishable(JSON.parse(draft.config), context);
-    await refuseUnchanged(site.id, config);
+    const latest = await latestConfig(db, site.id);
+    await refuseUnchanged(latest, config);
     requireAcknowledged(lintConfig(config, context), acknowledged);
     // A draft with another policy version asks everyone again, as a bump does.
     const { reason } = input.body;
-    const latest = await latestConfig(db, site.id);
     if (latest)
       await requireReasonToAskAgain(db, site.id, latest.config, config, { now: call.now, reason });
     const result = await publish(
       call,
+      latest,
       config,
       ({ version, hash }) => [
         // The draft it publishes, not one saved since it was read.
@@ -176,6 +194,7 @@ export function configRoutes(deps: AppDeps): Hono {
     await requireReasonToAskAgain(db, site.id, latest.config, bumped, { now: call.now, reason });
     const result = await publish(
       call,
+      latest,
       bumped,
       ({ version, hash }) => [
         // A draft keeps up with the bump, so publishing it later does not roll the version back.

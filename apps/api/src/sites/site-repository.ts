@@ -88,7 +88,18 @@ export async function publicationInsert(
   db: Database,
   siteId: number | SQL,
   config: SiteConfig,
-  options: { now: number; userId?: number; acknowledged?: readonly string[] },
+  options: {
+    now: number;
+    userId?: number;
+    acknowledged?: readonly string[];
+    /**
+     * The version this publication follows (0 for none): while it is still the latest, the new
+     * one is numbered after it; once another was published since, the insert takes that one's
+     * number and the site's unique `(site, version)` index refuses it, so the whole batch commits
+     * nothing (`isUniqueViolation`). Without it, the next number whatever was published since.
+     */
+    after?: number;
+  },
 ) {
   // Checked again at publish, whatever was saved before: a draft (or the version a bump
   // re-publishes) from before a guard or a linter rule existed must not go live past it.
@@ -102,7 +113,11 @@ export async function publicationInsert(
         .select({
           id: sql<number>`NULL`.as("id"),
           siteId: sql<number>`${siteId}`.as("site_id"),
-          version: sql<number>`coalesce(max(${siteConfigs.version}), 0) + 1`.as("version"),
+          version: (options.after === undefined
+            ? sql<number>`coalesce(max(${siteConfigs.version}), 0) + 1`
+            : sql<number>`CASE WHEN coalesce(max(${siteConfigs.version}), 0) = ${options.after}
+                THEN ${options.after} + 1 ELSE max(${siteConfigs.version}) END`
+          ).as("version"),
           hash: sql<string>`${hash}`.as("hash"),
           config: sql<string>`${json}`.as("config"),
           publishedAt: sql<number>`${options.now}`.as("published_at"),
@@ -134,6 +149,8 @@ export async function publishConfig(
     userId?: number;
     /** The compliance warnings the publisher acknowledged, recorded with the version. */
     acknowledged?: readonly string[];
+    /** The version this one follows; see `publicationInsert`. */
+    after?: number;
     alongside?: (publication: Publication) => BatchItem<"sqlite">[];
   },
 ): Promise<PublishedConfig> {
