@@ -57,7 +57,7 @@ export const publishRoute = defineRoute({
   method: "POST",
   path: `${base}/publish`,
   summary:
-    'Publish the draft as a new immutable, content-hashed version. Refused with 422 COMPLIANCE_ERRORS while the linter finds errors; its warnings must be acknowledged with the optional body `{ "acknowledge": ["rule-id", ...] }` naming exactly the warned rules (422 ACKNOWLEDGEMENT_REQUIRED otherwise), recorded in the audit log and the version. Refused with 409 EXPIRY_BEYOND_RETENTION when it remembers a decision longer than the site keeps receipts. A draft with another policy version is paced like a bump (`reason`, 409 POLICY_UNCHANGED)',
+    'Publish the draft as a new immutable, content-hashed version. Refused with 422 COMPLIANCE_ERRORS while the linter finds errors; its warnings must be acknowledged with the optional body `{ "acknowledge": ["rule-id", ...] }` naming exactly the warned rules (422 ACKNOWLEDGEMENT_REQUIRED otherwise), recorded in the audit log and the version. Refused with 409 EXPIRY_BEYOND_RETENTION when it remembers a decision longer than the site keeps receipts. A draft with another policy version is paced like a bump (`reason`, 409 POLICY_UNCHANGED). Refused with 409 CONFIG_CHANGED when another version was published while it was checked',
   tag: "config",
   access: { ...site, role: "admin" },
   params: SiteParams,
@@ -69,7 +69,7 @@ export const bumpRoute = defineRoute({
   method: "POST",
   path: `${base}/bump`,
   summary:
-    'Bump the policy version: publishes the current configuration with a new policy version, so every visitor is asked again. Refused with 409 POLICY_UNCHANGED when nothing visitors are shown or asked changed since the current policy version began, less than six months ago, unless the body says why (`{ "reason": "..." }`, kept in the audit log)',
+    'Bump the policy version: publishes the current configuration with a new policy version, so every visitor is asked again. Refused with 409 POLICY_UNCHANGED when nothing visitors are shown or asked changed since the current policy version began, less than six months ago, unless the body says why (`{ "reason": "..." }`, kept in the audit log), and with 409 CONFIG_CHANGED when another version was published while it was checked',
   tag: "config",
   access: { ...site, role: "admin" },
   params: SiteParams,
