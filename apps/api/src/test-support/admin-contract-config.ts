@@ -108,7 +108,7 @@ export function configContract(ctx: AdminContractContext): void {
       }
     });
 
-    it("publishes from several tabs at once as consecutive versions, each audited", async () => {
+    it("publishes from several tabs at once one version after another, refusing a tab whose version was replaced meanwhile", async () => {
       await ctx.addSite("cfg-race");
       const { published } = await ctx.owner.json<{ published: ConfigVersion }>(
         "GET",
@@ -122,7 +122,8 @@ export function configContract(ctx: AdminContractContext): void {
           services: [...published.config.services, { id: "youtube", category: "embeds" }],
         },
       );
-      // Each of these publishes something new whatever the order, so each must succeed.
+      // A tab that read a version another has replaced since publishes nothing: published
+      // anyway, a bump would re-publish the version it read, undoing the other's change.
       const base = "/v1/admin/sites/cfg-race/config";
       const answers = await Promise.all([
         ctx.owner.request("POST", `${base}/publish`, {
@@ -132,24 +133,39 @@ export function configContract(ctx: AdminContractContext): void {
         ctx.owner.request("POST", `${base}/bump`, { policyVersion: "7", reason: "Policy changed" }),
         ctx.owner.request("POST", `${base}/bump`, { policyVersion: "8", reason: "Policy changed" }),
       ]);
-      expect(answers.map((r) => r.status)).toEqual([201, 201, 201]);
-      const versions = await Promise.all(answers.map((r) => r.json() as Promise<ConfigVersion>));
-      expect(versions.map((v) => v.version).sort()).toEqual([2, 3, 4]);
+      const won: ConfigVersion[] = [];
+      for (const res of answers) {
+        if (res.status === 201) won.push((await res.json()) as ConfigVersion);
+        else await expectError(res, 409, "CONFIG_CHANGED");
+      }
+      expect(won.length).toBeGreaterThan(0);
+      expect(won.map((v) => v.version).sort()).toEqual(
+        Array.from({ length: won.length }, (_, i) => i + 2),
+      );
       const listed = await ctx.owner.json<{ versions: { version: number }[] }>(
         "GET",
         `${base}/versions`,
       );
-      expect(listed.versions.map((v) => v.version)).toEqual([4, 3, 2, 1]);
+      expect(listed.versions.map((v) => v.version)).toEqual(
+        Array.from({ length: won.length + 1 }, (_, i) => won.length + 1 - i),
+      );
       const audit = await ctx.owner.json<{ items: { action: string; detail: unknown }[] }>(
         "GET",
         "/v1/admin/sites/cfg-race/audit",
       );
       const entries = audit.items.filter((e) => /^config\.(publish|bump-policy)$/.test(e.action));
-      expect(entries).toHaveLength(3);
-      for (const { version, hash } of versions) {
+      expect(entries).toHaveLength(won.length);
+      for (const { version, hash } of won) {
         expect(entries.map((e) => e.detail)).toContainEqual(
           expect.objectContaining({ version, hash }),
         );
+      }
+      // Each bump says truly which policy version it replaced: the one just before it.
+      const policyOf = new Map(won.map((v) => [v.version, v.config.policyVersion]));
+      policyOf.set(1, published.config.policyVersion);
+      for (const e of audit.items.filter((e) => e.action === "config.bump-policy")) {
+        const { from, version } = e.detail as { from: string; version: number };
+        expect(from).toBe(policyOf.get(version - 1));
       }
     });
 
