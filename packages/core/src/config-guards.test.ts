@@ -105,9 +105,10 @@ describe("only first-party, strictly necessary services in necessary", () => {
   it("refuses every catalogue service in necessary, even stripped of hosts and cookies", () => {
     for (const entry of CATALOGUE) {
       const stripped = { id: entry.id, category: "necessary", hosts: [], cookies: [], storage: [] };
-      expect(rules({ ...base(), services: [stripped] }), entry.id).toEqual([
+      // The catalogue's cookies come back with completion: those draw their own refusal too.
+      expect(rules({ ...base(), services: [stripped] }), entry.id).toContain(
         "necessary-no-catalogue-service",
-      ]);
+      );
     }
   });
 

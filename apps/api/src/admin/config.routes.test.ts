@@ -44,7 +44,10 @@ describe("publishing", () => {
       a.request("POST", "/v1/admin/sites/demo/config/bump", { policyVersion: "9", reason: REASON }),
     ]);
     const bodies = await Promise.all(answers.map((r) => r.json()));
-    console.log("RACE", JSON.stringify(bodies.map((b) => [b.version, b.config?.policyVersion, b.error?.code])));
+    console.log(
+      "RACE",
+      JSON.stringify(bodies.map((b) => [b.version, b.config?.policyVersion, b.error?.code])),
+    );
     const won = bodies.filter((_, i) => answers[i]?.status === 201);
     expect(won.length).toBeGreaterThan(0);
     answers.forEach((r, i) => {
@@ -117,6 +120,28 @@ describe("publishing", () => {
     const res = await a.request("POST", "/v1/admin/sites/demo/config/publish", acknowledged);
     expect(res.status).toBe(201);
     expect((await res.json()).version).toBe(3);
+  });
+
+  it("re-publishes on a bump the version completed from today's catalogue: cookies a withdrawal clears", async () => {
+    const a = await t.admin();
+    const { config } = t.config;
+    // A version stored before the catalogue's cookies could not be dropped.
+    const services = [
+      ...config.services.filter((s) => s.id !== "meta-pixel"),
+      { id: "meta-pixel", category: "marketing", cookies: [] },
+    ];
+    await publishConfig(t.db, 1, { ...config, services }, { now: Date.now() });
+    const stored = await latestConfig(t.db, 1);
+    expect(stored?.config.services.find((s) => s.id === "meta-pixel")?.cookies).toEqual([]);
+    const res = await a.request("POST", "/v1/admin/sites/demo/config/bump", {
+      policyVersion: "8",
+      reason: REASON,
+    });
+    expect(res.status).toBe(201);
+    const bumped = await latestConfig(t.db, 1);
+    const pixel = bumped?.config.services.find((s) => s.id === "meta-pixel");
+    expect(pixel?.cookies?.map((c) => c.name)).toEqual(["_fbp", "_fbc"]);
+    expect(bumped?.hash).toBe((await res.json()).hash);
   });
 
   it("publishes nothing and keeps the draft when its audit entry cannot be written", async () => {

@@ -180,7 +180,10 @@ export function configRoutes(deps: AppDeps): Hono {
     if (policyVersion === current) {
       throw new ApiError("SAME_POLICY_VERSION", `The policy version is already "${current}"`);
     }
-    const bumped = { ...latest.config, policyVersion };
+    // What cannot be published is refused as such (422) first. What is re-published is the
+    // version as read today: completed from today's catalogue (cookies it knows), checked by
+    // today's rules.
+    const bumped = publishable({ ...latest.config, policyVersion }, lintContext(site));
     // The version re-published keeps its owner's acknowledgement, if it still covers exactly
     // today's warnings (a rule added since asks again, answered with `acknowledge`). A version
     // the system published (no acknowledgement recorded) is re-published as such, unless the
@@ -188,8 +191,6 @@ export function configRoutes(deps: AppDeps): Hono {
     const given = input.body.acknowledge ?? latest.acknowledged;
     const acknowledged = given ? [...new Set(given)].sort() : undefined;
     if (acknowledged) requireAcknowledged(lintConfig(bumped, lintContext(site)), acknowledged);
-    // What cannot be published is refused as such (422) before asking why it asks again.
-    publishable(bumped, lintContext(site));
     const { reason } = input.body;
     await requireReasonToAskAgain(db, site.id, latest.config, bumped, { now: call.now, reason });
     const result = await publish(
