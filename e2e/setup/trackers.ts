@@ -50,3 +50,9 @@ export async function stubRequests(token = ""): Promise<StubRequest[]> {
   if (!res.ok) throw new Error(`tracker stub: ${res.status}`);
   return (await res.json()) as StubRequest[];
 }
+
+/** Lets the stub answer the scripts it holds back for `token` (`?hold=TOKEN`), now and after. */
+export async function releaseHeld(token: string): Promise<void> {
+  const res = await fetch(`${stubOrigin()}/__stub/release?token=${encodeURIComponent(token)}`);
+  if (!res.ok) throw new Error(`tracker stub: ${res.status}`);
+}
