@@ -26,6 +26,14 @@ async function receiptsFrom(places: Array<[string, string | null, "accept-all" |
       { id: "visit-counter", category: "statistics", purposes: ["analytics"] },
     ],
     jurisdictions: presetJurisdictions(),
+    texts: {
+      ...base.texts,
+      en: {
+        ...base.texts.en,
+        "category.statistics": "Statistics",
+        "category.statistics.description": "Counting visits to improve the site.",
+      },
+    },
   };
   const saved = await a.request("PUT", "/v1/admin/sites/demo/config/draft", draft);
   const acknowledge = warningRules((await saved.json()).findings);

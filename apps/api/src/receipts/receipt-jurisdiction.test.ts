@@ -32,6 +32,14 @@ async function publishRules() {
       { id: "visit-counter", category: "statistics", purposes: ["analytics"] },
     ],
     jurisdictions: presetJurisdictions(),
+    texts: {
+      ...base.texts,
+      en: {
+        ...base.texts.en,
+        "category.statistics": "Statistics",
+        "category.statistics.description": "Counting visits to improve the site.",
+      },
+    },
   };
   const saved = await a.request("PUT", "/v1/admin/sites/demo/config/draft", draft);
   expect(saved.status).toBe(200);

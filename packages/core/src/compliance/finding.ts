@@ -42,6 +42,7 @@ export const COMPLIANCE_RULES = [
   "catalogue-purposes-removed",
   "custom-service-on-catalogue-host",
   "category-purposes-required",
+  "category-text-required",
   "service-purpose-outside-category",
   "uk-exemption-not-qualifying",
   "uk-exemption-purpose",

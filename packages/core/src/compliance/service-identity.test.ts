@@ -97,6 +97,28 @@ describe("a tracker renamed on a catalogue host", () => {
 });
 
 describe("a category of the site's own", () => {
+  it("needs a label and a description in the site's default language", () => {
+    const categories = [
+      ...cleanConfig().categories,
+      { id: "chat", purposes: ["functional" as const] },
+    ];
+    const bare = { ...cleanConfig({ categories }), texts: {} };
+    expect(errors(bare)).toEqual([
+      "category-text-required texts.en.category.chat",
+      "category-text-required texts.en.category.chat.description",
+    ]);
+    const named = { "category.chat": "Live chat", "category.chat.description": "Talk to us." };
+    expect(errors({ ...bare, texts: { en: named } })).toEqual([]);
+    // Another language's texts do not name it for the default language's visitors.
+    expect(errors({ ...bare, texts: { fr: named } })).toHaveLength(2);
+    expect(errors({ ...bare, texts: { fr: named }, defaultLanguage: "fr" })).toEqual([]);
+    expect(
+      errors({ ...bare, texts: { en: { ...named, "category.chat.description": " " } } }),
+    ).toEqual(["category-text-required texts.en.category.chat.description"]);
+    // The built-in categories are named in every language the banner speaks.
+    expect(errors({ ...cleanConfig(), texts: {} })).toEqual([]);
+  });
+
   it("must say what it is for once it holds services", () => {
     const base = cleanConfig();
     const categories = (purposes?: ("advertising" | "analytics")[]) => [

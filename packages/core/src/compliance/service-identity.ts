@@ -1,6 +1,7 @@
 import { CATALOGUE_HOSTS } from "../catalogue-hosts";
 import { DEFAULT_CATEGORIES, NECESSARY } from "../categories";
 import { patternsOverlap } from "../host-match";
+import { DEFAULT_LANGUAGE } from "../languages";
 import type { Purpose } from "../purposes";
 import { catalogueEntry } from "../services";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
@@ -101,5 +102,30 @@ export function serviceIdentityFindings(config: LintedConfig): ComplianceFinding
         guidance: GUIDANCE.ccpaGpc,
       });
   });
+  findings.push(...categoryTextFindings(config));
   return findings;
+}
+
+/**
+ * A site's own category without a label and a description in the site's default language
+ * (`texts.<defaultLanguage>["category.<id>"]` and `["category.<id>.description"]`): no built-in
+ * text names it, so the banner would show its bare id ("chat") and say nothing of what it is
+ * for. The SDK shows these default-language texts in any language the site wrote none in.
+ */
+function categoryTextFindings(config: LintedConfig): ComplianceFinding[] {
+  const language = config.defaultLanguage ?? DEFAULT_LANGUAGE;
+  const texts = config.texts[language] ?? {};
+  return config.categories.flatMap((category) =>
+    DEFAULT_IDS.has(category.id)
+      ? []
+      : [`category.${category.id}`, `category.${category.id}.description`]
+          .filter((key) => !texts[key]?.trim())
+          .map((key) => ({
+            severity: "error" as const,
+            rule: "category-text-required" as const,
+            field: `texts.${language}.${key}`,
+            why: `"${category.id}" is a category of the site's own: give it a ${key.endsWith(".description") ? "description" : "label"} in ${language}, or visitors are asked to consent to "${category.id}" without being told what it is.`,
+            guidance: GUIDANCE.edpbTaskforce,
+          })),
+  );
 }

@@ -1,11 +1,14 @@
+import { DEFAULT_CATEGORIES } from "../categories";
 import { defaultSiteConfig, type SiteConfig } from "../site-config";
 
 /**
  * A configuration no rule finds anything in (for tests): a full privacy-policy address, the
- * floating button, a refusal remembered as long as a consent, no catalogue cookie past 13 months.
+ * floating button, a refusal remembered as long as a consent, no catalogue cookie past 13 months,
+ * and a label and a description in the default language for each category of the site's own
+ * (under those `patch` gives).
  */
 export function cleanConfig(patch: Partial<SiteConfig> = {}): SiteConfig {
-  return {
+  const config: SiteConfig = {
     ...defaultSiteConfig(
       "lint",
       [{ id: "youtube", category: "embeds" }],
@@ -14,6 +17,21 @@ export function cleanConfig(patch: Partial<SiteConfig> = {}): SiteConfig {
     expiry: { acceptedDays: 182, rejectedDays: 182 },
     ui: { theme: "auto", position: "bar", floatingButton: true },
     ...patch,
+  };
+  const named = config.categories
+    .filter((c) => !DEFAULT_CATEGORIES.some((d) => d.id === c.id))
+    .flatMap((c) => [
+      [`category.${c.id}`, `Our ${c.id}`],
+      [`category.${c.id}.description`, `What ${c.id} covers on this site.`],
+    ]);
+  if (!named.length) return config;
+  const language = config.defaultLanguage;
+  return {
+    ...config,
+    texts: {
+      ...config.texts,
+      [language]: { ...Object.fromEntries(named), ...config.texts[language] },
+    },
   };
 }
 

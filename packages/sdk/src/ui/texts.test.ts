@@ -5,6 +5,24 @@ import fr from "./lang/fr";
 import { textsFor } from "./texts";
 
 describe("textsFor", () => {
+  it("names a site's own category in its default language where the site wrote no texts in the visitor's", () => {
+    const config = {
+      ...defaultSiteConfig("demo"),
+      defaultLanguage: "en",
+      texts: {
+        en: { "category.chat": "Live chat", "category.chat.description": "Talk to our team." },
+      },
+    };
+    const t = textsFor(config, "fr", fr);
+    expect(t("category.chat")).toBe("Live chat");
+    expect(t("category.chat.description")).toBe("Talk to our team.");
+    // Built-in texts stay in the visitor's language, whatever the default language's say.
+    const titled = { ...config, texts: { en: { ...config.texts.en, title: "Cookies here" } } };
+    expect(textsFor(titled, "fr", fr)("title")).toBe((fr as Record<string, string>).title);
+    // A configuration published before its category had to be named: the id, as before.
+    expect(textsFor(defaultSiteConfig("demo"), "fr", fr)("category.chat")).toBe("chat");
+  });
+
   it("shows the default text where a site's own text is blank, never an empty button", () => {
     const config = defaultSiteConfig("demo");
     const blank = {

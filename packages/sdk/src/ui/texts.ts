@@ -29,8 +29,9 @@ export type Texts = (key: string, fallback?: string) => string;
  * Builds the text lookup for a site and language: the visitor's rule's wording, then the site's
  * override, each for the exact tag and then the base language; then `dictionary`, the language's
  * texts with the rule's built in that language over them (`loadDictionary`); then the rule's
- * English wording (`object`, `optOut`, ...: `rule.fallback`); then the key's last part (a custom
- * category's id). Whatever it returns is rendered as text, never as HTML.
+ * English wording (`object`, `optOut`, ...: `rule.fallback`); then the site's text in its default
+ * language (a site's own category, in a language the site wrote no texts in); then `fallback`, or
+ * a category's id. Whatever it returns is rendered as text, never as HTML.
  * @example textsFor(config, "fr", { ...fr, ...frenchRuleTexts }, rule)("object") // "S'opposer"
  */
 export function textsFor(
@@ -52,6 +53,8 @@ export function textsFor(
     overrides[key]?.trim() ||
     ((dictionary as Record<string, string | undefined>)[key] ??
       (rule?.fallback as Record<string, string> | undefined)?.[key] ??
+      // A site's own category in a language the site wrote no texts in: its default language's.
+      config.texts[config.defaultLanguage]?.[key] ??
       fallback ??
-      key.replace(/^(service|category)\./, ""));
+      key.replace("category.", ""));
 }
