@@ -254,6 +254,20 @@ describe("every control has a visible, trimmed label in every language", () => {
     ).toBeNull();
   });
 
+  it("refuses a service's policy link in a language that is not a link, or leads off the site unseen", () => {
+    const why =
+      "[text-link-url] a service's policy link must be an http(s) URL or a path, without backslashes or control characters (browsers read `/\\host` as `//host`, another site)";
+    for (const link of ["/\\evil.example/privacy", "javascript:alert(1)", "privacy", "/pri\nvacy"])
+      expect(refusal({ ...base(), texts: { de: { "service.youtube.privacy": link } } }), link).toBe(
+        `texts.de.service.youtube.privacy: ${why}`,
+      );
+    for (const link of ["https://policies.google.com/privacy?hl=de", "/datenschutz"])
+      expect(
+        refusal({ ...base(), texts: { de: { "service.youtube.privacy": link } } }),
+        link,
+      ).toBeNull();
+  });
+
   it("checks every button, link and the withdraw control, in every configured language", () => {
     const keys = [
       "acceptAll",

@@ -10,6 +10,7 @@ import * as v from "valibot";
 import { CATALOGUE, type ConsentModeKey } from "./catalogue";
 import { NECESSARY } from "./categories";
 import { GATED_CONSENT_MODE_KEYS } from "./consent-mode";
+import { httpUrl } from "./link-url";
 import { nameMatches } from "./name-patterns";
 import type { SiteService } from "./services";
 import { textSets } from "./text-sets";
@@ -25,6 +26,7 @@ export const GUARD_RULES = [
   "consent-mode-keys-google-only",
   "control-text-required",
   "text-no-bidi-override",
+  "text-link-url",
   "privacy-policy-required",
   "refusal-min-6-months",
   "consent-max-13-months",
@@ -217,9 +219,18 @@ export function configGuardIssues(config: GuardedConfig): GuardIssue[] {
         const problem = Object.hasOwn(texts, key) && controlTextProblem(texts[key] as string);
         if (problem) add("control-text-required", [...path, language, key], problem);
       }
-      for (const [key, text] of Object.entries(texts))
+      for (const [key, text] of Object.entries(texts)) {
         if (typeof text === "string" && BIDI_OVERRIDE.test(text))
           add("text-no-bidi-override", [...path, language, key], BIDI_WHY);
+        // A service's policy link in a language (`service.ID.privacy`) is a link like the
+        // service's own `privacyPolicyUrl`, held to the same rule.
+        if (/^service\..+\.privacy$/.test(key) && !v.is(httpUrl, text))
+          add(
+            "text-link-url",
+            [...path, language, key],
+            "a service's policy link must be an http(s) URL or a path, without backslashes or control characters (browsers read `/\\host` as `//host`, another site)",
+          );
+      }
     }
   config.services.forEach((service, i) => {
     for (const field of ["name", "provider", "purpose"] as const) {
