@@ -46,6 +46,17 @@ const TRACKING = [
   "profil",
   "social media",
   "a/b test",
+  "ads",
+  "ad network",
+  "session replay",
+  "session recording",
+  "screen recording",
+  "heatmap",
+  "heat map",
+  "behaviour",
+  "behavior",
+  "cross-site",
+  "interest-based",
 ];
 
 /**

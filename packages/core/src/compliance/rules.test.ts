@@ -213,6 +213,30 @@ describe("classification", () => {
     ]);
   });
 
+  it("warns about a necessary service described as ads, session replay or behaviour tracking", () => {
+    const described = (purpose: string) =>
+      found(
+        cleanConfig({
+          services: [{ id: "helper", category: "necessary", name: "Helper", purpose }],
+        }),
+      );
+    for (const purpose of [
+      "Shows ads from our partners.",
+      "Session replay to see how you use the site.",
+      "Records heatmaps of clicks.",
+      "Learns your browsing behaviour across visits.",
+      "Interest-based recommendations.",
+    ])
+      expect(described(purpose), purpose).toEqual([
+        "warning necessary-looks-like-tracking services.0.category",
+      ]);
+    for (const purpose of [
+      "Keeps uploads working and remembers your address during checkout.",
+      "Balances load between our servers.",
+    ])
+      expect(described(purpose), purpose).toEqual([]);
+  });
+
   it("refuses a necessary service declaring a purpose other than functional", () => {
     const config = cleanConfig({
       services: [
