@@ -47,6 +47,7 @@ export const COMPLIANCE_RULES = [
   "uk-exemption-not-qualifying",
   "uk-exemption-purpose",
   "uk-object-text-required",
+  "us-opt-out-label",
   "exemption-without-uk-rule",
   "unknown-location-not-strictest",
   "region-needs-consent",

@@ -104,6 +104,27 @@ describe("UK exemptions", () => {
     expect(found(worded)).toEqual([]);
   });
 
+  it("reads the objection's explanation as it reads the banner's description", () => {
+    const explained = (objectInfo: string) =>
+      ukSite([own], {
+        jurisdictions: {
+          ...presetJurisdictions(),
+          rules: presetJurisdictions().rules.map((rule) =>
+            rule.model === "uk-exemptions" ? { ...rule, texts: { en: { objectInfo } } } : rule,
+          ),
+        },
+      });
+    expect(found(explained("We only use strictly necessary cookies."))).toEqual([
+      "error description-claims-only-necessary jurisdictions.rules.1.texts.en.objectInfo",
+    ]);
+    expect(found(explained("…"))).toEqual([
+      "error text-without-words jurisdictions.rules.1.texts.en.objectInfo",
+    ]);
+    expect(found(explained("We count visits without asking. You can object at any time."))).toEqual(
+      [],
+    );
+  });
+
   it("warns when a category claims an exemption no UK rule uses", () => {
     expect(found(ukSite([own], { jurisdictions: undefined }))).toEqual([
       "warning exemption-without-uk-rule categories.5.exemption",

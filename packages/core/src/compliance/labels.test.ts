@@ -150,6 +150,25 @@ describe("every control says what it does", () => {
     ]);
     expect(errors("en", { object: "Object", optOut: "Do not sell or share my data" })).toEqual([]);
   });
+
+  it("needs California's words on the US opt-out controls in English", () => {
+    expect(errors("en", { optOut: "Learn more", privacyChoices: "Settings" })).toEqual([
+      "us-opt-out-label texts.en.optOut",
+      "us-opt-out-label texts.en.privacyChoices",
+    ]);
+    for (const optOut of [
+      "Do Not Sell or Share My Personal Information",
+      "Do Not Sell My Personal Information",
+      "Don't share my personal information",
+      "Do not share my data",
+    ])
+      expect(
+        errors("en-US", { optOut, privacyChoices: "Your California Privacy Choices" }),
+        optOut,
+      ).toEqual([]);
+    // Other languages word them their own way.
+    expect(errors("es", { optOut: "No vender ni compartir mi información personal" })).toEqual([]);
+  });
 });
 
 describe("a reject button that says yes", () => {

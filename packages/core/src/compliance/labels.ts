@@ -9,6 +9,22 @@ const REFUSING = new Set(["rejectAll", "object", "optOut"]);
 /** Controls that grant consent: to everything, to the visitor's selection, to an embed. */
 const GRANTING = new Set(["acceptAll", "save", "embed.loadOnce", "embed.alwaysAllow"]);
 
+/**
+ * The words California requires of the US opt-out controls (CCPA regulations §§ 7013, 7015), in
+ * English: the link says "Do Not Sell or Share My Personal Information" (or sell, or share), the
+ * alternative link "Your Privacy Choices" (or "Your California Privacy Choices").
+ */
+const US_LABELS: Readonly<Record<string, { words: RegExp; say: string }>> = {
+  optOut: {
+    words: /\bdo(?:\s+not|n['’]t)\s+(?:sell|share)\b/,
+    say: '"Do Not Sell or Share My Personal Information"',
+  },
+  privacyChoices: {
+    words: /\bprivacy\s+choices\b/,
+    say: '"Your Privacy Choices" (or "Your California Privacy Choices")',
+  },
+};
+
 /** Granting controls whose label must say yes in so many words, in a language the banner speaks. */
 const MUST_SAY_YES = new Set(["acceptAll", "save", "embed.alwaysAllow"]);
 
@@ -27,6 +43,8 @@ const MUST_SAY_YES = new Set(["acceptAll", "save", "embed.alwaysAllow"]);
  *   `accept-label-means-refuse`; `acceptAll`, `save` and `embed.alwaysAllow` must also say yes
  *   (or, for `save`, save): `accept-label-unclear`.
  * - `manage` labelled as a yes or a no ("Reject all"): `manage-label-means-choice`.
+ * - In English, the US opt-out controls (`optOut`, `privacyChoices`) without the words the law
+ *   gives them ("Learn more"): `us-opt-out-label`.
  *
  * The "must read as" checks need the language's dictionary, so they apply only in the languages
  * the banner speaks; the others apply everywhere, with English's dictionary at least.
@@ -37,7 +55,20 @@ export function labelFindings(
   raw: string,
   field: string,
 ): ComplianceFinding[] {
-  if (!REFUSING.has(key) && !GRANTING.has(key) && key !== "manage") return [];
+  const us = US_LABELS[key];
+  const usFindings: ComplianceFinding[] =
+    us && language.toLowerCase().split("-")[0] === "en" && !us.words.test(raw.toLowerCase())
+      ? [
+          {
+            severity: "error",
+            rule: "us-opt-out-label",
+            field,
+            why: `The "${key}" control reads "${raw}": California requires it to say ${us.say}, so that a visitor can find the way to opt out.`,
+            guidance: GUIDANCE.ccpaGpc,
+          },
+        ]
+      : [];
+  if (!REFUSING.has(key) && !GRANTING.has(key) && key !== "manage") return usFindings;
   const text = normalize(raw);
   const reading = readLabel(raw, language);
   const spoken = builtInLanguage(language) !== null;
@@ -64,7 +95,7 @@ export function labelFindings(
         "reject-label-unclear",
         `The reject button reads "${raw}", which does not say no: a visitor must see the way to refuse on the first layer, labelled as plainly as the way to accept.`,
       );
-    return [];
+    return usFindings;
   }
 
   if (GRANTING.has(key)) {

@@ -12,10 +12,10 @@ const any = (dicts: WordingDictionary[], pick: (d: WordingDictionary) => readonl
   dicts.flatMap(pick).map(normalize);
 
 /** The texts that inform the choice: the banner's title and description, the preference centre's introduction, the categories' labels and descriptions. */
-const INFORMS = /^(?:title|description|preferencesIntro|category\..+)$/;
+const INFORMS = /^(?:title|description|preferencesIntro|objectInfo|category\..+)$/;
 
 /** The texts that say what the site does overall: a claim to use only the necessary there is a claim about every category. */
-const SUMMARIES = /^(?:title|description|preferencesIntro|reconsent)$/;
+const SUMMARIES = /^(?:title|description|preferencesIntro|reconsent|objectInfo)$/;
 
 /** What the configuration runs that the wording must not deny. */
 interface Scope {
