@@ -22,7 +22,7 @@ const TRACKER_PROVIDERS: readonly string[][] = [
 ].map((name) => name.split(" "));
 
 /** The catalogue provider a site's own provider names ("Google Ireland Ltd": "google"), if any. */
-function trackerProvider(provider: string): string | undefined {
+export function trackerProvider(provider: string): string | undefined {
   const said = words(provider);
   return TRACKER_PROVIDERS.find((known) =>
     said.some((_, i) => known.every((word, k) => said[i + k] === word)),

@@ -104,6 +104,16 @@ describe("UK exemptions", () => {
     expect(found(worded)).toEqual([]);
   });
 
+  it("refuses a tracker's provider under an id of the site's own", () => {
+    for (const provider of ["Facebook Inc.", "Hotjar Ltd", "Google Ireland Limited", "Microsoft"]) {
+      const renamed = { ...own, id: "our-stats", provider };
+      expect(found(ukSite([renamed])), provider).toEqual([
+        "error uk-exemption-not-qualifying services.1.category",
+      ]);
+    }
+    expect(found(ukSite([{ ...own, provider: "The Guild" }]))).toEqual([]);
+  });
+
   it("reads the objection's explanation as it reads the banner's description", () => {
     const explained = (objectInfo: string) =>
       ukSite([own], {

@@ -1,11 +1,14 @@
 import {
   EEA_COUNTRIES,
   OBJECTION_TEXT_KEYS,
+  type Qualification,
   REGION_GROUPS,
   ruleTexts,
   UK_COUNTRIES,
   ukQualification,
 } from "../jurisdictions";
+import { catalogueEntry } from "../services";
+import { trackerProvider } from "./classification";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
 import type { LintedConfig } from "./linted-config";
 
@@ -47,7 +50,14 @@ export function jurisdictionFindings(config: LintedConfig): ComplianceFinding[] 
     config.services.forEach((service, s) => {
       const category = config.categories.find((c) => c.id === service.category);
       if (!category?.exemption) return;
-      const result = ukQualification(service);
+      // A site's own id hides what the catalogue knows of a tracker's provider.
+      const known = !catalogueEntry(service.id) && trackerProvider(service.provider ?? "");
+      const result: Qualification = known
+        ? {
+            qualifies: false,
+            why: `it comes from ${service.provider}, whose tags the catalogue knows: list the catalogue's service under its own id, so that what its provider does with the data is known`,
+          }
+        : ukQualification(service);
       if (!result.qualifies)
         findings.push({
           severity: "error",
