@@ -179,6 +179,10 @@ describe("a reject button that says yes", () => {
     ["en", "Only accept all"],
     ["en", "Accept only analytics and marketing"],
     ["en", "No, accept all"],
+    // Idioms that start with "no" and mean yes.
+    ["en", "No problem"],
+    ["en", "No worries!"],
+    ["en", "Why not"],
     // Synonyms of yes.
     ["de", "Einverstanden"],
     ["es", "De acuerdo"],

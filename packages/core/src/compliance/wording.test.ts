@@ -231,6 +231,9 @@ describe("wording", () => {
     expect(
       rules(withTexts("en", { description: "On the basis of our legitimate interests." })),
     ).toEqual(["warning legitimate-interest-claim texts.en.description"]);
+    expect(
+      rules(withTexts("en", { description: "We rely on our legitimate business interests." })),
+    ).toEqual(["warning legitimate-interest-claim texts.en.description"]);
   });
 });
 

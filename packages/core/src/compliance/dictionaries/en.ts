@@ -34,6 +34,9 @@ export default {
     "enable",
     "i like cookies",
     "sounds good",
+    "no problem",
+    "no worries",
+    "why not",
     "fine",
     "sure",
     "alright",
@@ -140,7 +143,11 @@ export default {
     "you choose",
     "you consent",
   ],
-  legitimateInterest: ["legitimate interest"],
+  legitimateInterest: [
+    "legitimate interest",
+    "legitimate business interest",
+    "legitimate commercial interest",
+  ],
   refuseLabels: [
     "reject",
     "reject all",
