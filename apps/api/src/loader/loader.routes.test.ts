@@ -73,6 +73,13 @@ describe("GET /s/:siteKey.js", () => {
     expect(first.headers.get("Cache-Control")).toMatch(/max-age=\d+/);
     const second = await t.app.request("/s/demo.js", { headers: { "If-None-Match": etag ?? "" } });
     expect(second.status).toBe(304);
+    // `*` matches any representation; another tag matches none.
+    for (const path of ["/s/demo.js", "/v1/sites/demo/config"]) {
+      const any = await t.app.request(path, { headers: { "If-None-Match": " * " } });
+      expect(any.status, path).toBe(304);
+      const other = await t.app.request(path, { headers: { "If-None-Match": '"other"' } });
+      expect(other.status, path).toBe(200);
+    }
   });
 
   it("answers an unknown site with a JSON 404", async () => {

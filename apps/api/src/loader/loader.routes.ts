@@ -73,8 +73,9 @@ async function cacheable(
   c.header("Vary", sharing === "public" ? "Accept-Encoding" : LOCATED_VARY);
   allowAnyOrigin(c);
   const match = c.req.header("If-None-Match");
-  // Whichever representation the browser holds (`"TAG-br"` from `encodedResponses`), it is this body.
-  if (match?.split(",").some((tag) => identityTag(tag) === etag)) {
+  // Whichever representation the browser holds (`"TAG-br"` from `encodedResponses`), it is this
+  // body; `*` holds any (RFC 9110 §13.1.2).
+  if (match?.trim() === "*" || match?.split(",").some((tag) => identityTag(tag) === etag)) {
     return c.body(null, 304);
   }
   c.header("Content-Type", contentType);
