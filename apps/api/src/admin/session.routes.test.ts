@@ -105,6 +105,27 @@ describe("admin sign-in", () => {
     expect((await res.json()).error.code).toBe("CSRF_REJECTED");
   });
 
+  it("takes only JSON: a form, text or another JSON-like type is refused before anything is read", async () => {
+    const send = (type: string) =>
+      t.app.request("/v1/admin/session", {
+        method: "POST",
+        headers: { "Content-Type": type },
+        body: JSON.stringify(OWNER),
+      });
+    for (const type of [
+      "application/x-www-form-urlencoded",
+      "text/plain",
+      "application/json-patch+json",
+      "application/jsonx",
+    ]) {
+      const res = await send(type);
+      expect(res.status, type).toBe(415);
+      expect((await res.json()).error.code, type).toBe("UNSUPPORTED_MEDIA_TYPE");
+    }
+    expect((await send("application/json; charset=utf-8")).status).toBe(200);
+    expect((await send("Application/JSON")).status).toBe(200);
+  });
+
   it("behind a TLS proxy, compares Origin with the public URL, never the request URL", async () => {
     const proxied = await createTestApp({ publicOrigin: "https://consent.example.org" });
     try {

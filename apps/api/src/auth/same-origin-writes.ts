@@ -19,7 +19,7 @@ export function sameOriginWrites(publicOrigin: PublicOrigin): MiddlewareHandler 
         throw new ApiError("CSRF_REJECTED", "Cross-site requests cannot change anything here");
       }
       const type = c.req.header("Content-Type");
-      if (type && !/^application\/json\b/i.test(type)) {
+      if (type && !/^application\/json\s*(;|$)/i.test(type)) {
         throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Admin requests carry application/json");
       }
     }
