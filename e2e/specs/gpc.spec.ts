@@ -29,6 +29,13 @@ const renamed = (): SiteConfig => ({
       advertising: ["ad_storage", "ad_user_data", "ad_personalization"],
     },
   },
+  // A category of the site's own is named and described by the site.
+  texts: {
+    en: {
+      "category.advertising": "Advertising",
+      "category.advertising.description": "Showing you our offers on other sites.",
+    },
+  },
 });
 
 const TAGS = `<script type="text/plain" data-category="analytics" data-service="google-analytics"

@@ -37,6 +37,15 @@ describe("D1's limits at the API's largest inputs (Worker on workerd)", () => {
         ...ids("c", 31).map((id) => ({ id, purposes: ["functional"] })),
       ],
       services: ids("s", 64).map((id, i) => ({ id, category: `c${i % 31}`, name: id })),
+      // Each category of the site's own is named and described.
+      texts: {
+        en: Object.fromEntries(
+          ids("c", 31).flatMap((id) => [
+            [`category.${id}`, `Category ${id}`],
+            [`category.${id}.description`, `What ${id} is for.`],
+          ]),
+        ),
+      },
     };
     const saved = await admin.json<ConfigState>("PUT", "/v1/admin/sites/big/config/draft", draft);
     await admin.json("POST", "/v1/admin/sites/big/config/publish", {
