@@ -1,6 +1,7 @@
-import { acceptAll, decide, presetJurisdictions, warningRules } from "@assent/core";
+import { acceptAll, decide, warningRules } from "@assent/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp } from "../test-support/test-app";
+import { ukExemptConfig } from "../test-support/uk-exempt-config";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeEach(async () => {
@@ -15,26 +16,7 @@ afterEach(async () => t.close());
 async function receiptsFrom(places: Array<[string, string | null, "accept-all" | "object"]>) {
   const a = await t.admin();
   const base = t.config.config;
-  const draft = {
-    ...base,
-    categories: [
-      ...base.categories,
-      { id: "statistics", exemption: "statistics", purposes: ["analytics"] },
-    ],
-    services: [
-      ...base.services,
-      { id: "visit-counter", category: "statistics", purposes: ["analytics"] },
-    ],
-    jurisdictions: presetJurisdictions(),
-    texts: {
-      ...base.texts,
-      en: {
-        ...base.texts.en,
-        "category.statistics": "Statistics",
-        "category.statistics.description": "Counting visits to improve the site.",
-      },
-    },
-  };
+  const draft = ukExemptConfig(base);
   const saved = await a.request("PUT", "/v1/admin/sites/demo/config/draft", draft);
   const acknowledge = warningRules((await saved.json()).findings);
   expect(

@@ -1,7 +1,6 @@
 import {
   acceptAll,
   decide,
-  presetJurisdictions,
   type ReceiptJwks,
   type StoredReceipt,
   verifyReceipt,
@@ -9,6 +8,7 @@ import {
 } from "@assent/core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestApp } from "../test-support/test-app";
+import { ukExemptConfig } from "../test-support/uk-exempt-config";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeEach(async () => {
@@ -21,26 +21,7 @@ afterEach(async () => t.close());
 async function publishRules() {
   const a = await t.admin();
   const base = t.config.config;
-  const draft = {
-    ...base,
-    categories: [
-      ...base.categories,
-      { id: "statistics", exemption: "statistics", purposes: ["analytics"] },
-    ],
-    services: [
-      ...base.services,
-      { id: "visit-counter", category: "statistics", purposes: ["analytics"] },
-    ],
-    jurisdictions: presetJurisdictions(),
-    texts: {
-      ...base.texts,
-      en: {
-        ...base.texts.en,
-        "category.statistics": "Statistics",
-        "category.statistics.description": "Counting visits to improve the site.",
-      },
-    },
-  };
+  const draft = ukExemptConfig(base);
   const saved = await a.request("PUT", "/v1/admin/sites/demo/config/draft", draft);
   expect(saved.status).toBe(200);
   const body = { acknowledge: warningRules((await saved.json()).findings) };
