@@ -11,6 +11,8 @@ export interface PolicyBumpProps {
   /** The site's origins, as the linter weighs policy links. */
   siteOrigins: readonly string[];
   onBumped: (policyVersion: string) => void;
+  /** Another version was published meanwhile (`CONFIG_CHANGED`): the caller reloads it. */
+  onOutdated?: () => void;
 }
 
 /**
@@ -19,7 +21,13 @@ export interface PolicyBumpProps {
  * visitors see or are asked changed since the current version began, less than six months ago
  * or than the site remembers a refusal (asking again would override recent refusals), and then the dialog stays open to ask for it.
  */
-export function PolicyBump({ current, published, siteOrigins, onBumped }: PolicyBumpProps) {
+export function PolicyBump({
+  current,
+  published,
+  siteOrigins,
+  onBumped,
+  onOutdated,
+}: PolicyBumpProps) {
   const { site, can, failure } = useAdmin();
   const [wanted, setWanted] = useState("");
   const [reason, setReason] = useState("");
@@ -57,7 +65,10 @@ export function PolicyBump({ current, published, siteOrigins, onBumped }: Policy
       if (caught instanceof ApiRequestError && caught.code === "POLICY_UNCHANGED") {
         setReasonNeeded(caught.message);
         setConfirming(true);
-      } else setError(failure(caught));
+      } else {
+        setError(failure(caught));
+        if (caught instanceof ApiRequestError && caught.code === "CONFIG_CHANGED") onOutdated?.();
+      }
     }
   };
 

@@ -123,6 +123,35 @@ describe("SettingsView", () => {
     expect(calls.some((c) => c.url.pathname.endsWith("/publish"))).toBe(true);
   });
 
+  it("says another version was published meanwhile and loads it, keeping the edits", async () => {
+    let published = STATE.published;
+    const calls = stubApi({
+      "GET /v1/admin/sites/example-union/config": () => ok({ ...STATE, published }),
+      "GET /v1/admin/sites/example-union": () => ok(SETTINGS),
+      "PUT /v1/admin/sites/example-union/config/draft": (call) =>
+        ok({ ...STATE, published, draft: { config: call.body, updatedAt: "", updatedBy: null } }),
+      "POST /v1/admin/sites/example-union/config/publish": () => {
+        // Another admin's version 2 went live while this one edited.
+        published = { ...STATE.published, version: 2 } as ConfigState["published"];
+        return apiError(409, "CONFIG_CHANGED", "Another version was published meanwhile");
+      },
+    });
+    renderInSite(<SettingsView />, "admin");
+    fireEvent.input(await screen.findByLabelText("Title"), {
+      target: { value: "Cookies at the Union" },
+    });
+    fireEvent.click(screen.getByLabelText("I acknowledge withdraw-page-link-only"));
+    fireEvent.click(screen.getByLabelText("I acknowledge refusal-shorter-than-consent"));
+    fireEvent.click(screen.getByRole("button", { name: "Publish" }));
+    expect(await screen.findByText(/Another version was published meanwhile/)).toBeTruthy();
+    const loads = () =>
+      calls.filter((c) => c.method === "GET" && c.url.pathname.endsWith("/config"));
+    await waitFor(() => expect(loads()).toHaveLength(2));
+    expect((screen.getByLabelText("Title") as HTMLTextAreaElement).value).toBe(
+      "Cookies at the Union",
+    );
+  });
+
   it("shows the linter's findings beside the preview, and publishes only acknowledged warnings", async () => {
     const calls = stub();
     renderInSite(<SettingsView />, "admin");

@@ -1,6 +1,6 @@
 import { type ConfigState, lintConfig, type SiteConfig, warningRules } from "@assent/core";
 import { useMemo, useState } from "preact/hooks";
-import { getConfigState, getSiteSettings, publishDraft, saveDraft } from "../api";
+import { ApiRequestError, getConfigState, getSiteSettings, publishDraft, saveDraft } from "../api";
 import { LoadState, useAdmin, useLoad } from "../ui";
 import { BannerPreview } from "./banner-preview";
 import { ComplianceFindings } from "./compliance-findings";
@@ -29,6 +29,7 @@ export function SettingsView() {
         published={state.data.published?.config}
         siteOrigins={settings.data?.allowedOrigins ?? []}
         onBumped={() => state.reload()}
+        onOutdated={() => state.reload()}
       />
       {settings.data ? (
         <SiteAccessForm settings={settings.data} onSettings={settings.set} />
@@ -90,6 +91,8 @@ function BannerSettings({ state, onState, reload, siteOrigins }: BannerSettingsP
       }
     } catch (caught) {
       setError(failure(caught));
+      // Another admin published meanwhile: show the version this one would have replaced.
+      if (caught instanceof ApiRequestError && caught.code === "CONFIG_CHANGED") reload();
     }
   };
 
