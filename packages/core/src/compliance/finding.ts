@@ -40,6 +40,7 @@ export const COMPLIANCE_RULES = [
   "necessary-catalogue-provider",
   "necessary-cookie-over-13-months",
   "catalogue-purposes-removed",
+  "catalogue-provider-changed",
   "custom-service-on-catalogue-host",
   "category-purposes-required",
   "category-text-required",

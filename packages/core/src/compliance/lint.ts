@@ -1,4 +1,8 @@
-import { cataloguePurposeFindings, classificationFindings } from "./classification";
+import {
+  catalogueProviderFindings,
+  cataloguePurposeFindings,
+  classificationFindings,
+} from "./classification";
 import { consentModeFindings } from "./consent-mode";
 import { durationFindings } from "./durations";
 import type { ComplianceFinding } from "./finding";
@@ -24,6 +28,7 @@ export function lintConfig(config: LintedConfig, context: LintContext = {}): Com
     ...linkFindings(config),
     ...classificationFindings(config),
     ...cataloguePurposeFindings(config),
+    ...catalogueProviderFindings(config),
     ...serviceIdentityFindings(config),
     ...jurisdictionFindings(config),
   ];

@@ -333,6 +333,33 @@ describe("catalogue purposes", () => {
   });
 });
 
+describe("catalogue providers", () => {
+  it("refuses a catalogue service said to come from someone else", () => {
+    const config = cleanConfig({
+      services: [
+        { id: "meta-pixel", category: "marketing", provider: "Acme Analytics" },
+        { id: "youtube", category: "embeds", provider: "Our video team" },
+      ],
+    });
+    expect(found(config)).toEqual([
+      "error catalogue-provider-changed services.0.provider",
+      "error catalogue-provider-changed services.1.provider",
+    ]);
+  });
+
+  it("accepts a fuller legal name, or the service's own name", () => {
+    const fine = cleanConfig({
+      services: [
+        { id: "meta-pixel", category: "marketing", provider: "Meta Platforms Ireland Ltd" },
+        { id: "youtube", category: "embeds", provider: "Google Ireland Limited" },
+        { id: "twitter", category: "embeds", provider: "X Corp." },
+        { id: "hotjar", category: "analytics", provider: "Hotjar Ltd" },
+      ],
+    });
+    expect(found(fine)).toEqual([]);
+  });
+});
+
 describe("lintConfig", () => {
   it("lists errors before warnings, each with a guidance address", () => {
     const config = cleanConfig({
