@@ -44,6 +44,7 @@ export const COMPLIANCE_RULES = [
   "custom-service-on-catalogue-host",
   "category-purposes-required",
   "category-text-required",
+  "category-label-contradicts",
   "service-purpose-outside-category",
   "uk-exemption-not-qualifying",
   "uk-exemption-purpose",

@@ -1,3 +1,4 @@
+import { categoryLabelFindings } from "./category-labels";
 import {
   catalogueProviderFindings,
   cataloguePurposeFindings,
@@ -22,6 +23,7 @@ import { wordingFindings } from "./wording";
 export function lintConfig(config: LintedConfig, context: LintContext = {}): ComplianceFinding[] {
   const findings = [
     ...wordingFindings(config),
+    ...categoryLabelFindings(config),
     ...consentModeFindings(config),
     ...layoutFindings(config, context),
     ...durationFindings(config),
