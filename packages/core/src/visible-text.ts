@@ -8,7 +8,7 @@
  * Characters that are letters or symbols to Unicode but render as blank space: the braille
  * blank (U+2800) and the Hangul fillers (U+3164, U+115F, U+1160, U+FFA0).
  */
-const BLANK_LOOKING = /[\u2800\u3164\u115F\u1160\uFFA0]/gu;
+export const BLANK_LOOKING = /[\u2800\u3164\u115F\u1160\uFFA0]/gu;
 
 /**
  * Whether `text` holds a letter or digit a visitor can see (a blank-looking one does not count).

@@ -236,6 +236,17 @@ describe("a reject button that says yes", () => {
     expect(errors(language, { rejectAll: label })).toEqual([]);
   });
 
+  it("reads a yes through letters that show as blank (Hangul fillers, the braille blank)", () => {
+    for (const label of ["Acc\u3164ept all", "O\u2800K", "Ag\uFFA0ree"]) {
+      expect(errors("ja", { rejectAll: label }), JSON.stringify(label)).toEqual([
+        "reject-label-means-accept texts.ja.rejectAll",
+      ]);
+      expect(errors("en", { object: label }), JSON.stringify(label)).toEqual([
+        "reject-label-means-accept texts.en.object",
+      ]);
+    }
+  });
+
   it("is refused by the schema when a label hides what it says in invisible characters", () => {
     for (const rejectAll of [
       "\u2800",

@@ -5,6 +5,8 @@
  * "nicht notwendig").
  */
 
+import { BLANK_LOOKING } from "../visible-text";
+
 /** Words that negate what follows them, in every language the banner speaks. */
 export const NEGATIONS: ReadonlySet<string> = new Set([
   "non",
@@ -47,7 +49,8 @@ const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join("")}]`, "gu");
 
 /**
  * A text as the dictionaries are matched against it: without invisible format characters
- * (zero-width spaces and joiners, bidirectional controls: `\p{Cf}`), compatibility forms
+ * (zero-width spaces and joiners, bidirectional controls: `\p{Cf}`) or letters that show as
+ * blank (the Hangul fillers, the braille blank: "Acc\u3164ept"), compatibility forms
  * folded (NFKC: full-width and mathematical letters, ligatures), accents dropped, look-alike
  * letters read as the Latin they imitate, straight apostrophes, lower case, single spaces.
  * @example normalize("Acc\u200Bept \u0410LL") // "accept all"
@@ -55,6 +58,7 @@ const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join("")}]`, "gu");
 export function normalize(text: string): string {
   return text
     .replace(/\p{Cf}/gu, "")
+    .replace(BLANK_LOOKING, "")
     .normalize("NFKC")
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
