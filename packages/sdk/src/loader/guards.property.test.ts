@@ -118,6 +118,9 @@ async function onPage(config: SiteConfig) {
   window.dataLayer = [];
   const pixel: string[] = [];
   window.fbq = ((...args: unknown[]) => void pixel.push(String(args[1]))) as never;
+  // The previous run's loader may still have an activation queued: it would walk this run's page
+  // with that run's decision. Queued calls run in order, so waiting for one drains them.
+  await activateScripts(() => false);
   document.body.innerHTML = page(config);
   // A catalogue service is a third party that needs consent, whatever its category says.
   const thirdParty = new Set(CATALOGUE.map((s) => s.id));
