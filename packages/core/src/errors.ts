@@ -7,6 +7,7 @@
 export const API_ERRORS = {
   // The request's shape.
   INVALID_JSON: { status: 400, message: "The body is not valid JSON" },
+  INVALID_ENCODING: { status: 400, message: "The body is not valid UTF-8" },
   JSON_TOO_DEEP: { status: 400, message: "The body nests too deeply" },
   INVALID_BODY: { status: 400, message: "The request body is not valid" },
   INVALID_PARAMS: { status: 400, message: "A path parameter is not valid" },

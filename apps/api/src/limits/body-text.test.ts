@@ -72,3 +72,36 @@ describe("a request body cut off on the way", () => {
     await expectIncomplete(await sendCutOff("/v1/witness/add-checkpoint", "old 0\n"));
   });
 });
+
+describe("a request body that is not UTF-8", () => {
+  const latin1 = (text: string) => Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+
+  async function expectNotUtf8(res: Response) {
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("INVALID_ENCODING");
+  }
+
+  it("is 400 INVALID_ENCODING on an admin route, and creates nothing in place of the bytes sent", async () => {
+    const admin = await t.admin();
+    const before = await (await admin.get("/v1/admin/sites")).json();
+    const res = await t.app.request("/v1/admin/sites", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        Cookie: admin.cookie,
+        [CSRF_HEADER]: admin.csrfToken,
+      },
+      body: latin1('{"key":"cafe","name":"Caf\xe9 des Arts"}'),
+    });
+    await expectNotUtf8(res);
+    expect(await (await admin.get("/v1/admin/sites")).json()).toEqual(before);
+  });
+
+  it("is 400 INVALID_ENCODING on the witness's add-checkpoint", async () => {
+    const res = await t.app.request("/v1/witness/add-checkpoint", {
+      method: "POST",
+      body: latin1("old 0\n\nexample.com/log\xff\n1\n"),
+    });
+    await expectNotUtf8(res);
+  });
+});

@@ -78,8 +78,14 @@ export function receiptContract(name: string, start: () => Promise<ContractTarge
       t.fetch("/v1/receipts", {
         method: "POST",
         headers: { "Content-Type": "application/json", ...headers },
-        body: typeof body === "string" ? body : JSON.stringify(body),
+        body: typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body),
       });
+    /** A receipt's JSON with one byte that no UTF-8 text has (0xFF) in its page path. */
+    const notUtf8 = () => {
+      const bytes = new TextEncoder().encode(JSON.stringify(receipt({ pagePath: "/join/~" })));
+      bytes[bytes.lastIndexOf(0x7e)] = 0xff;
+      return bytes;
+    };
     const jwks = async (): Promise<ReceiptJwks> => (await t.fetch("/v1/sites/demo/jwks")).json();
 
     it("stores a receipt with its categories and rollups, stamped and signed, and answers 201", async () => {
@@ -172,6 +178,7 @@ export function receiptContract(name: string, start: () => Promise<ContractTarge
 
     const bad: Array<[string, () => [unknown, Record<string, string>?], number, string]> = [
       ["malformed JSON", () => ["{not json"], 400, "INVALID_JSON"],
+      ["a body that is not UTF-8", () => [notUtf8()], 400, "INVALID_ENCODING"],
       ["a wrong type", () => [{ ...receipt(), gpc: "yes" }], 400, "INVALID_RECEIPT"],
       ["a missing field", () => [{ ...receipt(), decision: undefined }], 400, "INVALID_RECEIPT"],
       ["an unknown field", () => [{ ...receipt(), extra: 1 }], 400, "INVALID_RECEIPT"],
