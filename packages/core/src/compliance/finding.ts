@@ -19,6 +19,8 @@
 export const COMPLIANCE_RULES = [
   "reject-label-means-accept",
   "reject-label-unclear",
+  "reject-label-objects",
+  "object-label-unclear",
   "accept-label-means-refuse",
   "accept-label-unclear",
   "manage-label-means-choice",

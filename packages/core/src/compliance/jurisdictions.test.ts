@@ -114,6 +114,50 @@ describe("UK exemptions", () => {
     expect(found(ukSite([{ ...own, provider: "The Guild" }]))).toEqual([]);
   });
 
+  it("keeps the reject button and Object apart: the one refuses consent, only the other stops what runs", () => {
+    const labelled = (site: Record<string, string>, rule: Record<string, string> = {}) =>
+      found(
+        ukSite([own], {
+          texts: { en: site },
+          jurisdictions: {
+            ...presetJurisdictions(),
+            rules: presetJurisdictions().rules.map((r) =>
+              r.model === "uk-exemptions" ? { ...r, texts: { en: rule } } : r,
+            ),
+          },
+        }),
+      ).filter((f) => !f.includes("category-text-required"));
+    for (const rejectAll of ["Object to all", "Reject all and object", "Opt out of everything"])
+      expect(labelled({ rejectAll }), rejectAll).toEqual([
+        "error reject-label-objects texts.en.rejectAll",
+      ]);
+    expect(labelled({}, { rejectAll: "I object" })).toEqual([
+      "error reject-label-objects jurisdictions.rules.1.texts.en.rejectAll",
+    ]);
+    // Both read "Reject all": the visitor cannot tell which one stops the statistics.
+    expect(labelled({}, { object: "Reject all" })).toEqual([
+      "error object-label-unclear jurisdictions.rules.1.texts.en.object",
+    ]);
+    expect(labelled({ rejectAll: "No thanks", object: "No thanks" })).toEqual([
+      "error object-label-unclear texts.en.object",
+    ]);
+    // An Object control must say it objects, or at least refuses.
+    expect(labelled({}, { object: "More options" })).toEqual([
+      "error object-label-unclear jurisdictions.rules.1.texts.en.object",
+    ]);
+    for (const [site, rule] of [
+      [{ rejectAll: "Reject all" }, { object: "Object" }],
+      [{ rejectAll: "Decline" }, { object: "Reject all and stop statistics" }],
+      [{ rejectAll: "Refuse consent" }, { object: "I object" }],
+    ] as const)
+      expect(labelled(site, rule), JSON.stringify([site, rule])).toEqual([]);
+  });
+
+  it("reads the reject button as a possible objection only where a UK rule runs something", () => {
+    const plain = cleanConfig({ texts: { en: { rejectAll: "Object to all" } } });
+    expect(found(plain)).toEqual([]);
+  });
+
   it("reads the objection's explanation as it reads the banner's description", () => {
     const explained = (objectInfo: string) =>
       ukSite([own], {

@@ -8,9 +8,12 @@ import {
   ukQualification,
 } from "../jurisdictions";
 import { catalogueEntry } from "../services";
+import { ENGLISH_TEXTS } from "../texts";
 import { trackerProvider } from "./classification";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
+import { readLabel } from "./label-reading";
 import type { LintedConfig } from "./linted-config";
+import { normalize } from "./text-match";
 
 /** The purposes each UK exemption covers: statistics about use, or appearance and function. */
 const EXEMPT_PURPOSES: Record<string, readonly string[]> = {
@@ -86,7 +89,8 @@ export function jurisdictionFindings(config: LintedConfig): ComplianceFinding[] 
         ...Object.keys(config.texts),
         ...Object.keys(rule.texts ?? {}),
       ]);
-      for (const language of languages)
+      for (const language of languages) {
+        findings.push(...objectionLabelFindings(config, r, language));
         for (const key of OBJECTION_TEXT_KEYS) {
           const own = rule.texts?.[language]?.[key] ?? config.texts[language]?.[key];
           // Built in for every language the banner speaks; none for another (`ja`, `zh`).
@@ -100,6 +104,7 @@ export function jurisdictionFindings(config: LintedConfig): ComplianceFinding[] 
             guidance: GUIDANCE.duaa,
           });
         }
+      }
     }
 
   // The ePrivacy Directive (art. 5(3)) asks consent first everywhere in the EEA; PECR in the UK
@@ -155,6 +160,59 @@ export function jurisdictionFindings(config: LintedConfig): ComplianceFinding[] 
       field: "jurisdictions.otherwise",
       why: `Visitors no rule names, and every visitor whose location is unknown (without a trusted proxy that is every visitor; with one, a VPN or Tor), get "${otherwise.id}" (${otherwise.model}) instead of opt-in: an EU or UK visitor nobody could place would be tracked before choosing. Make the rule for everyone else opt-in; name the places where another model applies in rules of their own.`,
       guidance: GUIDANCE.edpbTaskforce,
+    });
+  return findings;
+}
+
+/**
+ * Where a UK rule runs exempt categories before a choice, its visitors in `language` must tell
+ * its two ways of saying no apart: **Reject all** refuses consent and leaves the exempt
+ * statistics running, **Object** stops them too. A reject button that says it objects ("Object
+ * to all", "Reject all and object") leaves running what the visitor believes stopped
+ * (`reject-label-objects`); an Object control labelled exactly like the reject button gives no
+ * way to tell which is which (`object-label-unclear`).
+ */
+function objectionLabelFindings(
+  config: LintedConfig,
+  r: number,
+  language: string,
+): ComplianceFinding[] {
+  const rule = config.jurisdictions?.rules[r];
+  if (!rule) return [];
+  /** A text the rule's visitors read, with the field it comes from: the rule's own, else the site's. */
+  const own = (key: string) => {
+    const ruled = rule.texts?.[language]?.[key];
+    if (ruled !== undefined)
+      return { raw: ruled, field: `jurisdictions.rules.${r}.texts.${language}.${key}` };
+    const site = config.texts[language]?.[key];
+    return site === undefined ? undefined : { raw: site, field: `texts.${language}.${key}` };
+  };
+  const findings: ComplianceFinding[] = [];
+  const reject = own("rejectAll");
+  if (reject && readLabel(reject.raw, language).objects)
+    findings.push({
+      severity: "error",
+      rule: "reject-label-objects",
+      field: reject.field,
+      why: `The reject button reads "${reject.raw}", but for visitors under "${rule.id}" it refuses consent only: the exempt statistics keep running until they press Object. Label it as a refusal of consent ("Reject all").`,
+      guidance: GUIDANCE.duaa,
+    });
+  const object = own("object");
+  const rejectShown =
+    reject?.raw ??
+    (language.toLowerCase().split("-")[0] === "en" ? ENGLISH_TEXTS.rejectAll : undefined);
+  if (
+    (object || reject) &&
+    rejectShown !== undefined &&
+    normalize(object?.raw ?? ruleTexts(language, rule.model).object ?? "") ===
+      normalize(rejectShown)
+  )
+    findings.push({
+      severity: "error",
+      rule: "object-label-unclear",
+      field: object?.field ?? reject?.field ?? `texts.${language}.rejectAll`,
+      why: `The Object control and the reject button both read "${rejectShown}", but only Object stops what runs before a choice: a visitor cannot tell which is which.`,
+      guidance: GUIDANCE.duaa,
     });
   return findings;
 }

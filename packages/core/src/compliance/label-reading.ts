@@ -38,6 +38,7 @@ const standsAt = (text: readonly string[], phrase: readonly string[], i: number)
 interface LabelWords {
   accept: string[][];
   refuse: string[][];
+  object: string[][];
   close: string[][];
   manage: string[][];
   save: string[][];
@@ -63,6 +64,7 @@ function labelWords(language: string): LabelWords {
   const built: LabelWords = {
     accept: split((d) => d.acceptLabels),
     refuse: split((d) => d.refuseLabels),
+    object: split((d) => d.objectLabels),
     close: split((d) => d.closeLabels),
     manage: split((d) => d.manageLabels),
     save: split((d) => d.saveLabels),
@@ -86,6 +88,8 @@ export interface LabelReading {
   acceptsLimited: boolean;
   /** It says no: "Reject all", "No thanks" (not "Don't reject"). */
   refuses: boolean;
+  /** It says it objects: "Object", "Widersprechen", "Opt out of everything". */
+  objects: boolean;
   closes: boolean;
   manages: boolean;
   saves: boolean;
@@ -108,6 +112,12 @@ export function readLabel(label: string, language: string): LabelReading {
       (n) =>
         standsAt(t, n, i - n.length) || (t[i - 1] !== BREAK && standsAt(t, n, i - 1 - n.length)),
     );
+  /** A refusal ends right before `i`, or one word before it, in the same clause. */
+  const refusedBefore = (i: number) =>
+    w.refuse.some(
+      (n) =>
+        standsAt(t, n, i - n.length) || (t[i - 1] !== BREAK && standsAt(t, n, i - 1 - n.length)),
+    );
   const said = (phrases: string[][]) => spans(phrases).some(([i]) => !negated(i as number));
   const accepts = spans(w.accept);
   const startsAccept = (i: number) => accepts.some(([s]) => s === i);
@@ -119,7 +129,8 @@ export function readLabel(label: string, language: string): LabelReading {
   const qualified = ([s, e]: number[]) => {
     const start = s as number;
     let end = e as number;
-    if (negated(start)) return "limited";
+    // "Don't accept", "Refuse consent", "Decline all consent": a yes that is refused.
+    if (negated(start) || refusedBefore(start)) return "limited";
     // "Continue without accepting", "Weiter ohne Cookies".
     for (const n of w.negators)
       if (standsAt(t, n, end)) {
@@ -145,6 +156,7 @@ export function readLabel(label: string, language: string): LabelReading {
     accepts: readings.includes("accepts"),
     acceptsLimited: readings.includes("limited"),
     refuses: said(w.refuse),
+    objects: said(w.object),
     closes: said(w.close),
     manages: said(w.manage),
     saves: said(w.save),

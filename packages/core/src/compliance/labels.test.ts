@@ -131,6 +131,31 @@ describe("every control says what it does", () => {
     ]);
   });
 
+  it.each([
+    ["en", "Refuse consent"],
+    ["en", "Decline all consent"],
+    ["fr", "Refuser le consentement"],
+  ])("lets a reject button refuse consent in so many words: %s %j", (language, label) => {
+    expect(errors(language, { rejectAll: label })).toEqual([]);
+    // The same words on the accept button are still a refusal there.
+    expect(errors(language, { acceptAll: label })).toEqual([
+      `accept-label-means-refuse texts.${language}.acceptAll`,
+    ]);
+  });
+
+  it.each([
+    ["en", "More options"],
+    ["en", "Learn more"],
+    ["de", "Mehr erfahren"],
+  ])(
+    "refuses an Object control that does not say it objects or refuses: %s %j",
+    (language, label) => {
+      expect(errors(language, { object: label })).toEqual([
+        `object-label-unclear texts.${language}.object`,
+      ]);
+    },
+  );
+
   it("checks a language the banner does not speak only for what needs no dictionary of its own", () => {
     // Japanese: "Accept all" on the accept button and "Details" on the reject button are not
     // read (no Japanese dictionary); English pasted in is.

@@ -36,7 +36,8 @@ const MUST_SAY_YES = new Set(["acceptAll", "save", "embed.alwaysAllow"]);
  *   "Only accept all", "Accept all without limits"): `reject-label-means-accept`. A yes limited
  *   to what needs no consent is no yes ("Accept only necessary cookies", "Accept selected",
  *   "Continue without accepting"), nor an acknowledgement leading into a refusal ("OK, reject
- *   all"). `rejectAll` must also read as a refusal (`reject-label-unclear`: "More options").
+ *   all"). `rejectAll` must also read as a refusal (`reject-label-unclear`: "More options"),
+ *   `object` as an objection or a refusal (`object-label-unclear`).
  * - A granting control (`acceptAll`, `save`, an embed's `embed.loadOnce` and
  *   `embed.alwaysAllow`) labelled as a refusal, a way out, a way to the settings or a limited
  *   yes ("Reject all", "Close", "Manage preferences", "Accept only necessary"):
@@ -83,6 +84,11 @@ export function labelFindings(
       return finding(
         "reject-label-means-accept",
         `The ${key === "rejectAll" ? "reject button" : `"${key}" control`} reads "${raw}", which a visitor takes for agreement: refusing must be as clear as accepting.`,
+      );
+    if (key === "object" && spoken && raw.trim() && !reading.refuses && !reading.objects)
+      return finding(
+        "object-label-unclear",
+        `The Object control reads "${raw}", which does not say that it objects or refuses: the UK exemptions hold only with a simple, free way to object that a visitor can recognise.`,
       );
     if (
       key === "rejectAll" &&

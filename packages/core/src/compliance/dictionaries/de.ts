@@ -81,6 +81,7 @@ export default {
     "nur mit",
   ],
   legitimateInterest: ["berechtigtes interesse", "berechtigten interesse"],
+  objectLabels: ["widersprechen", "widerspruch", "ich widerspreche"],
   refuseLabels: [
     "alle ablehnen",
     "ablehnen",

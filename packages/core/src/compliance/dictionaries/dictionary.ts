@@ -11,6 +11,12 @@ export interface WordingDictionary {
   acceptLabels: readonly string[];
   /** Labels that mean no: an accept button labelled with one of these refuses in the visitor's eyes. */
   refuseLabels: readonly string[];
+  /**
+   * Labels that object (a subset of `refuseLabels`): where the UK exemptions run statistics
+   * before a choice, "Object" stops them and "Reject all" does not, so `rejectAll` must not say
+   * it objects.
+   */
+  objectLabels: readonly string[];
   /** Labels that close or dismiss: an accept button labelled so accepts by closing the banner. */
   closeLabels: readonly string[];
   /** Labels that open the settings ("Manage preferences", "More options"): never what accepts or refuses. */

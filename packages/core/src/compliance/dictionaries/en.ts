@@ -148,6 +148,7 @@ export default {
     "legitimate business interest",
     "legitimate commercial interest",
   ],
+  objectLabels: ["object", "objection", "opt out"],
   refuseLabels: [
     "reject",
     "reject all",

@@ -72,6 +72,7 @@ export default {
     "solo si",
   ],
   legitimateInterest: ["interes legitimo"],
+  objectLabels: ["oponerse", "oponerme", "me opongo", "oposicion"],
   refuseLabels: [
     "rechazar todo",
     "rechazar",

@@ -81,6 +81,7 @@ export default {
     "qu'apres",
   ],
   legitimateInterest: ["interet legitime"],
+  objectLabels: ["s'opposer", "m'opposer", "je m'oppose", "opposition"],
   refuseLabels: [
     "tout refuser",
     "refuser",

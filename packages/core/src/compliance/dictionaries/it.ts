@@ -70,6 +70,7 @@ export default {
     "solo dopo",
   ],
   legitimateInterest: ["legittimo interesse", "interesse legittimo"],
+  objectLabels: ["opponiti", "opporsi", "mi oppongo", "opposizione"],
   refuseLabels: [
     "rifiuta tutto",
     "rifiuta",

@@ -71,6 +71,7 @@ export default {
     "alleen met",
   ],
   legitimateInterest: ["gerechtvaardigd belang"],
+  objectLabels: ["bezwaar"],
   refuseLabels: [
     "alles weigeren",
     "weigeren",

@@ -59,6 +59,7 @@ export default {
     "tylko za",
   ],
   legitimateInterest: ["prawnie uzasadniony interes", "uzasadniony interes"],
+  objectLabels: ["sprzeciw", "sprzeciwiam"],
   refuseLabels: [
     "odrzuc wszystkie",
     "odrzuc",

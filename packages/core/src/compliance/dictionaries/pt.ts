@@ -66,6 +66,7 @@ export default {
     "so depois",
   ],
   legitimateInterest: ["interesse legitimo"],
+  objectLabels: ["opor-se", "oponho-me", "oposicao"],
   refuseLabels: [
     "rejeitar tudo",
     "rejeitar",
