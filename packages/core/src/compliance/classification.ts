@@ -85,37 +85,6 @@ export function cataloguePurposeFindings(config: LintedConfig): ComplianceFindin
 }
 
 /**
- * A catalogue service whose provider, as the site gives it, does not name the catalogue's (Meta's
- * pixel said to come from "Acme Analytics"): the preference centre tells visitors who receives
- * their data, and that is a fact about the service, not the site's to choose. A fuller legal
- * name ("Meta Platforms Ireland Ltd", "Google Ireland Limited") or the service's own name in the
- * catalogue ("Facebook", "Twitter") names it.
- */
-export function catalogueProviderFindings(config: LintedConfig): ComplianceFinding[] {
-  const findings: ComplianceFinding[] = [];
-  config.services.forEach((service, i) => {
-    const entry = catalogueEntry(service.id);
-    if (!entry || service.provider === undefined) return;
-    const said = words(service.provider);
-    const names = [entry.provider, ...entry.name.split(/[()]/)]
-      .map((name) => words(name))
-      .filter((name) => name.join("").length >= 3 || name.join("") === "x");
-    const named = names.some((name) =>
-      said.some((_, at) => name.every((word, k) => said[at + k] === word)),
-    );
-    if (!named)
-      findings.push({
-        severity: "error",
-        rule: "catalogue-provider-changed",
-        field: `services.${i}.provider`,
-        why: `"${service.id}" comes from ${entry.provider}, not "${service.provider}": visitors are told who receives their data, so its provider must say so (a fuller legal name is fine).`,
-        guidance: GUIDANCE.edpbTaskforce,
-      });
-  });
-  return findings;
-}
-
-/**
  * A site's own service filed under "necessary" that is not: one declaring a purpose other than
  * `functional`, named like a catalogue service ("YouTube", "Hotjar") under an id of its own,
  * provided by a catalogue tracker's provider ("GA4" by Google), or setting a cookie for more than

@@ -43,6 +43,8 @@ export const COMPLIANCE_RULES = [
   "necessary-cookie-over-13-months",
   "catalogue-purposes-removed",
   "catalogue-provider-changed",
+  "catalogue-name-changed",
+  "service-text-claims-necessary",
   "custom-service-on-catalogue-host",
   "category-purposes-required",
   "category-text-required",

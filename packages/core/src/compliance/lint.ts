@@ -1,9 +1,5 @@
 import { categoryLabelFindings } from "./category-labels";
-import {
-  catalogueProviderFindings,
-  cataloguePurposeFindings,
-  classificationFindings,
-} from "./classification";
+import { cataloguePurposeFindings, classificationFindings } from "./classification";
 import { consentModeFindings } from "./consent-mode";
 import { durationFindings } from "./durations";
 import type { ComplianceFinding } from "./finding";
@@ -12,6 +8,7 @@ import { layoutFindings } from "./layout";
 import { linkFindings } from "./links";
 import type { LintContext, LintedConfig } from "./linted-config";
 import { serviceIdentityFindings } from "./service-identity";
+import { serviceTextFindings } from "./service-texts";
 import { wordingFindings } from "./wording";
 
 /**
@@ -30,7 +27,7 @@ export function lintConfig(config: LintedConfig, context: LintContext = {}): Com
     ...linkFindings(config),
     ...classificationFindings(config),
     ...cataloguePurposeFindings(config),
-    ...catalogueProviderFindings(config),
+    ...serviceTextFindings(config),
     ...serviceIdentityFindings(config),
     ...jurisdictionFindings(config),
   ];

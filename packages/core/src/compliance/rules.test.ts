@@ -360,6 +360,63 @@ describe("catalogue providers", () => {
   });
 });
 
+describe("what the preference centre says of a service", () => {
+  it("refuses a catalogue service renamed or re-attributed, in its fields or in any language's texts", () => {
+    const config = cleanConfig({
+      services: [
+        { id: "meta-pixel", category: "marketing", name: "Site helper" },
+        { id: "youtube", category: "embeds" },
+      ],
+      texts: {
+        en: { "service.youtube": "Our videos" },
+        de: { "service.meta-pixel.provider": "Acme Analytics GmbH" },
+      },
+    });
+    expect(found(config)).toEqual([
+      "error catalogue-name-changed services.0.name",
+      "error catalogue-name-changed texts.en.service.youtube",
+      "error catalogue-provider-changed texts.de.service.meta-pixel.provider",
+    ]);
+  });
+
+  it("accepts the service's name, its provider or another of the provider's brands", () => {
+    const fine = cleanConfig({
+      services: [
+        { id: "meta-pixel", category: "marketing", name: "Facebook Pixel" },
+        { id: "google-analytics", category: "analytics", name: "Google Analytics 4 (GA4)" },
+        { id: "twitter", category: "embeds", name: "Twitter" },
+        { id: "youtube", category: "embeds" },
+      ],
+      texts: {
+        en: { "service.youtube": "YouTube videos" },
+        fr: { "service.meta-pixel": "Pixel Meta", "service.meta-pixel.provider": "Meta Platforms" },
+      },
+    });
+    expect(found(fine)).toEqual([]);
+  });
+
+  it("refuses a service a visitor can refuse named or described as necessary", () => {
+    const config = cleanConfig({
+      services: [
+        { id: "youtube", category: "embeds", purpose: "Required to show our videos." },
+        {
+          id: "chat-widget",
+          category: "preferences",
+          name: "Essential chat",
+          purposes: ["functional"],
+          hosts: ["chat.example.net"],
+        },
+      ],
+      texts: { fr: { "service.youtube.purpose": "Strictement nécessaire au site." } },
+    });
+    expect(found(config)).toEqual([
+      "error service-text-claims-necessary services.0.purpose",
+      "error service-text-claims-necessary services.1.name",
+      "error service-text-claims-necessary texts.fr.service.youtube.purpose",
+    ]);
+  });
+});
+
 describe("lintConfig", () => {
   it("lists errors before warnings, each with a guidance address", () => {
     const config = cleanConfig({
