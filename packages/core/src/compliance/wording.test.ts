@@ -277,9 +277,22 @@ describe("a claim that the site uses only what is necessary", () => {
   );
 
   it.each([
+    "When you visit our site, we only use essential cookies.",
+    "If you browse on, we only set necessary cookies.",
+    "Once you log in, we only use essential cookies.",
+  ])("is not excused by a condition other than the visitor's choice: %j", (description) => {
+    expect(rules(tracking("en", { description }))).toEqual([
+      "error description-claims-only-necessary texts.en.description",
+    ]);
+  });
+
+  it.each([
     ["en", "Until you choose, only essential cookies are used."],
     ["en", "There is no tracking unless you allow it."],
     ["en", "Only necessary cookies are set before you choose."],
+    ["en", "When you reject, we only use essential cookies."],
+    ["en", "If you don't accept, only necessary cookies are set."],
+    ["en", "Once you have chosen, we only set essential cookies if that is your choice."],
     ["de", "Bis Sie zustimmen, setzen wir nur notwendige Cookies."],
     ["fr", "Sans votre consentement, aucun traceur n'est déposé."],
   ])("is let through as a condition of the choice: %s %j", (language, description) => {
