@@ -71,7 +71,10 @@ describe("PUT /v1/admin/account/password", () => {
       .from(auditLog)
       .where(eq(auditLog.action, "account.password-change"));
     expect(entry).toMatchObject({ target: OWNER.email, ip: "203.0.113.77", siteId: null });
-    expect(JSON.parse(entry?.detail ?? "null")).toEqual({ otherSessionsEnded: 2 });
+    expect(JSON.parse(entry?.detail ?? "null")).toEqual({
+      otherSessionsEnded: 2,
+      tokensRevoked: 0,
+    });
     const everything = JSON.stringify(await t.db.select().from(auditLog));
     expect(everything).not.toContain(OWNER.password);
     expect(everything).not.toContain(NEW_PASSWORD);
@@ -205,7 +208,7 @@ describe("DELETE /v1/admin/account/sessions (sign out everywhere)", () => {
     const viewer = await t.admin(await t.addUser("viewer@example.org", "viewer"));
     const res = await a.request("DELETE", SESSIONS);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ sessionsEnded: 2 });
+    expect(await res.json()).toEqual({ sessionsEnded: 2, tokensRevoked: 0 });
     expect(res.headers.get("Set-Cookie")).toMatch(/^assent_session=;.*Max-Age=0/);
     expect(await sessionStatus(a.cookie)).toBe(401);
     expect(await sessionStatus(b.cookie)).toBe(401);
@@ -215,7 +218,7 @@ describe("DELETE /v1/admin/account/sessions (sign out everywhere)", () => {
       .select()
       .from(auditLog)
       .where(eq(auditLog.action, "session.sign-out-everywhere"));
-    expect(JSON.parse(entry?.detail ?? "null")).toEqual({ sessionsEnded: 2 });
+    expect(JSON.parse(entry?.detail ?? "null")).toEqual({ sessionsEnded: 2, tokensRevoked: 0 });
     // The password is unchanged.
     expect(await signInStatus(OWNER.password)).toBe(200);
   }, 20_000);
@@ -238,5 +241,55 @@ describe("DELETE /v1/admin/account/sessions (sign out everywhere)", () => {
       expect([res.status, await errorCode(res)]).toEqual([403, "SESSION_REQUIRED"]);
     }
     expect(await sessionStatus(a.cookie)).toBe(200);
+  });
+});
+
+describe("recovering a taken-over account", () => {
+  /** Mints an owner token on the demo site from `admin`'s session, as someone holding it could. */
+  const mintToken = async (admin: Admin) => {
+    const made = await admin.request("POST", "/v1/admin/sites/demo/tokens", {
+      name: "backup",
+      role: "owner",
+    });
+    expect(made.status).toBe(201);
+    return { Authorization: `Bearer ${((await made.json()) as { token: string }).token}` };
+  };
+  const exportStatus = async (bearer: Record<string, string>) =>
+    (await t.app.request("/v1/admin/exports?site=demo&format=csv", { headers: bearer })).status;
+
+  it("a password change revokes the account's API tokens on every site, and says how many", async () => {
+    const intruder = await t.admin();
+    const bearer = await mintToken(intruder);
+    expect(await exportStatus(bearer)).toBe(200);
+
+    const owner = await t.admin();
+    const res = await change(owner, OWNER.password);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ otherSessionsEnded: 1, tokensRevoked: 1 });
+    expect(await exportStatus(bearer)).toBe(401);
+    const [entry] = await t.db
+      .select({ detail: auditLog.detail })
+      .from(auditLog)
+      .where(eq(auditLog.action, "account.password-change"));
+    expect(JSON.parse(entry?.detail ?? "null")).toEqual({
+      otherSessionsEnded: 1,
+      tokensRevoked: 1,
+    });
+  });
+
+  it("signing out everywhere revokes them too", async () => {
+    const intruder = await t.admin();
+    const bearer = await mintToken(intruder);
+    const owner = await t.admin();
+    const res = await owner.request("DELETE", SESSIONS);
+    expect(await res.json()).toEqual({ sessionsEnded: 2, tokensRevoked: 1 });
+    expect(await exportStatus(bearer)).toBe(401);
+  });
+
+  it("a wrong current password revokes nothing", async () => {
+    const owner = await t.admin();
+    const bearer = await mintToken(owner);
+    expect((await change(owner, "not the password at all")).status).toBe(403);
+    expect(await exportStatus(bearer)).toBe(200);
   });
 });

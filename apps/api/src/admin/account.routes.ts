@@ -11,6 +11,7 @@ import { Hono } from "hono";
 import { auditDetail } from "../audit";
 import {
   type ActiveSession,
+  activeTokenCount,
   countOpen,
   hashPassword,
   openSessionCount,
@@ -19,6 +20,7 @@ import {
   SignInThrottle,
   signInRules,
   userSessionsDelete,
+  userTokensRevoke,
   verifyPassword,
 } from "../auth";
 import type { AppDeps } from "../deps";
@@ -32,13 +34,14 @@ export const changePasswordRoute = defineRoute({
   method: "PUT",
   path: "/v1/admin/account/password",
   summary:
-    "Change your password: the current one (a wrong one counts as a failed sign-in) and a new one. Ends your other sessions and replaces this one (a new cookie and CSRF token)",
+    "Change your password: the current one (a wrong one counts as a failed sign-in) and a new one. Ends your other sessions, revokes your API tokens on every site, and replaces this session (a new cookie and CSRF token)",
   tag: "account",
   access: { kind: "account", sessionOnly: true },
   body: AccountPasswordChange.request,
   response: {
     status: 200,
-    description: "How many other sessions were ended, and this session's new CSRF token",
+    description:
+      "How many other sessions were ended and API tokens revoked, and this session's new CSRF token",
     schema: AccountPasswordChange.response,
   },
 });
@@ -58,12 +61,12 @@ export const endSessionsRoute = defineRoute({
   method: "DELETE",
   path: "/v1/admin/account/sessions",
   summary:
-    "Sign out everywhere: ends every session of yours, this one included, and clears its cookie",
+    "Sign out everywhere: ends every session of yours, this one included, revokes your API tokens on every site, and clears the cookie",
   tag: "account",
   access: { kind: "account", sessionOnly: true },
   response: {
     status: 200,
-    description: "How many open sessions were ended",
+    description: "How many open sessions were ended and API tokens revoked",
     schema: AccountSessionsEnd.response,
   },
 });
@@ -100,12 +103,12 @@ export function accountRoutes(deps: AppDeps): Hono {
     const changed = await changePassword(
       db,
       { userId: user.id, sessionId, checkedHash: account.passwordHash, newHash, now },
-      (otherSessionsEnded, when) =>
+      ({ otherSessionsEnded, tokensRevoked }, when) =>
         auditEntry(
           {
             action: "account.password-change",
             target: user.email,
-            detail: auditDetail({ otherSessionsEnded }),
+            detail: auditDetail({ otherSessionsEnded, tokensRevoked }),
           },
           when,
         ),
@@ -114,6 +117,7 @@ export function accountRoutes(deps: AppDeps): Hono {
     setSessionCookie(c, deps, changed.token);
     const answer: PasswordChanged = {
       otherSessionsEnded: changed.otherSessionsEnded,
+      tokensRevoked: changed.tokensRevoked,
       csrfToken: changed.csrfToken,
     };
     return c.json(answer);
@@ -135,17 +139,24 @@ export function accountRoutes(deps: AppDeps): Hono {
 
   accountRoute(app, deps, endSessionsRoute, async ({ c, principal, now, auditEntry }) => {
     const { user } = sessionOf(principal);
-    // The entry first: it counts the sessions the delete ends.
-    const [, ended] = await db.batch([
+    // The entry first: it counts the sessions the delete ends and the tokens revoked.
+    const [, ended, revoked] = await db.batch([
       auditEntry({
         action: "session.sign-out-everywhere",
         target: user.email,
-        detail: auditDetail({ sessionsEnded: openSessionCount(user.id, now) }),
+        detail: auditDetail({
+          sessionsEnded: openSessionCount(user.id, now),
+          tokensRevoked: activeTokenCount(user.id, now),
+        }),
       }),
       userSessionsDelete(db, user.id),
+      userTokensRevoke(db, user.id, now),
     ]);
     clearSessionCookie(c, deps);
-    const answer: SessionsEnded = { sessionsEnded: countOpen(ended, now) };
+    const answer: SessionsEnded = {
+      sessionsEnded: countOpen(ended, now),
+      tokensRevoked: revoked.length,
+    };
     return c.json(answer);
   });
 

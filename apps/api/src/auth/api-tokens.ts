@@ -1,6 +1,6 @@
 import { type Role, sha256Hex } from "@assent/core";
 import { apiTokens, type Database, users } from "@assent/db";
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq, gt, isNull, or, type SQL, sql } from "drizzle-orm";
 import { randomToken } from "./password";
 import type { SessionUser } from "./sessions";
 
@@ -55,4 +55,34 @@ export async function grantForApiToken(
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
   }
   return { tokenId: row.tokenId, user: row.user, siteId: row.siteId, role: row.role };
+}
+
+/** A user's tokens that still act at `now`: not revoked, not expired. */
+const activeTokensOf = (userId: number, now: number) =>
+  and(
+    eq(apiTokens.userId, userId),
+    isNull(apiTokens.revokedAt),
+    or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+  );
+
+/**
+ * How many API tokens of a user still act at `now`, on any site, as SQL a batch evaluates where
+ * it runs: for the audit entry of the change that revokes them.
+ */
+export function activeTokenCount(userId: number, now: number): SQL {
+  return sql`(SELECT count(*) FROM ${apiTokens} WHERE ${activeTokensOf(userId, now)})`;
+}
+
+/**
+ * The update that revokes every API token of a user still acting at `now`, on every site, not
+ * run yet, for the batch of a change that ends what someone holding the account could have left
+ * behind (a password change, signing out everywhere), under `when` if given; it returns each
+ * revoked token's id. A token minted from a stolen session must not outlive the recovery.
+ */
+export function userTokensRevoke(db: Database, userId: number, now: number, when?: SQL) {
+  return db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(activeTokensOf(userId, now), when))
+    .returning({ id: apiTokens.id });
 }

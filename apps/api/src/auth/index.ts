@@ -1,4 +1,11 @@
-export { API_TOKEN_PREFIX, grantForApiToken, newApiToken, type TokenGrant } from "./api-tokens";
+export {
+  API_TOKEN_PREFIX,
+  activeTokenCount,
+  grantForApiToken,
+  newApiToken,
+  type TokenGrant,
+  userTokensRevoke,
+} from "./api-tokens";
 export { DEFAULT_ITERATIONS, hashPassword, randomToken, verifyPassword } from "./password";
 export { authenticate, type Principal, requireCsrf, SESSION_COOKIE } from "./principal";
 export { sameOriginWrites } from "./same-origin-writes";

@@ -108,7 +108,7 @@ export function sessionContract(ctx: AdminContractContext): void {
         headers: replaced,
       });
       expect(everywhere.status).toBe(200);
-      expect(await everywhere.json()).toEqual({ sessionsEnded: 2 });
+      expect(await everywhere.json()).toEqual({ sessionsEnded: 2, tokensRevoked: 0 });
       expect(everywhere.headers.get("Set-Cookie")).toMatch(/^assent_session=;.*Max-Age=0/);
       await expectError(await again.get("/v1/admin/session"), 401, "UNAUTHENTICATED");
     });

@@ -78,7 +78,10 @@ export function receiptContract(name: string, start: () => Promise<ContractTarge
       t.fetch("/v1/receipts", {
         method: "POST",
         headers: { "Content-Type": "application/json", ...headers },
-        body: typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body),
+        body:
+          typeof body === "string" || body instanceof Uint8Array
+            ? (body as BodyInit)
+            : JSON.stringify(body),
       });
     /** A receipt's JSON with one byte that no UTF-8 text has (0xFF) in its page path. */
     const notUtf8 = () => {

@@ -73,8 +73,9 @@ export function AccountSessions({ sessions, onSignedOutEverywhere }: AccountSess
       )}
       <p id="sign-out-everywhere-help" class="help">
         After a lost device, or if someone else may have used your account, end every session: each
-        browser must sign in again, this one too. If someone else may know your password, change it
-        above instead: that ends every other session as well.
+        browser must sign in again, this one too, and every API token you made is revoked. If
+        someone else may know your password, change it above instead: that ends every other session
+        and revokes your tokens as well.
       </p>
       <p class="form-error" role="alert">
         {error}
@@ -96,7 +97,7 @@ export function AccountSessions({ sessions, onSignedOutEverywhere }: AccountSess
         >
           <p>
             Every browser signed in as {email} is signed out, this one included, and must sign in
-            again with the password.
+            again with the password. Every API token you made, on every site, is revoked.
           </p>
         </ConfirmDialog>
       )}

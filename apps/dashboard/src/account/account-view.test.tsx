@@ -49,7 +49,7 @@ describe("AccountView: the password", () => {
       "GET /v1/admin/account/sessions": () => ok({ sessions }),
       "PUT /v1/admin/account/password": () => {
         sessions = [TWO_SESSIONS[0]!];
-        return ok({ otherSessionsEnded: 1, csrfToken: "new-token" });
+        return ok({ otherSessionsEnded: 1, tokensRevoked: 2, csrfToken: "new-token" });
       },
     });
     renderInSite(<AccountView onSignedOutEverywhere={vi.fn()} />);
@@ -61,7 +61,7 @@ describe("AccountView: the password", () => {
 
     expect(
       await screen.findByText(
-        "Your password has been changed. Your 1 other session was signed out.",
+        "Your password has been changed. Your 1 other session was signed out. Your 2 API tokens were revoked: make new ones where you need them.",
       ),
     ).toBeTruthy();
     expect(calls.find((c) => c.method === "PUT")?.body).toEqual({
@@ -156,7 +156,7 @@ describe("AccountView: sessions", () => {
   it("signs out of every session only once confirmed", async () => {
     const calls = stubApi({
       "GET /v1/admin/account/sessions": () => ok({ sessions: TWO_SESSIONS }),
-      "DELETE /v1/admin/account/sessions": () => ok({ sessionsEnded: 2 }),
+      "DELETE /v1/admin/account/sessions": () => ok({ sessionsEnded: 2, tokensRevoked: 0 }),
     });
     const onSignedOutEverywhere = vi.fn();
     renderInSite(<AccountView onSignedOutEverywhere={onSignedOutEverywhere} />);

@@ -16,6 +16,14 @@ export function endedSessionsText(count: number): string {
     : `Your ${count} other sessions were signed out.`;
 }
 
+/** What a change did to the person's API tokens, in words (nothing when they had none). */
+export function revokedTokensText(count: number): string {
+  if (count === 0) return "";
+  return count === 1
+    ? " Your API token was revoked: make a new one where you need it."
+    : ` Your ${count} API tokens were revoked: make new ones where you need them.`;
+}
+
 /**
  * The current password, a new one and its confirmation, with the attributes password managers
  * read (the account's address as a hidden username, `current-password`, `new-password`).
@@ -56,7 +64,9 @@ export function ChangePasswordForm({ onChanged }: ChangePasswordFormProps) {
     try {
       const result = await changePassword({ currentPassword, newPassword });
       formElement.reset();
-      setNotice(`Your password has been changed. ${endedSessionsText(result.otherSessionsEnded)}`);
+      setNotice(
+        `Your password has been changed. ${endedSessionsText(result.otherSessionsEnded)}${revokedTokensText(result.tokensRevoked)}`,
+      );
       onChanged(result);
     } catch (caught) {
       const message = failure(caught);

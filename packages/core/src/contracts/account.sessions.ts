@@ -22,10 +22,11 @@ export const AccountSessionsList = {
 /**
  * `DELETE /v1/admin/account/sessions` ("sign out everywhere"): every session of the account is
  * ended, the caller's own included, and its cookie cleared; `sessionsEnded` counts those that
- * were open.
+ * were open. Every API token of the account is revoked too, on every site (`tokensRevoked`):
+ * one minted from a stolen session must not outlive the recovery.
  */
 export const AccountSessionsEnd = {
-  response: v.object({ sessionsEnded: v.number() }),
+  response: v.object({ sessionsEnded: v.number(), tokensRevoked: v.number() }),
 };
 
 /** `DELETE /v1/admin/account/sessions` answer. */
