@@ -50,9 +50,25 @@ describe("resolveClient", () => {
     expect(resolveClient("10.0.0.3", headers({}), trust).ip).toBe("10.0.0.3");
   });
 
-  it("reads RFC 7239 Forwarded when there is no X-Forwarded-For", () => {
+  it("reads RFC 7239 Forwarded where the proxy writes it, and only then", () => {
     const h = headers({ forwarded: 'for=192.0.2.60;proto=https, for="[2001:db8:cafe::17]:4711"' });
-    expect(resolveClient("::1", h, loopback).ip).toBe("2001:db8:cafe::17");
+    const byForwarded = parseTrustProxy("loopback", "forwarded");
+    expect(resolveClient("::1", h, byForwarded).ip).toBe("2001:db8:cafe::17");
+    // A proxy writing X-Forwarded-For passes a visitor's own Forwarded through: never read.
+    expect(resolveClient("::1", h, loopback).ip).toBe("::1");
+  });
+
+  it("reads only the header the proxy writes: the visitor's own other one cannot choose the address", () => {
+    // The proxy writes Forwarded and passes the visitor's X-Forwarded-For through.
+    const spoofed = headers({
+      forwarded: "for=198.51.100.7",
+      "x-forwarded-for": "203.0.113.99",
+    });
+    const byForwarded = parseTrustProxy("1", "forwarded");
+    expect(resolveClient("127.0.0.1", spoofed, byForwarded).ip).toBe("198.51.100.7");
+    // And the other way round: Caddy writes X-Forwarded-For, the visitor sends Forwarded.
+    const other = headers({ "x-forwarded-for": "198.51.100.7", forwarded: "for=203.0.113.99" });
+    expect(resolveClient("127.0.0.1", other, parseTrustProxy("1")).ip).toBe("198.51.100.7");
   });
 
   it("ends with an unknown client on an entry that is not an address", () => {
@@ -125,5 +141,12 @@ describe("parseTrustProxy", () => {
     expect(parseTrustProxy("2")).toEqual({ kind: "hops", hops: 2 });
     expect(parseTrustProxy("loopback,private")).toMatchObject({ kind: "ranges" });
     expect(() => parseTrustProxy("yes please")).toThrow(/not an IP/);
+    expect(parseTrustProxy("2", "Forwarded")).toEqual({
+      kind: "hops",
+      hops: 2,
+      header: "forwarded",
+    });
+    expect(parseTrustProxy("2", "x-forwarded-for")).toEqual({ kind: "hops", hops: 2 });
+    expect(() => parseTrustProxy("2", "x-real-ip")).toThrow(/TRUST_PROXY_HEADER/);
   });
 });

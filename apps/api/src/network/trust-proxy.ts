@@ -7,8 +7,21 @@ import { type Cidr, formatIp, type IpBytes, inCidr, parseCidr, parseIp } from ".
  */
 export type TrustProxy =
   | { kind: "none" }
-  | { kind: "hops"; hops: number }
-  | { kind: "ranges"; ranges: Cidr[] };
+  | ({ kind: "hops"; hops: number } & ForwardedBy)
+  | ({ kind: "ranges"; ranges: Cidr[] } & ForwardedBy);
+
+/**
+ * The one header the trusted proxy writes the forwarding chain in: `X-Forwarded-For` (Caddy,
+ * nginx, load balancers; the default) or RFC 7239 `Forwarded`. Only that one is read: a proxy
+ * writing one passes the other through as the visitor sent it, so reading both would let a
+ * visitor choose their own address.
+ */
+export type ForwardedHeader = "x-forwarded-for" | "forwarded";
+
+interface ForwardedBy {
+  /** Absent: `x-forwarded-for`. */
+  header?: ForwardedHeader;
+}
 
 /** Who the client is, as far as the runtime can tell. */
 export interface ClientInfo {
@@ -32,18 +45,29 @@ const NAMED_RANGES: Record<string, string[]> = {
  * Reads `TRUST_PROXY`: unset, `off`, `false` or `0` trusts nobody; a number trusts that many
  * proxy hops in front of this server; otherwise a comma list of addresses, ranges and the names
  * `loopback` and `private`. Throws a readable error on anything else.
+ * `header` reads `TRUST_PROXY_HEADER`: unset or `x-forwarded-for`, or `forwarded` (RFC 7239).
  * @example parseTrustProxy("loopback, 10.1.0.0/16") // { kind: "ranges", ranges: [...] }
  */
-export function parseTrustProxy(text: string | undefined): TrustProxy {
+export function parseTrustProxy(text: string | undefined, header?: string): TrustProxy {
   const spec = text?.trim().toLowerCase() ?? "";
+  const by = forwardedBy(header);
   if (spec === "" || spec === "off" || spec === "false" || spec === "0") return { kind: "none" };
-  if (/^\d+$/.test(spec)) return { kind: "hops", hops: Number(spec) };
+  if (/^\d+$/.test(spec)) return { kind: "hops", hops: Number(spec), ...by };
   const ranges = spec
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean)
     .flatMap((item) => (NAMED_RANGES[item] ?? [item]).map(parseCidr));
-  return { kind: "ranges", ranges };
+  return { kind: "ranges", ranges, ...by };
+}
+
+function forwardedBy(text: string | undefined): ForwardedBy {
+  const header = text?.trim().toLowerCase() ?? "";
+  if (header === "" || header === "x-forwarded-for") return {};
+  if (header === "forwarded") return { header };
+  throw new Error(
+    `TRUST_PROXY_HEADER must be x-forwarded-for or forwarded (the header your proxy writes), not "${text}"`,
+  );
 }
 
 /**
@@ -99,10 +123,12 @@ function forwardedAddress(entry: string): IpBytes | null {
   return parseIp(v4WithPort ? v4WithPort[1] : value);
 }
 
-/** The forwarding chain, client first: `X-Forwarded-For`, or RFC 7239 `Forwarded` without it. */
-function forwardedChain(header: (name: string) => string | undefined): string[] {
-  const xff = header("x-forwarded-for");
-  if (xff) return xff.split(",");
+/** The forwarding chain, client first, from the one header the trusted proxy writes. */
+function forwardedChain(
+  header: (name: string) => string | undefined,
+  from: ForwardedHeader,
+): string[] {
+  if (from === "x-forwarded-for") return header("x-forwarded-for")?.split(",") ?? [];
   const forwarded = header("forwarded");
   if (!forwarded) return [];
   return forwarded.split(",").map((element) => {
@@ -119,7 +145,7 @@ function trusted(trust: TrustProxy, ip: IpBytes): boolean {
 
 /**
  * The client behind a request: the socket's peer, unless that peer is a trusted proxy, in which
- * case the forwarding chain is walked from the nearest hop until the first address that is not
+ * case the forwarding chain (in the one header it writes: `trust.header`) is walked from the nearest hop until the first address that is not
  * trusted (ranges) or `hops` entries back (hop count). Country and subdivision headers are
  * believed only from a trusted peer. An entry that is not an address ends the walk with an unknown client.
  */
@@ -132,7 +158,8 @@ export function resolveClient(
   if (!socket || !trusted(trust, socket)) {
     return { ip: socket ? formatIp(socket) : null, country: null };
   }
-  const chain = [...forwardedChain(header).map(forwardedAddress), socket];
+  const from = trust.kind === "none" ? "x-forwarded-for" : (trust.header ?? "x-forwarded-for");
+  const chain = [...forwardedChain(header, from).map(forwardedAddress), socket];
   let i = chain.length - 1;
   if (trust.kind === "hops") i = Math.max(0, chain.length - 1 - trust.hops);
   else while (i > 0 && chain[i] && trusted(trust, chain[i] as IpBytes)) i--;

@@ -54,7 +54,8 @@ function localSecrets(databaseUrl: string, previous?: string): SigningSecrets {
  * repository root; or `libsql://...` with `DATABASE_AUTH_TOKEN`), `PUBLIC_URL` (the origin
  * browsers use, e.g. `https://consent.example.org`; without it, loopback only), `TRUST_PROXY`
  * (whose forwarded headers to believe: `loopback`, a hop count, or addresses and ranges; nobody
- * by default), `DEMO_PORT` (8788 outside production, `off`), `ASSENT_ADMIN_EMAIL` and
+ * by default), `TRUST_PROXY_HEADER` (the one forwarding header that proxy writes:
+ * `x-forwarded-for` by default, or `forwarded`), `DEMO_PORT` (8788 outside production, `off`), `ASSENT_ADMIN_EMAIL` and
  * `ASSENT_ADMIN_PASSWORD` (the first start's owner account), `RATE_LIMIT_IP` and
  * `RATE_LIMIT_SITE` (receipts a minute, `PER_MINUTE[:BURST]`, or `off`), `ASSENT_SECRET` (encrypts
  * the signing keys at rest; required when `NODE_ENV=production`, else kept in a file beside the
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   const perSite = parseBucketSpec(env.RATE_LIMIT_SITE);
   if (perIp !== undefined) rateLimits.perIp = perIp;
   if (perSite !== undefined) rateLimits.perSite = perSite;
-  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY, env.TRUST_PROXY_HEADER);
   const witnessPrivateNetworks = parseWitnessPrivateNetworks(env.WITNESS_PRIVATE_NETWORKS);
   const server = await startNodeServer({
     rateLimits,
