@@ -168,7 +168,10 @@ export interface SubjectErasure {
 export interface SubjectRecords {
   site: string;
   subjectId: string;
+  /** The receipts, oldest first: at most 10,000. */
   receipts: AdminReceipt[];
+  /** How many receipts are held in all: more than `receipts` lists when it was cut. */
+  held: number;
   /**
    * The latest erasure of this subject id on the site, or `null` when it was never erased: an
    * empty `receipts` then says the records were erased, not that none were ever held.

@@ -38,6 +38,28 @@ describe("subject access", () => {
     expect(entry?.target).not.toContain(subject);
   });
 
+  it("says how many receipts are held when there are more than it lists", async () => {
+    const subject = t.receipt().subjectId;
+    const held = 10_005;
+    // Rows straight into the log, one second apart, as the bench's generator writes them.
+    await t.client.execute({
+      sql: `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+            INSERT INTO receipts (id, site_id, subject_id, server_time, policy_version, config_hash,
+              language, method, decision, gpc, gpc_header)
+            SELECT printf('0190a0b0-0000-7000-8000-%012d', i), 1, ?, 1767225600000 + i * 1000,
+              ?, ?, 'en', 'accept-all', '{"categories":{},"services":{}}', 0, 0 FROM n`,
+      args: [held, subject, t.config.config.policyVersion, t.config.hash],
+    });
+    const a = await t.admin();
+    const body = await (await a.get(`/v1/admin/subjects/${subject}?site=demo`)).json();
+    expect([body.receipts.length, body.held]).toEqual([10_000, held]);
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.action, "subject.access"));
+    expect(JSON.parse(entry?.detail ?? "null")).toEqual({ receipts: 10_000, held });
+    const few = t.receipt().subjectId;
+    await storeForSubject(few, 2);
+    expect((await (await a.get(`/v1/admin/subjects/${few}?site=demo`)).json()).held).toBe(2);
+  });
+
   it("leaves no copy of the subject id in the audit log, whichever route looked them up", async () => {
     const subject = t.receipt().subjectId;
     await storeForSubject(subject, 2);

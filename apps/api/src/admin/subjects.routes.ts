@@ -17,7 +17,10 @@ import { siteRoute } from "./admin-route";
 import { readReceiptBatch, toAdminReceipt } from "./receipt-query";
 import { lastErasure } from "./subject-erasures";
 
-/** Most receipts a subject access answer lists (a browser makes a handful a year). */
+/**
+ * Most receipts a subject access answer lists (a browser makes a handful a year); `held` counts
+ * them all.
+ */
 const MAX_SUBJECT_RECEIPTS = 10_000;
 
 /** A subject id in the path (`400 INVALID_PARAMS` otherwise). */
@@ -40,7 +43,7 @@ export const subjectAccessRoute = defineRoute({
   response: {
     status: 200,
     description:
-      "The subject's receipts (an empty list when none), and its latest erasure (`lastErasure`, `null` when never erased)",
+      "The subject's receipts, oldest first (an empty list when none; at most 10,000), how many are held in all (`held`), and its latest erasure (`lastErasure`, `null` when never erased)",
     schema: SubjectsGet.response,
   },
 });
@@ -77,15 +80,25 @@ export function subjectRoutes(deps: AppDeps): Hono {
         order: "asc",
       },
     );
+    const held =
+      rows.length < MAX_SUBJECT_RECEIPTS
+        ? rows.length
+        : ((
+            await deps.db
+              .select({ n: sql<number>`count(*)` })
+              .from(receipts)
+              .where(and(eq(receipts.siteId, site.id), eq(receipts.subjectId, subjectId)))
+          )[0]?.n ?? rows.length);
     await audit({
       action: "subject.access",
       target: ref,
-      detail: { receipts: rows.length },
+      detail: { receipts: rows.length, held },
     });
     const body: SubjectRecords = {
       site: site.key,
       subjectId,
       receipts: rows.map((row) => toAdminReceipt(row, site.key)),
+      held,
       lastErasure: await lastErasure(deps.db, site.id, ref),
     };
     return c.json(body);

@@ -92,6 +92,7 @@ describe("the access report in the requests view", () => {
           site: "example-union",
           subjectId: SUBJECT,
           receipts: [fakeReceipt()],
+          held: 1,
           lastErasure: null,
         }),
       [`GET /v1/admin/subjects/${SUBJECT}/report`]: () => ok(report()),
@@ -151,6 +152,7 @@ describe("the access report in the requests view", () => {
           site: "example-union",
           subjectId: SUBJECT,
           receipts: [fakeReceipt()],
+          held: 1,
           lastErasure: null,
         }),
       [`GET /v1/admin/subjects/${SUBJECT}/report`]: () =>

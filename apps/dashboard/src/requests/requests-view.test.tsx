@@ -22,7 +22,12 @@ describe("RequestsView", () => {
     const receipt = fakeReceipt({ subjectId: SUBJECT });
     const calls = stubApi({
       [`GET /v1/admin/subjects/${SUBJECT}`]: () =>
-        ok({ site: "example-union", subjectId: SUBJECT, receipts: erased ? [] : [receipt] }),
+        ok({
+          site: "example-union",
+          subjectId: SUBJECT,
+          receipts: erased ? [] : [receipt],
+          held: erased ? 0 : 1,
+        }),
       [`DELETE /v1/admin/subjects/${SUBJECT}`]: () => {
         erased = true;
         return ok({
@@ -68,10 +73,23 @@ describe("RequestsView", () => {
     );
   });
 
+  it("says when more records are held than are listed", async () => {
+    stubApi({
+      [`GET /v1/admin/subjects/${SUBJECT}`]: () =>
+        ok({ site: "example-union", subjectId: SUBJECT, receipts: [fakeReceipt()], held: 10_005 }),
+    });
+    renderInSite(<RequestsView />, "viewer");
+    find();
+    const status = await screen.findByText(/records held/);
+    expect(status.textContent).toBe(
+      "10,005 records held. Only the first 1 are listed here: export all of them from Records, filtered by this subject id.",
+    );
+  });
+
   it("offers no erasure to a viewer", async () => {
     stubApi({
       [`GET /v1/admin/subjects/${SUBJECT}`]: () =>
-        ok({ site: "example-union", subjectId: SUBJECT, receipts: [fakeReceipt()] }),
+        ok({ site: "example-union", subjectId: SUBJECT, receipts: [fakeReceipt()], held: 1 }),
     });
     renderInSite(<RequestsView />, "viewer");
     find();
@@ -90,6 +108,7 @@ describe("RequestsView", () => {
           site: "example-union",
           subjectId: SUBJECT,
           receipts: held ? [receipt] : [],
+          held: held ? 1 : 0,
           lastErasure: held ? null : earlier,
         }),
       // Another admin erased them meanwhile: nothing is left to erase.

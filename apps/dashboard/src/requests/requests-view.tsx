@@ -119,7 +119,9 @@ export function RequestsView() {
           <p role="status">
             {subject.receipts.length === 0
               ? "No records are held for this subject id."
-              : `${subject.receipts.length} ${subject.receipts.length === 1 ? "record" : "records"} held.`}
+              : `${subject.held.toLocaleString("en")} ${subject.held === 1 ? "record" : "records"} held.`}
+            {subject.held > subject.receipts.length &&
+              ` Only the first ${subject.receipts.length.toLocaleString("en")} are listed here: export all of them from Records, filtered by this subject id.`}
             {subject.lastErasure &&
               ` ${subject.receipts.length === 0 ? "Its" : "Earlier"} records were erased on ${formatServerTime(subject.lastErasure.at)} (audit entry #${subject.lastErasure.auditId}).`}
           </p>
