@@ -57,7 +57,10 @@ const roleSchema = v.picklist(ROLES, "must be owner, admin or viewer");
 /**
  * A display name of at most `maxLength` characters, trimmed. No control characters and no lone surrogates:
  * the database would give back a name cut at a NUL ("Acme\u0000 Evil Corp" read as "Acme",
- * "\u0000" as an empty name) or with a surrogate replaced.
+ * "\u0000" as an empty name) or with a surrogate replaced. No bidirectional embeddings,
+ * overrides or isolates (U+202A–U+202E, U+2066–U+2069) either: they show a name in another
+ * order than it is stored ("Guild \u202Eliava" shows as "Guild avail"), in the dashboard, the
+ * audit log and an invitation.
  */
 export const displayName = (maxLength: number) =>
   v.pipe(
@@ -66,6 +69,7 @@ export const displayName = (maxLength: number) =>
     v.minLength(1),
     v.maxLength(maxLength),
     v.regex(/^[^\p{Cc}\p{Cs}]*$/u, "must not hold control characters"),
+    v.regex(/^[^\u202A-\u202E\u2066-\u2069]*$/, "must not hold bidirectional override characters"),
   );
 /** A display name of a site, a token or a person (`displayName` of at most 120 characters). */
 export const nameSchema = displayName(120);
