@@ -67,6 +67,12 @@ const ADS: readonly ConsentModeKey[] = ["ad_storage", "ad_user_data", "ad_person
 const ADVERTISING: readonly Purpose[] = ["advertising", "sale-or-share"];
 /** Content from another site (a video, a post): the feature the visitor asked for. */
 const EMBED: readonly Purpose[] = ["functional"];
+/**
+ * A social network's buttons and posts: the feature the visitor asked for, and what the network
+ * learns from it goes to its advertising (California's "sharing", cross-context behavioural
+ * advertising): Global Privacy Control opts out of it.
+ */
+const SOCIAL: readonly Purpose[] = ["functional", "sale-or-share"];
 const ANALYTICS: readonly Purpose[] = ["analytics"];
 
 /** Every service Assent knows, by the ids in DESIGN.md. */
@@ -103,7 +109,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "Facebook",
     provider: "Meta",
     purpose: "Shows Facebook like and share buttons and posts; Meta may track you.",
-    purposes: EMBED,
+    purposes: SOCIAL,
     privacyPolicyUrl: "https://www.facebook.com/privacy/policy/",
     consentModeKeys: [],
   },
@@ -112,7 +118,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     name: "X (Twitter)",
     provider: "X Corp.",
     purpose: "Shows posts and share buttons from X; X may track you.",
-    purposes: EMBED,
+    purposes: SOCIAL,
     privacyPolicyUrl: "https://x.com/privacy",
     consentModeKeys: [],
   },

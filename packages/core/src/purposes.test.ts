@@ -62,6 +62,21 @@ describe("purposes", () => {
     });
   });
 
+  it("GPC refuses a social network's buttons and posts: what the network learns goes to its ads", () => {
+    const config = defaultSiteConfig("demo", [
+      { id: "youtube", category: "embeds" },
+      { id: "facebook-social", category: "embeds" },
+      { id: "twitter", category: "embeds" },
+    ]);
+    expect(gpcRefused(config)).toEqual({
+      categories: ["marketing", "embeds"],
+      services: ["facebook-social", "twitter"],
+    });
+    // Videos alone share nothing for advertising that GPC names.
+    const videosOnly = defaultSiteConfig("demo", [{ id: "youtube", category: "embeds" }]);
+    expect(gpcRefused(videosOnly).categories).toEqual(["marketing"]);
+  });
+
   it("GPC refuses the built-in marketing category whatever purposes it declares", () => {
     const config = defaultSiteConfig("demo", [{ id: "retarget", category: "marketing" }]);
     const declaredAnalytics = {

@@ -197,6 +197,26 @@ describe("a service filed under a category for something else", () => {
     ).toEqual(["service-purpose-outside-category services.0.category"]);
   });
 
+  it("lets embedded content share what it learns (a social network's buttons), not sharing alone", () => {
+    expect(filed([{ id: "facebook-social", category: "embeds" }])).toEqual([]);
+    expect(filed([{ id: "twitter", category: "embeds" }])).toEqual([]);
+    const own = {
+      hosts: ["widgets.example.net"],
+      purposes: ["functional" as const, "sale-or-share" as const],
+    };
+    expect(filed([{ id: "reviews-widget", category: "embeds", ...own }])).toEqual([]);
+    expect(
+      filed([
+        {
+          id: "data-broker",
+          category: "embeds",
+          purposes: ["sale-or-share"],
+          hosts: ["b.example.net"],
+        },
+      ]),
+    ).toEqual(["service-purpose-outside-category services.0.category"]);
+  });
+
   it("lets each catalogue service sit in its own category, and anything functional anywhere", () => {
     const services = CATALOGUE.map((entry) => ({ id: entry.id, category: entry.category }));
     expect(filed(services)).toEqual([]);

@@ -70,10 +70,14 @@ export function serviceIdentityFindings(config: LintedConfig): ComplianceFinding
     const purposes = service.purposes ?? catalogueEntry(service.id)?.purposes ?? [];
     // Sharing for advertising is what a visitor allowing advertising agrees to: `sale-or-share`
     // is its name under California's law (and GPC's), not another use.
+    // Embedded content "from other sites, which may track you" (the built-in description) covers
+    // a social network's buttons and posts, whose network shares what it learns: content shown
+    // (`functional`) with `sale-or-share`, not sharing alone (a data broker).
+    const embedded = service.category === "embeds" && purposes.includes("functional");
     const covered = (p: Purpose) =>
       p === "functional" ||
       covers.includes(p) ||
-      (p === "sale-or-share" && covers.includes("advertising"));
+      (p === "sale-or-share" && (covers.includes("advertising") || embedded));
     const outside = purposes.filter((p) => !covered(p as Purpose)).join(" and ");
     if (!outside) return;
     // A built-in category to suggest: marketing for advertising, else analytics for analytics.
