@@ -175,3 +175,22 @@ export async function* receiptBatches(
     if (left <= 0) return after;
   }
 }
+
+/**
+ * How many receipts a subject has on a site, given the `listed` ones a capped read returned:
+ * counted only when the read may have been cut (it returned `cap`).
+ */
+export async function subjectReceiptsHeld(
+  db: Database,
+  siteId: number,
+  subjectId: string,
+  listed: number,
+  cap: number,
+): Promise<number> {
+  if (listed < cap) return listed;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(receipts)
+    .where(and(eq(receipts.siteId, siteId), eq(receipts.subjectId, subjectId)));
+  return row?.n ?? listed;
+}

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Principal } from "../auth";
 import { scheduledRetention } from "../retention";
 import type { Site } from "../sites";
-import { readReceiptBatch, toAdminReceipt } from "./receipt-query";
+import { readReceiptBatch, subjectReceiptsHeld, toAdminReceipt } from "./receipt-query";
 import { erasureEntries } from "./subject-erasures";
 
 /** Most receipts a report lists per site, as subject access does. */
@@ -100,6 +100,7 @@ async function siteInput(
     origin: site.allowedOrigins[0] ?? null,
     configs: await configsFor(db, site.id, subjectId),
     receipts: rows.map((row) => toAdminReceipt(row, site.key)),
+    held: await subjectReceiptsHeld(db, site.id, subjectId, rows.length, MAX_REPORT_RECEIPTS),
     erasures: await erasuresOf(db, site.id, ref),
   };
 }

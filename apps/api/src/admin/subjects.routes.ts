@@ -14,7 +14,7 @@ import type { AppDeps } from "../deps";
 import { notFound } from "../errors";
 import { defineRoute } from "../openapi";
 import { siteRoute } from "./admin-route";
-import { readReceiptBatch, toAdminReceipt } from "./receipt-query";
+import { readReceiptBatch, subjectReceiptsHeld, toAdminReceipt } from "./receipt-query";
 import { lastErasure } from "./subject-erasures";
 
 /**
@@ -80,15 +80,13 @@ export function subjectRoutes(deps: AppDeps): Hono {
         order: "asc",
       },
     );
-    const held =
-      rows.length < MAX_SUBJECT_RECEIPTS
-        ? rows.length
-        : ((
-            await deps.db
-              .select({ n: sql<number>`count(*)` })
-              .from(receipts)
-              .where(and(eq(receipts.siteId, site.id), eq(receipts.subjectId, subjectId)))
-          )[0]?.n ?? rows.length);
+    const held = await subjectReceiptsHeld(
+      deps.db,
+      site.id,
+      subjectId,
+      rows.length,
+      MAX_SUBJECT_RECEIPTS,
+    );
     await audit({
       action: "subject.access",
       target: ref,

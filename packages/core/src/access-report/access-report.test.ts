@@ -54,6 +54,18 @@ const build = (...sites: AccessReportSiteInput[]) =>
   buildAccessReport({ subjectId: SUBJECT, generatedAt: NOW, sites });
 
 describe("buildAccessReport", () => {
+  it("says when a site holds more records than the report lists, and counts them all", () => {
+    const report = build(site({ receipts: [receipt()], held: 10_005 }));
+    expect(v.safeParse(AccessReportSchema, report).issues).toBeUndefined();
+    expect(report.summary).toBe("10005 records about this consent ID are held, on The Guild.");
+    const [guild] = report.sites;
+    expect(guild?.recordsHeld).toBe(10_005);
+    expect(guild?.summary).toContain(
+      "Only the first 1 are listed below: ask The Guild for the rest, which it keeps under the same consent ID.",
+    );
+    expect(build(site({ receipts: [receipt()] })).sites[0]?.summary).not.toContain("Only the first");
+  });
+
   it("tells each choice in words, oldest first, with what is kept beside it", () => {
     const withdrawn = receipt({
       id: "0192f0c1-7a3b-7c00-8000-000000000002",

@@ -35,7 +35,7 @@ export function buildAccessReport(
   const d = dictionary;
   const sites = input.sites.map((site) => reportSite(site, d, input.generatedAt));
   const heldOn = sites.filter((s) => s.held);
-  const records = heldOn.reduce((n, s) => n + s.records.length, 0);
+  const records = heldOn.reduce((n, s) => n + s.recordsHeld, 0);
   const erased = sites.some((s) => s.erasures.length > 0);
   const summary = [
     records > 0

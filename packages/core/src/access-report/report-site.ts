@@ -33,8 +33,10 @@ export interface AccessReportSiteInput {
   origin: string | null;
   /** The versions the receipts name, and the latest (what the site shows now). */
   configs: readonly ReportConfigVersion[];
-  /** The subject's receipts on the site. */
+  /** The subject's receipts on the site, oldest first (at most 10,000). */
   receipts: readonly ReportReceipt[];
+  /** How many receipts the site holds in all, when more than `receipts` lists. */
+  held?: number;
   /** The subject's erasures on the site (`subject.erase` audit entries). */
   erasures: ReadonlyArray<{ at: string; auditId: number; records: number | null }>;
 }
@@ -192,18 +194,28 @@ export function reportSite(
             : countedText(d, "erasure", e.records, values),
       };
     });
+  const recordsHeld = Math.max(site.held ?? 0, records.length);
   const summary =
     first && last
-      ? `${countedText(d, "site.held", records.length, {
-          first: reportInstant(first.at),
-          last: reportInstant(last.at),
-        })} ${text(d, "site.latest", { how: last.how })}`
+      ? [
+          countedText(d, "site.held", recordsHeld, {
+            first: reportInstant(first.at),
+            last: reportInstant(last.at),
+          }),
+          recordsHeld > records.length
+            ? text(d, "site.cut", { listed: records.length, name: site.name })
+            : "",
+          text(d, "site.latest", { how: last.how }),
+        ]
+          .filter(Boolean)
+          .join(" ")
       : text(d, erasures.length ? "site.erased" : "site.nothing", { name: site.name });
   const floating = current?.config.ui?.floatingButton === true;
   return {
     site: site.key,
     name: site.name,
     held: records.length > 0,
+    recordsHeld,
     summary,
     data: records.length ? dataHeld(d, receipts) : [],
     storage: { ip: site.ipMode, text: text(d, `storage.${site.ipMode}`) },

@@ -17,6 +17,8 @@ export const ACCESS_REPORT_TEXTS = {
   "sites.other": "{count} sites",
   "site.held.one": "One record of your choices is held, made on {first}.",
   "site.held.other": "{count} records of your choices are held, made from {first} to {last}.",
+  "site.cut":
+    "Only the first {listed} are listed below: ask {name} for the rest, which it keeps under the same consent ID.",
   "site.latest": "Your latest choice: {how}.",
   "site.nothing": "Nothing is held about this consent ID on {name}.",
   "site.erased": "Nothing is held about this consent ID on {name} any more: it was erased.",

@@ -104,6 +104,8 @@ const ReportSiteSchema = v.object({
   name: v.string(),
   /** Whether any record of the subject is held on the site. */
   held: v.boolean(),
+  /** How many records of the subject the site holds: more than `records` lists when it was cut. */
+  recordsHeld: v.number(),
   summary: text,
   /** The categories of personal data the records hold. */
   data: v.array(text),
