@@ -29,9 +29,12 @@ export function trackerProvider(provider: string): string | undefined {
   )?.join(" ");
 }
 
-/** Words that describe tracking, never a strictly necessary purpose. */
+/**
+ * Words that say a service tracks, advertises or profiles, in the languages the banner speaks
+ * most (matched as word starts, accents ignored): never a strictly necessary purpose, so a
+ * `necessary` service described with one cannot be published.
+ */
 const TRACKING = [
-  "analytics",
   "advertis",
   "marketing",
   "tracking",
@@ -39,25 +42,96 @@ const TRACKING = [
   "pixel",
   "remarketing",
   "retargeting",
-  "statistic",
   "audience",
-  "personalis",
-  "personaliz",
   "profil",
-  "social media",
-  "a/b test",
-  "ads",
   "ad network",
   "session replay",
   "session recording",
   "screen recording",
   "heatmap",
   "heat map",
-  "behaviour",
-  "behavior",
   "cross-site",
   "interest-based",
+  // German, French, Spanish, Italian, Dutch.
+  "werbung",
+  "werbe",
+  "zielgruppe",
+  "reichweitenmessung",
+  "wiedererkennung",
+  "publicit",
+  "ciblage",
+  "mesure d'audience",
+  "publicidad",
+  "seguimiento",
+  "pubblicit",
+  "profilazione",
+  "tracciamento",
+  "advertentie",
+  "reclame",
 ];
+
+/**
+ * Words that often describe tracking but may describe something the site needs (its own
+ * statistics, a remembered setting): a `necessary` service described with one needs the
+ * owner's acknowledgement.
+ */
+const LIKE_TRACKING = [
+  "analytics",
+  "statistic",
+  "personalis",
+  "personaliz",
+  "social media",
+  "a/b test",
+  "ads",
+  "behaviour",
+  "behavior",
+  "besucherzahl",
+  "besucherstatistik",
+  "statistik",
+  "statistique",
+  "estadistic",
+  "statistich",
+];
+
+/**
+ * Vendors of advertising, audience and analytics tags the catalogue does not list, as a site
+ * may name them: a service from one of them is never strictly necessary.
+ */
+const TRACKER_VENDORS: readonly string[][] = [
+  "Alphabet",
+  "ByteDance",
+  "TikTok",
+  "Criteo",
+  "Pinterest",
+  "Snap Inc",
+  "Snapchat",
+  "Taboola",
+  "Outbrain",
+  "Yandex",
+  "Baidu",
+  "Quantcast",
+  "Amazon Advertising",
+  "Reddit",
+  "Matomo",
+  "Piwik",
+  "Mixpanel",
+  "Amplitude",
+  "Segment",
+  "FullStory",
+  "Mouseflow",
+  "Crazy Egg",
+  "Lucky Orange",
+  "Adobe Analytics",
+  "HubSpot",
+].map((name) => words(name));
+
+/** The tag vendor beyond the catalogue a provider or name names ("TikTok Pte. Ltd."), if any. */
+function trackerVendor(text: string): string | undefined {
+  const said = words(text);
+  return TRACKER_VENDORS.find((known) =>
+    said.some((_, i) => known.every((word, k) => said[i + k] === word)),
+  )?.join(" ");
+}
 
 /**
  * A catalogue service whose purposes, as the site lists them, leave out the advertising or
@@ -115,12 +189,18 @@ export function classificationFindings(config: LintedConfig): ComplianceFinding[
         guidance: GUIDANCE.icoExceptions,
       });
     const provider = trackerProvider(service.provider ?? "");
-    if (provider && !known)
+    const vendor =
+      provider || known
+        ? undefined
+        : trackerVendor(`${service.provider ?? ""} | ${service.name ?? ""}`);
+    if ((provider || vendor) && !known)
       findings.push({
         severity: "error",
         rule: "necessary-catalogue-provider",
-        field: `services.${i}.provider`,
-        why: `"${service.id}" is filed as strictly necessary but comes from ${service.provider}, whose tags in the catalogue all need consent: list the catalogue's service, or file it under a category the visitor can refuse.`,
+        field: service.provider !== undefined ? `services.${i}.provider` : `services.${i}.name`,
+        why: provider
+          ? `"${service.id}" is filed as strictly necessary but comes from ${service.provider}, whose tags in the catalogue all need consent: list the catalogue's service, or file it under a category the visitor can refuse.`
+          : `"${service.id}" is filed as strictly necessary but comes from ${vendor}, a vendor of advertising, audience or analytics tags: file it under a category the visitor can refuse.`,
         guidance: GUIDANCE.icoExceptions,
       });
     (service.cookies ?? []).forEach((cookie, j) => {
@@ -138,10 +218,11 @@ export function classificationFindings(config: LintedConfig): ComplianceFinding[
         .filter(Boolean)
         .join(" | "),
     );
-    const word = TRACKING.find((w) => mentions(described, w));
-    if (word && !known && !provider && !purposes.length)
+    const tracking = TRACKING.find((w) => mentions(described, w));
+    const word = tracking ?? LIKE_TRACKING.find((w) => mentions(described, w));
+    if (word && !known && !provider && !vendor && !purposes.length)
       findings.push({
-        severity: "warning",
+        severity: tracking ? "error" : "warning",
         rule: "necessary-looks-like-tracking",
         field: `services.${i}.category`,
         why: `"${service.id}" is filed as strictly necessary but is described with "${word}": only what the visitor's requested service cannot work without is exempt from consent.`,

@@ -207,13 +207,14 @@ describe("classification", () => {
         { id: "own-pixel", category: "necessary" },
       ],
     });
+    // Statistics may be the site's own (a warning to acknowledge); a pixel never is.
     expect(found(config)).toEqual([
+      "error necessary-looks-like-tracking services.2.category",
       "warning necessary-looks-like-tracking services.1.category",
-      "warning necessary-looks-like-tracking services.2.category",
     ]);
   });
 
-  it("warns about a necessary service described as ads, session replay or behaviour tracking", () => {
+  it("refuses a necessary service described as advertising, audience or session replay, in the banner's main languages", () => {
     const described = (purpose: string) =>
       found(
         cleanConfig({
@@ -221,11 +222,22 @@ describe("classification", () => {
         }),
       );
     for (const purpose of [
-      "Shows ads from our partners.",
       "Session replay to see how you use the site.",
       "Records heatmaps of clicks.",
-      "Learns your browsing behaviour across visits.",
       "Interest-based recommendations.",
+      "Audience measurement and advertising.",
+      "Zielgruppengerechte Werbung und Wiedererkennung über Websites hinweg.",
+      "Besucherzählung und Reichweitenmessung.",
+      "Mesure d'audience et ciblage publicitaire.",
+      "Publicidad personalizada.",
+    ])
+      expect(described(purpose), purpose).toEqual([
+        "error necessary-looks-like-tracking services.0.category",
+      ]);
+    for (const purpose of [
+      "Shows ads from our partners.",
+      "Learns your browsing behaviour across visits.",
+      "Besucherstatistik.",
     ])
       expect(described(purpose), purpose).toEqual([
         "warning necessary-looks-like-tracking services.0.category",
@@ -278,6 +290,21 @@ describe("necessary trackers, renamed", () => {
       "error necessary-catalogue-provider services.0.provider",
     ]);
   });
+
+  it.each([
+    ["TikTok", { id: "tt", category: "necessary", name: "TikTok", provider: "ByteDance" }],
+    ["Alphabet", { id: "ga4", category: "necessary", name: "GA4", provider: "Alphabet Inc." }],
+    ["Matomo", { id: "stats", category: "necessary", name: "Matomo" }],
+    ["Criteo", { id: "cr", category: "necessary", provider: "Criteo SA" }],
+  ])(
+    "refuses a necessary service from a tag vendor the catalogue does not list: %s",
+    (_, service) => {
+      const field = "provider" in service ? "provider" : "name";
+      expect(found(cleanConfig({ services: [service] }))).toEqual([
+        `error necessary-catalogue-provider services.0.${field}`,
+      ]);
+    },
+  );
 
   it("refuses a necessary service whose cookie outlives 13 months, and names the provider", () => {
     const config = cleanConfig({
