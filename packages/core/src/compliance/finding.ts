@@ -48,6 +48,7 @@ export const COMPLIANCE_RULES = [
   "custom-service-on-catalogue-host",
   "category-purposes-required",
   "category-text-required",
+  "default-language-not-spoken",
   "category-label-contradicts",
   "service-purpose-outside-category",
   "uk-exemption-not-qualifying",

@@ -1,6 +1,7 @@
 import { categoryLabelFindings } from "./category-labels";
 import { cataloguePurposeFindings, classificationFindings } from "./classification";
 import { consentModeFindings } from "./consent-mode";
+import { defaultLanguageFindings } from "./default-language";
 import { durationFindings } from "./durations";
 import type { ComplianceFinding } from "./finding";
 import { jurisdictionFindings } from "./jurisdictions";
@@ -30,6 +31,7 @@ export function lintConfig(config: LintedConfig, context: LintContext = {}): Com
     ...serviceTextFindings(config),
     ...serviceIdentityFindings(config),
     ...jurisdictionFindings(config),
+    ...defaultLanguageFindings(config),
   ];
   return [
     ...findings.filter((f) => f.severity === "error"),

@@ -119,6 +119,30 @@ describe("a category of the site's own", () => {
     expect(errors({ ...cleanConfig(), texts: {} })).toEqual([]);
   });
 
+  it("needs a default language the banner speaks, where its texts are checked", () => {
+    const categories = [
+      ...cleanConfig().categories,
+      { id: "chat", purposes: ["functional" as const] },
+    ];
+    const czech = {
+      ...cleanConfig({ categories }),
+      defaultLanguage: "cs",
+      texts: { cs: { "category.chat": "Nezbytné", "category.chat.description": "Vždy zapnuto." } },
+    };
+    expect(errors(czech)).toEqual(["default-language-not-spoken defaultLanguage"]);
+    const canadian = {
+      ...czech,
+      defaultLanguage: "fr-CA",
+      texts: {
+        "fr-CA": {
+          "category.chat": "Clavardage",
+          "category.chat.description": "Pour nous écrire.",
+        },
+      },
+    };
+    expect(errors(canadian)).toEqual([]);
+  });
+
   it("must say what it is for once it holds services", () => {
     const base = cleanConfig();
     const categories = (purposes?: ("advertising" | "analytics")[]) => [
