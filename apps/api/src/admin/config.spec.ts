@@ -43,6 +43,7 @@ export const saveDraftRoute = defineRoute({
     description: "The configuration state with the new draft",
     schema: ConfigDraftSave.response,
   },
+  errors: ["SITE_KEY_MISMATCH", "CONFIG_NOT_PUBLISHABLE"],
 });
 export const discardDraftRoute = defineRoute({
   method: "DELETE",
@@ -52,6 +53,7 @@ export const discardDraftRoute = defineRoute({
   access: { ...site, role: "admin" },
   params: SiteParams,
   response: { status: 204, description: "Discarded" },
+  errors: ["NO_DRAFT"],
 });
 export const publishRoute = defineRoute({
   method: "POST",
@@ -64,6 +66,16 @@ export const publishRoute = defineRoute({
   body: PublishRequestSchema,
   optionalBody: true,
   response: { status: 201, description: "The published version", schema: ConfigPublish.response },
+  errors: [
+    "NO_DRAFT",
+    "NOTHING_TO_PUBLISH",
+    "CONFIG_CHANGED",
+    "SAME_POLICY_VERSION",
+    "POLICY_UNCHANGED",
+    "EXPIRY_BEYOND_RETENTION",
+    "CONFIG_NOT_PUBLISHABLE",
+    "COMPLIANCE_ERRORS",
+  ],
 });
 export const bumpRoute = defineRoute({
   method: "POST",
@@ -75,6 +87,15 @@ export const bumpRoute = defineRoute({
   params: SiteParams,
   body: PolicyBumpSchema,
   response: { status: 201, description: "The published version", schema: ConfigBump.response },
+  errors: [
+    "NOTHING_PUBLISHED",
+    "POLICY_VERSION_REQUIRED",
+    "SAME_POLICY_VERSION",
+    "POLICY_UNCHANGED",
+    "CONFIG_CHANGED",
+    "CONFIG_NOT_PUBLISHABLE",
+    "COMPLIANCE_ERRORS",
+  ],
 });
 export const versionsRoute = defineRoute({
   method: "GET",
@@ -107,4 +128,5 @@ export const versionRoute = defineRoute({
     description: "The version and its configuration",
     schema: ConfigVersionsGet.response,
   },
+  errors: ["VERSION_NOT_FOUND"],
 });

@@ -43,6 +43,7 @@ export const signInRoute = defineRoute({
     description: "The user, their sites and roles, and the CSRF token",
     schema: SessionCreate.response,
   },
+  errors: ["INVALID_SIGN_IN", "INVALID_CREDENTIALS", "TOO_MANY_ATTEMPTS", "CSRF_REJECTED"],
 });
 export const sessionRoute = defineRoute({
   method: "GET",

@@ -53,6 +53,7 @@ export const createSiteRoute = defineRoute({
   access: { kind: "account", sessionOnly: true },
   body: SiteCreateSchema,
   response: { status: 201, description: "The new site's settings", schema: SitesCreate.response },
+  errors: ["SITE_KEY_TAKEN"],
 });
 export const getSiteRoute = defineRoute({
   method: "GET",
@@ -77,6 +78,20 @@ export const updateSiteRoute = defineRoute({
     description: "The site's settings after the change (202 with `scheduledRetention` set)",
     schema: SitesUpdate.response,
   },
+  alsoAnswers: [
+    {
+      status: 202,
+      description: "A lowering of retention, scheduled: the settings with `scheduledRetention` set",
+      schema: SitesUpdate.response,
+    },
+  ],
+  errors: [
+    "SESSION_REQUIRED",
+    "NOTHING_TO_CHANGE",
+    "RETENTION_BELOW_MINIMUM",
+    "RETENTION_BELOW_EXPIRY",
+    "RETENTION_CHANGE_PENDING",
+  ],
 });
 /** A site row as the dashboard shows it. */
 export function siteSettings(

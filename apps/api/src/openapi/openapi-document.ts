@@ -1,4 +1,4 @@
-import { API_ERRORS, ErrorBodySchema } from "@assent/core";
+import { API_ERRORS, type ApiErrorCode, ErrorBodySchema } from "@assent/core";
 import { jsonSchemaOf } from "./json-schema";
 import type { RouteSpec } from "./route-spec";
 
@@ -34,15 +34,75 @@ function security(spec: RouteSpec) {
   return spec.access.sessionOnly ? [{ session: [] }] : [{ session: [] }, { bearer: [] }];
 }
 
+/** What reading a JSON body may answer: not JSON, too deep, not UTF-8, cut off, too large, another type. */
+const BODY_ERRORS: readonly ApiErrorCode[] = [
+  "INVALID_JSON",
+  "JSON_TOO_DEEP",
+  "INVALID_BODY",
+  "INVALID_ENCODING",
+  "BODY_INCOMPLETE",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+];
+
+/**
+ * The error codes a route may answer with: those of its kind (its parameters, query and body
+ * read; an admin route's signing in, CSRF and access; a database busy or unreachable on every
+ * route), and those its spec declares.
+ */
+export function routeErrorCodes(spec: RouteSpec): ApiErrorCode[] {
+  const codes = new Set<ApiErrorCode>([
+    "MISDIRECTED_REQUEST",
+    "DATABASE_BUSY",
+    "DATABASE_UNAVAILABLE",
+  ]);
+  if (spec.params) codes.add("INVALID_PARAMS");
+  if (spec.query) codes.add("INVALID_QUERY");
+  if (spec.body) for (const code of BODY_ERRORS) codes.add(code);
+  if (spec.access.kind !== "public") {
+    codes.add("UNAUTHENTICATED");
+    if (spec.access.sessionOnly) codes.add("SESSION_REQUIRED");
+    else codes.add("INVALID_TOKEN");
+    if (spec.method !== "GET")
+      for (const code of ["CSRF_REJECTED", "CSRF_TOKEN_INVALID"] as const) codes.add(code);
+  }
+  if (spec.access.kind === "site")
+    for (const code of ["FORBIDDEN", "SITE_NOT_FOUND", "SITE_REQUIRED"] as const) codes.add(code);
+  for (const code of spec.errors ?? []) codes.add(code);
+  return [...codes].filter((code) => code in API_ERRORS);
+}
+
 function operation(spec: RouteSpec) {
   const role =
     spec.access.kind === "site" ? ` Needs the ${spec.access.role} role on the site.` : "";
+  const byStatus = new Map<string, ApiErrorCode[]>();
+  for (const code of routeErrorCodes(spec)) {
+    const status = String(API_ERRORS[code].status);
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
   const errors = Object.fromEntries(
-    ["400", "401", "403", "404", "409"].map((s) => [
-      s,
+    [...byStatus.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([status, codes]) => [
+        status,
+        {
+          description: `Error: ${codes.join(", ")}`,
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+        },
+      ]),
+  );
+  const successes = Object.fromEntries(
+    (spec.alsoAnswers ?? []).map((also) => [
+      String(also.status),
       {
-        description: "Error",
-        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+        description: also.description,
+        ...(also.schema
+          ? {
+              content: {
+                [also.contentType ?? "application/json"]: { schema: jsonSchemaOf(also.schema) },
+              },
+            }
+          : {}),
       },
     ]),
   );
@@ -74,7 +134,8 @@ function operation(spec: RouteSpec) {
             }
           : {}),
       },
-      ...(spec.access.kind === "public" ? { "400": errors["400"] } : errors),
+      ...successes,
+      ...errors,
     },
   };
 }

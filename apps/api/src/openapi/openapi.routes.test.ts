@@ -130,3 +130,50 @@ describe("GET /v1/openapi.json", () => {
     });
   });
 });
+
+describe("the statuses it documents", () => {
+  const statuses = (method: string, path: string) =>
+    Object.keys(doc.paths[path]?.[method]?.responses ?? {});
+
+  it("include what the routes answer, successes and errors, each error with its codes", async () => {
+    const seen: string[] = [];
+    const saw = async (method: string, path: string, res: Promise<Response> | Response) => {
+      const status = String((await res).status);
+      if (!statuses(method, path).includes(status)) seen.push(`${method} ${path} ${status}`);
+    };
+    const r = t.receipt();
+    await saw("post", "/v1/receipts", t.post("/v1/receipts", r));
+    await saw("post", "/v1/receipts", t.post("/v1/receipts", r));
+    await saw("post", "/v1/receipts", t.post("/v1/receipts", { ...r, language: "de" }));
+    await saw(
+      "post",
+      "/v1/receipts",
+      t.post("/v1/receipts", t.receipt(), { Origin: "https://evil.example" }),
+    );
+    await saw("post", "/v1/receipts", t.post("/v1/receipts", t.receipt({ siteKey: "nosuch" })));
+    await saw("get", "/v1/receipts/{id}", t.app.request(`/v1/receipts/${r.id}`));
+    await saw(
+      "get",
+      "/v1/receipts/{id}",
+      t.app.request(`/v1/receipts/${r.id}`, {
+        headers: { "X-Assent-Subject": t.receipt().subjectId },
+      }),
+    );
+    await saw(
+      "post",
+      "/v1/admin/session",
+      t.post("/v1/admin/session", { email: "owner@example.org", password: "not the password" }),
+    );
+    const a = await t.admin();
+    await saw(
+      "patch",
+      "/v1/admin/sites/{site}",
+      a.request("PATCH", "/v1/admin/sites/demo", { retentionDays: 2000, minRetentionDays: 1000 }),
+    );
+    expect(seen).toEqual([]);
+    const conflict = doc.paths["/v1/receipts"]?.post?.responses["409"] as
+      | { description?: string }
+      | undefined;
+    expect(conflict?.description).toBe("Error: RECEIPT_ID_CONFLICT");
+  });
+});

@@ -1,4 +1,4 @@
-import type { Role } from "@assent/core";
+import type { ApiErrorCode, Role } from "@assent/core";
 import type * as v from "valibot";
 
 /** Any valibot schema. */
@@ -40,6 +40,14 @@ export interface RouteSpec {
   /** The body may be left out: an empty body is read as `{}` (and validated as such). */
   optionalBody?: boolean;
   response: RouteResponse;
+  /** Other successes it answers (`200` for a retry of a stored receipt, `202` for a scheduled change). */
+  alsoAnswers?: readonly RouteResponse[];
+  /**
+   * The error codes its handler answers with, beyond those every route of its kind may (a bad
+   * parameter or body, signing in, the site's access, a busy database): the document lists each
+   * status with its codes.
+   */
+  errors?: readonly ApiErrorCode[];
 }
 
 type Out<T> = T extends Schema ? v.InferOutput<T> : undefined;

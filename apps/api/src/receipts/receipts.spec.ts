@@ -14,6 +14,22 @@ export const receiptCreateRoute = defineRoute({
   access: { kind: "public" },
   body: ReceiptsCreate.request,
   response: { status: 201, description: "The stored receipt", schema: ReceiptsCreate.response },
+  alsoAnswers: [
+    {
+      status: 200,
+      description: "A retry of a stored receipt: the stored one",
+      schema: ReceiptsCreate.response,
+    },
+  ],
+  errors: [
+    "INVALID_RECEIPT",
+    "ORIGIN_NOT_ALLOWED",
+    "SITE_NOT_FOUND",
+    "RECEIPT_ID_CONFLICT",
+    "UNKNOWN_CONFIG",
+    "RECEIPT_CONFIG_MISMATCH",
+    "RATE_LIMITED",
+  ],
 });
 
 export const receiptReadRoute = defineRoute({
@@ -25,4 +41,5 @@ export const receiptReadRoute = defineRoute({
   access: { kind: "public" },
   params: v.object({ id: v.pipe(v.string(), v.regex(UUID_V7)) }),
   response: { status: 200, description: "The stored receipt", schema: ReceiptsGet.response },
+  errors: ["SUBJECT_REQUIRED", "RECEIPT_NOT_FOUND"],
 });
