@@ -4,6 +4,7 @@ import { ADVERTISING_CONSENT_MODE_KEYS, DEFAULT_CONSENT_MODE_CATEGORIES } from "
 import { gpcRefuses } from "../purposes";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
 import type { LintedConfig } from "./linted-config";
+import { BUILT_IN_CATEGORY_COVERS } from "./service-identity";
 
 /**
  * Advanced Consent Mode loads Google's tags before any choice, to send cookieless pings: the
@@ -15,20 +16,31 @@ export function consentModeFindings(config: LintedConfig): ComplianceFinding[] {
 }
 
 /**
- * The built-in categories whose built-in label and description say they are for something else
- * ("Preferences: remembering settings such as language or region", "Analytics: counting
- * visits"): whatever purposes they declare, consenting to them is not consenting to advertising.
+ * What each built-in category not for advertising is shown to visitors as, by its built-in
+ * label and description: whatever purposes it declares, consenting to it is not consenting to
+ * advertising. Which ones they are follows `BUILT_IN_CATEGORY_COVERS` (every built-in category
+ * whose label does not cover advertising: preferences, analytics, embeds).
  */
-const NOT_ADVERTISING = new Set(["preferences", "analytics"]);
+const SHOWN_AS: Readonly<Record<string, string>> = {
+  preferences: "remembering their settings",
+  analytics: "counting visits",
+  embeds: "videos, photos and share buttons from other sites",
+};
+
+/** A built-in category whose built-in label does not cover advertising. */
+const notForAdvertising = (id: string) => {
+  const covers = BUILT_IN_CATEGORY_COVERS[id];
+  return !!covers && !covers.includes("advertising");
+};
 
 /**
  * Consent Mode's advertising keys (`ad_storage`, `ad_user_data`, `ad_personalization`) granted
  * by a category that is not for advertising: a "Preferences" consent would grant advertising,
  * which is then not specific consent, and a category claiming a UK exemption would grant it
  * before any choice, which no exemption covers. A category grants them only when it, or a
- * service under it, declares `advertising` or `sale-or-share`, and never when it is the built-in
- * `preferences` or `analytics` (declaring `advertising` there does not change what the visitor
- * reads; `necessary` is the hard guard's).
+ * service under it, declares `advertising` or `sale-or-share`, and never when it is a built-in
+ * category not for advertising, `preferences`, `analytics` or `embeds` (declaring `advertising`
+ * there does not change what the visitor reads; `necessary` is the hard guard's).
  */
 function advertisingKeyFindings(config: LintedConfig): ComplianceFinding[] {
   const mapping = config.consentMode?.categories ?? DEFAULT_CONSENT_MODE_CATEGORIES;
@@ -40,7 +52,7 @@ function advertisingKeyFindings(config: LintedConfig): ComplianceFinding[] {
     );
     if (!category || id === NECESSARY || !ads.length) continue;
     const exempt = !!category.exemption;
-    const builtIn = NOT_ADVERTISING.has(id);
+    const builtIn = notForAdvertising(id);
     if (!exempt && !builtIn && gpcRefuses(config, category)) continue;
     findings.push({
       severity: "error",
@@ -49,7 +61,7 @@ function advertisingKeyFindings(config: LintedConfig): ComplianceFinding[] {
       why: exempt
         ? `"${id}" claims a UK exemption, so it runs before any choice; it may not grant ${ads.join(", ")}: advertising needs consent in the UK too.`
         : builtIn
-          ? `"${id}" is shown to visitors as ${id === "analytics" ? "counting visits" : "remembering their settings"}, so consenting to it may not grant ${ads.join(", ")}, whatever purposes it declares: map them from a category for advertising (such as "marketing").`
+          ? `"${id}" is shown to visitors as ${SHOWN_AS[id] ?? `for ${BUILT_IN_CATEGORY_COVERS[id]?.join(" and ")}`}, so consenting to it may not grant ${ads.join(", ")}, whatever purposes it declares: map them from a category for advertising (such as "marketing").`
           : `"${id}" is not for advertising (neither it nor a service under it declares advertising or sale-or-share), so consenting to it may not grant ${ads.join(", ")}: consent to advertising must be given for advertising.`,
       guidance: GUIDANCE.googleConsentMode,
     });

@@ -92,6 +92,35 @@ describe("consent mode", () => {
     );
   });
 
+  it("never lets the built-in embeds grant the advertising keys, whatever its purposes", () => {
+    // Visitors read "Embedded content and social media: videos, photos and share buttons".
+    const base = cleanConfig();
+    const config = cleanConfig({
+      categories: base.categories.map((c) =>
+        c.id === "embeds" ? { ...c, purposes: ["functional" as const, "advertising" as const] } : c,
+      ),
+      services: [
+        { id: "youtube", category: "embeds" },
+        { id: "google-ads", category: "marketing" },
+      ],
+      consentMode: {
+        categories: {
+          marketing: ["ad_storage", "ad_user_data", "ad_personalization"],
+          embeds: ["ad_storage", "ad_user_data", "ad_personalization"],
+        },
+      },
+    });
+    const findings = lintConfig(config);
+    expect(findings.map((f) => `${f.severity} ${f.rule} ${f.field}`)).toEqual([
+      "error consent-mode-advertising-category consentMode.categories.embeds",
+    ]);
+    expect(findings[0]?.why).toContain("videos, photos and share buttons");
+    // The built-in marketing is for advertising.
+    expect(
+      found(cleanConfig({ consentMode: { categories: { marketing: ["ad_storage"] } } })),
+    ).toEqual([]);
+  });
+
   it("never lets a category claiming a UK exemption grant the advertising keys", () => {
     const config = cleanConfig({
       categories: [
