@@ -277,6 +277,29 @@ describe("a claim that the site uses only what is necessary", () => {
   );
 
   it.each([
+    [
+      "gpcHonoured",
+      "Your browser's privacy signal is honoured: this site uses only essential cookies.",
+    ],
+    ["gpc", "We only use essential cookies for visitors with Global Privacy Control."],
+    ["optOutHonoured", "Opt-out honoured: no tracking on this site."],
+  ])(
+    "is refused in the notes shown once a privacy signal or an opt-out is honoured: %s",
+    (key, text) => {
+      // GPC and an opt-out turn off only advertising and sale-or-share: analytics still runs once allowed.
+      expect(rules(tracking("en", { [key]: text }))).toEqual([
+        `error description-claims-only-necessary texts.en.${key}`,
+      ]);
+    },
+  );
+
+  it("reads a GPC note without a word as saying nothing", () => {
+    expect(rules(withTexts("en", { gpcHonoured: "…" }))).toEqual([
+      "error text-without-words texts.en.gpcHonoured",
+    ]);
+  });
+
+  it.each([
     "When you visit our site, we only use essential cookies.",
     "If you browse on, we only set necessary cookies.",
     "Once you log in, we only use essential cookies.",

@@ -11,11 +11,22 @@ import { mentions, normalize } from "./text-match";
 const any = (dicts: WordingDictionary[], pick: (d: WordingDictionary) => readonly string[]) =>
   dicts.flatMap(pick).map(normalize);
 
-/** The texts that inform the choice: the banner's title and description, the preference centre's introduction, the categories' labels and descriptions. */
-const INFORMS = /^(?:title|description|preferencesIntro|objectInfo|category\..+)$/;
+/**
+ * The texts that inform the choice: the banner's title and description, the preference centre's
+ * introduction, the note shown to a visitor whose browser sends Global Privacy Control (`gpc`,
+ * `gpcHonoured`), the categories' labels and descriptions.
+ */
+const INFORMS = /^(?:title|description|preferencesIntro|objectInfo|gpc|gpcHonoured|category\..+)$/;
 
-/** The texts that say what the site does overall: a claim to use only the necessary there is a claim about every category. */
-const SUMMARIES = /^(?:title|description|preferencesIntro|reconsent|objectInfo)$/;
+/**
+ * The texts that say what the site does overall: a claim to use only the necessary there is a
+ * claim about every category. The GPC notes (`gpc` on the preference centre, `gpcHonoured` on the
+ * first layer, under any rule) and the US `optOutHonoured` are among them: a signal or an opt-out
+ * turns off only advertising and sale-or-share, and what else the site lists still runs once
+ * allowed.
+ */
+const SUMMARIES =
+  /^(?:title|description|preferencesIntro|reconsent|objectInfo|gpc|gpcHonoured|optOutHonoured)$/;
 
 /** What the configuration runs that the wording must not deny. */
 interface Scope {
