@@ -9,7 +9,8 @@
  * `accept-label-*`, `manage-label-means-choice` the other buttons'); pre-ticked boxes: never
  * rendered; deceptive link design and deceptive button colours or contrast: the three choices
  * are the same element with the same class and colours, and a configuration has no setting for
- * either (a site's own CSS is outside it); legitimate interest: `legitimate-interest-claim`; inaccurately classified
+ * either (a site's own CSS is outside it), and a link labelled as a choice is
+ * `link-label-means-choice`; legitimate interest: `legitimate-interest-claim`; inaccurately classified
  * essential cookies: the `necessary-*` guards and rules, `necessary-looks-like-tracking` and
  * `description-claims-only-necessary`; no withdraw icon: `withdraw-page-link-only`; consent by
  * browsing on: `consent-by-continuing`. Every rule is listed in `README.md` beside this file.
@@ -24,6 +25,7 @@ export const COMPLIANCE_RULES = [
   "accept-label-means-refuse",
   "accept-label-unclear",
   "manage-label-means-choice",
+  "link-label-means-choice",
   "consent-by-continuing",
   "text-without-words",
   "category-label-claims-necessary",

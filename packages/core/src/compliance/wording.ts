@@ -5,6 +5,7 @@ import { dictionariesFor, type WordingDictionary } from "./dictionaries";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
 import { words } from "./label-reading";
 import { labelFindings } from "./labels";
+import { linkLabelFindings } from "./link-labels";
 import type { LintedConfig } from "./linted-config";
 import { mentions, normalize } from "./text-match";
 
@@ -91,6 +92,7 @@ function languageFindings(
     const text = normalize(raw);
     const field = `${path}.${key}`;
     findings.push(...labelFindings(language, key, raw, field));
+    findings.push(...linkLabelFindings(language, key, raw, field));
     if (INFORMS.test(key) && raw.trim() && !hasVisibleWord(raw))
       findings.push({
         severity: "error",
