@@ -26,6 +26,7 @@ export const COMPLIANCE_RULES = [
   "accept-label-unclear",
   "manage-label-means-choice",
   "link-label-means-choice",
+  "label-nudges",
   "consent-by-continuing",
   "text-without-words",
   "category-label-claims-necessary",

@@ -7,6 +7,7 @@ import { words } from "./label-reading";
 import { labelFindings } from "./labels";
 import { linkLabelFindings } from "./link-labels";
 import type { LintedConfig } from "./linted-config";
+import { nudgeFindings } from "./nudges";
 import { mentions, normalize } from "./text-match";
 
 const any = (dicts: WordingDictionary[], pick: (d: WordingDictionary) => readonly string[]) =>
@@ -93,6 +94,7 @@ function languageFindings(
     const field = `${path}.${key}`;
     findings.push(...labelFindings(language, key, raw, field));
     findings.push(...linkLabelFindings(language, key, raw, field));
+    findings.push(...nudgeFindings(language, key, raw, field));
     if (INFORMS.test(key) && raw.trim() && !hasVisibleWord(raw))
       findings.push({
         severity: "error",

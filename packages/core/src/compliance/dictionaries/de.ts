@@ -81,6 +81,18 @@ export default {
     "nur mit",
   ],
   legitimateInterest: ["berechtigtes interesse", "berechtigten interesse"],
+  nudges: [
+    "empfohlen",
+    "nicht empfohlen",
+    "bestes erlebnis",
+    "besten erlebnis",
+    "beste erfahrung",
+    "volles erlebnis",
+    "kaputte",
+    "defekte seite",
+    "ist mir egal",
+    "schlechteres erlebnis",
+  ],
   objectLabels: ["widersprechen", "widerspruch", "ich widerspreche"],
   refuseLabels: [
     "alle ablehnen",

@@ -46,4 +46,10 @@ export interface WordingDictionary {
   conditions: readonly string[];
   /** Legitimate interest as a ground for cookies. */
   legitimateInterest: readonly string[];
+  /**
+   * Words on a choice's label that push one answer: a badge for it ("recommended"), a promise
+   * only it keeps ("best experience"), or shame for the other ("I prefer a broken site").
+   * Matched as the start of words.
+   */
+  nudges: readonly string[];
 }

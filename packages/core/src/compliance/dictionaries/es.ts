@@ -72,6 +72,17 @@ export default {
     "solo si",
   ],
   legitimateInterest: ["interes legitimo"],
+  nudges: [
+    "recomendado",
+    "recomendada",
+    "no recomendado",
+    "mejor experiencia",
+    "experiencia completa",
+    "sitio roto",
+    "web rota",
+    "prefiero un sitio",
+    "no me importa",
+  ],
   objectLabels: ["oponerse", "oponerme", "me opongo", "oposicion"],
   refuseLabels: [
     "rechazar todo",

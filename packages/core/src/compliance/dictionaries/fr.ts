@@ -81,6 +81,17 @@ export default {
     "qu'apres",
   ],
   legitimateInterest: ["interet legitime"],
+  nudges: [
+    "recommande",
+    "deconseille",
+    "meilleure experience",
+    "experience complete",
+    "site casse",
+    "site qui ne marche pas",
+    "je prefere un site",
+    "peu m'importe",
+    "ca m'est egal",
+  ],
   objectLabels: ["s'opposer", "m'opposer", "je m'oppose", "opposition"],
   refuseLabels: [
     "tout refuser",

@@ -70,6 +70,18 @@ export default {
     "solo dopo",
   ],
   legitimateInterest: ["legittimo interesse", "interesse legittimo"],
+  nudges: [
+    "consigliato",
+    "consigliata",
+    "raccomandato",
+    "sconsigliato",
+    "migliore esperienza",
+    "esperienza completa",
+    "sito rotto",
+    "sito non funzionante",
+    "preferisco un sito",
+    "non mi interessa",
+  ],
   objectLabels: ["opponiti", "opporsi", "mi oppongo", "opposizione"],
   refuseLabels: [
     "rifiuta tutto",

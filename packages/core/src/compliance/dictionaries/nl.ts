@@ -71,6 +71,16 @@ export default {
     "alleen met",
   ],
   legitimateInterest: ["gerechtvaardigd belang"],
+  nudges: [
+    "aanbevolen",
+    "afgeraden",
+    "beste ervaring",
+    "volledige ervaring",
+    "kapotte",
+    "kapot",
+    "maakt me niet uit",
+    "maakt mij niet uit",
+  ],
   objectLabels: ["bezwaar"],
   refuseLabels: [
     "alles weigeren",

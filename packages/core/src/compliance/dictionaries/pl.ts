@@ -59,6 +59,14 @@ export default {
     "tylko za",
   ],
   legitimateInterest: ["prawnie uzasadniony interes", "uzasadniony interes"],
+  nudges: [
+    "zalecane",
+    "polecane",
+    "rekomendowane",
+    "niezalecane",
+    "najlepsze wrazenia",
+    "zepsuta strona",
+  ],
   objectLabels: ["sprzeciw", "sprzeciwiam"],
   refuseLabels: [
     "odrzuc wszystkie",

@@ -66,6 +66,15 @@ export default {
     "so depois",
   ],
   legitimateInterest: ["interesse legitimo"],
+  nudges: [
+    "recomendado",
+    "recomendada",
+    "nao recomendado",
+    "melhor experiencia",
+    "experiencia completa",
+    "site avariado",
+    "site quebrado",
+  ],
   objectLabels: ["opor-se", "oponho-me", "oposicao"],
   refuseLabels: [
     "rejeitar tudo",
