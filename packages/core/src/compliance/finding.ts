@@ -36,6 +36,7 @@ export const COMPLIANCE_RULES = [
   "consent-mode-advertising-category",
   "modal-covers-privacy-policy",
   "withdraw-page-link-only",
+  "withdraw-without-reload",
   "cookie-lifetime-over-13-months",
   "refusal-shorter-than-consent",
   "privacy-policy-placeholder",
@@ -106,6 +107,8 @@ export const GUIDANCE = {
    * Control) are requests to opt out of sale and sharing.
    */
   ccpaGpc: "https://cppa.ca.gov/regulations/pdf/cppa_regs.pdf",
+  /** GDPR, article 7(3): withdrawing consent must be as easy as giving it. */
+  gdprWithdrawal: "https://eur-lex.europa.eu/eli/reg/2016/679/oj#art_7",
   /** Google, consent mode overview: basic and advanced implementations. */
   googleConsentMode: "https://developers.google.com/tag-platform/security/concepts/consent-mode",
 } as const;

@@ -1,3 +1,4 @@
+import { NECESSARY } from "../categories";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
 import type { LintContext, LintedConfig } from "./linted-config";
 
@@ -17,8 +18,12 @@ export function onSite(url: string, context: LintContext): boolean {
 }
 
 /**
- * How the banner sits on the page: a centred modal over the site's own privacy policy (the
- * visitor cannot read it before choosing), and withdrawing with no floating button.
+ * How the banner sits on the page and how a visitor withdraws: a centred modal over the site's
+ * own privacy policy (the visitor cannot read it before choosing), withdrawing with no floating
+ * button, and a withdrawal that does not reload the page (`reloadOnWithdraw: false`) while
+ * services that need consent are listed: a script that already ran keeps running, and may set
+ * again the cookies the withdrawal deleted, until the visitor leaves the page, unless the site
+ * stops it itself (GDPR art. 7(3): withdrawing must be as effective as consenting).
  */
 export function layoutFindings(config: LintedConfig, context: LintContext): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
@@ -38,6 +43,15 @@ export function layoutFindings(config: LintedConfig, context: LintContext): Comp
       field: "ui.floatingButton",
       why: "Without the floating button, visitors withdraw only through a link you put on every page (any element with data-assent-open). Withdrawing must be as easy as consenting: acknowledge only if every page has such a visible link.",
       guidance: GUIDANCE.edpbTaskforce,
+    });
+  const running = config.services.filter((s) => s.category !== NECESSARY).map((s) => s.id);
+  if (config.reloadOnWithdraw === false && running.length)
+    findings.push({
+      severity: "warning",
+      rule: "withdraw-without-reload",
+      field: "reloadOnWithdraw",
+      why: `The page is not reloaded after a withdrawal, so ${running.map((id) => `"${id}"`).join(", ")} keep${running.length === 1 ? "s" : ""} running once it has run (and may set again the cookies the withdrawal deleted) until the visitor leaves the page. Acknowledge only if the site stops them itself on the assent:change event.`,
+      guidance: GUIDANCE.gdprWithdrawal,
     });
   return findings;
 }

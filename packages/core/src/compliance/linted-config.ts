@@ -22,6 +22,8 @@ export interface LintedConfig {
       }
     | undefined;
   texts: Record<string, Record<string, string>>;
+  /** `false`: the page is not reloaded after a withdrawal (the site stops its own scripts). */
+  reloadOnWithdraw?: boolean | undefined;
   jurisdictions?: Jurisdictions | undefined;
 }
 

@@ -159,6 +159,31 @@ describe("layout", () => {
       found(cleanConfig({ ui: { theme: "auto", position: "bar", floatingButton: false } })),
     ).toEqual(["warning withdraw-page-link-only ui.floatingButton"]);
   });
+
+  it("warns when a withdrawal does not reload the page while services that need consent run", () => {
+    const services = [
+      { id: "youtube", category: "embeds" },
+      { id: "meta-pixel", category: "marketing" },
+    ];
+    const [finding] = lintConfig(cleanConfig({ reloadOnWithdraw: false, services }));
+    expect(finding).toMatchObject({
+      severity: "warning",
+      rule: "withdraw-without-reload",
+      field: "reloadOnWithdraw",
+    });
+    expect(finding?.why).toContain('"meta-pixel"');
+    // Reloading (the default), or nothing but the necessary listed: nothing to stop.
+    expect(found(cleanConfig({ reloadOnWithdraw: true, services }))).toEqual([]);
+    expect(found(cleanConfig({ services }))).toEqual([]);
+    expect(
+      found(
+        cleanConfig({
+          reloadOnWithdraw: false,
+          services: [{ id: "session", category: "necessary", name: "Session", provider: "Us" }],
+        }),
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe("durations", () => {
