@@ -49,3 +49,78 @@ describe("a built-in category relabelled", () => {
     expect(labelled({ "category.marketing": "Werbung" }, "de")).toEqual([]);
   });
 });
+
+describe("a category's description", () => {
+  it("is refused in another built-in category's words and none of its own", () => {
+    expect(
+      labelled({ "category.marketing.description": "Remembering settings such as your language." }),
+    ).toEqual(["texts.en.category.marketing.description"]);
+    // Its own words, or words of none, are the site's to choose; advertising is personalised.
+    for (const texts of <Record<string, string>[]>[
+      { "category.marketing.description": "Measuring and personalising advertising." },
+      { "category.marketing.description": "Personalised offers on other sites." },
+      { "category.analytics.description": "Counting visits so we can improve the site." },
+      { "category.embeds.description": "Videos and maps from other sites." },
+    ])
+      expect(labelled(texts), JSON.stringify(texts)).toEqual([]);
+  });
+});
+
+describe("a category of the site's own for advertising", () => {
+  /** A site's own `site-stats` holding the Meta pixel, labelled and described as given. */
+  const own = (texts: Record<string, string>, purposes = ["analytics" as const]) =>
+    found(
+      cleanConfig({
+        categories: [
+          { id: "necessary", required: true },
+          { id: "site-stats", purposes },
+        ],
+        services: [{ id: "meta-pixel", category: "site-stats" }],
+        texts: { en: texts },
+      }),
+    );
+
+  it("is refused when labelled or described in another category's words, never saying advertising", () => {
+    expect(
+      own({
+        "category.site-stats": "Visit statistics",
+        "category.site-stats.description": "Counting visits so we see which pages are read.",
+      }),
+    ).toEqual(["texts.en.category.site-stats"]);
+    expect(
+      own({
+        "category.site-stats": "Our partners",
+        "category.site-stats.description": "Remembering your settings.",
+      }),
+    ).toEqual(["texts.en.category.site-stats.description"]);
+  });
+
+  it("is let through once it says advertising, or in words of no category", () => {
+    for (const texts of <Record<string, string>[]>[
+      {
+        "category.site-stats": "Statistics and advertising",
+        "category.site-stats.description": "Counting visits and measuring our ads.",
+      },
+      { "category.site-stats": "Partners", "category.site-stats.description": "Our offers." },
+    ])
+      expect(own(texts), JSON.stringify(texts)).toEqual([]);
+  });
+
+  it("is read by what it declares, and a category of its own not for advertising by nothing", () => {
+    const declared = (purposes: ("analytics" | "advertising")[]) =>
+      found(
+        cleanConfig({
+          categories: [
+            { id: "necessary", required: true },
+            { id: "stats", purposes },
+          ],
+          services: [],
+          texts: {
+            en: { "category.stats": "Statistics", "category.stats.description": "Visits." },
+          },
+        }),
+      );
+    expect(declared(["analytics", "advertising"])).toEqual(["texts.en.category.stats"]);
+    expect(declared(["analytics"])).toEqual([]);
+  });
+});
