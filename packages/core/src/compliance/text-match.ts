@@ -27,7 +27,8 @@ export const NEGATIONS: ReadonlySet<string> = new Set([
 
 /**
  * Letters that look like Latin ones, as a dodge of the dictionaries ("\u0410ccept" with a
- * Cyrillic A, "ᴀccept" with a small capital), and Latin letters no decomposition takes apart
+ * Cyrillic A, "ᴀccept" with a small capital, "c\u0585\u0585kies" with an Armenian oh, "ᏒᎬᎫᎬᏟᎢ" in
+ * Cherokee, "necess\u0251ry" with a Latin alpha), and Latin letters no decomposition takes apart
  * ("nødvendig", "włączone", "schließen"), each with the Latin it reads as.
  */
 const LOOK_ALIKES: Readonly<Record<string, string>> = Object.fromEntries(
@@ -38,7 +39,17 @@ const LOOK_ALIKES: Readonly<Record<string, string>> = Object.fromEntries(
     "Αa Βb Εe Ζz Ηh Ιi Κk Μm Νn Οo Ρp Τt Υy Χx αa ιi κk νv οo ρp υu ϲc ϳj",
     // Small capitals and other Latin look-alikes.
     "ᴀa ʙb ᴄc ᴅd ᴇe ɢg ʜh ɪi ᴊj ᴋk ʟl ᴍm ɴn ᴏo ᴘp ʀr ꜱs ᴛt ᴜu ᴠv ᴡw ʏy ᴢz ɡg ıi ȷj",
-    // Latin letters without a decomposition.
+    // More Cyrillic and Greek that read as Latin (small capitals, or the Latin shape).
+    "Ԁd Ѵv ѵv ѡw пn гr тt вb мm нh ьb Ғf ҳx εe τt γy ωw ηn χx Ϳj",
+    // Armenian.
+    "օo ոn սu հh ցg զq Օo Սu Տs Լl",
+    // Cherokee, capitals and the small letters they lower-case to.
+    "Ꭰd Ꭱr Ꭲt Ꭵi Ꭹy Ꭺa Ꭻj Ꭼe Ꮃw Ꮇm Ꮋh Ꮐg Ꮒh Ꮓz Ꮟb Ꮢr Ꮤw Ꮥs Ꮩv Ꮪs Ꮮl Ꮯc Ꮲp Ꮶk Ꮷd Ᏼb",
+    "ꭰd ꭱr ꭲt ꭵi ꭹy ꭺa ꭻj ꭼe ꮃw ꮇm ꮋh ꮐg ꮒh ꮓz ꮟb ꮢr ꮤw ꮥs ꮩv ꮪs ꮮl ꮯc ꮲp ꮶk ꮷd ᏼb",
+    // Lisu.
+    "ꓐb ꓑp ꓓd ꓔt ꓖg ꓗk ꓙj ꓚc ꓜz ꓝf ꓟm ꓠn ꓡl ꓢs ꓣr ꓦv ꓧh ꓪw ꓫx ꓬy ꓮa ꓰe ꓲi ꓳo ꓴu",
+    // Latin letters without a decomposition: IPA and other shapes of Latin ones, then the rest.
+    "ɑa ɩi ɛe ɾr ꜰf ꞯq ƀb ɨi ƚl ʋu",
     "øo Øo łl Łl đd Đd ħh ŧt ßss ẞss æae Æae œoe Œoe",
   ]
     .join(" ")

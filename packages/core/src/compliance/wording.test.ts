@@ -3,6 +3,7 @@ import { LANGUAGES } from "../languages";
 import { WORDING } from "./dictionaries";
 import { lintConfig } from "./lint";
 import { cleanConfig, withTexts } from "./test-config";
+import { normalize } from "./text-match";
 
 const rules = (config: ReturnType<typeof cleanConfig>) =>
   lintConfig(config).map((f) => `${f.severity} ${f.rule} ${f.field}`);
@@ -197,6 +198,42 @@ describe("wording", () => {
       expect(rules(withTexts("da", { "category.marketing": label })), label).toEqual([
         "error category-label-claims-necessary texts.da.category.marketing",
       ]);
+  });
+
+  it.each([
+    ["title", "We use \u0585nly essential c\u0585\u0585kies", "description-claims-only-necessary"],
+    ["description", "By c\u0585ntinuing you c\u0585nsent to cookies.", "consent-by-continuing"],
+    ["category.marketing", "Strictly necess\u0251ry", "category-label-claims-necessary"],
+    [
+      "category.marketing",
+      "\uA4F0\uA4E2\uA4E2\uA4F0\uA4E0\uA4D4\uA4F2\uA4EE\uA4E1",
+      "category-label-claims-necessary",
+    ],
+    [
+      "manage",
+      "\u13D2\u13AC\u13AB\u13AC\u13DF\u13A2 \u13AA\u13DE\u13DE",
+      "manage-label-means-choice",
+    ],
+    ["manage", "\uABA2\uAB7C\uAB7B\uAB7C\uABAF\uAB72 all", "manage-label-means-choice"],
+    ["manage", "\uA4E3\uA4F0\uA4D9\uA4F0\uA4DA\uA4D4 all", "manage-label-means-choice"],
+    ["manage", "\u0433\u0435j\u0435\u0441\u0442 all", "manage-label-means-choice"],
+  ])(
+    "reads Armenian, Cherokee, Lisu, IPA and more Cyrillic look-alikes as the Latin they imitate: %s %j",
+    (key, text, rule) => {
+      const config = withTexts("en", { [key]: text });
+      const tracking = { ...config, services: [{ id: "meta-pixel", category: "marketing" }] };
+      expect(rules(tracking)).toEqual([`error ${rule} texts.en.${key}`]);
+    },
+  );
+
+  it("keeps Polish, Welsh and Arabic letters apart from the look-alikes", () => {
+    expect(normalize("Włącz wszystkie, ŵyr, حسنًا")).toBe("wlacz wszystkie, wyr, حسنا");
+    for (const [language, text] of [
+      ["pl", "Odrzuć wszystkie"],
+      ["cy", "Gwrthod y cyfan"],
+      ["ar", "رفض الكل"],
+    ] as const)
+      expect(rules(withTexts(language, { rejectAll: text }))).toEqual([]);
   });
 
   it("refuses a refusable category described as necessary", () => {
