@@ -143,6 +143,17 @@ describe("wording", () => {
     ["da", "Ved at scrolle accepterer du cookies."],
     ["cy", "Drwy sgrolio rydych yn cytuno."],
     ["ar", "باستمرارك في التصفح فإنك توافق على ملفات تعريف الارتباط."],
+    ["en", "By visiting this site you agree to our use of cookies."],
+    ["en", "By accessing this website, you accept the use of cookies for advertising."],
+    ["en", "Your continued browsing signals your agreement to our cookies."],
+    ["en", "Closing this banner or clicking anywhere on the page counts as your agreement."],
+    ["de", "Mit der weiteren Nutzung dieser Website stimmen Sie der Verwendung von Cookies zu."],
+    ["de", "Mit dem Besuch unserer Website akzeptieren Sie Cookies."],
+    ["fr", "En visitant ce site, vous acceptez les cookies."],
+    ["es", "Al visitar este sitio acepta las cookies."],
+    ["it", "Visitando questo sito accetti i cookie."],
+    ["nl", "Door deze website te bezoeken gaat u akkoord."],
+    ["pt", "Ao visitar este site aceita os cookies."],
   ])(
     "refuses consent implied by browsing, scrolling or staying on, in %s: %j",
     (language, description) => {
@@ -151,6 +162,14 @@ describe("wording", () => {
       ]);
     },
   );
+
+  it.each([
+    "Closing this banner keeps only the cookies the site needs.",
+    "You can change your choice by visiting our cookie settings page.",
+    "Click Accept all to allow everything, or Reject all to refuse.",
+  ])("lets a text through that asks for a choice: %j", (description) => {
+    expect(rules(withTexts("en", { description }))).toEqual([]);
+  });
 
   it("checks English phrases in another language's texts too", () => {
     expect(rules(withTexts("fr", { description: "By continuing you consent." }))).toEqual([

@@ -43,6 +43,13 @@ export default {
     "gilt als einwilligung",
     "gehen wir davon aus",
     "erklaren sie sich einverstanden",
+    "mit der weiteren nutzung",
+    "mit der nutzung unserer",
+    "durch die nutzung unserer",
+    "mit dem besuch dieser",
+    "mit dem besuch unserer",
+    "durch den besuch dieser",
+    "durch den besuch unserer",
   ],
   necessaryClaims: [
     "unbedingt erforderlich",

@@ -36,6 +36,10 @@ export default {
     "consideramos que acepta",
     "entenderemos que acepta",
     "entendemos que acepta",
+    "al visitar este sitio",
+    "al visitar nuestro sitio",
+    "al acceder a este sitio",
+    "al acceder a nuestro sitio",
   ],
   necessaryClaims: [
     "estrictamente necesari",

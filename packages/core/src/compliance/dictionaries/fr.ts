@@ -38,6 +38,10 @@ export default {
     "nous considerons que vous acceptez",
     "nous considererons que vous",
     "vous etes repute",
+    "en visitant ce site",
+    "en visitant notre site",
+    "en accedant a ce site",
+    "en accedant a notre site",
   ],
   necessaryClaims: [
     "strictement necessaire",

@@ -35,6 +35,10 @@ export default {
     "presumiamo che",
     "riterremo che",
     "acconsenti all'uso dei cookie proseguendo",
+    "visitando questo sito",
+    "visitando il nostro sito",
+    "accedendo a questo sito",
+    "accedendo al nostro sito",
   ],
   necessaryClaims: [
     "strettamente necessari",

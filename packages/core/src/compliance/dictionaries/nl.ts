@@ -34,6 +34,10 @@ export default {
     "door deze site te gebruiken",
     "gaan we ervan uit",
     "geldt als toestemming",
+    "door deze site te bezoeken",
+    "door deze website te bezoeken",
+    "door onze site te bezoeken",
+    "door onze website te bezoeken",
   ],
   necessaryClaims: [
     "strikt noodzakelijk",

@@ -32,6 +32,10 @@ export default {
     "consideramos que aceita",
     "constitui aceitacao",
     "presumimos que",
+    "ao visitar este site",
+    "ao visitar o nosso site",
+    "ao aceder a este site",
+    "ao acessar este site",
   ],
   necessaryClaims: [
     "estritamente necessari",
