@@ -308,6 +308,9 @@ describe("a claim that the site uses only what is necessary", () => {
     ["en", "description", "No tracking, ever."],
     ["en", "title", "Only necessary cookies here"],
     ["en", "preferencesIntro", "We don't track you."],
+    ["en", "title", "This site doesn't use tracking cookies"],
+    ["en", "preferencesIntro", "We never use cookies to follow you around the web."],
+    ["en", "reconsent", "We have stopped all tracking, so we are asking again."],
     ["de", "description", "Wir verwenden nur notwendige Cookies."],
     ["fr", "description", "Ce site n'utilise aucun traceur."],
     ["es", "description", "Solo utilizamos cookies necesarias."],
@@ -368,6 +371,7 @@ describe("a claim that the site uses only what is necessary", () => {
   it.each([
     ["en", "Until you choose, only essential cookies are used."],
     ["en", "There is no tracking unless you allow it."],
+    ["en", "We don't use tracking cookies unless you allow them."],
     ["en", "Only necessary cookies are set before you choose."],
     ["en", "When you reject, we only use essential cookies."],
     ["en", "If you don't accept, only necessary cookies are set."],
