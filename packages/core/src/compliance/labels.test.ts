@@ -191,8 +191,22 @@ describe("every control says what it does", () => {
         errors("en-US", { optOut, privacyChoices: "Your California Privacy Choices" }),
         optOut,
       ).toEqual([]);
-    // Other languages word them their own way.
-    expect(errors("es", { optOut: "No vender ni compartir mi información personal" })).toEqual([]);
+    expect(errors("en", { optOut: "Don’t sell my data" })).toEqual([]);
+  });
+
+  it("needs them in Spanish too, in California's Spanish words", () => {
+    expect(errors("es", { optOut: "Más información", privacyChoices: "Configuración" })).toEqual([
+      "us-opt-out-label texts.es.optOut",
+      "us-opt-out-label texts.es.privacyChoices",
+    ]);
+    expect(
+      errors("es-US", {
+        optOut: "No vender ni compartir mi información personal",
+        privacyChoices: "Sus opciones de privacidad de California",
+      }),
+    ).toEqual([]);
+    // Other languages word them their own way, unchecked.
+    expect(errors("de", { optOut: "Mehr erfahren" })).toEqual([]);
   });
 });
 

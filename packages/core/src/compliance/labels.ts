@@ -11,17 +11,32 @@ const GRANTING = new Set(["acceptAll", "save", "embed.loadOnce", "embed.alwaysAl
 
 /**
  * The words California requires of the US opt-out controls (CCPA regulations §§ 7013, 7015), in
- * English: the link says "Do Not Sell or Share My Personal Information" (or sell, or share), the
- * alternative link "Your Privacy Choices" (or "Your California Privacy Choices").
+ * English and in Spanish, the language the banner speaks that US businesses most often give
+ * their notices in too (§ 7003(a): notices in the languages the business ordinarily uses): the
+ * link says "Do Not Sell or Share My Personal Information" ("No vender ni compartir mi
+ * información personal"), the alternative link "Your Privacy Choices" ("Sus opciones de
+ * privacidad").
  */
-const US_LABELS: Readonly<Record<string, { words: RegExp; say: string }>> = {
-  optOut: {
-    words: /\bdo(?:\s+not|n['’]t)\s+(?:sell|share)\b/,
-    say: '"Do Not Sell or Share My Personal Information"',
+const US_LABELS: Readonly<Record<string, Record<string, { words: RegExp; say: string }>>> = {
+  en: {
+    optOut: {
+      words: /\bdo(?:\s+not|n['’]t)\s+(?:sell|share)\b/,
+      say: '"Do Not Sell or Share My Personal Information"',
+    },
+    privacyChoices: {
+      words: /\bprivacy\s+choices\b/,
+      say: '"Your Privacy Choices" (or "Your California Privacy Choices")',
+    },
   },
-  privacyChoices: {
-    words: /\bprivacy\s+choices\b/,
-    say: '"Your Privacy Choices" (or "Your California Privacy Choices")',
+  es: {
+    optOut: {
+      words: /\bno\s+(?:vender|compartir|venda|comparta)\b/,
+      say: '"No vender ni compartir mi información personal"',
+    },
+    privacyChoices: {
+      words: /\bopciones\s+de\s+privacidad\b/,
+      say: '"Sus opciones de privacidad"',
+    },
   },
 };
 
@@ -44,8 +59,8 @@ const MUST_SAY_YES = new Set(["acceptAll", "save", "embed.alwaysAllow"]);
  *   `accept-label-means-refuse`; `acceptAll`, `save` and `embed.alwaysAllow` must also say yes
  *   (or, for `save`, save): `accept-label-unclear`.
  * - `manage` labelled as a yes or a no ("Reject all"): `manage-label-means-choice`.
- * - In English, the US opt-out controls (`optOut`, `privacyChoices`) without the words the law
- *   gives them ("Learn more"): `us-opt-out-label`.
+ * - In English and Spanish, the US opt-out controls (`optOut`, `privacyChoices`) without the
+ *   words the law gives them ("Learn more", "Más información"): `us-opt-out-label`.
  *
  * The "must read as" checks need the language's dictionary, so they apply only in the languages
  * the banner speaks; the others apply everywhere, with English's dictionary at least.
@@ -56,9 +71,9 @@ export function labelFindings(
   raw: string,
   field: string,
 ): ComplianceFinding[] {
-  const us = US_LABELS[key];
+  const us = US_LABELS[language.toLowerCase().split("-")[0] ?? ""]?.[key];
   const usFindings: ComplianceFinding[] =
-    us && language.toLowerCase().split("-")[0] === "en" && !us.words.test(raw.toLowerCase())
+    us && !us.words.test(normalize(raw))
       ? [
           {
             severity: "error",

@@ -17,7 +17,7 @@ describe("a link or a button that decides nothing", () => {
     ["en", "floatingButton", "Reject all cookies"],
     ["en", "close", "Accept"],
     ["en", "serviceprivacy", "Decline"],
-    ["es", "privacyChoices", "Aceptar todo"],
+    ["pt", "privacyChoices", "Aceitar tudo"],
     ["de", "privacyPolicy", "Alle ablehnen"],
     ["fr", "cookiePolicy", "Tout refuser"],
     ["es", "privacyPolicy", "Aceptar todo"],
