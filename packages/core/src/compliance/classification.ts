@@ -94,10 +94,11 @@ const LIKE_TRACKING = [
 ];
 
 /**
- * Vendors of advertising, audience and analytics tags the catalogue does not list, as a site
- * may name them: a service from one of them is never strictly necessary.
+ * Vendors of advertising and audience tags the catalogue does not list, as a site may name
+ * them: they use what their tags collect for their own purposes, so a service of theirs is never
+ * strictly necessary nor exempt in the UK.
  */
-const TRACKER_VENDORS: readonly string[][] = [
+const AD_VENDORS: readonly string[][] = [
   "Alphabet",
   "ByteDance",
   "TikTok",
@@ -112,6 +113,13 @@ const TRACKER_VENDORS: readonly string[][] = [
   "Quantcast",
   "Amazon Advertising",
   "Reddit",
+].map((name) => words(name));
+
+/**
+ * Vendors of analytics tags the catalogue does not list: a service of theirs is never strictly
+ * necessary (it may still qualify for the UK statistics exemption, as the site's processor).
+ */
+const ANALYTICS_VENDORS: readonly string[][] = [
   "Matomo",
   "Piwik",
   "Mixpanel",
@@ -124,6 +132,16 @@ const TRACKER_VENDORS: readonly string[][] = [
   "Adobe Analytics",
   "HubSpot",
 ].map((name) => words(name));
+
+const TRACKER_VENDORS = [...AD_VENDORS, ...ANALYTICS_VENDORS];
+
+/** The advertising vendor beyond the catalogue a provider or name names ("ByteDance Ltd"), if any. */
+export function adVendor(text: string): string | undefined {
+  const said = words(text);
+  return AD_VENDORS.find((known) =>
+    said.some((_, i) => known.every((word, k) => said[i + k] === word)),
+  )?.join(" ");
+}
 
 /** The tag vendor beyond the catalogue a provider or name names ("TikTok Pte. Ltd."), if any. */
 function trackerVendor(text: string): string | undefined {

@@ -112,6 +112,18 @@ describe("UK exemptions", () => {
       ]);
     }
     expect(found(ukSite([{ ...own, provider: "The Guild" }]))).toEqual([]);
+    // An advertising vendor the catalogue does not list: no more exempt than one it does.
+    const tiktok = {
+      ...own,
+      id: "tiktok-analytics",
+      name: "TikTok Analytics",
+      provider: "ByteDance",
+    };
+    expect(found(ukSite([tiktok]))).toEqual([
+      "error uk-exemption-not-qualifying services.1.category",
+    ]);
+    // An analytics vendor may be the site's processor: its statistics can qualify.
+    expect(found(ukSite([{ ...own, provider: "Matomo Cloud" }]))).toEqual([]);
   });
 
   it("keeps the reject button and Object apart: the one refuses consent, only the other stops what runs", () => {

@@ -9,7 +9,7 @@ import {
 } from "../jurisdictions";
 import { catalogueEntry } from "../services";
 import { ENGLISH_TEXTS } from "../texts";
-import { trackerProvider } from "./classification";
+import { adVendor, trackerProvider } from "./classification";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
 import { readLabel } from "./label-reading";
 import type { LintedConfig } from "./linted-config";
@@ -54,11 +54,14 @@ export function jurisdictionFindings(config: LintedConfig): ComplianceFinding[] 
       const category = config.categories.find((c) => c.id === service.category);
       if (!category?.exemption) return;
       // A site's own id hides what the catalogue knows of a tracker's provider.
-      const known = !catalogueEntry(service.id) && trackerProvider(service.provider ?? "");
+      const known =
+        !catalogueEntry(service.id) &&
+        (trackerProvider(service.provider ?? "") ||
+          adVendor(`${service.provider ?? ""} | ${service.name ?? ""}`));
       const result: Qualification = known
         ? {
             qualifies: false,
-            why: `it comes from ${service.provider}, whose tags the catalogue knows: list the catalogue's service under its own id, so that what its provider does with the data is known`,
+            why: `it comes from ${service.provider ?? service.name ?? known}, which uses what its tags collect for its own purposes: the exemption covers only statistics kept for the site (or its processor)`,
           }
         : ukQualification(service);
       if (!result.qualifies)
