@@ -38,6 +38,7 @@ export const COMPLIANCE_RULES = [
   "withdraw-page-link-only",
   "withdraw-without-reload",
   "cookie-lifetime-over-13-months",
+  "cookie-lifetime-below-catalogue",
   "refusal-shorter-than-consent",
   "privacy-policy-placeholder",
   "necessary-looks-like-tracking",

@@ -207,6 +207,26 @@ describe("durations", () => {
     ]);
   });
 
+  it("warns about a catalogue cookie declared shorter than its tag keeps it unless told otherwise", () => {
+    const config = cleanConfig({
+      services: [
+        {
+          id: "google-analytics",
+          category: "analytics",
+          cookies: [
+            { name: "_ga", days: 30 },
+            { name: "_ga_*", days: 730 },
+          ],
+        },
+        { id: "own", category: "preferences", cookies: [{ name: "theme", days: 30 }] },
+      ],
+    });
+    expect(found(config)).toEqual([
+      "warning cookie-lifetime-below-catalogue services.0.cookies.0.days",
+      "warning cookie-lifetime-over-13-months services.0.cookies.1.days",
+    ]);
+  });
+
   it("warns when a refusal is forgotten sooner than a consent", () => {
     expect(found(cleanConfig({ expiry: { acceptedDays: 365, rejectedDays: 182 } }))).toEqual([
       "warning refusal-shorter-than-consent expiry.rejectedDays",
