@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseSiteConfig } from "../site-config";
-import { lintConfig } from "./lint";
-import { cleanConfig, withTexts } from "./test-config";
+import { cleanConfig, textErrors } from "./test-config";
 
-const errors = (language: string, texts: Record<string, string>) =>
-  lintConfig(withTexts(language, texts))
-    .filter((f) => f.severity === "error")
-    .map((f) => `${f.rule} ${f.field}`);
+const errors = textErrors;
 
 describe("every control says what it does", () => {
   it("refuses buttons labelled as each other's: accept as manage, manage as reject, reject as more options", () => {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { lintConfig } from "./lint";
-import { withTexts } from "./test-config";
+import { textErrors } from "./test-config";
 
-const errors = (language: string, texts: Record<string, string>) =>
-  lintConfig(withTexts(language, texts))
-    .filter((f) => f.severity === "error")
-    .map((f) => `${f.rule} ${f.field}`);
+const errors = textErrors;
 
 describe("a choice's label pushing one answer", () => {
   it.each([

@@ -1,5 +1,6 @@
 import { DEFAULT_CATEGORIES } from "../categories";
 import { defaultSiteConfig, type SiteConfig } from "../site-config";
+import { lintConfig } from "./lint";
 
 /**
  * A configuration no rule finds anything in (for tests): a full privacy-policy address, the
@@ -44,3 +45,9 @@ export const withTexts = (
   ...base,
   texts: { ...base.texts, [language]: texts },
 });
+
+/** The errors (`rule field`) the linter finds in one language's texts on a clean configuration. */
+export const textErrors = (language: string, texts: Record<string, string>) =>
+  lintConfig(withTexts(language, texts))
+    .filter((f) => f.severity === "error")
+    .map((f) => `${f.rule} ${f.field}`);
