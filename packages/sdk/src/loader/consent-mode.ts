@@ -49,18 +49,18 @@ export function pushConsentDefault(cm: LoaderConsentMode, gpc?: boolean): void {
  * themselves (`cm.lift`).
  */
 export function pushConsentUpdate(
-  decision: Decision,
+  decision: Decision | null,
   cm: LoaderConsentMode,
   gpc: boolean,
   services: readonly SiteService[] = [],
 ): void {
   const state: ConsentModeState = {};
   for (const [key, categories] of Object.entries(cm.keys))
-    state[key] = categories.some((c) => decision.categories[c]) ? "granted" : "denied";
+    state[key] = categories.some((c) => decision?.categories[c]) ? "granted" : "denied";
   for (const s of services)
     if (!allowsElement(decision, s.category, s.id))
       for (const key of s.consentModeKeys ?? []) state[key] = "denied";
-  if (gpc && !cm.lift.some((c) => decision.categories[c]))
+  if (gpc && !cm.lift.some((c) => decision?.categories[c]))
     for (const key of ADVERTISING_CONSENT_MODE_KEYS) state[key] = "denied";
   gtag("consent", "update", state);
 }

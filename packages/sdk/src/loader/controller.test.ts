@@ -959,6 +959,18 @@ describe("a visitor's rule (boot.rule)", () => {
   const defaults = () =>
     (window.dataLayer as IArguments[]).filter((e) => e[0] === "consent" && e[1] === "default");
   const tick = () => new Promise((r) => setTimeout(r, 0));
+  /** The Consent Mode state Google's tags apply in `region`: the defaults, then the updates. */
+  const consentState = (region: string) => {
+    const state: Record<string, unknown> = {};
+    for (const [, kind, { region: scope, ...keys }] of window.dataLayer as [
+      string,
+      string,
+      { region?: string[] },
+    ][])
+      if (kind === "update" || !scope || scope.some((r) => region.startsWith(r)))
+        Object.assign(state, keys);
+    return state;
+  };
   // What a start left for the next task (the banner, GPC's receipt) ends with its test.
   afterEach(async () => {
     await tick();
@@ -1059,6 +1071,7 @@ describe("a visitor's rule (boot.rule)", () => {
 
   it("keeps a US visitor's opt-out after a policy change, which asks nothing under an opt-out rule", async () => {
     await start(bootFor("US", "CA")).optOut();
+    window.dataLayer = [];
     const bumped = { ...ruled, policyVersion: `${ruled.policyVersion}-2` };
     const api = start({
       ...boot,
@@ -1069,18 +1082,31 @@ describe("a visitor's rule (boot.rule)", () => {
     expect(api.has("meta-pixel")).toBe(false);
     expect(api.has("marketing")).toBe(false);
     expect(api.has("visit-counter")).toBe(true);
+    // Google's tags are told so too, not the rule's default that grants advertising.
+    expect(consentState("US-CA")).toMatchObject({
+      ad_storage: "denied",
+      analytics_storage: "granted",
+    });
   });
 
   it("keeps a UK visitor's objection when a policy change asks them again", async () => {
-    await start(bootFor("GB")).object();
-    const bumped = { ...ruled, policyVersion: `${ruled.policyVersion}-2` };
-    const api = start({
+    // Counting visits only (no Google Analytics held back): the UK default grants analytics_storage.
+    const counting = {
+      ...ruled,
+      services: ruled.services.filter((s) => s.id !== "google-analytics"),
+    };
+    const uk = (config: SiteConfig) => ({
       ...boot,
-      config: bumped,
-      rule: visitorRule(bumped, selectRule(bumped, { country: "GB" })),
+      config,
+      rule: visitorRule(config, selectRule(config, { country: "GB" })),
     });
+    await start(uk(counting)).object();
+    window.dataLayer = [];
+    const bumped = { ...counting, policyVersion: `${ruled.policyVersion}-2` };
+    const api = start(uk(bumped));
     expect(api.get()).toBeNull();
     expect(api.has("visit-counter")).toBe(false);
+    expect(consentState("GB")).toMatchObject({ analytics_storage: "denied" });
     // A visitor who only refused consent keeps the exemption running when asked again.
     clearCookies();
     localStorage.clear();

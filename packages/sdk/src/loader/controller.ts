@@ -207,6 +207,7 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
     s.current = current;
     s.reconsent = !current && !!record;
     // What the visitor's rule runs until they choose (UK exemptions, US opt-out); else nothing.
+    // Consent Mode's defaults say what runs without a choice (`pushConsentDefault`).
     s.before =
       last === "object"
         ? null
@@ -236,7 +237,10 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
         // A banner that could not load is reported once, by `loadUi`.
         .catch(() => {});
     }
-    if (current) s.update(current);
+    // An opt-out or objection that outlived a policy change: Consent Mode as the gates hold it,
+    // not the rule's default that runs what they stopped.
+    // biome-ignore lint/suspicious/noDoubleEquals: null and undefined alike (no rule, opt-in).
+    if (current || s.before != (gpc ? rule?.beforeGpc : rule?.before)) s.update(s.holding());
     whenReady(s.release);
     // An opt-out rule asks nothing: its link is there from the start.
     if (current || optOutRule) s.floatingButton();

@@ -24,7 +24,7 @@ export interface Session extends UiHost, EmbedGate, AutoblockHost {
   /** Runs the gates (scripts, images, stylesheets, embeds) and the Meta pixel's consent. */
   gate(): void;
   /** Pushes Consent Mode's `update` for a decision. */
-  update(decision: Decision): void;
+  update(decision: Decision | null): void;
   /** Offers the way back to the preference centre. */
   floatingButton(): void;
   /**
