@@ -225,6 +225,45 @@ describe("the outbox", () => {
     expect(localStorage.getItem(WRITE_AHEAD + r.id)).toBeNull();
   });
 
+  it("sends receipts with its own IndexedDB store where there is no IndexedDB or it is blocked", async () => {
+    // happy-dom has no `indexedDB`, as some webviews; Firefox's throws where site data is blocked.
+    expect("indexedDB" in globalThis).toBe(false);
+    const fetchMock = answer(201);
+    vi.stubGlobal("fetch", fetchMock);
+    const written = receipt();
+    writeAhead(written);
+    expect(await flush(API, { unsaved: [receipt()], remember })).toBe(0);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(localStorage.getItem(WRITE_AHEAD + written.id)).toBeNull();
+    vi.stubGlobal("indexedDB", {
+      open: () => {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+    writeAhead(receipt());
+    expect(await flush(API, { remember })).toBe(0);
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
+
+  it("retries with backoff when localStorage is full", async () => {
+    vi.useFakeTimers();
+    const full = vi.spyOn(Storage.prototype, "setItem").mockImplementation(() => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    });
+    let status = 503;
+    const fetchMock = vi.fn(
+      async (_u: string, init: RequestInit) => new Response(String(init.body), { status }),
+    );
+    vi.stubGlobal("fetch", fetchMock);
+    expect(await flush(API, { unsaved: [receipt()], store, remember })).toBe(1);
+    expect(cued()).toBe(true);
+    status = 201;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(memory.size).toBe(0);
+    full.mockRestore();
+  });
+
   it("sends a receipt no storage would take, keeping it in memory until acknowledged", async () => {
     vi.useFakeTimers();
     const broken: OutboxStore = {

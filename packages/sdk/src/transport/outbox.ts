@@ -1,5 +1,5 @@
 import type { ReceiptInput, StoredReceipt } from "@assent/core";
-import { createStore, del, set, values } from "idb-keyval";
+import { createStore, del, set, type UseStore, values } from "idb-keyval";
 import { cuePending, OUTBOX_PREFIX, PENDING_FLAG, WRITE_AHEAD } from "./outbox-keys";
 import { rememberReceipt } from "./receipt-history";
 
@@ -24,13 +24,18 @@ export interface OutboxStore {
   remove(id: string): Promise<void>;
 }
 
-/** The IndexedDB outbox. */
+/**
+ * The IndexedDB outbox. idb-keyval opens the database at once and throws synchronously where
+ * there is no IndexedDB or the site may not store data (Firefox's `SecurityError`): here that is
+ * a rejection, a store that failed, so receipts are still sent.
+ */
 export function indexedDbOutbox(): OutboxStore {
-  const store = createStore("assent-outbox", "pending");
+  let store: UseStore | undefined;
+  const db = async () => (store ??= createStore("assent-outbox", "pending"));
   return {
-    all: () => values<ReceiptInput>(store),
-    put: (receipt) => set(receipt.id, receipt, store),
-    remove: (id) => del(id, store),
+    all: async () => values<ReceiptInput>(await db()),
+    put: async (receipt) => set(receipt.id, receipt, await db()),
+    remove: async (id) => del(id, await db()),
   };
 }
 
@@ -154,8 +159,12 @@ async function drain(api: string, options: OutboxOptions): Promise<number> {
     }
   }
   lastPending = left;
-  if (left.length > 0) storage()?.setItem(PENDING_FLAG, String(left.length));
-  else storage()?.removeItem(PENDING_FLAG);
+  try {
+    if (left.length > 0) storage()?.setItem(PENDING_FLAG, String(left.length));
+    else storage()?.removeItem(PENDING_FLAG);
+  } catch {
+    // A full `localStorage` (QuotaExceededError): the cookie below cues the next page view.
+  }
   // The cue goes only when nothing waits anywhere: another tab may have written ahead meanwhile.
   const local = storage();
   cuePending(
