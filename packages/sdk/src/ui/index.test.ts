@@ -70,7 +70,7 @@ function setup({
     reconsent,
     consentId: () => "AbCdEfGhIjKlMnOpQrStUv",
     gpc,
-    choose: vi.fn(),
+    choose: vi.fn(async () => {}),
   };
   const imported: string[] = [];
   const load = async (url: string) => {
@@ -102,6 +102,21 @@ describe("mount", () => {
     fireEvent.click(accept);
     expect(host.choose).toHaveBeenCalledWith("accept-all");
     await waitFor(() => expect(view.queryByRole("dialog")).toBeNull());
+  });
+
+  it("keeps the banner open when the choice cannot be recorded, and lets the visitor try again", async () => {
+    const { host, ui, view } = setup();
+    const failed = new TypeError("Failed to fetch dynamically imported module: choice-test.js");
+    vi.mocked(host.choose).mockRejectedValueOnce(failed);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    ui.open("banner");
+    fireEvent.click(await view.findByRole("button", { name: "Reject all" }));
+    await waitFor(() => expect(logged).toHaveBeenCalledWith(failed));
+    expect(view.getByRole("dialog")).toBeTruthy();
+    fireEvent.click(view.getByRole("button", { name: "Reject all" }));
+    await waitFor(() => expect(view.queryByRole("dialog")).toBeNull());
+    expect(host.choose).toHaveBeenCalledTimes(2);
+    logged.mockRestore();
   });
 
   it("shows a config without the banner's looks as core's defaults: /s/KEY.js leaves them out", async () => {

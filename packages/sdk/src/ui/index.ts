@@ -143,11 +143,13 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
         page.scrollPaddingBottom = pagePadding;
         opened?.closePreferences(centreRoot);
         opened = next;
-        const decided = (fn: () => void) => () => {
-          fn();
-          undecided = false;
-          show(null);
-        };
+        // Closed once the choice is recorded: one that could not be (its module not loaded)
+        // leaves the layer open, to try again.
+        const decided = (fn: () => Promise<void>) => () =>
+          fn().then(() => {
+            undecided = false;
+            show(null);
+          }, console.error);
         const acceptAll = decided(() => host.choose("accept-all"));
         const rejectAll = decided(() => host.choose("reject-all"));
         // A UK rule running exempt categories before a choice: "Object" stops them, one click.
