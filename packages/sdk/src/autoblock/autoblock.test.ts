@@ -209,6 +209,42 @@ describe("auto-blocking", () => {
     document.removeEventListener("submit", stop);
   });
 
+  it("holds an image preload's imagesrcset and a link's ping, and releases them once allowed", () => {
+    const preload = document.createElement("link");
+    preload.setAttribute("rel", "preload");
+    preload.setAttribute("imagesrcset", `${PIXEL} 1x`);
+    // (happy-dom has no `imageSrcset` property: the browser's is patched as `srcset` is.)
+    document.body.innerHTML = `<a href="/about" ping="${PIXEL}">About</a>
+      <link rel="preload" as="image" imagesrcset="${PIXEL} 1x"><map><area ping="${PIXEL}"></map>`;
+    const link = document.createElement("a");
+    link.ping = PIXEL;
+    const parsed = [...document.body.querySelectorAll("a, link, area")];
+    for (const el of [preload, link, ...parsed]) {
+      expect(el.getAttribute("imagesrcset") ?? el.getAttribute("ping")).toBeNull();
+      expect(el.getAttribute("data-service")).toBe("meta-pixel");
+    }
+    decision = decide(scope, { categories: { marketing: true } });
+    dispatchEvent(new CustomEvent("assent:change"));
+    expect(parsed.map((el) => el.getAttribute("ping") ?? el.getAttribute("imagesrcset"))).toEqual([
+      PIXEL,
+      `${PIXEL} 1x`,
+      PIXEL,
+    ]);
+  });
+
+  it("holds a URL given through the attribute map (attributes.setNamedItem, setNamedItemNS)", () => {
+    for (const method of ["setNamedItem", "setNamedItemNS"] as const) {
+      const script = document.createElement("script");
+      document.head.append(script); // connected without src: a src given now runs it at once
+      const attr = document.createAttribute("src");
+      attr.value = "https://connect.facebook.net/en_US/fbevents.js";
+      script.attributes[method](attr);
+      expect(script.getAttribute("src")).toBeNull();
+      expect(script.dataset.service).toBe("meta-pixel");
+      script.remove();
+    }
+  });
+
   it("holds SVG images, by attribute (href, xlink:href) and by href.baseVal", () => {
     const NS = "http://www.w3.org/2000/svg";
     const a = document.createElementNS(NS, "image");

@@ -68,7 +68,7 @@ const sameUrl = (a: string, b: string, base: string) => {
 
 /** Held content (by this script or marked up by the site) that the gates release once allowed. */
 const HELD =
-  ':is(script[type="text/plain"],[data-src],[data-href],[data-srcset],[data-data],[data-poster]):is([data-category],[data-service])';
+  ':is(script[type="text/plain"],[data-src],[data-href],[data-srcset],[data-imagesrcset],[data-ping],[data-data],[data-poster]):is([data-category],[data-service])';
 
 const scriptsIn = (root: Node): Element[] => {
   const el = root as Element;

@@ -30,6 +30,9 @@ HTMLImageElement srcset
 HTMLSourceElement src
 HTMLSourceElement srcset
 HTMLLinkElement href
+HTMLLinkElement imageSrcset
+HTMLAnchorElement ping
+HTMLAreaElement ping
 HTMLObjectElement data
 HTMLEmbedElement src
 HTMLMediaElement src
@@ -42,7 +45,8 @@ HTMLInputElement src`
 /**
  * Attributes in one realm: the URL properties (SVG images' `href.baseVal` too), `srcdoc`, a held
  * script's `type`, and every way to set an attribute (`setAttribute`, `setAttributeNS`,
- * `setAttributeNode(NS)`, an `Attr`'s `value`, `nodeValue` and `textContent`). A denied tracker's URL is never set: it is kept as
+ * `setAttributeNode(NS)`, `attributes.setNamedItem(NS)`, an `Attr`'s `value`, `nodeValue` and
+ * `textContent`). A denied tracker's URL is never set: it is kept as
  * `data-ATTRIBUTE` with the service's marks.
  */
 export function patchAttributes(win: Realm, engine: Engine): void {
@@ -55,22 +59,23 @@ export function patchAttributes(win: Realm, engine: Engine): void {
   onSet(proto("HTMLIFrameElement"), "srcdoc", (native, value) => {
     native(engine.sanitize(String(value), true));
   });
-  // SVG's `image.href.baseVal = url`: the animated string knows no element, so each is tied to
-  // its image when the page reads it.
+  // SVG's `image.href.baseVal = url` and `el.attributes.setNamedItem(attr)`: the animated string
+  // and the attribute map know no element, so each is tied to its element when the page reads it.
   const owners = new WeakMap<object, Element>();
-  const image = proto("SVGImageElement");
-  const href = image && Object.getOwnPropertyDescriptor(image, "href");
-  if (image && href?.get) {
-    const read = href.get;
-    Object.defineProperty(image, "href", {
-      ...href,
-      get(this: Element) {
-        const value = read.call(this);
-        owners.set(value, this);
-        return value;
-      },
-    });
-  }
+  const tie = (target: object | undefined, prop: string) => {
+    const desc = target && Object.getOwnPropertyDescriptor(target, prop);
+    const read = desc?.get;
+    if (read)
+      Object.defineProperty(target, prop, {
+        ...desc,
+        get(this: Element) {
+          const value = read.call(this);
+          owners.set(value, this);
+          return value;
+        },
+      });
+  };
+  tie(proto("SVGImageElement"), "href");
   onSet(proto("SVGAnimatedString"), "baseVal", function (native, value) {
     const owner = owners.get(this);
     if (!owner || !engine.hold(owner, "href", String(value))) native(value);
@@ -80,7 +85,8 @@ export function patchAttributes(win: Realm, engine: Engine): void {
   });
 
   const El = win.Element.prototype;
-  const { setAttribute, setAttributeNS, setAttributeNode, setAttributeNodeNS } = El;
+  tie(El, "attributes");
+  const { setAttribute, setAttributeNS, setAttributeNode } = El;
   El.setAttribute = function (this: Element, name: string, value: string) {
     if (!engine.attribute(this, String(name), value)) setAttribute.call(this, name, value);
   };
@@ -88,13 +94,22 @@ export function patchAttributes(win: Realm, engine: Engine): void {
     const local = String(name).split(":").pop() as string;
     if (!engine.attribute(this, local, value)) setAttributeNS.call(this, ns, name, value);
   };
-  for (const [name, native] of [
-    ["setAttributeNode", setAttributeNode],
-    ["setAttributeNodeNS", setAttributeNodeNS],
-  ] as const)
-    (El as unknown as Record<string, unknown>)[name] = function (this: Element, attr: Attr) {
-      return engine.attribute(this, attr.localName, attr.value) ? null : native.call(this, attr);
+  // An element's own methods, and its attribute map's (whose element is the one it was read from).
+  type Methods = Record<string, typeof setAttributeNode>;
+  const Named = win.NamedNodeMap.prototype;
+  for (const [target, name] of [
+    [El, "setAttributeNode"],
+    [El, "setAttributeNodeNS"],
+    [Named, "setNamedItem"],
+    [Named, "setNamedItemNS"],
+  ] as const) {
+    const on = target as unknown as Methods;
+    const native = on[name] as typeof setAttributeNode;
+    on[name] = function (this: Element, attr: Attr) {
+      const owner = owners.get(this) ?? this;
+      return engine.attribute(owner, attr.localName, attr.value) ? null : native.call(this, attr);
     };
+  }
   const onAttr: Setter = function (native, value) {
     const attr = this as unknown as Attr;
     const owner = attr.nodeType === 2 ? attr.ownerElement : null;

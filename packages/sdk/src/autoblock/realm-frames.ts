@@ -1,5 +1,6 @@
 import type { Engine } from "./engine";
 import { holdNavigation, holdTarget } from "./realm-targets";
+import { URL_ATTRIBUTE_NAMES } from "./url-attributes";
 
 type Realm = Window & typeof globalThis;
 
@@ -105,6 +106,6 @@ export function observe(win: Realm, engine: Engine): void {
     childList: true,
     subtree: true,
     attributes: true,
-    attributeFilter: ["src", "srcset", "href", "data", "poster", "srcdoc"],
+    attributeFilter: [...URL_ATTRIBUTE_NAMES, "srcdoc"],
   });
 }
