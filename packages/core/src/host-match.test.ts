@@ -31,6 +31,15 @@ describe("host matching", () => {
     expect(matchHost(url("https://evil.test/?https://flickr.com/"), "flickr.com")).toBe(0);
   });
 
+  it("matches a fully qualified host name's trailing dot as the same host", () => {
+    expect(matchHost(url("https://www.facebook.com./tr?id=1"), "facebook.com/tr")).toBe(15);
+    expect(matchHost(url("https://facebook.com./tr"), "facebook.com/tr")).toBe(15);
+    expect(
+      serviceMatcher(CATALOGUE)(url("https://connect.facebook.net./en_US/fbevents.js"))?.id,
+    ).toBe("meta-pixel");
+    expect(matchHost(url("https://facebook.com.evil.test./tr"), "facebook.com/tr")).toBe(0);
+  });
+
   it("needs the path to contain the pattern's path, when it has one", () => {
     expect(matchHost(url("https://www.facebook.com/tr?id=1&ev=PageView"), "facebook.com/tr")).toBe(
       15,

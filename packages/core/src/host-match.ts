@@ -5,15 +5,23 @@ export interface UrlParts {
 }
 
 /**
- * Whether a URL matches a host pattern: `example.com` matches the host and its sub-domains (never
+ * A URL's host name without the trailing dot of a fully qualified name (`www.facebook.com.`),
+ * which the browser resolves and connects to as the same host.
+ */
+const bareHost = ({ hostname }: UrlParts) => hostname.replace(/\.$/, "");
+
+/**
+ * Whether a URL matches a host pattern (`www.facebook.com.` as `www.facebook.com`): `example.com` matches the host and its sub-domains (never
  * `badexample.com`); `example.com/tr` also needs the URL's path to contain `/tr` as whole
  * segments (`/tr`, `/tr/x`, `/v1/tr`; never `/translate`). Returns the pattern's length (its
  * specificity), or 0 when it does not match.
  * @example matchHost(new URL("https://www.facebook.com/tr?id=1"), "facebook.com/tr") // 15
  */
-export function matchHost({ hostname, pathname }: UrlParts, pattern: string): number {
+export function matchHost(url: UrlParts, pattern: string): number {
+  const hostname = bareHost(url);
   const [, host, path] = /^([^/]*)(.*?)\/?$/.exec(pattern) as string[];
-  return (hostname === host || hostname.endsWith(`.${host}`)) && `${pathname}/`.includes(`${path}/`)
+  return (hostname === host || hostname.endsWith(`.${host}`)) &&
+    `${url.pathname}/`.includes(`${path}/`)
     ? pattern.length
     : 0;
 }
@@ -48,7 +56,7 @@ export function serviceMatcher<T extends { hosts?: readonly string[] }>(
 ): (url: UrlParts) => T | undefined {
   const byHost = new Map<string, Array<[T, string]>>();
   return (url) => {
-    const { hostname } = url;
+    const hostname = bareHost(url);
     let candidates = byHost.get(hostname);
     if (!candidates) {
       candidates = [];

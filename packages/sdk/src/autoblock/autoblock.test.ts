@@ -245,6 +245,13 @@ describe("auto-blocking", () => {
     }
   });
 
+  it("holds a tracker's URL written with its host's trailing dot, the same host to the browser", () => {
+    const pixel = new Image();
+    pixel.src = "https://www.facebook.com./tr?id=1&ev=PageView";
+    expect(pixel.getAttribute("src")).toBeNull();
+    expect(pixel.dataset.service).toBe("meta-pixel");
+  });
+
   it("holds SVG images, by attribute (href, xlink:href) and by href.baseVal", () => {
     const NS = "http://www.w3.org/2000/svg";
     const a = document.createElementNS(NS, "image");
