@@ -28,9 +28,10 @@ export const BUDGETS = {
    * 2,978 until it mounted between `<head>` and `<body>` while the page is parsed, with the page's
    * focus left until it is: +21 (2,999); 3,000 until a modal shown before there is a `<body>`
    * made the page inert once parsed: +22 (3,021); 3,025 for the preference centre's file name in
-   * it, whose hash changes with that chunk and costs up to 7 B more or less (3,028).
+   * it, whose hash changes with that chunk and costs up to 7 B more or less (3,028); 3,030 until
+   * focus went back to the page's own opener of the preference centre: +7 (3,037).
    */
-  ui: 3_030,
+  ui: 3_037,
   /** One first-layer language chunk: the largest, as the UI chunk imports one on a first visit. */
   language: 600,
   /**
@@ -38,9 +39,10 @@ export const BUDGETS = {
    * 7,356 until the UI chunk's accessibility fixes (+43; +1 in the loader, its chunks' new hashes);
    * 7,400 until the modal's inert page when shown before `<body>` (+22: 7,419); 7,425 for the UI
    * chunk's hashed file name of the preference centre (7,426); 7,430 until the loader's +10 for
-   * Consent Mode after a policy change (7,436).
+   * Consent Mode after a policy change (7,436); 7,440 until the UI chunk's +7 for focus going back
+   * to the page's own opener (7,447).
    */
-  total: 7_440,
+  total: 7_447,
   /**
    * The choice module (deciding, the cookie, the receipt's write-ahead, clearing, checking what
    * `set()` is given), fetched once the banner has painted and with the preference centre, and

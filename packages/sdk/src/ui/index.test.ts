@@ -310,6 +310,22 @@ describe("mount", () => {
     expect(shadow.activeElement).toBe(button);
   });
 
+  it("gives focus back to the page's own opener used while the banner shows, once its choice is saved", async () => {
+    document.body.innerHTML = `<a href="#" id="settings" data-assent-open>Cookie settings</a>`;
+    document.body.inert = false; // as an earlier test's modal may have left it
+    const { ui, view } = setup();
+    // A first visit: the bar shows while nothing has the focus.
+    await ui.open("banner");
+    await view.findByRole("button", { name: "Accept all" });
+    const link = document.getElementById("settings") as HTMLAnchorElement;
+    link.focus();
+    await ui.open("preferences");
+    fireEvent.click(await view.findByRole("button", { name: "Save choices" }));
+    await waitFor(() => expect(view.queryByRole("dialog")).toBeNull());
+    expect(document.activeElement).toBe(link);
+    document.body.replaceChildren();
+  });
+
   it("closes when the loader records a choice made elsewhere", async () => {
     const { ui, view } = setup();
     ui.open("banner");

@@ -131,7 +131,9 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
       .then(async () => {
         const t = await texts;
         const next = view === "preferences" ? await fetchCentre() : null;
-        if (view && !returnFocus) {
+        // Focus goes back where it was when the UI was opened from outside it: the page's own
+        // opener (a link, the floating button), not what had it when the banner first showed.
+        if (view && document.activeElement !== element) {
           // Inside a shadow root (the floating button's), the element focused is in there: its
           // host cannot take focus back.
           returnFocus = document.activeElement as HTMLElement | null;
