@@ -22,6 +22,7 @@ const record: fc.Arbitrary<ConsentRecord> = fc.record({
   decision: fc.record({ categories: decisionMap, services: decisionMap }),
   gpc: fc.boolean(),
   exemptions: fc.boolean(),
+  follows: fc.constant([]),
 });
 
 describe("consent cookie codec (properties)", () => {

@@ -32,6 +32,7 @@ function record(overrides: Partial<ConsentRecord> = {}): ConsentRecord {
     decision: decide(scope, { categories: { analytics: true }, services: { youtube: true } }),
     gpc: false,
     exemptions: false,
+    follows: [],
     ...overrides,
   };
 }
@@ -60,6 +61,17 @@ describe("consent cookie codec", () => {
         expect(decodeConsentCookie(encoded)).toEqual(r);
       }
     }
+  });
+
+  it("marks the services that follow their category, in a form a reader from before reads the same", () => {
+    const r = record(); // analytics on, embeds off, YouTube allowed on its own
+    const encoded = encodeConsentCookie(r, scope);
+    const decoded = decodeConsentCookie(encoded);
+    expect(decoded?.decision).toEqual(r.decision);
+    expect(decoded?.follows).toEqual(["google-analytics"]);
+    // A reader from before skips the empty id that ends the followers.
+    expect(encoded).toMatch(/~google-analytics\.\.youtube_$/);
+    expect(decodeConsentCookie(encoded.replace("..", "."))?.follows).toEqual([]);
   });
 
   it("reads a cookie written before the GPC flag as made without the signal", () => {
@@ -156,5 +168,29 @@ describe("reconcile", () => {
     expect(d.categories.social).toBe(false);
     expect(d.services["google-analytics"]).toBe(true);
     expect(d.services.hotjar).toBe(false);
+  });
+
+  it("has a service that followed its category follow it into another: one set against it keeps its own", () => {
+    const stored = decide(scope, { categories: { analytics: true }, services: { youtube: true } });
+    const moved = {
+      categories: scope.categories,
+      services: [
+        { id: "google-analytics", category: "marketing" },
+        { id: "youtube", category: "marketing" },
+      ],
+    };
+    const d = reconcile(stored, moved, ["google-analytics"]);
+    expect(d.services["google-analytics"]).toBe(false);
+    expect(d.services.youtube).toBe(true);
+    // A cookie from before names no followers: every service keeps its stored value.
+    expect(reconcile(stored, moved).services["google-analytics"]).toBe(true);
+  });
+
+  it("runs a necessary service the stored decision never saw, as the preference centre shows it", () => {
+    const grown = {
+      categories: scope.categories,
+      services: [...scope.services, { id: "checkout", category: "necessary" }],
+    };
+    expect(reconcile(rejectAll(scope), grown).services.checkout).toBe(true);
   });
 });

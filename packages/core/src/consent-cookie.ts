@@ -1,4 +1,4 @@
-import { isRequired } from "./categories";
+import { isRequired, NECESSARY } from "./categories";
 import { CONSENT_METHODS, type ConsentMethod, type Decision, type DecisionScope } from "./decision";
 import { ID_PATTERN } from "./patterns";
 
@@ -28,48 +28,81 @@ export interface ConsentRecord {
    * centre starts with them on). That is not consent where another rule applies.
    */
   exemptions?: boolean;
+  /**
+   * The services that followed their category when the decision was made (not set against it):
+   * they follow their category as it is now (`reconcile`), so one the site moves into a category
+   * the visitor refused is refused. Empty in cookies from before, whose every service counts as
+   * set.
+   */
+  follows?: string[];
 }
 
 const FORMAT = "1";
 const METHOD_CODES = "arcwgpox";
 
-function encodeMap(map: Record<string, boolean>): string {
+/**
+ * A map as `granted_denied`, ids joined by dots. Given `follows`, each half lists the services
+ * that follow their category first, then an empty id, then those set against it: a reader from
+ * before (which skips empty ids) reads the same values.
+ */
+function encodeMap(map: Record<string, boolean>, follows?: readonly string[]): string {
   // Ids are validated where they come from (the site config); the decoder re-checks them.
-  const keys = Object.keys(map);
-  const granted = keys.filter((k) => map[k] === true);
-  const denied = keys.filter((k) => map[k] !== true);
-  return `${granted.join(".")}_${denied.join(".")}`;
+  const half = (value: boolean) => {
+    const ids = Object.keys(map).filter((k) => (map[k] === true) === value);
+    return (
+      follows
+        ? [
+            ...ids.filter((k) => follows.includes(k)),
+            "",
+            ...ids.filter((k) => !follows.includes(k)),
+          ]
+        : ids
+    ).join(".");
+  };
+  return `${half(true)}_${half(false)}`;
 }
 
-function decodeMap(text: string): Record<string, boolean> | null {
+/** A map back, the ids before a half's empty id added to `follows`. */
+function decodeMap(text: string, follows: string[] = []): Record<string, boolean> | null {
   const out: Record<string, boolean> = {};
   const halves = text.split("_");
   for (const [half, value] of [
     [halves[0], true],
     [halves[1], false],
-  ] as const)
-    for (const id of (half as string).split(".").filter(Boolean)) {
+  ] as const) {
+    const ids = (half as string).split(".");
+    const marker = ids.indexOf("");
+    for (const [i, id] of ids.entries()) {
+      if (!id) continue;
       // Own keys only: "constructor" is a valid id and `in` would find Object.prototype's.
       if (!ID_PATTERN.test(id) || Object.hasOwn(out, id)) return null;
       out[id] = value;
+      if (i < marker) follows.push(id);
     }
+  }
   return out;
 }
 
 /**
  * The whole cookie value: format 1, then policy version, time, subject, receipt id (its shape
- * only: the API re-validates it as `previousId`), method, the two maps, then `~g` when Global
- * Privacy Control was on and `~u` when it grants by a UK exemption only.
+ * only: the API re-validates it as `previousId`), method, the two maps (`encodeMap`), then `~g`
+ * when Global Privacy Control was on and `~u` when it grants by a UK exemption only.
  */
 const VALUE =
   /^1~([\w.-]{1,32})~([0-9a-z]{1,9})~([\w-]{22})~([0-9a-f-]{36})~([arcwgpox])~([a-z0-9.-]*_[a-z0-9.-]*)~([a-z0-9.-]*_[a-z0-9.-]*)(~g)?(~u)?$/;
 
 /**
  * Serialises a consent record into a compact cookie value (no characters that need escaping).
- * @example encodeConsentCookie(record) // "1~3~t1k2p0~Ab...~0193...~a~necessary.analytics_marketing~..."
+ * Given the scope it was decided in, the services whose value is their category's are written
+ * as following it (`follows`), else the record's own `follows`.
+ * @example encodeConsentCookie(record, config) // "1~3~t1k2p0~Ab...~0193...~a~necessary.analytics_marketing~..."
  */
-export function encodeConsentCookie(record: ConsentRecord): string {
+export function encodeConsentCookie(record: ConsentRecord, scope?: DecisionScope): string {
   const method = METHOD_CODES[CONSENT_METHODS.indexOf(record.method)] ?? "p";
+  const { categories, services } = record.decision;
+  const follows = scope
+    ? scope.services.filter((s) => services[s.id] === categories[s.category]).map((s) => s.id)
+    : record.follows;
   return `${[
     FORMAT,
     record.policyVersion,
@@ -77,8 +110,8 @@ export function encodeConsentCookie(record: ConsentRecord): string {
     record.subjectId,
     record.receiptId,
     method,
-    encodeMap(record.decision.categories),
-    encodeMap(record.decision.services),
+    encodeMap(categories),
+    encodeMap(services, follows),
   ].join("~")}${record.gpc ? "~g" : ""}${record.exemptions ? "~u" : ""}`;
 }
 
@@ -91,8 +124,9 @@ export function decodeConsentCookie(value: string | null | undefined): ConsentRe
   if (!m) return null;
   const [, policyVersion, ts, subjectId, receiptId, code, cats, svcs, gpc, exemptions] =
     m as unknown as string[];
+  const follows: string[] = [];
   const categories = decodeMap(cats as string);
-  const services = decodeMap(svcs as string);
+  const services = decodeMap(svcs as string, follows);
   if (!categories || !services) return null;
   return {
     policyVersion: policyVersion as string,
@@ -103,6 +137,7 @@ export function decodeConsentCookie(value: string | null | undefined): ConsentRe
     decision: { categories, services },
     gpc: !!gpc,
     exemptions: !!exemptions,
+    follows,
   };
 }
 
@@ -155,13 +190,23 @@ export function isCurrent(
 
 /**
  * Fits a stored decision to the current configuration: categories and services it does not name
- * are denied (never switched on silently); required categories are on.
+ * are denied (never switched on silently); required categories are on, and `necessary`'s services
+ * (one added since too, as `decide` has them); a service that followed its category (`follows`)
+ * follows it as it is now.
+ * @example reconcile(record.decision, config, record.follows)
  */
-export function reconcile(decision: Decision, scope: DecisionScope): Decision {
+export function reconcile(
+  decision: Decision,
+  scope: DecisionScope,
+  follows: readonly string[] = [],
+): Decision {
   const categories: Record<string, boolean> = {};
   for (const c of scope.categories)
     categories[c.id] = isRequired(c) || decision.categories[c.id] === true;
   const services: Record<string, boolean> = {};
-  for (const s of scope.services) services[s.id] = decision.services[s.id] === true;
+  for (const s of scope.services)
+    services[s.id] =
+      s.category === NECESSARY ||
+      (follows.includes(s.id) ? categories[s.category] : decision.services[s.id]) === true;
   return { categories, services };
 }

@@ -17,8 +17,11 @@ export function writeCookie(name: string, value: string, maxAge: number): void {
   document.cookie = `${name}=${value}; Path=/; Max-Age=${maxAge}; SameSite=Lax${secure}`;
 }
 
-/** Stores a decision in the first-party cookie until it expires. */
+/**
+ * Stores a decision in the first-party cookie until it expires, its services that follow their
+ * category written as such (`encodeConsentCookie`).
+ */
 export function writeRecord(record: ConsentRecord, scope: ValidityScope): void {
   const maxAge = Math.max(0, Math.floor((expiresAt(record, scope) - Date.now()) / 1000));
-  writeCookie(COOKIE_NAME, encodeConsentCookie(record), maxAge);
+  writeCookie(COOKIE_NAME, encodeConsentCookie(record, scope), maxAge);
 }

@@ -376,6 +376,32 @@ describe("the loader's controller", () => {
     expect(host.decision()).toBeNull();
   });
 
+  it("has a service the site moves into a refused category follow it, unless the visitor set it", async () => {
+    await start(boot).set({ categories: { analytics: true }, services: { "meta-pixel": true } });
+    // Re-filed without a policy change: nobody is asked again.
+    const moved = {
+      ...config,
+      services: config.services.map((s) =>
+        s.id === "hotjar" || s.id === "meta-pixel" ? { ...s, category: "preferences" } : s,
+      ),
+    };
+    const api = start({ ...boot, config: moved });
+    expect(api.has("preferences")).toBe(false);
+    expect(api.has("hotjar")).toBe(false);
+    // Set against its category by the visitor: their own setting stands.
+    expect(api.has("meta-pixel")).toBe(true);
+    expect(api.has("google-analytics")).toBe(true);
+  });
+
+  it("runs a necessary service added after the visitor decided, as the preference centre shows it", async () => {
+    await start(boot).rejectAll();
+    const grown = {
+      ...config,
+      services: [...config.services, { id: "checkout", category: "necessary" }],
+    };
+    expect(start({ ...boot, config: grown }).has("checkout")).toBe(true);
+  });
+
   it("offers the floating button on every page with a decision unless the site turned it off", async () => {
     await start(boot).rejectAll();
     const off = { ...config };

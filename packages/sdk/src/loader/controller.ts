@@ -67,7 +67,9 @@ export function start(boot: LoaderBoot, options: StartOptions = {}): AssentApi {
 
   /** The decision a stored record holds: reconciled with the config, `null` once superseded. */
   const holds = (record: ConsentRecord | null) =>
-    record && isCurrent(record, config, Date.now()) ? reconcile(record.decision, config) : null;
+    record && isCurrent(record, config, Date.now())
+      ? reconcile(record.decision, config, record.follows)
+      : null;
 
   let choiceModule: typeof ChoiceModule | undefined;
   let choiceLoading: Promise<typeof ChoiceModule> | undefined;
