@@ -32,9 +32,10 @@ export const BUDGETS = {
    * focus left until it is: +21 (2,999); 3,000 until a modal shown before there is a `<body>`
    * made the page inert once parsed: +22 (3,021); 3,025 for the preference centre's file name in
    * it, whose hash changes with that chunk and costs up to 7 B more or less (3,028); 3,030 until
-   * focus went back to the page's own opener of the preference centre: +7 (3,037).
+   * focus went back to the page's own opener of the preference centre: +7 (3,037); 3,037 until
+   * each layer's language was the one its receipts record: +6 (3,043).
    */
-  ui: 3_037,
+  ui: 3_043,
   /** One first-layer language chunk: the largest, as the UI chunk imports one on a first visit. */
   language: 600,
   /**
@@ -44,9 +45,9 @@ export const BUDGETS = {
    * chunk's hashed file name of the preference centre (7,426); 7,430 until the loader's +10 for
    * Consent Mode after a policy change (7,436); 7,440 until the UI chunk's +7 for focus going back
    * to the page's own opener (7,447); 7,447 until the loader's +47 for services following their
-   * category (7,494).
+   * category (7,494); 7,497 until the UI chunk's +6 for each layer's language (7,500).
    */
-  total: 7_497,
+  total: 7_503,
   /**
    * The choice module (deciding, the cookie, the receipt's write-ahead, clearing, checking what
    * `set()` is given), fetched once the banner has painted and with the preference centre, and

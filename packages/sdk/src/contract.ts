@@ -138,8 +138,9 @@ export interface UiHost {
   /** The language the banner is shown in, and its receipts record (`bannerLanguage`). */
   language: string;
   /**
-   * Set by the UI when it had to fall back to English (the visitor's language could not be
-   * loaded): the language the visitor actually read, which the receipts then record instead.
+   * Set by the UI as each layer shows: the language the visitor actually reads there (English
+   * where theirs could not be loaded, the banner's and the preference centre's each on its own),
+   * which the receipts then record instead.
    */
   languageShown?: string;
   /**

@@ -354,7 +354,24 @@ describe("when the visitor's language cannot be loaded", () => {
     ui.open("banner");
     await view.findByRole("dialog");
     expect(document.getElementById("assent-ui")?.lang).toBe("de");
-    expect(host.languageShown).toBeUndefined();
+    expect(host.languageShown).toBe("de");
+  });
+
+  it("records the language of the layer the visitor chose in, when only the centre's fell back", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const de = DICTIONARIES.de as Record<string, string>;
+    const { host, ui, view } = setup({ language: "de", unreachable: "de-centre" });
+    ui.open("banner");
+    fireEvent.click(await view.findByRole("button", { name: de.manage }));
+    // The preference centre in English, as its German texts could not be loaded.
+    const centre = await view.findByRole("dialog", { name: "Privacy preferences" });
+    expect(host.languageShown).toBe("en");
+    fireEvent.keyDown(centre, { key: "Escape" });
+    // Back on the German banner: a choice there is recorded in German.
+    fireEvent.click(await view.findByRole("button", { name: de.acceptAll }));
+    await waitFor(() => expect(host.choose).toHaveBeenCalledWith("accept-all"));
+    expect(host.languageShown).toBe("de");
+    expect(document.getElementById("assent-ui")?.lang).toBe("de");
   });
 });
 
@@ -419,7 +436,7 @@ describe("under a visitor's rule", () => {
     expect(view.getByText(/Vous pouvez vous y opposer à tout moment/)).toBeTruthy();
     expect(view.getByRole("button", { name: "Tout accepter" })).toBeTruthy();
     expect(imported).toEqual(["fr-test.js", "fr-uk-exemptions-test.js"]);
-    expect(host.languageShown).toBeUndefined();
+    expect(host.languageShown).toBe("fr");
     expect(host.choose).toHaveBeenCalledWith("object");
   });
 

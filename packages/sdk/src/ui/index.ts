@@ -40,26 +40,24 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
   /**
    * The visitor's language's texts, with their rule's (`loadDictionary`); when either cannot be
    * loaded, English, everything of it (not the site's own texts in their language over English
-   * buttons), which the receipts then record (`languageShown`).
+   * buttons). Each layer's language (the banner's, the preference centre's, loaded later) is the
+   * one the receipts record while it shows (`languageShown`).
    */
+  const layerIn = [language, language];
   const dictionary = (centre?: boolean) =>
     loadDictionary(
       language,
       load,
       centre,
       () => {
-        host.languageShown = element.lang = DEFAULT_LANGUAGE;
-        element.dir = "ltr";
+        layerIn[+!!centre] = DEFAULT_LANGUAGE;
       },
       rule,
     );
-  const shownIn = () => host.languageShown ?? language;
-  const texts = dictionary().then((dict) => textsFor(config, shownIn(), dict, rule));
+  const texts = dictionary().then((dict) => textsFor(config, layerIn[0] as string, dict, rule));
   element.id = "assent-ui";
   element.dataset.theme = config.ui?.theme ?? "auto";
   element.dataset.position = config.ui?.position ?? "bar";
-  element.lang = language;
-  element.dir = direction(language);
   document.head.after(element);
   const shadow = element.attachShadow({ mode: "open" });
   adoptStyles(shadow, CSS, host.nonce);
@@ -82,7 +80,7 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
       ([[chunk, described], dict]) => ({
         ...chunk,
         config: described,
-        t: textsFor(described, shownIn(), dict, rule),
+        t: textsFor(described, layerIn[1] as string, dict, rule),
       }),
       (err) => {
         centre = undefined;
@@ -159,6 +157,10 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
           rule?.model === "uk-exemptions" && config.categories.some((c) => c.exemption)
             ? decided(() => host.choose("object"))
             : undefined;
+        // The language of what shows, or showed last: the receipts record it.
+        const lang = layerIn[+!!next] as string;
+        host.languageShown = element.lang = lang;
+        element.dir = direction(lang);
         covered = !!(view && (next || modal));
         inertPage();
         if (view === "banner") {
@@ -196,7 +198,7 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
             {
               config: next.config,
               t: next.t,
-              language: shownIn(),
+              language: lang,
               initial: host.holding(),
               rule,
               onObject,
