@@ -63,7 +63,9 @@ describe("buildAccessReport", () => {
     expect(guild?.summary).toContain(
       "Only the first 1 are listed below: ask The Guild for the rest, which it keeps under the same consent ID.",
     );
-    expect(build(site({ receipts: [receipt()] })).sites[0]?.summary).not.toContain("Only the first");
+    expect(build(site({ receipts: [receipt()] })).sites[0]?.summary).not.toContain(
+      "Only the first",
+    );
   });
 
   it("tells each choice in words, oldest first, with what is kept beside it", () => {
