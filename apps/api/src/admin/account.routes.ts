@@ -44,6 +44,7 @@ export const changePasswordRoute = defineRoute({
       "How many other sessions were ended and API tokens revoked, and this session's new CSRF token",
     schema: AccountPasswordChange.response,
   },
+  errors: ["WRONG_PASSWORD", "TOO_MANY_ATTEMPTS", "TRY_AGAIN"],
 });
 export const listSessionsRoute = defineRoute({
   method: "GET",

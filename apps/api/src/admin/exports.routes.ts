@@ -23,6 +23,7 @@ export const exportRoute = defineRoute({
     contentType: "text/csv",
     schema: ExportsGet.response,
   },
+  errors: ["INVALID_CURSOR"],
 });
 
 /**

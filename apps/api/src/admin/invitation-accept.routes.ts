@@ -30,6 +30,7 @@ export const inspectInvitationRoute = defineRoute({
     description: "The site, the address and the role",
     schema: InvitationsInspect.response,
   },
+  errors: ["INVITATION_NOT_FOUND"],
 });
 export const acceptInvitationRoute = defineRoute({
   method: "POST",
@@ -44,6 +45,7 @@ export const acceptInvitationRoute = defineRoute({
     description: "The address and the site joined; sign in next",
     schema: InvitationsAccept.response,
   },
+  errors: ["INVITATION_NOT_FOUND", "ALREADY_MEMBER", "INVALID_CREDENTIALS", "TRY_AGAIN"],
 });
 
 const gone = () =>

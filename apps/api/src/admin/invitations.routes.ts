@@ -25,6 +25,7 @@ export const inviteMemberRoute = defineRoute({
     description: "The invitation, with its token shown once",
     schema: InvitationsCreate.response,
   },
+  errors: ["ALREADY_MEMBER"],
 });
 export const revokeInvitationRoute = defineRoute({
   method: "DELETE",
@@ -34,6 +35,7 @@ export const revokeInvitationRoute = defineRoute({
   access: { kind: "site", role: "owner", sessionOnly: true },
   params: v.object({ site: siteKeyParam, invitationId: idParam }),
   response: { status: 204, description: "Revoked" },
+  errors: ["INVITATION_NOT_FOUND"],
 });
 
 /** Invitations of a site: made and revoked by its owners (accepted through `invitation-accept`). */

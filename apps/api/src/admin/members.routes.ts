@@ -40,6 +40,7 @@ export const changeRoleRoute = defineRoute({
     description: "The member with the new role",
     schema: MembersUpdate.response,
   },
+  errors: ["MEMBER_NOT_FOUND", "LAST_OWNER"],
 });
 export const removeMemberRoute = defineRoute({
   method: "DELETE",
@@ -49,6 +50,7 @@ export const removeMemberRoute = defineRoute({
   access: { kind: "site", role: "owner", sessionOnly: true },
   params: MemberParams,
   response: { status: 204, description: "Removed" },
+  errors: ["MEMBER_NOT_FOUND", "LAST_OWNER"],
 });
 
 async function member(db: Database, siteId: number, userId: number): Promise<Member | null> {

@@ -37,6 +37,7 @@ export const listReceiptsRoute = defineRoute({
     description: "A page of receipts and the cursor of the next",
     schema: AdminReceiptsList.response,
   },
+  errors: ["INVALID_CURSOR"],
 });
 
 /** `GET /v1/admin/receipts?site=KEY&...filters&limit=50&cursor=C`. */

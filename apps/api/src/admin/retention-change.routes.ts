@@ -22,6 +22,7 @@ export const cancelRetentionChangeRoute = defineRoute({
     description: "The site's settings, nothing scheduled",
     schema: RetentionChangeCancel.response,
   },
+  errors: ["NO_SCHEDULED_CHANGE"],
 });
 
 /** The scheduled lowering of a site's retention: cancelled here (asked for through `PATCH`). */

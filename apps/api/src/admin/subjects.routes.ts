@@ -62,6 +62,7 @@ export const subjectErasureRoute = defineRoute({
     description: "How many receipts were erased, and the audit entry (or the earlier erasure's)",
     schema: SubjectsErase.response,
   },
+  errors: ["SUBJECT_NOT_FOUND"],
 });
 
 /** Subject access and erasure requests. */

@@ -43,6 +43,7 @@ export const createTokenRoute = defineRoute({
     description: "The token, with its secret",
     schema: TokensCreate.response,
   },
+  errors: ["FORBIDDEN"],
 });
 export const revokeTokenRoute = defineRoute({
   method: "DELETE",
@@ -52,6 +53,7 @@ export const revokeTokenRoute = defineRoute({
   access: { kind: "site", role: "owner", sessionOnly: true },
   params: v.object({ site: siteKeyParam, tokenId: idParam }),
   response: { status: 204, description: "Revoked" },
+  errors: ["TOKEN_NOT_FOUND"],
 });
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -27,6 +27,7 @@ export const wordingRoute = defineRoute({
     description: "The wording's texts per language",
     schema: WordingsGet.response,
   },
+  errors: ["WORDING_NOT_FOUND"],
 });
 
 /** `GET /v1/admin/sites/:site/wordings/:hash`: what a receipt's standard wording said. */

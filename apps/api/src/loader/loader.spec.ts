@@ -22,6 +22,7 @@ export const loaderRoute = defineRoute({
     contentType: "text/javascript",
     schema: LoaderGet.response,
   },
+  errors: ["NOT_FOUND", "SITE_NOT_FOUND", "CONFIG_NOT_PUBLISHED"],
 });
 
 export const siteConfigRoute = defineRoute({
@@ -32,4 +33,5 @@ export const siteConfigRoute = defineRoute({
   access: { kind: "public" },
   params: v.object({ key: siteKey }),
   response: { status: 200, description: "The configuration", schema: SiteConfigGet.response },
+  errors: ["SITE_NOT_FOUND", "CONFIG_NOT_PUBLISHED"],
 });

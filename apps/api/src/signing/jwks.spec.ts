@@ -11,4 +11,5 @@ export const jwksRoute = defineRoute({
   access: { kind: "public" },
   params: v.object({ key: v.pipe(v.string(), v.regex(SITE_KEY_PATTERN)) }),
   response: { status: 200, description: "JWKS", schema: JwksGet.response },
+  errors: ["SITE_NOT_FOUND"],
 });

@@ -28,6 +28,7 @@ export const logCheckpointRoute = defineRoute({
     contentType: "text/plain",
     schema: LogCheckpointGet.response,
   },
+  errors: ["SITE_NOT_FOUND"],
 });
 
 export const logVkeyRoute = defineRoute({
@@ -43,6 +44,7 @@ export const logVkeyRoute = defineRoute({
     contentType: "text/plain",
     schema: LogVkeyGet.response,
   },
+  errors: ["SITE_NOT_FOUND"],
 });
 
 export const logTileRoute = defineRoute({
@@ -59,6 +61,7 @@ export const logTileRoute = defineRoute({
     contentType: "application/octet-stream",
     schema: LogTileGet.response,
   },
+  errors: ["SITE_NOT_FOUND", "INVALID_TILE_PATH", "TILE_NOT_FOUND"],
 });
 
 export const receiptProofRoute = defineRoute({
@@ -70,4 +73,5 @@ export const receiptProofRoute = defineRoute({
   access: { kind: "public" },
   params: v.object({ id: v.pipe(v.string(), v.regex(UUID_V7)) }),
   response: { status: 200, description: "The inclusion proof", schema: ReceiptsProof.response },
+  errors: ["SUBJECT_REQUIRED", "RECEIPT_NOT_FOUND", "NOT_YET_LOGGED"],
 });

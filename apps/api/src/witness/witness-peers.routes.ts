@@ -39,6 +39,7 @@ export const createWitnessRoute = defineRoute({
   params: siteParams,
   body: WitnessCreateSchema,
   response: { status: 201, description: "The witness", schema: WitnessesCreate.response },
+  errors: ["WITNESS_TAKEN", "WITNESS_URL_NOT_ALLOWED"],
 });
 export const deleteWitnessRoute = defineRoute({
   method: "DELETE",
@@ -48,6 +49,7 @@ export const deleteWitnessRoute = defineRoute({
   access: { kind: "site", role: "owner", sessionOnly: true },
   params: siteItemParams,
   response: { status: 204, description: "Removed" },
+  errors: ["WITNESS_NOT_FOUND"],
 });
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -16,6 +16,15 @@ export const addCheckpointRoute = defineRoute({
     contentType: "text/plain",
     schema: v.string(),
   },
+  errors: [
+    "UNKNOWN_LOG",
+    "CHECKPOINT_NOT_SIGNED",
+    "INCONSISTENT_CHECKPOINT",
+    "INVALID_CHECKPOINT_SUBMISSION",
+    "BODY_INCOMPLETE",
+    "INVALID_ENCODING",
+    "PAYLOAD_TOO_LARGE",
+  ],
 });
 
 export const witnessVkeyRoute = defineRoute({
@@ -46,4 +55,5 @@ export const witnessCheckpointRoute = defineRoute({
     contentType: "text/plain",
     schema: v.string(),
   },
+  errors: ["UNKNOWN_LOG"],
 });

@@ -43,6 +43,7 @@ export const createWitnessedLogRoute = defineRoute({
   params: siteParams,
   body: WitnessedLogCreateSchema,
   response: { status: 201, description: "The log", schema: WitnessedLogsCreate.response },
+  errors: ["WITNESSED_LOG_TAKEN"],
 });
 export const deleteWitnessedLogRoute = defineRoute({
   method: "DELETE",
@@ -52,6 +53,7 @@ export const deleteWitnessedLogRoute = defineRoute({
   access: { kind: "site", role: "owner", sessionOnly: true },
   params: siteItemParams,
   response: { status: 204, description: "No longer witnessed" },
+  errors: ["WITNESSED_LOG_NOT_FOUND"],
 });
 
 function summary(row: typeof witnessedLogs.$inferSelect): WitnessedLog {
