@@ -48,6 +48,29 @@ describe("a built-in category relabelled", () => {
       expect(labelled(texts), JSON.stringify(texts)).toEqual([]);
     expect(labelled({ "category.marketing": "Werbung" }, "de")).toEqual([]);
   });
+
+  it("is read in the banner's other main languages too", () => {
+    for (const [language, label] of [
+      ["de", "Besucherstatistik"],
+      ["de", "Einstellungen"],
+      ["es", "Estadísticas"],
+      ["pl", "Statystyki"],
+      ["fr", "Préférences"],
+      ["it", "Statistiche"],
+    ])
+      expect(labelled({ "category.marketing": label }, language), label).toEqual([
+        `texts.${language}.category.marketing`,
+      ]);
+    for (const [language, label] of [
+      ["de", "Werbung und Statistik"],
+      ["fr", "Publicité"],
+      ["es", "Publicidad"],
+      ["pl", "Reklama"],
+      ["nl", "Advertenties"],
+    ])
+      expect(labelled({ "category.marketing": label }, language), label).toEqual([]);
+    expect(labelled({ "category.analytics": "Statistik" }, "de")).toEqual([]);
+  });
 });
 
 describe("a category's description", () => {

@@ -6,13 +6,70 @@ import type { LintedConfig } from "./linted-config";
 import { mentions, normalize } from "./text-match";
 
 /**
- * What each built-in category is called and for, in words a label for it would use (English, the
- * language sites paste into every other; word beginnings: "personalis" is "personalised").
+ * What each built-in category is called and for, in words a label for it would use: English (the
+ * language sites paste into every other), then the banner's other main languages (German,
+ * French, Spanish, Italian, Dutch, Polish, Portuguese, the Nordic ones), as word beginnings
+ * ("personalis" is "personalised"), accents ignored.
  */
 const BUILT_IN_WORDS: Readonly<Record<string, readonly string[]>> = {
-  preferences: ["preference", "setting", "functional", "functionality", "personalis", "personaliz"],
-  analytics: ["analytic", "statistic", "measurement", "performance", "audience measurement"],
-  marketing: ["marketing", "advertis", "ads", "targeting", "retargeting", "remarketing"],
+  preferences: [
+    "preference",
+    "setting",
+    "functional",
+    "functionality",
+    "personalis",
+    "personaliz",
+    "einstellung",
+    "praferenz",
+    "preferenc",
+    "preferenz",
+    "parametre",
+    "voorkeur",
+    "ustawieni",
+    "preferencj",
+    "funktional",
+    "fonctionnel",
+    "funcional",
+    "funzional",
+    "functioneel",
+    "funkcjonal",
+  ],
+  analytics: [
+    "analytic",
+    "statistic",
+    "measurement",
+    "performance",
+    "audience measurement",
+    "statistik",
+    "besucherstatistik",
+    "statistique",
+    "estadistic",
+    "statistich",
+    "statistiek",
+    "statystyk",
+    "estatistic",
+    "analyse",
+    "analisi",
+    "analiz",
+    "mesure d'audience",
+    "reichweitenmessung",
+  ],
+  marketing: [
+    "marketing",
+    "advertis",
+    "ads",
+    "targeting",
+    "retargeting",
+    "remarketing",
+    "werbung",
+    "werbe",
+    "publicit",
+    "publicid",
+    "pubblicit",
+    "reclame",
+    "advertentie",
+    "reklam",
+  ],
   embeds: ["embed", "video", "social media", "map", "content from"],
 };
 
