@@ -57,7 +57,7 @@ describe("a built-in category relabelled", () => {
       ["pl", "Statystyki"],
       ["fr", "Préférences"],
       ["it", "Statistiche"],
-    ])
+    ] as const)
       expect(labelled({ "category.marketing": label }, language), label).toEqual([
         `texts.${language}.category.marketing`,
       ]);
@@ -67,7 +67,7 @@ describe("a built-in category relabelled", () => {
       ["es", "Publicidad"],
       ["pl", "Reklama"],
       ["nl", "Advertenties"],
-    ])
+    ] as const)
       expect(labelled({ "category.marketing": label }, language), label).toEqual([]);
     expect(labelled({ "category.analytics": "Statistik" }, "de")).toEqual([]);
   });
