@@ -69,7 +69,7 @@ export function routeErrorCodes(spec: RouteSpec): ApiErrorCode[] {
   if (spec.access.kind === "site")
     for (const code of ["FORBIDDEN", "SITE_NOT_FOUND", "SITE_REQUIRED"] as const) codes.add(code);
   for (const code of spec.errors ?? []) codes.add(code);
-  return [...codes].filter((code) => code in API_ERRORS);
+  return [...codes];
 }
 
 function operation(spec: RouteSpec) {

@@ -4,7 +4,7 @@ import { MAX_DECISION_DAYS } from "../config-guards";
 import { GPC_PURPOSES } from "../purposes";
 import { catalogueEntry } from "../services";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
-import { words } from "./label-reading";
+import { phraseIn, words } from "./label-reading";
 import type { LintedConfig } from "./linted-config";
 import { mentions, normalize } from "./text-match";
 
@@ -23,10 +23,7 @@ const TRACKER_PROVIDERS: readonly string[][] = [
 
 /** The catalogue provider a site's own provider names ("Google Ireland Ltd": "google"), if any. */
 export function trackerProvider(provider: string): string | undefined {
-  const said = words(provider);
-  return TRACKER_PROVIDERS.find((known) =>
-    said.some((_, i) => known.every((word, k) => said[i + k] === word)),
-  )?.join(" ");
+  return phraseIn(provider, TRACKER_PROVIDERS)?.join(" ");
 }
 
 /**
@@ -137,18 +134,12 @@ const TRACKER_VENDORS = [...AD_VENDORS, ...ANALYTICS_VENDORS];
 
 /** The advertising vendor beyond the catalogue a provider or name names ("ByteDance Ltd"), if any. */
 export function adVendor(text: string): string | undefined {
-  const said = words(text);
-  return AD_VENDORS.find((known) =>
-    said.some((_, i) => known.every((word, k) => said[i + k] === word)),
-  )?.join(" ");
+  return phraseIn(text, AD_VENDORS)?.join(" ");
 }
 
 /** The tag vendor beyond the catalogue a provider or name names ("TikTok Pte. Ltd."), if any. */
 function trackerVendor(text: string): string | undefined {
-  const said = words(text);
-  return TRACKER_VENDORS.find((known) =>
-    said.some((_, i) => known.every((word, k) => said[i + k] === word)),
-  )?.join(" ");
+  return phraseIn(text, TRACKER_VENDORS)?.join(" ");
 }
 
 /**

@@ -34,6 +34,18 @@ export function words(text: string): string[] {
 const standsAt = (text: readonly string[], phrase: readonly string[], i: number) =>
   phrase.length > 0 && phrase.every((word, k) => text[i + k] === word);
 
+/**
+ * The first of `phrases` (each as its words) that stands in `text`'s words, if any.
+ * @example phraseIn("Meta Platforms Ireland Ltd", [["meta"]]) // ["meta"]
+ */
+export function phraseIn(
+  text: string,
+  phrases: readonly (readonly string[])[],
+): readonly string[] | undefined {
+  const said = words(text);
+  return phrases.find((phrase) => said.some((_, i) => standsAt(said, phrase, i)));
+}
+
 /** The dictionaries of a language, with each label phrase split into its words once. */
 interface LabelWords {
   accept: string[][];
@@ -106,18 +118,16 @@ export function readLabel(label: string, language: string): LabelReading {
   const t = words(label);
   const spans = (phrases: string[][]) =>
     t.flatMap((_, i) => phrases.filter((p) => standsAt(t, p, i)).map((p) => [i, i + p.length]));
-  /** A negator ends right before `i`, or one word before it, in the same clause. */
-  const negated = (i: number) =>
-    w.negators.some(
+  /** One of `phrases` ends right before `i`, or one word before it, in the same clause. */
+  const endsBefore = (phrases: string[][], i: number) =>
+    phrases.some(
       (n) =>
         standsAt(t, n, i - n.length) || (t[i - 1] !== BREAK && standsAt(t, n, i - 1 - n.length)),
     );
-  /** A refusal ends right before `i`, or one word before it, in the same clause. */
-  const refusedBefore = (i: number) =>
-    w.refuse.some(
-      (n) =>
-        standsAt(t, n, i - n.length) || (t[i - 1] !== BREAK && standsAt(t, n, i - 1 - n.length)),
-    );
+  /** A negator ends right before `i` ("Don't accept"). */
+  const negated = (i: number) => endsBefore(w.negators, i);
+  /** A refusal ends right before `i` ("Refuse consent"). */
+  const refusedBefore = (i: number) => endsBefore(w.refuse, i);
   const said = (phrases: string[][]) => spans(phrases).some(([i]) => !negated(i as number));
   const accepts = spans(w.accept);
   const startsAccept = (i: number) => accepts.some(([s]) => s === i);

@@ -5,7 +5,7 @@ import { catalogueEntry } from "../services";
 import { textSets } from "../text-sets";
 import { dictionariesFor } from "./dictionaries";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
-import { words } from "./label-reading";
+import { phraseIn, words } from "./label-reading";
 import type { LintedConfig } from "./linted-config";
 import { mentions, normalize } from "./text-match";
 
@@ -21,12 +21,6 @@ function knownNames(entry: CatalogueEntry): string[][] {
     .map((name) => words(name))
     .filter((name) => name.join("").length >= 3 || name.join("") === "x");
 }
-
-/** Whether `said` names one of `names` in so many words ("Meta Platforms Ireland Ltd": "meta"). */
-const namesOne = (said: string, names: string[][]) => {
-  const text = words(said);
-  return names.some((name) => text.some((_, at) => name.every((word, k) => text[at + k] === word)));
-};
 
 /** One place a service's name, provider or purpose is given: its field or a language's text. */
 interface ServiceText {
@@ -85,7 +79,7 @@ export function serviceTextFindings(config: LintedConfig): ComplianceFinding[] {
   const findings: ComplianceFinding[] = [];
   for (const { service, what, raw, language, field } of serviceTexts(config)) {
     const entry = catalogueEntry(service.id);
-    if (entry && what !== "purpose" && raw.trim() && !namesOne(raw, knownNames(entry)))
+    if (entry && what !== "purpose" && raw.trim() && !phraseIn(raw, knownNames(entry)))
       findings.push({
         severity: "error",
         rule: what === "provider" ? "catalogue-provider-changed" : "catalogue-name-changed",
