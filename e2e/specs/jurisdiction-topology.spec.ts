@@ -1,3 +1,4 @@
+import { runInNewContext } from "node:vm";
 import type { Jurisdictions, LoaderBoot, StoredReceipt } from "@assent/core";
 import type { APIResponse, Page } from "@playwright/test";
 import { findReceipt } from "../fixtures/admin";
@@ -54,9 +55,13 @@ type Booted = { __assent_boot?: LoaderBoot; assent?: { acceptAll(): void } };
 
 /** The `boot.rule` a loader answer carries. */
 async function ruleIn(res: APIResponse): Promise<LoaderBoot["rule"]> {
-  const boot = /window\.__assent_boot=(.*);\n/.exec(await res.text());
-  if (!boot) throw new Error(`no boot in the loader (${res.status()})`);
-  return (JSON.parse(boot[1] as string) as LoaderBoot).rule;
+  const line = /^window\.__assent_boot=.*;\n/m.exec(await res.text())?.[0];
+  if (!line) throw new Error(`no boot in the loader (${res.status()})`);
+  // Run as the browser runs it: the boot is a script's object literal, not JSON.
+  const window: Booted = {};
+  runInNewContext(line, { window });
+  const rule = window.__assent_boot?.rule;
+  return rule && JSON.parse(JSON.stringify(rule));
 }
 
 /** The `boot.rule` the page's loader ran with. */

@@ -43,8 +43,8 @@ test("a request naming another host never gets a loader pointing there", async (
     expect([200, 421], `${base}: ${res.status}`).toContain(res.status);
     expect(res.text).not.toContain("evil.example");
     if (res.status === 200) {
-      expect(res.text).toContain(`"api":"${consentOrigin()}"`);
-      expect(res.text).toContain(`"ui":"${consentOrigin()}/sdk/`);
+      expect(res.text).toContain(`api:"${consentOrigin()}"`);
+      expect(res.text).toContain(`ui:"${consentOrigin()}/sdk/`);
     }
     const openapi = await rawRequest(`${base}/v1/openapi.json`, { headers: EVIL });
     expect(openapi.text).not.toContain("evil.example");
@@ -54,7 +54,7 @@ test("a request naming another host never gets a loader pointing there", async (
     headers: { "X-Forwarded-Host": "evil.example" },
   });
   const loader = await proxied.text();
-  expect(loader).toContain(`"api":"${consentOrigin()}"`);
+  expect(loader).toContain(`api:"${consentOrigin()}"`);
   expect(loader).not.toContain("evil.example");
 });
 

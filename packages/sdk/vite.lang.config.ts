@@ -3,31 +3,33 @@ import { defineConfig, type Plugin } from "vite";
 import { hashLanguageSet } from "./build/chunk-names.js";
 import { LANGUAGES } from "./src/languages.js";
 import { DICTIONARIES } from "./src/ui/lang/dictionaries.js";
-import { FIRST_LAYER_KEYS } from "./src/ui/texts.js";
+import { FIRST_LAYER_KEYS, NOTE_KEYS } from "./src/ui/texts.js";
 import { outsideWording } from "./src/wording.js";
 
 const FIRST_LAYER = "assent-first-layer:";
+const NOTES = "assent-notes:";
 const RULE_TEXTS = "assent-rule-texts:";
 
 /** The models whose rules add texts to the banner: `uk-exemptions`, `opt-out`. */
 const WORDED_MODELS = RULE_MODELS.filter((model) => MODEL_TEXT_KEYS[model].length);
 
 /**
- * Each language's first-layer chunk, made from its dictionary at build time: a module that
- * exports the `FIRST_LAYER_KEYS` texts only.
+ * Each language's chunk of some of its dictionary's texts, made at build time: a module that
+ * exports the `keys` texts only. The first layer's (`FIRST_LAYER_KEYS`, entries `prefix` +
+ * language) and its notes (`NOTE_KEYS`).
  */
-function firstLayerTexts(): Plugin {
+function dictionaryPart(prefix: string, keys: readonly string[]): Plugin {
   return {
-    name: "assent:first-layer-texts",
+    name: `assent:${prefix.slice(0, -1)}`,
     // Vite hands lib entries in as paths: `/…/packages/sdk/assent-first-layer:de`.
     resolveId: (id) => {
-      const at = id.indexOf(FIRST_LAYER);
+      const at = id.indexOf(prefix);
       return at < 0 ? null : `\0${id.slice(at)}`;
     },
     load(id) {
-      if (!id.startsWith(`\0${FIRST_LAYER}`)) return null;
-      const dictionary = DICTIONARIES[id.slice(FIRST_LAYER.length + 1)] as Record<string, string>;
-      const texts = Object.fromEntries(FIRST_LAYER_KEYS.map((key) => [key, dictionary[key]]));
+      if (!id.startsWith(`\0${prefix}`)) return null;
+      const dictionary = DICTIONARIES[id.slice(prefix.length + 1)] as Record<string, string>;
+      const texts = Object.fromEntries(keys.map((key) => [key, dictionary[key]]));
       return `export default ${JSON.stringify(texts)};`;
     },
   };
@@ -59,14 +61,19 @@ function ruleTexts(): Plugin {
 /**
  * The languages, built first: small ES modules each, so a visitor downloads only theirs, and
  * only what is on screen: the first layer's texts (`dist/lang/de-HASH.js`, beside the banner),
- * every text (`dist/lang/de-centre-HASH.js`, beside the preference centre), and the texts each
+ * its notes (`dist/lang/de-notes-HASH.js`, beside it for a banner that shows one), every text (`dist/lang/de-centre-HASH.js`, beside the preference centre), and the texts each
  * rule model adds (`dist/lang/de-uk-exemptions-HASH.js`, `dist/lang/de-opt-out-HASH.js`), for
  * visitors under such a rule only. All carry one hash over every language (see
  * `languageSetHash`), defined into the loader, the UI chunk and the preference centre, which
  * import them by a URL relative to the UI chunk.
  */
 export default defineConfig({
-  plugins: [firstLayerTexts(), ruleTexts(), hashLanguageSet(outsideWording())],
+  plugins: [
+    dictionaryPart(FIRST_LAYER, FIRST_LAYER_KEYS),
+    dictionaryPart(NOTES, NOTE_KEYS),
+    ruleTexts(),
+    hashLanguageSet(outsideWording()),
+  ],
   build: {
     outDir: "dist",
     emptyOutDir: true,
@@ -77,6 +84,7 @@ export default defineConfig({
       entry: Object.fromEntries(
         LANGUAGES.flatMap((l) => [
           [`lang/${l}`, `${FIRST_LAYER}${l}`],
+          [`lang/${l}-notes`, `${NOTES}${l}`],
           [`lang/${l}-centre`, `src/ui/lang/${l}.ts`],
           ...WORDED_MODELS.map((m) => [`lang/${l}-${m}`, `${RULE_TEXTS}${l}-${m}`]),
         ]),

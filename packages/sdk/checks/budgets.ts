@@ -23,9 +23,10 @@ export const BUDGETS = {
    * until the inlined services' cookies went by name only, lifetimes left to the published
    * config: -36 (4,531); 4,555 until the loader's services following their category: +47
    * (4,592); 4,595 until the catalogue's social buttons were `sale-or-share` too, which the
-   * inlined services carry so that GPC holds them: +9 (4,601).
+   * inlined services carry so that GPC holds them: +9 (4,601); 4,604 until the boot's property
+   * names were written bare (a script's object literal, not JSON): -21 (4,580).
    */
-  loaderWithDemoConfig: 4_604,
+  loaderWithDemoConfig: 4_583,
   /**
    * The UI chunk: the first layer in plain DOM, with its CSS inside. 2,935 until the banner's
    * landmark, its leaving a page's focus alone and a modal's inert page (WCAG 1.3.1, 2.4.3): +43;
@@ -34,11 +35,21 @@ export const BUDGETS = {
    * made the page inert once parsed: +22 (3,021); 3,025 for the preference centre's file name in
    * it, whose hash changes with that chunk and costs up to 7 B more or less (3,028); 3,030 until
    * focus went back to the page's own opener of the preference centre: +7 (3,037); 3,037 until
-   * each layer's language was the one its receipts record: +6 (3,043).
+   * each layer's language was the one its receipts record: +6 (3,043); 3,043 until it fetched the
+   * notes beside the first layer's texts for a banner that shows one: +33 (3,076).
    */
-  ui: 3_043,
-  /** One first-layer language chunk: the largest, as the UI chunk imports one on a first visit. */
-  language: 600,
+  ui: 3_079,
+  /**
+   * One first-layer language chunk: the largest, as the UI chunk imports one on a first visit.
+   * 600 (562) until the notes (asked again, GPC honoured) went to a chunk of their own: -139 (423).
+   */
+  language: 430,
+  /**
+   * One language's first-layer notes (`lang/de-notes-HASH.js`): why a visitor is asked again,
+   * that their GPC signal is honoured. Fetched beside the language chunk only by a banner that
+   * shows one, so not in `total`: the largest.
+   */
+  notes: 280,
   /**
    * What a first-time visitor downloads up to the banner: loader, UI chunk, largest language.
    * 7,356 until the UI chunk's accessibility fixes (+43; +1 in the loader, its chunks' new hashes);
@@ -46,9 +57,10 @@ export const BUDGETS = {
    * chunk's hashed file name of the preference centre (7,426); 7,430 until the loader's +10 for
    * Consent Mode after a policy change (7,436); 7,440 until the UI chunk's +7 for focus going back
    * to the page's own opener (7,447); 7,447 until the loader's +47 for services following their
-   * category (7,494); 7,497 until the UI chunk's +6 for each layer's language (7,500).
+   * category (7,494); 7,497 until the UI chunk's +6 for each layer's language (7,500); 7,503
+   * until the notes left the language chunk: -104 (-139 + 33 for fetching them, 7,396).
    */
-  total: 7_503,
+  total: 7_399,
   /**
    * The choice module (deciding, the cookie, the receipt's write-ahead, clearing, checking what
    * `set()` is given), fetched once the banner has painted and with the preference centre, and

@@ -33,6 +33,7 @@ describe("content-hashed chunk names", () => {
       LANGUAGES.flatMap((code) => [
         `lang/${code}`,
         `lang/${code}-centre`,
+        `lang/${code}-notes`,
         ...WORDED_MODELS.map((model) => `lang/${code}-${model}`),
       ]).sort(),
     );

@@ -15,12 +15,13 @@ const uiSize = () => gzipSize(chunkFile("ui"));
 
 /**
  * The largest language chunk: the most a first visit downloads for its language (the first
- * layer's texts), or with `centre` for the preference centre's (every text).
+ * layer's texts), or with `part` another of its chunks (`-centre`: every text, for the
+ * preference centre; `-notes`: the first layer's notes).
  */
-function largestLanguage(centre = ""): { code: string; size: number } {
+function largestLanguage(part = ""): { code: string; size: number } {
   return LANGUAGES.map((code) => ({
     code,
-    size: gzipSize(chunkFile(`lang/${code}${centre}`)),
+    size: gzipSize(chunkFile(`lang/${code}${part}`)),
   })).reduce((a, b) => (b.size > a.size ? b : a));
 }
 
@@ -47,6 +48,11 @@ describe("byte budgets (gzip)", () => {
   it(`keeps every language chunk within ${BUDGETS.language} bytes`, () => {
     const { code, size } = largestLanguage();
     withinBudget(`largest language (${code})`, size, BUDGETS.language);
+  });
+
+  it(`keeps every language's notes within ${BUDGETS.notes} bytes`, () => {
+    const { code, size } = largestLanguage("-notes");
+    withinBudget(`largest notes (${code})`, size, BUDGETS.notes);
   });
 
   it(`keeps loader + UI + the largest language within ${BUDGETS.total} bytes`, () => {
@@ -104,6 +110,11 @@ describe("what goes in which chunk", () => {
     expect(readDist(chunkFile("lang/en"))).toContain("Reject all");
     expect(readDist(chunkFile("lang/en"))).not.toContain("Save choices");
     expect(readDist(chunkFile("lang/en-centre"))).toContain("Save choices");
+    // The notes only for a banner that shows one (asked again, GPC honoured).
+    for (const code of LANGUAGES)
+      expect(readDist(chunkFile(`lang/${code}`)), code).not.toMatch(/reconsent|gpcHonoured/);
+    expect(readDist(chunkFile("lang/en-notes"))).toContain("Global Privacy Control");
+    expect(readDist(chunkFile("lang/de-centre"))).toMatch(/reconsent/);
   });
 
   it("keeps Preact and IndexedDB out of the UI chunk: the first layer is plain DOM", () => {

@@ -165,7 +165,7 @@ describe("config versions", () => {
     });
     expect((await named.json()).policyVersion).toBe("2026-03");
     const loader = await (await t.app.request("/s/demo.js")).text();
-    expect(loader).toContain('"policyVersion":"2026-03"');
+    expect(loader).toContain('policyVersion:"2026-03"');
     const again = await a.request("POST", "/v1/admin/sites/demo/config/bump", {});
     expect(again.status).toBe(400);
     expect((await again.json()).error.code).toBe("POLICY_VERSION_REQUIRED");

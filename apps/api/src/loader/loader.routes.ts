@@ -14,14 +14,7 @@ import { LOCATION_HEADER_NAMES } from "../network";
 import { allowAnyOrigin } from "../security";
 import { cachedLatestConfig, cachedSite, type PublishedConfig } from "../sites";
 import { loaderConfig, loaderTraces } from "./loader-config";
-
-/** JSON that is also safe to place anywhere in a script (no `</script>`, no line separators). */
-function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
-}
+import { scriptLiteral } from "./script-literal";
 
 async function siteConfig(deps: AppDeps, key: string): Promise<PublishedConfig> {
   const site = SITE_KEY_PATTERN.test(key) ? await cachedSite(deps.db, key) : null;
@@ -128,7 +121,7 @@ export function loaderRoutes(deps: AppDeps): Hono {
       );
     // No banner comment: every byte is downloaded on every page view, and the boot names its
     // site and its config's hash.
-    const body = `window.__assent_boot=${scriptSafeJson(boot)};\n${autoblock && `${autoblock}\n`}${deps.sdk.loaderSource}`;
+    const body = `window.__assent_boot=${scriptLiteral(boot)};\n${autoblock && `${autoblock}\n`}${deps.sdk.loaderSource}`;
     const sharing = boot.rule ? "located" : "public";
     return cacheable(c, body, "text/javascript; charset=utf-8", sharing);
   });

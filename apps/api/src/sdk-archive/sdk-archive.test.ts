@@ -156,9 +156,10 @@ describe("two instances of two builds on one database", () => {
       const paths = rows.map((r) => r.path).sort();
       expect(paths).toEqual(Object.keys(sdk.files ?? {}).sort());
       expect(paths).toContain(sdk.uiPath.slice("/sdk/".length));
-      // Each language four times: the first layer's texts, every text for the preference
-      // centre, and the texts of the two rules that add their own (UK objection, US opt-out).
-      expect(paths.filter((p) => p.startsWith("lang/"))).toHaveLength(4 * LANGUAGES.length);
+      // Each language five times: the first layer's texts, its notes, every text for the
+      // preference centre, and the texts of the two rules that add their own (UK objection, US
+      // opt-out).
+      expect(paths.filter((p) => p.startsWith("lang/"))).toHaveLength(5 * LANGUAGES.length);
       expect(paths).not.toContain("loader.js");
       for (const row of rows) expect(row.body).toBe(sdk.files?.[row.path]);
     } finally {

@@ -1,7 +1,8 @@
-import { type ConfigState, type LoaderBoot, presetJurisdictions, warningRules } from "@assent/core";
+import { type ConfigState, presetJurisdictions, warningRules } from "@assent/core";
 import { describe, expect, it } from "vitest";
 import { type AdminContractContext, expectError } from "./admin-contract";
 import { siteConfig } from "./http-client";
+import { bootIn } from "./loader-boot";
 
 interface ConfigVersion {
   version: number;
@@ -92,8 +93,7 @@ export function configContract(ctx: AdminContractContext): void {
       const ruleFor = async (headers: Record<string, string>) => {
         const loader = await ctx.target.fetch("/s/cfg-rules.js", { headers });
         expect(loader.headers.get("Cache-Control")).toMatch(/^private/);
-        const boot = /window\.__assent_boot=(.*);\n/.exec(await loader.text())?.[1] ?? "null";
-        return (JSON.parse(boot) as LoaderBoot).rule;
+        return bootIn(await loader.text())?.rule;
       };
       const us = await ruleFor({ "CF-IPCountry": "US", "CF-Region-Code": "CA", "Sec-GPC": "1" });
       const gb = await ruleFor({ "CF-IPCountry": "GB" });

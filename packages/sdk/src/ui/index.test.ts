@@ -18,6 +18,7 @@ import { mount } from "./index";
 import { DICTIONARIES } from "./lang/dictionaries";
 import en from "./lang/en";
 import * as centre from "./preference-centre";
+import { FIRST_LAYER_KEYS, NOTE_KEYS } from "./texts";
 
 const config = defaultSiteConfig("demo", [{ id: "youtube", category: "embeds" }]);
 
@@ -81,8 +82,12 @@ function setup({
     // A rule's texts in a language (`lang/fr-uk-exemptions-test.js`), built from core's.
     const ruled = /\/lang\/(\w+)-(uk-exemptions|opt-out)-test\.js$/.exec(url);
     if (ruled) return { default: ruleTexts(ruled[1] as string, ruled[2] as RuleModel) };
-    const code = /\/lang\/(\w+)(?:-centre)?-test\.js$/.exec(url)?.[1] ?? "";
-    return url.includes("/lang/") ? { default: DICTIONARIES[code] ?? en } : centre;
+    // As built: the first layer's texts, its notes, or every text (`-centre`).
+    const [, code = "", part] = /\/lang\/(\w+)(?:-(centre|notes))?-test\.js$/.exec(url) ?? [];
+    const all = DICTIONARIES[code] ?? en;
+    const keys = part === "centre" ? Object.keys(all) : part ? NOTE_KEYS : FIRST_LAYER_KEYS;
+    const texts = Object.fromEntries(keys.map((k) => [k, all[k as keyof typeof all]]));
+    return url.includes("/lang/") ? { default: texts } : centre;
   };
   const ui = mount(host, load);
   const shadow = (document.getElementById("assent-ui") as HTMLElement).shadowRoot as ShadowRoot;
@@ -270,10 +275,20 @@ describe("mount", () => {
   });
 
   it("says why it asks again after a policy change, and that Global Privacy Control is honoured", async () => {
-    const { ui, view } = setup({ reconsent: true, gpc: true });
+    const { ui, view, imported } = setup({ reconsent: true, gpc: true });
     ui.open("banner");
     expect(await view.findByText(/changed since you last chose/)).toBeTruthy();
     expect(view.getByText(/Global Privacy Control signal is honoured/)).toBeTruthy();
+    // The notes come in a chunk of their own, beside the first layer's texts.
+    expect(imported).toEqual(["en-test.js", "en-notes-test.js"]);
+  });
+
+  it("says either note alone in the visitor's language, with its notes fetched beside", async () => {
+    const { ui, view, imported } = setup({ gpc: true, language: "de" });
+    ui.open("banner");
+    expect(await view.findByText(DICTIONARIES.de?.gpcHonoured as string)).toBeTruthy();
+    expect(view.getByRole("button", { name: "Alle ablehnen" })).toBeTruthy();
+    expect(imported).toEqual(["de-test.js", "de-notes-test.js"]);
   });
 
   it("keeps what the keyboard focuses on the page clear of the bar while it shows, then puts the page's padding back", async () => {

@@ -49,6 +49,7 @@ export function mount(host: UiHost, load: ImportModule = importModule): UiHandle
       language,
       load,
       centre,
+      host.reconsent || host.gpc,
       () => {
         layerIn[+!!centre] = DEFAULT_LANGUAGE;
       },

@@ -13,38 +13,41 @@ export const importModule: ImportModule = (url) => import(/* @vite-ignore */ url
 type TextsModule = { default: Dictionary } | undefined;
 
 /**
- * Imports a language's texts (the first layer's, or with `centre` all of them) and, for a visitor
- * under a rule that adds texts (`rule.fallback`: the UK objection, the US opt-out), that rule's
- * texts in the language beside them, in parallel (`lang/de-uk-exemptions-HASH.js`; in English
- * the loader brought them). When either cannot be loaded, English, everything of it, after
- * calling `fellBack`: never a French banner with an English Object button. Visitors without such
- * a rule fetch the one chunk, as before rules had texts.
+ * Imports a language's texts (the first layer's, or with `centre` all of them) and, in parallel
+ * beside them: for a visitor under a rule that adds texts (`rule.fallback`: the UK objection, the
+ * US opt-out), that rule's texts in the language (`lang/de-uk-exemptions-HASH.js`; in English the
+ * loader brought them); for a first layer that shows a note (`notes`: asked again, GPC honoured),
+ * the notes (`lang/de-notes-HASH.js`). When any cannot be loaded, English, everything of it, after
+ * calling `fellBack`: never a French banner with an English Object button. Most visitors fetch
+ * the one chunk.
  */
 export function loadDictionary(
   language: string,
   load: ImportModule = importModule,
   centre?: boolean,
+  notes?: boolean,
   fellBack?: () => void,
   rule?: VisitorRule,
 ): Promise<Dictionary> {
   // Resolved against this module's own URL (on the consent host, not the page) at run time.
   const here = import.meta.url;
-  return Promise.all([
-    load(new URL(languageFile(language, centre), here).href),
-    rule?.fallback &&
-      language !== DEFAULT_LANGUAGE &&
-      load(new URL(languageFile(`${language}-${rule.model}`), here).href),
-  ]).then(
-    ([texts, ruleTexts]) => ({
-      ...(texts as NonNullable<TextsModule>).default,
-      ...(ruleTexts as TextsModule)?.default,
-    }),
+  return Promise.all(
+    [
+      languageFile(language, centre),
+      rule?.fallback && language !== DEFAULT_LANGUAGE && languageFile(`${language}-${rule.model}`),
+      notes && !centre && languageFile(`${language}-notes`),
+    ].map((file) => file && (load(new URL(file, here).href) as Promise<TextsModule>)),
+  ).then(
+    // The language's texts, with the rule's and the notes over them: one dictionary (a part
+    // not fetched is `false` or `""`, whose `default` is nothing).
+    (modules) =>
+      Object.assign({}, ...(modules as TextsModule[]).map((m) => m?.default)) as Dictionary,
     (err) => {
       if (language === DEFAULT_LANGUAGE) throw err;
       // The error names the file that could not be loaded.
       console.warn("[assent]", err);
       fellBack?.();
-      return loadDictionary(DEFAULT_LANGUAGE, load, centre);
+      return loadDictionary(DEFAULT_LANGUAGE, load, centre, notes);
     },
   );
 }

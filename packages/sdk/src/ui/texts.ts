@@ -4,14 +4,12 @@ import type { BannerTextKey, SiteConfig, VisitorRule } from "@assent/core";
 export type Dictionary = Record<BannerTextKey, string>;
 
 /**
- * The texts the first layer shows: each language's first-layer chunk (`lang/de-HASH.js`) holds
+ * The texts every first layer shows: each language's first-layer chunk (`lang/de-HASH.js`) holds
  * only these; the preference centre's (`lang/de-centre-HASH.js`) holds them all.
  */
 export const FIRST_LAYER_KEYS = [
   "title",
   "description",
-  "reconsent",
-  "gpcHonoured",
   "acceptAll",
   "rejectAll",
   "manage",
@@ -19,8 +17,17 @@ export const FIRST_LAYER_KEYS = [
   "cookiePolicy",
 ] as const satisfies readonly BannerTextKey[];
 
-/** The first layer's texts in one language. */
-export type FirstLayerDictionary = Pick<Dictionary, (typeof FIRST_LAYER_KEYS)[number]>;
+/**
+ * The notes a first layer shows to some visitors only: why they are asked again (`reconsent`),
+ * that their Global Privacy Control signal is honoured (`gpcHonoured`). Each language's notes
+ * chunk (`lang/de-notes-HASH.js`) holds these, fetched beside the first layer's only when the
+ * banner shows one, so the first layer most visitors see does not carry them.
+ */
+export const NOTE_KEYS = ["reconsent", "gpcHonoured"] as const satisfies readonly BannerTextKey[];
+
+/** The first layer's texts in one language, with its notes when it shows them. */
+export type FirstLayerDictionary = Pick<Dictionary, (typeof FIRST_LAYER_KEYS)[number]> &
+  Partial<Pick<Dictionary, (typeof NOTE_KEYS)[number]>>;
 
 /** Looks a text up by key; `fallback` is returned when neither the site nor the language has it. */
 export type Texts = (key: string, fallback?: string) => string;

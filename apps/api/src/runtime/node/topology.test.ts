@@ -68,8 +68,8 @@ describe("one public origin, never the Host header", () => {
   it("behind PUBLIC_URL, emits only the public origin whatever Host says", async () => {
     const res = await get(proxied.port, "/s/demo.js", { Host: "evil.example" });
     expect(res.status).toBe(200);
-    expect(res.body).toContain('"api":"https://consent.example.org"');
-    expect(res.body).toContain('"ui":"https://consent.example.org/sdk/ui-');
+    expect(res.body).toContain('api:"https://consent.example.org"');
+    expect(res.body).toContain('ui:"https://consent.example.org/sdk/ui-');
     expect(res.body).not.toContain("evil.example");
   });
 
@@ -83,7 +83,7 @@ describe("one public origin, never the Host header", () => {
     expect(spoofedPort.status).toBe(421);
     const ok = await get(local.port, "/s/demo.js", { Host: `127.0.0.1:${local.port}` });
     expect(ok.status).toBe(200);
-    expect(ok.body).toContain(`"api":"http://127.0.0.1:${local.port}"`);
+    expect(ok.body).toContain(`api:"http://127.0.0.1:${local.port}"`);
   });
 });
 
