@@ -1,8 +1,10 @@
 import type { StoredReceipt } from "@assent/core";
 import type { Page } from "@playwright/test";
 import { findReceipt } from "../fixtures/admin";
+import { gatesSettled } from "../fixtures/loader";
 import { expect, test } from "../fixtures/test";
 import { customerPage } from "../fixtures/topology";
+import { placeholderShown } from "../fixtures/ui";
 
 /** Every third party the seed sites run, counted on every page. */
 const THIRD_PARTIES = [
@@ -48,9 +50,14 @@ test.describe("before any choice", () => {
   }) => {
     await page.goto(customerPage("/blocking.html"));
     await expect(banner(page)).toBeVisible();
-    await page.waitForLoadState("networkidle");
+    // Everything the page does before a choice is done: each embed held behind its placeholder
+    // (after the banner's first frame), every gated script decided.
+    for (const id of ["#youtube", "#flickr", "#facebook-share"]) await placeholderShown(page, id);
+    await gatesSettled(page);
     for (const host of THIRD_PARTIES) expect(thirdParty.count(host), host).toBe(0);
     expect(thirdParty.hosts()).toEqual([]);
+    for (const id of ["#ga-library", "#ga-config", "#meta-pixel", "#twitter-widgets"])
+      await expect(page.locator(id), id).toHaveAttribute("type", "text/plain");
 
     const flickr = page.frameLocator("#flickr");
     await expect(flickr.getByText("Flickr", { exact: true })).toBeVisible();
@@ -83,10 +90,16 @@ test("analytics only: Google Analytics is requested, Facebook and the embeds are
   });
   await expect(banner(page)).toBeHidden();
   await expect.poll(() => loaded(page, "__gaLoaded")).toBe(1);
-  await page.waitForLoadState("networkidle");
+  // The choice's pass through the gated scripts has finished: the pixel and the share widget
+  // after Google Analytics were decided, and the embeds are still held.
+  await gatesSettled(page);
   expect(thirdParty.count("googletagmanager.com")).toBe(1);
   for (const host of THIRD_PARTIES.slice(2)) expect(thirdParty.count(host), host).toBe(0);
   expect(await loaded(page, "__fbLoaded")).toBeUndefined();
+  for (const id of ["#meta-pixel", "#twitter-widgets"])
+    await expect(page.locator(id), id).toHaveAttribute("type", "text/plain");
+  for (const id of ["#youtube", "#flickr", "#facebook-share"])
+    await expect(page.locator(id), id).not.toHaveAttribute("src", /./);
 });
 
 test("marketing allowed: the Meta pixel loads and its consent is granted, then revoked", async ({
@@ -179,7 +192,8 @@ test.describe("embed placeholders", () => {
     expect(await page.evaluate(() => window.assent?.has("youtube"))).toBe(false);
 
     await page.reload();
-    await page.waitForLoadState("networkidle");
+    // Held again on the next page view: the gates ran, and it shows its placeholder.
+    await placeholderShown(page, "#youtube");
     await expect(frame).not.toHaveAttribute("src", /./);
     expect(thirdParty.count("youtube-nocookie.com")).toBe(1);
   });
@@ -206,8 +220,9 @@ test.describe("embed placeholders", () => {
 
     await page.reload();
     await expect(page.locator("#flickr")).toHaveAttribute("src", /embedr\.flickr\.com/);
-    await page.waitForLoadState("networkidle");
-    expect(thirdParty.count("flickr.com")).toBe(2);
+    await expect.poll(() => thirdParty.count("flickr.com")).toBe(2);
+    // The gates decided the other embeds too: each is held behind its placeholder.
+    for (const id of ["#youtube", "#facebook-share"]) await placeholderShown(page, id);
     for (const host of ["youtube.com", "youtube-nocookie.com", "facebook.com"])
       expect(thirdParty.count(host), host).toBe(0);
   });
@@ -220,8 +235,9 @@ test.describe("auto-blocking", () => {
   }) => {
     await page.goto(customerPage("/autoblock.html"));
     await page.waitForFunction(() => (window as { __injected?: boolean }).__injected === true);
-    await page.waitForTimeout(300);
-    await page.waitForLoadState("networkidle");
+    // Held as it was inserted: the late video shows its placeholder (the widget's script, inserted
+    // in the same task, is checked below).
+    await placeholderShown(page, "#late-video iframe");
     expect(thirdParty.hosts()).toEqual([]);
 
     const frame = page.locator("#late-video iframe");
@@ -287,8 +303,13 @@ test.describe("Global Privacy Control", () => {
       "meta-pixel": false,
     });
     await expect.poll(() => loaded(page, "__gaLoaded")).toBe(1);
-    await page.waitForLoadState("networkidle");
+    // The choice's pass has gone on past Google Analytics and decided the pixel after it.
+    await gatesSettled(page);
     expect(thirdParty.count("connect.facebook.net")).toBe(0);
     expect(thirdParty.count("facebook.com")).toBe(0);
+    await expect(page.locator('script[data-service="meta-pixel"]')).toHaveAttribute(
+      "type",
+      "text/plain",
+    );
   });
 });

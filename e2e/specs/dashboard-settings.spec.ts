@@ -1,4 +1,5 @@
 import { createSite, openDashboard } from "../fixtures/dashboard";
+import { decisionApplied } from "../fixtures/loader";
 import { openSitePage, servedAsPublished } from "../fixtures/sites";
 import { expect, test } from "../fixtures/test";
 import { consentOrigin } from "../fixtures/topology";
@@ -64,7 +65,7 @@ test("a policy-version bump, explained and confirmed, makes the site ask the vis
   await bannerOf(visit).getByRole("button", { name: "Accept all" }).click();
   await receipt;
   await visit.reload();
-  await visit.waitForLoadState("networkidle");
+  await decisionApplied(visit);
   await expect(bannerOf(visit)).toBeHidden();
 
   await openDashboard(page, key, "settings");

@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { StoredReceipt } from "@assent/core";
 import { findReceipt, signInToDashboard } from "../fixtures/admin";
+import { decisionApplied, gatesSettled } from "../fixtures/loader";
 import {
   demoLikeConfig,
   openSitePage,
@@ -11,7 +12,7 @@ import {
 } from "../fixtures/sites";
 import { expect, test } from "../fixtures/test";
 import { consentOrigin, customerPage, siteRoot } from "../fixtures/topology";
-import { outboxSettled } from "../fixtures/ui";
+import { outboxSettled, placeholderShown } from "../fixtures/ui";
 
 const banner = (page: import("@playwright/test").Page) =>
   page.locator("#assent-ui").getByRole("dialog", { name: "Cookies on this site" });
@@ -26,9 +27,13 @@ test.describe("a first visit to the demo site", () => {
     for (const name of ["Accept all", "Reject all", "Manage preferences"]) {
       await expect(banner(page).getByRole("button", { name })).toBeVisible();
     }
-    await page.waitForLoadState("networkidle");
+    // Everything the page does before a choice is done: the video held behind its placeholder
+    // (after the banner's first frame), every gated script decided.
+    await placeholderShown(page, "iframe[data-service=youtube]");
+    await gatesSettled(page);
     expect(thirdParty.hosts()).toEqual([]);
     await expect(page.locator("#ga-library")).toHaveAttribute("type", "text/plain");
+    await expect(page.locator("#ga-config")).toHaveAttribute("type", "text/plain");
     await expect(page.locator("#twitter-widgets")).toHaveAttribute("type", "text/plain");
     await expect(page.locator("iframe[data-service=youtube]")).not.toHaveAttribute("src", /./);
     expect(
@@ -90,7 +95,11 @@ test.describe("a first visit to the demo site", () => {
     await expect(banner(page)).toBeHidden();
 
     await page.reload();
-    await page.waitForLoadState("networkidle");
+    // The refusal read and applied: Consent Mode's update (no banner asked for), the video held
+    // behind its placeholder, every gated script decided.
+    await decisionApplied(page);
+    await placeholderShown(page, "iframe[data-service=youtube]");
+    await gatesSettled(page);
     await expect(banner(page)).toBeHidden();
     expect(thirdParty.hosts()).toEqual([]);
     await expect(page.locator("#ga-library")).toHaveAttribute("type", "text/plain");
@@ -123,13 +132,15 @@ test("a returning visitor with a valid decision never downloads the UI chunk", a
   const requested: string[] = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
   await page.reload();
-  await page.waitForLoadState("networkidle");
-  expect(requested).toContain("/s/demo.js");
-  expect(requested.filter((p) => p.startsWith("/sdk/ui-"))).toEqual([]);
-  await expect(banner(page)).toBeHidden();
+  // The decision applied: the gates ran the analytics tag and loaded the video. The UI chunk
+  // would have been requested before, as soon as the decision was read.
   await expect
     .poll(() => page.evaluate(() => (window as { __gaLoaded?: number }).__gaLoaded))
     .toBe(1);
+  await expect(page.locator("iframe[data-service=youtube]")).toHaveAttribute("src", /./);
+  expect(requested).toContain("/s/demo.js");
+  expect(requested.filter((p) => p.startsWith("/sdk/ui-"))).toEqual([]);
+  await expect(banner(page)).toBeHidden();
   expect(thirdParty.count("googletagmanager.com")).toBe(2);
 });
 

@@ -90,7 +90,8 @@ test("a visitor from FR on a French page fetches no rule's texts: its rule adds 
     "Tout refuser",
     "Gérer les préférences",
   ]);
-  await page.waitForLoadState("networkidle");
+  // The banner shows once its texts are in: its language's and, fetched beside them and
+  // awaited with them, a rule's.
   expect(fetched).toEqual(["fr"]);
 });
 

@@ -1,3 +1,4 @@
+import { decisionApplied } from "../fixtures/loader";
 import { demoLikeConfig, openSitePage, publishSite, siteKey } from "../fixtures/sites";
 import { expect, test } from "../fixtures/test";
 import { bannerOf, nextReceipt, outboxSettled, preferencesOf } from "../fixtures/ui";
@@ -32,7 +33,7 @@ test("a policy-version bump asks again with nothing pre-ticked from the supersed
 
   // Still valid: no banner.
   await page.reload();
-  await page.waitForLoadState("networkidle");
+  await decisionApplied(page);
   await expect(bannerOf(page)).toBeHidden();
 
   // Published through one instance, served by both once the other's site cache lets go of the

@@ -1,3 +1,4 @@
+import { decisionApplied, returningVisitDone } from "../fixtures/loader";
 import {
   demoLikeConfig,
   openSitePage,
@@ -25,7 +26,9 @@ test("a returning visitor's page view requests the page, the loader and the with
   const log: string[] = [];
   page.on("request", (r) => log.push(`${r.method()} ${new URL(r.url()).pathname}`));
   await page.reload();
-  await page.waitForLoadState("networkidle");
+  // Everything the loader does for a returning visitor is done: the decision applied, then
+  // (after the parsed page's first frame) the floating button offered or not.
+  await returningVisitDone(page);
   // The page shows its own way back (a visible data-assent-open) and the site left the floating
   // button off: the loader alone; the banner, its language and the outbox stay away.
   const sdkFiles = () =>
@@ -40,7 +43,8 @@ test("a returning visitor's page view requests the page, the loader and the with
   await expect(
     page.locator("#assent-button").getByRole("button", { name: "Cookie settings" }),
   ).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  // The floating button is the last thing the loader fetches: what it asks for before (the
+  // banner, its language, the outbox) has been asked for by now.
   expect(sdkFiles()).toEqual([
     `GET ${sitePagePath(`${key}-bare`)}`,
     `GET /s/${key}.js`,
@@ -109,7 +113,9 @@ test("a single-page app's view rendered after load gets the decision applied whe
   await stored;
   await outboxSettled(page);
   await page.reload();
-  await page.waitForLoadState("networkidle");
+  // The decision applied, and the gates' pass over the parsed page started: what the app
+  // renders from now on is not in it.
+  await decisionApplied(page);
 
   // The app renders a view of its own: a gated tag and a gated embed, after the page was parsed.
   const before = thirdParty.count("googletagmanager.com");

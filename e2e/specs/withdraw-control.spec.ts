@@ -1,3 +1,4 @@
+import { gatesSettled, returningVisitDone } from "../fixtures/loader";
 import {
   demoLikeConfig,
   manyServicesConfig,
@@ -34,10 +35,15 @@ test.describe("withdrawing is as easy as consenting, by default", () => {
     expect((await receipt).method).toBe("reject-all");
     await outboxSettled(page);
 
-    // A page with a visible "Cookie settings" link of its own may do without it.
+    // A page with a visible "Cookie settings" link of its own may do without it: once the
+    // loader has decided (after the parsed page's first frame), the button's module was not
+    // even requested.
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
     await openSitePage(page, key);
-    await page.waitForLoadState("networkidle");
+    await returningVisitDone(page);
     await expect(page.getByRole("button", { name: "Cookie settings" })).toBeVisible();
+    expect(requested.filter((p) => p.startsWith("/sdk/floating-button"))).toEqual([]);
     await expect(page.locator("#assent-button")).toHaveCount(0);
     // A hidden one proves nothing.
     await openSitePage(page, key, {
@@ -73,7 +79,12 @@ test.describe("withdrawing is as easy as consenting, by default", () => {
     expect(
       await page.evaluate(() => (window as { __beforeWithdrawal?: boolean }).__beforeWithdrawal),
     ).toBeUndefined();
-    await page.waitForLoadState("networkidle");
+    // The gates have decided the analytics script on the fresh page: still inert.
+    await gatesSettled(page);
+    await expect(page.locator('script[data-service="google-analytics"]')).toHaveAttribute(
+      "type",
+      "text/plain",
+    );
     expect(await page.evaluate(() => (window as { __gaLoaded?: number }).__gaLoaded)).toBe(
       undefined,
     );
