@@ -1,9 +1,16 @@
 import { NECESSARY } from "../categories";
+import { LANGUAGES } from "../languages";
 import { catalogueEntry } from "../services";
 import { textSets } from "../text-sets";
+import { WORDING } from "./dictionaries";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
 import type { LintedConfig } from "./linted-config";
 import { mentions, normalize } from "./text-match";
+
+/** Advertising's words in every language the banner speaks (its dictionaries' `advertising`). */
+const ADVERTISING_WORDS = [
+  ...new Set(LANGUAGES.flatMap((language) => WORDING[language].advertising.map(normalize))),
+];
 
 /**
  * What each built-in category is called and for, in words a label for it would use: English (the
@@ -54,22 +61,7 @@ const BUILT_IN_WORDS: Readonly<Record<string, readonly string[]>> = {
     "mesure d'audience",
     "reichweitenmessung",
   ],
-  marketing: [
-    "marketing",
-    "advertis",
-    "ads",
-    "targeting",
-    "retargeting",
-    "remarketing",
-    "werbung",
-    "werbe",
-    "publicit",
-    "publicid",
-    "pubblicit",
-    "reclame",
-    "advertentie",
-    "reklam",
-  ],
+  marketing: ADVERTISING_WORDS,
   embeds: ["embed", "video", "social media", "map", "content from"],
 };
 

@@ -40,6 +40,7 @@ export default {
     "gyda'ch caniatad",
   ],
   legitimateInterest: ["buddiant dilys"],
+  advertising: ["hysbyseb", "marchnata"],
   nudges: ["argymhellir", "a argymhellir", "profiad gorau", "gwefan wedi torri"],
   objectLabels: ["gwrthwynebu", "gwrthwynebiad"],
   refuseLabels: ["gwrthod y cyfan", "gwrthod", "na", "dim diolch", "dim nawr", "gwrthwynebu"],

@@ -50,6 +50,7 @@ export default {
     "kun med",
   ],
   legitimateInterest: ["legitim interesse", "legitime interesse"],
+  advertising: ["reklam", "annonc", "markedsforing"],
   nudges: ["anbefalet", "anbefales", "bedste oplevelse", "odelagt"],
   objectLabels: ["gor indsigelse", "indsigelse"],
   refuseLabels: ["afvis alle", "afvis", "afsla", "nej", "nej tak", "ikke nu", "gor indsigelse"],

@@ -88,6 +88,13 @@ export default {
     "nur mit",
   ],
   legitimateInterest: ["berechtigtes interesse", "berechtigten interesse"],
+  advertising: [
+    "werbung",
+    "werbe",
+    "reklame",
+    "personalisierte anzeigen",
+    "anzeigenpersonalisierung",
+  ],
   nudges: [
     "empfohlen",
     "nicht empfohlen",

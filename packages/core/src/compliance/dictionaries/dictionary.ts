@@ -47,6 +47,12 @@ export interface WordingDictionary {
   /** Legitimate interest as a ground for cookies. */
   legitimateInterest: readonly string[];
   /**
+   * Words that name advertising ("advertising", "ads", "marketing", "Werbung"), matched as the
+   * start of words: what a first layer must say where the site lists a service used for it, and
+   * the words of the built-in marketing category.
+   */
+  advertising: readonly string[];
+  /**
    * Words on a choice's label that push one answer: a badge for it ("recommended"), a promise
    * only it keeps ("best experience"), or shame for the other ("I prefer a broken site").
    * Matched as the start of words.

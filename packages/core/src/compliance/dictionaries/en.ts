@@ -212,6 +212,16 @@ export default {
     "legitimate business interest",
     "legitimate commercial interest",
   ],
+  advertising: [
+    "advertis",
+    "ads",
+    "marketing",
+    "targeting",
+    "targeted",
+    "retargeting",
+    "remarketing",
+    "profiling",
+  ],
   nudges: [
     "recommended",
     "not recommended",

@@ -76,6 +76,7 @@ export default {
     "solo si",
   ],
   legitimateInterest: ["interes legitimo"],
+  advertising: ["publicid", "anuncio", "mercadotecnia"],
   nudges: [
     "recomendado",
     "recomendada",

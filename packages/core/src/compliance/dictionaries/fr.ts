@@ -85,6 +85,7 @@ export default {
     "qu'apres",
   ],
   legitimateInterest: ["interet legitime"],
+  advertising: ["publicit", "annonce", "ciblage", "reciblage", "profilage"],
   nudges: [
     "recommande",
     "deconseille",

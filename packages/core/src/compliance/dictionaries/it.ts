@@ -74,6 +74,7 @@ export default {
     "solo dopo",
   ],
   legitimateInterest: ["legittimo interesse", "interesse legittimo"],
+  advertising: ["pubblicit", "annunci", "profilazione"],
   nudges: [
     "consigliato",
     "consigliata",

@@ -75,6 +75,7 @@ export default {
     "alleen met",
   ],
   legitimateInterest: ["gerechtvaardigd belang"],
+  advertising: ["reclame", "advertentie"],
   nudges: [
     "aanbevolen",
     "afgeraden",

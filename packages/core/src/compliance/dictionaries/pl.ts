@@ -59,6 +59,7 @@ export default {
     "tylko za",
   ],
   legitimateInterest: ["prawnie uzasadniony interes", "uzasadniony interes"],
+  advertising: ["reklam"],
   nudges: [
     "zalecane",
     "polecane",

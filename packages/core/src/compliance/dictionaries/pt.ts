@@ -70,6 +70,7 @@ export default {
     "so depois",
   ],
   legitimateInterest: ["interesse legitimo"],
+  advertising: ["publicid", "anuncio"],
   nudges: [
     "recomendado",
     "recomendada",

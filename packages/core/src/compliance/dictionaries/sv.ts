@@ -51,6 +51,7 @@ export default {
     "endast med",
   ],
   legitimateInterest: ["berattigat intresse"],
+  advertising: ["reklam", "annons", "marknadsforing"],
   nudges: ["rekommenderas", "rekommenderat", "rekommenderad", "basta upplevelsen", "trasig"],
   objectLabels: ["invand", "invandning", "invander"],
   refuseLabels: ["avvisa alla", "avvisa", "avboj", "neka", "nej", "nej tack", "inte nu", "invand"],
