@@ -55,6 +55,7 @@ export const COMPLIANCE_RULES = [
   "category-text-required",
   "default-language-not-spoken",
   "category-label-contradicts",
+  "description-hides-advertising",
   "service-purpose-outside-category",
   "uk-exemption-not-qualifying",
   "uk-exemption-purpose",
@@ -88,6 +89,9 @@ export const GUIDANCE = {
   /** EDPB, Report of the work undertaken by the Cookie Banner Taskforce (17 January 2023). */
   edpbTaskforce:
     "https://www.edpb.europa.eu/our-work-tools/our-documents/other/report-work-undertaken-cookie-banner-taskforce_en",
+  /** EDPB, Guidelines 05/2020 on consent under Regulation 2016/679 (§3.3: informed consent). */
+  edpbConsent:
+    "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-052020-consent-under-regulation-2016679_en",
   /** ICO, Guidance on the use of storage and access technologies. */
   ico: "https://ico.org.uk/for-organisations/direct-marketing-and-privacy-and-electronic-communications/guidance-on-the-use-of-storage-and-access-technologies/",
   /** ICO, the exceptions to consent (what "strictly necessary" covers). */

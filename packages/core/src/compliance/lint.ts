@@ -1,3 +1,4 @@
+import { advertisingDisclosureFindings } from "./advertising-disclosure";
 import { categoryLabelFindings } from "./category-labels";
 import { cataloguePurposeFindings, classificationFindings } from "./classification";
 import { consentModeFindings } from "./consent-mode";
@@ -22,6 +23,7 @@ export function lintConfig(config: LintedConfig, context: LintContext = {}): Com
   const findings = [
     ...wordingFindings(config),
     ...categoryLabelFindings(config),
+    ...advertisingDisclosureFindings(config),
     ...consentModeFindings(config),
     ...layoutFindings(config, context),
     ...durationFindings(config),

@@ -221,7 +221,11 @@ describe("wording", () => {
 
   it.each([
     ["title", "We use \u0585nly essential c\u0585\u0585kies", "description-claims-only-necessary"],
-    ["description", "By c\u0585ntinuing you c\u0585nsent to cookies.", "consent-by-continuing"],
+    [
+      "description",
+      "By c\u0585ntinuing you c\u0585nsent to cookies for ads.",
+      "consent-by-continuing",
+    ],
     ["category.marketing", "Strictly necess\u0251ry", "category-label-claims-necessary"],
     [
       "category.marketing",
