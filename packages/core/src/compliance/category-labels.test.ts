@@ -57,6 +57,8 @@ describe("a built-in category relabelled", () => {
       ["pl", "Statystyki"],
       ["fr", "Préférences"],
       ["it", "Statistiche"],
+      ["de", "Eingebettete Inhalte"],
+      ["fr", "Réseaux sociaux"],
     ] as const)
       expect(labelled({ "category.marketing": label }, language), label).toEqual([
         `texts.${language}.category.marketing`,

@@ -2,14 +2,14 @@ import { NECESSARY } from "../categories";
 import { LANGUAGES } from "../languages";
 import { catalogueEntry } from "../services";
 import { textSets } from "../text-sets";
-import { WORDING } from "./dictionaries";
+import { WORDING, type WordingDictionary } from "./dictionaries";
 import { type ComplianceFinding, GUIDANCE } from "./finding";
 import type { LintedConfig } from "./linted-config";
 import { mentions, normalize } from "./text-match";
 
-/** Advertising's words in every language the banner speaks (its dictionaries' `advertising`). */
-const ADVERTISING_WORDS = [
-  ...new Set(LANGUAGES.flatMap((language) => WORDING[language].advertising.map(normalize))),
+/** One kind of words in every language the banner speaks, from their dictionaries. */
+const everyLanguage = (pick: (d: WordingDictionary) => readonly string[]) => [
+  ...new Set(LANGUAGES.flatMap((language) => pick(WORDING[language]).map(normalize))),
 ];
 
 /**
@@ -61,8 +61,8 @@ const BUILT_IN_WORDS: Readonly<Record<string, readonly string[]>> = {
     "mesure d'audience",
     "reichweitenmessung",
   ],
-  marketing: ADVERTISING_WORDS,
-  embeds: ["embed", "video", "social media", "map", "content from"],
+  marketing: everyLanguage((d) => d.advertising),
+  embeds: everyLanguage((d) => d.embeddedContent),
 };
 
 const FOR_ADVERTISING = ["advertising", "sale-or-share"];

@@ -27,6 +27,7 @@ export const COMPLIANCE_RULES = [
   "manage-label-means-choice",
   "link-label-means-choice",
   "label-nudges",
+  "text-pressures-refusal",
   "consent-by-continuing",
   "text-without-words",
   "category-label-claims-necessary",
@@ -92,6 +93,12 @@ export const GUIDANCE = {
   /** EDPB, Guidelines 05/2020 on consent under Regulation 2016/679 (§3.3: informed consent). */
   edpbConsent:
     "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-052020-consent-under-regulation-2016679_en",
+  /**
+   * EDPB, Guidelines 03/2022 on deceptive design patterns in social media platform interfaces
+   * (emotional steering: wording that makes refusing feel wrong).
+   */
+  edpbDeceptiveDesign:
+    "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-032022-deceptive-design-patterns-social-media_en",
   /** ICO, Guidance on the use of storage and access technologies. */
   ico: "https://ico.org.uk/for-organisations/direct-marketing-and-privacy-and-electronic-communications/guidance-on-the-use-of-storage-and-access-technologies/",
   /** ICO, the exceptions to consent (what "strictly necessary" covers). */

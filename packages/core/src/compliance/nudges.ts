@@ -18,7 +18,8 @@ const CHOICES = new Set([
  * A choice's label that pushes one answer: "Accept all (recommended)", "Accept for the best
  * experience", or shames the other, "No thanks, I prefer a broken site". Consent steered so is
  * not freely given, and refusing must be as easy as accepting, in words too (EDPB taskforce;
- * CNIL). Read with the language's `nudges` and English's.
+ * CNIL). Read with the language's `nudges` and `pressure` ("Reject (are you sure?)"), and
+ * English's.
  */
 export function nudgeFindings(
   language: string,
@@ -29,7 +30,7 @@ export function nudgeFindings(
   if (!CHOICES.has(key)) return [];
   const text = normalize(raw);
   const nudge = dictionariesFor(language)
-    .flatMap((d) => d.nudges)
+    .flatMap((d) => [...d.nudges, ...d.pressure])
     .find((phrase) => mentions(text, normalize(phrase)));
   if (!nudge) return [];
   return [

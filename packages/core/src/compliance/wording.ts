@@ -8,6 +8,7 @@ import { labelFindings } from "./labels";
 import { linkLabelFindings } from "./link-labels";
 import type { LintedConfig } from "./linted-config";
 import { nudgeFindings } from "./nudges";
+import { pressureFindings } from "./pressure";
 import { mentions, normalize } from "./text-match";
 
 const any = (dicts: WordingDictionary[], pick: (d: WordingDictionary) => readonly string[]) =>
@@ -95,6 +96,7 @@ function languageFindings(
     findings.push(...labelFindings(language, key, raw, field));
     findings.push(...linkLabelFindings(language, key, raw, field));
     findings.push(...nudgeFindings(language, key, raw, field));
+    findings.push(...pressureFindings(language, key, raw, field));
     if (INFORMS.test(key) && raw.trim() && !hasVisibleWord(raw))
       findings.push({
         severity: "error",

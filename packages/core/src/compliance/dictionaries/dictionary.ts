@@ -53,6 +53,26 @@ export interface WordingDictionary {
    */
   advertising: readonly string[];
   /**
+   * Words that make refusing feel like a fault or a loss, wherever they stand (a text or a
+   * choice's label): doubt ("are you sure"), loss ("you will miss out"), guilt ("keep this site
+   * free", "support us", "we rely on advertising"), pleading ("please reconsider"). Matched as
+   * the start of words.
+   */
+  pressure: readonly string[];
+  /**
+   * Words claiming that the site, or parts of it, stop working ("stop working", "may not work
+   * properly", "nicht mehr funktionieren"): pressure when said of what a visitor may refuse, a
+   * fact when said of necessary cookies or of content from other sites. Matched as whole words
+   * (list the inflected forms: "no funciona" must not match "no funcionales").
+   */
+  breakage: readonly string[];
+  /**
+   * Words naming content from other sites (videos, maps, posts, "embedded"): that it does not
+   * load until allowed is a fact, not pressure; and the built-in embeds category's words.
+   * Matched as the start of words.
+   */
+  embeddedContent: readonly string[];
+  /**
    * Words on a choice's label that push one answer: a badge for it ("recommended"), a promise
    * only it keeps ("best experience"), or shame for the other ("I prefer a broken site").
    * Matched as the start of words.
