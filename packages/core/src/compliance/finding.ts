@@ -28,6 +28,7 @@ export const COMPLIANCE_RULES = [
   "link-label-means-choice",
   "label-nudges",
   "text-pressures-refusal",
+  "text-mixed-scripts",
   "consent-by-continuing",
   "text-without-words",
   "category-label-claims-necessary",

@@ -235,13 +235,19 @@ describe("a reject button that says yes", () => {
     ["cy", "Iawn"],
     ["ar", "حسنا"],
     // Look-alike letters and compatibility forms read as what they look like.
-    ["en", "\u0410ccept all"],
     ["en", "ᴀccept all"],
     ["en", "ＯＫ"],
     ["en", "𝐀𝐜𝐜𝐞𝐩𝐭"],
   ])("is refused: %s %j", (language, label) => {
     expect(errors(language, { rejectAll: label })).toEqual([
       `reject-label-means-accept texts.${language}.rejectAll`,
+    ]);
+  });
+
+  it("is refused with a Cyrillic A read as Latin, and as a word mixing alphabets", () => {
+    expect(errors("en", { rejectAll: "\u0410ccept all" })).toEqual([
+      "reject-label-means-accept texts.en.rejectAll",
+      "text-mixed-scripts texts.en.rejectAll",
     ]);
   });
 

@@ -9,6 +9,7 @@ import { jurisdictionFindings } from "./jurisdictions";
 import { layoutFindings } from "./layout";
 import { linkFindings } from "./links";
 import type { LintContext, LintedConfig } from "./linted-config";
+import { mixedScriptFindings } from "./mixed-scripts";
 import { serviceIdentityFindings } from "./service-identity";
 import { serviceTextFindings } from "./service-texts";
 import { wordingFindings } from "./wording";
@@ -34,6 +35,7 @@ export function lintConfig(config: LintedConfig, context: LintContext = {}): Com
     ...serviceIdentityFindings(config),
     ...jurisdictionFindings(config),
     ...defaultLanguageFindings(config),
+    ...mixedScriptFindings(config),
   ];
   return [
     ...findings.filter((f) => f.severity === "error"),

@@ -129,7 +129,6 @@ describe("wording", () => {
     ["en", "If you keep browsing, we assume you agree."],
     ["en", "Scrolling this page means you consent."],
     ["en", "By contin\u200Buing you agree."],
-    ["en", "By c\u043Entinuing you agree."],
     ["de", "Wenn Sie weitersurfen, gehen wir davon aus, dass Sie einverstanden sind."],
     ["de", "Die weitere Nutzung gilt als Zustimmung."],
     ["fr", "La poursuite de votre navigation vaut acceptation des cookies."],
@@ -162,6 +161,13 @@ describe("wording", () => {
       ]);
     },
   );
+
+  it("refuses consent implied by browsing behind a look-alike letter, and the word mixing alphabets", () => {
+    expect(rules(withTexts("en", { description: "By c\u043Entinuing you agree." }))).toEqual([
+      "error consent-by-continuing texts.en.description",
+      "warning text-mixed-scripts texts.en.description",
+    ]);
+  });
 
   it.each([
     "Closing this banner keeps only the cookies the site needs.",
@@ -208,44 +214,57 @@ describe("wording", () => {
   });
 
   it("refuses a category label hiding the word with an invisible character or a look-alike letter", () => {
-    for (const label of [
-      "Ne\u200Bcessary",
-      "N\u0435cessary",
-      "Ｅｓｓｅｎｔｉａｌ",
-      "Strengt nødvendig",
-    ])
+    for (const label of ["Ne\u200Bcessary", "Ｅｓｓｅｎｔｉａｌ", "Strengt nødvendig"])
       expect(rules(withTexts("da", { "category.marketing": label })), label).toEqual([
         "error category-label-claims-necessary texts.da.category.marketing",
       ]);
+    // A Cyrillic e: read as Latin, and refused as a word mixing alphabets.
+    expect(rules(withTexts("da", { "category.marketing": "N\u0435cessary" }))).toEqual([
+      "error category-label-claims-necessary texts.da.category.marketing",
+      "error text-mixed-scripts texts.da.category.marketing",
+    ]);
   });
 
-  it.each([
-    ["title", "We use \u0585nly essential c\u0585\u0585kies", "description-claims-only-necessary"],
+  it.each(<[string, string, string, "" | "error" | "warning"][]>[
+    // The last column: a word mixing alphabets is also found (an error on a label).
+    [
+      "title",
+      "We use \u0585nly essential c\u0585\u0585kies",
+      "description-claims-only-necessary",
+      "warning",
+    ],
     [
       "description",
       "By c\u0585ntinuing you c\u0585nsent to cookies for ads.",
       "consent-by-continuing",
+      "warning",
     ],
-    ["category.marketing", "Strictly necess\u0251ry", "category-label-claims-necessary"],
+    ["category.marketing", "Strictly necess\u0251ry", "category-label-claims-necessary", ""],
     [
       "category.marketing",
       "\uA4F0\uA4E2\uA4E2\uA4F0\uA4E0\uA4D4\uA4F2\uA4EE\uA4E1",
       "category-label-claims-necessary",
+      "",
     ],
     [
       "manage",
       "\u13D2\u13AC\u13AB\u13AC\u13DF\u13A2 \u13AA\u13DE\u13DE",
       "manage-label-means-choice",
+      "",
     ],
-    ["manage", "\uABA2\uAB7C\uAB7B\uAB7C\uABAF\uAB72 all", "manage-label-means-choice"],
-    ["manage", "\uA4E3\uA4F0\uA4D9\uA4F0\uA4DA\uA4D4 all", "manage-label-means-choice"],
-    ["manage", "\u0433\u0435j\u0435\u0441\u0442 all", "manage-label-means-choice"],
+    ["manage", "\uABA2\uAB7C\uAB7B\uAB7C\uABAF\uAB72 all", "manage-label-means-choice", ""],
+    ["manage", "\uA4E3\uA4F0\uA4D9\uA4F0\uA4DA\uA4D4 all", "manage-label-means-choice", ""],
+    ["manage", "\u0433\u0435j\u0435\u0441\u0442 all", "manage-label-means-choice", "error"],
   ])(
     "reads Armenian, Cherokee, Lisu, IPA and more Cyrillic look-alikes as the Latin they imitate: %s %j",
-    (key, text, rule) => {
+    (key, text, rule, mixed) => {
       const config = withTexts("en", { [key]: text });
       const tracking = { ...config, services: [{ id: "meta-pixel", category: "marketing" }] };
-      expect(rules(tracking)).toEqual([`error ${rule} texts.en.${key}`]);
+      const field = `texts.en.${key}`;
+      expect(rules(tracking)).toEqual([
+        `error ${rule} ${field}`,
+        ...(mixed ? [`${mixed} text-mixed-scripts ${field}`] : []),
+      ]);
     },
   );
 
